@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+// fiscal: a shell for reading Chinese government budget and final-accounts disclosures.
+// Module graph (dependencies point one way; see ARCHITECTURE.md):
+//   FiscalModel ← FiscalFormat ← Plugins/* ← BuiltinFormats
+//   FiscalModel ← FiscalQuery
+//   FiscalShell (rendering, REPL) ← fiscal (executable)
+import PackageDescription
+
+/// A format plugin: sources in Plugins/<name>/Sources, tests in Plugins/<name>/Tests.
+func formatPlugin(_ name: String, dependencies: [Target.Dependency] = [], testResources: [Resource] = []) -> [Target] {
+    [
+        .target(
+            name: name,
+            dependencies: ["FiscalModel", "FiscalFormat"] + dependencies,
+            path: "Plugins/\(name)/Sources"
+        ),
+        .testTarget(
+            name: "\(name)Tests",
+            dependencies: [.target(name: name), "FiscalModel", "FiscalFormat"],
+            path: "Plugins/\(name)/Tests",
+            resources: testResources
+        ),
+    ]
+}
+
+let package = Package(
+    name: "fiscal",
+    products: [
+        .executable(name: "fiscal", targets: ["fiscal"]),
+        .library(name: "FiscalModel", targets: ["FiscalModel"]),
+        .library(name: "FiscalFormat", targets: ["FiscalFormat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "FiscalModel"),
+        .target(name: "FiscalFormat", dependencies: ["FiscalModel"]),
+        .target(name: "FiscalQuery", dependencies: ["FiscalModel"]),
+        .systemLibrary(
+            name: "CLibedit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(
+            name: "BuiltinFormats",
+            dependencies: ["FiscalFormat", "JSONFormat", "CSVFormat"]
+        ),
+        .target(
+            name: "FiscalShell",
+            dependencies: ["FiscalModel", "FiscalFormat", "FiscalQuery", "BuiltinFormats", "CLibedit"]
+        ),
+        .executableTarget(
+            name: "fiscal",
+            dependencies: [
+                "FiscalShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FiscalModelTests", dependencies: ["FiscalModel"]),
+        .testTarget(name: "FiscalFormatTests", dependencies: ["FiscalFormat", "FiscalModel"]),
+        .testTarget(name: "FiscalQueryTests", dependencies: ["FiscalQuery", "FiscalModel"]),
+        .testTarget(
+            name: "FiscalShellTests",
+            dependencies: ["FiscalShell", "FiscalModel", "fiscal"]
+        ),
+    ]
+        + formatPlugin("JSONFormat")
+        + formatPlugin("CSVFormat")
+)

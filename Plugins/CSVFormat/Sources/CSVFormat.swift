@@ -1,0 +1,175 @@
+import FiscalFormat
+import FiscalModel
+
+/// Facts as CSV, one per row: the way to give fiscal data it cannot read otherwise, and the
+/// flat export of any loaded report.
+///
+/// Header (names, any order; `*` required):
+/// `entity*, year*, phase*, statement*, item*, code, econ_code, fund, column, amount*, unit, derived, file, line`.
+/// Rows of the same entity, year and phase form one report. `unit` defaults to 万元.
+/// `file` and `line` say where the figure was first written; when empty, the CSV row itself
+/// is the source. Any bad row fails the file with every bad row named (file, line, what
+/// was expected); nothing already loaded is touched.
+public struct CSVFormat: ReportFormat {
+    public init() {}
+
+    /// The columns, in the order `export` writes them.
+    public static let header = [
+        "entity", "year", "phase", "statement", "item", "code", "econ_code", "fund", "column", "amount", "unit",
+        "derived", "file", "line",
+    ]
+    static let required = ["entity", "year", "phase", "statement", "item", "amount"]
+
+    public var descriptor: FormatDescriptor {
+        FormatDescriptor(name: "csv", version: "1.0.0", summary: "one fact per row, with a header (docs/FORMATS.md)",
+                         fileKinds: ["csv"])
+    }
+
+    public func detect(_ sample: FileSample) -> Confidence {
+        guard let text = sample.text else { return .none }
+        let first = text.prefix { $0 != "\n" }.lowercased()
+        let names = first.split(separator: ",").map { $0.trimmingCharacters() }
+        if CSVFormat.required.allSatisfy(names.contains) { return .certain }
+        return sample.fileExtension == "csv" ? .low : .none
+    }
+
+    public func write(_ reports: [Report]) -> String? { CSVFormat.export(reports) }
+
+    public func read(_ source: SourceText) throws(FormatError) -> FormatResult {
+        let records: [CSVRecord]
+        switch csvRecords(source.text) {
+        case .success(let r): records = r
+        case .failure(let e): throw FormatError(file: source.path, line: e.line, e.message)
+        }
+        guard let headerRecord = records.first else {
+            throw FormatError(file: source.path, line: 1, "expected a header line (\(CSVFormat.header.joined(separator: ","))), found an empty file")
+        }
+        let names = headerRecord.fields.map { $0.trimmingSpaces.lowercased() }
+        let missing = CSVFormat.required.filter { !names.contains($0) }
+        guard missing.isEmpty else {
+            throw FormatError(file: source.path, line: headerRecord.line,
+                              "expected the header to name \(missing.joined(separator: ", ")), found \(names.joined(separator: ","))")
+        }
+        let unknown = names.filter { !CSVFormat.header.contains($0) && !$0.isEmpty }
+        var warnings: [Diagnostic] = unknown.map {
+            Diagnostic(.warning, code: "unknown-column", "column `\($0)` is not a fiscal column; ignored",
+                       at: source.span(line: headerRecord.line))
+        }
+        let column = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var errors: [FormatError] = []
+        var order: [String] = []
+        var reports: [String: Report] = [:]
+        for record in records.dropFirst() {
+            func value(_ name: String) -> String {
+                guard let i = column[name], i < record.fields.count else { return "" }
+                return record.fields[i].trimmingSpaces
+            }
+            func bad(_ message: String) { errors.append(FormatError(file: source.path, line: record.line, message)) }
+            guard record.fields.count == names.count else {
+                bad("expected \(names.count) fields, found \(record.fields.count)")
+                continue
+            }
+            let entity = value("entity")
+            guard !entity.isEmpty else { bad("expected an entity, found an empty field"); continue }
+            guard let year = Int(value("year")), (1900...2200).contains(year) else {
+                bad("expected a year such as 2020 in `year`, found `\(value("year"))`"); continue
+            }
+            guard let phase = Phase(name: value("phase")) else {
+                bad("expected 决算 or 预算 in `phase`, found `\(value("phase"))`"); continue
+            }
+            let statement = value("statement")
+            guard !statement.isEmpty else { bad("expected a statement, found an empty field"); continue }
+            guard let parsed = Amount.parse(value("amount")) else {
+                bad("expected an amount such as 1014.73 in `amount`, found `\(value("amount"))`"); continue
+            }
+            var code: ClassificationCode?
+            if !value("code").isEmpty {
+                guard let c = ClassificationCode(rawValue: value("code")) else {
+                    bad("expected a functional code of 3, 5 or 7 digits in `code`, found `\(value("code"))`"); continue
+                }
+                code = c
+            }
+            var econ: ClassificationCode?
+            if !value("econ_code").isEmpty {
+                guard let c = ClassificationCode(rawValue: value("econ_code")) else {
+                    bad("expected an economic code of 3 or 5 digits in `econ_code`, found `\(value("econ_code"))`"); continue
+                }
+                econ = c
+            }
+            let unitName = value("unit").isEmpty ? (parsed.unit?.rawValue ?? MoneyUnit.wanYuan.rawValue) : value("unit")
+            var derived = false
+            switch value("derived").lowercased() {
+            case "", "false", "0", "no": derived = false
+            case "true", "1", "yes": derived = true
+            default: bad("expected true or false in `derived`, found `\(value("derived"))`"); continue
+            }
+            var span = source.span(line: record.line)
+            if !value("file").isEmpty || !value("line").isEmpty {
+                guard let line = Int(value("line")), line >= 1 else {
+                    bad("expected a line number in `line`, found `\(value("line"))`"); continue
+                }
+                span = SourceSpan(file: value("file").isEmpty ? source.path : value("file"), line: line)
+            }
+            let fact = Fact(
+                entity: entity, year: year, phase: phase, statement: Statement(rawValue: statement), item: value("item"),
+                code: code, econCode: econ, fund: value("fund").isEmpty ? nil : Fund(rawValue: value("fund")),
+                column: value("column").isEmpty ? nil : value("column"), amount: parsed.amount,
+                unit: FactUnit(name: unitName), derived: derived, span: span)
+            let key = "\(entity)\u{1F}\(year)\u{1F}\(phase.rawValue)"
+            if reports[key] == nil {
+                order.append(key)
+                let unit = MoneyUnit(rawValue: unitName) ?? .wanYuan
+                reports[key] = Report(entity: entity, year: year, phase: phase, unit: unit, source: source.path, format: "csv")
+            }
+            reports[key]!.facts.append(fact)
+        }
+        if let first = errors.first {
+            var e = first
+            e.more = Array(errors.dropFirst())
+            throw e
+        }
+        if records.count == 1 {
+            warnings.append(Diagnostic(.warning, code: "no-rows", "the file has a header but no rows", at: source.span(line: 1)))
+        }
+        var result = order.map { reports[$0]! }
+        if !warnings.isEmpty, !result.isEmpty { result[0].warnings += warnings; warnings = [] }
+        return FormatResult(reports: result, warnings: warnings)
+    }
+
+    /// The facts of `reports` as CSV text with the standard header.
+    public static func export(_ reports: [Report]) -> String {
+        var out = header.joined(separator: ",") + "\n"
+        for r in reports {
+            for f in r.facts {
+                let fields = [
+                    f.entity, String(f.year), f.phase.rawValue, f.statement.rawValue, f.item, f.code?.rawValue ?? "",
+                    f.econCode?.rawValue ?? "", f.fund?.rawValue ?? "", f.column ?? "", f.amount.description,
+                    f.unit.description, f.derived ? "true" : "false", f.span.file, String(f.span.line),
+                ]
+                out += fields.map(csvField).joined(separator: ",") + "\n"
+            }
+        }
+        return out
+    }
+}
+
+/// A field quoted when it holds a comma, quote or line break.
+public func csvField(_ s: String) -> String {
+    if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        return "\"" + s.replacingOccurrences("\"", "\"\"") + "\""
+    }
+    return s
+}
+
+extension String {
+    func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String { String(self).trimmingSpaces }
+}

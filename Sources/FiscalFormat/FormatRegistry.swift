@@ -1,0 +1,181 @@
+import FiscalModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a path could not be loaded. Each case names the file.
+public enum LoadError: Error, Sendable, CustomStringConvertible {
+    /// The file is missing or cannot be read.
+    case unreadable(file: String, reason: String)
+    /// No format recognises the file.
+    case unknownFormat(file: String, known: [String])
+    /// `--format NAME` names no format.
+    case noSuchFormat(name: String, known: [String])
+    /// The chosen format failed on the file.
+    case failed(format: String, FormatError)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            "\(file): cannot read the file: \(reason)"
+        case .unknownFormat(let file, let known):
+            "\(file): no format recognises this file (known formats: \(known.joined(separator: ", ")); choose one with --format"
+        case .noSuchFormat(let name, let known):
+            "no format named `\(name)` (known formats: \(known.joined(separator: ", ")))"
+        case .failed(let format, let error):
+            "\(error) (format \(format))"
+        }
+    }
+
+    /// The file the error is about, when there is one.
+    public var file: String? {
+        switch self {
+        case .unreadable(let f, _), .unknownFormat(let f, _): f
+        case .noSuchFormat: nil
+        case .failed(_, let e): e.file
+        }
+    }
+}
+
+/// The formats fiscal knows, and the one place that picks a format for a file.
+public struct FormatRegistry: Sendable {
+    public private(set) var formats: [any ReportFormat]
+
+    public init(_ formats: [any ReportFormat]) {
+        self.formats = formats
+    }
+
+    /// Adds a format; one with the same name as an existing format replaces it.
+    public mutating func register(_ format: any ReportFormat) {
+        formats.removeAll { $0.descriptor.name == format.descriptor.name }
+        formats.append(format)
+    }
+
+    /// The names of the known formats, in registration order.
+    public var names: [String] { formats.map(\.descriptor.name) }
+
+    /// The format named `name`.
+    public func format(named name: String) -> (any ReportFormat)? {
+        formats.first { $0.descriptor.name == name }
+    }
+
+    /// Every format's confidence for a sample, most confident first (ties keep registration
+    /// order); formats with no confidence are left out.
+    public func candidates(for sample: FileSample) -> [(format: any ReportFormat, confidence: Confidence)] {
+        var scored: [(offset: Int, format: any ReportFormat, confidence: Confidence)] = []
+        for (offset, format) in formats.enumerated() {
+            let confidence = format.detect(sample)
+            if confidence > .none { scored.append((offset, format, confidence)) }
+        }
+        scored.sort { a, b in a.confidence != b.confidence ? a.confidence > b.confidence : a.offset < b.offset }
+        return scored.map { (format: $0.format, confidence: $0.confidence) }
+    }
+
+    /// Reads one file: with the named format, or with the most confident one.
+    public func load(file path: String, format name: String? = nil) throws(LoadError) -> FormatResult {
+        let bytes = try FileSystem.read(path)
+        let chosen: any ReportFormat
+        if let name {
+            guard let f = format(named: name) else { throw .noSuchFormat(name: name, known: names) }
+            chosen = f
+        } else {
+            let sample = FileSample(path: path, bytes: Array(bytes.prefix(FileSample.size)))
+            guard let best = candidates(for: sample).first else { throw .unknownFormat(file: path, known: names) }
+            chosen = best.format
+        }
+        guard let source = SourceText(bytes: bytes, path: path) else {
+            throw .failed(format: chosen.descriptor.name,
+                          FormatError(file: path, "expected text in UTF-8 or GB18030, found bytes that are neither"))
+        }
+        do {
+            var result = try chosen.read(source)
+            for i in result.reports.indices where result.reports[i].format == nil {
+                result.reports[i].format = chosen.descriptor.name
+            }
+            return result
+        } catch {
+            throw .failed(format: chosen.descriptor.name, error)
+        }
+    }
+
+    /// Reads files and folders (a folder loads every file in it that some format recognises;
+    /// files no format recognises inside a folder are skipped, named in the warnings).
+    /// Stops at the first path that fails.
+    public func load(paths: [String], format name: String? = nil) throws(LoadError) -> FormatResult {
+        var all = FormatResult(reports: [])
+        for path in paths {
+            if FileSystem.isDirectory(path) {
+                for file in try FileSystem.listFiles(path) {
+                    do {
+                        let r = try load(file: file, format: name)
+                        all.reports += r.reports
+                        all.warnings += r.warnings
+                    } catch .unknownFormat(let f, _) {
+                        all.warnings.append(Diagnostic(.note, code: "skipped-file", "\(f): no format recognises this file; skipped"))
+                    }
+                }
+            } else {
+                let r = try load(file: path, format: name)
+                all.reports += r.reports
+                all.warnings += r.warnings
+            }
+        }
+        return all
+    }
+}
+
+/// The few file-system calls the registry needs.
+public enum FileSystem {
+    /// The whole content of a file.
+    public static func read(_ path: String) throws(LoadError) -> [UInt8] {
+        if isDirectory(path) { throw .unreadable(file: path, reason: "it is a folder") }
+        guard let f = fopen(path, "rb") else {
+            throw .unreadable(file: path, reason: String(cString: strerror(errno)).lowercased())
+        }
+        defer { fclose(f) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, f)
+            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+            if n < buffer.count {
+                if ferror(f) != 0 { throw .unreadable(file: path, reason: String(cString: strerror(errno)).lowercased()) }
+                break
+            }
+        }
+        return bytes
+    }
+
+    /// Whether `path` is a folder.
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether `path` exists.
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    /// The regular files directly in a folder (not hidden ones), sorted by name.
+    public static func listFiles(_ dir: String) throws(LoadError) -> [String] {
+        guard let d = opendir(dir) else {
+            throw .unreadable(file: dir, reason: String(cString: strerror(errno)).lowercased())
+        }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            if !isDirectory(full) { names.append(full) }
+        }
+        return names.sorted()
+    }
+}

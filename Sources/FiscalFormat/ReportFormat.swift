@@ -1,0 +1,130 @@
+import FiscalModel
+
+/// How sure a format is that it can read a file, from 0 (not at all) to 100 (certain).
+public struct Confidence: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let value: Int
+    public init(_ value: Int) { self.value = min(max(value, 0), 100) }
+
+    /// The format cannot read this file.
+    public static let none = Confidence(0)
+    /// Only the extension matches, or a weak sign in the content.
+    public static let low = Confidence(25)
+    /// The content looks right.
+    public static let high = Confidence(75)
+    /// The content carries the format's own signature.
+    public static let certain = Confidence(100)
+
+    public static func < (lhs: Confidence, rhs: Confidence) -> Bool { lhs.value < rhs.value }
+    public var description: String { String(value) }
+}
+
+/// What a format says about itself: shown by `fiscal formats`, checked at load time.
+public struct FormatDescriptor: Sendable, Hashable {
+    /// The name `--format` takes (`json`, `csv`, `narrative`, …).
+    public var name: String
+    /// The format's own version.
+    public var version: String
+    /// One line saying what it reads.
+    public var summary: String
+    /// File extensions it usually reads (`json`, `csv`, `txt`), without dots.
+    public var fileKinds: [String]
+    /// Where the format lives: built in, or the path of an external plugin.
+    public var origin: String
+
+    public init(name: String, version: String, summary: String, fileKinds: [String], origin: String = "built-in") {
+        self.name = name
+        self.version = version
+        self.summary = summary
+        self.fileKinds = fileKinds
+        self.origin = origin
+    }
+}
+
+/// The start of a file, for ``ReportFormat/detect(_:)``: cheap to make, cheap to look at.
+public struct FileSample: Sendable {
+    /// The path as the user gave it.
+    public var path: String
+    /// Up to the first 64 KiB of the file.
+    public var bytes: [UInt8]
+    /// Those bytes decoded (UTF-8 or GB18030), when they decode.
+    public var text: String?
+
+    /// How many bytes a sample holds at most.
+    public static let size = 64 * 1024
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var decoded = SourceText(bytes: bytes, path: path)?.text
+        if decoded == nil && bytes.count == FileSample.size {
+            // The cut may split a multi-byte character: drop up to three bytes and retry.
+            for cut in 1...3 where decoded == nil {
+                decoded = SourceText(bytes: Array(bytes.dropLast(cut)), path: path)?.text
+            }
+        }
+        self.text = decoded
+    }
+
+    /// The file's extension, lowercased, without the dot.
+    public var fileExtension: String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
+        return path[path.index(after: dot)...].lowercased()
+    }
+}
+
+/// What reading a file produced: reports, and what the format noticed on the way.
+public struct FormatResult: Sendable {
+    public var reports: [Report]
+    /// Warnings that belong to no single report (each report keeps its own too).
+    public var warnings: [Diagnostic]
+
+    public init(reports: [Report], warnings: [Diagnostic] = []) {
+        self.reports = reports
+        self.warnings = warnings
+    }
+}
+
+/// Why a format could not read a file: the place, what it expected, what it found.
+public struct FormatError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    /// The 1-based line, when the problem has one.
+    public var line: Int?
+    public var message: String
+    /// Further problems of the same file (e.g. every bad row of a CSV file).
+    public var more: [FormatError]
+
+    public init(file: String, line: Int? = nil, _ message: String, more: [FormatError] = []) {
+        self.file = file
+        self.line = line
+        self.message = message
+        self.more = more
+    }
+
+    /// `file:line: message`, one per problem.
+    public var description: String {
+        ([self] + more).map { e in
+            let place = e.line.map { "\(e.file):\($0)" } ?? e.file
+            return "\(place): \(e.message)"
+        }.joined(separator: "\n")
+    }
+}
+
+/// A report format: recognises its files and reads them into the model.
+///
+/// Built-in formats implement this protocol directly and are registered in
+/// `BuiltinFormats`; external plugins (any language) are wrapped by ``ExternalFormat``.
+/// A format never prints: it returns reports and diagnostics.
+public protocol ReportFormat: Sendable {
+    /// Name, version, file kinds.
+    var descriptor: FormatDescriptor { get }
+    /// How confident the format is that it reads `sample`'s file; must be cheap.
+    func detect(_ sample: FileSample) -> Confidence
+    /// Reads a whole file.
+    func read(_ source: SourceText) throws(FormatError) -> FormatResult
+    /// Writes reports in this format, for `:save`; `nil` when the format only reads.
+    func write(_ reports: [Report]) -> String?
+}
+
+extension ReportFormat {
+    public func write(_ reports: [Report]) -> String? { nil }
+}

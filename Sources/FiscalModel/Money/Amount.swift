@@ -1,0 +1,180 @@
+/// An exact decimal amount of money (or of anything counted).
+///
+/// Stored as an integer mantissa and a decimal scale, so `1014.73` is `101473 × 10⁻²`
+/// and prints back exactly as `1014.73`. Arithmetic never goes through floating point:
+/// `0.1 + 0.2 == 0.3`. Division produces a ``Ratio``, which rounds only when it is
+/// asked for digits.
+///
+/// The scale the figure was written with is kept (`24.8` prints as `24.8`, `24.80`
+/// as `24.80`), while equality and hashing compare values (`24.8 == 24.80`).
+public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+    /// The integer digits of the amount, without the decimal point.
+    public let mantissa: Int128
+    /// The number of digits after the decimal point.
+    public let scale: Int
+
+    /// The largest scale an amount can carry.
+    public static let maximumScale = 18
+
+    /// An amount of `mantissa × 10^-scale`.
+    public init(mantissa: Int128, scale: Int = 0) {
+        precondition(scale >= 0 && scale <= 36, "amount scale out of range")
+        self.mantissa = mantissa
+        self.scale = scale
+    }
+
+    public init(integerLiteral value: Int) {
+        self.init(mantissa: Int128(value), scale: 0)
+    }
+
+    /// An amount from an integer.
+    public init(_ value: Int) {
+        self.init(mantissa: Int128(value), scale: 0)
+    }
+
+    public static let zero = Amount(mantissa: 0)
+
+    /// Whether the amount is exactly zero.
+    public var isZero: Bool { mantissa == 0 }
+    /// Whether the amount is below zero.
+    public var isNegative: Bool { mantissa < 0 }
+
+    /// The same value written with `scale` digits after the point; `scale` must not be lower
+    /// than the amount's own scale unless the dropped digits are zeros (no rounding here).
+    public func rescaled(to newScale: Int) -> Amount {
+        if newScale >= scale {
+            return Amount(mantissa: mantissa * Amount.powerOfTen(newScale - scale), scale: newScale)
+        }
+        let divisor = Amount.powerOfTen(scale - newScale)
+        precondition(mantissa % divisor == 0, "rescaling would drop digits; use rounded(toDigits:)")
+        return Amount(mantissa: mantissa / divisor, scale: newScale)
+    }
+
+    /// The value without trailing zeros after the point (`24.80` → `24.8`, `5.00` → `5`).
+    public var normalized: Amount {
+        var m = mantissa
+        var s = scale
+        while s > 0 && m % 10 == 0 {
+            m /= 10
+            s -= 1
+        }
+        return Amount(mantissa: m, scale: s)
+    }
+
+    /// The value rounded half away from zero ("四舍五入") to `digits` after the point.
+    public func rounded(toDigits digits: Int) -> Amount {
+        precondition(digits >= 0)
+        if digits >= scale { return rescaled(to: digits) }
+        let divisor = Amount.powerOfTen(scale - digits)
+        return Amount(mantissa: Amount.divideRoundingHalfUp(mantissa, divisor), scale: digits)
+    }
+
+    /// The absolute value.
+    public var magnitude: Amount { Amount(mantissa: mantissa < 0 ? -mantissa : mantissa, scale: scale) }
+
+    // MARK: Arithmetic
+
+    public static func + (lhs: Amount, rhs: Amount) -> Amount {
+        let s = max(lhs.scale, rhs.scale)
+        return Amount(mantissa: lhs.rescaled(to: s).mantissa + rhs.rescaled(to: s).mantissa, scale: s)
+    }
+
+    public static func - (lhs: Amount, rhs: Amount) -> Amount {
+        let s = max(lhs.scale, rhs.scale)
+        return Amount(mantissa: lhs.rescaled(to: s).mantissa - rhs.rescaled(to: s).mantissa, scale: s)
+    }
+
+    public static prefix func - (value: Amount) -> Amount {
+        Amount(mantissa: -value.mantissa, scale: value.scale)
+    }
+
+    public static func * (lhs: Amount, rhs: Amount) -> Amount {
+        let product = Amount(mantissa: lhs.mantissa * rhs.mantissa, scale: lhs.scale + rhs.scale)
+        return product.scale > maximumScale ? product.rounded(toDigits: maximumScale) : product
+    }
+
+    public static func += (lhs: inout Amount, rhs: Amount) { lhs = lhs + rhs }
+    public static func -= (lhs: inout Amount, rhs: Amount) { lhs = lhs - rhs }
+
+    /// The exact quotient, as a ratio that rounds only when asked for digits.
+    public static func / (lhs: Amount, rhs: Amount) -> Ratio {
+        Ratio(numerator: lhs, denominator: rhs)
+    }
+
+    // MARK: Comparison
+
+    public static func == (lhs: Amount, rhs: Amount) -> Bool {
+        let s = max(lhs.scale, rhs.scale)
+        return lhs.rescaled(to: s).mantissa == rhs.rescaled(to: s).mantissa
+    }
+
+    public static func < (lhs: Amount, rhs: Amount) -> Bool {
+        let s = max(lhs.scale, rhs.scale)
+        return lhs.rescaled(to: s).mantissa < rhs.rescaled(to: s).mantissa
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let n = normalized
+        hasher.combine(n.mantissa)
+        hasher.combine(n.scale)
+    }
+
+    // MARK: Text
+
+    /// The amount as written: digits, a point, and exactly `scale` digits after it.
+    public var description: String {
+        let negative = mantissa < 0
+        var digits = String(negative ? -mantissa : mantissa)
+        if scale > 0 {
+            if digits.count <= scale {
+                digits = String(repeating: "0", count: scale - digits.count + 1) + digits
+            }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        }
+        return negative ? "-" + digits : digits
+    }
+
+    /// The amount with thousands separators in the integer part (`1,014.73`).
+    public var groupedDescription: String {
+        let plain = description
+        let negative = plain.hasPrefix("-")
+        let body = negative ? String(plain.dropFirst()) : plain
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var integer = Array(parts[0])
+        var grouped: [Character] = []
+        while integer.count > 3 {
+            grouped.insert(contentsOf: [","] + integer.suffix(3), at: 0)
+            integer.removeLast(3)
+        }
+        grouped.insert(contentsOf: integer, at: 0)
+        let fraction = parts.count > 1 ? "." + parts[1] : ""
+        return (negative ? "-" : "") + String(grouped) + fraction
+    }
+
+    // MARK: Helpers
+
+    static func powerOfTen(_ exponent: Int) -> Int128 {
+        precondition(exponent >= 0 && exponent <= 38)
+        var result: Int128 = 1
+        for _ in 0..<exponent { result *= 10 }
+        return result
+    }
+
+    /// `numerator / denominator` rounded half away from zero; `denominator` is non-zero.
+    static func divideRoundingHalfUp(_ numerator: Int128, _ denominator: Int128) -> Int128 {
+        let negative = (numerator < 0) != (denominator < 0)
+        let n = numerator < 0 ? -numerator : numerator
+        let d = denominator < 0 ? -denominator : denominator
+        var q = n / d
+        let r = n % d
+        if r * 2 >= d { q += 1 }
+        return negative ? -q : q
+    }
+}
+
+extension Amount {
+    /// The sum of a sequence of amounts (zero for none).
+    public static func sum<S: Sequence>(_ amounts: S) -> Amount where S.Element == Amount {
+        amounts.reduce(Amount.zero, +)
+    }
+}

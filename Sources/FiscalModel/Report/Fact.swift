@@ -1,0 +1,55 @@
+/// One number a report states, with everything needed to place it and to find it again.
+public struct Fact: Sendable, Hashable {
+    /// The 预算单位 the report is about (e.g. 中共武胜县委员会办公室).
+    public var entity: String
+    /// The fiscal year the figure refers to (a prior-year value derived from a stated change
+    /// is a fact of that prior year, with ``derived`` set).
+    public var year: Int
+    /// 决算 or 预算: a budget figure stated in a 决算 report is a 预算 fact.
+    public var phase: Phase
+    /// The table or section the figure belongs to.
+    public var statement: Statement
+    /// The line's name as the report writes it.
+    public var item: String
+    /// The functional classification (支出功能分类) code, when there is one.
+    public var code: ClassificationCode?
+    /// The economic classification (支出经济分类) code, when there is one.
+    public var econCode: ClassificationCode?
+    /// The budget the figure is funded from, when the report says.
+    public var fund: Fund?
+    /// The column of a table the figure sits in (合计, 基本支出, 项目支出, 年初预算数, …),
+    /// when a statement has several.
+    public var column: String?
+    /// The value.
+    public var amount: Amount
+    /// What the value counts.
+    public var unit: FactUnit
+    /// Whether fiscal computed the figure from others the report states (a prior-year value
+    /// from a stated change) rather than reading it.
+    public var derived: Bool
+    /// Where the figure was written.
+    public var span: SourceSpan
+
+    public init(
+        entity: String, year: Int, phase: Phase, statement: Statement, item: String,
+        code: ClassificationCode? = nil, econCode: ClassificationCode? = nil, fund: Fund? = nil,
+        column: String? = nil, amount: Amount, unit: FactUnit, derived: Bool = false, span: SourceSpan
+    ) {
+        self.entity = entity
+        self.year = year
+        self.phase = phase
+        self.statement = statement
+        self.item = item
+        self.code = code
+        self.econCode = econCode
+        self.fund = fund
+        self.column = column
+        self.amount = amount
+        self.unit = unit
+        self.derived = derived
+        self.span = span
+    }
+}
+
+/// A fact's position in its report's ``Report/facts``.
+public typealias FactIndex = Int
