@@ -1,0 +1,59 @@
+import CLibedit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the shell writes: standard output for results, standard error for messages.
+/// Tests substitute closures that collect the text.
+public struct Console: Sendable {
+    public var out: @Sendable (String) -> Void
+    public var err: @Sendable (String) -> Void
+
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+        self.out = out
+        self.err = err
+    }
+
+    /// The process's standard output and error, unbuffered per call.
+    public static let standard = Console(
+        out: { text in
+            fputs(text, fiscal_stdout())
+            fflush(fiscal_stdout())
+        },
+        err: { text in
+            fputs(text, fiscal_stderr())
+            fflush(fiscal_stderr())
+        })
+}
+
+/// Facts about the terminal the shell runs in.
+public enum Terminal {
+    /// Whether file descriptor `fd` is a terminal.
+    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// Whether colour may be used on standard output: a terminal, and `NO_COLOR` unset.
+    public static func colorAllowed(environment: [String: String]) -> Bool {
+        guard isTerminal(1) else { return false }
+        if let v = environment["NO_COLOR"], !v.isEmpty { return false }
+        return environment["TERM"] != "dumb"
+    }
+
+    /// The terminal's width in columns (`COLUMNS` wins; 80 when unknown).
+    public static func width(environment: [String: String]) -> Int {
+        if let c = environment["COLUMNS"].flatMap(Int.init), c > 10 { return c }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 10 { return Int(size.ws_col) }
+        return 80
+    }
+
+    /// The terminal's height in rows (`LINES` wins; 24 when unknown).
+    public static func height(environment: [String: String]) -> Int {
+        if let c = environment["LINES"].flatMap(Int.init), c > 3 { return c }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 3 { return Int(size.ws_row) }
+        return 24
+    }
+}

@@ -1,0 +1,48 @@
+import BuiltinFormats
+import FiscalFormat
+import FiscalModel
+import FiscalQuery
+
+/// The state of one fiscal session: the formats, what is loaded, named results, and how
+/// results are shown. Interactive shells, scripts and `-e` all run through a session.
+public final class Session {
+    public var registry: FormatRegistry
+    public private(set) var context: QueryContext
+    public var options: RenderOptions
+    /// The result of the last query, for `:save`.
+    public private(set) var lastResult: ResultTable?
+    /// The format named with `--format`, used for every load.
+    public var forcedFormat: String?
+
+    public init(registry: FormatRegistry = BuiltinFormats.registry, options: RenderOptions = RenderOptions()) {
+        self.registry = registry
+        self.context = QueryContext()
+        self.options = options
+    }
+
+    /// The loaded reports.
+    public var reports: [Report] { context.reports }
+
+    /// Loads files and folders; on failure nothing already loaded changes.
+    @discardableResult
+    public func load(_ paths: [String]) throws(LoadError) -> FormatResult {
+        let result = try registry.load(paths: paths, format: forcedFormat)
+        context.reports += result.reports
+        return result
+    }
+
+    /// Removes the reports whose entity, short name or source file is `name`; returns how many.
+    @discardableResult
+    public func unload(_ name: String) -> Int {
+        let before = context.reports.count
+        context.reports.removeAll { $0.entity == name || $0.shortName == name || $0.source == name }
+        return before - context.reports.count
+    }
+
+    /// Runs one query and remembers its result.
+    public func query(_ text: String) throws(QueryError) -> ResultTable {
+        let result = try QueryEngine.run(text, in: &context)
+        lastResult = result
+        return result
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import FiscalShell
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `fiscal`: the command line. Parsing only; everything else lives in FiscalShell.
+@main
+struct Fiscal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fiscal",
+        abstract: "Read Chinese government budget and final-accounts disclosures (部门预算/部门决算).",
+        discussion: """
+            fiscal [FILE|DIR ...]            open the shell with these reports loaded
+            fiscal -e QUERY [FILE|DIR ...]   run QUERY, print the result, exit (-e may repeat)
+            fiscal -f SCRIPT [FILE|DIR ...]  run a script file ('-' reads standard input), exit
+
+            Exit status: 0 success, 1 a query or script failed, 2 wrong usage,
+            3 an input file could not be read.
+            """,
+        version: FiscalVersion.string,
+        subcommands: [Formats.self]
+    )
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Run QUERY, print the result, and exit; may repeat.", valueName: "QUERY"))
+    var execute: [String] = []
+
+    @Option(name: .customShort("f"), help: ArgumentHelp("Run a script file ('-' reads standard input), then exit.", valueName: "SCRIPT"))
+    var file: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json or markdown (default: table).", valueName: "MODE"))
+    var output: OutputMode?
+
+    @Option(name: .long, help: ArgumentHelp("Read the files with this format plugin.", valueName: "NAME"))
+    var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also look for external format plugins in DIR.", valueName: "DIR"))
+    var plugins: [String] = []
+
+    @Flag(name: .long, help: "In scripts, go on after a failed statement (the exit status is still 1).")
+    var keepGoing = false
+
+    @Argument(help: ArgumentHelp("Report files or folders to load.", valueName: "FILE|DIR"))
+    var paths: [String] = []
+
+    func validate() throws {
+        if !execute.isEmpty && file != nil {
+            throw ValidationError("use either -e or -f, not both")
+        }
+    }
+
+    func run() throws {
+        var options = LaunchOptions()
+        options.queries = execute
+        options.script = file
+        options.output = output
+        options.format = format
+        options.pluginDirectories = plugins
+        options.keepGoing = keepGoing
+        options.paths = paths
+        let status = Launcher.run(options, environment: ProcessEnvironment.current)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Parses and runs; usage errors exit 2 (not ArgumentParser's 64).
+    static func main() {
+        do {
+            // Positional report paths at the root would swallow subcommand names, so a first
+            // argument naming a subcommand is dispatched here.
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            var command: ParsableCommand
+            if let first = arguments.first,
+               let sub = configuration.subcommands.first(where: { $0._commandName == first }) {
+                command = try sub.parseAsRoot(Array(arguments.dropFirst()))
+            } else {
+                command = try parseAsRoot(arguments)
+            }
+            try command.run()
+        } catch let code as ExitCode {
+            Glibc.exit(code.rawValue)
+        } catch {
+            let status = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if status == .success {
+                print(message)
+                Glibc.exit(0)
+            }
+            Console.standard.err(message + "\n")
+            Glibc.exit(ExitStatus.usage)
+        }
+    }
+}
+
+extension OutputMode: ExpressibleByArgument {}
+
+/// `fiscal formats`: the format plugins with their versions and file kinds.
+struct Formats: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the format plugins with their versions and file kinds.")
+
+    @Option(name: .long, help: ArgumentHelp("Also look for external format plugins in DIR.", valueName: "DIR"))
+    var plugins: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json or markdown.", valueName: "MODE"))
+    var output: OutputMode?
+
+    func run() throws {
+        let status = FormatsCommand.run(pluginDirectories: plugins, output: output, environment: ProcessEnvironment.current)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
