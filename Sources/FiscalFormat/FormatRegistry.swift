@@ -22,7 +22,7 @@ public enum LoadError: Error, Sendable, CustomStringConvertible {
         case .unreadable(let file, let reason):
             "\(file): cannot read the file: \(reason)"
         case .unknownFormat(let file, let known):
-            "\(file): no format recognises this file (known formats: \(known.joined(separator: ", ")); choose one with --format"
+            "\(file): no format recognises this file (known formats: \(known.joined(separator: ", "))); choose one with --format"
         case .noSuchFormat(let name, let known):
             "no format named `\(name)` (known formats: \(known.joined(separator: ", ")))"
         case .failed(let format, let error):
