@@ -23,6 +23,13 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, E
         self.scale = scale
     }
 
+    /// Skips the range check on hot paths where the scale is known to be valid.
+    @inline(__always)
+    init(unchecked mantissa: Int128, scale: Int) {
+        self.mantissa = mantissa
+        self.scale = scale
+    }
+
     public init(integerLiteral value: Int) {
         self.init(mantissa: Int128(value), scale: 0)
     }
@@ -42,7 +49,8 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, E
     /// The same value written with `scale` digits after the point; `scale` must not be lower
     /// than the amount's own scale unless the dropped digits are zeros (no rounding here).
     public func rescaled(to newScale: Int) -> Amount {
-        if newScale >= scale {
+        if newScale == scale { return self }
+        if newScale > scale {
             return Amount(mantissa: mantissa * Amount.powerOfTen(newScale - scale), scale: newScale)
         }
         let divisor = Amount.powerOfTen(scale - newScale)
@@ -75,11 +83,13 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, E
     // MARK: Arithmetic
 
     public static func + (lhs: Amount, rhs: Amount) -> Amount {
+        if lhs.scale == rhs.scale { return Amount(unchecked: lhs.mantissa + rhs.mantissa, scale: lhs.scale) }
         let s = max(lhs.scale, rhs.scale)
         return Amount(mantissa: lhs.rescaled(to: s).mantissa + rhs.rescaled(to: s).mantissa, scale: s)
     }
 
     public static func - (lhs: Amount, rhs: Amount) -> Amount {
+        if lhs.scale == rhs.scale { return Amount(unchecked: lhs.mantissa - rhs.mantissa, scale: lhs.scale) }
         let s = max(lhs.scale, rhs.scale)
         return Amount(mantissa: lhs.rescaled(to: s).mantissa - rhs.rescaled(to: s).mantissa, scale: s)
     }
@@ -104,11 +114,13 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, E
     // MARK: Comparison
 
     public static func == (lhs: Amount, rhs: Amount) -> Bool {
+        if lhs.scale == rhs.scale { return lhs.mantissa == rhs.mantissa }
         let s = max(lhs.scale, rhs.scale)
         return lhs.rescaled(to: s).mantissa == rhs.rescaled(to: s).mantissa
     }
 
     public static func < (lhs: Amount, rhs: Amount) -> Bool {
+        if lhs.scale == rhs.scale { return lhs.mantissa < rhs.mantissa }
         let s = max(lhs.scale, rhs.scale)
         return lhs.rescaled(to: s).mantissa < rhs.rescaled(to: s).mantissa
     }
@@ -155,10 +167,14 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, E
 
     static func powerOfTen(_ exponent: Int) -> Int128 {
         precondition(exponent >= 0 && exponent <= 38)
-        var result: Int128 = 1
-        for _ in 0..<exponent { result *= 10 }
-        return result
+        return powersOfTen[exponent]
     }
+
+    private static let powersOfTen: [Int128] = {
+        var table: [Int128] = [1]
+        for _ in 1...38 { table.append(table[table.count - 1] * 10) }
+        return table
+    }()
 
     /// `numerator / denominator` rounded half away from zero; `denominator` is non-zero.
     static func divideRoundingHalfUp(_ numerator: Int128, _ denominator: Int128) -> Int128 {
