@@ -58,6 +58,10 @@ extension TableSection {
                 rows[rows.count - 1].figures += figures(line.tokens[...])
             }
         }
+        // A header cell named 合计 makes an empty total row; keep the one with figures.
+        if rows.contains(where: { $0.isTotal && !$0.figures.isEmpty }) {
+            rows.removeAll { $0.isTotal && $0.figures.isEmpty }
+        }
         return rows
     }
 }

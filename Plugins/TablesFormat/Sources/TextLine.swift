@@ -57,7 +57,12 @@ struct TextLine {
 
     /// A classification code starting at token `index`.
     func code(at index: Int) -> (code: ClassificationCode, tokens: Int)? {
-        guard index < tokens.count, tokens[index].isDigits(3) else { return nil }
+        guard index < tokens.count else { return nil }
+        // Some extractions write the code whole (`2120101`).
+        if tokens[index].isDigits(5) || tokens[index].isDigits(7) {
+            return ClassificationCode(rawValue: String(tokens[index].text)).map { ($0, 1) }
+        }
+        guard tokens[index].isDigits(3) else { return nil }
         var digits = String(tokens[index].text)
         var used = 1
         while used < 3, index + used < tokens.count, tokens[index + used].isDigits(2) {

@@ -22,9 +22,9 @@ enum Fixtures {
 
 extension Report {
     /// Facts of a statement, as `item|code|column|fund = amount` lines, for comparisons.
-    func rows(_ statement: Statement? = nil) -> [String] {
+    func rows(_ statement: Statement? = nil, names: Bool = true) -> [String] {
         facts.filter { statement == nil || $0.statement == statement }.map { f in
-            "\(f.statement)|\(f.item)|\(f.code?.rawValue ?? f.econCode?.rawValue ?? "")|\(f.column ?? "")|\(f.fund?.rawValue ?? "") = \(f.amount)"
+            "\(f.statement)|\(names ? f.item : "")|\(f.code?.rawValue ?? f.econCode?.rawValue ?? "")|\(f.column ?? "")|\(f.fund?.rawValue ?? "") = \(f.amount)"
         }
     }
 }
