@@ -42,8 +42,10 @@ public enum LoadError: Error, Sendable, CustomStringConvertible {
 
 /// The formats fiscal knows, and the one place that picks a format for a file.
 public struct FormatRegistry: Sendable {
+    /// The formats, in registration order (which breaks ties in detection).
     public private(set) var formats: [any ReportFormat]
 
+    /// A registry of `formats`, in that order.
     public init(_ formats: [any ReportFormat]) {
         self.formats = formats
     }
@@ -65,26 +67,50 @@ public struct FormatRegistry: Sendable {
     /// Every format's confidence for a sample, most confident first (ties keep registration
     /// order); formats with no confidence are left out.
     public func candidates(for sample: FileSample) -> [(format: any ReportFormat, confidence: Confidence)] {
+        detect(sample).candidates
+    }
+
+    /// Every format's confidence for a sample (as ``candidates(for:)``), and the errors of
+    /// the formats that failed while detecting (external plugins that crashed or hung).
+    public func detect(_ sample: FileSample) -> (candidates: [(format: any ReportFormat, confidence: Confidence)], failures: [(format: String, error: FormatError)]) {
         var scored: [(offset: Int, format: any ReportFormat, confidence: Confidence)] = []
+        var failures: [(format: String, error: FormatError)] = []
         for (offset, format) in formats.enumerated() {
-            let confidence = format.detect(sample)
-            if confidence > .none { scored.append((offset, format, confidence)) }
+            do {
+                let confidence = try format.checkedDetect(sample)
+                if confidence > .none { scored.append((offset, format, confidence)) }
+            } catch {
+                failures.append((format.descriptor.name, error))
+            }
         }
         scored.sort { a, b in a.confidence != b.confidence ? a.confidence > b.confidence : a.offset < b.offset }
-        return scored.map { (format: $0.format, confidence: $0.confidence) }
+        return (scored.map { (format: $0.format, confidence: $0.confidence) }, failures)
     }
+
+    /// The descriptors of the known formats, in registration order (for `fiscal formats`).
+    public var descriptors: [FormatDescriptor] { formats.map(\.descriptor) }
 
     /// Reads one file: with the named format, or with the most confident one.
     public func load(file path: String, format name: String? = nil) throws(LoadError) -> FormatResult {
         let bytes = try FileSystem.read(path)
         let chosen: any ReportFormat
+        var detectWarnings: [Diagnostic] = []
         if let name {
             guard let f = format(named: name) else { throw .noSuchFormat(name: name, known: names) }
             chosen = f
         } else {
             let sample = FileSample(path: path, bytes: Array(bytes.prefix(FileSample.size)))
-            guard let best = candidates(for: sample).first else { throw .unknownFormat(file: path, known: names) }
+            let detection = detect(sample)
+            guard let best = detection.candidates.first else {
+                // A plugin that failed may have been the one for this file: say so rather
+                // than "no format recognises this file".
+                if let failure = detection.failures.first { throw .failed(format: failure.format, failure.error) }
+                throw .unknownFormat(file: path, known: names)
+            }
             chosen = best.format
+            detectWarnings = detection.failures.map {
+                Diagnostic(.warning, code: "plugin-failed", "format `\($0.format)` failed while detecting: \($0.error)")
+            }
         }
         guard let source = SourceText(bytes: bytes, path: path) else {
             throw .failed(format: chosen.descriptor.name,
@@ -92,6 +118,7 @@ public struct FormatRegistry: Sendable {
         }
         do {
             var result = try chosen.read(source)
+            result.warnings = detectWarnings + result.warnings
             for i in result.reports.indices where result.reports[i].format == nil {
                 result.reports[i].format = chosen.descriptor.name
             }

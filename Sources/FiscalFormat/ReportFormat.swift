@@ -2,7 +2,9 @@ import FiscalModel
 
 /// How sure a format is that it can read a file, from 0 (not at all) to 100 (certain).
 public struct Confidence: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The confidence, 0...100.
     public let value: Int
+    /// A confidence, clamped to 0...100.
     public init(_ value: Int) { self.value = min(max(value, 0), 100) }
 
     /// The format cannot read this file.
@@ -31,7 +33,14 @@ public struct FormatDescriptor: Sendable, Hashable {
     /// Where the format lives: built in, or the path of an external plugin.
     public var origin: String
 
-    public init(name: String, version: String, summary: String, fileKinds: [String], origin: String = "built-in") {
+    /// Whether the format is built into fiscal (rather than an external plugin).
+    public var isBuiltin: Bool { origin == FormatDescriptor.builtinOrigin }
+
+    /// The ``origin`` of the formats built into fiscal.
+    public static let builtinOrigin = "built-in"
+
+    /// A descriptor; `origin` defaults to built-in.
+    public init(name: String, version: String, summary: String, fileKinds: [String], origin: String = FormatDescriptor.builtinOrigin) {
         self.name = name
         self.version = version
         self.summary = summary
@@ -111,15 +120,37 @@ public struct FormatError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// A report format: recognises its files and reads them into the model.
 ///
-/// Built-in formats implement this protocol directly and are registered in
-/// `BuiltinFormats`; external plugins (any language) are wrapped by ``ExternalFormat``.
-/// A format never prints: it returns reports and diagnostics.
+/// Built-in formats implement this protocol directly and are listed once, in
+/// `BuiltinFormats.all`; external plugins (any language) are wrapped by ``ExternalFormat``.
+/// Several formats may claim a file: ``FormatRegistry`` asks each for its ``Confidence``
+/// and the most confident wins (ties go to the earlier registered); `--format NAME`
+/// bypasses detection. A format never prints: it returns reports and diagnostics.
+///
+/// A minimal format:
+///
+/// ```swift
+/// public struct TSVFormat: ReportFormat {
+///     public var descriptor: FormatDescriptor {
+///         FormatDescriptor(name: "tsv", version: "1.0.0", summary: "tab-separated budget sheets", fileKinds: ["tsv"])
+///     }
+///     public func detect(_ sample: FileSample) -> Confidence {
+///         sample.text?.hasPrefix("# entity:") == true ? .certain : .none
+///     }
+///     public func read(_ source: SourceText) throws(FormatError) -> FormatResult { … }
+/// }
+/// ```
 public protocol ReportFormat: Sendable {
-    /// Name, version, file kinds.
+    /// Name, version, summary, file kinds and origin: what `fiscal formats` lists.
     var descriptor: FormatDescriptor { get }
-    /// How confident the format is that it reads `sample`'s file; must be cheap.
+    /// How confident the format is that it reads `sample`'s file; must be cheap and must
+    /// not throw (a format unsure of a file answers ``Confidence/none``).
     func detect(_ sample: FileSample) -> Confidence
-    /// Reads a whole file.
+    /// Like ``detect(_:)``, but a format that can fail while detecting (an external
+    /// plugin that crashes) says why. The registry calls this one; the default calls
+    /// ``detect(_:)``.
+    func checkedDetect(_ sample: FileSample) throws(FormatError) -> Confidence
+    /// Reads a whole file into reports; problems it can work around go into the reports'
+    /// warnings (with spans), problems it cannot are thrown.
     func read(_ source: SourceText) throws(FormatError) -> FormatResult
     /// Writes reports in this format, for `:save`; `nil` when the format only reads.
     func write(_ reports: [Report]) -> String?
@@ -127,4 +158,5 @@ public protocol ReportFormat: Sendable {
 
 extension ReportFormat {
     public func write(_ reports: [Report]) -> String? { nil }
+    public func checkedDetect(_ sample: FileSample) throws(FormatError) -> Confidence { detect(sample) }
 }

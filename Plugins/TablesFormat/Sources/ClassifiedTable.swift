@@ -1,0 +1,205 @@
+import FiscalModel
+
+/// Reads a table keyed by functional code (收入决算表, 支出决算表, 一般公共预算财政拨款支出
+/// 决算表, 政府性基金/国有资本经营 tables) and puts each figure back in its column.
+///
+/// Empty cells leave no trace in the extracted text, so `201 06 02 一般行政管理事务 10.00
+/// 10.00` only says that 合计 is 10.00 and one other column is 10.00. The columns are
+/// recovered by arithmetic: in each row 合计 is the largest figure and the sum of the
+/// others; the 合计 row's other figures go to the columns the 收入支出决算总表 shows as used
+/// (else the leftmost); and each row's figures go to the columns that make its siblings add
+/// up to their parent, column by column. When the arithmetic leaves a choice or does not add
+/// up, a warning names the line.
+struct ClassifiedTable {
+    var section: TableSection
+
+    /// A row with its figures in columns (index into the table's columns).
+    private struct Placed {
+        var row: ClassifiedRow
+        var cells: [Int: Figure]
+    }
+
+    func read(into context: inout TableContext) {
+        let kind = section.kind
+        let rows = section.classifiedRows(context)
+        guard !rows.isEmpty else { return }
+        var placed: [Placed]
+        if kind.firstColumnIsTotal {
+            placed = rows.map { Placed(row: $0, cells: [:]) }
+            solve(&placed, context: &context)
+        } else {
+            placed = rows.map { row in
+                if row.figures.count != kind.columns.count, !row.figures.isEmpty {
+                    context.warn("ambiguous-column", "expected \(kind.columns.count) figures in a row of \(kind.title), found \(row.figures.count); placed from the left", line: row.line)
+                }
+                return Placed(row: row, cells: Dictionary(uniqueKeysWithValues: zip(0..., row.figures.prefix(kind.columns.count)).map { ($0, $1) }))
+            }
+        }
+        for p in placed {
+            for (column, figure) in p.cells.sorted(by: { $0.key < $1.key }) {
+                context.add(kind, item: p.row.name, code: p.row.code, column: kind.columns[column], figure: figure)
+            }
+        }
+    }
+
+    /// Places the figures of tables whose first column is the total of the others.
+    private func solve(_ placed: inout [Placed], context: inout TableContext) {
+        let kind = section.kind
+        let components = Array(1..<kind.columns.count)
+        let loose = section.namesBeforeCodes
+        var rests: [[Figure]] = []
+        for i in placed.indices {
+            var figures = placed[i].row.figures
+            guard let top = figures.indices.max(by: { figures[$0].amount < figures[$1].amount || (figures[$0].amount == figures[$1].amount && $0 > $1) }) else {
+                rests.append([])
+                continue
+            }
+            placed[i].cells[0] = figures.remove(at: top)
+            rests.append(figures)
+            let sum = Amount.sum(figures.map(\.amount))
+            if !figures.isEmpty, sum != placed[i].cells[0]!.amount {
+                context.warn("row-sum", "\(placed[i].row.name): expected \(kind.columns[0]) \(placed[i].cells[0]!.amount) to be the sum of the other columns, found \(sum)", line: placed[i].row.line)
+            }
+        }
+        // The 合计 row: columns from the totals table where it says, else the leftmost.
+        let totalIndex = placed.firstIndex { $0.row.isTotal }
+        if let t = totalIndex {
+            let rest = rests[t]
+            let hinted = hintedColumns(context).filter { components.contains($0) }
+            let columns: [Int]
+            if hinted.count == rest.count {
+                columns = hinted
+            } else {
+                columns = Array(components.prefix(rest.count))
+                if rest.count < components.count, rest.count > 0 {
+                    context.warn("ambiguous-column", "\(kind.title) 合计: \(rest.count) figures for \(components.count) columns; taken as \(columns.map { kind.columns[$0] }.joined(separator: ", ")) (the leftmost)", line: placed[t].row.line)
+                }
+            }
+            for (c, f) in zip(columns, rest) { placed[t].cells[c] = f }
+        }
+        // Parents before children: 合计 → 类 → 款 → 项.
+        let codes = placed.map(\.row.code)
+        let parents: [Int?] = codes.map { code in
+            guard let code else { return nil }
+            if let parentCode = code.parent, let p = codes.firstIndex(where: { $0 == parentCode }) { return p }
+            return totalIndex
+        }
+        var order: [Int?] = [totalIndex]
+        for level in ClassificationCode.Level.allCases {
+            order += placed.indices.filter { placed[$0].row.code?.level == level }.map { Optional($0) }
+        }
+        for case let parent? in order {
+            let children = placed.indices.filter { parents[$0] == parent }
+            guard !children.isEmpty else { continue }
+            let active = placed[parent].cells.keys.filter { $0 != 0 }.sorted()
+            let candidates = children.map { ClassifiedTable.candidates(rests[$0].count, columns: active, loose: loose) }
+            let target = Dictionary(uniqueKeysWithValues: active.map { ($0, placed[parent].cells[$0]!.amount) })
+            let (best, perfect, count) = ClassifiedTable.search(
+                candidates: candidates, values: children.map { rests[$0].map(\.amount) }, target: target)
+            for (k, child) in children.enumerated() {
+                let choice = best[k]
+                for (slot, column) in choice.enumerated() where slot < rests[child].count {
+                    placed[child].cells[column] = rests[child][choice.order[slot]]
+                }
+            }
+            let name = placed[parent].row.name
+            if !perfect {
+                context.warn("children-sum", "the rows under \(name) do not add up to it in every column of \(kind.title); figures placed where they fit best", line: placed[parent].row.line)
+            } else if count > 1 {
+                context.warn("ambiguous-column", "the rows under \(name) in \(kind.title) add up in more than one arrangement of columns; the leftmost was taken", line: placed[parent].row.line)
+            }
+            let totals = Amount.sum(children.compactMap { placed[$0].cells[0]?.amount })
+            if let p = placed[parent].cells[0]?.amount, totals != p {
+                context.warn("children-sum", "\(name) in \(kind.title): expected \(kind.columns[0]) \(p) to be the sum of the rows under it, found \(totals)", line: placed[parent].row.line)
+            }
+        }
+    }
+
+    /// Which component columns of the 合计 row the 收入支出决算总表 shows as used.
+    private func hintedColumns(_ context: TableContext) -> [Int] {
+        guard section.kind == .income else { return [] }
+        let used = context.facts.filter { $0.statement == .totals && !$0.amount.isZero }.map(\.item)
+        return section.kind.columns.indices.dropFirst().filter { c in
+            let column = section.kind.columns[c]
+            let key = column == "财政拨款收入" ? "财政拨款收入" : column
+            return used.contains { $0.hasSuffix(key) }
+        }
+    }
+
+    /// A way to place a row's figures: `columns[slot]` gets figure `order[slot]`.
+    struct Choice {
+        var columns: [Int]
+        var order: [Int]
+        func enumerated() -> EnumeratedSequence<[Int]> { columns.enumerated() }
+    }
+
+    /// Every placement of `count` figures into `columns`, leftmost first; figures keep their
+    /// reading order unless the extraction is `loose` (names before codes).
+    static func candidates(_ count: Int, columns: [Int], loose: Bool) -> [Choice] {
+        guard count > 0 else { return [Choice(columns: [], order: [])] }
+        guard count <= columns.count else {
+            return [Choice(columns: Array(columns.prefix(count)), order: Array(0..<min(count, columns.count)))]
+        }
+        var result: [Choice] = []
+        let orders = loose ? permutations(Array(0..<count)) : [Array(0..<count)]
+        for subset in subsets(columns, count) {
+            for order in orders { result.append(Choice(columns: subset, order: order)) }
+        }
+        return result
+    }
+
+    /// The first placement of all rows that makes most columns add up; whether all do; and
+    /// how many distinct perfect placements there are (counting stops at 2).
+    static func search(candidates: [[Choice]], values: [[Amount]], target: [Int: Amount]) -> ([Choice], Bool, Int) {
+        let combinations = candidates.reduce(1) { $0 > 100_000 ? $0 : $0 * max($1.count, 1) }
+        if combinations > 100_000 { return (candidates.map { $0[0] }, false, 1) }
+        var best: [Choice] = candidates.map { $0[0] }
+        var bestScore = -1
+        var perfectCount = 0
+        var seen = Set<[Int: Amount]>()
+        var current: [Choice] = []
+        func visit(_ k: Int, _ sums: [Int: Amount]) {
+            if k == candidates.count {
+                let score = target.filter { sums[$0.key] == $0.value }.count
+                if score == target.count, perfectCount < 2 {
+                    // Count arrangements that differ in what lands where, not in how equal figures swap.
+                    var key: [Int: Amount] = [:]
+                    for (i, c) in current.enumerated() { for (s, col) in c.columns.enumerated() { key[i * 100 + col] = values[i][c.order[s]] } }
+                    if seen.insert(key).inserted { perfectCount += 1 }
+                }
+                if score > bestScore { bestScore = score; best = current }
+                return
+            }
+            for choice in candidates[k] {
+                var next = sums
+                for (slot, column) in choice.columns.enumerated() where slot < values[k].count {
+                    next[column, default: .zero] += values[k][choice.order[slot]]
+                }
+                current.append(choice)
+                visit(k + 1, next)
+                current.removeLast()
+                if perfectCount >= 2 { return }
+            }
+        }
+        visit(0, [:])
+        return (best, bestScore == target.count, perfectCount)
+    }
+
+    static func subsets(_ items: [Int], _ k: Int) -> [[Int]] {
+        if k == 0 { return [[]] }
+        if items.count < k { return [] }
+        let head = items[0], tail = Array(items.dropFirst())
+        return subsets(tail, k - 1).map { [head] + $0 } + subsets(tail, k)
+    }
+
+    static func permutations(_ items: [Int]) -> [[Int]] {
+        if items.count <= 1 { return [items] }
+        var result: [[Int]] = []
+        for (i, item) in items.enumerated() {
+            var rest = items
+            rest.remove(at: i)
+            result += permutations(rest).map { [item] + $0 }
+        }
+        return result
+    }
+}

@@ -1,0 +1,43 @@
+import FiscalModel
+
+/// Reads the 基本支出 table by economic classification: two code/name/amount triples per
+/// line (`301 01 基本工资 262.33 302 01 办公费 21.21`), then 人员经费合计 and 公用经费合计.
+struct EconomicTable {
+    var section: TableSection
+
+    func read(into context: inout TableContext) {
+        var seen = Set<ClassificationCode>()
+        var current: (code: ClassificationCode, name: String, line: Int)?
+        for line in section.lines {
+            var i = 0
+            while i < line.tokens.count {
+                let token = line.tokens[i]
+                if let (code, used) = line.code(at: i), code.rawValue.count <= 5 {
+                    current = (code, "", line.number)
+                    i += used
+                    continue
+                }
+                if let amount = token.amount {
+                    let figure = Figure(amount: amount, span: context.source.span(line, token))
+                    if let c = current, !c.name.isEmpty, !seen.contains(c.code) {
+                        seen.insert(c.code)
+                        context.add(.basic, item: c.name, econCode: c.code, column: "决算数", figure: figure)
+                        current = nil
+                    } else if let c = current, seen.contains(c.code) {
+                        context.warn("extra-figure", "\(c.name): a second figure for \(c.code)", line: line.number)
+                    }
+                } else if token.text.hasSuffix("经费合计") {
+                    current = nil
+                    if i + 1 < line.tokens.count, let amount = line.tokens[i + 1].amount {
+                        context.add(.basic, item: String(token.text), column: "决算数",
+                                    figure: Figure(amount: amount, span: context.source.span(line, line.tokens[i + 1])))
+                        i += 1
+                    }
+                } else if current != nil {
+                    current!.name += token.text
+                }
+                i += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import FiscalFormat
+import FiscalModel
+
+/// One line of extracted PDF text, cut into whitespace-separated tokens with their ranges.
+struct TextLine {
+    /// A token and where it is on its line.
+    struct Token {
+        var text: Substring
+        /// 1-based character columns `[start, end)`.
+        var start: Int
+        var end: Int
+        /// The amount, when the token is a figure with a decimal point (`1,511.90`).
+        var amount: Amount? {
+            guard text.contains(".") || text.contains("．") else { return nil }
+            return Amount.parse(text).flatMap { $0.unit == nil ? $0.amount : nil }
+        }
+        /// Whether the token is all ASCII digits of `count` length (a code part).
+        func isDigits(_ count: Int) -> Bool {
+            text.count == count && text.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+    }
+
+    /// The 1-based line number.
+    var number: Int
+    var text: Substring
+    var tokens: [Token]
+
+    init(number: Int, text: Substring) {
+        self.number = number
+        self.text = text
+        var tokens: [Token] = []
+        var start: (index: Substring.Index, column: Int)?
+        var i = text.startIndex
+        var column = 1
+        while i < text.endIndex {
+            let c = text[i]
+            if c.isWhitespace {
+                if let s = start { tokens.append(Token(text: text[s.index..<i], start: s.column, end: column)); start = nil }
+            } else if start == nil {
+                start = (i, column)
+            }
+            i = text.index(after: i)
+            column += 1
+        }
+        if let s = start { tokens.append(Token(text: text[s.index...], start: s.column, end: column)) }
+        self.tokens = tokens
+    }
+
+    /// The text with every kind of space removed.
+    var compact: String { tokens.map(\.text).joined() }
+
+    /// The leading classification code (`201`, `201 06`, `201 06 01`) and how many tokens it
+    /// takes, when the line starts with one.
+    var leadingCode: (code: ClassificationCode, tokens: Int)? {
+        code(at: 0)
+    }
+
+    /// A classification code starting at token `index`.
+    func code(at index: Int) -> (code: ClassificationCode, tokens: Int)? {
+        guard index < tokens.count else { return nil }
+        // Some extractions write the code whole (`2120101`).
+        if tokens[index].isDigits(5) || tokens[index].isDigits(7) {
+            return ClassificationCode(rawValue: String(tokens[index].text)).map { ($0, 1) }
+        }
+        guard tokens[index].isDigits(3) else { return nil }
+        var digits = String(tokens[index].text)
+        var used = 1
+        while used < 3, index + used < tokens.count, tokens[index + used].isDigits(2) {
+            digits += tokens[index + used].text
+            used += 1
+        }
+        return ClassificationCode(rawValue: digits).map { ($0, used) }
+    }
+}
+
+/// A figure read from a line, with its span.
+struct Figure {
+    var amount: Amount
+    var span: SourceSpan
+}
+
+extension SourceText {
+    /// The span of a token of line `line`.
+    func span(_ line: TextLine, _ token: TextLine.Token) -> SourceSpan {
+        SourceSpan(file: path, line: line.number, startColumn: token.start, endColumn: token.end)
+    }
+}
