@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(
             name: "FiscalCheckTests",
             dependencies: ["FiscalCheck", "FiscalModel", "FiscalShell", "fiscal"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "FiscalShellTests",
