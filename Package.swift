@@ -3,6 +3,7 @@
 // Module graph (dependencies point one way; see ARCHITECTURE.md):
 //   FiscalModel ← FiscalFormat ← Plugins/* ← BuiltinFormats
 //   FiscalModel ← FiscalQuery
+//   FiscalModel ← FiscalCheck (consistency checks, provenance, glossary)
 //   FiscalShell (rendering, REPL) ← fiscal (executable)
 import PackageDescription
 
@@ -37,6 +38,7 @@ let package = Package(
         .target(name: "FiscalModel"),
         .target(name: "FiscalFormat", dependencies: ["FiscalModel"]),
         .target(name: "FiscalQuery", dependencies: ["FiscalModel"]),
+        .target(name: "FiscalCheck", dependencies: ["FiscalModel"]),
         .systemLibrary(
             name: "CLibedit",
             pkgConfig: "libedit",
@@ -48,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "FiscalShell",
-            dependencies: ["FiscalModel", "FiscalFormat", "FiscalQuery", "BuiltinFormats", "CLibedit"]
+            dependencies: ["FiscalModel", "FiscalFormat", "FiscalQuery", "FiscalCheck", "BuiltinFormats", "CLibedit"]
         ),
         .executableTarget(
             name: "fiscal",
@@ -60,6 +62,11 @@ let package = Package(
         .testTarget(name: "FiscalModelTests", dependencies: ["FiscalModel"]),
         .testTarget(name: "FiscalFormatTests", dependencies: ["FiscalFormat", "FiscalModel"]),
         .testTarget(name: "FiscalQueryTests", dependencies: ["FiscalQuery", "FiscalModel"]),
+        .testTarget(
+            name: "FiscalCheckTests",
+            dependencies: ["FiscalCheck", "FiscalModel", "FiscalShell", "fiscal"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "FiscalShellTests",
             dependencies: ["FiscalShell", "FiscalModel", "fiscal"]

@@ -20,7 +20,7 @@ struct Fiscal: ParsableCommand {
             3 an input file could not be read.
             """,
         version: FiscalVersion.string,
-        subcommands: [Formats.self]
+        subcommands: [Formats.self, Check.self]
     )
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run QUERY, print the result, and exit; may repeat.", valueName: "QUERY"))
@@ -106,6 +106,27 @@ struct Formats: ParsableCommand {
 
     func run() throws {
         let status = FormatsCommand.run(pluginDirectories: plugins, output: output, environment: ProcessEnvironment.current)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `fiscal check FILE…`: the consistency findings of the reports.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the reports' figures against each other (勾稽关系); see docs/CHECKS.md.",
+        discussion: "Exit status: 0 no error found, 1 an error found, 3 a file could not be read.")
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json or markdown.", valueName: "MODE"))
+    var output: OutputMode?
+
+    @Option(name: .long, help: ArgumentHelp("Read the files with this format plugin.", valueName: "NAME"))
+    var format: String?
+
+    @Argument(help: ArgumentHelp("Report files or folders to check.", valueName: "FILE|DIR"))
+    var paths: [String]
+
+    func run() throws {
+        let status = CheckCommand.run(paths: paths, output: output, format: format, environment: ProcessEnvironment.current)
         if status != 0 { throw ExitCode(status) }
     }
 }

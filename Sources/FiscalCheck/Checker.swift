@@ -1,0 +1,56 @@
+import FiscalModel
+
+/// Runs the consistency rules over reports and returns the findings as a result table,
+/// so they can be filtered, counted and exported like any other result.
+public enum Checker {
+    /// The columns of the findings table.
+    public static let columns: [ResultTable.Column] = [
+        .init("severity", .text), .init("rule", .text), .init("report", .text), .init("subject", .text),
+        .init("stated", .amount), .init("computed", .amount), .init("difference", .amount),
+        .init("figures", .text), .init("lines", .text), .init("detail", .text),
+    ]
+
+    /// Every finding of `rules` on `reports`, errors first, then by place.
+    public static func findings(_ reports: [Report], rules: [any CheckRule] = CheckRules.all) -> [Finding] {
+        var all: [Finding] = []
+        for report in reports {
+            for rule in rules { all += rule.check(report) }
+        }
+        return all.enumerated().sorted { a, b in
+            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
+            let sa = a.element.spans.first, sb = b.element.spans.first
+            if let sa, let sb, sa != sb { return sa < sb }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The findings as a table: one row per finding, its `sources` the spans of every figure
+    /// involved; a note counts them by severity.
+    public static func run(_ reports: [Report], rules: [any CheckRule] = CheckRules.all) -> ResultTable {
+        table(findings(reports, rules: rules), reportCount: reports.count)
+    }
+
+    /// `findings` as a table.
+    public static func table(_ findings: [Finding], reportCount: Int) -> ResultTable {
+        var table = ResultTable(columns: columns)
+        for f in findings {
+            table.append([
+                .text(f.severity.rawValue), .text(f.rule), .text(f.report), .text(f.subject),
+                f.stated.map(Value.amount) ?? .null, f.computed.map(Value.amount) ?? .null,
+                f.difference.map(Value.amount) ?? .null,
+                .text(f.figures.map(\.description).joined(separator: "; ")), .text(f.lines), .text(f.detail),
+            ], sources: f.spans)
+        }
+        let count = { (s: Finding.Severity) in findings.filter { $0.severity == s }.count }
+        table.notes.append(
+            "checked \(reportCount) report\(reportCount == 1 ? "" : "s"): \(count(.error)) error\(count(.error) == 1 ? "" : "s"), "
+                + "\(count(.rounding)) rounding, \(count(.note)) note\(count(.note) == 1 ? "" : "s")")
+        return table
+    }
+
+    /// Whether any finding is an error.
+    public static func hasErrors(_ table: ResultTable) -> Bool {
+        guard let c = table.columnIndex("severity") else { return false }
+        return table.rows.contains { $0[c] == .text(Finding.Severity.error.rawValue) }
+    }
+}

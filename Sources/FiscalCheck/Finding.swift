@@ -1,0 +1,84 @@
+import FiscalModel
+
+/// One result of a consistency check: which rule, which figures (each with its place),
+/// what the report says, what the arithmetic gives, and how far apart they are.
+public struct Finding: Sendable, Hashable {
+    /// How serious a finding is.
+    public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
+        /// Informational: a check could not be completed (a zero whole, a missing figure).
+        case note
+        /// The figures disagree by no more than rounding of the stated figures can explain.
+        case rounding
+        /// The figures disagree by more than rounding can explain.
+        case error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    /// A figure a finding involves: its label, its value and where it was written.
+    public struct Figure: Sendable, Hashable {
+        public var label: String
+        public var amount: Amount
+        /// `%` for a stated percentage, the fact's unit otherwise.
+        public var unit: String
+        public var span: SourceSpan
+
+        public init(label: String, amount: Amount, unit: String, span: SourceSpan) {
+            self.label = label
+            self.amount = amount
+            self.unit = unit
+            self.span = span
+        }
+
+        /// `基本支出 546.41万元 (seed.txt:30)`
+        public var description: String { "\(label) \(amount)\(unit) (\(span.file):\(span.line))" }
+    }
+
+    public var severity: Severity
+    /// The id of the rule that found it (`sum`, `share`, …; see ``CheckRules``).
+    public var rule: String
+    /// The report's display name.
+    public var report: String
+    /// What was checked, in a few words (`本年收入合计 = its parts`).
+    public var subject: String
+    /// Every figure involved, the stated one first.
+    public var figures: [Figure]
+    /// What the report says.
+    public var stated: Amount?
+    /// What the arithmetic gives from the other figures.
+    public var computed: Amount?
+    /// `stated − computed`.
+    public var difference: Amount?
+    /// The arithmetic written out, and why the severity was chosen.
+    public var detail: String
+
+    public init(
+        _ severity: Severity, rule: String, report: String, subject: String, figures: [Figure],
+        stated: Amount?, computed: Amount?, detail: String
+    ) {
+        self.severity = severity
+        self.rule = rule
+        self.report = report
+        self.subject = subject
+        self.figures = figures
+        self.stated = stated
+        self.computed = computed
+        if let stated, let computed { difference = stated - computed } else { difference = nil }
+        self.detail = detail
+    }
+
+    /// The places of the figures, in order, without repeats.
+    public var spans: [SourceSpan] {
+        var seen = Set<SourceSpan>()
+        return figures.map(\.span).filter { seen.insert($0).inserted }
+    }
+
+    /// `file:line` of every figure, without repeats (`seed.txt:30, seed.txt:60`).
+    public var lines: String {
+        var seen = Set<String>()
+        return figures.map { "\($0.span.file):\($0.span.line)" }.filter { seen.insert($0).inserted }
+            .joined(separator: ", ")
+    }
+}

@@ -1,0 +1,122 @@
+import FiscalModel
+
+/// Two labels that name the same figure in different statements (a total in one section
+/// and again in another).
+public struct Identity: Sendable, Hashable {
+    public var statement: Statement
+    public var items: [String]
+    public var otherStatement: Statement
+    public var otherItems: [String]
+    /// Why the two are one figure, shown in the finding.
+    public var reason: String
+
+    public init(_ statement: Statement, _ items: [String], _ otherStatement: Statement, _ otherItems: [String], reason: String) {
+        self.statement = statement
+        self.items = items
+        self.otherStatement = otherStatement
+        self.otherItems = otherItems
+        self.reason = reason
+    }
+
+    /// The identities of the 部门决算 templates. docs/CHECKS.md lists them.
+    public static let standard: [Identity] = [
+        Identity(.expenditure, ["基本支出"], .basicExpenditure, ["基本支出", "一般公共预算财政拨款基本支出"],
+                 reason: "the 基本支出 of 支出决算 is the total of the 基本支出 section when all basic expenditure is general-budget funded"),
+        Identity(.generalBudgetExpenditure, ["一般公共预算财政拨款支出"], .fiscalAppropriation, ["一般公共预算财政拨款支出"],
+                 reason: "the same 一般公共预算财政拨款支出 total"),
+    ]
+}
+
+/// The same figure stated in two places agrees: a fact repeated within a statement, and
+/// the pairs of ``Identity``.
+public struct RepeatedFigureRule: CheckRule {
+    public let id = "repeated"
+    public let summary = "the same figure stated in two places has the same value"
+    public let identities: [Identity]
+
+    public init(identities: [Identity]) { self.identities = identities }
+
+    public func check(_ report: Report) -> [Finding] {
+        var findings: [Finding] = []
+        let stated = report.facts.indices.filter { !report.facts[$0].derived }
+        // Within a statement: group facts that state the same figure.
+        var groups: [[FactIndex]] = []
+        for i in stated {
+            if let g = groups.firstIndex(where: { report.facts[$0[0]].sameFigure(as: report.facts[i]) }) {
+                groups[g].append(i)
+            } else {
+                groups.append([i])
+            }
+        }
+        for group in groups where group.count > 1 {
+            let first = group[0]
+            for other in group.dropFirst() {
+                if let f = compare(report, first, other, subject: "\(report.facts[first].item) stated twice", reason: nil) {
+                    findings.append(f)
+                }
+            }
+        }
+        // Across statements.
+        for identity in identities {
+            let a = stated.filter { report.facts[$0].statement == identity.statement && Label.matches(report.facts[$0].item, identity.items) }
+            let b = stated.filter { report.facts[$0].statement == identity.otherStatement && Label.matches(report.facts[$0].item, identity.otherItems) }
+            for i in a {
+                for j in b where comparable(report.facts[i], report.facts[j]) {
+                    if let f = compare(report, i, j, subject: "\(report.facts[i].item) in \(identity.statement) and \(identity.otherStatement)", reason: identity.reason) {
+                        findings.append(f)
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    func comparable(_ a: Fact, _ b: Fact) -> Bool {
+        a.entity == b.entity && a.year == b.year && a.phase == b.phase && a.unit == b.unit
+    }
+
+    /// Equal values give nothing; values written to different digits that round to each
+    /// other are rounding; anything else is an error (one figure rounded twice the same way
+    /// cannot differ).
+    func compare(_ report: Report, _ i: FactIndex, _ j: FactIndex, subject: String, reason: String?) -> Finding? {
+        let a = report.facts[i].amount, b = report.facts[j].amount
+        guard a != b else { return nil }
+        let coarse = min(a.scale, b.scale)
+        let severity: Finding.Severity = a.scale != b.scale && a.rounded(toDigits: coarse) == b.rounded(toDigits: coarse) ? .rounding : .error
+        let why = severity == .rounding ? "the finer figure rounds to the coarser" : "one figure cannot be rounded two ways"
+        return Finding(severity, rule: id, report: report.displayName, subject: subject,
+                       figures: [report.figure(i), report.figure(j)], stated: b, computed: a,
+                       detail: "\(b) vs \(a); \(why)" + (reason.map { " (\($0))" } ?? ""))
+    }
+}
+
+/// A prior-year value derived from a stated change agrees with the same value derived
+/// another way, or stated.
+public struct DerivedValueRule: CheckRule {
+    public let id = "derived"
+    public let summary = "a derived prior-year value agrees with the same figure derived another way or stated"
+    public init() {}
+
+    public func check(_ report: Report) -> [Finding] {
+        var findings: [Finding] = []
+        for i in report.facts.indices where report.facts[i].derived {
+            let d = report.facts[i]
+            // Each pair once: a derived fact against earlier derived ones and every stated one.
+            for j in report.facts.indices where j != i && report.facts[j].sameFigure(as: d) {
+                let o = report.facts[j]
+                if o.derived && j > i { continue }
+                let diff = d.amount - o.amount
+                // A derived value (current − change) carries two rounding errors, a stated one one.
+                let halves = 2 + (o.derived ? 2 : 1)
+                let tolerance = o.isCount ? .zero : Rounding.halfUnit(of: [d.amount, o.amount]) * Amount(halves)
+                guard let severity = Rounding.severity(of: diff, tolerance: tolerance) else { continue }
+                findings.append(Finding(
+                    severity, rule: id, report: report.displayName, subject: "\(d.item) \(d.year) derived two ways",
+                    figures: [report.figure(j), report.figure(i)], stated: o.amount, computed: d.amount,
+                    detail: "\(o.amount) (\(o.derived ? "derived" : "stated")) vs \(d.amount) (derived); "
+                        + (severity == .rounding ? "within rounding (±\(tolerance))" : "more than rounding allows (±\(tolerance))")))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,104 @@
+import FiscalCheck
+import FiscalFormat
+import FiscalModel
+
+/// `check`, `source` and `explain`: reading a report critically. The shell's meta-command
+/// table and `fiscal check` call these; they return tables or text, never print.
+public enum CheckCommand {
+    /// `check`: the findings of every rule on every loaded report.
+    public static func table(_ session: Session) -> ResultTable {
+        Checker.run(session.reports)
+    }
+
+    /// `fiscal check FILE…`: loads, checks, prints the findings. Returns 0 when no error
+    /// was found, 1 when one was, 3 when a file could not be read.
+    public static func run(paths: [String], output: OutputMode?, format: String?, environment: [String: String],
+                           console: Console = .standard) -> Int32 {
+        var options = RenderOptions(mode: output ?? .table)
+        options.color = output == nil && Terminal.colorAllowed(environment: environment)
+        let session = Session(options: options)
+        session.forcedFormat = format
+        do {
+            let loaded = try session.load(paths)
+            for w in loaded.warnings { console.err("\(w)\n") }
+        } catch {
+            console.err(ErrorReport.render(error))
+            return ExitStatus.unreadableInput
+        }
+        let result = table(session)
+        StatementRunner(session: session, console: console).show(result)
+        return Checker.hasErrors(result) ? ExitStatus.queryFailed : ExitStatus.success
+    }
+
+    /// `source 546.41` / `source 基本支出`: each place the figure or item is written, with
+    /// the source line and the figure highlighted.
+    public static func source(_ query: String, session: Session, cache: SourceCache = SourceCache()) -> String {
+        let hits = Provenance.lookup(query, in: session.reports)
+        if hits.isEmpty { return "no figure or item matches `\(query)`\n" }
+        return hits.map { render($0, color: session.options.color, cache: cache) }.joined()
+    }
+
+    /// `source row N` (1-based) of `table`: the facts the row was computed from.
+    public static func source(row: Int, of table: ResultTable, session: Session, cache: SourceCache = SourceCache()) -> String {
+        guard let spans = Provenance.sources(ofRow: row - 1, in: table) else {
+            return "no row \(row): the result has \(table.rows.count) row\(table.rows.count == 1 ? "" : "s")\n"
+        }
+        if spans.isEmpty { return "row \(row) records no source\n" }
+        let hits = Provenance.facts(at: spans, in: session.reports)
+        let found = Set(hits.map(\.span))
+        // Spans of claims (a stated percentage) have no fact: show the line anyway.
+        let others = spans.filter { !found.contains($0) }.map {
+            ProvenanceHit(kind: .claim, report: "", label: "", amount: .zero, unit: "", derived: false, span: $0)
+        }
+        return (hits + others).sorted { $0.span < $1.span }.map { render($0, color: session.options.color, cache: cache) }.joined()
+    }
+
+    /// `explain TERM`: the reports' own 名词解释 entries, else the bundled definition.
+    public static func explain(_ term: String, session: Session) -> String {
+        // Hook: when the query language offers `explain <query>` (its stages), a query that
+        // parses is explained there first; terms fall through to the glossary.
+        let entries = Glossary.explain(term, in: session.reports)
+        if entries.isEmpty { return "no explanation of `\(term)` in the loaded reports or fiscal's glossary\n" }
+        return entries.map { e in
+            let origin = e.report.map { r in "\(r)" + (e.span.map { ", \($0.file):\($0.line)" } ?? "") } ?? "fiscal glossary"
+            return "\(e.term) (\(origin))\n  \(e.text)\n"
+        }.joined()
+    }
+
+    /// One hit: its place and label, then the source line with the figure marked.
+    static func render(_ hit: ProvenanceHit, color: Bool, cache: SourceCache) -> String {
+        let s = hit.span
+        var out = "\(s.file):\(s.line):\(s.startColumn)"
+        if !hit.label.isEmpty {
+            out += ": \(hit.label) \(hit.amount)\(hit.unit)" + (hit.derived ? " (derived)" : "") + (hit.report.isEmpty ? "" : " [\(hit.report)]")
+        }
+        out += "\n"
+        guard let line = cache.line(s.line, of: s.file) else { return out + "   | (source not available)\n" }
+        return out + "   | " + highlight(String(line), from: s.startColumn, to: s.endColumn, color: color) + "\n"
+    }
+
+    /// `line` with characters `[from, to)` (1-based) in bold reverse video, or in `[[…]]`.
+    static func highlight(_ line: String, from: Int, to: Int, color: Bool) -> String {
+        let chars = Array(line)
+        let a = min(max(from - 1, 0), chars.count), b = min(max(to - 1, a), chars.count)
+        guard b > a else { return line }
+        let (open, close) = color ? ("\u{1B}[1;7m", "\u{1B}[0m") : ("[[", "]]")
+        return String(chars[..<a]) + open + String(chars[a..<b]) + close + String(chars[b...])
+    }
+}
+
+/// Source files read once per session for `source`.
+public final class SourceCache: @unchecked Sendable {
+    private var texts: [String: SourceText?] = [:]
+
+    public init() {}
+
+    /// Line `number` of `path`, or `nil` when the file cannot be read or is shorter.
+    public func line(_ number: Int, of path: String) -> Substring? {
+        if texts[path] == nil {
+            let bytes = try? FileSystem.read(path)
+            texts[path] = .some(bytes.flatMap { SourceText(bytes: $0, path: path) })
+        }
+        return texts[path]!?.line(number)
+    }
+}
