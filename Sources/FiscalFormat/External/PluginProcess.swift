@@ -71,7 +71,15 @@ struct PluginProcess {
         var pid = pid_t()
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
         defer { for a in argv { free(a) } }
-        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        // ETXTBSY: another thread of this process may be forking while a freshly written
+        // plugin file is still open for writing in it; the condition clears within moments.
+        var spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        var attempts = 0
+        while spawned == ETXTBSY && attempts < 50 {
+            attempts += 1
+            usleep(20_000)
+            spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        }
         PluginProcess.spawnLock.unlock()
         close(inPipe.read); close(outPipe.write); close(errPipe.write)
         guard spawned == 0 else {
