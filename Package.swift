@@ -44,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "BuiltinFormats",
-            dependencies: ["FiscalFormat", "JSONFormat", "CSVFormat"]
+            dependencies: ["FiscalFormat", "JSONFormat", "CSVFormat", "NarrativeFormat"]
         ),
         .target(
             name: "FiscalShell",
@@ -67,4 +67,5 @@ let package = Package(
     ]
         + formatPlugin("JSONFormat")
         + formatPlugin("CSVFormat")
+        + formatPlugin("NarrativeFormat", testResources: [.copy("Fixtures")])
 )

@@ -1,6 +1,7 @@
 import CSVFormat
 import FiscalFormat
 import JSONFormat
+import NarrativeFormat
 
 /// The one list of formats built into fiscal. Nothing else names a concrete format:
 /// adding a built-in format is adding its target to Package.swift and a line here.
@@ -10,6 +11,7 @@ public enum BuiltinFormats {
         [
             JSONFormat(),
             CSVFormat(),
+            NarrativeFormat(),
         ]
     }
 
