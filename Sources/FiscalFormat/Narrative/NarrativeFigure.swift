@@ -58,7 +58,8 @@ public struct NarrativeFigure: Sendable, Hashable {
     ]
 
     /// Every number in `text`, in order, with its unit. Spaces between a number and its unit
-    /// are allowed (PDF extraction writes `1,234.56 万元`); `，` is never a thousands separator.
+    /// are allowed (PDF extraction writes `1,234.56 万元`); `，` separates thousands only between
+    /// full-width digits (`１，０１４．７３`).
     public static func scan(_ text: Substring) -> [NarrativeFigure] {
         var figures: [NarrativeFigure] = []
         var i = text.startIndex
@@ -75,8 +76,10 @@ public struct NarrativeFigure: Sendable, Hashable {
             var digits = ""
             var j = i
             while j < text.endIndex, let d = digit(text[j]) { digits.append(d); j = text.index(after: j) }
-            // ASCII thousands groups: ",ddd" not followed by another digit.
-            while j < text.endIndex, text[j] == "," {
+            // Thousands groups: ",ddd" not followed by another digit; "，" only inside a
+            // number written in full-width digits (in ASCII text it ends a clause).
+            let fullWidth = text[start].unicodeScalars.first!.value >= 0xFF10
+            while j < text.endIndex, text[j] == "," || (fullWidth && text[j] == "，") {
                 var k = text.index(after: j)
                 var group = ""
                 while k < text.endIndex, let d = digit(text[k]), group.count < 4 { group.append(d); k = text.index(after: k) }
