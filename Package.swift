@@ -30,6 +30,7 @@ let package = Package(
         .executable(name: "fiscal", targets: ["fiscal"]),
         .library(name: "FiscalModel", targets: ["FiscalModel"]),
         .library(name: "FiscalFormat", targets: ["FiscalFormat"]),
+        .library(name: "NarrativeFormat", targets: ["NarrativeFormat"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "BuiltinFormats",
-            dependencies: ["FiscalFormat", "JSONFormat", "CSVFormat", "TablesFormat"]
+            dependencies: ["FiscalFormat", "JSONFormat", "CSVFormat", "TablesFormat", "NarrativeFormat"]
         ),
         .target(
             name: "FiscalShell",
@@ -75,4 +76,5 @@ let package = Package(
         + formatPlugin("JSONFormat")
         + formatPlugin("CSVFormat")
         + formatPlugin("TablesFormat", testResources: [.copy("Fixtures")])
+        + formatPlugin("NarrativeFormat", testResources: [.copy("Fixtures")])
 )

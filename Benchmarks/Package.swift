@@ -20,5 +20,16 @@ let package = Package(
             path: "Benchmarks/AmountBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "NarrativeBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "FiscalModel", package: "fiscal"),
+                .product(name: "FiscalFormat", package: "fiscal"),
+                .product(name: "NarrativeFormat", package: "fiscal"),
+            ],
+            path: "Benchmarks/NarrativeBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

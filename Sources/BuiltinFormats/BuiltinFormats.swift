@@ -1,6 +1,7 @@
 import CSVFormat
 import FiscalFormat
 import JSONFormat
+import NarrativeFormat
 import TablesFormat
 
 /// The one list of formats built into fiscal. Nothing else names a concrete format:
@@ -11,6 +12,7 @@ public enum BuiltinFormats {
         [
             JSONFormat(),
             CSVFormat(),
+            NarrativeFormat(),
             TablesFormat(),
         ]
     }

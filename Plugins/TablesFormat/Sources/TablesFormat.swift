@@ -24,7 +24,7 @@ public struct TablesFormat: ReportFormat {
         guard let text = sample.text else { return .none }
         let compact = text.filter { !$0.isWhitespace }
         let titles = TableKind.allCases.filter { compact.contains($0.title) }.count
-        if titles >= 6 && compact.contains("收入支出决算总表") && compact.contains("单位：万元") { return Confidence(90) }
+        if titles >= 6 && compact.contains("收入支出决算总表") && compact.contains("单位：万元") { return .certain }
         return titles >= 4 ? .low : .none
     }
 

@@ -1,0 +1,224 @@
+import FiscalFormat
+import FiscalModel
+
+/// Where the explanation reader is: the section, its ids, the first fact per statement.
+struct ExplanationState {
+    var section: TemplateSection?
+    /// The `一、…` section's section, restored when a subsection names nothing new.
+    var topSection: TemplateSection?
+    var sectionID = 0
+    var topID = 0
+    /// The first fact of each statement in the current `一、…` section (the whole of `占X%`).
+    var firstFact: [Statement: FactIndex] = [:]
+    var table: [Int] = []
+    var inTable = false
+}
+
+extension NarrativeReader {
+    /// 第二部分, sections 一 to 十: every figure, its claims, and the project tables.
+    mutating func readExplanation(_ lines: [Int]) {
+        var state = ExplanationState()
+        for number in lines {
+            let line = source.lines[number - 1]
+            let bare = line.trimmingCharacters(" \t\u{3000}")
+            let isTableTitle = bare.hasPrefix("项目支出绩效目标完成情况表") || bare.hasPrefix("项目支出绩效目标自评表")
+            if state.inTable {
+                if !isTableTitle, line.hasPrefix("\t") || bare.isEmpty || (bare.hasPrefix("(") && bare.hasSuffix("年度)")) {
+                    state.table.append(number)
+                    continue
+                }
+                if !isTableTitle {
+                    readProjectTable(state.table, section: state.sectionID)
+                    state.table = []
+                    state.inTable = false
+                }
+            }
+            if isTableTitle {
+                if state.inTable { readProjectTable(state.table, section: state.sectionID) }
+                state.inTable = true
+                state.table = [number]
+                continue
+            }
+            if let title = Heading.section(line) {
+                state.topID += 1
+                state.sectionID += 1
+                state.section = TemplateSection.forHeading(title)
+                state.topSection = state.section
+                state.firstFact = [:]
+                continue
+            }
+            if let title = Heading.subsection(line) {
+                if let sub = TemplateSection.forHeading(title) {
+                    state.section = sub
+                    state.sectionID += 1
+                    if sub.statement != state.topSection?.statement { state.firstFact = [:] }
+                }
+                continue
+            }
+            readSentences(number, line, state: &state)
+        }
+        if state.inTable { readProjectTable(state.table, section: state.sectionID) }
+    }
+
+    /// One line of prose: its figures become facts, its ratios claims.
+    mutating func readSentences(_ number: Int, _ line: Substring, state: inout ExplanationState) {
+        let mentions = SentenceReader.mentions(in: line)
+        guard !mentions.isEmpty else { return }
+        var placed: [(fact: FactIndex, sentence: Int, isPart: Bool)] = []
+        let project = state.section?.isProjects == true ? projectName(in: line) : nil
+        for mention in mentions {
+            switch mention {
+            case .figure(let m):
+                guard let section = state.section else {
+                    if m.figure.isValue && m.figure.unit != .count("个") {
+                        warn("unplaced-figure", "expected a section heading (一、… to 十、…) before this figure, found none",
+                             line: number, range: m.figure.range)
+                    }
+                    continue
+                }
+                guard let index = placeFigure(m, line: number, section: section, project: project, state: &state) else { continue }
+                placed.append((index, m.sentence, m.isPart))
+            case .share(let m):
+                guard let target = placed.last(where: { $0.sentence == m.sentence }) ?? placed.last else {
+                    warn("unplaced-claim", "expected a figure before `占\(m.percent)%`, found none", line: number, range: m.range)
+                    continue
+                }
+                let whole = shareWhole(m, target: target.fact, placed: placed.map(\.fact), line: line, state: state)
+                report.claims.append(Claim(fact: target.fact, kind: .share(percent: m.percent, whole: whole),
+                                           span: source.span(line: number, range: m.range)))
+            case .change(let m):
+                pendingChanges.append(PendingChange(mention: m, line: number, section: state.sectionID, before: placed.map(\.fact)))
+            case .unchanged(let m):
+                guard let target = placed.last else {
+                    warn("unplaced-claim", "expected a figure before `持平`, found none", line: number, range: m.range)
+                    continue
+                }
+                let span = source.span(line: number, range: m.range)
+                report.claims.append(Claim(fact: target.fact, kind: .unchanged(priorYear: m.priorYear), span: span))
+                addPriorYear(of: target.fact, year: m.priorYear, delta: .zero, span: span)
+            case .completion(let m):
+                let inSentence = placed.filter { $0.sentence == m.sentence }
+                guard let target = inSentence.last(where: { !$0.isPart }) ?? inSentence.last ?? placed.last else {
+                    warn("unplaced-claim", "expected a figure before `完成预算\(m.percent)%`, found none", line: number, range: m.range)
+                    continue
+                }
+                let budget = inSentence.first { $0.fact != target.fact && report.facts[$0.fact].phase == .budget }?.fact
+                report.claims.append(Claim(fact: target.fact, kind: .completion(percent: m.percent, budget: budget),
+                                           span: source.span(line: number, range: m.range)))
+            case .strayPercent(let f):
+                if state.section != nil {
+                    warn("unplaced-percent", "expected `占`, `完成预算` or a direction word before this percentage, found none",
+                         line: number, range: f.range, severity: .note)
+                }
+            }
+        }
+    }
+
+    /// Files one figure: statement, fund, code, phase, item. `nil` when it cannot be placed.
+    mutating func placeFigure(_ m: FigureMention, line number: Int, section: TemplateSection, project: String?,
+                              state: inout ExplanationState) -> FactIndex? {
+        guard let unit = m.figure.factUnit else { return nil }
+        if case .count = unit, !section.acceptsCounts {
+            warn("unplaced-figure", "expected money in the \(section.statement) section, found a count (\(m.label.isEmpty ? "?" : m.label) \(m.figure.amount)\(unit)); not read as a fact",
+                 line: number, range: m.figure.range, severity: .note)
+            return nil
+        }
+        var item = m.label
+        if let short = shortName, item.hasPrefix(short), item.count > short.count { item.removeFirst(short.count) }
+        guard !item.isEmpty else {
+            warn("unplaced-figure", "expected a name before the figure \(m.figure.amount)\(unit), found none", line: number, range: m.figure.range)
+            return nil
+        }
+        var code: ClassificationCode?
+        switch section.classification {
+        case .chain:
+            if let path = ClassificationPath(item) {
+                let codes = path.resolve()
+                code = codes.last
+                if codes.count < path.parts.count {
+                    let missing = path.parts[codes.count]
+                    warn("unclassified", "expected a \(missing.level) named in the classification catalog, found `\(missing.name)`; classified only as far as \(codes.last?.rawValue ?? "nothing")",
+                         line: number, range: m.figure.range)
+                }
+                item = path.parts.last?.name ?? item
+            }
+        case .lei:
+            code = ClassificationCatalog.functional.resolve(item, level: .lei)
+            if code == nil, item.contains("（类）") || item.contains("(类)") {
+                warn("unclassified", "expected a 类 named in the classification catalog, found `\(item)`", line: number, range: m.figure.range)
+            }
+        case .none:
+            break
+        }
+        var phase = report.phase
+        var column: String?
+        if let project {
+            column = item
+            phase = item.contains("预算") ? .budget : .final
+            item = project
+        }
+        let fact = Fact(entity: "", year: report.year, phase: phase, statement: section.statement, item: item, code: code,
+                        fund: section.fund(for: item), column: column, amount: m.figure.amount, unit: unit,
+                        span: source.span(line: number, range: m.figure.range))
+        let index = addFact(fact, section: state.sectionID)
+        if state.firstFact[section.statement] == nil { state.firstFact[section.statement] = index }
+        if let project { attach(index, toProject: project, line: number) }
+        return index
+    }
+
+    /// The whole a share is of: named (`占本年支出合计的…`), else the line's total before `其中`/
+    /// `主要用于`, else the section's first figure of the same statement.
+    func shareWhole(_ m: ShareMention, target: FactIndex, placed: [FactIndex], line: Substring, state: ExplanationState) -> FactIndex? {
+        if let whole = m.whole {
+            return report.facts.indices.reversed().first { $0 != target && NarrativeLabel.matches(report.facts[$0].item, whole) }
+        }
+        if let first = placed.first, first != target,
+           line.contains("其中") || line.contains("主要用于") { return first }
+        let statement = report.facts[target].statement
+        if let first = state.firstFact[statement], first != target { return first }
+        return nil
+    }
+
+    /// Links each stated change to its fact, once every fact of the section is known.
+    mutating func resolvePendingChanges() {
+        for p in pendingChanges {
+            let m = p.mention
+            let span = source.span(line: p.line, range: m.range)
+            var target: FactIndex?
+            if m.subject.isEmpty {
+                target = p.before.last
+            } else {
+                target = p.before.last { NarrativeLabel.matches(report.facts[$0].item, m.subject) }
+                if target == nil {
+                    let candidates = report.facts.indices.filter {
+                        factSection[$0] == p.section && !report.facts[$0].derived
+                            && NarrativeLabel.matches(report.facts[$0].item, m.subject)
+                    }
+                    target = candidates.min { abs(report.facts[$0].span.line - p.line) < abs(report.facts[$1].span.line - p.line) }
+                }
+            }
+            guard let target else {
+                warn("unplaced-claim", "expected a figure named `\(m.subject)` for this change, found none", line: p.line, range: m.range)
+                continue
+            }
+            guard let year = m.priorYear else {
+                warn("unplaced-claim", "expected the year this change is measured from (`与2019年相比`), found none", line: p.line, range: m.range)
+                continue
+            }
+            report.claims.append(Claim(fact: target, kind: .change(priorYear: year, delta: m.delta, percent: m.percent), span: span))
+            if let delta = m.delta, m.deltaUnit == report.facts[target].unit, let r = m.deltaRange {
+                addPriorYear(of: target, year: year, delta: delta, span: source.span(line: p.line, range: r))
+            }
+        }
+        pendingChanges = []
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(_ set: String) -> Substring {
+        var s = self
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,59 @@
+import FiscalFormat
+import FiscalModel
+
+extension NarrativeReader {
+    /// 第三部分 名词解释: `N.term:explanation` (or `N、`, a missing `.`, a space instead of the
+    /// colon); lines without a number continue the entry above.
+    mutating func readGlossary(_ lines: [Int]) {
+        for number in lines {
+            let line = source.lines[number - 1].trimmingCharacters(" \t\u{3000}")
+            guard !line.isEmpty else { continue }
+            let digits = line.prefix { NarrativeFigure.digitLike($0) }
+            guard !digits.isEmpty, digits.count <= 2 else {
+                if !report.glossary.isEmpty {
+                    report.glossary[report.glossary.count - 1].explanation += String(line)
+                } else {
+                    warn("unread-line", "expected a numbered term in 名词解释, found text", line: number, severity: .note)
+                }
+                continue
+            }
+            var body = line.dropFirst(digits.count)
+            if let f = body.first, ".．、".contains(f) { body = body.dropFirst() }
+            let split = body.firstIndex { $0 == ":" || $0 == "：" } ?? body.firstIndex(of: " ")
+            let term = split.map { body[..<$0] } ?? body
+            let explanation = split.map { body[body.index(after: $0)...].trimmingCharacters(" \u{3000}") } ?? ""
+            let trimmedTerm = term.trimmingCharacters(" \u{3000}")
+            guard !trimmedTerm.isEmpty else { continue }
+            if explanation.isEmpty {
+                warn("glossary-without-explanation", "expected `term:explanation` in 名词解释, found only `\(trimmedTerm)`", line: number, severity: .note)
+            }
+            let start = trimmedTerm.startIndex
+            report.glossary.append(GlossaryEntry(term: String(trimmedTerm), explanation: String(explanation),
+                                                 span: source.span(line: number, range: start..<trimmedTerm.endIndex)))
+        }
+    }
+
+    /// 第四部分 附件: staff counts (`共有职工83人，其中在编职工40人…`); the money figures of the
+    /// 附件 repeat sections 一 to 十 and the projects and are not read again (one note says where).
+    mutating func readAttachments(_ lines: [Int]) {
+        var skipped: [Int] = []
+        for number in lines {
+            let line = source.lines[number - 1]
+            let mentions = SentenceReader.mentions(in: line)
+            if line.contains("职工") {
+                for case .figure(let m) in mentions where m.figure.factUnit == .count("人") {
+                    guard !m.label.isEmpty else { continue }
+                    addFact(Fact(entity: "", year: report.year, phase: report.phase, statement: .staff, item: m.label,
+                                 amount: m.figure.amount, unit: .count("人"), span: source.span(line: number, range: m.figure.range)),
+                            section: -1)
+                }
+            } else if mentions.contains(where: { if case .figure(let m) = $0 { m.figure.unit != .count("个") } else { false } }) {
+                skipped.append(number)
+            }
+        }
+        if let first = skipped.first, let last = skipped.last {
+            warn("attachment-not-read", "figures of 附件 on \(skipped.count) lines (\(first)–\(last)) repeat the explanation and were not read as facts",
+                 line: first, severity: .note)
+        }
+    }
+}

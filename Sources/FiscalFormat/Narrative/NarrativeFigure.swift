@@ -1,0 +1,133 @@
+import FiscalModel
+
+/// A number written in a line of narrative text, with the unit written after it.
+///
+/// Found by ``NarrativeFigure/scan(_:)``: `1320.41万元`, `70.22%`, `2辆`, `95批次`, `１，０１４．７３万元`.
+/// Ranges are indices of the scanned substring, so a caller turns them into spans with
+/// `SourceText.span(line:range:)`.
+public struct NarrativeFigure: Sendable, Hashable {
+    /// What the number measures.
+    public enum Unit: Sendable, Hashable {
+        /// Money: 元, 万元, 亿元.
+        case money(MoneyUnit)
+        /// Things counted: 辆, 人, 人次, 批次, 次, 个, 台（套）.
+        case count(String)
+        /// A percentage (`%` or `％`).
+        case percent
+        /// Part of a date (年, 月, 日): not a figure.
+        case date
+        /// No unit fiscal knows (a list number, `300平米`).
+        case none
+    }
+
+    /// The value as written (full-width digits and separators read as ASCII).
+    public var amount: Amount
+    public var unit: Unit
+    /// The digits of the number itself.
+    public var range: Range<Substring.Index>
+    /// The number and its unit.
+    public var fullRange: Range<Substring.Index>
+    /// Whether the number is a bound rather than a value (`单价50万元以上`).
+    public var isThreshold: Bool
+
+    /// Whether the figure states a value a report would hold as a fact (money or a count).
+    public var isValue: Bool {
+        switch unit {
+        case .money, .count: !isThreshold
+        default: false
+        }
+    }
+
+    /// The fact unit of a money or count figure.
+    public var factUnit: FactUnit? {
+        switch unit {
+        case .money(let u): .money(u)
+        case .count(let name): .count(name)
+        default: nil
+        }
+    }
+
+    /// Units recognised after a number, longest first.
+    static let units: [(String, Unit)] = [
+        ("万元", .money(.wanYuan)), ("亿元", .money(.yiYuan)), ("元", .money(.yuan)),
+        ("%", .percent), ("％", .percent),
+        ("台（套）", .count("台（套）")), ("台(套)", .count("台（套）")),
+        ("人次", .count("人次")), ("批次", .count("批次")), ("辆", .count("辆")), ("人", .count("人")),
+        ("次", .count("次")), ("个", .count("个")), ("台", .count("台")), ("套", .count("套")),
+        ("年", .date), ("月", .date), ("日", .date),
+    ]
+
+    /// Every number in `text`, in order, with its unit. Spaces between a number and its unit
+    /// are allowed (PDF extraction writes `1,234.56 万元`); `，` separates thousands only between
+    /// full-width digits (`１，０１４．７３`).
+    public static func scan(_ text: Substring) -> [NarrativeFigure] {
+        var figures: [NarrativeFigure] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            guard digit(text[i]) != nil else { i = text.index(after: i); continue }
+            if i > text.startIndex {
+                let p = text[text.index(before: i)]
+                if p == "." || p == "．" || p.isLetter && p.isASCII { // part of "v1.2", "A3"
+                    i = skipDigits(text, from: i)
+                    continue
+                }
+            }
+            let start = i
+            var digits = ""
+            var j = i
+            while j < text.endIndex, let d = digit(text[j]) { digits.append(d); j = text.index(after: j) }
+            // Thousands groups: ",ddd" not followed by another digit; "，" only inside a
+            // number written in full-width digits (in ASCII text it ends a clause).
+            let fullWidth = text[start].unicodeScalars.first!.value >= 0xFF10
+            while j < text.endIndex, text[j] == "," || (fullWidth && text[j] == "，") {
+                var k = text.index(after: j)
+                var group = ""
+                while k < text.endIndex, let d = digit(text[k]), group.count < 4 { group.append(d); k = text.index(after: k) }
+                guard group.count == 3 else { break }
+                digits += group
+                j = k
+            }
+            if j < text.endIndex, text[j] == "." || text[j] == "．" {
+                let k = text.index(after: j)
+                if k < text.endIndex, digit(text[k]) != nil {
+                    digits.append(".")
+                    j = k
+                    while j < text.endIndex, let d = digit(text[j]) { digits.append(d); j = text.index(after: j) }
+                }
+            }
+            let numberEnd = j
+            guard let amount = Amount(digits) else { i = numberEnd; continue }
+            var u = numberEnd
+            while u < text.endIndex, text[u] == " " || text[u] == "\u{3000}" { u = text.index(after: u) }
+            var unit = Unit.none
+            var end = numberEnd
+            for (spelling, kind) in units where text[u...].hasPrefix(spelling) {
+                unit = kind
+                end = text.index(u, offsetBy: spelling.count)
+                break
+            }
+            let rest = text[end...].drop(while: { $0 == " " })
+            let threshold = ["以上", "以下", "以内"].contains { rest.hasPrefix($0) }
+            figures.append(NarrativeFigure(amount: amount, unit: unit, range: start..<numberEnd,
+                                           fullRange: start..<end, isThreshold: threshold))
+            i = end
+        }
+        return figures
+    }
+
+    private static func skipDigits(_ text: Substring, from i: Substring.Index) -> Substring.Index {
+        var j = i
+        while j < text.endIndex, digit(text[j]) != nil || text[j] == "." { j = text.index(after: j) }
+        return j
+    }
+
+    /// The ASCII digit a character stands for (full-width digits included).
+    static func digit(_ c: Character) -> Character? {
+        guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return nil }
+        switch s.value {
+        case 0x30...0x39: return c
+        case 0xFF10...0xFF19: return Character(Unicode.Scalar(s.value - 0xFF10 + 0x30)!)
+        default: return nil
+        }
+    }
+}

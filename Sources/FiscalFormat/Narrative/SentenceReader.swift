@@ -1,0 +1,232 @@
+import FiscalModel
+
+/// Reads the sentence patterns that budget narratives share, one line (or joined text) at
+/// a time: money and count figures with their labels, shares (`占X%`), changes from a prior
+/// year with direction words (增加/减少/增长/下降/上升/降低), `持平`, and `完成预算X%`.
+///
+/// Template-free: a format plugin decides what the labels mean (statement, fund, code) and
+/// which fact a ratio belongs to. Ranges are indices of the text given, for spans.
+public enum SentenceReader {
+    /// Words that say a change goes up (+) or down (−).
+    public static let directionWords: [(word: String, sign: Int)] = [
+        ("减少", -1), ("下降", -1), ("降低", -1), ("增加", 1), ("增长", 1), ("上升", 1),
+    ]
+
+    /// Characters that end a clause, for labels.
+    static let clauseBreaks: Set<Character> = ["，", ",", "；", ";", "：", ":", "。"]
+
+    /// The mentions of `text`, in the order written.
+    public static func mentions(in text: Substring) -> [NarrativeMention] {
+        var out: [NarrativeMention] = []
+        let sentenceStarts = sentenceStarts(of: text)
+        func sentence(of i: Substring.Index) -> Int { sentenceStarts.lastIndex { $0 <= i } ?? 0 }
+
+        var previousEnd = text.startIndex
+        var lastLabel: (sentence: Int, label: String)?
+        for figure in NarrativeFigure.scan(text) {
+            switch figure.unit {
+            case .date, .none: continue
+            default: break
+            }
+            if figure.isThreshold { continue }
+            let s = sentence(of: figure.range.lowerBound)
+            let leadStart = max(previousEnd, sentenceStarts[s])
+            let lead = text[previousEnd..<figure.range.lowerBound]
+            let tail = lead.trimmingTrailing { $0 == " " || $0 == "\u{3000}" || $0 == "约" || $0 == "为" || $0 == "了" }
+            defer { previousEnd = figure.fullRange.upperBound }
+
+            if let (sign, wordStart) = direction(endingAt: tail) {
+                let value = sign < 0 ? Amount.zero - figure.amount : figure.amount
+                if figure.unit == .percent,
+                   case .change(var last)? = out.last, last.sentence == s, last.percent == nil {
+                    last.percent = value
+                    last.range = last.range.lowerBound..<figure.fullRange.upperBound
+                    out[out.count - 1] = .change(last)
+                    continue
+                }
+                let sentenceText = text[sentenceStarts[s]..<wordStart]
+                let (year, phrase) = priorYearPhrase(in: sentenceText)
+                let segmentStart = max(leadStart, sentenceStarts[s])
+                var subject = cleanLabel(text[segmentStart..<wordStart])
+                if let phrase, phrase.lowerBound >= segmentStart {
+                    let after = cleanLabel(text[phrase.upperBound..<wordStart])
+                    subject = after.isEmpty ? cleanLabel(text[segmentStart..<phrase.lowerBound]) : after
+                }
+                var change = ChangeMention(priorYear: year, subject: subject, delta: nil, deltaUnit: nil,
+                                           deltaRange: nil, percent: nil, range: wordStart..<figure.fullRange.upperBound, sentence: s)
+                if figure.unit == .percent {
+                    change.percent = value
+                } else {
+                    change.delta = value
+                    change.deltaUnit = figure.factUnit
+                    change.deltaRange = figure.range
+                }
+                out.append(.change(change))
+                continue
+            }
+            if figure.unit == .percent {
+                if let share = share(tail: tail) {
+                    out.append(.share(ShareMention(percent: figure.amount, whole: share, range: figure.range, sentence: s)))
+                } else if ["完成预算", "完成预算的", "完成年初预算的", "完成率", "完成"].contains(where: { tail.hasSuffix($0) }) {
+                    out.append(.completion(CompletionMention(percent: figure.amount, range: figure.range, sentence: s)))
+                } else {
+                    out.append(.strayPercent(figure))
+                }
+                continue
+            }
+            // A value: name it from its clause.
+            let clauses = splitClauses(text[leadStart..<figure.range.lowerBound])
+            var label = cleanLabel(clauses.last ?? "")
+            if isGeneric(label) {
+                let before = clauses.count > 1 ? cleanLabel(clauses[clauses.count - 2]) : ""
+                if !before.isEmpty && !isGeneric(before) && leadStart == previousEnd {
+                    label = before
+                } else if let lastLabel, lastLabel.sentence == s {
+                    label = lastLabel.label
+                } else if !before.isEmpty {
+                    label = before
+                }
+            }
+            let isPart = lead.contains("其中")
+            lastLabel = (s, label)
+            out.append(.figure(FigureMention(label: label, figure: figure, isPart: isPart, sentence: s)))
+        }
+        out += unchangedMentions(in: text, sentenceStarts: sentenceStarts)
+        return out.sorted { $0.start < $1.start }
+    }
+
+    /// `与2019年决算数持平`, `与上年持平` is not read (no year).
+    static func unchangedMentions(in text: Substring, sentenceStarts: [Substring.Index]) -> [NarrativeMention] {
+        var out: [NarrativeMention] = []
+        var from = text.startIndex
+        while let r = text[from...].firstRange(of: "持平") {
+            let s = sentenceStarts.lastIndex { $0 <= r.lowerBound } ?? 0
+            let (year, phrase) = priorYearPhrase(in: text[sentenceStarts[s]..<r.lowerBound])
+            if let year, let phrase {
+                out.append(.unchanged(UnchangedMention(priorYear: year, range: phrase.lowerBound..<r.upperBound, sentence: s)))
+            }
+            from = r.upperBound
+        }
+        return out
+    }
+
+    /// The prior year of the last `与2019年(度)(决算数)(相比)` / `比2019年` / `较2019年` in `text`.
+    public static func priorYearPhrase(in text: Substring) -> (year: Int?, range: Range<Substring.Index>?) {
+        var found: (Int, Range<Substring.Index>)?
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c == "与" || c == "比" || c == "较" || c == "同" {
+                var j = text.index(after: i)
+                while j < text.endIndex, text[j] == " " { j = text.index(after: j) }
+                var digits = ""
+                var k = j
+                while k < text.endIndex, let d = NarrativeFigure.digit(text[k]), digits.count < 5 { digits.append(d); k = text.index(after: k) }
+                while k < text.endIndex, text[k] == " " { k = text.index(after: k) }
+                if digits.count == 4, k < text.endIndex, text[k] == "年", let year = Int(digits) {
+                    var end = text.index(after: k)
+                    for suffix in ["度", "决算数", "预算数", "决算", "预算", "相比", "相较", "同期"] {
+                        while text[end...].hasPrefix(suffix) { end = text.index(end, offsetBy: suffix.count) }
+                    }
+                    found = (year, i..<end)
+                    i = end
+                    continue
+                }
+            }
+            i = text.index(after: i)
+        }
+        return (found?.0, found?.1)
+    }
+
+    /// The direction word `tail` ends with, its sign and where it starts.
+    static func direction(endingAt tail: Substring) -> (Int, Substring.Index)? {
+        for (word, sign) in directionWords where tail.hasSuffix(word) {
+            return (sign, tail.index(tail.endIndex, offsetBy: -word.count))
+        }
+        return nil
+    }
+
+    /// `占…的?` at the end of the lead: the named whole (`nil` inside when unnamed), or `nil` when it is no share.
+    static func share(tail: Substring) -> String?? {
+        guard let zhan = tail.lastIndex(of: "占") else { return nil }
+        var whole = tail[tail.index(after: zhan)...]
+        if whole.contains(where: { clauseBreaks.contains($0) }) { return nil }
+        if whole.hasSuffix("的") { whole = whole.dropLast() }
+        whole = whole.trimmingTrailing { $0 == " " }
+        return .some(whole.isEmpty ? nil : String(whole))
+    }
+
+    static func sentenceStarts(of text: Substring) -> [Substring.Index] {
+        var starts = [text.startIndex]
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i] == "。" { starts.append(text.index(after: i)) }
+            i = text.index(after: i)
+        }
+        return starts
+    }
+
+    static func splitClauses(_ text: Substring) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { clauseBreaks.contains($0) })
+    }
+
+    /// Labels that name nothing by themselves.
+    static let genericLabels: Set<String> = ["", "支出", "支出决算", "决算", "决算数", "支出决算数", "共计", "共计支出", "合计", "金额", "共"]
+
+    static func isGeneric(_ label: String) -> Bool { genericLabels.contains(label) }
+
+    /// A clause made into a label: no list number (`1.`, `12`, `①`, `（一）`), no leading
+    /// year (`2020年度`), no `其中`/`其中包含`/`主要用于以下方面`, nothing before `共有`, no trailing
+    /// `为`/`约`/`共计`, no clause that is only a parenthesis.
+    public static func cleanLabel(_ raw: Substring) -> String {
+        var s = raw.trimmingBoth { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || "、，,。；;：:".contains($0) }
+        if s.first == "（" || s.first == "(" , s.last == "）" || s.last == ")",
+           !s.dropFirst().contains(where: { $0 == "（" || $0 == "(" }) { return "" }
+        var changed = true
+        while changed {
+            changed = false
+            let before = s
+            s = s.trimmingBoth { $0 == " " || $0 == "\u{3000}" || "、，,。；;：:".contains($0) }
+            // list numbers
+            if let f = s.first, NarrativeFigure.digit(f) != nil {
+                let digits = s.prefix { NarrativeFigure.digit($0) != nil }
+                let rest = s.dropFirst(digits.count)
+                if rest.first == "年" && digits.count == 4 {
+                    s = rest.dropFirst()
+                    if s.hasPrefix("度") { s = s.dropFirst() }
+                } else if digits.count <= 2 {
+                    s = rest
+                    if let p = s.first, ".．、".contains(p) { s = s.dropFirst() }
+                }
+            }
+            if let f = s.unicodeScalars.first, (0x2460...0x2473).contains(f.value) { s = s.dropFirst() }
+            if s.first == "（" || s.first == "(", let close = s.firstIndex(where: { $0 == "）" || $0 == ")" }),
+               s[s.index(after: s.startIndex)..<close].allSatisfy({ "一二三四五六七八九十".contains($0) }), close > s.index(after: s.startIndex) {
+                s = s[s.index(after: close)...]
+            }
+            for prefix in ["其中包含", "其中：", "其中:", "其中", "主要用于以下方面", "包括", "约"] where s.hasPrefix(prefix) {
+                s = s.dropFirst(prefix.count)
+            }
+            if let r = s.firstRange(of: "共有") { s = s[r.upperBound...] }
+            for suffix in ["为", "约", "共计", "达", "是"] where s.hasSuffix(suffix) && s.count > suffix.count {
+                s = s.dropLast(suffix.count)
+            }
+            changed = s != before
+        }
+        return String(s)
+    }
+}
+
+extension Substring {
+    func trimmingTrailing(_ drop: (Character) -> Bool) -> Substring {
+        var end = endIndex
+        while end > startIndex, drop(self[index(before: end)]) { end = index(before: end) }
+        return self[startIndex..<end]
+    }
+
+    func trimmingBoth(_ drop: (Character) -> Bool) -> Substring {
+        var start = startIndex
+        while start < endIndex, drop(self[start]) { start = index(after: start) }
+        return self[start..<endIndex].trimmingTrailing(drop)
+    }
+}
