@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FiscalShellTests",
-            dependencies: ["FiscalShell", "FiscalModel", "fiscal"]
+            dependencies: ["FiscalShell", "FiscalModel", "FiscalFormat", "BuiltinFormats", "fiscal"]
         ),
     ]
         + formatPlugin("JSONFormat")

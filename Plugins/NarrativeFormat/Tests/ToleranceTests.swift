@@ -67,7 +67,7 @@ import Testing
 
     @Test func detection() {
         let seed = Array(Seed.text().utf8.prefix(FileSample.size))
-        #expect(NarrativeFormat().detect(FileSample(path: "x.txt", bytes: seed)) == .certain)
+        #expect(NarrativeFormat().detect(FileSample(path: "x.txt", bytes: seed)) == Confidence(95))
         #expect(NarrativeFormat().detect(FileSample(path: "x.txt", bytes: Array("a,b\n1,2\n".utf8))) == .none)
     }
 
