@@ -133,6 +133,12 @@ struct RuleTests {
         #expect(shares("59.55", "40.45").isEmpty)
         #expect(shares("59.54", "40.45").map(\.severity) == [.rounding])
         #expect(shares("58.54", "40.45").map(\.severity) == [.error])
+        // Shares of a zero whole (政府采购 0万元, 占0%) are not parts of 100%.
+        #expect(run(ShareSumRule()) { b in
+            let w = b.fact(.procurement, "采购支出总额", "0", line: 90)
+            b.share(b.fact(.procurement, "授予中小企业合同金额", "0", line: 90), "0", of: w, line: 90)
+            b.share(b.fact(.procurement, "授予小微企业合同金额", "0", line: 90), "0", of: w, line: 90)
+        }.isEmpty)
     }
 
     @Test func changePassesAndFails() {

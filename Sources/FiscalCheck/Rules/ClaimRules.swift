@@ -67,21 +67,23 @@ public struct ShareSumRule: CheckRule {
         return byWhole.sorted { $0.key < $1.key }.compactMap { whole, claims in
             guard claims.count >= 2 else { return nil }
             let total = report.facts[whole]
+            // Shares of nothing (采购支出总额 0万元, 占0%) say nothing about 100%.
+            guard !total.amount.isZero else { return nil }
             let parts = claims.map { report.facts[$0.fact].amount }
             let partsDiff = total.amount - Amount.sum(parts)
             guard partsDiff.magnitude <= Rounding.sumTolerance(total: total.amount, parts: parts, exact: total.isCount)
             else { return nil }  // the parts do not make up the whole; `sum` reports that
-            let percents = claims.map { c -> Amount in
-                if case .share(let p, _) = c.kind { return p }
-                return .zero
+            let shares = claims.compactMap { c -> (claim: Claim, percent: Amount)? in
+                if case .share(let p, _) = c.kind { return (c, p) }
+                return nil
             }
+            let percents = shares.map(\.percent)
             let sum = Amount.sum(percents)
             let half = Rounding.halfUnit(of: percents)
             let tolerance = half * Amount(percents.filter { !$0.isZero }.count)
             guard let severity = Rounding.severity(of: sum - 100, tolerance: tolerance) else { return nil }
-            let figures = claims.map { c -> Finding.Figure in
-                guard case .share(let p, _) = c.kind else { fatalError() }
-                return report.percentFigure("\(report.facts[c.fact].item) 占", p, c.span)
+            let figures = shares.map { share in
+                report.percentFigure("\(report.facts[share.claim.fact].item) 占", share.percent, share.claim.span)
             }
             return Finding(severity, rule: id, report: report.displayName, subject: "shares of \(total.item) add up to 100%",
                            figures: figures + [report.figure(whole)], stated: sum, computed: 100,

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// `fiscal check` on the real seed report: the contradictions a careful reader finds, and
+/// nothing on the figures that are right.
+@Suite("fiscal check on the seed", .serialized)
+struct SeedCheckTests {
+    func findings() throws -> (status: Int32, rows: [[String: Any]]) {
+        let r = try BinaryRunner.run(["check", "-o", "json", "Examples/wusheng-2020-决算.txt"])
+        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] ?? []
+        return (r.status, rows)
+    }
+
+    @Test("errors found: exit 1, each finding naming both lines")
+    func errors() throws {
+        let (status, rows) = try findings()
+        #expect(status == 1)
+        let errors = rows.filter { $0["severity"] as? String == "error" }
+        let subjects = errors.map { "\($0["rule"]!) \($0["subject"]!)" }
+        #expect(subjects.contains { $0.hasPrefix("sum 本年收入合计") })  // 927.15 + 305.68 ≠ 1320.41
+        #expect(subjects.contains { $0.hasPrefix("share 政府性基金预算财政拨款收入") })  // 29.78% stated, 23.15% computed
+        #expect(subjects.contains { $0.hasPrefix("repeated 基本支出") })  // 546.41 in 三, 546.42 in 六
+        #expect(subjects.contains { $0.hasPrefix("change 公务接待费") })  // −2.99 / 10.53 is −28.40%, not −39.66%
+        #expect(errors.count == 4, "unexpected errors: \(subjects)")
+        let basic = try #require(errors.first { ($0["rule"] as? String) == "repeated" })
+        #expect((basic["lines"] as? String)?.contains(":30") == true)
+        #expect((basic["lines"] as? String)?.contains(":60") == true)
+    }
+
+    @Test("rounding differences are rounding, not errors")
+    func rounding() throws {
+        let (_, rows) = try findings()
+        let rounding = rows.filter { $0["severity"] as? String == "rounding" }.map { "\($0["rule"]!) \($0["subject"]!)" }
+        #expect(rounding.contains { $0.hasPrefix("classification 一般公共服务") })  // 865.22 vs 865.23
+        #expect(rounding.contains { $0.hasPrefix("classification 卫生健康") })  // 32.92 vs 32.93
+        #expect(!rounding.contains { $0.contains("采购") })
+    }
+}
