@@ -29,6 +29,7 @@ let package = Package(
         .executable(name: "fiscal", targets: ["fiscal"]),
         .library(name: "FiscalModel", targets: ["FiscalModel"]),
         .library(name: "FiscalFormat", targets: ["FiscalFormat"]),
+        .library(name: "FiscalQuery", targets: ["FiscalQuery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

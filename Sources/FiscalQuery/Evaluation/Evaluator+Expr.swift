@@ -102,7 +102,7 @@ extension Evaluator {
             } else {
                 try checkComparable(a, l, b, r, at: span)
             }
-            if let fast = textTest(l, r, f, { Evaluator.test(op, .text($0), .text($1)) }) { return fast }
+            if let fast = textTest(l, r, f, op == .notEqual, { Evaluator.test(op, .text($0), .text($1)) }) { return fast }
             return { p in Evaluator.test(op, a.eval(p), b.eval(p)) }
         case .isIn(let l, let items, let negated, _):
             let a = try compile(l, f)
@@ -141,12 +141,12 @@ extension Evaluator {
     }
 
     /// A test of a text column against a text literal, decided once per distinct string.
-    func textTest(_ l: Expr, _ r: Expr, _ f: Frame, _ test: (String, String) -> Bool) -> ((Int) -> Bool)? {
+    func textTest(_ l: Expr, _ r: Expr, _ f: Frame, _ missing: Bool, _ test: (String, String) -> Bool) -> ((Int) -> Bool)? {
         guard case .field(let n) = l, case .text(let literal, _) = r,
             let c = try? column(n, in: f), case .text(let ids, let dictionary) = c.storage
         else { return nil }
         let verdict = dictionary.map { test($0, literal) }
-        return { p in let id = ids[p]; return id >= 0 && verdict[Int(id)] }
+        return { p in let id = ids[p]; return id >= 0 ? verdict[Int(id)] : missing }
     }
 
     func checkComparable(_ a: Compiled, _ l: Expr, _ b: Compiled, _ r: Expr, at span: QuerySpan) throws(QueryError) {
@@ -159,8 +159,16 @@ extension Evaluator {
         throw QueryError("cannot compare \(describe(l, ta)) with \(describe(r, tb))", at: span, hint: hint)
     }
 
-    /// `op` applied to two values; a comparison with a missing value is false.
+    /// `op` applied to two values. A missing value equals only a missing value (`code = null`);
+    /// an ordering comparison with a missing value is false.
     static func test(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Bool {
+        if a == .null || b == .null {
+            switch op {
+            case .equal: return a == b
+            case .notEqual: return a != b
+            default: return false
+            }
+        }
         if op == .contains {
             guard case .text(let s) = a, case .text(let t) = b else { return false }
             return t.isEmpty || s.contains(t)
