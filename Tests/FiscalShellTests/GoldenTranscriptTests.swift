@@ -15,8 +15,13 @@ import Testing
             let actual = Golden.run(command)
             recorded += ">>> \(command)\n\(actual)\n"
             if !Golden.recording {
-                #expect(actual + "\n" == expected, "\(file): \(command)")
+                #expect(trimmed(actual) == trimmed(expected), "\(file): \(command)")
             }
+        }
+        func trimmed(_ s: String) -> Substring {
+            var t = Substring(s)
+            while t.last == "\n" { t.removeLast() }
+            return t
         }
         if Golden.recording { try recorded.write(toFile: path, atomically: true, encoding: .utf8) }
     }
