@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "FiscalModel", targets: ["FiscalModel"]),
         .library(name: "FiscalFormat", targets: ["FiscalFormat"]),
         .library(name: "NarrativeFormat", targets: ["NarrativeFormat"]),
+        .library(name: "FiscalQuery", targets: ["FiscalQuery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

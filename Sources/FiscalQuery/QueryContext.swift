@@ -1,30 +1,41 @@
 import FiscalModel
 
-/// What a query runs against: the loaded reports and the named results made with `let`.
-public struct QueryContext: Sendable {
-    public var reports: [Report]
-    public var bindings: [String: ResultTable]
+/// A source another module registers: given the context, it returns a table
+/// (e.g. the checks module registers `check` so that `check | where severity = "error"` works).
+public typealias QuerySource = @Sendable (QueryContext) throws -> ResultTable
 
-    public init(reports: [Report] = [], bindings: [String: ResultTable] = [:]) {
+/// What a query runs against: the loaded reports, the named results made with `let`,
+/// extra sources other modules register, and the hook that names classification codes.
+public struct QueryContext: Sendable {
+    /// The loaded reports. Changing them drops the cached columnar fact store.
+    public var reports: [Report] {
+        didSet { store = nil }
+    }
+    /// Results named with `let name = …`; a name is usable as a source.
+    public var bindings: [String: ResultTable]
+    /// Extra sources by name, looked up after `let` bindings and before the built-in
+    /// `facts` and `warnings`. An error a source throws is reported at the source's name.
+    public var sources: [String: QuerySource]
+    /// The name of a classification code (`201` → 一般公共服务支出), e.g. from the
+    /// classification catalog. When it returns `nil`, names come from the facts' items.
+    public var codeName: @Sendable (ClassificationCode) -> String?
+
+    /// The columnar form of every fact, built once per set of reports.
+    var store: FactStore?
+
+    public init(
+        reports: [Report] = [], bindings: [String: ResultTable] = [:], sources: [String: QuerySource] = [:],
+        codeName: @escaping @Sendable (ClassificationCode) -> String? = { _ in nil }
+    ) {
         self.reports = reports
         self.bindings = bindings
-    }
-}
-
-/// A query that cannot run: what was expected and found, at a span of the query text.
-public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The offending range of the query text, in characters (`nil` for the whole query).
-    public var span: Range<Int>?
-    /// Lowercase; says what was expected and what was found.
-    public var message: String
-    /// A suggestion ("did you mean `year`?").
-    public var hint: String?
-
-    public init(_ message: String, at span: Range<Int>? = nil, hint: String? = nil) {
-        self.message = message
-        self.span = span
-        self.hint = hint
+        self.sources = sources
+        self.codeName = codeName
     }
 
-    public var description: String { message + (hint.map { "; \($0)" } ?? "") }
+    /// Builds the columnar fact store now if it is not built yet (queries do this on demand;
+    /// the shell may call it after loading so that the first query answers quickly).
+    public mutating func prepare() {
+        if store == nil { store = FactStore(reports) }
+    }
 }

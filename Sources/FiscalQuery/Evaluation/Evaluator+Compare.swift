@@ -1,0 +1,101 @@
+import FiscalModel
+
+extension Evaluator {
+    /// `compare dim [v …]`: one amount column per value of `dim` (all values, ascending, or
+    /// the ones listed), then `delta` (last − first) and `pct` (delta / first, a percentage);
+    /// for `phase` also `rate`, 决算 / 预算 (the execution rate).
+    ///
+    /// Rows are matched on the other text, integer and boolean columns (not `file`, `line`,
+    /// `derived`), leaving out the ones the compared value decides by itself (comparing years
+    /// of one entity does not split rows by entity; when each year has one phase, phase does
+    /// not split them either). A missing value is shown as missing, never as zero.
+    func compare(_ f: Frame, _ dimension: Expr, values wanted: [Expr], at span: QuerySpan) throws(QueryError) -> Frame {
+        guard case .field(let dn) = dimension else {
+            throw QueryError("expected a column to compare (as in `compare year`), found an expression", at: dimension.span)
+        }
+        let dim = try column(dn, in: f)
+        guard let vi = f.columnIndex("amount").flatMap({ f.columns[$0].type == .amount ? $0 : nil })
+            ?? f.columns.lastIndex(where: { $0.type == .amount && $0.name != dim.name })
+        else {
+            throw QueryError("`compare` needs an amount column; found \(f.columns.map(\.name).joined(separator: ", "))", at: span)
+        }
+        let valueColumn = f.columns[vi]
+        var rows = f.physicalRows
+        var notes = f.notes
+        var dimValues: [Value]
+        if wanted.isEmpty {
+            dimValues = Array(Set(rows.map { dim.value(Int($0)) }).subtracting([.null]))
+            if dim.name == "phase" {
+                dimValues.sort { a, b in (Phase(name: a.description) ?? .final) < (Phase(name: b.description) ?? .final) }
+            } else {
+                dimValues.sort(by: <)
+            }
+        } else {
+            dimValues = []
+            for e in wanted {
+                let c = try compile(e, f)
+                if let t = c.type, !(t == dim.type || (t.isNumeric && dim.type.isNumeric)) {
+                    throw QueryError("cannot compare \(describe(dimension, dim.type)) with \(describe(e, t))", at: e.span)
+                }
+                dimValues.append(c.eval(0))
+            }
+        }
+        var index: [Value: Int] = [:]
+        for (i, v) in dimValues.enumerated() where index[v] == nil { index[v] = i }
+        rows = rows.filter { index[dim.value(Int($0))] != nil }
+        let excluded: Set<String> = [dim.name, valueColumn.name, "file", "line", "derived"]
+        let keys = f.columns.filter { c in
+            guard !excluded.contains(c.name), c.type == .text || c.type == .integer || c.type == .bool else { return false }
+            var seen: [Int: Value] = [:]
+            for p in rows {
+                let d = index[dim.value(Int(p))]!, v = c.value(Int(p))
+                if let s = seen[d], s != v { return true }
+                seen[d] = v
+            }
+            return false
+        }
+        let (gid, first, groupCount) = assignGroups(rows, keys)
+        let n = dimValues.count
+        var cells = [Amount?](repeating: nil, count: groupCount * n)
+        var members = [[Int32]](repeating: [], count: groupCount)
+        var derivedIn = Set<Int>()
+        let derived = f.columnIndex("derived").map { f.columns[$0] }
+        for (r, p32) in rows.enumerated() {
+            let p = Int(p32), g = Int(gid[r]), d = index[dim.value(p)]!
+            members[g].append(p32)
+            if derived?.value(p) == .bool(true) { derivedIn.insert(d) }
+            guard let a = valueColumn.value(p).amountValue else { continue }
+            cells[g * n + d] = (cells[g * n + d] ?? .zero) + a
+        }
+        var columns = keys.map { $0.gathered(first) }
+        let names = Set(columns.map(\.name))
+        for (d, v) in dimValues.enumerated() {
+            let name = names.contains(v.description) ? "\(dim.name) \(v)" : v.description
+            columns.append(FrameColumn.make(name, .amount, (0..<groupCount).map { g in cells[g * n + d].map(Value.amount) ?? .null }))
+        }
+        if n >= 2 {
+            let firstValues = (0..<groupCount).map { cells[$0 * n] }
+            let lastValues = (0..<groupCount).map { cells[$0 * n + n - 1] }
+            columns.append(FrameColumn.make("delta", .amount, (0..<groupCount).map { g in
+                guard let a = firstValues[g], let b = lastValues[g] else { return .null }
+                return .amount(b - a)
+            }))
+            columns.append(FrameColumn.make("pct", .percent, (0..<groupCount).map { g in
+                guard let a = firstValues[g], let b = lastValues[g], !a.isZero else { return .null }
+                return .percent((b - a) / a)
+            }))
+            if dim.name == "phase", let b = index[.text(Phase.budget.rawValue)], let fi = index[.text(Phase.final.rawValue)] {
+                columns.append(FrameColumn.make("rate", .percent, (0..<groupCount).map { g in
+                    guard let budget = cells[g * n + b], let final = cells[g * n + fi], !budget.isZero else { return .null }
+                    return .percent(final / budget)
+                }))
+            }
+        }
+        if !derivedIn.isEmpty {
+            let which = derivedIn.sorted().map { dimValues[$0].description }.joined(separator: ", ")
+            notes.append("\(which) include figures derived from a stated change (derived = true), not read directly")
+        }
+        return Frame(columns: columns, selection: nil, physicalCount: groupCount,
+                     provenance: f.combinedProvenance(members), notes: notes)
+    }
+}

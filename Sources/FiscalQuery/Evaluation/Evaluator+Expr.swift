@@ -1,0 +1,245 @@
+import FiscalModel
+
+/// An expression ready to run on physical rows of a frame.
+struct Compiled {
+    /// The type of its values; `nil` for the literal `null`.
+    var type: ResultTable.ColumnType?
+    var eval: (Int) -> Value
+}
+
+extension ResultTable.ColumnType {
+    var isNumeric: Bool { self == .integer || self == .amount || self == .ratio || self == .percent }
+    var article: String { self == .amount || self == .integer ? "an \(rawValue)" : "a \(rawValue)" }
+}
+
+extension Evaluator {
+    /// Compiles `e` to a function of the physical row, checking types.
+    func compile(_ e: Expr, _ f: Frame) throws(QueryError) -> Compiled {
+        switch e {
+        case .field(let name):
+            let c = try column(name, in: f)
+            return Compiled(type: c.type) { c.value($0) }
+        case .number(let a, _):
+            if a.scale == 0, let i = Int(exactly: a.mantissa) {
+                return Compiled(type: .integer) { _ in .integer(i) }
+            }
+            return Compiled(type: .amount) { _ in .amount(a) }
+        case .text(let s, _):
+            return Compiled(type: .text) { _ in .text(s) }
+        case .bool(let b, _):
+            return Compiled(type: .bool) { _ in .bool(b) }
+        case .null:
+            return Compiled(type: nil) { _ in .null }
+        case .negate(let inner, _):
+            let c = try compile(inner, f)
+            try requireNumeric(c, inner, "`-`")
+            return Compiled(type: c.type) { p in Arithmetic.apply(.minus, .integer(0), c.eval(p)) }
+        case .binary(let op, let l, let r, let span) where [.plus, .minus, .times, .divide].contains(op):
+            let a = try compile(l, f)
+            let b = try compile(r, f)
+            try requireNumeric(a, l, "`\(op.rawValue)`")
+            try requireNumeric(b, r, "`\(op.rawValue)`")
+            _ = span
+            let type: ResultTable.ColumnType
+            if op == .divide || a.type == .ratio || a.type == .percent || b.type == .ratio || b.type == .percent {
+                type = .ratio
+            } else if a.type == .integer && b.type == .integer {
+                type = .integer
+            } else {
+                type = .amount
+            }
+            return Compiled(type: type) { p in Arithmetic.apply(op, a.eval(p), b.eval(p)) }
+        case .call(let name, _, let span):
+            if Aggregate(rawValue: name.text) != nil {
+                throw QueryError("`\(name.text)` is an aggregate; expected a value per row here", at: span,
+                                 hint: "aggregate with `group … | agg total = \(name.text)(amount)`")
+            }
+            throw QueryError("unknown function `\(name.text)`", at: name.span,
+                             hint: Suggestion.nearest(name.text, among: Aggregate.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" })
+        default:
+            let test = try predicate(e, f)
+            return Compiled(type: .bool) { .bool(test($0)) }
+        }
+    }
+
+    func requireNumeric(_ c: Compiled, _ e: Expr, _ what: String) throws(QueryError) {
+        guard let t = c.type, !t.isNumeric else { return }
+        throw QueryError("\(what) needs numbers; found \(describe(e, t))", at: e.span)
+    }
+
+    /// How an operand reads in a message: "`item` (text)", "text \"2020\"".
+    func describe(_ e: Expr, _ type: ResultTable.ColumnType?) -> String {
+        switch e {
+        case .field(let n): "`\(n.text)` (\(type?.rawValue ?? "missing"))"
+        case .text(let s, _): "text \"\(s)\""
+        case .number(let a, _): "number \(a)"
+        default: type.map { $0.article } ?? "missing"
+        }
+    }
+
+    /// Compiles a condition. Text comparisons against literals are decided once per distinct
+    /// string, so filtering millions of rows compares small integers.
+    func predicate(_ e: Expr, _ f: Frame) throws(QueryError) -> (Int) -> Bool {
+        switch e {
+        case .binary(.and, let l, let r, _):
+            let a = try predicate(l, f), b = try predicate(r, f)
+            return { a($0) && b($0) }
+        case .binary(.or, let l, let r, _):
+            let a = try predicate(l, f), b = try predicate(r, f)
+            return { a($0) || b($0) }
+        case .not(let inner, _):
+            let a = try predicate(inner, f)
+            return { !a($0) }
+        case .bool(let b, _):
+            return { _ in b }
+        case .binary(let op, let l, let r, let span):
+            let a = try compile(l, f), b = try compile(r, f)
+            if op == .contains {
+                for (c, x) in [(a, l), (b, r)] where c.type != nil && c.type != .text {
+                    throw QueryError("`~` matches text; found \(describe(x, c.type))", at: x.span,
+                                     hint: "compare numbers with = < > instead")
+                }
+            } else {
+                try checkComparable(a, l, b, r, at: span)
+            }
+            if let fast = textTest(l, r, f, op == .notEqual, { Evaluator.test(op, .text($0), .text($1)) }) { return fast }
+            return { p in Evaluator.test(op, a.eval(p), b.eval(p)) }
+        case .isIn(let l, let items, let negated, _):
+            let a = try compile(l, f)
+            var values: [Value] = []
+            for item in items {
+                let c = try compile(item, f)
+                try checkComparable(a, l, c, item, at: item.span)
+                values.append(c.eval(0))
+            }
+            let test: (Int) -> Bool = { p in
+                let v = a.eval(p)
+                return v != .null && values.contains { Evaluator.order(v, $0) == 0 }
+            }
+            return negated ? { !test($0) } : test
+        case .under(let l, let code, _):
+            let a = try compile(l, f)
+            guard a.type == .text else {
+                throw QueryError("`under` needs a code column; found \(describe(l, a.type))", at: l.span)
+            }
+            if case .field(let n) = l, case .text(let ids, let dictionary) = try column(n, in: f).storage {
+                let inside = dictionary.map { ClassificationCode(rawValue: $0).map(code.contains) ?? false }
+                return { p in let id = ids[p]; return id >= 0 && inside[Int(id)] }
+            }
+            return { p in
+                if case .text(let s) = a.eval(p), let c = ClassificationCode(rawValue: s) { return code.contains(c) }
+                return false
+            }
+        default:
+            let c = try compile(e, f)
+            guard c.type == .bool else {
+                throw QueryError("expected a condition, found \(describe(e, c.type))", at: e.span,
+                                 hint: "compare it, as in `amount > 100`")
+            }
+            return { c.eval($0) == .bool(true) }
+        }
+    }
+
+    /// A test of a text column against a text literal, decided once per distinct string.
+    func textTest(_ l: Expr, _ r: Expr, _ f: Frame, _ missing: Bool, _ test: (String, String) -> Bool) -> ((Int) -> Bool)? {
+        guard case .field(let n) = l, case .text(let literal, _) = r,
+            let c = try? column(n, in: f), case .text(let ids, let dictionary) = c.storage
+        else { return nil }
+        let verdict = dictionary.map { test($0, literal) }
+        return { p in let id = ids[p]; return id >= 0 ? verdict[Int(id)] : missing }
+    }
+
+    func checkComparable(_ a: Compiled, _ l: Expr, _ b: Compiled, _ r: Expr, at span: QuerySpan) throws(QueryError) {
+        guard let ta = a.type, let tb = b.type else { return }
+        let same = (ta.isNumeric && tb.isNumeric) || ta == tb
+        guard !same else { return }
+        var hint: String?
+        if case .text(let s, _) = r, Amount.parseDecimal(s) != nil, ta.isNumeric { hint = "write the number without quotes: \(s)" }
+        if case .number(let n, _) = r, ta == .text { hint = "put text in quotes: \"\(n)\"" }
+        throw QueryError("cannot compare \(describe(l, ta)) with \(describe(r, tb))", at: span, hint: hint)
+    }
+
+    /// `op` applied to two values. A missing value equals only a missing value (`code = null`);
+    /// an ordering comparison with a missing value is false.
+    static func test(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Bool {
+        if a == .null || b == .null {
+            switch op {
+            case .equal: return a == b
+            case .notEqual: return a != b
+            default: return false
+            }
+        }
+        if op == .contains {
+            guard case .text(let s) = a, case .text(let t) = b else { return false }
+            return t.isEmpty || s.contains(t)
+        }
+        guard let c = order(a, b) else { return false }
+        switch op {
+        case .equal: return c == 0
+        case .notEqual: return c != 0
+        case .less: return c < 0
+        case .lessEqual: return c <= 0
+        case .greater: return c > 0
+        case .greaterEqual: return c >= 0
+        default: return false
+        }
+    }
+
+    /// -1, 0 or 1; `nil` when either is missing or they cannot be compared. A percentage
+    /// compares with a plain number in percentage points (`pct < -10`).
+    static func order(_ a: Value, _ b: Value) -> Int? {
+        switch (a, b) {
+        case (.text(let x), .text(let y)): return x == y ? 0 : (x < y ? -1 : 1)
+        case (.bool(let x), .bool(let y)): return x == y ? 0 : (!x ? -1 : 1)
+        default:
+            guard let x = Arithmetic.ratio(a, percentPoints: true), let y = Arithmetic.ratio(b, percentPoints: true),
+                !x.isUndefined, !y.isUndefined
+            else { return nil }
+            return x == y ? 0 : (x < y ? -1 : 1)
+        }
+    }
+}
+
+/// Exact arithmetic on values: integers stay integers, amounts stay amounts, and a
+/// division or anything with a ratio is an exact ratio. Missing in, missing out.
+enum Arithmetic {
+    static func ratio(_ v: Value, percentPoints: Bool = false) -> Ratio? {
+        switch v {
+        case .integer(let i): Ratio(numerator: Amount(i), denominator: 1)
+        case .amount(let a): Ratio(numerator: a, denominator: 1)
+        case .ratio(let r): r
+        case .percent(let r): percentPoints ? r * Amount(100) : r
+        default: nil
+        }
+    }
+
+    static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
+        if case .integer(let x) = a, case .integer(let y) = b, op != .divide {
+            let (v, overflow): (Int, Bool) =
+                switch op {
+                case .plus: x.addingReportingOverflow(y)
+                case .minus: x.subtractingReportingOverflow(y)
+                default: x.multipliedReportingOverflow(by: y)
+                }
+            if !overflow { return .integer(v) }
+        }
+        let simple = op != .divide && [a, b].allSatisfy { if case .ratio = $0 { false } else if case .percent = $0 { false } else { true } }
+        if simple, let x = a.amountValue, let y = b.amountValue {
+            switch op {
+            case .plus: return .amount(x + y)
+            case .minus: return .amount(x - y)
+            default: return .amount(x * y)
+            }
+        }
+        guard let x = ratio(a), let y = ratio(b) else { return .null }
+        let n1 = x.numerator, d1 = x.denominator, n2 = y.numerator, d2 = y.denominator
+        let r: Ratio
+        switch op {
+        case .plus: r = Ratio(numerator: n1 * d2 + n2 * d1, denominator: d1 * d2)
+        case .minus: r = Ratio(numerator: n1 * d2 - n2 * d1, denominator: d1 * d2)
+        case .times: r = Ratio(numerator: n1 * n2, denominator: d1 * d2)
+        default: r = Ratio(numerator: n1 * d2, denominator: d1 * n2)
+        }
+        return r.isUndefined ? .null : .ratio(r)
+    }
+}

@@ -1,0 +1,220 @@
+import FiscalModel
+
+extension Evaluator {
+    /// `group keys | agg …` (or `agg …` alone, one row over everything).
+    ///
+    /// Rows are assigned to groups by small integer keys (interned text ids, mixed into one
+    /// number), and amounts are summed as Int128 mantissas at the column's common scale.
+    func aggregate(_ f: Frame, keys: [Expr], specs: [AggregateSpec]) throws(QueryError) -> Frame {
+        var keyColumns: [FrameColumn] = []
+        var onLevel = false
+        for k in keys {
+            if case .field(let n) = k {
+                if f.columnIndex(n.text) == nil, let level = FieldNames.levels[FieldNames.canonical(n.text)],
+                    let lc = levelColumns(level, in: f)
+                {
+                    keyColumns += [lc.code, lc.name]
+                    onLevel = true
+                } else {
+                    keyColumns.append(try column(n, in: f))
+                }
+            } else {
+                let c = try compile(k, f)
+                keyColumns.append(FrameColumn.make(k.columnName, c.type ?? .text, (0..<f.physicalCount).map(c.eval)))
+            }
+        }
+        let keyNames = Set(keyColumns.map(\.name))
+        var notes = f.notes
+        var rows = f.physicalRows
+        let sums = specs.contains { $0.function == .sum || $0.function == .avg }
+        if onLevel || sums {
+            let totals = statedTotals(f)
+            let dropped = rows.reduce(0) { $0 + (totals[Int($1)] ? 1 : 0) }
+            if onLevel && dropped > 0 {
+                rows.removeAll { totals[Int($0)] }
+                notes.append("grouping on 类/款/项 adds up the finest level stated: \(dropped) stated total line\(dropped == 1 ? " was" : "s were") left out so that nothing counts twice")
+            } else if dropped > 0 && !keyNames.contains("code") {
+                notes.append("these rows hold stated totals and also their parts (\(dropped) total line\(dropped == 1 ? "" : "s")), so the sum counts that money twice; group on 类/款/项 or use `drill` to add up from the finest level")
+            }
+        }
+        let (gid, first, groupCount) = assignGroups(rows, keyColumns)
+        if sums {
+            try checkMixing(f, rows: rows, gid: gid, groupCount: groupCount, column: FactStore.unitColumn, name: "unit",
+                            grouped: keyNames.contains("unit"), specs: specs, notes: &notes)
+            try checkMixing(f, rows: rows, gid: gid, groupCount: groupCount, column: FactStore.statementColumn,
+                            name: "statement", grouped: keyNames.contains("statement"), specs: specs, notes: &notes)
+        }
+        var columns = keyColumns.map { $0.gathered(first) }
+        for spec in specs {
+            columns.removeAll { $0.name == spec.name }
+            columns.append(try aggregateColumn(spec, f, rows: rows, gid: gid, groupCount: groupCount))
+        }
+        var members = [[Int32]](repeating: [], count: groupCount)
+        for (r, p) in rows.enumerated() { members[Int(gid[r])].append(p) }
+        return Frame(columns: columns, selection: nil, physicalCount: groupCount,
+                     provenance: f.combinedProvenance(members), notes: notes)
+    }
+
+    /// Per row (in `rows` order) its group, the first physical row of each group, and the count.
+    func assignGroups(_ rows: [Int32], _ keys: [FrameColumn]) -> (gid: [Int32], first: [Int32], count: Int) {
+        if keys.isEmpty { return ([Int32](repeating: 0, count: rows.count), [rows.first ?? 0], 1) }
+        // Each key as a dense code per physical row, and its cardinality.
+        var codes: [[Int32]] = []
+        var cards: [Int] = []
+        for k in keys {
+            switch k.storage {
+            case .text(let ids, let d):
+                codes.append(ids.map { $0 &+ 1 })
+                cards.append(d.count + 1)
+            case .integer(let xs):
+                var seen: [Int: Int32] = [:]
+                codes.append(xs.map { x in
+                    if let c = seen[x] { return c }
+                    let c = Int32(seen.count)
+                    seen[x] = c
+                    return c
+                })
+                cards.append(max(1, seen.count))
+            default:
+                var seen: [Value: Int32] = [:]
+                codes.append((0..<k.storageCount).map { p in
+                    let v = k.value(p)
+                    if let c = seen[v] { return c }
+                    let c = Int32(seen.count)
+                    seen[v] = c
+                    return c
+                })
+                cards.append(max(1, seen.count))
+            }
+        }
+        var product = 1
+        var fits = true
+        for c in cards {
+            let (v, o) = product.multipliedReportingOverflow(by: c)
+            if o { fits = false; break }
+            product = v
+        }
+        var gid = [Int32](repeating: 0, count: rows.count)
+        var first: [Int32] = []
+        func composite(_ p: Int) -> Int {
+            var key = 0
+            for (i, c) in codes.enumerated() { key = key &* cards[i] &+ Int(c[p]) }
+            return key
+        }
+        if fits && product <= 1 << 22 {
+            var table = [Int32](repeating: -1, count: product)
+            for (r, p32) in rows.enumerated() {
+                let key = composite(Int(p32))
+                var g = table[key]
+                if g < 0 {
+                    g = Int32(first.count)
+                    table[key] = g
+                    first.append(p32)
+                }
+                gid[r] = g
+            }
+        } else {
+            var table: [[Int32]: Int32] = [:]
+            for (r, p32) in rows.enumerated() {
+                let key = codes.map { $0[Int(p32)] }
+                if let g = table[key] {
+                    gid[r] = g
+                } else {
+                    let g = Int32(first.count)
+                    table[key] = g
+                    first.append(p32)
+                    gid[r] = g
+                }
+            }
+        }
+        return (gid, first, first.count)
+    }
+
+    /// One aggregate over the groups.
+    func aggregateColumn(_ spec: AggregateSpec, _ f: Frame, rows: [Int32], gid: [Int32], groupCount: Int) throws(QueryError) -> FrameColumn {
+        var counts = [Int](repeating: 0, count: groupCount)
+        guard let arg = spec.argument else {
+            for g in gid { counts[Int(g)] += 1 }
+            return FrameColumn(name: spec.name, type: .integer, storage: .integer(counts))
+        }
+        var fast: FrameColumn?
+        if case .field(let n) = arg { fast = try column(n, in: f) }
+        let compiled = try compile(arg, f)
+        if spec.function == .sum || spec.function == .avg {
+            guard let t = compiled.type, t.isNumeric else {
+                throw QueryError("cannot \(spec.function.rawValue) \(describe(arg, compiled.type)); expected numbers",
+                                 at: arg.span, hint: "count rows with `count()`")
+            }
+        }
+        if spec.function == .sum || spec.function == .avg, case .amount(let ms, let ss)? = fast?.storage {
+            var scale: Int8 = 0
+            for p in rows where ss[Int(p)] > scale { scale = ss[Int(p)] }
+            var powers = [Int128](repeating: 1, count: Int(scale) + 1)
+            for i in powers.indices.dropFirst() { powers[i] = powers[i - 1] &* 10 }
+            var acc = [Int128](repeating: 0, count: groupCount)
+            for (r, p32) in rows.enumerated() {
+                let p = Int(p32)
+                let s = ss[p]
+                if s < 0 { continue }
+                let g = Int(gid[r])
+                acc[g] &+= s == scale ? ms[p] : ms[p] &* powers[Int(scale - s)]
+                counts[g] += 1
+            }
+            let values: [Value] = (0..<groupCount).map { g in
+                guard counts[g] > 0 else { return .null }
+                let sum = Amount(mantissa: acc[g], scale: Int(scale))
+                return spec.function == .sum ? .amount(sum) : .ratio(sum / Amount(counts[g]))
+            }
+            return FrameColumn.make(spec.name, spec.function == .sum ? .amount : .ratio, values)
+        }
+        var acc = [Value](repeating: .null, count: groupCount)
+        for (r, p32) in rows.enumerated() {
+            let v = compiled.eval(Int(p32))
+            if v == .null { continue }
+            let g = Int(gid[r])
+            counts[g] += 1
+            switch spec.function {
+            case .count: break
+            case .sum, .avg: acc[g] = acc[g] == .null ? v : Arithmetic.apply(.plus, acc[g], v)
+            case .min: if acc[g] == .null || (Evaluator.order(v, acc[g]) ?? 0) < 0 || (acc[g] != .null && Evaluator.order(v, acc[g]) == nil && v < acc[g]) { acc[g] = v }
+            case .max: if acc[g] == .null || (Evaluator.order(v, acc[g]) ?? 0) > 0 || (acc[g] != .null && Evaluator.order(v, acc[g]) == nil && acc[g] < v) { acc[g] = v }
+            }
+        }
+        switch spec.function {
+        case .count:
+            return FrameColumn(name: spec.name, type: .integer, storage: .integer(counts))
+        case .avg:
+            let values = (0..<groupCount).map { g in counts[g] == 0 ? Value.null : Arithmetic.apply(.divide, acc[g], .integer(counts[g])) }
+            return FrameColumn.make(spec.name, .ratio, values)
+        default:
+            return FrameColumn.make(spec.name, compiled.type ?? .text, acc)
+        }
+    }
+
+    /// Whether a sum adds up facts of different units (an error) or statements (a note: the
+    /// same money appears in several statements).
+    func checkMixing(_ f: Frame, rows: [Int32], gid: [Int32], groupCount: Int, column: Int, name: String,
+                     grouped: Bool, specs: [AggregateSpec], notes: inout [String]) throws(QueryError) {
+        guard !grouped else { return }
+        let source: FrameColumn?
+        if case .base = f.provenance { source = store.columns[column] } else { source = f.columnIndex(name).map { f.columns[$0] } }
+        guard let c = source, case .text(let ids, let dictionary) = c.storage else { return }
+        var firstID = [Int32](repeating: -2, count: groupCount)
+        var mixed: (Int32, Int32)?
+        for (r, p) in rows.enumerated() {
+            let id = ids[Int(p)], g = Int(gid[r])
+            if firstID[g] == -2 { firstID[g] = id } else if firstID[g] != id && id >= 0 && firstID[g] >= 0 {
+                mixed = (firstID[g], id)
+                break
+            }
+        }
+        guard let (a, b) = mixed else { return }
+        let x = dictionary[Int(a)], y = dictionary[Int(b)]
+        let spec = specs.first { $0.function == .sum || $0.function == .avg }!
+        if name == "unit" {
+            throw QueryError("cannot add amounts in different units (\(x) and \(y)) in one \(spec.function.rawValue)",
+                             at: spec.span, hint: "filter with `where unit = \"\(x)\"` or group on unit")
+        }
+        notes.append("this sum adds facts from more than one statement (\(x), \(y), …); the same money often appears in several statements, so filter with `where statement = \"…\"` or group on statement")
+    }
+}

@@ -1,0 +1,95 @@
+import FiscalModel
+
+extension Evaluator {
+    /// `where`: narrows the selection; columns are not copied.
+    func filter(_ f: Frame, _ e: Expr) throws(QueryError) -> Frame {
+        let test = try predicate(e, f)
+        var out = f
+        var kept: [Int32] = []
+        kept.reserveCapacity(f.count / 4)
+        if let s = f.selection {
+            for p in s where test(Int(p)) { kept.append(p) }
+        } else {
+            for p in 0..<f.physicalCount where test(p) { kept.append(Int32(p)) }
+        }
+        out.selection = kept
+        return out
+    }
+
+    /// `sort`: a stable sort of the selection; missing values sort first ascending, last descending.
+    func sort(_ f: Frame, _ keys: [SortKey]) throws(QueryError) -> Frame {
+        var compiled: [Compiled] = []
+        for k in keys { compiled.append(try compile(k.expr, f)) }
+        let rows = f.physicalRows
+        let values = rows.map { p in compiled.map { $0.eval(Int(p)) } }
+        let order = Array(rows.indices).sorted { i, j in
+            for (k, key) in keys.enumerated() {
+                let a = values[i][k], b = values[j][k]
+                if a == b { continue }
+                let less = Evaluator.order(a, b).map { $0 < 0 } ?? (a < b)
+                let greater = Evaluator.order(a, b).map { $0 > 0 } ?? (b < a)
+                if !less && !greater { continue }
+                return key.descending ? greater : less
+            }
+            return i < j
+        }
+        var out = f
+        out.selection = order.map { rows[$0] }
+        return out
+    }
+
+    /// `share x`: each row's exact fraction of the column total, shown as a percentage.
+    func share(_ f: Frame, _ e: Expr, name: String) throws(QueryError) -> Frame {
+        let c = try compile(e, f)
+        guard c.type == .amount || c.type == .integer else {
+            throw QueryError("`share` needs an amount column; found \(describe(e, c.type))", at: e.span)
+        }
+        var out = f.materialized()
+        let values = (0..<out.count).map { c.eval($0) }
+        let total = Amount.sum(values.compactMap(\.amountValue))
+        let shares: [Value] = values.map { v in
+            guard let a = v.amountValue, !total.isZero else { return .null }
+            return .percent(a / total)
+        }
+        out.columns.removeAll { $0.name == name }
+        out.columns.append(FrameColumn(name: name, type: .percent, storage: .values(shares)))
+        return out
+    }
+
+    /// `select`: the named columns (or computed values) in the order given.
+    func select(_ f: Frame, _ exprs: [Expr]) throws(QueryError) -> Frame {
+        let onlyFields = exprs.allSatisfy { if case .field = $0 { true } else { false } }
+        let base = onlyFields ? f : f.materialized()
+        var out = base
+        out.columns = []
+        for e in exprs {
+            if case .field(let n) = e {
+                out.columns.append(try column(n, in: base))
+            } else {
+                let c = try compile(e, base)
+                out.columns.append(FrameColumn.make(e.columnName, c.type ?? .text, (0..<base.count).map(c.eval)))
+            }
+        }
+        return out
+    }
+
+    /// `derive name = expr`: adds (or replaces) computed columns.
+    func derive(_ f: Frame, _ assignments: [Assignment]) throws(QueryError) -> Frame {
+        var out = f.materialized()
+        for a in assignments {
+            let c = try compile(a.expr, out)
+            let column = FrameColumn.make(a.name.text, c.type ?? .text, (0..<out.count).map(c.eval))
+            if let i = out.columnIndex(a.name.text) { out.columns[i] = column } else { out.columns.append(column) }
+        }
+        return out
+    }
+
+    /// What `group` computes when no `agg` follows: the row count, and the sum of `amount`.
+    func defaultAggregates(_ f: Frame, at span: QuerySpan) -> [AggregateSpec] {
+        var specs = [AggregateSpec(name: "n", function: .count, argument: nil, span: span)]
+        if let i = f.columnIndex("amount"), f.columns[i].type == .amount {
+            specs.append(AggregateSpec(name: "amount", function: .sum, argument: .field(Name("amount", span)), span: span))
+        }
+        return specs
+    }
+}

@@ -1,0 +1,136 @@
+import FiscalModel
+
+/// Evaluates a parsed ``Query`` against a ``QueryContext``.
+///
+/// Sources are looked up in this order: `let` bindings, ``QueryContext/sources``, then the
+/// built-in `facts` and `warnings`.
+public struct Evaluator {
+    let context: QueryContext
+    let store: FactStore
+
+    /// Evaluates `query`; a `let` stores its result in `context.bindings` (and returns it).
+    public static func evaluate(_ query: Query, in context: inout QueryContext) throws(QueryError) -> ResultTable {
+        let table = try evaluate(query.pipeline, in: &context)
+        if let name = query.binding {
+            var bound = table
+            context.bindings[name.text] = bound
+            bound.notes.append("bound to `\(name.text)`; use it as a source: `\(name.text) | …`")
+            return bound
+        }
+        return table
+    }
+
+    /// Evaluates a pipeline without binding its result.
+    public static func evaluate(_ pipeline: Pipeline, in context: inout QueryContext) throws(QueryError) -> ResultTable {
+        context.prepare()
+        let evaluator = Evaluator(context: context, store: context.store!)
+        let frame = try evaluator.run(pipeline)
+        return evaluator.table(frame)
+    }
+
+    func run(_ pipeline: Pipeline) throws(QueryError) -> Frame {
+        var frame = try source(pipeline.source)
+        let stages = pipeline.stages
+        var i = 0
+        while i < stages.count {
+            switch stages[i] {
+            case .filter(let e, _):
+                frame = try filter(frame, e)
+            case .group(let keys, let span):
+                if i + 1 < stages.count, case .aggregate(let specs, _) = stages[i + 1] {
+                    frame = try aggregate(frame, keys: keys, specs: specs)
+                    i += 1
+                } else {
+                    frame = try aggregate(frame, keys: keys, specs: defaultAggregates(frame, at: span))
+                }
+            case .aggregate(let specs, _):
+                frame = try aggregate(frame, keys: [], specs: specs)
+            case .sort(let keys, _):
+                frame = try sort(frame, keys)
+            case .limit(let n, _):
+                frame.selection = Array(frame.physicalRows.prefix(max(0, n)))
+            case .top(let n, let key, _):
+                frame = try sort(frame, [SortKey(key, descending: true)])
+                frame.selection = Array(frame.physicalRows.prefix(max(0, n)))
+            case .share(let e, let name, _):
+                frame = try share(frame, e, name: name)
+            case .select(let exprs, _):
+                frame = try select(frame, exprs)
+            case .derive(let assignments, _):
+                frame = try derive(frame, assignments)
+            case .drill(let spec):
+                frame = try drill(frame, spec)
+            case .compare(let dimension, let values, let span):
+                frame = try compare(frame, dimension, values: values, at: span)
+            }
+            i += 1
+        }
+        return frame
+    }
+
+    // MARK: Sources
+
+    /// The names usable as sources, for suggestions.
+    var sourceNames: [String] {
+        Array(context.bindings.keys) + Array(context.sources.keys) + ["facts", "warnings", "drill"]
+    }
+
+    func source(_ source: Source) throws(QueryError) -> Frame {
+        switch source {
+        case .drill(let spec):
+            return try drill(store.frame, spec)
+        case .named(let name):
+            if let table = context.bindings[name.text] { return Frame(table) }
+            if let make = context.sources[name.text] {
+                do {
+                    return Frame(try make(context))
+                } catch let error as QueryError {
+                    throw QueryError(error.message, at: name.span, hint: error.hint)
+                } catch {
+                    throw QueryError("source `\(name.text)` failed: \(error)", at: name.span)
+                }
+            }
+            switch name.text {
+            case "facts", "事实": return store.frame
+            case "warnings", "警告": return Frame(WarningTable.make(context.reports))
+            default:
+                let hint = Suggestion.nearest(name.text, among: sourceNames).map { "did you mean `\($0)`?" }
+                throw QueryError(
+                    "unknown source `\(name.text)`; expected `facts`, `warnings`, `drill` or a name bound with `let`",
+                    at: name.span, hint: hint)
+            }
+        }
+    }
+
+    // MARK: Output
+
+    /// The result table of a frame, with each row's source spans.
+    func table(_ f: Frame) -> ResultTable {
+        var t = ResultTable(columns: f.columns.map { ResultTable.Column($0.name, $0.type) })
+        let n = f.count
+        t.rows.reserveCapacity(n)
+        t.sources.reserveCapacity(n)
+        for r in 0..<n {
+            let p = f.physical(r)
+            t.rows.append(f.columns.map { $0.value(p) })
+            switch f.provenance {
+            case .base: t.sources.append([store.spans[p]])
+            case .facts(let sets): t.sources.append(sets[p].map { store.spans[Int($0)] })
+            case .spans(let spans): t.sources.append(spans[p])
+            }
+            if !f.depths.isEmpty { t.depths.append(f.depths[p]) }
+        }
+        t.notes = f.notes
+        return t
+    }
+}
+
+extension Frame {
+    /// A frame over a result table (a `let` binding or a registered source).
+    init(_ table: ResultTable) {
+        var spans = table.sources
+        while spans.count < table.rows.count { spans.append([]) }
+        self = Frame.make(columns: table.columns, rows: table.rows, provenance: .spans(spans))
+        if table.depths.count == table.rows.count { depths = table.depths }
+    }
+}

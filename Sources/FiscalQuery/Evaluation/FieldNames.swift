@@ -1,0 +1,66 @@
+import FiscalModel
+
+/// The English names of fields and their Chinese aliases.
+public enum FieldNames {
+    /// Alias → the column name it stands for.
+    public static let aliases: [String: String] = [
+        "年度": "year", "年份": "year", "单位": "entity", "阶段": "phase", "表": "statement", "科目": "item",
+        "编码": "code", "经济分类": "econ_code", "资金来源": "fund", "栏": "column", "金额": "amount",
+        "计量单位": "unit", "推算": "derived", "文件": "file", "行": "line",
+        "lei": "类", "kuan": "款", "xiang": "项", "Δ": "delta", "Δ%": "pct", "增减": "delta", "增减率": "pct",
+        "执行率": "rate", "占比": "share", "名称": "name", "差额": "difference", "数量": "n",
+    ]
+
+    /// The virtual fields that name the ancestor of `code` at a level.
+    static let levels: [String: ClassificationCode.Level] = ["类": .lei, "款": .kuan, "项": .xiang]
+
+    /// The column a name refers to (an alias becomes its English name).
+    public static func canonical(_ name: String) -> String { aliases[name] ?? name }
+}
+
+extension Evaluator {
+    /// The column `name` refers to in `frame`: a column, an alias of one, or 类/款/项 (the
+    /// name of the code's ancestor at that level).
+    func column(_ name: Name, in frame: Frame) throws(QueryError) -> FrameColumn {
+        if let i = frame.columnIndex(name.text) { return frame.columns[i] }
+        let canonical = FieldNames.canonical(name.text)
+        if let i = frame.columnIndex(canonical) { return frame.columns[i] }
+        if let level = FieldNames.levels[canonical], let columns = levelColumns(level, in: frame) {
+            return columns.name
+        }
+        var candidates = frame.columns.map(\.name)
+        candidates += FieldNames.aliases.filter { frame.columnIndex($0.value) != nil }.map(\.key)
+        if frame.columnIndex("code") != nil { candidates += ["类", "款", "项"] }
+        let hint = Suggestion.nearest(name.text, among: candidates).map { "did you mean `\($0)`?" }
+        let shown = frame.columns.map(\.name).prefix(16).joined(separator: ", ")
+        throw QueryError("unknown field `\(name.text)`; the columns here are \(shown)", at: name.span, hint: hint)
+    }
+
+    /// For 类/款/项: a column of the ancestor code at `level` and one of its name.
+    func levelColumns(_ level: ClassificationCode.Level, in frame: Frame) -> (code: FrameColumn, name: FrameColumn)? {
+        guard let i = frame.columnIndex("code"), case .text(let ids, let dictionary) = frame.columns[i].storage else {
+            return nil
+        }
+        var codes = Interner()
+        var names = Interner()
+        var codeOf = [Int32](repeating: -1, count: dictionary.count)
+        var nameOf = [Int32](repeating: -1, count: dictionary.count)
+        for (d, raw) in dictionary.enumerated() {
+            guard let ancestor = ClassificationCode(rawValue: raw)?.ancestor(at: level) else { continue }
+            codeOf[d] = codes.id(ancestor.rawValue)
+            nameOf[d] = names.id(name(of: ancestor))
+        }
+        let codeIDs = ids.map { $0 < 0 ? -1 : codeOf[Int($0)] }
+        let nameIDs = ids.map { $0 < 0 ? -1 : nameOf[Int($0)] }
+        return (
+            FrameColumn(name: "code", type: .text, storage: .text(ids: codeIDs, dictionary: codes.dictionary)),
+            FrameColumn(name: level.name, type: .text, storage: .text(ids: nameIDs, dictionary: names.dictionary))
+        )
+    }
+
+    /// The name of a code: the catalog's (``QueryContext/codeName``), else the item the facts
+    /// write it with.
+    func name(of code: ClassificationCode) -> String? {
+        context.codeName(code) ?? store.itemNameByCode[code.rawValue]
+    }
+}

@@ -1,0 +1,191 @@
+import FiscalModel
+
+/// How one column's values are stored: interned text, plain integers, amounts as
+/// mantissa and scale, or general values. Hot loops (filter, group, sum) work on the first
+/// three without building a `Value` per row.
+enum Storage {
+    /// Text as ids into a dictionary of distinct strings; -1 is missing.
+    case text(ids: [Int32], dictionary: [String])
+    /// Integers (and booleans as 0/1); `Int.min` is missing.
+    case integer([Int])
+    /// Amounts; a scale of -1 is missing.
+    case amount(mantissas: [Int128], scales: [Int8])
+    case values([Value])
+}
+
+/// A named, typed column of a frame, indexed by physical row.
+struct FrameColumn {
+    var name: String
+    var type: ResultTable.ColumnType
+    var storage: Storage
+
+    /// The value at physical row `p`.
+    func value(_ p: Int) -> Value {
+        switch storage {
+        case .text(let ids, let dictionary):
+            let id = ids[p]
+            return id < 0 ? .null : .text(dictionary[Int(id)])
+        case .integer(let xs):
+            let x = xs[p]
+            if x == Int.min { return .null }
+            return type == .bool ? .bool(x != 0) : .integer(x)
+        case .amount(let ms, let ss):
+            return ss[p] < 0 ? .null : .amount(Amount(mantissa: ms[p], scale: Int(ss[p])))
+        case .values(let vs):
+            return vs[p]
+        }
+    }
+
+    /// A column of `values` with the storage its type suits.
+    static func make(_ name: String, _ type: ResultTable.ColumnType, _ values: [Value]) -> FrameColumn {
+        switch type {
+        case .text:
+            var interner = Interner()
+            let ids = values.map { v -> Int32 in
+                if case .text(let s) = v { return interner.id(s) }
+                return -1
+            }
+            return FrameColumn(name: name, type: type, storage: .text(ids: ids, dictionary: interner.dictionary))
+        case .amount:
+            var ms = [Int128](repeating: 0, count: values.count)
+            var ss = [Int8](repeating: -1, count: values.count)
+            for (i, v) in values.enumerated() {
+                if let a = v.amountValue, case .amount = v {
+                    ms[i] = a.mantissa
+                    ss[i] = Int8(a.scale)
+                } else if case .integer(let n) = v {
+                    ms[i] = Int128(n)
+                    ss[i] = 0
+                }
+            }
+            return FrameColumn(name: name, type: type, storage: .amount(mantissas: ms, scales: ss))
+        default:
+            return FrameColumn(name: name, type: type, storage: .values(values))
+        }
+    }
+
+    /// The column with only the physical rows `rows`, in that order.
+    func gathered(_ rows: [Int32]) -> FrameColumn {
+        var c = self
+        switch storage {
+        case .text(let ids, let d): c.storage = .text(ids: rows.map { ids[Int($0)] }, dictionary: d)
+        case .integer(let xs): c.storage = .integer(rows.map { xs[Int($0)] })
+        case .amount(let ms, let ss): c.storage = .amount(mantissas: rows.map { ms[Int($0)] }, scales: rows.map { ss[Int($0)] })
+        case .values(let vs): c.storage = .values(rows.map { vs[Int($0)] })
+        }
+        return c
+    }
+}
+
+/// Gives each distinct string a small id.
+struct Interner {
+    var ids: [String: Int32] = [:]
+    var dictionary: [String] = []
+    var last: String?
+    var lastID: Int32 = -1
+
+    mutating func id(_ s: String?) -> Int32 {
+        guard let s else { return -1 }
+        if s == last { return lastID }
+        let id: Int32
+        if let known = ids[s] {
+            id = known
+        } else {
+            id = Int32(dictionary.count)
+            ids[s] = id
+            dictionary.append(s)
+        }
+        last = s
+        lastID = id
+        return id
+    }
+}
+
+/// Where a frame's physical rows came from.
+enum Provenance {
+    /// Physical row `p` is fact `p` of the fact store.
+    case base
+    /// Per physical row, the fact-store indices it was computed from.
+    case facts([[Int32]])
+    /// Per physical row, source spans (a `let` binding or a registered source).
+    case spans([[SourceSpan]])
+}
+
+/// The evaluator's working table: columns over physical rows, an optional selection of
+/// them (filters and sorts only rearrange the selection), and where rows came from.
+struct Frame {
+    var columns: [FrameColumn]
+    var selection: [Int32]?
+    var physicalCount: Int
+    var provenance: Provenance
+    /// Per physical row, the depth in a drill-down tree; empty when flat.
+    var depths: [Int] = []
+    var notes: [String] = []
+
+    /// The number of rows.
+    var count: Int { selection?.count ?? physicalCount }
+
+    /// The physical row of logical row `r`.
+    @inline(__always) func physical(_ r: Int) -> Int {
+        if let s = selection { return Int(s[r]) }
+        return r
+    }
+
+    /// Every physical row, in logical order.
+    var physicalRows: [Int32] { selection ?? (0..<physicalCount).map(Int32.init) }
+
+    func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+
+    /// The frame with its selection applied to every column, so it can take new columns.
+    func materialized() -> Frame {
+        guard let s = selection else { return self }
+        var f = self
+        f.columns = columns.map { $0.gathered(s) }
+        f.selection = nil
+        f.physicalCount = s.count
+        switch provenance {
+        case .base: f.provenance = .facts(s.map { [$0] })
+        case .facts(let sets): f.provenance = .facts(s.map { sets[Int($0)] })
+        case .spans(let spans): f.provenance = .spans(s.map { spans[Int($0)] })
+        }
+        if !depths.isEmpty { f.depths = s.map { depths[Int($0)] } }
+        return f
+    }
+
+    /// A new materialized frame from rows of values.
+    static func make(columns: [ResultTable.Column], rows: [[Value]], provenance: Provenance, notes: [String] = []) -> Frame {
+        let cols = columns.enumerated().map { i, c in FrameColumn.make(c.name, c.type, rows.map { $0[i] }) }
+        return Frame(columns: cols, selection: nil, physicalCount: rows.count, provenance: provenance, notes: notes)
+    }
+
+    /// The fact-store indices physical row `p` came from (empty for span provenance).
+    func facts(ofPhysical p: Int) -> [Int32] {
+        switch provenance {
+        case .base: [Int32(p)]
+        case .facts(let sets): sets[p]
+        case .spans: []
+        }
+    }
+
+    /// Provenance for new rows, each made from a set of this frame's physical rows.
+    func combinedProvenance(_ groups: [[Int32]]) -> Provenance {
+        switch provenance {
+        case .base: return .facts(groups)
+        case .facts(let sets):
+            return .facts(groups.map { g in g.count == 1 ? sets[Int(g[0])] : g.flatMap { sets[Int($0)] } })
+        case .spans(let spans): return .spans(groups.map { g in g.flatMap { spans[Int($0)] } })
+        }
+    }
+}
+
+extension FrameColumn {
+    /// The number of physical rows the column holds.
+    var storageCount: Int {
+        switch storage {
+        case .text(let ids, _): ids.count
+        case .integer(let xs): xs.count
+        case .amount(let ms, _): ms.count
+        case .values(let vs): vs.count
+        }
+    }
+}

@@ -1,0 +1,240 @@
+import FiscalModel
+
+/// Turns tokens into a ``Query``.
+///
+/// ```
+/// query    = ["let" name "="] pipeline
+/// pipeline = source {"|" stage}
+/// source   = name | drill
+/// stage    = "where" expr | "group" expr {"," expr} | "agg" aggregate {"," aggregate}
+///          | ("sum"|"count"|"avg"|"min"|"max") [expr] | "sort" key {"," key} | "limit" n
+///          | "top" n "by" expr | "share" expr ["as" name] | "select" expr {"," expr}
+///          | "derive" name "=" expr {"," name "=" expr} | drill | "compare" expr {value}
+/// drill    = "drill" [code] ["depth" n]
+/// ```
+public struct Parser {
+    var tokens: [Token]
+    var position = 0
+
+    /// Parses query text (lexing it first).
+    public static func parse(_ text: String) throws(QueryError) -> Query {
+        try parse(Lexer.tokenize(text))
+    }
+
+    /// Parses a token list that ends with ``TokenKind/end``.
+    public static func parse(_ tokens: [Token]) throws(QueryError) -> Query {
+        var parser = Parser(tokens: tokens.isEmpty ? [Token(.end, 0..<0)] : tokens)
+        let query = try parser.parseQuery()
+        guard parser.current.kind == .end else {
+            throw parser.unexpected("`|` between stages or the end of the query")
+        }
+        return query
+    }
+
+    var current: Token { tokens[min(position, tokens.count - 1)] }
+    var peekNext: Token { tokens[min(position + 1, tokens.count - 1)] }
+
+    mutating func advance() -> Token {
+        let t = current
+        if position < tokens.count - 1 { position += 1 }
+        return t
+    }
+
+    func unexpected(_ expected: String, hint: String? = nil) -> QueryError {
+        QueryError("expected \(expected), found \(current.kind.display)", at: current.span, hint: hint)
+    }
+
+    mutating func expect(_ kind: TokenKind, _ what: String) throws(QueryError) -> Token {
+        guard current.kind == kind else { throw unexpected(what) }
+        return advance()
+    }
+
+    mutating func accept(_ kind: TokenKind) -> Token? {
+        current.kind == kind ? advance() : nil
+    }
+
+    mutating func name(_ what: String) throws(QueryError) -> Name {
+        guard case .identifier(let s) = current.kind else { throw unexpected(what) }
+        return Name(s, advance().span)
+    }
+
+    mutating func integer(_ what: String) throws(QueryError) -> Int {
+        guard case .number(let s) = current.kind, let n = Int(s) else { throw unexpected(what) }
+        _ = advance()
+        return n
+    }
+
+    // MARK: Query and pipeline
+
+    mutating func parseQuery() throws(QueryError) -> Query {
+        var binding: Name?
+        if accept(.keyword(.let)) != nil {
+            binding = try name("a name after `let`")
+            _ = try expect(.equal, "`=` after `let \(binding!.text)`")
+        }
+        if current.kind == .end {
+            throw unexpected("a source such as `facts` or `drill`", hint: "try `facts | where year = 2020`")
+        }
+        let source = try parseSource()
+        var stages: [Stage] = []
+        while accept(.pipe) != nil {
+            stages.append(try parseStage())
+        }
+        return Query(binding: binding, pipeline: Pipeline(source: source, stages: stages))
+    }
+
+    mutating func parseSource() throws(QueryError) -> Source {
+        if current.kind == .keyword(.drill) { return .drill(try parseDrill()) }
+        guard case .identifier(let s) = current.kind else {
+            throw unexpected("a source such as `facts` or `drill`")
+        }
+        return .named(Name(s, advance().span))
+    }
+
+    mutating func parseDrill() throws(QueryError) -> DrillSpec {
+        let start = advance().span.lowerBound
+        var code: ClassificationCode?
+        var end = current.span.lowerBound
+        switch current.kind {
+        case .number(let s), .string(let s):
+            guard let c = ClassificationCode(rawValue: s) else {
+                throw QueryError("expected a classification code of 3, 5 or 7 digits, found `\(s)`", at: current.span)
+            }
+            code = c
+            end = advance().span.upperBound
+        default: break
+        }
+        var depth = 1
+        if let d = accept(.keyword(.depth)) {
+            let at = current.span
+            depth = try integer("a number of levels after `depth`")
+            guard (1...3).contains(depth) else {
+                throw QueryError("expected a depth from 1 to 3, found \(depth)", at: at, hint: "类, 款 and 项 are three levels")
+            }
+            end = at.upperBound
+            _ = d
+        }
+        return DrillSpec(code: code, depth: depth, span: start..<max(end, start + 5))
+    }
+
+    // MARK: Stages
+
+    mutating func parseStage() throws(QueryError) -> Stage {
+        let start = current.span.lowerBound
+        func span(_ p: Parser) -> QuerySpan { start..<max(start + 1, p.tokens[max(0, p.position - 1)].span.upperBound) }
+        switch current.kind {
+        case .keyword(.where):
+            _ = advance()
+            let e = try parseExpr()
+            return .filter(e, span: span(self))
+        case .keyword(.group):
+            _ = advance()
+            let keys = try parseList { (p: inout Parser) throws(QueryError) in try p.parseExpr() }
+            return .group(keys, span: span(self))
+        case .keyword(.agg):
+            _ = advance()
+            let aggs = try parseList { (p: inout Parser) throws(QueryError) in try p.parseAggregate() }
+            return .aggregate(aggs, span: span(self))
+        case .identifier(let word) where Aggregate(rawValue: word) != nil:
+            // Short form: `sum amount`, `count`.
+            let f = Aggregate(rawValue: word)!
+            let fSpan = advance().span
+            var arg: Expr?
+            if current.kind != .pipe && current.kind != .end {
+                arg = try parseExpr()
+            } else if f != .count {
+                throw unexpected("a column to \(f.rawValue) (e.g. `\(f.rawValue) amount`)")
+            }
+            let name = arg.map { f == .sum ? $0.columnName : "\(f.rawValue)_\($0.columnName)" } ?? "n"
+            return .aggregate([AggregateSpec(name: name, function: f, argument: arg, span: fSpan.lowerBound..<span(self).upperBound)], span: span(self))
+        case .keyword(.sort):
+            _ = advance()
+            let keys = try parseList { (p: inout Parser) throws(QueryError) -> SortKey in
+                let e = try p.parseExpr()
+                if p.accept(.keyword(.desc)) != nil { return SortKey(e, descending: true) }
+                _ = p.accept(.keyword(.asc))
+                return SortKey(e, descending: false)
+            }
+            return .sort(keys, span: span(self))
+        case .keyword(.limit):
+            _ = advance()
+            let n = try integer("a number of rows after `limit`")
+            return .limit(n, span: span(self))
+        case .keyword(.top):
+            _ = advance()
+            let n = try integer("a number of rows after `top`")
+            _ = try expect(.keyword(.by), "`by` (as in `top 5 by amount`)")
+            let key = try parseExpr()
+            return .top(n, by: key, span: span(self))
+        case .keyword(.share):
+            _ = advance()
+            let e = try parseExpr()
+            var name = "share"
+            if accept(.keyword(.as)) != nil { name = try self.name("a column name after `as`").text }
+            return .share(e, name: name, span: span(self))
+        case .keyword(.select):
+            _ = advance()
+            let fields = try parseList { (p: inout Parser) throws(QueryError) in try p.parseExpr() }
+            return .select(fields, span: span(self))
+        case .keyword(.derive):
+            _ = advance()
+            let assignments = try parseList { (p: inout Parser) throws(QueryError) -> Assignment in
+                let n = try p.name("a new column name (as in `derive per_head = amount / 83`)")
+                _ = try p.expect(.equal, "`=` after `\(n.text)`")
+                return Assignment(n, try p.parseExpr())
+            }
+            return .derive(assignments, span: span(self))
+        case .keyword(.drill):
+            return .drill(try parseDrill())
+        case .keyword(.compare):
+            _ = advance()
+            let dimension = try parsePrimary()
+            var values: [Expr] = []
+            while current.kind != .pipe && current.kind != .end {
+                values.append(try parseUnary())
+                _ = accept(.comma)
+            }
+            return .compare(dimension, values: values, span: span(self))
+        case .identifier(let word):
+            let hint = Suggestion.nearest(word, among: Parser.stageNames).map { "did you mean `\($0)`?" }
+            throw QueryError("unknown stage `\(word)`; expected one of \(Parser.stageNames.joined(separator: ", "))",
+                             at: current.span, hint: hint)
+        default:
+            throw unexpected("a stage (\(Parser.stageNames.joined(separator: ", ")))")
+        }
+    }
+
+    /// The words that start a stage, for messages and suggestions.
+    public static let stageNames = ["where", "group", "agg", "sum", "count", "avg", "min", "max", "sort", "limit",
+                                    "top", "share", "select", "derive", "drill", "compare"]
+
+    mutating func parseList<T>(_ item: (inout Parser) throws(QueryError) -> T) throws(QueryError) -> [T] {
+        var items = [try item(&self)]
+        while accept(.comma) != nil { items.append(try item(&self)) }
+        return items
+    }
+
+    mutating func parseAggregate() throws(QueryError) -> AggregateSpec {
+        let start = current.span.lowerBound
+        var name: Name?
+        if case .identifier = current.kind, peekNext.kind == .equal {
+            name = try self.name("a column name")
+            _ = advance()
+        }
+        let f = try self.name("an aggregate such as `sum(amount)` or `count()`")
+        guard let function = Aggregate(rawValue: f.text) else {
+            let names = Aggregate.allCases.map(\.rawValue)
+            throw QueryError("unknown aggregate `\(f.text)`; expected one of \(names.joined(separator: ", "))", at: f.span,
+                             hint: Suggestion.nearest(f.text, among: names).map { "did you mean `\($0)`?" })
+        }
+        _ = try expect(.leftParen, "`(` after `\(f.text)`")
+        var arg: Expr?
+        if current.kind != .rightParen { arg = try parseExpr() }
+        let close = try expect(.rightParen, "`)` to close `\(f.text)(`")
+        if arg == nil && function != .count {
+            throw QueryError("`\(f.text)` needs a column, as in `\(f.text)(amount)`", at: f.span.lowerBound..<close.span.upperBound)
+        }
+        let column = name?.text ?? (function == .count ? "n" : "\(function.rawValue)_\(arg!.columnName)")
+        return AggregateSpec(name: column, function: function, argument: arg, span: start..<close.span.upperBound)
+    }
+}

@@ -1,0 +1,177 @@
+import FiscalModel
+
+/// A parsed query: an optional `let name =` and a pipeline.
+public struct Query: Sendable, Hashable {
+    /// The name a `let` binds the result to, and where it was written.
+    public var binding: Name?
+    public var pipeline: Pipeline
+
+    public init(binding: Name? = nil, pipeline: Pipeline) {
+        self.binding = binding
+        self.pipeline = pipeline
+    }
+}
+
+/// A name as written, with its span.
+public struct Name: Sendable, Hashable {
+    public var text: String
+    public var span: QuerySpan
+    public init(_ text: String, _ span: QuerySpan) {
+        self.text = text
+        self.span = span
+    }
+}
+
+/// A source followed by stages joined by `|`.
+public struct Pipeline: Sendable, Hashable {
+    public var source: Source
+    public var stages: [Stage]
+    public init(source: Source, stages: [Stage] = []) {
+        self.source = source
+        self.stages = stages
+    }
+}
+
+/// Where rows come from.
+public enum Source: Sendable, Hashable {
+    /// A named source: `facts`, `warnings`, a `let` binding, or one registered in ``QueryContext/sources``.
+    case named(Name)
+    /// `drill [code] [depth n]` at the start: drill-down over every fact.
+    case drill(DrillSpec)
+}
+
+/// What `drill` was asked for.
+public struct DrillSpec: Sendable, Hashable {
+    /// The code to drill into; `nil` for the 类 of everything.
+    public var code: ClassificationCode?
+    /// How many levels below `code` to show (1: the children only).
+    public var depth: Int
+    public var span: QuerySpan
+    public init(code: ClassificationCode?, depth: Int, span: QuerySpan) {
+        self.code = code
+        self.depth = depth
+        self.span = span
+    }
+}
+
+/// One `name = aggregate(arg)` of `agg` (or the short form `sum amount`).
+public struct AggregateSpec: Sendable, Hashable {
+    public var name: String
+    public var function: Aggregate
+    /// The argument; `nil` for `count()`.
+    public var argument: Expr?
+    public var span: QuerySpan
+    public init(name: String, function: Aggregate, argument: Expr?, span: QuerySpan) {
+        self.name = name
+        self.function = function
+        self.argument = argument
+        self.span = span
+    }
+}
+
+/// The aggregate functions.
+public enum Aggregate: String, Sendable, Hashable, CaseIterable {
+    case sum, count, avg, min, max
+}
+
+/// One key of `sort`.
+public struct SortKey: Sendable, Hashable {
+    public var expr: Expr
+    public var descending: Bool
+    public init(_ expr: Expr, descending: Bool) {
+        self.expr = expr
+        self.descending = descending
+    }
+}
+
+/// One `name = expression` of `derive`.
+public struct Assignment: Sendable, Hashable {
+    public var name: Name
+    public var expr: Expr
+    public init(_ name: Name, _ expr: Expr) {
+        self.name = name
+        self.expr = expr
+    }
+}
+
+/// A stage of a pipeline.
+public enum Stage: Sendable, Hashable {
+    /// `where condition`: keeps the rows for which it holds.
+    case filter(Expr, span: QuerySpan)
+    /// `group key, …`: the next `agg` (or `sum x`) computes per group.
+    case group([Expr], span: QuerySpan)
+    /// `agg n = f(x), …` or the short form `sum amount`.
+    case aggregate([AggregateSpec], span: QuerySpan)
+    /// `sort key [asc|desc], …`
+    case sort([SortKey], span: QuerySpan)
+    /// `limit n`
+    case limit(Int, span: QuerySpan)
+    /// `top n by key`: sort descending by key, keep n.
+    case top(Int, by: Expr, span: QuerySpan)
+    /// `share column [as name]`: adds each row's percentage of the column total.
+    case share(Expr, name: String, span: QuerySpan)
+    /// `select field, …`
+    case select([Expr], span: QuerySpan)
+    /// `derive name = expression, …`
+    case derive([Assignment], span: QuerySpan)
+    /// `drill [code] [depth n]` as a stage.
+    case drill(DrillSpec)
+    /// `compare field [value …]`: one column per value, then Δ and Δ%.
+    case compare(Expr, values: [Expr], span: QuerySpan)
+
+    /// Where the stage was written.
+    public var span: QuerySpan {
+        switch self {
+        case .filter(_, let s), .group(_, let s), .aggregate(_, let s), .sort(_, let s), .limit(_, let s),
+            .top(_, _, let s), .share(_, _, let s), .select(_, let s), .derive(_, let s), .compare(_, _, let s):
+            s
+        case .drill(let d): d.span
+        }
+    }
+}
+
+/// Operators with two operands.
+public enum BinaryOperator: String, Sendable, Hashable {
+    case and, or
+    case equal = "=", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    /// Substring match of text.
+    case contains = "~"
+    case plus = "+", minus = "-", times = "*", divide = "/"
+}
+
+/// An expression, as written.
+public indirect enum Expr: Sendable, Hashable {
+    case field(Name)
+    case number(Amount, QuerySpan)
+    case text(String, QuerySpan)
+    case bool(Bool, QuerySpan)
+    case null(QuerySpan)
+    case not(Expr, QuerySpan)
+    case negate(Expr, QuerySpan)
+    case binary(BinaryOperator, Expr, Expr, QuerySpan)
+    /// `x in [a, b]` (`negated` for `not in`).
+    case isIn(Expr, [Expr], negated: Bool, QuerySpan)
+    /// `code under 201`: the code or any code below it.
+    case under(Expr, ClassificationCode, QuerySpan)
+    /// `f(x, …)`
+    case call(Name, [Expr], QuerySpan)
+
+    /// Where the expression was written.
+    public var span: QuerySpan {
+        switch self {
+        case .field(let n): n.span
+        case .number(_, let s), .text(_, let s), .bool(_, let s), .null(let s), .not(_, let s), .negate(_, let s),
+            .binary(_, _, _, let s), .isIn(_, _, _, let s), .under(_, _, let s), .call(_, _, let s):
+            s
+        }
+    }
+
+    /// The name a column computed from this expression gets (`amount`, `sum_amount`).
+    public var columnName: String {
+        switch self {
+        case .field(let n): n.text
+        case .call(let f, let args, _): ([f.text] + args.map(\.columnName)).joined(separator: "_")
+        default: "value"
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import FiscalModel
+import Testing
+@testable import FiscalQuery
+
+@Suite struct EvaluatorTests {
+    @Test func filterAndSelect() throws {
+        let t = try Fixture.run("facts | where year = 2020 and item ~ \"运行\" | select item, amount")
+        #expect(t.text == [["行政运行", "60.00"]])
+        #expect(t.sources == [[SourceSpan(file: "t.csv", line: 3)]])
+    }
+
+    @Test func underInAndNot() throws {
+        #expect(try Fixture.run("facts | where code under 20131 | count").text == [["3"]])
+        #expect(try Fixture.run("facts | where item in [\"公务接待费\"] and not derived | count").text == [["1"]])
+    }
+
+    @Test func groupOnLevelLeavesStatedTotalsOut() throws {
+        let t = try Fixture.run("facts | where year = 2020 | group 类 | sum amount")
+        #expect(t.text == [["201", "一般公共服务支出", "100.01"], ["—", "—", "7.54"]])
+        #expect(t.notes.contains { $0.contains("1 stated total line was left out") })
+        #expect(t.sources[0].map(\.line) == [3, 4])
+    }
+
+    @Test func sumOverStatementsWarns() throws {
+        let t = try Fixture.run("facts | where code = null or year = 2019 | sum amount")
+        #expect(t.notes.contains { $0.contains("more than one statement") })
+        let grouped = try Fixture.run("facts | group statement | sum amount")
+        #expect(!grouped.notes.contains { $0.contains("more than one statement") })
+    }
+
+    @Test func aggregatesAreExact() throws {
+        let t = try Fixture.run("facts | where code under 2013101 | agg s = sum(amount), a = avg(amount), lo = min(amount), hi = max(amount), n = count()")
+        #expect(t.text == [["110.00", "55.0000", "50.00", "60.00", "2"]])
+        #expect(t.rows[0][1] == .ratio(Ratio(numerator: Amount(mantissa: 11000, scale: 2), denominator: 2)))
+    }
+
+    @Test func drillShowsStatedDifference() throws {
+        let t = try Fixture.run("facts | where year = 2020 | drill 201 depth 2")
+        // Only the root (201) states a total, so the note says it and no row needs a `stated` column.
+        #expect(t.columns.map(\.name) == ["code", "name", "amount", "share"])
+        #expect(t.text[0] == ["20131", "—", "100.01", "100.00"])
+        #expect(t.depths == [0, 1, 1])
+        #expect(t.notes.contains { $0.contains("stated 100.00, its parts add to 100.01") })
+    }
+
+    @Test func drillUsesTheCatalogHook() throws {
+        var c = Fixture.context
+        c.codeName = { $0 == "20131" ? "党委办公厅（室）及相关机构事务" : nil }
+        let t = try QueryEngine.run("facts | where year = 2020 | drill 201", in: &c)
+        #expect(t.text[0][1] == "党委办公厅（室）及相关机构事务")
+    }
+
+    @Test func compareYearKeepsMissingAndMarksDerived() throws {
+        let t = try Fixture.run("facts | where code = null or code = \"2013101\" | compare year")
+        #expect(t.columns.map(\.name) == ["statement", "item", "code", "2019", "2020", "delta", "pct"])
+        #expect(t.rows.contains { $0[3] == .amount(Amount(mantissa: 1000, scale: 2)) && $0[6] == .percent(Amount(mantissa: -246, scale: 2) / Amount(mantissa: 1000, scale: 2)) })
+        #expect(t.notes.contains { $0.contains("derived") })
+        let missing = try Fixture.run("facts | where item = \"机关服务\" | compare year 2019 2020")
+        #expect(missing.rows[0][3] == .null)
+    }
+
+    @Test func shareSortLimitDerive() throws {
+        let t = try Fixture.run("facts | where year = 2020 and code under 2013101 | derive half = amount / 2 | share amount | sort amount desc | limit 1")
+        #expect(t.text == [["县委办", "2020", "决算", "一般公共预算财政拨款支出", "行政运行", "2013101", "—", "一般公共预算", "—", "60.00", "万元", "false", "t.csv", "3", "30.0000", "100.00"]])
+    }
+
+    @Test func letBindsAndRegisteredSources() throws {
+        var c = Fixture.context
+        _ = try QueryEngine.run("let gp = facts | where year = 2020", in: &c)
+        #expect(try QueryEngine.run("gp | count", in: &c).text == [["4"]])
+        c.sources["check"] = { _ in
+            var t = ResultTable(columns: [.init("severity", .text)])
+            t.append([.text("error")], sources: [SourceSpan(file: "x", line: 9)])
+            t.append([.text("info")])
+            return t
+        }
+        let t = try QueryEngine.run("check | where severity = \"error\"", in: &c)
+        #expect(t.text == [["error"]] && t.sources == [[SourceSpan(file: "x", line: 9)]])
+    }
+
+    @Test func typeAndNameErrorsPoint() {
+        func error(_ q: String) -> QueryError? {
+            do { _ = try Fixture.run(q); return nil } catch { return error }
+        }
+        #expect(error("facts | group item | sum item")?.message == "cannot sum `item` (text); expected numbers")
+        #expect(error("facts | where yaer = 2020")?.hint == "did you mean `year`?")
+        #expect(error("facts | where 年份 = \"2020\"")?.span == 14..<25)
+        #expect(error("fcats")?.hint == "did you mean `facts`?")
+        #expect(error("facts | where amount")?.message.hasPrefix("expected a condition") == true)
+        #expect(error("facts | where 科木 = \"x\"")?.hint == "did you mean `科目`?")
+    }
+
+    @Test func mixedUnitsAreAnError() {
+        var c = Fixture.context
+        c.reports[0].facts.append(Fixture.fact(2020, .assets, "车辆", nil, "3", line: 9, unit: .count("辆")))
+        #expect(throws: QueryError.self) { try QueryEngine.run("facts | sum amount", in: &c) }
+    }
+}
