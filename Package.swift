@@ -71,7 +71,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FiscalShellTests",
-            dependencies: ["FiscalShell", "FiscalModel", "FiscalFormat", "BuiltinFormats", "fiscal"]
+            dependencies: ["FiscalShell", "FiscalModel", "FiscalFormat", "BuiltinFormats", "fiscal"],
+            exclude: ["Golden"]
         ),
     ]
         + formatPlugin("JSONFormat")

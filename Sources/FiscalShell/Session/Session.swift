@@ -16,8 +16,15 @@ public final class Session {
 
     public init(registry: FormatRegistry = BuiltinFormats.registry, options: RenderOptions = RenderOptions()) {
         self.registry = registry
-        self.context = QueryContext()
+        self.context = QueryContext(codeName: Session.catalogName)
         self.options = options
+    }
+
+    /// The catalog's name for a code: functional codes start with 2 (201 一般公共服务支出),
+    /// economic ones with 3 or 5 (301 工资福利支出).
+    @Sendable static func catalogName(_ code: ClassificationCode) -> String? {
+        let catalog = code.rawValue.hasPrefix("2") ? ClassificationCatalog.functional : ClassificationCatalog.economic
+        return catalog.name(of: code)
     }
 
     /// The loaded reports.
