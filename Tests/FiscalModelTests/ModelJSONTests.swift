@@ -105,3 +105,24 @@ struct ModelJSONTests {
         }
     }
 }
+
+@Suite("Result tables keep provenance compactly")
+struct ResultProvenanceTests {
+    @Test("pooled and explicit provenance read the same and compare equal")
+    func pooled() {
+        let a = SourceSpan(file: "r.txt", line: 3), b = SourceSpan(file: "r.txt", line: 4), c = SourceSpan(file: "r.txt", line: 9)
+        var explicit = ResultTable(columns: [.init("x", .integer)])
+        explicit.append([.integer(1)], sources: [a, b])
+        explicit.append([.integer(2)])
+        explicit.append([.integer(3)], sources: [c])
+        var pooled = ResultTable(columns: [.init("x", .integer)], rows: [[.integer(1)], [.integer(2)], [.integer(3)]])
+        pooled.setProvenance(pool: [c, a, b], indices: [1, 2, 0], offsets: [0, 2, 2, 3])
+        #expect(pooled.sources(ofRow: 0) == [a, b])
+        #expect(pooled.sources(ofRow: 1) == [])
+        #expect(pooled.sources(ofRow: 2) == [c])
+        #expect(pooled.sources(ofRow: 7) == [])
+        #expect(pooled == explicit)
+        #expect(pooled.hashValue == explicit.hashValue)
+        #expect(explicit.sources == [[a, b], [], [c]])
+    }
+}

@@ -18,8 +18,10 @@ public struct ResultTable: Sendable, Hashable {
 
     public var columns: [Column]
     public var rows: [[Value]]
-    /// For each row, the places in the reports its figures came from (empty when unknown).
-    public var sources: [[SourceSpan]]
+    /// Where each row's figures came from, compactly: spans in a pool (often the fact store's
+    /// own array, shared rather than copied) and, per row, indices into it. A group over ten
+    /// million facts keeps ten million indices, not ten million span copies.
+    public private(set) var provenance: RowProvenance
     /// For each row, its depth in a tree (drill-down); empty when the table is flat.
     public var depths: [Int]
     /// Remarks printed after the table (a difference between a stated total and its parts,
@@ -32,7 +34,7 @@ public struct ResultTable: Sendable, Hashable {
     ) {
         self.columns = columns
         self.rows = rows
-        self.sources = sources
+        self.provenance = RowProvenance(sources)
         self.depths = depths
         self.notes = notes
     }
@@ -44,20 +46,88 @@ public struct ResultTable: Sendable, Hashable {
 
     /// The places row `row` came from.
     public func sources(ofRow row: Int) -> [SourceSpan] {
-        row < sources.count ? sources[row] : []
+        provenance.spans(ofRow: row)
+    }
+
+    /// For each row, the places in the reports its figures came from (empty when unknown).
+    /// Materialises every span: prefer ``sources(ofRow:)`` for large tables.
+    public var sources: [[SourceSpan]] {
+        get { (0..<rows.count).map { provenance.spans(ofRow: $0) } }
+        set { provenance = RowProvenance(newValue) }
+    }
+
+    /// Sets every row's provenance at once: row `r` came from `pool[indices[offsets[r]..<offsets[r+1]]]`.
+    public mutating func setProvenance(pool: [SourceSpan], indices: [Int32], offsets: [Int32]) {
+        precondition(offsets.count == rows.count + 1, "one offset per row and one past the end")
+        provenance = RowProvenance(pool: pool, indices: indices, offsets: offsets)
     }
 
     /// Appends a row with its provenance.
     public mutating func append(_ row: [Value], sources rowSources: [SourceSpan] = [], depth: Int? = nil) {
         precondition(row.count == columns.count, "row width differs from the columns")
         rows.append(row)
-        if !rowSources.isEmpty || !sources.isEmpty {
-            while sources.count < rows.count - 1 { sources.append([]) }
-            sources.append(rowSources)
-        }
+        provenance.append(rowSources, asRow: rows.count - 1)
         if let depth {
             while depths.count < rows.count - 1 { depths.append(0) }
             depths.append(depth)
         }
+    }
+}
+
+/// Per row of a result table, the spans its figures came from, as indices into a pool of
+/// spans (compressed-row layout: row `r` owns `indices[offsets[r]..<offsets[r+1]]`).
+public struct RowProvenance: Sendable, Hashable {
+    public private(set) var pool: [SourceSpan]
+    public private(set) var indices: [Int32]
+    /// One offset per row plus one past the end; rows beyond it have no sources.
+    public private(set) var offsets: [Int32]
+
+    public init(pool: [SourceSpan] = [], indices: [Int32] = [], offsets: [Int32] = [0]) {
+        self.pool = pool
+        self.indices = indices
+        self.offsets = offsets.isEmpty ? [0] : offsets
+    }
+
+    /// Provenance from explicit spans per row.
+    public init(_ rows: [[SourceSpan]]) {
+        self.init()
+        for (r, spans) in rows.enumerated() { append(spans, asRow: r) }
+    }
+
+    /// The spans of row `row` (empty for rows without provenance).
+    public func spans(ofRow row: Int) -> [SourceSpan] {
+        guard row >= 0, row + 1 < offsets.count else { return [] }
+        return indices[Int(offsets[row])..<Int(offsets[row + 1])].map { pool[Int($0)] }
+    }
+
+    /// Equal when every row has the same spans, however they are pooled.
+    public static func == (lhs: RowProvenance, rhs: RowProvenance) -> Bool {
+        let rows = max(lhs.offsets.count, rhs.offsets.count) - 1
+        return (0..<rows).allSatisfy { lhs.spans(ofRow: $0) == rhs.spans(ofRow: $0) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for row in 0..<(offsets.count - 1) where count(ofRow: row) > 0 {
+            hasher.combine(row)
+            hasher.combine(spans(ofRow: row))
+        }
+    }
+
+    /// How many spans row `row` has.
+    public func count(ofRow row: Int) -> Int {
+        guard row >= 0, row + 1 < offsets.count else { return 0 }
+        return Int(offsets[row + 1] - offsets[row])
+    }
+
+    /// Gives row `row` the spans `spans`; rows between the last one with provenance and `row`
+    /// get none.
+    mutating func append(_ spans: [SourceSpan], asRow row: Int) {
+        guard !spans.isEmpty || offsets.count > 1 else { return }
+        while offsets.count < row + 1 { offsets.append(offsets[offsets.count - 1]) }
+        for span in spans {
+            indices.append(Int32(pool.count))
+            pool.append(span)
+        }
+        offsets.append(Int32(indices.count))
     }
 }

@@ -109,16 +109,26 @@ public struct Evaluator {
         var t = ResultTable(columns: f.columns.map { ResultTable.Column($0.name, $0.type) })
         let n = f.count
         t.rows.reserveCapacity(n)
-        t.sources.reserveCapacity(n)
+        var indices: [Int32] = []
+        var offsets: [Int32] = [0]
+        offsets.reserveCapacity(n + 1)
+        var explicit: [[SourceSpan]] = []
         for r in 0..<n {
             let p = f.physical(r)
             t.rows.append(f.columns.map { $0.value(p) })
             switch f.provenance {
-            case .base: t.sources.append([store.spans[p]])
-            case .facts(let sets): t.sources.append(sets[p].map { store.spans[Int($0)] })
-            case .spans(let spans): t.sources.append(spans[p])
+            case .base: indices.append(Int32(p))
+            case .facts(let sets): indices.append(contentsOf: sets[p])
+            case .spans(let spans): explicit.append(spans[p])
             }
+            offsets.append(Int32(indices.count))
             if !f.depths.isEmpty { t.depths.append(f.depths[p]) }
+        }
+        if case .spans = f.provenance {
+            t.sources = explicit
+        } else {
+            // Indices into the fact store's spans: the array is shared, not copied.
+            t.setProvenance(pool: store.spans, indices: indices, offsets: offsets)
         }
         t.notes = f.notes
         return t
