@@ -13,4 +13,9 @@ public enum QueryEngine {
         let query = try Parser.parse(Lexer.tokenize(text))
         return try Evaluator.evaluate(query, in: &context)
     }
+
+    /// How `text` would be evaluated, stage by stage (see ``Explainer``); binds nothing.
+    public static func explain(_ text: String, in context: inout QueryContext) throws(QueryError) -> ResultTable {
+        try Explainer.explain(text, in: &context)
+    }
 }

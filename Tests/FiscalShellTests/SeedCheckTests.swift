@@ -35,4 +35,11 @@ struct SeedCheckTests {
         #expect(rounding.contains { $0.hasPrefix("classification 卫生健康") })  // 32.92 vs 32.93
         #expect(!rounding.contains { $0.contains("采购") })
     }
+
+    @Test("findings are a result table: filtered, counted and exported like any other")
+    func asQuerySource() throws {
+        let r = try BinaryRunner.run(["-e", "check | where severity = \"error\" | count", "-o", "csv", "Examples/wusheng-2020-决算.txt"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "n\n4\n")
+    }
 }

@@ -1,4 +1,5 @@
 import BuiltinFormats
+import FiscalCheck
 import FiscalFormat
 import FiscalModel
 import FiscalQuery
@@ -17,6 +18,8 @@ public final class Session {
     public init(registry: FormatRegistry = BuiltinFormats.registry, options: RenderOptions = RenderOptions()) {
         self.registry = registry
         self.context = QueryContext(codeName: Session.catalogName)
+        // `check` is a source like `facts`: `check | where severity = "error" | count`.
+        context.sources["check"] = { context in Checker.run(context.reports) }
         self.options = options
     }
 
