@@ -122,11 +122,15 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read the files with this format plugin.", valueName: "NAME"))
     var format: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also look for external format plugins in DIR.", valueName: "DIR"))
+    var plugins: [String] = []
+
     @Argument(help: ArgumentHelp("Report files or folders to check.", valueName: "FILE|DIR"))
     var paths: [String]
 
     func run() throws {
-        let status = CheckCommand.run(paths: paths, output: output, format: format, environment: ProcessEnvironment.current)
+        let status = CheckCommand.run(paths: paths, output: output, format: format, pluginDirectories: plugins,
+                                      environment: ProcessEnvironment.current)
         if status != 0 { throw ExitCode(status) }
     }
 }

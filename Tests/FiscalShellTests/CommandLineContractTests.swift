@@ -95,4 +95,30 @@ struct CommandLineContractTests {
         #expect(r.status == 0)
         #expect(r.stdout.contains("示例县委办公室,2021,预算"))
     }
+
+    @Test("external plugins: found with --plugins or FISCAL_PLUGIN_PATH, listed by formats, used for loading")
+    func externalPlugins() throws {
+        let listed = try BinaryRunner.run(["formats", "--plugins", "Examples/plugins", "-o", "csv"])
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("budgetsheet,1.0.0,tsv budget,Examples/plugins/fiscal-format-budgetsheet,"))
+        let loaded = try BinaryRunner.run(["-e", "facts", "-o", "csv", "Examples/plugins/sample.budget.tsv"],
+                                          environment: ["FISCAL_PLUGIN_PATH": "Examples/plugins"])
+        #expect(loaded.status == 0)
+        #expect(loaded.stdout.contains("示例区财政局,2024,决算,支出,行政运行,2010601,,,合计,1511.89,万元"))
+        let without = try BinaryRunner.run(["-e", "facts", "Examples/plugins/sample.budget.tsv"])
+        #expect(without.status == 3)
+    }
+
+    @Test("a plugin that fails its handshake is reported, and everything else still loads")
+    func brokenPlugin() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fiscal-broken-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let plugin = dir.appendingPathComponent("fiscal-format-broken")
+        try "#!/bin/sh\necho 'Segmentation fault (pretend)' >&2\nkill -SEGV $$\n".write(to: plugin, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin.path)
+        let r = try BinaryRunner.run(["-e", "facts", "-o", "csv", "--plugins", dir.path, example])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("fiscal-format-broken"))
+        #expect(r.stdout.split(separator: "\n").count == 35)
+    }
 }

@@ -36,7 +36,8 @@ public enum Launcher {
         var render = RenderOptions(mode: options.output ?? .table)
         render.color = options.output == nil && Terminal.colorAllowed(environment: environment)
         if onTerminal { render.maxWidth = Terminal.width(environment: environment) }
-        let session = Session(options: render)
+        let session = FormatSetup.session(
+            pluginDirectories: options.pluginDirectories, environment: environment, options: render, console: console)
         session.forcedFormat = options.format
         if let name = options.format, session.registry.format(named: name) == nil {
             console.err("error: no format named `\(name)` (known formats: \(session.registry.names.joined(separator: ", ")))\n")

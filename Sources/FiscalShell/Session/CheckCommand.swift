@@ -12,11 +12,12 @@ public enum CheckCommand {
 
     /// `fiscal check FILE…`: loads, checks, prints the findings. Returns 0 when no error
     /// was found, 1 when one was, 3 when a file could not be read.
-    public static func run(paths: [String], output: OutputMode?, format: String?, environment: [String: String],
-                           console: Console = .standard) -> Int32 {
+    public static func run(paths: [String], output: OutputMode?, format: String?, pluginDirectories: [String] = [],
+                           environment: [String: String], console: Console = .standard) -> Int32 {
         var options = RenderOptions(mode: output ?? .table)
         options.color = output == nil && Terminal.colorAllowed(environment: environment)
-        let session = Session(options: options)
+        let session = FormatSetup.session(
+            pluginDirectories: pluginDirectories, environment: environment, options: options, console: console)
         session.forcedFormat = format
         do {
             let loaded = try session.load(paths)

@@ -20,7 +20,8 @@ public enum FormatsCommand {
                            console: Console = .standard) -> Int32 {
         var options = RenderOptions(mode: output ?? .table)
         options.color = output == nil && Terminal.colorAllowed(environment: environment)
-        let session = Session(options: options)
+        let session = FormatSetup.session(
+            pluginDirectories: pluginDirectories, environment: environment, options: options, console: console)
         StatementRunner(session: session, console: console).show(table(session))
         return ExitStatus.success
     }
