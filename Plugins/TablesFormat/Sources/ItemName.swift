@@ -9,11 +9,11 @@ import FiscalModel
 /// garbled form of the catalog's name and is replaced by it; a name that differs in other
 /// ways (an older or local wording) is a genuine variant and is kept as written.
 enum ItemName {
-    /// The name to file for `code`: the catalog's when `text` is a wrapped form of it.
+    /// The name to file for `code`: the catalog's when `text` is empty or a wrapped form of it.
     static func normalized(_ text: String, code: ClassificationCode?, catalog: ClassificationCatalog) -> String {
         let written = text.filter { !$0.isWhitespace }
         guard let code, let known = catalog.name(of: code) else { return written }
-        return isWrapped(written, of: known) ? known : written
+        return written.isEmpty || isWrapped(written, of: known) ? known : written
     }
 
     /// Whether `text` is `name` cut short, rotated at a line break, or cut short and
