@@ -24,43 +24,80 @@ extension TableSection {
     }
 
     /// The rows of a table keyed by functional code: code, name and figures per row.
+    ///
+    /// pdfplumber centres a wrapped name on its row, so the words of a row may stand on
+    /// lines before the code line, on it, and after it; a line of words between two code
+    /// lines may end the row above or start the row below. The split that makes both names
+    /// the catalog's is taken (see ``ItemName``); without a hint, one line ends the row above
+    /// when there are two, and a single line starts the row below (before the first row, the
+    /// header's words are dropped but for the last line).
     func classifiedRows(_ context: TableContext) -> [ClassifiedRow] {
         let namesFirst = namesBeforeCodes
         var rows: [ClassifiedRow] = []
-        var nameLine: TextLine?  // pdfplumber: the name line waiting for its code line
+        var pending: [TextLine] = []  // pdfplumber: lines of words since the last code line
+        func figures(_ line: TextLine, _ tokens: ArraySlice<TextLine.Token>) -> [Figure] {
+            tokens.compactMap { t in t.amount.map { Figure(amount: $0, span: context.source.span(line, t)) } }
+        }
+        func words(_ tokens: ArraySlice<TextLine.Token>) -> String {
+            tokens.filter { $0.amount == nil }.map(\.text).joined()
+        }
+        /// Gives the pending lines to the last row (its tail) and returns the rest (the next
+        /// row's head: its words and figures).
+        func splitPending(before code: ClassificationCode?, ownWords: String) -> (String, [Figure]) {
+            defer { pending = [] }
+            let texts = pending.map { words($0.tokens[...]) }
+            let previous = rows.last.flatMap { $0.isTotal ? nil : $0 }
+            var best = (score: -1, k: 0)
+            let preferred = previous == nil ? max(texts.count - 1, 0) : (texts.count >= 2 ? 1 : 0)
+            for k in 0...texts.count {
+                let tail = previous.map { ItemName.fit($0.name + texts[..<k].joined(), code: $0.code, catalog: .functional) } ?? 0
+                let head = ItemName.fit(texts[k...].joined() + ownWords, code: code, catalog: .functional)
+                let score = (tail + head) * 2 + (k == preferred ? 1 : 0)
+                if score > best.score { best = (score, k) }
+            }
+            if let previous, best.k > 0 {
+                rows[rows.count - 1].name = previous.name + texts[..<best.k].joined()
+                rows[rows.count - 1].figures += pending[..<best.k].flatMap { figures($0, $0.tokens[...]) }
+            }
+            return (texts[best.k...].joined(), pending[best.k...].flatMap { figures($0, $0.tokens[...]) })
+        }
         for line in lines {
-            let figures = { (tokens: ArraySlice<TextLine.Token>) in
-                tokens.compactMap { t in t.amount.map { Figure(amount: $0, span: context.source.span(line, t)) } }
-            }
-            let words = { (tokens: ArraySlice<TextLine.Token>) in
-                tokens.filter { $0.amount == nil }.map(\.text).joined()
-            }
             if let at = line.tokens.firstIndex(where: { $0.text == "合计" }) {
-                rows.append(ClassifiedRow(name: "合计", code: nil, figures: figures(line.tokens[(at + 1)...]), line: line.number))
-                nameLine = nil
+                if namesFirst { _ = splitPending(before: nil, ownWords: "") }
+                rows.append(ClassifiedRow(name: "合计", code: nil, figures: figures(line, line.tokens[(at + 1)...]), line: line.number))
             } else if let (code, used) = line.leadingCode {
                 let rest = line.tokens[used...]
-                var row = ClassifiedRow(name: words(rest), code: code, figures: figures(rest), line: line.number)
-                if namesFirst, let previous = nameLine {
-                    row.name = words(previous.tokens[...]) + row.name
-                    row.figures = figures(previous.tokens[...]) + row.figures
+                var row = ClassifiedRow(name: words(rest), code: code, figures: figures(line, rest), line: line.number)
+                if namesFirst {
+                    let (head, before) = splitPending(before: code, ownWords: row.name)
+                    row.name = head + row.name
+                    row.figures = before + row.figures
                 }
                 rows.append(row)
-                nameLine = nil
             } else if line.tokens.allSatisfy({ $0.amount != nil }) {
                 // Figures pushed to a line of their own belong to the row above.
-                if !rows.isEmpty { rows[rows.count - 1].figures += figures(line.tokens[...]) }
+                if !rows.isEmpty { rows[rows.count - 1].figures += figures(line, line.tokens[...]) }
+            } else if namesFirst, pending.isEmpty, let last = rows.last, !last.isTotal, last.figures.isEmpty,
+                line.tokens.contains(where: { $0.amount != nil })
+            {
+                // A page break left the code alone on its line: name and figures follow.
+                rows[rows.count - 1].name += words(line.tokens[...])
+                rows[rows.count - 1].figures += figures(line, line.tokens[...])
             } else if namesFirst {
-                nameLine = line
+                pending.append(line)
             } else if !rows.isEmpty, !rows[rows.count - 1].isTotal {
                 // pypdf: a name wrapped onto the next line.
                 rows[rows.count - 1].name += words(line.tokens[...])
-                rows[rows.count - 1].figures += figures(line.tokens[...])
+                rows[rows.count - 1].figures += figures(line, line.tokens[...])
             }
         }
+        if namesFirst, !pending.isEmpty { _ = splitPending(before: nil, ownWords: "") }
         // A header cell named 合计 makes an empty total row; keep the one with figures.
         if rows.contains(where: { $0.isTotal && !$0.figures.isEmpty }) {
             rows.removeAll { $0.isTotal && $0.figures.isEmpty }
+        }
+        for i in rows.indices where !rows[i].isTotal {
+            rows[i].name = ItemName.normalized(rows[i].name, code: rows[i].code, catalog: .functional)
         }
         return rows
     }

@@ -2,6 +2,9 @@ import FiscalModel
 
 /// Reads the 基本支出 table by economic classification: two code/name/amount triples per
 /// line (`301 01 基本工资 262.33 302 01 办公费 21.21`), then 人员经费合计 and 公用经费合计.
+/// A figure goes to the code before it; names wrapped around the code line are put right
+/// with the economic catalog (``ItemName``). The pdfplumber layout that splits each row into
+/// a block of lines is read by ``EconomicBlocks``.
 struct EconomicTable {
     var section: TableSection
 
@@ -19,9 +22,9 @@ struct EconomicTable {
                 }
                 if let amount = token.amount {
                     let figure = Figure(amount: amount, span: context.source.span(line, token))
-                    if let c = current, !c.name.isEmpty, !seen.contains(c.code) {
+                    if let c = current, !seen.contains(c.code) {
                         seen.insert(c.code)
-                        context.add(.basic, item: c.name, econCode: c.code, column: "决算数", figure: figure)
+                        context.add(.basic, item: ItemName.normalized(c.name, code: c.code, catalog: .economic), econCode: c.code, column: "决算数", figure: figure)
                         current = nil
                     } else if let c = current, seen.contains(c.code) {
                         context.warn("extra-figure", "\(c.name): a second figure for \(c.code)", line: line.number)

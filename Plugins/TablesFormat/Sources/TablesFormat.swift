@@ -47,7 +47,12 @@ public struct TablesFormat: ReportFormat {
             if let unit = section.unit { context.unit = unit }
             switch kind {
             case .totals, .appropriation: SummaryTable(section: section).read(into: &context)
-            case .basic: EconomicTable(section: section).read(into: &context)
+            case .basic:
+                if EconomicBlocks.applies(to: section) {
+                    EconomicBlocks(section: section).read(into: &context)
+                } else {
+                    EconomicTable(section: section).read(into: &context)
+                }
             case .threePublic: ThreePublicTable(section: section).read(into: &context)
             default: ClassifiedTable(section: section).read(into: &context)
             }

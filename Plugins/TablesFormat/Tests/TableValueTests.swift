@@ -71,9 +71,16 @@ struct TableValueTests {
         #expect(fact(r, s, item: "年初财政拨款结转和结余：一般公共预算财政拨款", column: "决算数") == Amount("21.63"))
     }
 
-    @Test("基本支出 by economic classification (pypdf)")
-    func basic() throws {
-        let r = try Fixtures.report(Fixtures.documents[0], pypdf: true)
+    @Test("基本支出 by economic classification", arguments: [false, true])
+    func basic(pypdf: Bool) throws {
+        let r = try Fixtures.report(Fixtures.documents[0], pypdf: pypdf)
+        // Lone figures of pdfplumber's blocks, placed by the sums: 0.09 is 手续费 (302), 60.99 is 职工基本医疗保险缴费 (301).
+        #expect(fact(r, .basicExpenditure, code: "30204", column: "决算数") == Amount("0.09"))
+        #expect(fact(r, .basicExpenditure, code: "30106", column: "决算数") == nil)
+        #expect(fact(r, .basicExpenditure, code: "30110", column: "决算数") == Amount("60.99"))
+        #expect(fact(r, .basicExpenditure, code: "30108", column: "决算数") == Amount("160.75"))
+        #expect(fact(r, .basicExpenditure, code: "303", column: "决算数") == Amount("69.41"))
+        #expect(r.facts.first { $0.econCode?.rawValue == "30108" }?.item == "机关事业单位基本养老保险缴费")
         #expect(fact(r, .basicExpenditure, code: "30102", column: "决算数") == Amount("1238.58"))
         #expect(fact(r, .basicExpenditure, code: "30239", column: "决算数") == Amount("48.49"))
         #expect(fact(r, .basicExpenditure, code: "310", column: "决算数") == Amount("13.58"))
@@ -81,12 +88,12 @@ struct TableValueTests {
         #expect(fact(r, .basicExpenditure, item: "公用经费合计", column: "决算数") == Amount("184.65"))
     }
 
-    @Test("三公经费: 0.95 0.95 cannot be placed beyond 合计 预算数, and says so", arguments: [false, true])
+    @Test("三公经费: 0.95 0.95 adds up as 预算数 and as 决算数, so is not read, and says so", arguments: [false, true])
     func threePublic(pypdf: Bool) throws {
         let r = try Fixtures.report(Fixtures.documents[0], pypdf: pypdf)
-        let facts = r.facts.filter { $0.statement == .threePublic }
-        #expect(facts.count == 1 && facts[0].amount == Amount("0.95") && facts[0].phase == .budget)
-        #expect(r.warnings.contains { $0.message.hasPrefix("三公经费: expected 12 figures") })
+        #expect(r.facts.filter { $0.statement == .threePublic }.isEmpty)
+        let warning = try #require(r.warnings.first { $0.message.hasPrefix("三公经费: 2 figures for twelve cells") })
+        #expect(warning.message.contains("合计 预算数 or 合计 决算数") && warning.message.contains("公务接待费 预算数"))
     }
 
     @Test("spans point at the number")

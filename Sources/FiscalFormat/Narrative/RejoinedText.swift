@@ -1,0 +1,127 @@
+/// Narrative text whose numbers a PDF extraction pushed out of their sentences, put back.
+///
+/// pdfplumber writes the digits of a Shanghai 情况说明 (set in another font) on a line of
+/// their own after the words, leaving a gap where each stood:
+///
+///     本年收入合计 万元，其中：财政拨款收入 万元，占 ；其他
+///     2946.25 2940.05 99.79%
+///
+/// ``rejoin(_:)`` fills the gaps in order with the numbers in order, so the shared
+/// ``SentenceReader`` reads `本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他`.
+/// A gap is a run of spaces, or a line break, before a unit or a clause mark (`万元`, `%`,
+/// `年`, `个`, `，`, `；`, `、`…); a number waits for the next gap when none is open (a
+/// number may come after the following line of words). Lines of quote marks only (`“ ”`,
+/// pushed out the same way) are dropped. ``origin(of:)`` maps a range of the joined text
+/// back to the line and columns it came from, so facts point at the number where it is.
+public struct RejoinedText: Sendable {
+    /// A run of the joined text and where it came from.
+    struct Piece: Sendable {
+        var text: String
+        /// 1-based line number and 1-based column of the first character.
+        var line: Int
+        var column: Int
+    }
+
+    /// The joined text.
+    public private(set) var text: String
+    private var pieces: [Piece]
+    /// Offsets (in characters) where each piece starts in `text`.
+    private var starts: [Int]
+
+    /// Characters a pushed-out number stood before.
+    static let followers: Set<Character> = [
+        "万", "亿", "元", "%", "％", "年", "月", "日", "个", "辆", "分", "台", "人", "批", "次", "项",
+        "，", "。", "；", "、", "：", "）",
+    ]
+
+    /// Whether `line` holds only numbers (`2946.25 2940.05 99.79%`, `1`).
+    public static func isNumberLine(_ line: Substring) -> Bool {
+        let tokens = line.split(whereSeparator: \.isWhitespace)
+        return !tokens.isEmpty && tokens.allSatisfy { t in
+            t.first!.isASCII && t.first!.isNumber && t.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") || $0 == "%" }
+        }
+    }
+
+    static func isQuoteLine(_ line: Substring) -> Bool {
+        let rest = line.filter { !$0.isWhitespace }
+        return !rest.isEmpty && rest.allSatisfy { "“”\"‘’".contains($0) }
+    }
+
+    /// Joins `lines` (number, text) into one text with the pushed numbers put back.
+    public static func rejoin(_ lines: [(number: Int, text: Substring)]) -> RejoinedText {
+        enum Slot { case words(Piece), gap(Piece?) }
+        var slots: [Slot] = []
+        var openGaps: [Int] = []  // indices of unfilled gaps in `slots`, in order
+        var waiting: [Piece] = []  // numbers with no gap yet
+        func openGap() {
+            if let number = waiting.first {
+                waiting.removeFirst()
+                slots.append(.gap(number))
+            } else {
+                openGaps.append(slots.count)
+                slots.append(.gap(nil))
+            }
+        }
+        var previousWasWords = false
+        for (number, text) in lines {
+            if isQuoteLine(text) { continue }
+            var segments: [(text: Substring, column: Int)] = []
+            var column = 1
+            var start: (String.Index, Int)?
+            var i = text.startIndex
+            while i < text.endIndex {
+                if text[i].isWhitespace {
+                    if let s = start { segments.append((text[s.0..<i], s.1)); start = nil }
+                } else if start == nil { start = (i, column) }
+                i = text.index(after: i)
+                column += 1
+            }
+            if let s = start { segments.append((text[s.0...], s.1)) }
+            guard !segments.isEmpty else { continue }
+            if isNumberLine(text) {
+                for s in segments {
+                    let piece = Piece(text: String(s.text), line: number, column: s.column)
+                    if let gap = openGaps.first {
+                        openGaps.removeFirst()
+                        slots[gap] = .gap(piece)
+                    } else {
+                        waiting.append(piece)
+                    }
+                }
+                continue
+            }
+            for (k, s) in segments.enumerated() {
+                let startsWithFollower = s.text.first.map { followers.contains($0) } ?? false
+                // A gap before this segment: spaces inside the line, or the line break.
+                if startsWithFollower, k > 0 || previousWasWords { openGap() }
+                slots.append(.words(Piece(text: String(s.text), line: number, column: s.column)))
+            }
+            previousWasWords = true
+        }
+        var result = RejoinedText(text: "", pieces: [], starts: [])
+        var offset = 0
+        for slot in slots {
+            let piece: Piece?
+            switch slot {
+            case .words(let p): piece = p
+            case .gap(let p): piece = p
+            }
+            guard let piece else { continue }
+            result.pieces.append(piece)
+            result.starts.append(offset)
+            result.text += piece.text
+            offset += piece.text.count
+        }
+        return result
+    }
+
+    /// The line and 1-based columns `[start, end)` a range of ``text`` came from: those of
+    /// the piece where it starts (a number's range lies in one piece).
+    public func origin(of range: Range<String.Index>) -> (line: Int, columns: Range<Int>)? {
+        let lower = text.distance(from: text.startIndex, to: range.lowerBound)
+        let length = text.distance(from: range.lowerBound, to: range.upperBound)
+        guard let k = starts.lastIndex(where: { $0 <= lower }) else { return nil }
+        let column = pieces[k].column + lower - starts[k]
+        return (pieces[k].line, column..<(column + length))
+    }
+}
