@@ -96,3 +96,15 @@ import Testing
         #expect(throws: QueryError.self) { try QueryEngine.run("facts | sum amount", in: &c) }
     }
 }
+
+@Suite struct IntegerFilterTests {
+    @Test("the integer fast path agrees with the general comparison", arguments: ["=", "!=", "<", "<=", ">", ">="])
+    func agrees(op: String) throws {
+        for k in [2018, 2019, 2020, 2021] {
+            let fast = try Fixture.run("facts | where year \(op) \(k) | count").text
+            let general = try Fixture.run("facts | where year + 0 \(op) \(k) | count").text
+            #expect(fast == general, "year \(op) \(k)")
+        }
+        #expect(try Fixture.run("facts | where year = 2019.0 | count").text == [["2"]])
+    }
+}

@@ -103,6 +103,7 @@ extension Evaluator {
                 try checkComparable(a, l, b, r, at: span)
             }
             if let fast = textTest(l, r, f, op == .notEqual, { Evaluator.test(op, .text($0), .text($1)) }) { return fast }
+            if let fast = integerTest(op, l, r, f) { return fast }
             return { p in Evaluator.test(op, a.eval(p), b.eval(p)) }
         case .isIn(let l, let items, let negated, _):
             let a = try compile(l, f)
@@ -147,6 +148,25 @@ extension Evaluator {
         else { return nil }
         let verdict = dictionary.map { test($0, literal) }
         return { p in let id = ids[p]; return id >= 0 ? verdict[Int(id)] : missing }
+    }
+
+    /// `year = 2020`, `line > 40`: an integer column against a whole-number literal, compared
+    /// as machine integers without building a `Value` per row.
+    func integerTest(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ f: Frame) -> ((Int) -> Bool)? {
+        guard case .field(let n) = l, case .number(let literal, _) = r, literal.scale == 0 || literal.normalized.scale == 0,
+            let c = try? column(n, in: f), c.type == .integer, case .integer(let xs) = c.storage,
+            let k = Int(exactly: literal.normalized.mantissa)
+        else { return nil }
+        let missing = Int.min
+        switch op {
+        case .equal: return { p in xs[p] == k }
+        case .notEqual: return { p in xs[p] != k }  // a missing value differs from any number, as in `test`
+        case .less: return { p in xs[p] < k && xs[p] != missing }
+        case .lessEqual: return { p in xs[p] <= k && xs[p] != missing }
+        case .greater: return { p in xs[p] > k }
+        case .greaterEqual: return { p in xs[p] >= k }
+        default: return nil
+        }
     }
 
     func checkComparable(_ a: Compiled, _ l: Expr, _ b: Compiled, _ r: Expr, at span: QuerySpan) throws(QueryError) {
