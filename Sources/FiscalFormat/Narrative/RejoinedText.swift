@@ -62,9 +62,21 @@ public struct RejoinedText: Sendable {
         return !rest.isEmpty && rest.allSatisfy { "“”\"‘’".contains($0) }
     }
 
+    /// Whether the gap at `slots[index]` stands before a clause mark rather than a unit, after
+    /// words that do not call for a number (`占`, `为`, `的`, `达`, `计`).
+    private static func isWeakGap(_ index: Int, _ slots: [Slot]) -> Bool {
+        guard index + 1 < slots.count, case .words(let next) = slots[index + 1],
+              let first = next.text.first, "，。；、：）".contains(first) else { return false }
+        if index > 0, case .words(let previous) = slots[index - 1], let last = previous.text.last, "占为的达计".contains(last) {
+            return false
+        }
+        return true
+    }
+
+    enum Slot { case words(Piece), gap(Piece?) }
+
     /// Joins `lines` (number, text) into one text with the pushed numbers put back.
     public static func rejoin(_ lines: [(number: Int, text: Substring)]) -> RejoinedText {
-        enum Slot { case words(Piece), gap(Piece?) }
         var slots: [Slot] = []
         var openGaps: [Int] = []  // indices of unfilled gaps in `slots`, in order
         var waiting: [Piece] = []  // numbers with no gap yet
@@ -95,7 +107,13 @@ public struct RejoinedText: Sendable {
             if let s = start { segments.append((text[s.0...], s.1)) }
             guard !segments.isEmpty else { continue }
             if isNumberLine(text) {
-                for s in segments where !isQuoteToken(s.text) {
+                let numbers = segments.filter { !isQuoteToken($0.text) }
+                // Fewer numbers than gaps: a space before a clause mark (`保险费 。年初预算为`)
+                // was no gap. Such weak gaps are dropped, earliest first.
+                while numbers.count < openGaps.count, let weak = openGaps.firstIndex(where: { isWeakGap($0, slots) }) {
+                    openGaps.remove(at: weak)
+                }
+                for s in numbers {
                     let piece = Piece(text: String(s.text), line: number, column: s.column)
                     if let gap = openGaps.first {
                         openGaps.removeFirst()
