@@ -53,7 +53,7 @@ struct ExplanationReader {
                 if ItemLabel.phaseWords.contains(item), let before = placed.last(where: { $0.sentence == m.sentence }) {
                     item = context.facts[before.fact].item  // `…年初预算为 0 万元，全年预算为 321.02 万元`
                 }
-                if repeatedLabels.contains(m.label), ExplanationReader.ownLabel(m, in: text) {
+                else if section.classification == .none, repeatedLabels.contains(m.label), ExplanationReader.ownLabel(m, in: text) {
                     item = ItemLabel.withContext(item, text: text, before: m.figure.range.lowerBound,
                                                  previous: placed.last.map { (context.facts[$0.fact].item, $0.position) })
                 }
@@ -66,9 +66,9 @@ struct ExplanationReader {
                     }
                 case .chain:
                     if let chain = chains.last(where: { $0.start < m.figure.range.lowerBound }) {
-                        code = chain.code
+                        code = chain.code ?? context.tableCode(for: chain)
                         item = chain.name
-                        if chain.code == nil {
+                        if code == nil {
                             context.warn("unclassified", "expected a 类/款/项 chain the catalog knows before this figure, found `\(chain.name)`", line: span(m.figure.range).line)
                         }
                     }
@@ -105,8 +105,10 @@ struct ExplanationReader {
                     addPriorYear(of: target, year: year, delta: delta, span: span(r), into: &context)
                 }
             case .unchanged(let m):
-                let target = placed.last(where: { $0.sentence == m.sentence && context.facts[$0.fact].phase == .final })?.fact
-                    ?? firstFinal[section.statement]
+                // `与2023年度持平`, `其中：因公出国（境）费支出与上一年度持平`: the clause names its item.
+                let subject = ExplanationReader.unchangedSubject(text, endingAt: m.range.upperBound, statement: section.statement)
+                let named = placed.last { context.facts[$0.fact].phase == .final && NarrativeLabel.matches(context.facts[$0.fact].item, subject) }
+                let target = subject.isEmpty ? (placed.last(where: { context.facts[$0.fact].phase == .final })?.fact ?? firstFinal[section.statement]) : named?.fact
                 guard let target else { continue }
                 context.claims.append(Claim(fact: target, kind: .unchanged(priorYear: m.priorYear), span: span(m.range)))
                 addPriorYear(of: target, year: m.priorYear, delta: .zero, span: span(m.range), into: &context)

@@ -96,6 +96,8 @@ extension ExplanationReader {
         var start: String.Index
         var name: String
         var code: ClassificationCode?
+        /// The codes of the chain the catalog places, from the 类 down.
+        var resolved: [ClassificationCode]
     }
 
     /// The `N、…（类）…（款）…（项）。` items of a text, in order.
@@ -108,7 +110,7 @@ extension ExplanationReader {
             let sentenceEnd = text[next...].firstIndex(of: "。") ?? text.endIndex
             if (1...2).contains(digits.count), let path = ClassificationPath(text[next..<sentenceEnd]) {
                 let start = text.index(mark, offsetBy: -digits.count)
-                out.append(Chain(start: start, name: path.parts.last?.name ?? "", code: path.code()))
+                out.append(Chain(start: start, name: path.parts.last?.name ?? "", code: path.code(), resolved: path.resolve()))
             }
             i = next
         }
@@ -123,8 +125,33 @@ extension ExplanationReader {
         return Set(seen.filter { $0.value > 1 }.map(\.key))
     }
 
-    /// Whether the figure's label is written in its own clause.
+    /// Whether the figure's label is written in its own clause, after any figure before it.
     static func ownLabel(_ m: FigureMention, in text: String) -> Bool {
-        !m.label.isEmpty && clauseLead(text, before: m.figure.range.lowerBound).contains(m.label)
+        let lead = clauseLead(text, before: m.figure.range.lowerBound)
+        let words = String(lead.reversed().prefix { !$0.isNumber }.reversed())
+        return !m.label.isEmpty && words.contains(m.label)
+    }
+
+    /// The item a `…持平` clause speaks of: its words before `与`/`比`/`较` or `持平`.
+    static func unchangedSubject(_ text: String, endingAt end: String.Index, statement: Statement) -> String {
+        var clause = clauseLead(text, before: end)
+        if let cut = clause.firstIndex(where: { "与比较".contains($0) }) { clause = clause[..<cut] }
+        if clause.hasSuffix("持平") { clause = clause.dropLast(2) }
+        return ItemLabel.clean(SentenceReader.cleanLabel(clause), statement: statement)
+    }
+}
+
+extension TableContext {
+    /// The code of a 项 the catalog does not place (`机关事业单位退休人员活动费支出`, or a chain
+    /// whose 款 is misnamed): the code of the table row with the same name under the codes
+    /// the catalog did place.
+    func tableCode(for chain: ExplanationReader.Chain) -> ClassificationCode? {
+        let name = ClassificationCatalog.normalizedName(chain.name)
+        let prefix = chain.resolved.last?.rawValue ?? ""
+        return facts.first { f in
+            guard let code = f.code, code.level == .xiang, f.column != nil,
+                  f.statement == .generalBudgetExpenditure || f.statement == .expenditure else { return false }
+            return code.rawValue.hasPrefix(prefix) && ClassificationCatalog.normalizedName(f.item) == name
+        }?.code
     }
 }
