@@ -44,9 +44,6 @@ extension SumRelation {
                 "事业收入", "经营收入", "附属单位上缴收入", "其他收入",
             ])),
         SumRelation(
-            "财政拨款 + other sources", statement: .income, total: ["本年收入合计", "本年收入"],
-            parts: .items(["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"])),
-        SumRelation(
             "expenditure types", statement: .expenditure, total: ["本年支出合计", "本年支出"],
             parts: .items(["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出", "年末结转和结余"]),
             optional: ["年末结转和结余"]),
