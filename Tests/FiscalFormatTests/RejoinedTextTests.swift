@@ -35,4 +35,23 @@ struct RejoinedTextTests {
         let figures = mentions.compactMap { if case .figure(let f) = $0 { f } else { nil } }
         #expect(figures.first?.figure.amount == Amount("2995.39"))
     }
+
+    @Test("numbers written in place open no gap, so a later number line fills the right one")
+    func inPlace() {
+        // pypdf and documents 02/03: the number stays in its sentence, the unit may wrap.
+        let t = rejoin("年初预算为 1560.05 万元，支出决算为1511.89万\n元。其他收入 万元\n6.2")
+        #expect(t.text == "年初预算为1560.05万元，支出决算为1511.89万元。其他收入6.2万元")
+    }
+
+    @Test("numbers pushed out with quote marks beside them are still numbers")
+    func quotesBesideNumbers() {
+        let t = rejoin("三公 经费财政拨款支出年初预算为 万元，支出决算为 万元，完成预算的\n“ ” 0.95 0.00\n，其中\n0%")
+        #expect(t.text == "三公经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%，其中")
+    }
+
+    @Test("a space before a clause mark is no gap when the numbers are too few for it")
+    func weakGap() {
+        let t = rejoin("在职人员基本医疗保险费 。年初预算为 万元，支出决算为 万元。决\n62.29 60.99\n算数小于预算数。占 ；\n11.11%")
+        #expect(t.text == "在职人员基本医疗保险费。年初预算为62.29万元，支出决算为60.99万元。决算数小于预算数。占11.11%；")
+    }
 }

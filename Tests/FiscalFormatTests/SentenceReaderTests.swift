@@ -38,4 +38,10 @@ import Testing
         #expect(NarrativeLabel.matches("收、支总计各", "财政拨款收、支总计"))
         #expect(!NarrativeLabel.matches("公务用车运行维护费支出决算", "公务用车购置及运行维护费支出"))
     }
+
+    @Test func boundWithInclusiveMarkIsNoValue() {
+        let figures = NarrativeFigure.scan("单价100万元（含）以上设备（不含车辆）2台（套）"[...])
+        #expect(figures.map(\.isThreshold) == [true, false])
+        #expect(figures.map(\.isValue) == [false, true])
+    }
 }

@@ -34,9 +34,11 @@ struct SummaryTable {
         }
         for e in entries where !e.figures.isEmpty {
             let item = e.under.map { "\($0)：\(e.label)" } ?? e.label
+            // The expenditure side lists 类 (一般公共服务支出): they get their code.
+            let code = e.under == nil && e.label.hasSuffix("支出") ? ClassificationCatalog.functional.resolve(e.label, level: .lei) : nil
             let expenditureSide = e.label.hasSuffix("支出") || e.label.hasPrefix("年末") || e.label == "本年支出合计"
             if kind == .appropriation, e.figures.count > 1 || expenditureSide {
-                context.add(kind, item: item, column: "合计", figure: e.figures[0])
+                context.add(kind, item: item, code: code, column: "合计", figure: e.figures[0])
                 let rest = Array(e.figures.dropFirst())
                 var funds = usedFunds.count == rest.count ? usedFunds : Array(incomeFunds.prefix(rest.count))
                 if usedFunds.count != rest.count, !rest.isEmpty {
@@ -44,13 +46,13 @@ struct SummaryTable {
                 }
                 funds = Array(funds.prefix(rest.count))
                 for (fund, figure) in zip(funds, rest) {
-                    context.add(kind, item: item, fund: fund, column: fund.rawValue + "财政拨款", figure: figure)
+                    context.add(kind, item: item, code: code, fund: fund, column: fund.rawValue + "财政拨款", figure: figure)
                 }
             } else {
                 if e.figures.count > 1 {
                     context.warn("extra-figure", "\(item): expected one figure, found \(e.figures.count); the first kept", line: e.line)
                 }
-                context.add(kind, item: item, fund: kind == .appropriation ? SummaryTable.fund(of: e.label) : nil, column: "决算数", figure: e.figures[0])
+                context.add(kind, item: item, code: code, fund: kind == .appropriation ? SummaryTable.fund(of: e.label) : nil, column: "决算数", figure: e.figures[0])
             }
         }
     }

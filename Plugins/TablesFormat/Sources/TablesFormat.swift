@@ -10,7 +10,7 @@ import FiscalModel
 /// are in. The columns are recovered from the header (the template's columns) and from the
 /// arithmetic (合计 = sum of the other columns; a parent row = sum of its children); where
 /// that leaves a choice, the reader says so in a warning with the line. The narrative part
-/// (第三部分 情况说明) is not read here.
+/// (第三部分 情况说明) is read by ``ExplanationReader`` into facts and claims.
 public struct TablesFormat: ReportFormat {
     public init() {}
 
@@ -57,9 +57,10 @@ public struct TablesFormat: ReportFormat {
             default: ClassifiedTable(section: section).read(into: &context)
             }
         }
+        ExplanationReader(lines: lines).read(into: &context)
         let report = Report(
             entity: entity, region: header.region, year: year, phase: .final, unit: context.unit,
-            source: source.path, facts: context.facts, warnings: context.warnings)
+            source: source.path, facts: context.facts, claims: context.claims, warnings: context.warnings)
         return FormatResult(reports: [report])
     }
 }
@@ -71,6 +72,8 @@ struct TableContext {
     let year: Int
     var unit: MoneyUnit
     var facts: [Fact] = []
+    /// Claims of the narrative, on ``facts``.
+    var claims: [Claim] = []
     var warnings: [Diagnostic] = []
 
     init(source: SourceText, entity: String, year: Int, unit: MoneyUnit) {

@@ -7,14 +7,19 @@ public struct Identity: Sendable, Hashable {
     public var items: [String]
     public var otherStatement: Statement
     public var otherItems: [String]
+    /// The columns the other figure may be in (a table's `合计` row has one fact per
+    /// column); `nil` for any.
+    public var otherColumns: [String]?
     /// Why the two are one figure, shown in the finding.
     public var reason: String
 
-    public init(_ statement: Statement, _ items: [String], _ otherStatement: Statement, _ otherItems: [String], reason: String) {
+    public init(_ statement: Statement, _ items: [String], _ otherStatement: Statement, _ otherItems: [String],
+                column otherColumns: [String]? = nil, reason: String) {
         self.statement = statement
         self.items = items
         self.otherStatement = otherStatement
         self.otherItems = otherItems
+        self.otherColumns = otherColumns
         self.reason = reason
     }
 
@@ -24,6 +29,62 @@ public struct Identity: Sendable, Hashable {
                  reason: "the 基本支出 of 支出决算 is the total of the 基本支出 section when all basic expenditure is general-budget funded"),
         Identity(.generalBudgetExpenditure, ["一般公共预算财政拨款支出"], .fiscalAppropriation, ["一般公共预算财政拨款支出"],
                  reason: "the same 一般公共预算财政拨款支出 total"),
+        // A narrative's totals and the 附表 rows that state them (Shanghai 情况说明 vs tables).
+        Identity(.totals, ["收入支出总计"], .totals, ["总计"], column: ["决算数"], reason: "收入支出总计 is the 总计 of 收入支出决算总表"),
+        Identity(.income, ["本年收入合计"], .income, ["合计"], column: ["本年收入合计"], reason: "the 合计 row of 收入决算表"),
+        Identity(.income, ["财政拨款收入"], .income, ["合计"], column: ["财政拨款收入"], reason: "the 合计 row of 收入决算表"),
+        Identity(.income, ["其他收入"], .income, ["合计"], column: ["其他收入"], reason: "the 合计 row of 收入决算表"),
+        Identity(.expenditure, ["本年支出合计"], .expenditure, ["合计"], column: ["本年支出合计"], reason: "the 合计 row of 支出决算表"),
+        Identity(.expenditure, ["基本支出"], .expenditure, ["合计"], column: ["基本支出"], reason: "the 合计 row of 支出决算表"),
+        Identity(.expenditure, ["项目支出"], .expenditure, ["合计"], column: ["项目支出"], reason: "the 合计 row of 支出决算表"),
+        Identity(.fiscalAppropriation, ["财政拨款收入支出总计"], .fiscalAppropriation, ["总计"], column: ["合计"],
+                 reason: "财政拨款收入支出总计 is the 总计 of 财政拨款收入支出决算总表"),
+        Identity(.generalBudgetExpenditure, ["一般公共预算财政拨款支出"], .generalBudgetExpenditure, ["合计"], column: ["合计"],
+                 reason: "the 合计 row of 一般公共预算财政拨款支出决算表"),
+        Identity(.basicExpenditure, ["基本支出", "一般公共预算财政拨款基本支出"], .generalBudgetExpenditure, ["合计"], column: ["基本支出"],
+                 reason: "the 基本支出 of the 合计 row of 一般公共预算财政拨款支出决算表"),
+        Identity(.threePublic, ["三公经费", "三公经费财政拨款支出"], .threePublic, ["合计"], column: ["预算数", "决算数"],
+                 reason: "the 合计 of 财政拨款“三公”经费支出决算表"),
+        Identity(.threePublic, ["因公出国（境）费"], .threePublic, ["因公出国（境）费"], column: ["预算数", "决算数"], reason: "the 三公 table"),
+        Identity(.threePublic, ["公务用车购置及运行维护费"], .threePublic, ["公务用车购置及运行维护费"], column: ["预算数", "决算数"], reason: "the 三公 table"),
+        Identity(.threePublic, ["公务用车购置费"], .threePublic, ["公务用车购置费"], column: ["预算数", "决算数"], reason: "the 三公 table"),
+        Identity(.threePublic, ["公务用车运行维护费"], .threePublic, ["公务用车运行维护费"], column: ["预算数", "决算数"], reason: "the 三公 table"),
+        Identity(.threePublic, ["公务接待费"], .threePublic, ["公务接待费"], column: ["预算数", "决算数"], reason: "the 三公 table"),
+    ]
+}
+
+extension Identity {
+    /// Whether the other figure may be in `column`.
+    func allowsOther(column: String?) -> Bool {
+        guard let otherColumns else { return true }
+        return column.map(otherColumns.contains) ?? false
+    }
+}
+
+/// Two places that state figures by functional code (类/款/项): the facts with the same
+/// code, one in each, are the same figure.
+public struct CodeIdentity: Sendable, Hashable {
+    public var statement: Statement
+    /// The column of the first place's facts (`nil`: facts without a column, as narratives write them).
+    public var column: String?
+    public var otherStatement: Statement
+    public var otherColumn: String?
+    public var reason: String
+
+    public init(_ statement: Statement, column: String?, _ otherStatement: Statement, column otherColumn: String?, reason: String) {
+        self.statement = statement
+        self.column = column
+        self.otherStatement = otherStatement
+        self.otherColumn = otherColumn
+        self.reason = reason
+    }
+
+    /// The code identities of the 部门决算 templates. docs/CHECKS.md lists them.
+    public static let standard: [CodeIdentity] = [
+        CodeIdentity(.generalBudgetExpenditure, column: nil, .generalBudgetExpenditure, column: "合计",
+                     reason: "the narrative's 类/项 and the rows of 一般公共预算财政拨款支出决算表"),
+        CodeIdentity(.totals, column: "决算数", .expenditure, column: "本年支出合计",
+                     reason: "the 类 rows of 收入支出决算总表 and of 支出决算表"),
     ]
 }
 
@@ -33,8 +94,12 @@ public struct RepeatedFigureRule: CheckRule {
     public let id = "repeated"
     public let summary = "the same figure stated in two places has the same value"
     public let identities: [Identity]
+    public let codeIdentities: [CodeIdentity]
 
-    public init(identities: [Identity]) { self.identities = identities }
+    public init(identities: [Identity], codeIdentities: [CodeIdentity] = CodeIdentity.standard) {
+        self.identities = identities
+        self.codeIdentities = codeIdentities
+    }
 
     public func check(_ report: Report) -> [Finding] {
         var findings: [Finding] = []
@@ -59,10 +124,25 @@ public struct RepeatedFigureRule: CheckRule {
         // Across statements.
         for identity in identities {
             let a = stated.filter { report.facts[$0].statement == identity.statement && Label.matches(report.facts[$0].item, identity.items) }
-            let b = stated.filter { report.facts[$0].statement == identity.otherStatement && Label.matches(report.facts[$0].item, identity.otherItems) }
+            let b = stated.filter {
+                report.facts[$0].statement == identity.otherStatement && Label.matches(report.facts[$0].item, identity.otherItems)
+                    && identity.allowsOther(column: report.facts[$0].column)
+            }
             for i in a {
                 for j in b where comparable(report.facts[i], report.facts[j]) {
                     if let f = compare(report, i, j, subject: "\(report.facts[i].item) in \(identity.statement) and \(identity.otherStatement)", reason: identity.reason) {
+                        findings.append(f)
+                    }
+                }
+            }
+        }
+        for identity in codeIdentities {
+            let a = stated.filter { report.facts[$0].statement == identity.statement && report.facts[$0].column == identity.column && report.facts[$0].code != nil }
+            let b = stated.filter { report.facts[$0].statement == identity.otherStatement && report.facts[$0].column == identity.otherColumn && report.facts[$0].code != nil }
+            for i in a {
+                for j in b where i != j && report.facts[i].code == report.facts[j].code && comparable(report.facts[i], report.facts[j]) {
+                    let code = report.facts[i].code!.rawValue
+                    if let f = compare(report, i, j, subject: "\(code) \(report.facts[i].item) in \(identity.statement) and \(identity.otherStatement)", reason: identity.reason) {
                         findings.append(f)
                     }
                 }

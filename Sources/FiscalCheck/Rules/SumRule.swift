@@ -64,11 +64,14 @@ extension SumRelation {
             "公务接待 国内 + 外事", statement: .threePublic, total: ["公务接待费"],
             parts: .items(["国内公务接待费", "外事接待费"])),
         SumRelation(
-            "政府采购 by kind", statement: .procurement, total: ["政府采购支出总额", "采购支出总额"],
-            parts: .items(["政府采购货物支出", "政府采购工程支出", "政府采购服务支出"])),
+            "政府采购 by kind", statement: .procurement, total: ["政府采购支出总额", "采购支出总额", "政府采购金额"],
+            parts: .items(["政府采购货物支出", "政府采购工程支出", "政府采购服务支出", "货物采购金额", "工程采购金额", "服务采购金额"])),
         SumRelation(
             "车辆 by use", statement: nil, total: ["车辆"],
-            parts: .items(["部级领导干部用车", "一般公务用车", "一般执法执勤用车", "特种专业技术用车", "其他用车"])),
+            parts: .items([
+                "部级领导干部用车", "一般公务用车", "一般执法执勤用车", "特种专业技术用车", "其他用车",
+                "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "离退休干部用车",
+            ])),
         SumRelation(
             "公务用车 by type", statement: nil, total: ["公务用车"], parts: .items(["轿车", "越野车", "载客汽车"])),
     ]

@@ -27,7 +27,7 @@ public struct NarrativeFigure: Sendable, Hashable {
     public var range: Range<Substring.Index>
     /// The number and its unit.
     public var fullRange: Range<Substring.Index>
-    /// Whether the number is a bound rather than a value (`单价50万元以上`).
+    /// Whether the number is a bound rather than a value (`单价50万元以上`, `单价100万元（含）以上`).
     public var isThreshold: Bool
 
     /// Whether the figure states a value a report would hold as a fact (money or a count).
@@ -107,7 +107,7 @@ public struct NarrativeFigure: Sendable, Hashable {
                 break
             }
             let rest = text[end...].drop(while: { $0 == " " })
-            let threshold = ["以上", "以下", "以内"].contains { rest.hasPrefix($0) }
+            let threshold = ["以上", "以下", "以内", "（含）以上", "(含)以上", "（含）以下", "(含)以下"].contains { rest.hasPrefix($0) }
             figures.append(NarrativeFigure(amount: amount, unit: unit, range: start..<numberEnd,
                                            fullRange: start..<end, isThreshold: threshold))
             i = end

@@ -34,12 +34,27 @@ public struct RejoinedText: Sendable {
         "，", "。", "；", "、", "：", "）",
     ]
 
-    /// Whether `line` holds only numbers (`2946.25 2940.05 99.79%`, `1`).
+    /// Whether `line` holds only numbers (`2946.25 2940.05 99.79%`, `1`), possibly with quote
+    /// marks pushed out beside them (`“ ” 0.95 0.00`, `0% 2024 “ ” “`).
     public static func isNumberLine(_ line: Substring) -> Bool {
         let tokens = line.split(whereSeparator: \.isWhitespace)
-        return !tokens.isEmpty && tokens.allSatisfy { t in
-            t.first!.isASCII && t.first!.isNumber && t.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") || $0 == "%" }
-        }
+        return tokens.contains(where: isNumberToken) && tokens.allSatisfy { isNumberToken($0) || isQuoteToken($0) }
+    }
+
+    static func isNumberToken(_ t: Substring) -> Bool {
+        t.first!.isASCII && t.first!.isNumber && t.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") || $0 == "%" }
+    }
+
+    static func isQuoteToken(_ t: Substring) -> Bool { t.allSatisfy { "“”\"‘’".contains($0) } }
+
+    /// Whether a number can have been pushed out between `previous` and `next`, two segments
+    /// of words: not when the number is written in place (`1560.05` `万元`) nor inside a unit
+    /// (`…1511.89万` `元。`).
+    static func gapPossible(after previous: String?, before next: Substring) -> Bool {
+        guard let last = previous?.last else { return true }
+        if last.isASCII && last.isNumber { return false }
+        if (last == "万" || last == "亿") && next.first == "元" { return false }
+        return true
     }
 
     static func isQuoteLine(_ line: Substring) -> Bool {
@@ -47,9 +62,21 @@ public struct RejoinedText: Sendable {
         return !rest.isEmpty && rest.allSatisfy { "“”\"‘’".contains($0) }
     }
 
+    /// Whether the gap at `slots[index]` stands before a clause mark rather than a unit, after
+    /// words that do not call for a number (`占`, `为`, `的`, `达`, `计`).
+    private static func isWeakGap(_ index: Int, _ slots: [Slot]) -> Bool {
+        guard index + 1 < slots.count, case .words(let next) = slots[index + 1],
+              let first = next.text.first, "，。；、：）".contains(first) else { return false }
+        if index > 0, case .words(let previous) = slots[index - 1], let last = previous.text.last, "占为的达计".contains(last) {
+            return false
+        }
+        return true
+    }
+
+    enum Slot { case words(Piece), gap(Piece?) }
+
     /// Joins `lines` (number, text) into one text with the pushed numbers put back.
     public static func rejoin(_ lines: [(number: Int, text: Substring)]) -> RejoinedText {
-        enum Slot { case words(Piece), gap(Piece?) }
         var slots: [Slot] = []
         var openGaps: [Int] = []  // indices of unfilled gaps in `slots`, in order
         var waiting: [Piece] = []  // numbers with no gap yet
@@ -63,6 +90,7 @@ public struct RejoinedText: Sendable {
             }
         }
         var previousWasWords = false
+        var lastWords: String?  // the last segment of words, for `gapPossible`
         for (number, text) in lines {
             if isQuoteLine(text) { continue }
             var segments: [(text: Substring, column: Int)] = []
@@ -79,7 +107,13 @@ public struct RejoinedText: Sendable {
             if let s = start { segments.append((text[s.0...], s.1)) }
             guard !segments.isEmpty else { continue }
             if isNumberLine(text) {
-                for s in segments {
+                let numbers = segments.filter { !isQuoteToken($0.text) }
+                // Fewer numbers than gaps: a space before a clause mark (`保险费 。年初预算为`)
+                // was no gap. Such weak gaps are dropped, earliest first.
+                while numbers.count < openGaps.count, let weak = openGaps.firstIndex(where: { isWeakGap($0, slots) }) {
+                    openGaps.remove(at: weak)
+                }
+                for s in numbers {
                     let piece = Piece(text: String(s.text), line: number, column: s.column)
                     if let gap = openGaps.first {
                         openGaps.removeFirst()
@@ -93,8 +127,9 @@ public struct RejoinedText: Sendable {
             for (k, s) in segments.enumerated() {
                 let startsWithFollower = s.text.first.map { followers.contains($0) } ?? false
                 // A gap before this segment: spaces inside the line, or the line break.
-                if startsWithFollower, k > 0 || previousWasWords { openGap() }
+                if startsWithFollower, k > 0 || previousWasWords, gapPossible(after: lastWords, before: s.text) { openGap() }
                 slots.append(.words(Piece(text: String(s.text), line: number, column: s.column)))
+                lastWords = String(s.text)
             }
             previousWasWords = true
         }

@@ -1,0 +1,157 @@
+import FiscalFormat
+import FiscalModel
+
+/// Turns the label ``SentenceReader`` gives a figure into the item name docs/CHECKS.md
+/// expects: `上海市普陀区财政局2024年度收入支出总计` → `收入支出总计`, `“三公”经费财政拨款支出年初预算`
+/// → `三公经费财政拨款支出`, `公务接待费支出决算` → `公务接待费`.
+enum ItemLabel {
+    /// Words that say which phase a figure is, not what it is.
+    static let phaseWords = ["年初预算数", "全年预算数", "年初预算", "全年预算", "预算数", "支出决算数", "支出决算", "决算数", "决算"]
+
+    /// The item name of a label: no entity and year before `年度`, no quotes, no
+    /// `（以合同签订为准）`, no phase words; in the 三公 section `…费支出` is `…费` and
+    /// `公务用车购置支出` is `公务用车购置费`; `机关运行经费支出` is `机关运行经费`.
+    static func clean(_ label: String, statement: Statement) -> String {
+        var s = label.filter { !"“”\"‘’ \u{3000}".contains($0) }
+        if let r = yearMark(in: s) {
+            // `上海市普陀区财政局2024年度收入支出总计`: an entity before the year goes with it;
+            // `编报绩效目标的2024年度项目`: only the year goes.
+            let prefix = s[..<r.lowerBound]
+            let entity = prefix.isEmpty || entityEndings.contains { prefix.hasSuffix($0) }
+            s = entity ? String(s[r.upperBound...]) : String(prefix) + s[r.upperBound...]
+        }
+        s = s.replacingOccurrences(of: "（以合同签订为准）", with: "")
+        var changed = true
+        while changed {
+            changed = false
+            for w in phaseWords where s.hasSuffix(w) && s.count > w.count {
+                s.removeLast(w.count)
+                changed = true
+            }
+            if s.hasSuffix("为") && s.count > 1 { s.removeLast(); changed = true }
+        }
+        if statement == .threePublic || statement == .operatingCosts {
+            if s.hasSuffix("费支出") || s.hasSuffix("经费支出") { s.removeLast(2) }
+            for (spoken, named) in [("购置支出", "购置费"), ("运行维护支出", "运行维护费"), ("接待支出", "接待费")] where s.hasSuffix(spoken) {
+                s = String(s.dropLast(spoken.count)) + named
+            }
+        }
+        return s
+    }
+
+    /// How the names of government bodies end.
+    static let entityEndings = ["局", "部", "委", "办", "院", "会", "中心", "所", "站", "队", "馆", "室", "处", "厅", "府"]
+
+    /// The first `2024年度` (or `2024年`) in `s`.
+    static func yearMark(in s: String) -> Range<String.Index>? {
+        var i = s.startIndex
+        while i < s.endIndex {
+            var j = i
+            var digits = 0
+            while j < s.endIndex, s[j].isASCII, s[j].isNumber { digits += 1; j = s.index(after: j) }
+            if digits == 4, j < s.endIndex, s[j] == "年" {
+                var end = s.index(after: j)
+                if end < s.endIndex, s[end] == "度" { end = s.index(after: end) }
+                return i..<end
+            }
+            i = digits > 0 ? j : s.index(after: i)
+        }
+        return nil
+    }
+
+    /// A label used for several figures of a section (`采购金额`, `涉及预算金额`) told apart by
+    /// what comes before it: the item of the figure before in the same clause group (since the
+    /// last `；` or `。`), else the words of that group, as `context：label`.
+    static func withContext(_ item: String, text: String, before position: String.Index,
+                            previous: (item: String, position: String.Index)?) -> String {
+        let head = text[..<position]
+        let groupStart = head.lastIndex(where: { $0 == "；" || $0 == "。" || $0 == "：" }).map { text.index(after: $0) } ?? text.startIndex
+        if let previous, previous.position >= groupStart { return "\(previous.item)：\(item)" }
+        let clauses = text[groupStart..<position].split(whereSeparator: { $0 == "，" || $0 == "," })
+        let context = clauses.dropLast().map { SentenceReader.cleanLabel($0) }.joined(separator: "，")
+        return context.isEmpty ? item : "\(clean(context, statement: ""))：\(item)"
+    }
+}
+
+extension ExplanationReader {
+    /// The clause a figure or ratio closes: the text since the last `，；：。` before it.
+    static func clauseLead(_ text: String, before position: String.Index) -> Substring {
+        let head = text[..<position]
+        let start = head.lastIndex(where: { "，；：。,;:".contains($0) }).map { text.index(after: $0) } ?? text.startIndex
+        return text[start..<position]
+    }
+
+    /// The phase and column a clause gives its figure: `年初预算为` → 预算 `年初预算`,
+    /// `全年预算为` → 预算 `全年预算`, `支出决算为` or anything else → 决算 (`预算金额` is an amount
+    /// of the 决算 year, not a budget figure).
+    static func phase(of lead: Substring, report: Phase) -> (Phase, String?) {
+        if lead.contains("决算") { return (.final, nil) }
+        if lead.contains("全年预算") { return (.budget, "全年预算") }
+        if lead.contains("年初预算") || lead.contains("预算数") || lead.hasSuffix("预算为") { return (.budget, "年初预算") }
+        return (report, nil)
+    }
+
+    /// A list item of 五（三）: where it starts, the deepest name of its chain and the code.
+    struct Chain {
+        var start: String.Index
+        var name: String
+        var code: ClassificationCode?
+        /// The codes of the chain the catalog places, from the 类 down.
+        var resolved: [ClassificationCode]
+    }
+
+    /// The `N、…（类）…（款）…（项）。` items of a text, in order.
+    static func chains(in text: String) -> [Chain] {
+        var out: [Chain] = []
+        var i = text.startIndex
+        while let mark = text[i...].firstIndex(of: "、") {
+            let digits = text[..<mark].reversed().prefix { $0.isASCII && $0.isNumber }
+            let next = text.index(after: mark)
+            let sentenceEnd = text[next...].firstIndex(of: "。") ?? text.endIndex
+            if (1...2).contains(digits.count), let path = ClassificationPath(text[next..<sentenceEnd]) {
+                let start = text.index(mark, offsetBy: -digits.count)
+                out.append(Chain(start: start, name: path.parts.last?.name ?? "", code: path.code(), resolved: path.resolve()))
+            }
+            i = next
+        }
+        return out
+    }
+
+    /// Labels that more than one figure of a body takes from its own clause (a `支出决算为`
+    /// that borrows the label of the `年初预算为` before it does not count).
+    static func repeatedLabels(_ mentions: [NarrativeMention], in text: String) -> Set<String> {
+        var seen: [String: Int] = [:]
+        for case .figure(let m) in mentions where ownLabel(m, in: text) { seen[m.label, default: 0] += 1 }
+        return Set(seen.filter { $0.value > 1 }.map(\.key))
+    }
+
+    /// Whether the figure's label is written in its own clause, after any figure before it.
+    static func ownLabel(_ m: FigureMention, in text: String) -> Bool {
+        let lead = clauseLead(text, before: m.figure.range.lowerBound)
+        let words = String(lead.reversed().prefix { !$0.isNumber }.reversed())
+        return !m.label.isEmpty && words.contains(m.label)
+    }
+
+    /// The item a `…持平` clause speaks of: its words before `与`/`比`/`较` or `持平`.
+    static func unchangedSubject(_ text: String, endingAt end: String.Index, statement: Statement) -> String {
+        var clause = clauseLead(text, before: end)
+        if let cut = clause.firstIndex(where: { "与比较".contains($0) }) { clause = clause[..<cut] }
+        if clause.hasSuffix("持平") { clause = clause.dropLast(2) }
+        return ItemLabel.clean(SentenceReader.cleanLabel(clause), statement: statement)
+    }
+}
+
+extension TableContext {
+    /// The code of a 项 the catalog does not place (`机关事业单位退休人员活动费支出`, or a chain
+    /// whose 款 is misnamed): the code of the table row with the same name under the codes
+    /// the catalog did place.
+    func tableCode(for chain: ExplanationReader.Chain) -> ClassificationCode? {
+        let name = ClassificationCatalog.normalizedName(chain.name)
+        let prefix = chain.resolved.last?.rawValue ?? ""
+        return facts.first { f in
+            guard let code = f.code, code.level == .xiang, f.column != nil,
+                  f.statement == .generalBudgetExpenditure || f.statement == .expenditure else { return false }
+            return code.rawValue.hasPrefix(prefix) && ClassificationCatalog.normalizedName(f.item) == name
+        }?.code
+    }
+}
