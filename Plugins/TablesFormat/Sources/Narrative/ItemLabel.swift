@@ -154,4 +154,16 @@ extension TableContext {
             return code.rawValue.hasPrefix(prefix) && ClassificationCatalog.normalizedName(f.item) == name
         }?.code
     }
+
+    /// The one 项 row of 一般公共预算财政拨款支出决算表 under the 类/款 the catalog placed for
+    /// `chain` whose 合计 is `amount`; `nil` when none or several are.
+    func tableRow(under chain: ExplanationReader.Chain, amount: Amount) -> (code: ClassificationCode, item: String)? {
+        guard let prefix = chain.resolved.last?.rawValue else { return nil }
+        var rows: [ClassificationCode: String] = [:]
+        for f in facts where f.statement == .generalBudgetExpenditure && f.column == "合计" && f.amount == amount {
+            if let code = f.code, code.level == .xiang, code.rawValue.hasPrefix(prefix) { rows[code] = f.item }
+        }
+        guard rows.count == 1, let row = rows.first else { return nil }
+        return (row.key, row.value)
+    }
 }
