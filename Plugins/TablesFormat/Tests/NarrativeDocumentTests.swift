@@ -32,6 +32,7 @@ struct NarrativeDocumentTests {
         let report = try Fixtures.report(Fixtures.documents[1], pypdf: pypdf, narrative: true)
         let rows = Self.rows(report).map { $0.prefix { $0 != "@" } }
         #expect(rows.contains("三公经费|国内公务接待费|||决算|2024| = 0.39 "))
+        #expect(rows.contains("三公经费|外宾接待费|||决算|2024| = 0.00 "))  // `（含外宾接待支出0.00万元）`
         let unchanged = report.claims.filter { if case .unchanged(2023) = $0.kind { true } else { false } }
         #expect(Set(unchanged.map { report.facts[$0.fact].item }) == ["因公出国（境）费", "公务用车购置及运行维护费"])
     }
