@@ -105,7 +105,7 @@ struct ShanghaiCheckTests {
 
     static let doc02 = "02_普陀区规划和自然资源局"
 
-    @Test("02: 卫生健康 and 城乡社区 rounded two ways, two percentages cut, 基本支出 of another table")
+    @Test("02: 卫生健康 and 城乡社区 rounded two ways, two percentages cut, 基本支出 and 人员经费 of another table")
     func errors02() throws {
         try expectExactly([
             // 收支总表 236.63 / 3845.25 (lines 129, 131) vs 支出决算表 236.64 / 3845.24 (lines 213, 219).
@@ -118,6 +118,8 @@ struct ShanghaiCheckTests {
             Expected(rule: "completion", subject: "一般公共预算财政拨款支出 完成预算", stated: "95.45", computed: "95.46", lines: [478, 477]),
             // 六 says 5377.64, the 基本支出 of 支出决算表 (all funds); the 一般公共预算 table says 5364.75.
             Expected(rule: "repeated", subject: "一般公共预算财政拨款基本支出 in 基本支出 and 一般公共预算财政拨款支出", stated: "5364.75", computed: "5377.64", lines: [549, 345]),
+            // So is its 人员经费 4896.98 (= 5377.64 − 公用经费 480.66); the 基本支出 table's 人员经费合计 is 4884.09.
+            Expected(rule: "repeated", subject: "人员经费 in 基本支出 and 基本支出", stated: "4884.09", computed: "4896.98", lines: [550, 396]),
         ], "error", in: Self.doc02)
     }
 
@@ -164,6 +166,6 @@ struct ShanghaiCheckTests {
         let files = [Self.doc01, Self.doc02, Self.doc03].map(Self.path)
         let r = try BinaryRunner.run(["-e", "check | where severity = \"error\" | count", "-o", "csv"] + files)
         #expect(r.status == 0)
-        #expect(r.stdout == "n\n11\n")
+        #expect(r.stdout == "n\n12\n")  // 4 + 7 + 1
     }
 }
