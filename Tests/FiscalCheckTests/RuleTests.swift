@@ -196,6 +196,23 @@ struct RuleTests {
         #expect(bad.first?.lines == "t.txt:38, t.txt:44")
     }
 
+    @Test("六's 人员经费 is the 人员经费合计 row of the 基本支出 table (Shanghai doc 02: 4896.98 vs 4884.09)")
+    func staffCostsAreTheTableRow() {
+        let rule = RepeatedFigureRule(identities: Identity.standard)
+        func findings(_ narrative: String) -> [Finding] {
+            rule.check({ var b = ReportBuilder(file: "t.txt")
+                b.fact(.basicExpenditure, "人员经费合计", "4884.09", line: 396, tableColumn: "决算数")
+                b.fact(.basicExpenditure, "公用经费合计", "480.66", line: 396, tableColumn: "决算数")
+                b.fact(.basicExpenditure, "人员经费", narrative, line: 550)
+                b.fact(.basicExpenditure, "公用经费", "480.66", line: 554)
+                return b.report }())
+        }
+        #expect(findings("4884.09").isEmpty)
+        let bad = findings("4896.98")
+        #expect(bad.map(\.severity) == [.error])
+        #expect(bad.first?.lines == "t.txt:550, t.txt:396")
+    }
+
     @Test func derivedValuePassesAndFails() {
         #expect(run(DerivedValueRule()) { b in
             b.fact(.totals, "收支总计", "1754.36", line: 25, year: 2019, derived: true)

@@ -54,4 +54,13 @@ struct RejoinedTextTests {
         let t = rejoin("在职人员基本医疗保险费 。年初预算为 万元，支出决算为 万元。决\n62.29 60.99\n算数小于预算数。占 ；\n11.11%")
         #expect(t.text == "在职人员基本医疗保险费。年初预算为62.29万元，支出决算为60.99万元。决算数小于预算数。占11.11%；")
     }
+
+    @Test("a line starting with `人员` is no gap when the numbers are too few for it")
+    func wordLikeUnit() {
+        // Doc 01, item 11: `人` is a unit (`12人`), but `人员` is a word; without this rule the first
+        // 258.50 went before `人员` and the 支出决算 was lost.
+        let t = rejoin("实际执行基本贴合预期。\n、住房保障支出（类）住房改革支出（款）购房补贴（项）。主要用于：缴纳在职\n11\n人员住房购房补贴。年初预算为 万元，支出决算为 万元。决算数与预算\n258.50 258.50\n数基本持平。")
+        #expect(t.text == "实际执行基本贴合预期。11、住房保障支出（类）住房改革支出（款）购房补贴（项）。主要用于：缴纳在职人员住房购房补贴。年初预算为258.50万元，支出决算为258.50万元。决算数与预算数基本持平。")
+        #expect(t.origin(of: t.text.range(of: "258.50万元。")!)?.line == 14)
+    }
 }

@@ -30,6 +30,26 @@ import Testing
         if case .figure(let f) = m[0] { #expect(f.label == "一般公共预算财政拨款支出") } else { Issue.record("\(m[0])") }
     }
 
+    @Test("`万` without `元` before a parenthesis or clause mark is 万元; before another unit it is not")
+    func wanAlone() {
+        let figures = NarrativeFigure.scan("国内公务接待支出0.39万（含外宾接待支出0.00万元），共1.2万人次")
+        #expect(figures.map(\.unit) == [.money(.wanYuan), .money(.wanYuan), .none])
+        #expect(figures[0].amount == Amount("0.39")!)
+    }
+
+    @Test("`与上一年度持平` is the year before the report's, when the caller gives it")
+    func previousYearWords() {
+        let text: Substring = "其中：公务用车购置及运行维护费支出与上一年度持平。公务接待费比上年减少0.15万元。"
+        let m = SentenceReader.mentions(in: text, reportYear: 2024)
+        let unchanged = m.compactMap { if case .unchanged(let u) = $0 { u } else { nil } }
+        #expect(unchanged.map(\.priorYear) == [2023])
+        #expect(unchanged.first.map { text[$0.range] } == "与上一年度持平")
+        let changes = m.compactMap { if case .change(let c) = $0 { c } else { nil } }
+        #expect(changes.map(\.priorYear) == [2023] && changes.first?.subject == "公务接待费")
+        // Without the report's year the phrase names no year.
+        #expect(!SentenceReader.mentions(in: text).contains { if case .unchanged = $0 { true } else { false } })
+    }
+
     @Test func classificationPaths() {
         let path = ClassificationPath("3.一般公共服务（类）一般公共服务（类）党委办公厅（室）及相关机构事务（款）专项业务支出（项）")
         #expect(path?.parts.map(\.level) == [.lei, .kuan, .xiang])

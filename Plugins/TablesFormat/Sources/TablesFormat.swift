@@ -9,8 +9,16 @@ import FiscalModel
 /// code), and empty cells collapsed so that the figures no longer say which column they
 /// are in. The columns are recovered from the header (the template's columns) and from the
 /// arithmetic (合计 = sum of the other columns; a parent row = sum of its children); where
-/// that leaves a choice, the reader says so in a warning with the line. The narrative part
-/// (第三部分 情况说明) is read by ``ExplanationReader`` into facts and claims.
+/// that leaves a choice, the reader says so in a warning with the line.
+///
+/// The narrative part (第三部分 情况说明) is read by ``ExplanationReader`` into facts and
+/// claims. pdfplumber pushes its numbers to the next line; ``RejoinedText`` puts them back
+/// (a line starting with `人员` is no gap for one). The 项 of 五（三） take the catalog's code,
+/// else the code of the table row of the same name, else of the one table 项 under the same
+/// 类/款 whose 合计 is the item's 支出决算 (a note `item-by-amount` says so: doc 02's
+/// `机关事业单位退休人员活动费支出` is the table's 2080599). `0.39万（含…）` is 万元;
+/// `与上一年度持平` is from the year before the report's. pdfplumber and pypdf text give the
+/// same model (`ExtractionAgreementTests`, `NarrativeAgreementTests`).
 public struct TablesFormat: ReportFormat {
     public init() {}
 

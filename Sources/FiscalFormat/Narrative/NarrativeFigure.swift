@@ -2,7 +2,8 @@ import FiscalModel
 
 /// A number written in a line of narrative text, with the unit written after it.
 ///
-/// Found by ``NarrativeFigure/scan(_:)``: `1320.41万元`, `70.22%`, `2辆`, `95批次`, `１，０１４．７３万元`.
+/// Found by ``NarrativeFigure/scan(_:)``: `1320.41万元`, `70.22%`, `2辆`, `95批次`, `１，０１４．７３万元`;
+/// `0.39万（含…）`, a `万` without `元` before a clause mark or parenthesis, is 万元.
 /// Ranges are indices of the scanned substring, so a caller turns them into spans with
 /// `SourceText.span(line:range:)`.
 public struct NarrativeFigure: Sendable, Hashable {
@@ -106,6 +107,10 @@ public struct NarrativeFigure: Sendable, Hashable {
                 end = text.index(u, offsetBy: spelling.count)
                 break
             }
+            if case .none = unit, u < text.endIndex, text[u] == "万", isMoneyEnd(text[text.index(after: u)...]) {
+                unit = .money(.wanYuan)  // `国内公务接待支出0.39万（含外宾接待支出0.00万元）`
+                end = text.index(after: u)
+            }
             let rest = text[end...].drop(while: { $0 == " " })
             let threshold = ["以上", "以下", "以内", "（含）以上", "(含)以上", "（含）以下", "(含)以下"].contains { rest.hasPrefix($0) }
             figures.append(NarrativeFigure(amount: amount, unit: unit, range: start..<numberEnd,
@@ -113,6 +118,13 @@ public struct NarrativeFigure: Sendable, Hashable {
             i = end
         }
         return figures
+    }
+
+    /// Whether a `万` written without `元` ends there: before a clause mark, a parenthesis or
+    /// the end of the text, not before another unit (`万人次`).
+    static func isMoneyEnd(_ rest: Substring) -> Bool {
+        guard let next = rest.first else { return true }
+        return "（(，,。；;、：:）)".contains(next)
     }
 
     private static func skipDigits(_ text: Substring, from i: Substring.Index) -> Substring.Index {

@@ -10,7 +10,10 @@
 /// ``SentenceReader`` reads `本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他`.
 /// A gap is a run of spaces, or a line break, before a unit or a clause mark (`万元`, `%`,
 /// `年`, `个`, `，`, `；`, `、`…); a number waits for the next gap when none is open (a
-/// number may come after the following line of words). Lines of quote marks only (`“ ”`,
+/// number may come after the following line of words). When a line of numbers brings fewer
+/// numbers than gaps are open, the gaps no number needs are dropped first: before a word that
+/// only begins like a unit (`人员`), or before a clause mark after words that call for no number. Lines of
+/// quote marks only (`“ ”`,
 /// pushed out the same way) are dropped. ``origin(of:)`` maps a range of the joined text
 /// back to the line and columns it came from, so facts point at the number where it is.
 public struct RejoinedText: Sendable {
@@ -62,11 +65,17 @@ public struct RejoinedText: Sendable {
         return !rest.isEmpty && rest.allSatisfy { "“”\"‘’".contains($0) }
     }
 
-    /// Whether the gap at `slots[index]` stands before a clause mark rather than a unit, after
-    /// words that do not call for a number (`占`, `为`, `的`, `达`, `计`).
+    /// Words that begin with a unit character but are no unit (`…缴纳在职` / `人员住房购房补贴`):
+    /// a line starting with one opens a gap only if the numbers leave nothing else for it.
+    static let wordsLikeUnits = ["人员", "人民", "人数", "个别", "个人", "项目", "分别", "分配", "次年", "台账"]
+
+    /// Whether the gap at `slots[index]` is one a number can do without: before a word that
+    /// only begins like a unit (``wordsLikeUnits``), or before a clause mark rather than a unit,
+    /// after words that do not call for a number (`占`, `为`, `的`, `达`, `计`).
     private static func isWeakGap(_ index: Int, _ slots: [Slot]) -> Bool {
-        guard index + 1 < slots.count, case .words(let next) = slots[index + 1],
-              let first = next.text.first, "，。；、：）".contains(first) else { return false }
+        guard index + 1 < slots.count, case .words(let next) = slots[index + 1], let first = next.text.first else { return false }
+        if wordsLikeUnits.contains(where: { next.text.hasPrefix($0) }) { return true }
+        guard "，。；、：）".contains(first) else { return false }
         if index > 0, case .words(let previous) = slots[index - 1], let last = previous.text.last, "占为的达计".contains(last) {
             return false
         }

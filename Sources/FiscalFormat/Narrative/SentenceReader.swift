@@ -15,8 +15,9 @@ public enum SentenceReader {
     /// Characters that end a clause, for labels.
     static let clauseBreaks: Set<Character> = ["，", ",", "；", ";", "：", ":", "。"]
 
-    /// The mentions of `text`, in the order written.
-    public static func mentions(in text: Substring) -> [NarrativeMention] {
+    /// The mentions of `text`, in the order written. With `reportYear`, a year written relative
+    /// to it (`与上一年度持平`, `比上年减少…`) is `reportYear − 1`; without, such phrases name no year.
+    public static func mentions(in text: Substring, reportYear: Int? = nil) -> [NarrativeMention] {
         var out: [NarrativeMention] = []
         let sentenceStarts = sentenceStarts(of: text)
         func sentence(of i: Substring.Index) -> Int { sentenceStarts.lastIndex { $0 <= i } ?? 0 }
@@ -45,7 +46,7 @@ public enum SentenceReader {
                     continue
                 }
                 let sentenceText = text[sentenceStarts[s]..<wordStart]
-                let (year, phrase) = priorYearPhrase(in: sentenceText)
+                let (year, phrase) = priorYearPhrase(in: sentenceText, reportYear: reportYear)
                 let segmentStart = max(leadStart, sentenceStarts[s])
                 var subject = cleanLabel(text[segmentStart..<wordStart])
                 if let phrase, phrase.lowerBound >= segmentStart {
@@ -91,17 +92,17 @@ public enum SentenceReader {
             lastLabel = (s, label)
             out.append(.figure(FigureMention(label: label, figure: figure, isPart: isPart, sentence: s)))
         }
-        out += unchangedMentions(in: text, sentenceStarts: sentenceStarts)
+        out += unchangedMentions(in: text, sentenceStarts: sentenceStarts, reportYear: reportYear)
         return out.sorted { $0.start < $1.start }
     }
 
-    /// `与2019年决算数持平`, `与上年持平` is not read (no year).
-    static func unchangedMentions(in text: Substring, sentenceStarts: [Substring.Index]) -> [NarrativeMention] {
+    /// `与2019年决算数持平`; `与上年持平` only with a report year (else it names no year).
+    static func unchangedMentions(in text: Substring, sentenceStarts: [Substring.Index], reportYear: Int?) -> [NarrativeMention] {
         var out: [NarrativeMention] = []
         var from = text.startIndex
         while let r = text[from...].firstRange(of: "持平") {
             let s = sentenceStarts.lastIndex { $0 <= r.lowerBound } ?? 0
-            let (year, phrase) = priorYearPhrase(in: text[sentenceStarts[s]..<r.lowerBound])
+            let (year, phrase) = priorYearPhrase(in: text[sentenceStarts[s]..<r.lowerBound], reportYear: reportYear)
             if let year, let phrase {
                 out.append(.unchanged(UnchangedMention(priorYear: year, range: phrase.lowerBound..<r.upperBound, sentence: s)))
             }
@@ -110,8 +111,12 @@ public enum SentenceReader {
         return out
     }
 
-    /// The prior year of the last `与2019年(度)(决算数)(相比)` / `比2019年` / `较2019年` in `text`.
-    public static func priorYearPhrase(in text: Substring) -> (year: Int?, range: Range<Substring.Index>?) {
+    /// Ways of writing the year before the report's, longest first.
+    static let previousYearWords = ["上一年度", "上一年", "上年度", "上年"]
+
+    /// The prior year of the last `与2019年(度)(决算数)(相比)` / `比2019年` / `较2019年` in `text`;
+    /// with `reportYear`, also of `与上一年度` / `比上年` (`reportYear − 1`).
+    public static func priorYearPhrase(in text: Substring, reportYear: Int? = nil) -> (year: Int?, range: Range<Substring.Index>?) {
         var found: (Int, Range<Substring.Index>)?
         var i = text.startIndex
         while i < text.endIndex {
@@ -123,8 +128,14 @@ public enum SentenceReader {
                 var k = j
                 while k < text.endIndex, let d = NarrativeFigure.digit(text[k]), digits.count < 5 { digits.append(d); k = text.index(after: k) }
                 while k < text.endIndex, text[k] == " " { k = text.index(after: k) }
+                var yearEnd: (Int, Substring.Index)?
                 if digits.count == 4, k < text.endIndex, text[k] == "年", let year = Int(digits) {
-                    var end = text.index(after: k)
+                    yearEnd = (year, text.index(after: k))
+                } else if digits.isEmpty, let reportYear, let word = previousYearWords.first(where: { text[j...].hasPrefix($0) }) {
+                    yearEnd = (reportYear - 1, text.index(j, offsetBy: word.count))
+                }
+                if let (year, yearEnd) = yearEnd {
+                    var end = yearEnd
                     for suffix in ["度", "决算数", "预算数", "决算", "预算", "相比", "相较", "同期"] {
                         while text[end...].hasPrefix(suffix) { end = text.index(end, offsetBy: suffix.count) }
                     }

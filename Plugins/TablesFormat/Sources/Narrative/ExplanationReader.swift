@@ -33,9 +33,10 @@ struct ExplanationReader {
     private func read(_ body: ExplanationBody, _ joined: RejoinedText, firstFinal: inout [Statement: FactIndex],
                       into context: inout TableContext) {
         let text = joined.text
-        let mentions = SentenceReader.mentions(in: text[...])
+        let mentions = SentenceReader.mentions(in: text[...], reportYear: context.year)
         let section = body.section
         let chains = section.classification == .chain ? ExplanationReader.chains(in: text) : []
+        let chainCodes = codes(of: chains, mentions: mentions, in: text, context: &context, span: { joined.origin(of: $0)?.line })
         let repeatedLabels = ExplanationReader.repeatedLabels(mentions, in: text)
         var placed: [Placed] = []
         func span(_ range: Range<String.Index>) -> SourceSpan {
@@ -65,8 +66,9 @@ struct ExplanationReader {
                         item = ItemLabel.clean(path.parts.last!.name, statement: section.statement)
                     }
                 case .chain:
-                    if let chain = chains.last(where: { $0.start < m.figure.range.lowerBound }) {
-                        code = chain.code ?? context.tableCode(for: chain)
+                    if let k = chains.lastIndex(where: { $0.start < m.figure.range.lowerBound }) {
+                        let chain = chains[k]
+                        code = chainCodes[k]
                         item = chain.name
                         if code == nil {
                             context.warn("unclassified", "expected a 类/款/项 chain the catalog knows before this figure, found `\(chain.name)`", line: span(m.figure.range).line)
@@ -123,6 +125,32 @@ struct ExplanationReader {
             case .strayPercent:
                 continue
             }
+        }
+    }
+
+    /// The code of each list item of 五（三）: the catalog's, else the table row's of the same
+    /// name (``TableContext/tableCode(for:)``), else the one table 项 under the item's 类/款
+    /// whose 合计 is the item's 支出决算 (`机关事业单位退休人员活动费支出` 0.88 is the row
+    /// 2080599 其他行政事业单位养老支出 0.88), with a note saying so.
+    private func codes(of chains: [Chain], mentions: [NarrativeMention], in text: String, context: inout TableContext,
+                       span line: (Range<String.Index>) -> Int?) -> [ClassificationCode?] {
+        chains.indices.map { k in
+            let chain = chains[k]
+            if let code = chain.code ?? context.tableCode(for: chain) { return code }
+            let end = k + 1 < chains.count ? chains[k + 1].start : text.endIndex
+            let finals = mentions.compactMap { mention -> FigureMention? in
+                guard case .figure(let m) = mention, (chain.start..<end).contains(m.figure.range.lowerBound),
+                      case .money = m.figure.unit,
+                      ExplanationReader.phase(of: ExplanationReader.clauseLead(text, before: m.figure.range.lowerBound), report: .final).0 == .final
+                else { return nil }
+                return m
+            }
+            guard finals.count == 1, let row = context.tableRow(under: chain, amount: finals[0].figure.amount) else { return nil }
+            context.warnings.append(Diagnostic(
+                .note, code: "item-by-amount",
+                "`\(chain.name)` is no 项 the catalog knows under \(chain.resolved.last?.rawValue ?? "its 类"); taken as \(row.code) \(row.item), the one table row whose 合计 is its 支出决算 \(finals[0].figure.amount)",
+                at: context.source.span(line: line(finals[0].figure.range) ?? 0)))
+            return row.code
         }
     }
 

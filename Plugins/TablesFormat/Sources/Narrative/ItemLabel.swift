@@ -9,7 +9,7 @@ enum ItemLabel {
     static let phaseWords = ["年初预算数", "全年预算数", "年初预算", "全年预算", "预算数", "支出决算数", "支出决算", "决算数", "决算"]
 
     /// The item name of a label: no entity and year before `年度`, no quotes, no
-    /// `（以合同签订为准）`, no phase words; in the 三公 section `…费支出` is `…费` and
+    /// `（以合同签订为准）`, no unclosed `（含` before a part, no phase words; in the 三公 section `…费支出` is `…费` and
     /// `公务用车购置支出` is `公务用车购置费`; `机关运行经费支出` is `机关运行经费`.
     static func clean(_ label: String, statement: Statement) -> String {
         var s = label.filter { !"“”\"‘’ \u{3000}".contains($0) }
@@ -21,6 +21,10 @@ enum ItemLabel {
             s = entity ? String(s[r.upperBound...]) : String(prefix) + s[r.upperBound...]
         }
         s = s.replacingOccurrences(of: "（以合同签订为准）", with: "")
+        if s.first == "（" || s.first == "(", !s.contains(where: { $0 == "）" || $0 == ")" }) {
+            s.removeFirst()  // `（含外宾接待支出0.00万元）`: the part a parenthesis opens
+            if s.hasPrefix("含") || s.hasPrefix("其中") { s.removeFirst(s.hasPrefix("含") ? 1 : 2) }
+        }
         var changed = true
         while changed {
             changed = false
@@ -61,15 +65,36 @@ enum ItemLabel {
 
     /// A label used for several figures of a section (`采购金额`, `涉及预算金额`) told apart by
     /// what comes before it: the item of the figure before in the same clause group (since the
-    /// last `；` or `。`), else the words of that group, as `context：label`.
+    /// last `；` or `。`), else the words of that group made short (``contextPhrase(_:)``) as
+    /// `context：label`, a `由…的` clause going straight before the label:
+    /// `在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额` →
+    /// `面向中小企业预留项目：中小企业中标或成交采购金额`.
     static func withContext(_ item: String, text: String, before position: String.Index,
                             previous: (item: String, position: String.Index)?) -> String {
         let head = text[..<position]
         let groupStart = head.lastIndex(where: { $0 == "；" || $0 == "。" || $0 == "：" }).map { text.index(after: $0) } ?? text.startIndex
         if let previous, previous.position >= groupStart { return "\(previous.item)：\(item)" }
-        let clauses = text[groupStart..<position].split(whereSeparator: { $0 == "，" || $0 == "," })
-        let context = clauses.dropLast().map { SentenceReader.cleanLabel($0) }.joined(separator: "，")
-        return context.isEmpty ? item : "\(clean(context, statement: ""))：\(item)"
+        let clauses = text[groupStart..<position].split(whereSeparator: { $0 == "，" || $0 == "," }).dropLast()
+            .map { SentenceReader.cleanLabel($0) }.filter { !$0.isEmpty }
+        var parts = clauses.map { clean(contextPhrase($0), statement: "") }
+        var label = item
+        if let last = clauses.last, last.hasPrefix("由") { label = parts.removeLast() + item }
+        return parts.isEmpty ? label : parts.joined(separator: "，") + "：" + label
+    }
+
+    /// A clause that sets a figure apart, without the words around it that say nothing of
+    /// what is counted: `在…中` and `由…的` wrappers, `的政府采购` (the section says so), `供应商`.
+    static func contextPhrase(_ clause: String) -> String {
+        var s = Substring(clause)
+        for wrapper in [("在", "中"), ("由", "的")] where s.hasPrefix(wrapper.0) && s.count > 2 {
+            s = s.dropFirst()
+            if s.hasSuffix(wrapper.1) { s = s.dropLast() }
+        }
+        var out = String(s)
+        for (long, short) in [("的政府采购项目", "项目"), ("政府采购项目", "项目"), ("供应商", "")] {
+            out = out.replacingOccurrences(of: long, with: short)
+        }
+        return out
     }
 }
 
@@ -153,5 +178,17 @@ extension TableContext {
                   f.statement == .generalBudgetExpenditure || f.statement == .expenditure else { return false }
             return code.rawValue.hasPrefix(prefix) && ClassificationCatalog.normalizedName(f.item) == name
         }?.code
+    }
+
+    /// The one 项 row of 一般公共预算财政拨款支出决算表 under the 类/款 the catalog placed for
+    /// `chain` whose 合计 is `amount`; `nil` when none or several are.
+    func tableRow(under chain: ExplanationReader.Chain, amount: Amount) -> (code: ClassificationCode, item: String)? {
+        guard let prefix = chain.resolved.last?.rawValue else { return nil }
+        var rows: [ClassificationCode: String] = [:]
+        for f in facts where f.statement == .generalBudgetExpenditure && f.column == "合计" && f.amount == amount {
+            if let code = f.code, code.level == .xiang, code.rawValue.hasPrefix(prefix) { rows[code] = f.item }
+        }
+        guard rows.count == 1, let row = rows.first else { return nil }
+        return (row.key, row.value)
     }
 }
