@@ -89,7 +89,7 @@ public enum Launcher {
         if !stdinIsTerminal {
             return runScript(readAllStandardInput(), name: "<stdin>", runner: runner, keepGoing: options.keepGoing)
         }
-        return InteractiveShell(session: session, console: console).run()
+        return InteractiveShell(session: session, console: console, environment: environment).run()
     }
 
     /// Runs every statement of a script (queries and `:commands`); stops at the first failure
