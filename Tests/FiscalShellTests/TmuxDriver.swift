@@ -67,8 +67,19 @@ final class TmuxDriver {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { for a in cArgs { free(a) } }
+        // Test-runner threads block most signals and a spawned process inherits that mask (and
+        // tmux passes it on to the shell in the pane): give tmux an empty mask and default handlers.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        guard posix_spawnp(&pid, "tmux", &actions, nil, &cArgs, environ) == 0 else { throw TmuxError(arguments: arguments) }
+        guard posix_spawnp(&pid, "tmux", &actions, &attributes, &cArgs, environ) == 0 else { throw TmuxError(arguments: arguments) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         guard status == 0 else { throw TmuxError(arguments: arguments) }

@@ -119,6 +119,11 @@ enum Interrupt {
 
     static func install() {
         signal(SIGINT) { _ in Interrupt.flag = 1 }
+        // A parent may have started us with signals blocked; a shell needs ^C, hang-up and resize.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in [SIGINT, SIGHUP, SIGTERM, SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&set, s) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     static func uninstall() {
