@@ -69,8 +69,8 @@ static inline int fiscal_history_load(HistoryW *h, const char *path) {
 static inline int fiscal_history_save(HistoryW *h, const char *path) {
     HistEventW ev; return history_w(h, &ev, H_SAVE, path);
 }
-/// Moves to the oldest entry (`first` = 0) or the newest (`first` = 1) and returns its text, or NULL.
-/// libedit's H_FIRST is the newest entry; H_LAST the oldest.
+/// Moves to the oldest entry and returns its text, or NULL when the history is empty.
+/// (libedit's H_FIRST is the newest entry, H_LAST the oldest.)
 static inline const wchar_t *fiscal_history_oldest(HistoryW *h) {
     HistEventW ev; return history_w(h, &ev, H_LAST) == -1 ? NULL : ev.str;
 }
