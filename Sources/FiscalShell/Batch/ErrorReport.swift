@@ -38,6 +38,14 @@ public enum ErrorReport {
         return out
     }
 
+    /// A meta-command error: the message, where it came from, and the hint.
+    public static func render(_ error: MetaCommandError, origin: String?) -> String {
+        var out = "error: \(error.message)\n"
+        if let origin { out += "  --> \(origin)\n" }
+        if let hint = error.hint { out += "   = \(hint)\n" }
+        return out
+    }
+
     /// A load error: one line per problem, each naming the file and line.
     public static func render(_ error: LoadError) -> String {
         error.description.split(separator: "\n").map { "error: \($0)\n" }.joined()

@@ -57,7 +57,10 @@ public enum Launcher {
         if !options.queries.isEmpty {
             for (i, query) in options.queries.enumerated() {
                 let origin = options.queries.count > 1 ? "-e #\(i + 1)" : nil
-                if !runner.run(query, origin: origin) {
+                switch runner.execute(query, origin: origin) {
+                case .succeeded: continue
+                case .quit: return failed ? ExitStatus.queryFailed : ExitStatus.success
+                case .failed:
                     failed = true
                     if !options.keepGoing { return ExitStatus.queryFailed }
                 }
@@ -87,14 +90,18 @@ public enum Launcher {
         if !stdinIsTerminal {
             return runScript(readAllStandardInput(), name: "<stdin>", runner: runner, keepGoing: options.keepGoing)
         }
-        return InteractiveShell(session: session, console: console).run()
+        return InteractiveShell(session: session, console: console, environment: environment).run()
     }
 
-    /// Runs every statement of a script; stops at the first failure unless `keepGoing`.
+    /// Runs every statement of a script (queries and `:commands`); stops at the first failure
+    /// unless `keepGoing`, and at `:quit`.
     public static func runScript(_ text: String, name: String, runner: StatementRunner, keepGoing: Bool) -> Int32 {
         var failed = false
         for statement in StatementSplitter.split(text) {
-            if !runner.run(statement.text, origin: "\(name):\(statement.line)") {
+            switch runner.execute(statement.text, origin: "\(name):\(statement.line)") {
+            case .succeeded: continue
+            case .quit: return failed ? ExitStatus.queryFailed : ExitStatus.success
+            case .failed:
                 failed = true
                 if !keepGoing { return ExitStatus.queryFailed }
             }

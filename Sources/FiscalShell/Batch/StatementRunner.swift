@@ -1,27 +1,57 @@
 import FiscalModel
 import FiscalQuery
 
-/// Runs one statement against a session and writes what it produced.
+/// What running one statement came to.
+public enum StatementOutcome: Sendable, Hashable {
+    case succeeded
+    case failed
+    /// `:quit`: leave the shell or stop the script.
+    case quit
+}
+
+/// Runs one statement — a query or a `:command` — against a session and writes what it produced.
 public struct StatementRunner {
     public let session: Session
     public let console: Console
+    /// The meta-commands this runner knows.
+    public var commands: MetaCommandTable
+    /// The interactive history for `:history`, oldest first.
+    public var history: () -> [String]
 
-    public init(session: Session, console: Console) {
+    public init(session: Session, console: Console, commands: MetaCommandTable = .standard,
+                history: @escaping () -> [String] = { [] }) {
         self.session = session
         self.console = console
+        self.commands = commands
+        self.history = history
     }
 
     /// Runs `statement`; `origin` names where it came from for error messages
-    /// (`script.fql:3`). Returns whether it succeeded.
+    /// (`script.fql:3`). Returns whether it succeeded (`:quit` counts as success).
     @discardableResult
     public func run(_ statement: String, origin: String?) -> Bool {
+        execute(statement, origin: origin) != .failed
+    }
+
+    /// Runs `statement` and says whether it succeeded, failed or asked to quit.
+    public func execute(_ statement: String, origin: String?) -> StatementOutcome {
+        let trimmed = statement.trimmedWhitespace
+        if trimmed.hasPrefix(":") {
+            let context = MetaCommandContext(session: session, runner: self, history: history)
+            do {
+                return try commands.run(trimmed, context: context) == .quit ? .quit : .succeeded
+            } catch {
+                console.err(ErrorReport.render(error, origin: origin))
+                return .failed
+            }
+        }
         do {
             let result = try session.query(statement)
             show(result)
-            return true
+            return .succeeded
         } catch {
             console.err(ErrorReport.render(error, query: statement, origin: origin))
-            return false
+            return .failed
         }
     }
 

@@ -14,6 +14,9 @@ public final class Session {
     public private(set) var lastResult: ResultTable?
     /// The format named with `--format`, used for every load.
     public var forcedFormat: String?
+    /// Classification names and codes for completion beyond those of the loaded facts: the hook
+    /// for the classification catalog (功能分类科目).
+    public var classificationCatalog: ClassificationSource?
 
     public init(registry: FormatRegistry = BuiltinFormats.registry, options: RenderOptions = RenderOptions()) {
         self.registry = registry

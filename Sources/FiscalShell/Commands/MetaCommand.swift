@@ -1,0 +1,196 @@
+import FiscalModel
+
+/// One `:command` of the shell: its name, how it is written, what it does, and its action.
+///
+/// Every meta-command is one value in ``MetaCommandTable``; the same table answers `:help`,
+/// completes command names and arguments, and suggests the nearest name for a typo. To add a
+/// command (`:check`, `:source`, `:explain`), append one `MetaCommand` to
+/// ``MetaCommandTable/standard`` or ``MetaCommandTable/register(_:)`` it on a runner's table.
+public struct MetaCommand: Sendable {
+    /// The name without the colon (`load`).
+    public var name: String
+    /// Other names that run the same command (`q` for `quit`).
+    public var aliases: [String]
+    /// How the arguments are written (`PATH…`), for help.
+    public var arguments: String
+    /// One line for the `:help` list.
+    public var summary: String
+    /// More lines for `:help NAME`, with examples.
+    public var details: String
+    /// What Tab offers for the arguments.
+    public var completion: ArgumentCompletion
+    /// Runs the command with its arguments (already split, quotes removed).
+    public var action: @Sendable (_ arguments: [String], _ context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome
+
+    public init(
+        _ name: String, aliases: [String] = [], arguments: String = "", summary: String, details: String = "",
+        completion: ArgumentCompletion = .none,
+        action: @escaping @Sendable (_ arguments: [String], _ context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome
+    ) {
+        self.name = name
+        self.aliases = aliases
+        self.arguments = arguments
+        self.summary = summary
+        self.details = details
+        self.completion = completion
+        self.action = action
+    }
+
+    /// How the command is written: `:load PATH…`.
+    public var usage: String { ":" + name + (arguments.isEmpty ? "" : " " + arguments) }
+}
+
+/// What Tab completion offers after a meta-command's name.
+public enum ArgumentCompletion: Sendable, Hashable {
+    case none
+    /// Files and folders.
+    case paths
+    /// Names of loaded reports.
+    case reports
+    /// Help topics.
+    case helpTopics
+    /// Fixed words for the first argument, and for a given first argument the words of the second
+    /// (`:set output csv`).
+    case words([String], then: [String: [String]])
+}
+
+/// What a meta-command needs from the shell that runs it.
+public struct MetaCommandContext {
+    public let session: Session
+    /// Writes tables and text the way the session's options say.
+    public let runner: StatementRunner
+    /// The lines of the interactive history, oldest first (empty outside the shell).
+    public let history: () -> [String]
+}
+
+/// What the shell does after a meta-command.
+public enum MetaOutcome: Sendable, Hashable {
+    case done
+    /// Leave the shell or stop the script (successfully).
+    case quit
+}
+
+/// A meta-command that could not run: lowercase, what was expected and what was found.
+public struct MetaCommandError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var hint: String?
+
+    public init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String { message + (hint.map { "; \($0)" } ?? "") }
+}
+
+/// The meta-commands a runner knows, looked up by name or alias.
+public struct MetaCommandTable: Sendable {
+    public private(set) var commands: [MetaCommand]
+
+    public init(_ commands: [MetaCommand]) {
+        self.commands = commands
+    }
+
+    /// Adds a command, replacing one of the same name.
+    public mutating func register(_ command: MetaCommand) {
+        commands.removeAll { $0.name == command.name }
+        commands.append(command)
+    }
+
+    /// The command called `name` (without the colon), by name or alias.
+    public func command(named name: String) -> MetaCommand? {
+        commands.first { $0.name == name || $0.aliases.contains(name) }
+    }
+
+    /// Every name and alias, with the colon, for completion.
+    public var spellings: [String] {
+        commands.flatMap { [$0.name] + $0.aliases }.map { ":" + $0 }
+    }
+
+    /// The known name closest to a mistyped one, when it is close enough to be a typo.
+    public func suggestion(for name: String) -> String? {
+        let names = commands.flatMap { [$0.name] + $0.aliases }
+        return EditDistance.nearest(to: name, among: names)
+    }
+
+    /// Runs one meta-command line (`:load a.csv`).
+    public func run(_ line: String, context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome {
+        let words = try MetaCommandLine.split(line)
+        guard let first = words.first else { throw MetaCommandError("expected a command name after `:`", hint: "`:help` lists them") }
+        let name = String(first.dropFirst())
+        guard let command = command(named: name) else {
+            let hint = suggestion(for: name).map { "did you mean `:\($0)`?" } ?? "`:help` lists the commands"
+            throw MetaCommandError("unknown command `:\(name)`", hint: hint)
+        }
+        return try command.action(Array(words.dropFirst()), context)
+    }
+}
+
+/// Splits a meta-command line into words; double or single quotes keep spaces, `\` escapes.
+public enum MetaCommandLine {
+    public static func split(_ line: String) throws(MetaCommandError) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        var escaped = false
+        for c in line {
+            if escaped {
+                current.append(c)
+                escaped = false
+                continue
+            }
+            if c == "\\" {
+                escaped = true
+                inWord = true
+                continue
+            }
+            if let q = quote {
+                if c == q { quote = nil } else { current.append(c) }
+                continue
+            }
+            if c == "\"" || c == "'" {
+                quote = c
+                inWord = true
+            } else if c.isWhitespace {
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                current.append(c)
+                inWord = true
+            }
+        }
+        if quote != nil { throw MetaCommandError("expected a closing quote in `\(line)`") }
+        if inWord { words.append(current) }
+        return words
+    }
+}
+
+/// Levenshtein distance over characters, for "did you mean".
+public enum EditDistance {
+    public static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The candidate nearest to `word` within a distance of about a third of its length (at least 2).
+    public static func nearest(to word: String, among candidates: [String]) -> String? {
+        let limit = max(2, word.count / 3)
+        let scored = candidates.map { ($0, between(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
+        return best.0
+    }
+}

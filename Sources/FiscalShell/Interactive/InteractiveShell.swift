@@ -1,0 +1,144 @@
+import CLibedit
+import FiscalModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The interactive shell: a prompt that says what is loaded, a statement (possibly over
+/// several lines), its result, again — until `:quit` or Ctrl-D.
+///
+/// Uses libedit when standard input and output are both terminals, plain lines otherwise.
+/// The REPL's own state is only the pending continuation lines; everything else is in the
+/// ``Session``.
+public struct InteractiveShell {
+    public let session: Session
+    public let console: Console
+    public let environment: [String: String]
+
+    public init(session: Session, console: Console, environment: [String: String] = [:]) {
+        self.session = session
+        self.console = console
+        self.environment = environment
+    }
+
+    /// Runs until `:quit` or end of input; returns the exit status.
+    public func run() -> Int32 {
+        let state = StateDirectory(environment: environment)
+        let onTerminal = Terminal.isTerminal(0) && Terminal.isTerminal(1)
+        let reader: LineReader
+        if onTerminal {
+            Locale.useUTF8()
+            let environment = self.environment
+            let commands = MetaCommandTable.standard
+            let session = self.session
+            let editor = LineEditor(
+                historyPath: state.historyFile,
+                complete: { line, cursor in
+                    Completer(vocabulary: .of(session, commands: commands)).complete(line: line, cursor: cursor)
+                },
+                width: { Terminal.width(environment: environment) })
+            reader = editor.map { $0 as LineReader } ?? PlainLineReader(console: console)
+            if session.options.maxRows == nil {
+                session.options.maxRows = max(5, Terminal.height(environment: environment) - 4)
+            }
+            if state.claimFirstRun() { console.err(HelpText.firstRunHint) }
+        } else {
+            reader = PlainLineReader(console: nil)
+        }
+        let runner = StatementRunner(session: session, console: console, history: { reader.history })
+        Interrupt.install()
+        defer { Interrupt.uninstall() }
+        var pending: [String] = []
+        while true {
+            let prompt = pending.isEmpty ? ShellPrompt.primary(session.reports) : ShellPrompt.continuation
+            switch reader.read(prompt: prompt) {
+            case .end:
+                if onTerminal { console.out("\n") }
+                return ExitStatus.success
+            case .cancelled:
+                pending = []
+                continue
+            case .line(let line):
+                pending.append(line)
+            }
+            let text = pending.joined(separator: "\n")
+            if StatementSplitter.needsContinuation(text) { continue }
+            pending = []
+            let statement = text.trimmedWhitespace
+            if statement.isEmpty || StatementSplitter.isComment(statement) { continue }
+            reader.addHistory(text.split(separator: "\n").map { String($0).trimmedWhitespace }.joined(separator: " "))
+            Interrupt.reset()
+            let outcome = runner.execute(statement, origin: nil)
+            if Interrupt.happened {
+                console.err("interrupted\n")
+                Interrupt.reset()
+            }
+            if outcome == .quit { return ExitStatus.success }
+        }
+    }
+}
+
+/// The prompts: `fiscal[县委办 2019–2021]> ` when reports are loaded, `fiscal> ` when not.
+public enum ShellPrompt {
+    public static func primary(_ reports: [Report]) -> String {
+        let summary = ReportsTable.summary(reports)
+        return summary.isEmpty ? "fiscal> " : "fiscal[\(summary)]> "
+    }
+
+    public static let continuation = "   ...> "
+}
+
+/// Reads plain lines (no editing); prompts only when given a console.
+final class PlainLineReader: LineReader {
+    private let console: Console?
+    private(set) var history: [String] = []
+
+    init(console: Console?) {
+        self.console = console
+    }
+
+    func read(prompt: String) -> LineInput {
+        console?.out(prompt)
+        guard let line = readLine() else { return .end }
+        return .line(line)
+    }
+
+    func addHistory(_ line: String) {
+        if history.last != line { history.append(line) }
+    }
+}
+
+/// Ctrl-C while a statement runs: remembered, so the shell drops the result and keeps going
+/// instead of dying. (Queries are not yet interruptible midway; the flag is checked when they return.)
+enum Interrupt {
+    nonisolated(unsafe) static var flag: sig_atomic_t = 0
+
+    static var happened: Bool { flag != 0 }
+    static func reset() { flag = 0 }
+
+    static func install() {
+        signal(SIGINT) { _ in Interrupt.flag = 1 }
+        // A parent may have started us with signals blocked; a shell needs ^C, hang-up and resize.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in [SIGINT, SIGHUP, SIGTERM, SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&set, s) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    static func uninstall() {
+        signal(SIGINT, SIG_DFL)
+    }
+}
+
+/// The locale libedit needs to read and show Chinese text.
+enum Locale {
+    /// Takes the user's character type; falls back to C.UTF-8 when it is not UTF-8 (`LANG=C`).
+    static func useUTF8() {
+        setlocale(LC_CTYPE, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingAll("-", with: "") != "UTF8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import CLibedit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What reading one line came to.
+public enum LineInput: Sendable, Hashable {
+    case line(String)
+    /// Ctrl-C: the line was dropped.
+    case cancelled
+    /// Ctrl-D on an empty line, or the end of input.
+    case end
+}
+
+/// Reads lines from the user.
+protocol LineReader: AnyObject {
+    func read(prompt: String) -> LineInput
+    func addHistory(_ line: String)
+    /// The history, oldest first.
+    var history: [String] { get }
+}
+
+/// Line editing with libedit's wide-character API: Chinese text moves and deletes by
+/// character, history with Ctrl-R search, Tab completion, and Ctrl-C that cancels the line.
+///
+/// libedit calls back through C function pointers that cannot capture context, so the state
+/// they need lives in ``EditorGlue`` (one editor per process).
+final class LineEditor: LineReader {
+    private let editor: OpaquePointer
+    private let historyHandle: OpaquePointer
+    private let historyPath: String?
+
+    /// Opens an editor on standard input and output, loading the history file if there is one.
+    init?(historyPath: String?, historySize: Int32 = 1000, complete: @escaping (String, Int) -> Completion,
+          width: @escaping () -> Int) {
+        guard let el = el_init("fiscal", fiscal_stdin(), fiscal_stdout(), fiscal_stderr()) else { return nil }
+        guard let h = history_winit() else {
+            el_end(el)
+            return nil
+        }
+        editor = el
+        historyHandle = h
+        self.historyPath = historyPath
+        EditorGlue.complete = complete
+        EditorGlue.width = width
+        fiscal_history_set_size(h, historySize)
+        fiscal_history_set_unique(h, 1)
+        if let path = historyPath { _ = fiscal_history_load(h, path) }
+        fiscal_el_set_editor_emacs(el)
+        fiscal_el_set_signal(el, 1)
+        fiscal_el_set_history(el, h)
+        fiscal_el_set_prompt(el, { _ in EditorGlue.prompt })
+        fiscal_el_tty_no_isig(el)
+        fiscal_el_add_function(el, Array("fiscal-complete".unicodeScalars.map { wchar_t($0.value) } + [0]),
+                               Array("complete the word".unicodeScalars.map { wchar_t($0.value) } + [0]),
+                               { el, _ in EditorGlue.completeKey(el) })
+        fiscal_el_add_function(el, Array("fiscal-cancel".unicodeScalars.map { wchar_t($0.value) } + [0]),
+                               Array("cancel the line".unicodeScalars.map { wchar_t($0.value) } + [0]),
+                               { _, _ in
+                                   EditorGlue.cancelled = true
+                                   return UInt8(CC_NEWLINE)
+                               })
+        fiscal_el_bind(el, Self.wide("^I"), Self.wide("fiscal-complete"))
+        fiscal_el_bind(el, Self.wide("^C"), Self.wide("fiscal-cancel"))
+        fiscal_el_bind(el, Self.wide("^R"), Self.wide("em-inc-search-prev"))
+    }
+
+    deinit {
+        el_end(editor)
+        history_wend(historyHandle)
+    }
+
+    func read(prompt: String) -> LineInput {
+        EditorGlue.setPrompt(prompt)
+        EditorGlue.cancelled = false
+        var count: Int32 = 0
+        let result = el_wgets(editor, &count)
+        if EditorGlue.cancelled {
+            EditorGlue.cancelled = false
+            return .cancelled
+        }
+        guard let result, count > 0 else { return .end }
+        var scalars = String.UnicodeScalarView()
+        for i in 0..<Int(count) {
+            if let s = Unicode.Scalar(UInt32(bitPattern: result[i])) { scalars.append(s) }
+        }
+        var line = String(scalars)
+        if line.hasSuffix("\n") { line.removeLast() }
+        return .line(line)
+    }
+
+    func addHistory(_ line: String) {
+        fiscal_history_enter(historyHandle, Self.wide(line))
+        if let path = historyPath { _ = fiscal_history_save(historyHandle, path) }
+    }
+
+    var history: [String] {
+        var lines: [String] = []
+        var entry = fiscal_history_oldest(historyHandle)
+        while let e = entry {
+            var line = String(decodingWide: e)
+            if line.hasSuffix("\n") { line.removeLast() }
+            lines.append(line)
+            entry = fiscal_history_newer(historyHandle)
+        }
+        return lines
+    }
+
+    static func wide(_ text: String) -> [wchar_t] {
+        text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+    }
+}
+
+/// The state libedit's C callbacks reach: the prompt buffer, the cancel flag and completion.
+enum EditorGlue {
+    /// A stable buffer for the prompt callback; grown (never moved while libedit reads it).
+    nonisolated(unsafe) static var prompt: UnsafeMutablePointer<wchar_t> = {
+        let p = UnsafeMutablePointer<wchar_t>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return p
+    }()
+    nonisolated(unsafe) static var promptCapacity = 1
+    nonisolated(unsafe) static var cancelled = false
+    nonisolated(unsafe) static var complete: (String, Int) -> Completion = { _, c in Completion(replacement: c..<c, candidates: []) }
+    nonisolated(unsafe) static var width: () -> Int = { 80 }
+
+    static func setPrompt(_ text: String) {
+        let wide = LineEditor.wide(text)
+        if wide.count > promptCapacity {
+            prompt.deallocate()
+            prompt = .allocate(capacity: wide.count)
+            promptCapacity = wide.count
+        }
+        for (i, w) in wide.enumerated() { prompt[i] = w }
+    }
+
+    /// Tab: insert the common prefix of the candidates, or list them in columns.
+    static func completeKey(_ el: OpaquePointer?) -> UInt8 {
+        guard let el, let info = el_wline(el) else { return UInt8(CC_ERROR) }
+        let length = info.pointee.lastchar - info.pointee.buffer
+        let cursor = info.pointee.cursor - info.pointee.buffer
+        let line = String(decodingWide: info.pointee.buffer, count: length)
+        let completion = complete(line, cursor)
+        guard !completion.candidates.isEmpty, completion.replacement.upperBound == cursor else {
+            return UInt8(CC_REFRESH_BEEP)
+        }
+        let current = String(String.UnicodeScalarView(Array(line.unicodeScalars)[completion.replacement]))
+        var insert = completion.commonPrefix
+        if completion.candidates.count == 1, !insert.hasSuffix("/") { insert += " " }
+        if insert.unicodeScalars.count > current.unicodeScalars.count || completion.candidates.count == 1 {
+            el_deletestr(el, Int32(completion.replacement.count))
+            _ = el_winsertstr(el, LineEditor.wide(insert))
+            return UInt8(CC_REFRESH)
+        }
+        let listing = "\n" + CandidateColumns.layout(completion.candidates, width: width())
+        fputs(listing, fiscal_stdout())
+        fflush(fiscal_stdout())
+        return UInt8(CC_REDISPLAY)
+    }
+}
+
+extension String {
+    /// Decodes a NUL-terminated wide string (one Unicode scalar per `wchar_t`).
+    init(decodingWide pointer: UnsafePointer<wchar_t>) {
+        var n = 0
+        while pointer[n] != 0 { n += 1 }
+        self.init(decodingWide: pointer, count: n)
+    }
+
+    /// Decodes `count` wide characters; invalid scalars become U+FFFD.
+    init(decodingWide pointer: UnsafePointer<wchar_t>, count: Int) {
+        var scalars = String.UnicodeScalarView()
+        for i in 0..<Swift.max(0, count) {
+            scalars.append(Unicode.Scalar(UInt32(bitPattern: pointer[i])) ?? "\u{FFFD}")
+        }
+        self.init(scalars)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Synchronization
+@testable import FiscalShell
+
+/// Paths the tests need: the package root, the example data, the built binary.
+enum Fixture {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let exampleCSV = root + "/Examples/county-office-2019-2021.csv"
+
+    /// The `fiscal` binary built beside the test bundle, else under `.build/debug`.
+    static let binary: String = {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for dir in [besideTests, besideTests.deletingLastPathComponent()] {
+            let candidate = dir.appendingPathComponent("fiscal").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return root + "/.build/debug/fiscal"
+    }()
+
+    /// A fresh empty folder.
+    static func temporaryFolder() -> String {
+        let path = NSTemporaryDirectory() + "fiscal-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+/// A console that collects what is written.
+final class CollectingConsole: Sendable {
+    private let outText = Mutex("")
+    private let errText = Mutex("")
+
+    var console: Console {
+        Console(out: { s in self.outText.withLock { $0 += s } }, err: { s in self.errText.withLock { $0 += s } })
+    }
+
+    var out: String { outText.withLock { $0 } }
+    var err: String { errText.withLock { $0 } }
+}
+
+/// What running the binary produced.
+struct RunResult {
+    var status: Int32
+    var out: String
+    var err: String
+}
+
+/// Runs the built binary with arguments, standard input and extra environment; waits.
+func runFiscal(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+               directory: String = Fixture.root) throws -> RunResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Fixture.binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = nil
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    try stdin.fileHandleForWriting.close()
+    let out = stdout.fileHandleForReading.readDataToEndOfFile()
+    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RunResult(status: process.terminationStatus, out: String(decoding: out, as: UTF8.self),
+                     err: String(decoding: err, as: UTF8.self))
+}
