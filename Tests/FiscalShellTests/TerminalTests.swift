@@ -74,9 +74,9 @@ struct TerminalTests {
     @Test func syntaxErrorThenAGoodQuery() throws {
         let shell = try TmuxDriver(arguments: [Fixture.exampleCSV], environment: environment)
         #expect(shell.waitFor { $0.contains("]> ") }.ok)
-        try shell.type("bogus 一般")
+        try shell.type("fakts | where 年度 = 2020")
         try shell.keys("Enter")
-        let error = shell.waitFor { $0.contains("unknown source") && $0.contains("^^^^^") }
+        let error = shell.waitFor { $0.contains("unknown source `fakts`") && $0.contains("^^^^^ did you mean `facts`?") }
         #expect(error.ok, "screen:\n\(error.screen)")
         try shell.type(":rep")
         try shell.keys("Tab", "Enter")
