@@ -8,10 +8,10 @@ import Testing
         var c = Fixture.context
         let t = try QueryEngine.explain("facts | where year = 2020 | group 类 | sum amount", in: &c)
         #expect(t.text.map { Array($0.prefix(3)) } == [
-            ["1", "facts", "6"], ["2", "where year = 2020", "4"], ["3", "group 类", "2"], ["4", "sum amount", "2"],
+            ["1", "facts", "6"], ["2", "where year = 2020", "4"], ["3", "group 类", "1"], ["4", "sum amount", "1"],
         ])
-        #expect(t.text[2][3].contains("stated total line was left out"))
-        #expect(t.notes == ["facts feeding the result, by statement: 一般公共预算财政拨款支出 (2), 三公经费 (1)"])
+        #expect(t.notes.first { $0.hasPrefix("step 3: ") }?.contains("stated total line was left out") == true)
+        #expect(t.notes.last == "facts feeding the result, by statement: 一般公共预算财政拨款支出 (2)")
         #expect(c.bindings.isEmpty)
     }
 

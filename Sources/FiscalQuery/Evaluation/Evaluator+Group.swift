@@ -37,6 +37,16 @@ extension Evaluator {
                 notes.append("these rows hold stated totals and also their parts (\(dropped) total line\(dropped == 1 ? "" : "s")), so the sum counts that money twice; group on 类/款/项 or use `drill` to add up from the finest level")
             }
         }
+        if onLevel, let levelCode = keyColumns.first(where: { $0.name == "code" }), case .text(let ids, _) = levelCode.storage {
+            // A fact with no code at that level (三公经费, counts, a 类 total when grouping on 项)
+            // has no place in the classification; adding it would mix statements and units.
+            let before = rows.count
+            rows.removeAll { ids[Int($0)] < 0 }
+            let left = before - rows.count
+            if left > 0 {
+                notes.append("\(left) row\(left == 1 ? "" : "s") without a code at that level \(left == 1 ? "was" : "were") left out (三公经费, counts, totals above the level); group on statement or item to see them")
+            }
+        }
         let (gid, first, groupCount) = assignGroups(rows, keyColumns)
         if sums {
             try checkMixing(f, rows: rows, gid: gid, groupCount: groupCount, column: FactStore.unitColumn, name: "unit",

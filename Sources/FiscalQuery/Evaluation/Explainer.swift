@@ -15,19 +15,20 @@ public enum Explainer {
         ])
         let pipeline = query.pipeline
         var seenNotes = Set<String>()
+        var stageNotes: [String] = []
         var last = ResultTable(columns: [])
         for k in 0...pipeline.stages.count {
             let prefix = Pipeline(source: pipeline.source, stages: Array(pipeline.stages.prefix(k)))
             var scratch = context
             last = try Evaluator.evaluate(prefix, in: &scratch)
             let span: QuerySpan = k == 0 ? sourceSpan(pipeline.source, text) : pipeline.stages[k - 1].span
-            var what = k == 0 ? describe(pipeline.source) : describe(pipeline.stages[k - 1])
+            let what = k == 0 ? describe(pipeline.source) : describe(pipeline.stages[k - 1])
             let fresh = last.notes.filter { !seenNotes.contains($0) }
             seenNotes.formUnion(last.notes)
-            if !fresh.isEmpty { what += " — " + fresh.joined(separator: "; ") }
+            stageNotes += fresh.map { "step \(k + 1): \($0)" }
             table.append([.integer(k + 1), .text(slice(text, span)), .integer(last.rows.count), .text(what)])
         }
-        table.notes = feedingStatements(last, context)
+        table.notes = stageNotes + feedingStatements(last, context)
         if let name = query.binding {
             table.notes.append("the result is bound to `\(name.text)` (explain does not bind it)")
         }

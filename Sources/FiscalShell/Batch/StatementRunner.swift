@@ -35,7 +35,10 @@ public struct StatementRunner {
 
     /// Runs `statement` and says whether it succeeded, failed or asked to quit.
     public func execute(_ statement: String, origin: String?) -> StatementOutcome {
-        let trimmed = statement.trimmedWhitespace
+        var trimmed = statement.trimmedWhitespace
+        // `source …` and `explain …` read like sentences; they are the `:source`/`:explain` commands.
+        let firstWord = trimmed.prefix { !$0.isWhitespace }
+        if firstWord == "source" || firstWord == "explain" { trimmed = ":" + trimmed }
         if trimmed.hasPrefix(":") {
             let context = MetaCommandContext(session: session, runner: self, history: history)
             do {

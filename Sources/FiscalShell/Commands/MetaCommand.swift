@@ -61,6 +61,9 @@ public struct MetaCommandContext {
     public let runner: StatementRunner
     /// The lines of the interactive history, oldest first (empty outside the shell).
     public let history: () -> [String]
+    /// The text after the command name, as typed (quotes kept): for commands whose argument
+    /// is a query (`:explain facts | where fund = "一般公共预算"`).
+    public var rawArguments: String = ""
 }
 
 /// What the shell does after a meta-command.
@@ -122,6 +125,9 @@ public struct MetaCommandTable: Sendable {
             let hint = suggestion(for: name).map { "did you mean `:\($0)`?" } ?? "`:help` lists the commands"
             throw MetaCommandError("unknown command `:\(name)`", hint: hint)
         }
+        var context = context
+        let trimmed = line.drop { $0.isWhitespace }
+        context.rawArguments = String(trimmed.drop { !$0.isWhitespace }.drop { $0.isWhitespace })
         return try command.action(Array(words.dropFirst()), context)
     }
 }

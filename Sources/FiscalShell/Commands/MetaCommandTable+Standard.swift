@@ -64,6 +64,7 @@ extension MetaCommandTable {
                 context.runner.console.out(text)
                 return .done
             }),
+    ] + MetaCommandTable.reading + [
         MetaCommand("quit", aliases: ["q", "exit"], summary: "leave the shell (Ctrl-D on an empty line too)", action: { _, _ in .quit }),
     ])
 

@@ -52,6 +52,23 @@ public final class Session {
         return before - context.reports.count
     }
 
+    /// Source files read once, for `source`.
+    public let sourceCache = SourceCache()
+
+    /// Whether `text` reads as a query rather than a term: it has stages, or starts with a
+    /// source (`facts`, `drill`, `check`, a `let` name, …).
+    public func looksLikeQuery(_ text: String) -> Bool {
+        if text.contains("|") { return true }
+        let first = String(text.prefix { !$0.isWhitespace })
+        let sources = ["facts", "warnings", "drill", "let", "事实", "警告"] + Array(context.sources.keys) + Array(context.bindings.keys)
+        return sources.contains(first)
+    }
+
+    /// How a query would be evaluated (``QueryEngine/explain(_:in:)``); binds nothing.
+    public func explain(_ text: String) throws(QueryError) -> ResultTable {
+        try QueryEngine.explain(text, in: &context)
+    }
+
     /// Runs one query and remembers its result.
     public func query(_ text: String) throws(QueryError) -> ResultTable {
         let result = try QueryEngine.run(text, in: &context)
