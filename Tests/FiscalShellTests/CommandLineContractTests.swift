@@ -8,9 +8,9 @@ struct CommandLineContractTests {
 
     @Test("-e facts prints every fact with the contract's columns; exit 0")
     func facts() throws {
-        let r = try BinaryRunner.run(["-e", "facts", "-o", "csv", example])
+        let r = try runFiscal(["-e", "facts", "-o", "csv", example])
         #expect(r.status == 0)
-        let lines = r.stdout.split(separator: "\n")
+        let lines = r.out.split(separator: "\n")
         #expect(lines.first == "entity,year,phase,statement,item,code,econ_code,fund,column,amount,unit,derived,file,line")
         #expect(lines.count == 35)  // header + 34 facts
         #expect(lines.contains("示例县委办公室,2020,决算,一般公共预算财政拨款支出,一般行政管理事务,2013102,,一般公共预算,,24.8,万元,false,Examples/county-office-2019-2021.csv,17"))
@@ -18,39 +18,39 @@ struct CommandLineContractTests {
 
     @Test("-o json prints one array of row objects with exact numbers")
     func json() throws {
-        let r = try BinaryRunner.run(["-e", "facts", "-o", "json", example])
+        let r = try runFiscal(["-e", "facts", "-o", "json", example])
         #expect(r.status == 0)
-        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]
+        let rows = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]]
         #expect(rows?.count == 34)
-        #expect(r.stdout.contains("\"amount\": 865.22,"))
-        #expect(r.stdout.contains("\"amount\": 24.8,"))
-        #expect(!r.stdout.contains("865.2199"))
+        #expect(r.out.contains("\"amount\": 865.22,"))
+        #expect(r.out.contains("\"amount\": 24.8,"))
+        #expect(!r.out.contains("865.2199"))
     }
 
     @Test("a failed query exits 1 and points at the query")
     func queryFails() throws {
-        let r = try BinaryRunner.run(["-e", "fakts", example])
+        let r = try runFiscal(["-e", "fakts", example])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("error: unknown source `fakts`"))
-        #expect(r.stderr.contains("^^^^^"))
+        #expect(r.err.contains("error: unknown source `fakts`"))
+        #expect(r.err.contains("^^^^^"))
     }
 
     @Test("wrong usage exits 2")
     func usage() throws {
-        #expect(try BinaryRunner.run(["--no-such-option"]).status == 2)
-        #expect(try BinaryRunner.run(["-o", "yaml", "-e", "facts", example]).status == 2)
-        #expect(try BinaryRunner.run(["-e", "facts", "-f", "x.fql", example]).status == 2)
-        #expect(try BinaryRunner.run(["--format", "nope", "-e", "facts", example]).status == 2)
+        #expect(try runFiscal(["--no-such-option"]).status == 2)
+        #expect(try runFiscal(["-o", "yaml", "-e", "facts", example]).status == 2)
+        #expect(try runFiscal(["-e", "facts", "-f", "x.fql", example]).status == 2)
+        #expect(try runFiscal(["--format", "nope", "-e", "facts", example]).status == 2)
     }
 
     @Test("an unreadable or unknown input file exits 3 and names the file and the known formats")
     func unreadable() throws {
-        let missing = try BinaryRunner.run(["-e", "facts", "Examples/no-such-file.csv"])
+        let missing = try runFiscal(["-e", "facts", "Examples/no-such-file.csv"])
         #expect(missing.status == 3)
-        #expect(missing.stderr.contains("Examples/no-such-file.csv: cannot read the file"))
-        let unknown = try BinaryRunner.run(["-e", "facts", "Package.swift"])
+        #expect(missing.err.contains("Examples/no-such-file.csv: cannot read the file"))
+        let unknown = try runFiscal(["-e", "facts", "Package.swift"])
         #expect(unknown.status == 3)
-        #expect(unknown.stderr.contains("Package.swift: no format recognises this file (known formats: json"))
+        #expect(unknown.err.contains("Package.swift: no format recognises this file (known formats: json"))
     }
 
     @Test("a CSV with a bad row names file and line and exits 3")
@@ -60,52 +60,52 @@ struct CommandLineContractTests {
         let file = dir.appendingPathComponent("bad.csv")
         try "entity,year,phase,statement,item,amount\n县委办,2020,决算,收入,合计,1320.41\n县委办,2020,决算,收入,合计,abc\n"
             .write(to: file, atomically: true, encoding: .utf8)
-        let r = try BinaryRunner.run(["-e", "facts", file.path])
+        let r = try runFiscal(["-e", "facts", file.path])
         #expect(r.status == 3)
-        #expect(r.stderr.contains("bad.csv:3: expected an amount such as 1014.73 in `amount`, found `abc`"))
+        #expect(r.err.contains("bad.csv:3: expected an amount such as 1014.73 in `amount`, found `abc`"))
     }
 
     @Test("scripts: -f and piped input run statement by statement; errors name the script line and exit 1")
     func scripts() throws {
-        let ok = try BinaryRunner.run([example], stdin: "# a comment\nfacts\n")
+        let ok = try runFiscal([example], input: "# a comment\nfacts\n")
         #expect(ok.status == 0)
-        #expect(ok.stdout.contains("(34 rows)"))
-        let bad = try BinaryRunner.run([example], stdin: "facts\n\n-- next is wrong\nfcts\nfacts\n")
+        #expect(ok.out.contains("(34 rows)"))
+        let bad = try runFiscal([example], input: "facts\n\n-- next is wrong\nfcts\nfacts\n")
         #expect(bad.status == 1)
-        #expect(bad.stderr.contains("--> <stdin>:4"))
-        #expect(bad.stdout.components(separatedBy: "(34 rows)").count == 2)  // stopped at the error
-        let going = try BinaryRunner.run(["--keep-going", example], stdin: "fcts\nfacts\n")
+        #expect(bad.err.contains("--> <stdin>:4"))
+        #expect(bad.out.components(separatedBy: "(34 rows)").count == 2)  // stopped at the error
+        let going = try runFiscal(["--keep-going", example], input: "fcts\nfacts\n")
         #expect(going.status == 1)
-        #expect(going.stdout.contains("(34 rows)"))
+        #expect(going.out.contains("(34 rows)"))
     }
 
     @Test("fiscal formats lists the formats with versions; --version and --help exit 0")
     func formats() throws {
-        let r = try BinaryRunner.run(["formats", "-o", "csv"])
+        let r = try runFiscal(["formats", "-o", "csv"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("json,1.0.0,json,built-in"))
-        #expect(r.stdout.contains("csv,1.0.0,csv,built-in"))
-        #expect(try BinaryRunner.run(["--version"]).stdout == "0.1.0\n")
-        #expect(try BinaryRunner.run(["--help"]).status == 0)
+        #expect(r.out.contains("json,1.0.0,json,built-in"))
+        #expect(r.out.contains("csv,1.0.0,csv,built-in"))
+        #expect(try runFiscal(["--version"]).out == "0.1.0\n")
+        #expect(try runFiscal(["--help"]).status == 0)
     }
 
     @Test("a folder loads every report in it")
     func folder() throws {
-        let r = try BinaryRunner.run(["-e", "facts", "-o", "csv", "Examples"])
+        let r = try runFiscal(["-e", "facts", "-o", "csv", "Examples"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("示例县委办公室,2021,预算"))
+        #expect(r.out.contains("示例县委办公室,2021,预算"))
     }
 
     @Test("external plugins: found with --plugins or FISCAL_PLUGIN_PATH, listed by formats, used for loading")
     func externalPlugins() throws {
-        let listed = try BinaryRunner.run(["formats", "--plugins", "Examples/plugins", "-o", "csv"])
+        let listed = try runFiscal(["formats", "--plugins", "Examples/plugins", "-o", "csv"])
         #expect(listed.status == 0)
-        #expect(listed.stdout.contains("budgetsheet,1.0.0,tsv budget,Examples/plugins/fiscal-format-budgetsheet,"))
-        let loaded = try BinaryRunner.run(["-e", "facts", "-o", "csv", "Examples/plugins/sample.budget.tsv"],
+        #expect(listed.out.contains("budgetsheet,1.0.0,tsv budget,Examples/plugins/fiscal-format-budgetsheet,"))
+        let loaded = try runFiscal(["-e", "facts", "-o", "csv", "Examples/plugins/sample.budget.tsv"],
                                           environment: ["FISCAL_PLUGIN_PATH": "Examples/plugins"])
         #expect(loaded.status == 0)
-        #expect(loaded.stdout.contains("示例区财政局,2024,决算,支出,行政运行,2010601,,,合计,1511.89,万元"))
-        let without = try BinaryRunner.run(["-e", "facts", "Examples/plugins/sample.budget.tsv"])
+        #expect(loaded.out.contains("示例区财政局,2024,决算,支出,行政运行,2010601,,,合计,1511.89,万元"))
+        let without = try runFiscal(["-e", "facts", "Examples/plugins/sample.budget.tsv"])
         #expect(without.status == 3)
     }
 
@@ -116,9 +116,9 @@ struct CommandLineContractTests {
         let plugin = dir.appendingPathComponent("fiscal-format-broken")
         try "#!/bin/sh\necho 'Segmentation fault (pretend)' >&2\nkill -SEGV $$\n".write(to: plugin, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin.path)
-        let r = try BinaryRunner.run(["-e", "facts", "-o", "csv", "--plugins", dir.path, example])
+        let r = try runFiscal(["-e", "facts", "-o", "csv", "--plugins", dir.path, example])
         #expect(r.status == 0)
-        #expect(r.stderr.contains("fiscal-format-broken"))
-        #expect(r.stdout.split(separator: "\n").count == 35)
+        #expect(r.err.contains("fiscal-format-broken"))
+        #expect(r.out.split(separator: "\n").count == 35)
     }
 }

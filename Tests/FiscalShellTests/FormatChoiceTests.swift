@@ -13,7 +13,7 @@ struct FormatChoiceTests {
         ("Examples/county-office-2019-2021.csv", "csv"),
     ])
     func winner(path: String, format: String) throws {
-        let full = BinaryRunner.packageRoot.appendingPathComponent(path).path
+        let full = Fixture.root + "/" + path
         let bytes = try FileSystem.read(full)
         let sample = FileSample(path: full, bytes: Array(bytes.prefix(FileSample.size)))
         #expect(BuiltinFormats.registry.candidates(for: sample).first?.format.descriptor.name == format)

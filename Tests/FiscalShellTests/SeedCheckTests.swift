@@ -6,8 +6,8 @@ import Testing
 @Suite("fiscal check on the seed", .serialized)
 struct SeedCheckTests {
     func findings() throws -> (status: Int32, rows: [[String: Any]]) {
-        let r = try BinaryRunner.run(["check", "-o", "json", "Examples/wusheng-2020-决算.txt"])
-        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] ?? []
+        let r = try runFiscal(["check", "-o", "json", "Examples/wusheng-2020-决算.txt"])
+        let rows = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]] ?? []
         return (r.status, rows)
     }
 
@@ -38,8 +38,8 @@ struct SeedCheckTests {
 
     @Test("findings are a result table: filtered, counted and exported like any other")
     func asQuerySource() throws {
-        let r = try BinaryRunner.run(["-e", "check | where severity = \"error\" | count", "-o", "csv", "Examples/wusheng-2020-决算.txt"])
+        let r = try runFiscal(["-e", "check | where severity = \"error\" | count", "-o", "csv", "Examples/wusheng-2020-决算.txt"])
         #expect(r.status == 0)
-        #expect(r.stdout == "n\n4\n")
+        #expect(r.out == "n\n4\n")
     }
 }

@@ -47,8 +47,8 @@ struct ShanghaiCheckTests {
     static func path(_ document: String) -> String { "Examples/shanghai-putuo/\(document)_2024_部门决算.txt" }
 
     func findings(_ document: String) throws -> (status: Int32, rows: [Found]) {
-        let r = try BinaryRunner.run(["check", "-o", "json", Self.path(document)])
-        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] ?? []
+        let r = try runFiscal(["check", "-o", "json", Self.path(document)])
+        let rows = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]] ?? []
         return (r.status, rows.map(Found.init))
     }
 
@@ -164,8 +164,8 @@ struct ShanghaiCheckTests {
     @Test("the error counts, as a query over all three documents")
     func counts() throws {
         let files = [Self.doc01, Self.doc02, Self.doc03].map(Self.path)
-        let r = try BinaryRunner.run(["-e", "check | where severity = \"error\" | count", "-o", "csv"] + files)
+        let r = try runFiscal(["-e", "check | where severity = \"error\" | count", "-o", "csv"] + files)
         #expect(r.status == 0)
-        #expect(r.stdout == "n\n12\n")  // 4 + 7 + 1
+        #expect(r.out == "n\n12\n")  // 4 + 7 + 1
     }
 }

@@ -68,8 +68,15 @@ func runFiscal(_ arguments: [String], input: String? = nil, environment: [String
     try process.run()
     if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
     try stdin.fileHandleForWriting.close()
+    // Read both pipes at once: a child that fills one while we wait on the other would block.
+    nonisolated(unsafe) var err = Data()
+    let errDone = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        err = stderr.fileHandleForReading.readDataToEndOfFile()
+        errDone.signal()
+    }
     let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    errDone.wait()
     process.waitUntilExit()
     return RunResult(status: process.terminationStatus, out: String(decoding: out, as: UTF8.self),
                      err: String(decoding: err, as: UTF8.self))

@@ -34,6 +34,9 @@ extension MetaCommandTable {
                     guard let last = session.lastResult else {
                         throw MetaCommandError("no result yet: run a query, then `source row N`")
                     }
+                    guard n <= last.rows.count else {
+                        throw MetaCommandError("no row \(n): the last result has \(last.rows.count) row\(last.rows.count == 1 ? "" : "s")")
+                    }
                     context.runner.console.out(CheckCommand.source(row: n, of: last, session: session, cache: session.sourceCache))
                 } else {
                     context.runner.console.out(CheckCommand.source(text, session: session, cache: session.sourceCache))
