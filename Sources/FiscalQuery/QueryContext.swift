@@ -19,6 +19,10 @@ public struct QueryContext: Sendable {
     /// The name of a classification code (`201` → 一般公共服务支出), e.g. from the
     /// classification catalog. When it returns `nil`, names come from the facts' items.
     public var codeName: @Sendable (ClassificationCode) -> String?
+    /// The code a classification name stands for (`一般公共服务支出` → 201), for
+    /// `drill NAME`; the shell sets it to the catalog's resolver. Names the facts write are
+    /// tried after it.
+    public var codeForName: @Sendable (String) -> ClassificationCode? = { _ in nil }
 
     /// The columnar form of every fact, built once per set of reports.
     var store: FactStore?

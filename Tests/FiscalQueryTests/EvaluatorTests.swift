@@ -109,3 +109,17 @@ import Testing
         #expect(try Fixture.run("facts | where year = 2019.0 | count").text == [["2"]])
     }
 }
+
+@Suite struct DrillByNameTests {
+    @Test("drill NAME resolves through the context's resolver, else the facts' item names")
+    func names() throws {
+        #expect(try Parser.parse(Lexer.tokenize("drill 一般公共服务支出 depth 2")).pipeline.source
+            == .drill(DrillSpec(code: nil, depth: 2, span: 0..<22, name: Name("一般公共服务支出", 6..<14))))
+        var c = Fixture.context
+        let byFacts = try QueryEngine.run("facts | where year = 2020 | drill 一般公共服务支出 depth 2", in: &c)
+        #expect(byFacts.text.first?.first == "20131")
+        c.codeForName = { $0 == "公共服务" ? "201" : nil }
+        #expect(try QueryEngine.run("facts | where year = 2020 | drill 公共服务", in: &c).rows.count == 1)
+        #expect(throws: QueryError.self) { try QueryEngine.run("drill 没有这个", in: &c) }
+    }
+}

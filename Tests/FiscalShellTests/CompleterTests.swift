@@ -41,10 +41,11 @@ struct CompleterTests {
     }
 
     @Test func keywordsAndFieldsInEnglishAndChinese() {
-        #expect(complete("fa").candidates == ["facts"])
+        #expect(complete("fa").candidates == ["facts", "false"])
+        #expect(complete("fac").candidates == ["facts"])
         #expect(complete("facts | wh").candidates == ["where"])
         #expect(complete("facts | where 金").candidates == ["金额"])
-        #expect(complete("facts | sort amount de").candidates == ["depth", "derive", "desc"])
+        #expect(complete("facts | sort amount de").candidates == ["depth", "derive", "derived", "desc"])
         #expect(complete("facts | where 资").candidates == ["资金来源"])
     }
 
@@ -64,10 +65,10 @@ struct CompleterTests {
     }
 
     @Test func completesTheWordBeforeTheCursorOnly() {
-        let line = "fa | where"
-        let c = complete(line, cursor: 2)
+        let line = "fac | where"
+        let c = complete(line, cursor: 3)
         #expect(c.candidates == ["facts"])
-        #expect(c.replacement == 0..<2)
+        #expect(c.replacement == 0..<3)
     }
 
     @Test func candidateColumnsAlignByDisplayWidth() {

@@ -9,6 +9,8 @@ extension Evaluator {
     /// made by default is said in a note. A stated total that differs from the sum of its
     /// parts is shown in a `stated` column and a note.
     func drill(_ f: Frame, _ spec: DrillSpec) throws(QueryError) -> Frame {
+        var spec = spec
+        if let name = spec.name, spec.code == nil { spec.code = try code(named: name) }
         guard let ci = f.columnIndex("code"), case .text(let codeIDs, let codes) = f.columns[ci].storage,
             let ai = f.columnIndex("amount"), case .amount(let ms, let ss) = f.columns[ai].storage
         else {
@@ -127,5 +129,21 @@ extension Evaluator {
         rows = rows.filter { key($0).0 * 2 + key($0).1 == latest }
         let phase = latest % 2 == 1 ? Phase.final.rawValue : Phase.budget.rawValue
         notes.append("drill shows \(latest / 2) \(phase) (of \(keys.count) years and phases loaded); choose with `where year = …`, or line years up with `compare year`")
+    }
+
+    /// The code a name written after `drill` stands for: the catalog's, else the one code the
+    /// loaded facts write that item with.
+    func code(named name: Name) throws(QueryError) -> ClassificationCode {
+        if let code = context.codeForName(name.text) { return code }
+        let matches = Set(store.itemNameByCode.filter { $0.value == name.text }.keys)
+        if matches.count == 1, let code = ClassificationCode(rawValue: matches.first!) { return code }
+        var candidates = Array(store.itemNameByCode.values)
+        for code in store.itemNameByCode.keys.compactMap(ClassificationCode.init(rawValue:)) {
+            if let n = context.codeName(code) { candidates.append(n) }
+        }
+        let hint = Suggestion.nearest(name.text, among: candidates).map { "did you mean `\($0)`?" }
+            ?? "drill takes a code such as 201 or a name such as 一般公共服务支出"
+        let what = matches.count > 1 ? "names several codes (\(matches.sorted().joined(separator: ", ")))" : "is not a classification name fiscal knows"
+        throw QueryError("`\(name.text)` \(what)", at: name.span, hint: hint)
     }
 }

@@ -10,7 +10,7 @@ import FiscalModel
 ///          | ("sum"|"count"|"avg"|"min"|"max") [expr] | "sort" key {"," key} | "limit" n
 ///          | "top" n "by" expr | "share" expr ["as" name] | "select" expr {"," expr}
 ///          | "derive" name "=" expr {"," name "=" expr} | drill | "compare" expr {value}
-/// drill    = "drill" [code] ["depth" n]
+/// drill    = "drill" [code | name] ["depth" n]
 /// ```
 public struct Parser {
     var tokens: [Token]
@@ -94,13 +94,18 @@ public struct Parser {
     mutating func parseDrill() throws(QueryError) -> DrillSpec {
         let start = advance().span.lowerBound
         var code: ClassificationCode?
+        var name: Name?
         var end = current.span.lowerBound
         switch current.kind {
-        case .number(let s), .string(let s):
+        case .number(let s):
             guard let c = ClassificationCode(rawValue: s) else {
                 throw QueryError("expected a classification code of 3, 5 or 7 digits, found `\(s)`", at: current.span)
             }
             code = c
+            end = advance().span.upperBound
+        case .string(let s), .identifier(let s):
+            // `drill "201"` is a code; `drill 一般公共服务支出` a name the evaluator resolves.
+            if let c = ClassificationCode(rawValue: s) { code = c } else { name = Name(s, current.span) }
             end = advance().span.upperBound
         default: break
         }
@@ -114,7 +119,7 @@ public struct Parser {
             end = at.upperBound
             _ = d
         }
-        return DrillSpec(code: code, depth: depth, span: start..<max(end, start + 5))
+        return DrillSpec(code: code, depth: depth, span: start..<max(end, start + 5), name: name)
     }
 
     // MARK: Stages

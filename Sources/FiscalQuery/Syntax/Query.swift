@@ -47,10 +47,14 @@ public struct DrillSpec: Sendable, Hashable {
     /// How many levels below `code` to show (1: the children only).
     public var depth: Int
     public var span: QuerySpan
-    public init(code: ClassificationCode?, depth: Int, span: QuerySpan) {
+    /// A classification name written instead of a code (`drill 一般公共服务支出`), with its span;
+    /// the evaluator resolves it to ``code``.
+    public var name: Name?
+    public init(code: ClassificationCode?, depth: Int, span: QuerySpan, name: Name? = nil) {
         self.code = code
         self.depth = depth
         self.span = span
+        self.name = name
     }
 }
 

@@ -1,3 +1,4 @@
+import FiscalQuery
 import FiscalModel
 
 /// A budget classification (功能分类) entry that completion can offer: `201 一般公共服务支出`.
@@ -48,19 +49,21 @@ public struct CompletionVocabulary: Sendable {
     public init() {}
 }
 
-/// The words of the query language, for completion.
-///
-/// The query branch owns the lexer; until it exports its keyword list this mirrors it.
+/// The words of the query language, for completion: taken from the query engine's own lists
+/// (its keywords, aggregate functions, the `facts` columns and their Chinese aliases), so a
+/// word added to the language is offered without touching the shell.
 public enum QueryWords {
-    public static let keywords = [
-        "facts", "warnings", "where", "group", "agg", "sort", "limit", "top", "share", "select", "derive", "drill",
-        "compare", "let", "with", "by", "sum", "count", "avg", "min", "max", "under", "and", "or", "not", "in", "desc",
-        "asc", "depth",
-    ]
-    public static let fields = [
-        "year", "年度", "entity", "单位", "phase", "阶段", "statement", "表", "item", "科目", "code", "编码", "econ_code",
-        "fund", "资金来源", "column", "amount", "金额", "unit", "类", "款", "项", "file", "line",
-    ]
+    public static let keywords: [String] =
+        ["facts", "warnings", "check", "source", "explain", "count"] + Keyword.allCases.map(\.rawValue)
+        + Aggregate.allCases.map(\.rawValue)
+    public static let fields: [String] = {
+        var names = FactTable.columns.map(\.name) + ["类", "款", "项"]
+        for (alias, canonical) in FieldNames.aliases.sorted(by: { $0.key < $1.key })
+        where names.contains(canonical) && !alias.allSatisfy(\.isASCII) {
+            names.append(alias)
+        }
+        return names
+    }()
 }
 
 extension CompletionVocabulary {

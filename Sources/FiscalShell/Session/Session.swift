@@ -21,6 +21,14 @@ public final class Session {
     public init(registry: FormatRegistry = BuiltinFormats.registry, options: RenderOptions = RenderOptions()) {
         self.registry = registry
         self.context = QueryContext(codeName: Session.catalogName)
+        context.codeForName = { name in
+            for catalog in [ClassificationCatalog.functional, .economic] {
+                for level in ClassificationCode.Level.allCases {
+                    if let code = catalog.resolve(name, level: level) { return code }
+                }
+            }
+            return nil
+        }
         // `check` is a source like `facts`: `check | where severity = "error" | count`.
         context.sources["check"] = { context in Checker.run(context.reports) }
         self.options = options
