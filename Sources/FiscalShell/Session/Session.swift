@@ -83,4 +83,11 @@ public final class Session {
         lastResult = result
         return result
     }
+
+    /// The name a `let` statement binds, or `nil` for any other statement (or one that does
+    /// not parse).
+    public func binding(of text: String) -> String? {
+        guard let tokens = try? Lexer.tokenize(text), let query = try? Parser.parse(tokens) else { return nil }
+        return query.binding?.text
+    }
 }
