@@ -78,3 +78,27 @@ struct CompleterTests {
         #expect(CandidateColumns.layout([], width: 80) == "")
     }
 }
+
+@Suite struct DrillCompletionTests {
+    @Test("after drill: classified items and catalog names only; bracketed names come quoted")
+    func drillNames() {
+        var v = CompletionVocabulary()
+        v.classifications = [
+            ClassificationName(code: "201", name: "一般公共服务支出"),
+            ClassificationName(code: "20131", name: "党委办公厅（室）及相关机构事务"),
+        ]
+        let c = Completer(vocabulary: v)
+        #expect(c.complete(line: "drill 一般", cursor: 8).candidates == ["一般公共服务支出"])
+        #expect(c.complete(line: "drill 党委", cursor: 8).candidates == ["\"党委办公厅（室）及相关机构事务\""])
+    }
+
+    @Test("the session's vocabulary: coded items of the seed and the catalog, not uncoded items")
+    func sessionVocabulary() throws {
+        let session = Session()
+        try session.load([Fixture.root + "/Examples/wusheng-2020-决算.txt"])
+        let names = Set(CompletionVocabulary.of(session, commands: .standard).classifications.map(\.name))
+        #expect(names.contains("一般行政事务支出"))  // as the report writes the 项
+        #expect(names.contains("一般行政管理事务"))  // as the catalog names it
+        #expect(!names.contains("一般公务用车"))  // a vehicle count, not a classification
+    }
+}

@@ -58,7 +58,11 @@ public struct Completer: Sendable {
         let previous = Self.previousWord(before, endingBefore: start)
         if previous == "drill" {
             let names = vocabulary.classifications.flatMap { [$0.name, $0.code] } + ["depth"]
-            return Completion(replacement: start..<cursor, candidates: Self.matching(word, in: names))
+            // A name with brackets (党委办公厅（室）…) is only one word in quotes.
+            let quoted = Self.matching(word, in: names).map { name in
+                name.contains(where: { "（）()【】[]".contains($0) }) ? "\"" + name + "\"" : name
+            }
+            return Completion(replacement: start..<cursor, candidates: quoted)
         }
         guard !word.isEmpty else {
             return Completion(replacement: start..<cursor, candidates: Self.matching("", in: vocabulary.keywords))

@@ -77,9 +77,12 @@ extension CompletionVocabulary {
         v.helpTopics = HelpText.topics(commands)
         v.reportNames = ReportsTable.names(session.reports)
         var seen = Set<ClassificationName>()
+        // Classification names are the items of classified facts (not 一般公务用车 or other
+        // uncoded items), then the catalog's names.
         for report in session.reports {
             for fact in report.facts {
-                let entry = ClassificationName(code: fact.code?.rawValue ?? "", name: fact.item)
+                guard let code = fact.code else { continue }
+                let entry = ClassificationName(code: code.rawValue, name: fact.item)
                 if seen.insert(entry).inserted { v.classifications.append(entry) }
             }
         }

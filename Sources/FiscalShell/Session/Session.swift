@@ -16,7 +16,7 @@ public final class Session {
     public var forcedFormat: String?
     /// Classification names and codes for completion beyond those of the loaded facts: the hook
     /// for the classification catalog (功能分类科目).
-    public var classificationCatalog: ClassificationSource?
+    public var classificationCatalog: ClassificationSource? = Session.catalogNames
 
     public init(registry: FormatRegistry = BuiltinFormats.registry, options: RenderOptions = RenderOptions()) {
         self.registry = registry
@@ -39,6 +39,11 @@ public final class Session {
     @Sendable static func catalogName(_ code: ClassificationCode) -> String? {
         let catalog = code.rawValue.hasPrefix("2") ? ClassificationCatalog.functional : ClassificationCatalog.economic
         return catalog.name(of: code)
+    }
+
+    /// Every functional classification the catalog names, for completion after `drill`.
+    @Sendable static func catalogNames() -> [ClassificationName] {
+        ClassificationCatalog.functional.entries.map { ClassificationName(code: $0.code.rawValue, name: $0.name) }
     }
 
     /// The loaded reports.
