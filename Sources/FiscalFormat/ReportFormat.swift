@@ -72,6 +72,62 @@ public struct FileSample: Sendable {
             }
         }
         self.text = decoded
+        self.utf8 = decoded.map { Array($0.utf8) } ?? []
+        self.compactUTF8 = FileSample.compacted(utf8)
+    }
+
+    /// The decoded text as UTF-8 bytes (empty when it did not decode).
+    private let utf8: [UInt8]
+    /// `utf8` without whitespace, for ``compactContains(_:)``.
+    private let compactUTF8: [UInt8]
+
+    /// Whether the decoded text contains `needle`, compared byte for byte in UTF-8 (fast: no
+    /// Unicode normalisation or grapheme walking, which a 64 KiB sample cannot afford in
+    /// `detect`). Whitespace is not ignored; `compactContains` ignores it.
+    public func textContains(_ needle: String) -> Bool {
+        FileSample.search(utf8, Array(needle.utf8))
+    }
+
+    /// Whether the text with every space, tab and line break removed contains `needle` (PDF
+    /// extractions break titles over lines and put spaces between characters).
+    public func compactContains(_ needle: String) -> Bool {
+        FileSample.search(compactUTF8, Array(needle.utf8))
+    }
+
+    /// Whether `needle` occurs in `hay` (a plain scan for the first byte, then a compare).
+    static func search(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard hay.count >= needle.count else { return false }
+        return hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// `bytes` without ASCII whitespace and U+3000.
+    private static func compacted(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+            if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }  // U+3000
+            out.append(b)
+            i += 1
+        }
+        return out
     }
 
     /// The file's extension, lowercased, without the dot.

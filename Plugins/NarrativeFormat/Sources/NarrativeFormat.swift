@@ -24,10 +24,10 @@ public struct NarrativeFormat: ReportFormat {
     /// Certain when the sample names a 决算/预算 情况说明 and the template's own section
     /// headings; high with the 情况说明 title alone.
     public func detect(_ sample: FileSample) -> Confidence {
-        guard let text = sample.text else { return .none }
-        let titled = text.contains("决算情况说明") || text.contains("预算情况说明")
+        guard sample.text != nil else { return .none }
+        let titled = sample.textContains("决算情况说明") || sample.textContains("预算情况说明")
         guard titled else { return .none }
-        let headings = ["收入支出决算总体情况", "收入支出预算总体情况", "部门概况", "三公"].filter(text.contains).count
+        let headings = ["收入支出决算总体情况", "收入支出预算总体情况", "部门概况", "三公"].filter(sample.textContains).count
         // 95, not 100: a document that also carries the 附表 themselves (the Shanghai layout) is
         // the tables format's, which claims it with certainty.
         return headings >= 2 ? Confidence(95) : .high

@@ -29,10 +29,9 @@ public struct TablesFormat: ReportFormat {
     }
 
     public func detect(_ sample: FileSample) -> Confidence {
-        guard let text = sample.text else { return .none }
-        let compact = text.filter { !$0.isWhitespace }
-        let titles = TableKind.allCases.filter { compact.contains($0.title) }.count
-        if titles >= 6 && compact.contains("收入支出决算总表") && compact.contains("单位：万元") { return .certain }
+        guard sample.text != nil else { return .none }
+        let titles = TableKind.allCases.filter { sample.compactContains($0.title) }.count
+        if titles >= 6 && sample.compactContains("收入支出决算总表") && sample.compactContains("单位：万元") { return .certain }
         return titles >= 4 ? .low : .none
     }
 
