@@ -153,7 +153,9 @@ extension NarrativeReader {
         var phase = report.phase
         var column: String?
         if let project {
-            column = item
+            // "综述·" keeps the 完成情况综述 sentence's figures apart from the same figures in the
+            // project table (预算数, 执行数), so a filter on column picks one statement of them.
+            column = "综述·" + item
             phase = item.contains("预算") ? .budget : .final
             item = project
         }
