@@ -123,3 +123,12 @@ import Testing
         #expect(throws: QueryError.self) { try QueryEngine.run("drill 没有这个", in: &c) }
     }
 }
+
+@Suite struct CompareEdgeTests {
+    @Test("compare over no rows is an empty result with a note, not a blank row")
+    func empty() throws {
+        let t = try Fixture.run("facts | where year = 1900 | compare year")
+        #expect(t.rows.isEmpty)
+        #expect(t.notes.last == "nothing to compare: no row has a year to set side by side")
+    }
+}

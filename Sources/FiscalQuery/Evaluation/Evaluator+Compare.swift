@@ -43,6 +43,11 @@ extension Evaluator {
         var index: [Value: Int] = [:]
         for (i, v) in dimValues.enumerated() where index[v] == nil { index[v] = i }
         rows = rows.filter { index[dim.value(Int($0))] != nil }
+        if rows.isEmpty {
+            let columns = [ResultTable.Column(dim.name, dim.type), ResultTable.Column(valueColumn.name, .amount)]
+            return Frame.make(columns: columns, rows: [], provenance: .spans([]),
+                              notes: notes + ["nothing to compare: no row has a \(dim.name) to set side by side"])
+        }
         let excluded: Set<String> = [dim.name, valueColumn.name, "file", "line", "derived"]
         let keys = f.columns.filter { c in
             guard !excluded.contains(c.name), c.type == .text || c.type == .integer || c.type == .bool else { return false }
