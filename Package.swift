@@ -17,7 +17,7 @@ func formatPlugin(_ name: String, dependencies: [Target.Dependency] = [], testRe
         ),
         .testTarget(
             name: "\(name)Tests",
-            dependencies: [.target(name: name), "FiscalModel", "FiscalFormat"],
+            dependencies: [.target(name: name), "FiscalModel", "FiscalFormat", "TestSupport"],
             path: "Plugins/\(name)/Tests",
             resources: testResources
         ),
@@ -63,7 +63,8 @@ let package = Package(
         ),
         .testTarget(name: "FiscalModelTests", dependencies: ["FiscalModel"]),
         .testTarget(name: "FiscalFormatTests", dependencies: ["FiscalFormat", "FiscalModel"]),
-        .testTarget(name: "FiscalQueryTests", dependencies: ["FiscalQuery", "FiscalModel"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "FiscalQueryTests", dependencies: ["FiscalQuery", "FiscalModel", "TestSupport"]),
         .testTarget(
             name: "FiscalCheckTests",
             dependencies: ["FiscalCheck", "FiscalModel", "FiscalShell", "fiscal"],
@@ -71,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FiscalShellTests",
-            dependencies: ["FiscalShell", "FiscalModel", "FiscalFormat", "BuiltinFormats", "fiscal"],
+            dependencies: ["FiscalShell", "FiscalModel", "FiscalFormat", "BuiltinFormats", "TestSupport", "fiscal"],
             exclude: ["Golden"]
         ),
     ]
