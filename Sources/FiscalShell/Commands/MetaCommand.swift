@@ -1,3 +1,4 @@
+import FiscalQuery
 import FiscalModel
 
 /// One `:command` of the shell: its name, how it is written, what it does, and its action.
@@ -113,7 +114,7 @@ public struct MetaCommandTable: Sendable {
     /// The known name closest to a mistyped one, when it is close enough to be a typo.
     public func suggestion(for name: String) -> String? {
         let names = commands.flatMap { [$0.name] + $0.aliases }
-        return EditDistance.nearest(to: name, among: names)
+        return Suggestion.nearest(name, among: names)
     }
 
     /// Runs one meta-command line (`:load a.csv`).
@@ -170,33 +171,5 @@ public enum MetaCommandLine {
         if quote != nil { throw MetaCommandError("expected a closing quote in `\(line)`") }
         if inWord { words.append(current) }
         return words
-    }
-}
-
-/// Levenshtein distance over characters, for "did you mean".
-public enum EditDistance {
-    public static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
-
-    /// The candidate nearest to `word` within a distance of about a third of its length (at least 2).
-    public static func nearest(to word: String, among candidates: [String]) -> String? {
-        let limit = max(2, word.count / 3)
-        let scored = candidates.map { ($0, between(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
-        return best.0
     }
 }

@@ -1,3 +1,4 @@
+import FiscalQuery
 import FiscalFormat
 import FiscalModel
 
@@ -88,7 +89,7 @@ extension MetaCommandTable {
         let names = ReportsTable.names(context.session.reports)
         let removed = context.session.unload(name)
         guard removed > 0 else {
-            let hint = EditDistance.nearest(to: name, among: names).map { "did you mean `\($0)`?" } ?? "`:reports` lists what is loaded"
+            let hint = Suggestion.nearest(name, among: names).map { "did you mean `\($0)`?" } ?? "`:reports` lists what is loaded"
             throw MetaCommandError("no loaded report is called `\(name)`", hint: hint)
         }
         context.runner.console.err("unloaded \(removed) report\(removed == 1 ? "" : "s")\n")

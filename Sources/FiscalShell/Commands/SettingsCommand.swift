@@ -1,3 +1,4 @@
+import FiscalQuery
 import FiscalModel
 
 /// `:set`: output mode, width and row limit of the session's rendering.
@@ -37,7 +38,7 @@ enum SettingsCommand {
                 session.options.maxRows = n
             }
         default:
-            let hint = EditDistance.nearest(to: key, among: ["output", "width", "rows"]).map { "did you mean `\($0)`?" }
+            let hint = Suggestion.nearest(key, among: ["output", "width", "rows"]).map { "did you mean `\($0)`?" }
             throw MetaCommandError("unknown setting `\(key)`; expected output, width or rows", hint: hint)
         }
         return .done

@@ -1,3 +1,4 @@
+import FiscalQuery
 /// The text of `:help`, made from the meta-command table and the help topics.
 public enum HelpText {
     /// The first-run hint, shown once per user.
@@ -26,7 +27,7 @@ public enum HelpText {
             return out
         }
         let names = commands.commands.map(\.name) + HelpTopic.all.map(\.name)
-        let hint = EditDistance.nearest(to: name, among: names).map { "did you mean `:help \($0)`?" } ?? "`:help` lists the topics"
+        let hint = Suggestion.nearest(name, among: names).map { "did you mean `:help \($0)`?" } ?? "`:help` lists the topics"
         throw MetaCommandError("no help topic `\(name)`", hint: hint)
     }
 
