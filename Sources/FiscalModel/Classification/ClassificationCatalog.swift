@@ -37,6 +37,9 @@ public struct ClassificationCatalog: Sendable {
     public let entries: [Entry]
     private let byCode: [ClassificationCode: Int]
     private let byParent: [String: [Int]]
+    /// Entry indices by canonical name (the name and every former name), so that resolving a
+    /// name is a look-up, not a normalisation of the whole catalog.
+    private let byCanonicalName: [String: [Int]]
 
     /// The 支出功能分类科目 (functional classification), parsed on first use.
     public static let functional = ClassificationCatalog(scheme: .functional, table: functionalTable)
@@ -66,14 +69,19 @@ public struct ClassificationCatalog: Sendable {
         entries.sort { $0.code < $1.code }
         var byCode: [ClassificationCode: Int] = [:]
         var byParent: [String: [Int]] = [:]
+        var byCanonicalName: [String: [Int]] = [:]
         for (i, e) in entries.enumerated() {
             byCode[e.code] = i
             byParent[e.code.parent?.rawValue ?? "", default: []].append(i)
+            for name in Set(([e.name] + e.formerNames).map { Self.canonical($0) }) {
+                byCanonicalName[name, default: []].append(i)
+            }
         }
         self.scheme = scheme
         self.entries = entries
         self.byCode = byCode
         self.byParent = byParent
+        self.byCanonicalName = byCanonicalName
     }
 
     /// The entry of `code`, `nil` when the catalog does not hold it.
@@ -103,15 +111,9 @@ public struct ClassificationCatalog: Sendable {
     public func resolve(_ name: String, level: ClassificationCode.Level, within parent: ClassificationCode? = nil) -> ClassificationCode? {
         let wanted = Self.canonical(name)
         guard !wanted.isEmpty else { return nil }
-        let pool: [Entry]
-        if let parent {
-            guard parent.level < level else { return nil }
-            pool = entries.filter { $0.level == level && parent.contains($0.code) }
-        } else {
-            pool = entries.filter { $0.level == level }
-        }
-        let hits = pool.filter { entry in
-            ([entry.name] + entry.formerNames).contains { Self.canonical($0) == wanted }
+        if let parent, parent.level >= level { return nil }
+        let hits = (byCanonicalName[wanted] ?? []).map { entries[$0] }.filter { entry in
+            entry.level == level && (parent.map { $0.contains(entry.code) } ?? true)
         }
         return hits.count == 1 ? hits[0].code : nil
     }
