@@ -51,9 +51,9 @@ extension HelpTopic {
                       + "subtrees with under 201; join with and, or, not and parentheses.",
                   examples: ["facts | where year = 2020 and fund = \"一般公共预算\"", "facts | where code under 201",
                              "facts | where item ~ \"接待\" or item in [\"住房公积金\"]"], available: true),
-        HelpTopic("group", .stage, syntax: "… | group FIELD… | agg NAME = FUNCTION(FIELD), …",
+        HelpTopic("group", .stage, syntax: "… | group FIELD, … | agg …",
                   summary: "one row per group: sum, count, avg, min, max",
-                  details: "Short forms: `group 类 | sum amount`, `… | count`. Grouping on 类/款/项 adds up the finest\n"
+                  details: "`agg NAME = FUNCTION(FIELD), …` with sum, count, avg, min, max.\nShort forms: `group 类 | sum amount`, `… | count`. Grouping on 类/款/项 adds up the finest\n"
                       + "level stated, so nothing counts twice.",
                   examples: ["facts | group 类 | agg total = sum(amount), n = count()", "facts | group year | sum amount"],
                   available: true),
@@ -70,11 +70,11 @@ extension HelpTopic {
                   examples: ["facts | select year, item, amount"], available: true),
         HelpTopic("derive", .stage, syntax: "… | derive NAME = EXPRESSION, …", summary: "add computed columns (+ - * /, exact)",
                   examples: ["facts | derive per_head = amount / 83 | select item, amount, per_head"], available: true),
-        HelpTopic("drill", .stage, syntax: "drill [CODE] [depth N]",
+        HelpTopic("drill", .stage, syntax: "drill [CODE|NAME] [depth N]",
                   summary: "the 类/款/项 tree under a code, with amounts and shares of the parent",
                   details: "Without a code, the 类 of everything loaded. Also a stage: `facts | where … | drill 201`.\n"
                       + "Where a stated total differs from its parts, both are shown and a note says by how much.",
-                  examples: ["drill", "drill 201", "drill 201 depth 2", "facts | where year = 2020 | drill 20131"],
+                  examples: ["drill", "drill 201", "drill 201 depth 2", "drill 一般公共服务支出", "facts | where year = 2020 | drill 20131"],
                   available: true),
         HelpTopic("compare", .stage, syntax: "… | compare FIELD [VALUE …]",
                   summary: "one column per year (entity, phase, …), then the change delta and pct",
