@@ -132,3 +132,21 @@ import Testing
         #expect(t.notes.last == "nothing to compare: no row has a year to set side by side")
     }
 }
+
+@Suite struct MixedUnitTests {
+    var context: QueryContext {
+        var c = Fixture.context
+        c.reports[0].facts.append(Fixture.fact(2020, .threePublic, "公务用车", nil, "2", line: 8, unit: .count("辆")))
+        return c
+    }
+
+    @Test("ranking money with counts says so; shares of mixed units are an error")
+    func mixed() throws {
+        var c = context
+        let top = try QueryEngine.run("facts | where statement = \"三公经费\" | top 2 by amount", in: &c)
+        #expect(top.notes.contains { $0.hasPrefix("rows in different units (万元, 辆)") })
+        let moneyOnly = try QueryEngine.run("facts | where statement = \"三公经费\" and unit = \"万元\" | top 2 by amount", in: &c)
+        #expect(!moneyOnly.notes.contains { $0.hasPrefix("rows in different units") })
+        #expect(throws: QueryError.self) { try QueryEngine.run("facts | where statement = \"三公经费\" | share amount", in: &c) }
+    }
+}

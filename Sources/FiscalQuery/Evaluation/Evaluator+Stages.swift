@@ -35,7 +35,22 @@ extension Evaluator {
         }
         var out = f
         out.selection = order.map { rows[$0] }
+        let byAmount = keys.contains { key in
+            if case .field(let n) = key.expr { return FieldNames.canonical(n.text) == "amount" }
+            return false
+        }
+        if byAmount, let units = distinctUnits(f), units.count > 1 {
+            out.notes.append("rows in different units (\(units.prefix(3).joined(separator: ", "))) are ordered by their numbers alone; filter with `where unit = \"\(units[0])\"` to rank like with like")
+        }
         return out
+    }
+
+    /// The distinct units among the frame's rows, when it has a `unit` column.
+    func distinctUnits(_ f: Frame) -> [String]? {
+        guard let i = f.columnIndex("unit"), case .text(let ids, let dictionary) = f.columns[i].storage else { return nil }
+        var seen = Set<Int32>()
+        for p in f.physicalRows where ids[Int(p)] >= 0 { seen.insert(ids[Int(p)]) }
+        return seen.sorted().map { dictionary[Int($0)] }
     }
 
     /// `share x`: each row's exact fraction of the column total, shown as a percentage.
@@ -43,6 +58,10 @@ extension Evaluator {
         let c = try compile(e, f)
         guard c.type == .amount || c.type == .integer else {
             throw QueryError("`share` needs an amount column; found \(describe(e, c.type))", at: e.span)
+        }
+        if let units = distinctUnits(f), units.count > 1 {
+            throw QueryError("cannot take shares of amounts in different units (\(units.prefix(3).joined(separator: ", ")))",
+                             at: e.span, hint: "filter with `where unit = \"\(units[0])\"` first")
         }
         var out = f.materialized()
         let values = (0..<out.count).map { c.eval($0) }
