@@ -137,9 +137,13 @@ struct EconomicBlocks {
         var off = Amount.zero
         func add(_ a: Amount, _ b: Amount) { off += a < b ? b - a : a - b }
         let classes = values.keys.filter { $0.level == .lei }
+        // Each 款's sum under its 类, in one pass (this runs for every candidate placement).
+        var childSums: [Substring: Amount] = [:]
+        for (code, amount) in values where code.level == .kuan {
+            childSums[code.rawValue.prefix(3), default: .zero] += amount
+        }
         for lei in classes {
-            let children = values.filter { $0.key.parent == lei }
-            if !children.isEmpty { add(Amount.sum(children.map(\.value)), values[lei]!) }
+            if let sum = childSums[lei.rawValue[...]] { add(sum, values[lei]!) }
         }
         for t in totals {
             let personal = t.label.hasPrefix("人员")
