@@ -150,3 +150,12 @@ import Testing
         #expect(throws: QueryError.self) { try QueryEngine.run("facts | where statement = \"三公经费\" | share amount", in: &c) }
     }
 }
+
+@Suite struct CompareLabelTests {
+    @Test("a single item compared across years keeps its item label")
+    func singleItem() throws {
+        let t = try Fixture.run("facts | where item = \"公务接待费\" | compare year")
+        #expect(t.columns.map(\.name) == ["item", "2019", "2020", "delta", "pct"])
+        #expect(t.text == [["公务接待费", "10.00", "7.54", "-2.46", "-24.60"]])
+    }
+}

@@ -57,7 +57,9 @@ extension Evaluator {
                 if let s = seen[d], s != v { return true }
                 seen[d] = v
             }
-            return false
+            // The item labels the row even when it is the only one compared
+            // (`where statement = "收支总计" | compare year`), as long as it is the same throughout.
+            return c.name == "item" && Set(seen.values).count == 1
         }
         let (gid, first, groupCount) = assignGroups(rows, keys)
         let n = dimValues.count
