@@ -12,12 +12,12 @@ struct Fiscal: ParsableCommand {
         commandName: "fiscal",
         abstract: "Read Chinese government budget and final-accounts disclosures (部门预算/部门决算).",
         discussion: """
-            fiscal [FILE|DIR ...]            open the shell with these reports loaded
-            fiscal -e QUERY [FILE|DIR ...]   run QUERY, print the result, exit (-e may repeat)
-            fiscal -f SCRIPT [FILE|DIR ...]  run a script file ('-' reads standard input), exit
+            fiscal [FILE|DIR ...]            open the shell with these reports
+            fiscal -e QUERY [FILE|DIR ...]   run QUERY, print it, exit
+            fiscal -f SCRIPT [FILE|DIR ...]  run a script ('-': stdin), exit
 
-            Exit status: 0 success, 1 a query or script failed, 2 wrong usage,
-            3 an input file could not be read.
+            Exit status: 0 success, 1 a query or script failed (or check
+            found an error), 2 wrong usage, 3 an input file was unreadable.
             """,
         version: FiscalVersion.string,
         subcommands: [Formats.self, Check.self]
@@ -70,6 +70,14 @@ struct Fiscal: ParsableCommand {
             // argument naming a subcommand is dispatched here.
             let arguments = Array(CommandLine.arguments.dropFirst())
             var command: ParsableCommand
+            if arguments.first == "help" {
+                // `fiscal help [SUBCOMMAND]`, as the help text offers.
+                let sub = arguments.dropFirst().first.flatMap { name in
+                    configuration.subcommands.first { $0._commandName == name }
+                }
+                print(helpMessage(for: sub ?? Fiscal.self))
+                return
+            }
             if let first = arguments.first,
                let sub = configuration.subcommands.first(where: { $0._commandName == first }) {
                 command = try sub.parseAsRoot(Array(arguments.dropFirst()))

@@ -87,6 +87,9 @@ struct CommandLineContractTests {
         #expect(r.out.contains("csv,1.0.0,csv,built-in"))
         #expect(try runFiscal(["--version"]).out == "0.1.0\n")
         #expect(try runFiscal(["--help"]).status == 0)
+        let help = try runFiscal(["help", "check"])
+        #expect(help.status == 0)
+        #expect(help.out.hasPrefix("OVERVIEW: Check the reports' figures against each other"))
     }
 
     @Test("a folder loads every report in it")
