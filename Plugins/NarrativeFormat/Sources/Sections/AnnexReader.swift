@@ -85,8 +85,9 @@ extension NarrativeReader {
         return nil
     }
 
-    /// A 绩效自评报告 line: 预算/申报/批复/计划 figures are the project's budget (预算数), 实际支出 its
-    /// execution (执行数); funds received (到位) are neither and are not read.
+    /// A 绩效自评报告 line: 预算/批复/计划 figures are the project's budget (预算数), 实际支出 its
+    /// execution (执行数). Funds received (到位) and amounts requested (申报) are neither and are
+    /// not read: equal to the budget only when all was granted and all arrived.
     mutating func readAnnexProjectFigures(_ money: [FigureMention], line number: Int, project: String, tally: inout AnnexTally) {
         let line = source.lines[number - 1]
         func key(_ s: String) -> String { s.hasSuffix("项目") ? String(s.dropLast(2)) : s }
@@ -98,9 +99,13 @@ extension NarrativeReader {
             if m.label.contains("到位") || line.contains("资金到位。") {
                 tally.skipped.append((number, "funds received (到位)"))
                 continue
+            } else if m.label.contains("申报") {
+                // A request may exceed what was granted; the explanation states only the grant.
+                tally.skipped.append((number, "amounts requested (申报)"))
+                continue
             } else if m.label.contains("支出") {
                 phase = .final
-            } else if ["预算", "申报", "批复", "计划"].contains(where: m.label.contains) {
+            } else if ["预算", "批复", "计划"].contains(where: m.label.contains) {
                 phase = .budget
             } else {
                 tally.skipped.append((number, "`\(m.label)` is neither budget nor spending"))
@@ -123,9 +128,12 @@ extension NarrativeReader {
         if !tally.skipped.isEmpty {
             var whys: [String] = []
             for s in tally.skipped where !whys.contains(s.why) { whys.append(s.why) }
-            let skippedLines = tally.skipped.map(\.line).reduce(into: [Int]()) { if $0.last != $1 { $0.append($1) } }
-            message += "; \(tally.skipped.count) not read (\(whys.joined(separator: "; "))) on lines "
-                + skippedLines.map(String.init).joined(separator: ", ")
+            let parts = whys.map { why in
+                let lines = tally.skipped.filter { $0.why == why }.map(\.line)
+                let distinct = lines.reduce(into: [Int]()) { if $0.last != $1 { $0.append($1) } }
+                return "\(lines.count) \(why) on lines " + distinct.map(String.init).joined(separator: ", ")
+            }
+            message += "; not read: " + parts.joined(separator: "; ")
         }
         warn("attachment-read", message, line: first, severity: .note)
     }
