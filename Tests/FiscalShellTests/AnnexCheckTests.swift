@@ -30,10 +30,10 @@ struct AnnexCheckTests {
         let annex = try rows(r).filter { $0["rule"] as? String == "annex" }
         #expect(annex.count == 1)
         let f = try #require(annex.first)
-        let severity = f["severity"] as? String, subject = f["subject"] as? String, lines = f["lines"] as? String
+        let severity = f["severity"] as? String, subject = f["subject"] as? String, named = f["lines"] as? String
         #expect(severity == "error")
         #expect(subject == "一般公共预算财政拨款收入 in the explanation and 附件")
-        #expect(lines == "\(path):27, \(path):802")
+        #expect(named == "\(path):27, \(path):802")
     }
 
     @Test("a sum over facts counts the 附件's copy once, or alone when asked for")
