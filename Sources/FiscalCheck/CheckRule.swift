@@ -24,6 +24,7 @@ public enum CheckRules {
         ChangeRule(),
         CompletionRule(),
         RepeatedFigureRule(identities: Identity.standard),
+        AnnexRule(),
         DerivedValueRule(),
     ]
 

@@ -53,3 +53,11 @@ public struct Fact: Sendable, Hashable {
 
 /// A fact's position in its report's ``Report/facts``.
 public typealias FactIndex = Int
+
+extension Fact {
+    /// The column of a figure a report states again in its 附件 (the 绩效评价报告 and 绩效自评报告
+    /// that repeat the explanation's totals and project amounts): the repeat is kept apart from
+    /// the explanation's own figure, so sums over the explanation do not count money twice,
+    /// and `check` can compare the two.
+    public static let annexColumn = "附件"
+}

@@ -12,6 +12,8 @@ struct ExplanationState {
     var firstFact: [Statement: FactIndex] = [:]
     var table: [Int] = []
     var inTable = false
+    /// The column every fact placed gets (`附件` for 第四部分; `nil` for sections 一 to 十).
+    var column: String?
 }
 
 extension NarrativeReader {
@@ -151,7 +153,7 @@ extension NarrativeReader {
             break
         }
         var phase = report.phase
-        var column: String?
+        var column = state.column
         if let project {
             // "综述·" keeps the 完成情况综述 sentence's figures apart from the same figures in the
             // project table (预算数, 执行数), so a filter on column picks one statement of them.

@@ -32,28 +32,4 @@ extension NarrativeReader {
                                                  span: source.span(line: number, range: start..<trimmedTerm.endIndex)))
         }
     }
-
-    /// 第四部分 附件: staff counts (`共有职工83人，其中在编职工40人…`); the money figures of the
-    /// 附件 repeat sections 一 to 十 and the projects and are not read again (one note says where).
-    mutating func readAttachments(_ lines: [Int]) {
-        var skipped: [Int] = []
-        for number in lines {
-            let line = source.lines[number - 1]
-            let mentions = SentenceReader.mentions(in: line)
-            if line.contains("职工") {
-                for case .figure(let m) in mentions where m.figure.factUnit == .count("人") {
-                    guard !m.label.isEmpty else { continue }
-                    addFact(Fact(entity: "", year: report.year, phase: report.phase, statement: .staff, item: m.label,
-                                 amount: m.figure.amount, unit: .count("人"), span: source.span(line: number, range: m.figure.range)),
-                            section: -1)
-                }
-            } else if mentions.contains(where: { if case .figure(let m) = $0 { m.figure.unit != .count("个") } else { false } }) {
-                skipped.append(number)
-            }
-        }
-        if let first = skipped.first, let last = skipped.last {
-            warn("attachment-not-read", "figures of 附件 on \(skipped.count) lines (\(first)–\(last)) repeat the explanation and were not read as facts",
-                 line: first, severity: .note)
-        }
-    }
 }

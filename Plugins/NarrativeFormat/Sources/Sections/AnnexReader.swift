@@ -1,0 +1,140 @@
+import FiscalFormat
+import FiscalModel
+
+/// What the 附件 reader saw, for the one note it writes.
+struct AnnexTally {
+    /// Lines whose money figures became facts.
+    var readLines: [Int] = []
+    var readFigures = 0
+    /// Money figures not read, with their lines and why.
+    var skipped: [(line: Int, why: String)] = []
+}
+
+extension NarrativeReader {
+    /// 第四部分 附件: staff counts (`共有职工83人，其中在编职工40人…`), and the money figures the
+    /// 绩效评价报告 and 绩效自评报告 repeat. Each money figure becomes a fact labelled like its
+    /// counterpart in sections 一 to 十 (statement, item, code, fund, phase) but with column
+    /// ``FiscalModel/Fact/annexColumn``, so a sum over the explanation does not count it twice and
+    /// `check` compares it with the explanation's. One note says what was read and what was not.
+    mutating func readAttachments(_ lines: [Int]) {
+        var state = ExplanationState()
+        state.column = Fact.annexColumn
+        // Apart from every section of the explanation (changes are linked within a section).
+        state.sectionID = -2
+        var project: String?
+        var tally = AnnexTally()
+        for (k, number) in lines.enumerated() {
+            let line = source.lines[number - 1]
+            let mentions = SentenceReader.mentions(in: line)
+            if let name = annexProjectTitle(at: k, of: lines, mentions: mentions) {
+                project = name
+                continue
+            }
+            if line.contains("职工") {
+                readStaff(number, mentions)
+                continue
+            }
+            let money = mentions.compactMap { if case .figure(let m) = $0, m.figure.factUnit?.isMoney == true { m } else { nil } }
+            guard let first = money.first else { continue }
+            if let project {
+                readAnnexProjectFigures(money, line: number, project: project, tally: &tally)
+            } else if let section = annexSection(firstLabel: first.label) {
+                state.section = section
+                state.firstFact = [:]
+                let before = report.facts.count
+                readSentences(number, line, state: &state)
+                tally.readFigures += report.facts.count - before
+                tally.readLines.append(number)
+            } else {
+                tally.skipped += money.map { _ in (number, "no section of the explanation names `\(first.label)`") }
+            }
+        }
+        noteAttachments(tally)
+    }
+
+    /// `共有职工83人，其中在编职工40人…`: counts of people, statement 人员.
+    mutating func readStaff(_ number: Int, _ mentions: [NarrativeMention]) {
+        for case .figure(let m) in mentions where m.figure.factUnit == .count("人") {
+            guard !m.label.isEmpty else { continue }
+            addFact(Fact(entity: "", year: report.year, phase: report.phase, statement: .staff, item: m.label,
+                         amount: m.figure.amount, unit: .count("人"), span: source.span(line: number, range: m.figure.range)),
+                    section: -1)
+        }
+    }
+
+    /// The name of a project whose 绩效自评报告 starts here: a line without figures followed by
+    /// a `…绩效自评报告` title (`会议费项目` / `2020年绩效目标支出绩效自评报告`).
+    func annexProjectTitle(at k: Int, of lines: [Int], mentions: [NarrativeMention]) -> String? {
+        let bare = source.lines[lines[k] - 1].trimmingCharacters(" \t\u{3000}")
+        guard !bare.isEmpty, mentions.isEmpty, !bare.contains("报告"), !bare.hasPrefix("附件") else { return nil }
+        let next = lines[(k + 1)...].lazy.map { self.source.lines[$0 - 1].trimmingCharacters(" \t\u{3000}") }.first { !$0.isEmpty }
+        guard let next, next.contains("绩效自评报告") else { return nil }
+        return String(bare)
+    }
+
+    /// The explanation section a 附件 sentence repeats, from its first figure's name:
+    /// `本年收入合计…` is section 二 (收入), `一般公共预算财政拨款支出…主要用于` section 五 by 类,
+    /// `本年支出合计…` section 三 (支出).
+    func annexSection(firstLabel label: String) -> TemplateSection? {
+        let name = label.filter { $0 != " " && $0 != "\u{3000}" }
+        if name.hasSuffix("收入合计") || name.hasSuffix("本年收入") { return TemplateSection(statement: .income) }
+        if name.hasSuffix("一般公共预算财政拨款支出") {
+            return TemplateSection(statement: .generalBudgetExpenditure, fund: .generalBudget, classification: .lei)
+        }
+        if name.hasSuffix("支出合计") || name.hasSuffix("本年支出") { return TemplateSection(statement: .expenditure) }
+        return nil
+    }
+
+    /// A 绩效自评报告 line: 预算/批复/计划 figures are the project's budget (预算数), 实际支出 its
+    /// execution (执行数). Funds received (到位) and amounts requested (申报) are neither and are
+    /// not read: equal to the budget only when all was granted and all arrived.
+    mutating func readAnnexProjectFigures(_ money: [FigureMention], line number: Int, project: String, tally: inout AnnexTally) {
+        let line = source.lines[number - 1]
+        func key(_ s: String) -> String { s.hasSuffix("项目") ? String(s.dropLast(2)) : s }
+        let item = report.projects.first { key($0.name) == key(project) }?.name ?? project
+        var read = false
+        for m in money {
+            guard let unit = m.figure.factUnit else { continue }
+            let phase: Phase
+            if m.label.contains("到位") || line.contains("资金到位。") {
+                tally.skipped.append((number, "funds received (到位)"))
+                continue
+            } else if m.label.contains("申报") {
+                // A request may exceed what was granted; the explanation states only the grant.
+                tally.skipped.append((number, "amounts requested (申报)"))
+                continue
+            } else if m.label.contains("支出") {
+                phase = .final
+            } else if ["预算", "批复", "计划"].contains(where: m.label.contains) {
+                phase = .budget
+            } else {
+                tally.skipped.append((number, "`\(m.label)` is neither budget nor spending"))
+                continue
+            }
+            addFact(Fact(entity: "", year: report.year, phase: phase, statement: .projects, item: item,
+                         column: Fact.annexColumn, amount: m.figure.amount, unit: unit,
+                         span: source.span(line: number, range: m.figure.range)), section: -2)
+            tally.readFigures += 1
+            read = true
+        }
+        if read { tally.readLines.append(number) }
+    }
+
+    /// One note: how many figures of 附件 were read (and where), and which were not.
+    mutating func noteAttachments(_ tally: AnnexTally) {
+        guard let first = tally.readLines.first ?? tally.skipped.first?.line else { return }
+        var message = "read \(tally.readFigures) money figures of 附件 on \(tally.readLines.count) lines as facts with column \(Fact.annexColumn)"
+        if let a = tally.readLines.first, let b = tally.readLines.last { message += " (\(a)–\(b))" }
+        if !tally.skipped.isEmpty {
+            var whys: [String] = []
+            for s in tally.skipped where !whys.contains(s.why) { whys.append(s.why) }
+            let parts = whys.map { why in
+                let lines = tally.skipped.filter { $0.why == why }.map(\.line)
+                let distinct = lines.reduce(into: [Int]()) { if $0.last != $1 { $0.append($1) } }
+                return "\(lines.count) \(why) on lines " + distinct.map(String.init).joined(separator: ", ")
+            }
+            message += "; not read: " + parts.joined(separator: "; ")
+        }
+        warn("attachment-read", message, line: first, severity: .note)
+    }
+}

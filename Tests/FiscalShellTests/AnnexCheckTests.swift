@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// The seed's 附件 (第四部分) repeats figures of sections 二 and 五 and the projects: `check`
+/// finds the two places equal, finds a changed copy, and sums do not count the copy twice.
+@Suite("the seed's 附件 in check and queries", .serialized)
+struct AnnexCheckTests {
+    let seed = "Examples/wusheng-2020-决算.txt"
+
+    func rows(_ r: RunResult) throws -> [[String: Any]] {
+        try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]] ?? []
+    }
+
+    @Test("the seed's 附件 agrees with its explanation")
+    func agrees() throws {
+        let r = try runFiscal(["check", "-o", "json", seed])
+        #expect(try rows(r).filter { $0["rule"] as? String == "annex" }.isEmpty)
+    }
+
+    @Test("a 附件 figure changed by one cent is an error naming both lines")
+    func changedCopy() throws {
+        let text = try String(contentsOfFile: Fixture.root + "/" + seed, encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        #expect(lines[801].contains("一般公共预算财政拨款收入927.15万元"))
+        lines[801] = lines[801].replacingOccurrences(of: "927.15", with: "927.16")
+        let path = Fixture.temporaryFolder() + "/wusheng-changed.txt"
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try runFiscal(["check", "-o", "json", "--format", "narrative", path])
+        #expect(r.status == 1)
+        let annex = try rows(r).filter { $0["rule"] as? String == "annex" }
+        #expect(annex.count == 1)
+        let f = try #require(annex.first)
+        let severity = f["severity"] as? String, subject = f["subject"] as? String, named = f["lines"] as? String
+        #expect(severity == "error")
+        #expect(subject == "一般公共预算财政拨款收入 in the explanation and 附件")
+        #expect(named == "\(path):27, \(path):802")
+    }
+
+    @Test("a sum over facts counts the 附件's copy once, or alone when asked for")
+    func sumsAreNotDoubled() throws {
+        let both = try runFiscal(["-e", "facts | where statement = \"收入\" | sum amount", "-o", "csv", seed])
+        let explanation = try runFiscal(["-e", "facts | where statement = \"收入\" and column != \"附件\" | sum amount", "-o", "csv", seed])
+        let annex = try runFiscal(["-e", "facts | where statement = \"收入\" and column = \"附件\" | sum amount", "-o", "csv", seed])
+        // 1320.41 + 927.15 + 305.68: the total and its parts of line 27 (a note says so), once.
+        #expect(both.out == "amount\n2553.24\n")
+        #expect(both.err.contains("8 rows of column 附件 repeat figures of the explanation and were left out of the sum"))
+        #expect(explanation.out == "amount\n2553.24\n")
+        #expect(annex.out == "amount\n2553.24\n")
+        let classes = try runFiscal(["-e", "facts | group 类 | sum amount", "-o", "csv", seed])
+        #expect(classes.out.contains("201,一般公共服务支出,865.23\n"))
+    }
+}
