@@ -114,7 +114,8 @@ extension Evaluator {
         let pick = choose(values)
         rows = rows.filter { text(f, column, $0) == pick }
         let others = values.filter { $0 != pick }.map { $0 ?? "—" }.sorted().joined(separator: ", ")
-        notes.append("drill counts \(column) \(pick ?? "—") only (the facts also hold \(others)); choose with `where \(column) = \"…\"`")
+        let counted = pick.map { "\(column) \($0)" } ?? "the figures with no \(column)"
+        notes.append("drill counts \(counted) only (the facts also hold \(column) \(others)); choose with `where \(column) = \"…\"`")
     }
 
     /// Keeps the latest year, and 决算 over 预算 within it, when the rows hold several.
