@@ -14,7 +14,19 @@ public enum Checker {
     public static func findings(_ reports: [Report], rules: [any CheckRule] = CheckRules.all) -> [Finding] {
         var all: [Finding] = []
         for report in reports {
-            for rule in rules { all += rule.check(report) }
+            // A finding about figures that all stand in the 附件 says so: the same rule finds
+            // the explanation's copy too, and the reader must tell the two apart.
+            let annexLines = Set(report.facts.filter { $0.column == Fact.annexColumn }.map(\.span))
+            for rule in rules {
+                for var finding in rule.check(report) {
+                    let spans = finding.spans
+                    if rule.id != "annex", !spans.isEmpty, !annexLines.isEmpty,
+                       spans.allSatisfy({ span in annexLines.contains { $0.file == span.file && $0.line == span.line } }) {
+                        finding.subject += " (附件)"
+                    }
+                    all.append(finding)
+                }
+            }
         }
         return all.enumerated().sorted { a, b in
             if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }

@@ -50,3 +50,19 @@ struct AnnexCheckTests {
         #expect(classes.out.contains("201,一般公共服务支出,865.23\n"))
     }
 }
+
+@Suite("Findings about the 附件 say so")
+struct AnnexSubjectTests {
+    @Test("the 附件's repeat of the income error is marked (附件) and names line 802")
+    func marked() throws {
+        let r = try runFiscal(["-e", "check | where severity = \"error\" and subject ~ \"附件\" | select subject, lines", "-o", "csv",
+                               "Examples/wusheng-2020-决算.txt"])
+        #expect(r.status == 0)
+        #expect(r.out == """
+            subject,lines
+            本年收入合计 = income sources (附件),Examples/wusheng-2020-决算.txt:802
+            政府性基金预算财政拨款收入 share of 本年收入合计 (附件),Examples/wusheng-2020-决算.txt:802
+
+            """)
+    }
+}

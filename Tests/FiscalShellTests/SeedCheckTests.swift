@@ -26,7 +26,7 @@ struct SeedCheckTests {
         // two places equal). 2 of the 6 name only line 802.
         #expect(errors.count == 6, "unexpected errors: \(subjects)")
         let annex = errors.filter { ($0["lines"] as? String)?.hasSuffix(":802") == true }.map { "\($0["rule"]!) \($0["subject"]!)" }
-        #expect(annex.sorted() == ["share 政府性基金预算财政拨款收入 share of 本年收入合计", "sum 本年收入合计 = income sources"])
+        #expect(annex.sorted() == ["share 政府性基金预算财政拨款收入 share of 本年收入合计 (附件)", "sum 本年收入合计 = income sources (附件)"])
         #expect(!subjects.contains { $0.hasPrefix("annex") })
         let basic = try #require(errors.first { ($0["rule"] as? String) == "repeated" })
         #expect((basic["lines"] as? String)?.contains(":30") == true)
