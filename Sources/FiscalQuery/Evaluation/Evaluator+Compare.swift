@@ -100,7 +100,8 @@ extension Evaluator {
         }
         if !derivedIn.isEmpty {
             let which = derivedIn.sorted().map { dimValues[$0].description }.joined(separator: ", ")
-            notes.append("\(which) include figures derived from a stated change (derived = true), not read directly")
+            let verb = derivedIn.count == 1 ? "includes" : "include"
+            notes.append("the \(which) column\(derivedIn.count == 1 ? "" : "s") \(verb) figures derived from a stated change (derived = true), not read directly")
         }
         return Frame(columns: columns, selection: nil, physicalCount: groupCount,
                      provenance: f.combinedProvenance(members), notes: notes)
