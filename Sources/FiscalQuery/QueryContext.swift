@@ -23,6 +23,9 @@ public struct QueryContext: Sendable {
     /// `drill NAME`; the shell sets it to the catalog's resolver. Names the facts write are
     /// tried after it.
     public var codeForName: @Sendable (String) -> ClassificationCode? = { _ in nil }
+    /// Whether the user asked to stop (Ctrl-C in the shell). The evaluator looks between
+    /// stages and every 65,536 rows of its long loops, and stops with an `interrupted` error.
+    public var isCancelled: @Sendable () -> Bool = { false }
 
     /// The columnar form of every fact, built once per set of reports.
     var store: FactStore?

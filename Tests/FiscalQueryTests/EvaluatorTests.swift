@@ -159,3 +159,20 @@ import Testing
         #expect(t.text == [["公务接待费", "10.00", "7.54", "-2.46", "-24.60"]])
     }
 }
+
+@Suite struct CancellationTests {
+    @Test("a cancelled query stops with an interrupted error and binds nothing")
+    func cancelled() throws {
+        var c = Fixture.context
+        c.isCancelled = { true }
+        do {
+            _ = try QueryEngine.run("let x = facts | where year = 2020", in: &c)
+            Issue.record("expected the query to stop")
+        } catch {
+            #expect(error.message == "interrupted (Ctrl-C); nothing was changed")
+        }
+        #expect(c.bindings["x"] == nil)
+        c.isCancelled = { false }
+        #expect(try QueryEngine.run("facts | where year = 2020 | count", in: &c).text == [["4"]])
+    }
+}

@@ -8,9 +8,15 @@ extension Evaluator {
         var kept: [Int32] = []
         kept.reserveCapacity(f.count / 4)
         if let s = f.selection {
-            for p in s where test(Int(p)) { kept.append(p) }
+            for (i, p) in s.enumerated() {
+                if i & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
+                if test(Int(p)) { kept.append(p) }
+            }
         } else {
-            for p in 0..<f.physicalCount where test(p) { kept.append(Int32(p)) }
+            for p in 0..<f.physicalCount {
+                if p & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
+                if test(p) { kept.append(Int32(p)) }
+            }
         }
         out.selection = kept
         return out

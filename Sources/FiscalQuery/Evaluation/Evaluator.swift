@@ -25,7 +25,7 @@ public struct Evaluator {
         context.prepare()
         let evaluator = Evaluator(context: context, store: context.store!)
         let frame = try evaluator.run(pipeline)
-        return evaluator.table(frame)
+        return try evaluator.table(frame)
     }
 
     func run(_ pipeline: Pipeline) throws(QueryError) -> Frame {
@@ -33,6 +33,7 @@ public struct Evaluator {
         let stages = pipeline.stages
         var i = 0
         while i < stages.count {
+            try checkCancelled(at: stages[i].span)
             switch stages[i] {
             case .filter(let e, _):
                 frame = try filter(frame, e)
@@ -103,10 +104,15 @@ public struct Evaluator {
         }
     }
 
+    /// Stops with an error when the user asked to (``QueryContext/isCancelled``).
+    func checkCancelled(at span: QuerySpan?) throws(QueryError) {
+        if context.isCancelled() { throw QueryError("interrupted (Ctrl-C); nothing was changed", at: span) }
+    }
+
     // MARK: Output
 
     /// The result table of a frame, with each row's source spans.
-    func table(_ f: Frame) -> ResultTable {
+    func table(_ f: Frame) throws(QueryError) -> ResultTable {
         var t = ResultTable(columns: f.columns.map { ResultTable.Column($0.name, $0.type) })
         let n = f.count
         t.rows.reserveCapacity(n)
@@ -115,6 +121,7 @@ public struct Evaluator {
         offsets.reserveCapacity(n + 1)
         var explicit: [[SourceSpan]] = []
         for r in 0..<n {
+            if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
             let p = f.physical(r)
             t.rows.append(f.columns.map { $0.value(p) })
             switch f.provenance {

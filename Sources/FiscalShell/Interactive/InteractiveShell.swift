@@ -71,7 +71,8 @@ public struct InteractiveShell {
             Interrupt.reset()
             let outcome = runner.execute(statement, origin: nil)
             if Interrupt.happened {
-                console.err("interrupted\n")
+                // A query stops itself and says so; anything else ran to its end.
+                if outcome != .failed { console.err("interrupted\n") }
                 Interrupt.reset()
             }
             if outcome == .quit { return ExitStatus.success }
@@ -110,7 +111,8 @@ final class PlainLineReader: LineReader {
 }
 
 /// Ctrl-C while a statement runs: remembered, so the shell drops the result and keeps going
-/// instead of dying. (Queries are not yet interruptible midway; the flag is checked when they return.)
+/// instead of dying. A running query looks at the flag between stages and every 65,536 rows
+/// (``QueryContext/isCancelled``) and stops with an `interrupted` error.
 enum Interrupt {
     nonisolated(unsafe) static var flag: sig_atomic_t = 0
 

@@ -29,6 +29,8 @@ public final class Session {
             }
             return nil
         }
+        // Ctrl-C in the shell sets the interrupt flag; a running query stops at its next look.
+        context.isCancelled = { Interrupt.happened }
         // `check` is a source like `facts`: `check | where severity = "error" | count`.
         context.sources["check"] = { context in Checker.run(context.reports) }
         self.options = options
