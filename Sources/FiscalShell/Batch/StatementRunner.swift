@@ -50,7 +50,7 @@ public struct StatementRunner {
         }
         do {
             let result = try session.query(statement)
-            if let name = session.binding(of: statement) {
+            if let name = session.lastBinding {
                 // `let` names a result; printing all of it would bury the script's output.
                 let n = result.rows.count
                 console.out("`\(name)`: \(n) row\(n == 1 ? "" : "s") (\(result.columns.map(\.name).joined(separator: ", "))); use it as a source: `\(name) | …`\n")

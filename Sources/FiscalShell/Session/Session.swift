@@ -86,15 +86,13 @@ public final class Session {
 
     /// Runs one query and remembers its result.
     public func query(_ text: String) throws(QueryError) -> ResultTable {
-        let result = try QueryEngine.run(text, in: &context)
+        let query = try Parser.parse(Lexer.tokenize(text))
+        let result = try Evaluator.evaluate(query, in: &context)
         lastResult = result
+        lastBinding = query.binding?.text
         return result
     }
 
-    /// The name a `let` statement binds, or `nil` for any other statement (or one that does
-    /// not parse).
-    public func binding(of text: String) -> String? {
-        guard let tokens = try? Lexer.tokenize(text), let query = try? Parser.parse(tokens) else { return nil }
-        return query.binding?.text
-    }
+    /// The name the last query bound with `let`, `nil` when it bound none.
+    public private(set) var lastBinding: String?
 }
