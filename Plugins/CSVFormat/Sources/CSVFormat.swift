@@ -147,25 +147,9 @@ public struct CSVFormat: ReportFormat {
                     f.econCode?.rawValue ?? "", f.fund?.rawValue ?? "", f.column ?? "", f.amount.description,
                     f.unit.description, f.derived ? "true" : "false", f.span.file, String(f.span.line),
                 ]
-                out += fields.map(csvField).joined(separator: ",") + "\n"
+                out += fields.map(CSVText.field).joined(separator: ",") + "\n"
             }
         }
-        return out
-    }
-}
-
-/// A field quoted when it holds a comma, quote or line break.
-public func csvField(_ s: String) -> String {
-    if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-        return "\"" + s.replacingOccurrences("\"", "\"\"") + "\""
-    }
-    return s
-}
-
-extension String {
-    func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
         return out
     }
 }

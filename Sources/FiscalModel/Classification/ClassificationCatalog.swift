@@ -165,7 +165,7 @@ extension Substring {
 
 extension String {
     /// Every occurrence of `target` replaced (no Foundation in the model).
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    public func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty, contains(target) else { return self }
         var out = ""
         var rest = self[...]

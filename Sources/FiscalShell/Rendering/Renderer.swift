@@ -44,16 +44,11 @@ public enum Renderer {
     // MARK: CSV
 
     static func renderCSV(_ table: ResultTable, _ options: RenderOptions) -> String {
-        var out = table.columns.map { csvQuote($0.name) }.joined(separator: ",") + "\n"
+        var out = table.columns.map { CSVText.field($0.name) }.joined(separator: ",") + "\n"
         for row in table.rows {
-            out += row.map { csvQuote(plainText($0, options)) }.joined(separator: ",") + "\n"
+            out += row.map { CSVText.field(plainText($0, options)) }.joined(separator: ",") + "\n"
         }
         return out
-    }
-
-    static func csvQuote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     // MARK: JSON
@@ -104,37 +99,5 @@ public enum Renderer {
         let names = ["name", "item", "科目", "名称"]
         if let i = table.columns.firstIndex(where: { names.contains($0.name) }) { return i }
         return table.columns.firstIndex { $0.type == .text }
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        return components(separatedByString: target).joined(separator: replacement)
-    }
-
-    func components(separatedByString separator: String) -> [String] {
-        var parts: [String] = []
-        var rest = Substring(self)
-        while let range = rest.range(of: separator) {
-            parts.append(String(rest[..<range.lowerBound]))
-            rest = rest[range.upperBound...]
-        }
-        parts.append(String(rest))
-        return parts
-    }
-}
-
-extension Substring {
-    func range(of needle: String) -> Range<Substring.Index>? {
-        guard let first = needle.first else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i] == first, self[i...].hasPrefix(needle) {
-                return i..<index(i, offsetBy: needle.count)
-            }
-            i = index(after: i)
-        }
-        return nil
     }
 }

@@ -56,8 +56,6 @@ public enum CheckCommand {
 
     /// `explain TERM`: the reports' own 名词解释 entries, else the bundled definition.
     public static func explain(_ term: String, session: Session) -> String {
-        // Hook: when the query language offers `explain <query>` (its stages), a query that
-        // parses is explained there first; terms fall through to the glossary.
         let entries = Glossary.explain(term, in: session.reports)
         if entries.isEmpty { return "no explanation of `\(term)` in the loaded reports or fiscal's glossary\n" }
         return entries.map { e in
