@@ -37,18 +37,7 @@ public enum CheckRules {
 /// How rules compare the labels formats produce: full-width and ASCII brackets are the
 /// same, quotes and spaces do not count (`“三公”经费` is `三公经费`).
 public enum Label {
-    public static func normalize(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "(": out.append("（")
-            case ")": out.append("）")
-            case "“", "”", "\"", "‘", "’", "'", " ", "\u{3000}", "\t": continue
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    public static func normalize(_ s: String) -> String { FactKey.normalize(s) }
 
     /// Whether `item` is one of `names` once both are normalized.
     public static func matches(_ item: String, _ names: [String]) -> Bool {
@@ -64,9 +53,6 @@ struct FactGroupKey: Hashable {
     var year: Int
     var phase: Phase
     var measure: Measure
-    /// Table cells and narrative figures are compared apart: each adds up on its own, and the
-    /// two meet in `repeated`.
-    var fromTable: Bool
     var unit: String
 
     init(_ f: Fact) {
@@ -74,7 +60,6 @@ struct FactGroupKey: Hashable {
         year = f.year
         phase = f.phase
         measure = f.measure
-        fromTable = f.reading.isTable
         unit = f.unit.description
     }
 }
@@ -91,12 +76,26 @@ extension Report {
 
     /// A figure for a finding, labelled with the fact's item (and column or year when they
     /// are not the obvious ones).
-    func figure(_ index: FactIndex) -> Finding.Figure {
+    ///
+    /// A fact stated several times shows the mention written nearest `near` (the same line
+    /// first, then the closest), so a finding about a sentence names the figures it reads.
+    func figure(_ index: FactIndex, near: SourceSpan? = nil) -> Finding.Figure {
+        let f = facts[index]
+        var mention = f.mentions[0]
+        if let near, f.mentions.count > 1 {
+            let here = f.mentions.filter { $0.span.file == near.file }
+            mention = here.min { abs($0.span.line - near.line) < abs($1.span.line - near.line) } ?? mention
+        }
+        return figure(index, mention: mention)
+    }
+
+    /// A figure for one mention of a fact.
+    func figure(_ index: FactIndex, mention: Mention) -> Finding.Figure {
         let f = facts[index]
         var label = f.item
         if f.measure != .total { label += "[\(f.measure)]" }
         if f.year != year { label += "(\(f.year)\(f.derived ? ", derived" : ""))" }
-        return Finding.Figure(label: label, amount: f.amount, unit: f.unit.description, span: f.span)
+        return Finding.Figure(label: label, amount: mention.amount, unit: mention.unit(in: f).description, span: mention.span)
     }
 
     /// A stated percentage as a figure.

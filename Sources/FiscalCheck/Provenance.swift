@@ -40,7 +40,7 @@ public enum Provenance {
     /// The facts and claims `query` names, in file order.
     ///
     /// A query that reads as a number (`546.41`, `546.41万元`, `59.54%`) matches every
-    /// fact of that value (by value: `24.8` finds `24.80`) and every claim stating it;
+    /// place a fact is stated with that value (by value: `24.8` finds `24.80`) and every claim stating it;
     /// anything else matches facts whose item contains it (brackets and quotes ignored).
     public static func lookup(_ query: String, in reports: [Report]) -> [ProvenanceHit] {
         let text = query.trimmingWhitespace
@@ -48,8 +48,8 @@ public enum Provenance {
         var hits: [ProvenanceHit] = []
         if let value = number(text) {
             for r in reports {
-                for f in r.facts where f.amount == value {
-                    hits.append(hit(f, in: r))
+                for f in r.facts {
+                    hits += f.mentions.filter { $0.amount == value }.map { hit(f, $0, in: r) }
                 }
                 for c in r.claims {
                     for (label, amount, unit) in stated(c, in: r) where amount == value {
@@ -62,7 +62,7 @@ public enum Provenance {
             let needle = Label.normalize(text)
             for r in reports {
                 for f in r.facts where Label.normalize(f.item).contains(needle) {
-                    hits.append(hit(f, in: r))
+                    hits += f.mentions.map { hit(f, $0, in: r) }
                 }
             }
         }
@@ -80,13 +80,15 @@ public enum Provenance {
     /// The facts of `reports` written at `spans`, for showing what a result row came from.
     public static func facts(at spans: [SourceSpan], in reports: [Report]) -> [ProvenanceHit] {
         let wanted = Set(spans)
-        return reports.flatMap { r in r.facts.filter { wanted.contains($0.span) }.map { hit($0, in: r) } }
-            .sorted { $0.span < $1.span }
+        return reports.flatMap { r in
+            r.facts.flatMap { f in f.mentions.filter { wanted.contains($0.span) }.map { hit(f, $0, in: r) } }
+        }.sorted { $0.span < $1.span }
     }
 
-    static func hit(_ f: Fact, in r: Report) -> ProvenanceHit {
+    /// One place a fact is stated (a mention), as a hit.
+    static func hit(_ f: Fact, _ m: Mention, in r: Report) -> ProvenanceHit {
         ProvenanceHit(kind: .fact, report: r.displayName, label: f.item + (f.measure == .total ? "" : "[\(f.measure)]"),
-                      amount: f.amount, unit: f.unit.description, derived: f.derived, span: f.span)
+                      amount: m.amount, unit: m.unit(in: f).description, derived: f.derived, span: m.span)
     }
 
     /// The numbers a claim states, with a label and unit each.

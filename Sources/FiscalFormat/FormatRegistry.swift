@@ -90,7 +90,8 @@ public struct FormatRegistry: Sendable {
     /// The descriptors of the known formats, in registration order (for `fiscal formats`).
     public var descriptors: [FormatDescriptor] { formats.map(\.descriptor) }
 
-    /// Reads one file: with the named format, or with the most confident one.
+    /// Reads one file: with the named format, or with the most confident one. Each report's
+    /// facts are folded by key (``FiscalModel/Report/folded()``).
     public func load(file path: String, format name: String? = nil) throws(LoadError) -> FormatResult {
         let bytes = try FileSystem.read(path)
         let chosen: any ReportFormat
@@ -119,8 +120,11 @@ public struct FormatRegistry: Sendable {
         do {
             var result = try chosen.read(source)
             result.warnings = detectWarnings + result.warnings
-            for i in result.reports.indices where result.reports[i].format == nil {
-                result.reports[i].format = chosen.descriptor.name
+            for i in result.reports.indices {
+                if result.reports[i].format == nil { result.reports[i].format = chosen.descriptor.name }
+                // Whatever read the file (built-in, external plugin, JSON, CSV), a figure stated
+                // several times becomes one fact with several mentions.
+                result.reports[i] = result.reports[i].folded()
             }
             return result
         } catch {

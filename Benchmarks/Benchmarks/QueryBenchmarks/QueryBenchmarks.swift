@@ -19,7 +19,7 @@ func syntheticContext(_ count: Int) -> QueryContext {
         facts.append(Fact(
             entity: entities[i % 40], year: 2019 + i % 3, phase: .final, statement: .generalBudgetExpenditure,
             item: "项目", code: codes[i % 60], fund: funds[i % 2], amount: Amount(mantissa: Int128(i % 100_000), scale: 2),
-            unit: .money(.wanYuan), span: s))
+            unit: .money(.wanYuan), reading: .data, span: s))
     }
     var context = QueryContext(reports: [Report(entity: "合并", year: 2020, phase: .final, unit: .wanYuan, source: "synthetic.csv", facts: facts)])
     context.prepare()

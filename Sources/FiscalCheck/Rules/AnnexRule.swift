@@ -1,8 +1,9 @@
 import FiscalModel
 
-/// A figure a report's 附件 states again (column ``FiscalModel/Fact/annexColumn``) equals the
-/// same figure in the explanation: same statement, item, code, year, phase and unit, the
-/// explanation's fact without a column or in one of ``counterpartColumns``.
+/// A figure a report's 附件 states again equals the explanation's: the mentions of one fact
+/// in part ``FiscalModel/Mention/annex`` against its other mentions (loading folds the 附件's
+/// copy of a figure into the explanation's fact: same statement, item or code, measure, year,
+/// phase and unit).
 ///
 /// Judged like `repeated`: one figure rounded the same way cannot differ, so any difference
 /// is an error (rounding only when the two are written to different digits and the finer
@@ -13,45 +14,39 @@ import FiscalModel
 public struct AnnexRule: CheckRule {
     public let id = "annex"
     public let summary = "a figure the 附件 states again equals the explanation's"
-    /// The columns, besides none, an explanation fact may be in to be a 附件 figure's
-    /// counterpart: a project table's 预算数 (budget) and 执行数 (final).
-    public let counterpartColumns: [String]
 
-    public init(counterpartColumns: [String] = ["预算数", "执行数"]) {
-        self.counterpartColumns = counterpartColumns
-    }
+    public init() {}
 
     public func check(_ report: Report) -> [Finding] {
-        let stated = report.facts.indices.filter { !report.facts[$0].derived }
-        let explanation = stated.filter { i in
-            let f = report.facts[i]
-            return f.measure == .total || counterpartColumns.contains { Measure(printed: $0, phase: f.phase) == f.measure }
-        }
         var findings: [Finding] = []
-        for i in stated where report.facts[i].measure == Fact.annexColumn {
-            let a = report.facts[i]
-            let counterparts = explanation.filter { counterpart(report.facts[$0], of: a) }
-            guard let first = counterparts.first,
-                  !counterparts.contains(where: { report.facts[$0].amount == a.amount }) else { continue }
-            findings.append(finding(report, annex: i, explanation: first))
+        for (i, f) in report.facts.enumerated() where !f.derived && f.mentions.count > 1 {
+            let explanation = f.mentions.filter { $0.part != Mention.annex }
+            guard let first = explanation.first else { continue }
+            for a in f.mentions where a.part == Mention.annex {
+                guard !explanation.contains(where: { same(a, $0, in: f) }) else { continue }
+                findings.append(finding(report, i, annex: a, explanation: first))
+            }
         }
         return findings
     }
 
-    /// Whether `e` (an explanation fact) states the figure `a` (a 附件 fact) states.
-    func counterpart(_ e: Fact, of a: Fact) -> Bool {
-        e.statement == a.statement && Label.normalize(e.item) == Label.normalize(a.item) && e.code == a.code
-            && e.year == a.year && e.phase == a.phase && e.unit == a.unit && e.entity == a.entity
+    /// Whether two mentions state exactly the same amount (in one unit).
+    func same(_ a: Mention, _ b: Mention, in f: Fact) -> Bool {
+        let ua = a.unit(in: f), ub = b.unit(in: f)
+        if ua == ub { return a.amount == b.amount }
+        if case .money(let x) = ua, case .money(let y) = ub {
+            return a.amount.converted(from: x, to: .yuan) == b.amount.converted(from: y, to: .yuan)
+        }
+        return false
     }
 
-    func finding(_ report: Report, annex i: FactIndex, explanation j: FactIndex) -> Finding {
-        let a = report.facts[i].amount, e = report.facts[j].amount
-        let coarse = min(a.scale, e.scale)
-        let severity: Finding.Severity = a.scale != e.scale && a.rounded(toDigits: coarse) == e.rounded(toDigits: coarse) ? .rounding : .error
+    func finding(_ report: Report, _ i: FactIndex, annex a: Mention, explanation e: Mention) -> Finding {
+        let f = report.facts[i]
+        let severity: Finding.Severity = f.agree(a, e) ? .rounding : .error
         let why = severity == .rounding ? "the finer figure rounds to the coarser" : "one figure cannot be rounded two ways"
         return Finding(severity, rule: id, report: report.displayName,
-                       subject: "\(report.facts[j].item) in the explanation and 附件",
-                       figures: [report.figure(j), report.figure(i)], stated: a, computed: e,
-                       detail: "附件 \(a) vs explanation \(e); \(why)")
+                       subject: "\(f.item) in the explanation and 附件",
+                       figures: [report.figure(i, mention: e), report.figure(i, mention: a)], stated: a.amount, computed: e.amount,
+                       detail: "附件 \(a.amount) vs explanation \(e.amount); \(why)")
     }
 }

@@ -45,7 +45,7 @@ public struct ShareRule: CheckRule {
                 rule: id, report: report, subject: "\(part.item) share of \(w.item)", stated: percent,
                 numerator: part.amount, numeratorError: roundingError(part, among: amounts),
                 denominator: w.amount, denominatorError: roundingError(w, among: amounts),
-                figures: [report.percentFigure("占", percent, claim.span), report.figure(claim.fact), report.figure(whole)],
+                figures: [report.percentFigure("占", percent, claim.span), report.figure(claim.fact, near: claim.span), report.figure(whole, near: claim.span)],
                 formula: "part / whole")
         }
     }
@@ -86,7 +86,7 @@ public struct ShareSumRule: CheckRule {
                 report.percentFigure("\(report.facts[share.claim.fact].item) 占", share.percent, share.claim.span)
             }
             return Finding(severity, rule: id, report: report.displayName, subject: "shares of \(total.item) add up to 100%",
-                           figures: figures + [report.figure(whole)], stated: sum, computed: 100,
+                           figures: figures + [report.figure(whole, near: claims.first?.span)], stated: sum, computed: 100,
                            detail: percents.map(\.description).joined(separator: " + ") + " = \(sum)%; "
                                + (severity == .rounding ? "within rounding of the \(percents.count) shares (±\(tolerance))" : "more than rounding of the shares allows (±\(tolerance))"))
         }
@@ -115,7 +115,7 @@ public struct ChangeRule: CheckRule {
                     guard let sev = Rounding.severity(of: delta - computed, tolerance: tol) else { return nil }
                     return Finding(sev, rule: id, report: report.displayName, subject: "\(current.item) change from \(year)",
                                    figures: [Finding.Figure(label: "change", amount: delta, unit: current.unit.description, span: claim.span),
-                                             report.figure(claim.fact), report.figure(prior)],
+                                             report.figure(claim.fact, near: claim.span), report.figure(prior, near: claim.span)],
                                    stated: delta, computed: computed, detail: "\(current.amount) − \(p.amount) = \(computed)")
                 }
                 guard let percent else { return nil }
@@ -125,14 +125,14 @@ public struct ChangeRule: CheckRule {
                     numerator: current.amount - p.amount,
                     numeratorError: roundingError(current, among: amounts) + roundingError(p, among: amounts),
                     denominator: p.amount, denominatorError: roundingError(p, among: amounts),
-                    figures: [report.percentFigure("rate", percent, claim.span), report.figure(claim.fact), report.figure(prior)],
+                    figures: [report.percentFigure("rate", percent, claim.span), report.figure(claim.fact, near: claim.span), report.figure(prior, near: claim.span)],
                     formula: "(current − prior) / prior")
             case .unchanged(let year):
                 guard let prior = priorFact(report, of: current, year: year) else { return nil }
                 let p = report.facts[prior]
                 guard current.amount != p.amount else { return nil }
                 return Finding(.error, rule: id, report: report.displayName, subject: "\(current.item) unchanged from \(year)",
-                               figures: [report.figure(claim.fact), report.figure(prior)], stated: current.amount,
+                               figures: [report.figure(claim.fact, near: claim.span), report.figure(prior, near: claim.span)], stated: current.amount,
                                computed: p.amount, detail: "the report says 持平 but the \(year) value differs")
             default:
                 return nil
@@ -144,7 +144,7 @@ public struct ChangeRule: CheckRule {
         let prior = current.amount - delta
         let e = Rounding.error(of: delta, unit: Rounding.unit(of: [current.amount, delta]), exact: current.isCount)
         let figures = [
-            report.figure(claim.fact),
+            report.figure(claim.fact, near: claim.span),
             Finding.Figure(label: "change", amount: delta, unit: current.unit.description, span: claim.span),
             report.percentFigure("rate", percent, claim.span),
         ]
@@ -188,7 +188,8 @@ public struct CompletionRule: CheckRule {
             let budgetIndex = stated ?? report.facts.indices.first { i in
                 let f = report.facts[i]
                 return f.phase == .budget && executed.phase == .final && !f.derived
-                    && f.sameFigure(as: executed, ignoringPhase: true)
+                    && f.sameFigure(as: executed, ignoringPhase: true, ignoringMeasure: true)
+                    && (f.measure == executed.measure || (executed.measure == .total && f.measure.isBudget))
             }
             guard let budgetIndex else { return nil }
             let budget = report.facts[budgetIndex]
@@ -197,19 +198,21 @@ public struct CompletionRule: CheckRule {
                 rule: id, report: report, subject: "\(executed.item) 完成预算", stated: percent,
                 numerator: executed.amount, numeratorError: roundingError(executed, among: amounts),
                 denominator: budget.amount, denominatorError: roundingError(budget, among: amounts),
-                figures: [report.percentFigure("完成预算", percent, claim.span), report.figure(claim.fact), report.figure(budgetIndex)],
+                figures: [report.percentFigure("完成预算", percent, claim.span), report.figure(claim.fact, near: claim.span), report.figure(budgetIndex, near: claim.span)],
                 formula: "executed / budget")
         }
     }
 }
 
 extension Fact {
-    /// Whether two facts state the same figure: statement, item, codes, fund, column, unit
-    /// and entity agree (and year and phase unless ignored).
-    func sameFigure(as other: Fact, ignoringYear: Bool = false, ignoringPhase: Bool = false) -> Bool {
-        statement == other.statement && Label.normalize(item) == Label.normalize(other.item) && code == other.code
-            && econCode == other.econCode && fund == other.fund && measure == other.measure && reading.isTable == other.reading.isTable
-            && unit == other.unit && entity == other.entity
+    /// Whether two facts state the same figure: statement, item (or code), codes, fund,
+    /// measure, unit and entity agree (and year, phase and measure unless ignored). Facts of
+    /// one key are folded on load, so this links a figure to its other years and phases.
+    func sameFigure(as other: Fact, ignoringYear: Bool = false, ignoringPhase: Bool = false, ignoringMeasure: Bool = false) -> Bool {
+        statement == other.statement && (code != nil ? code == other.code : Label.normalize(item) == Label.normalize(other.item))
+            && code == other.code && econCode == other.econCode && fund == other.fund
+            && (ignoringMeasure || measure == other.measure)
+            && unit.isMoney == other.unit.isMoney && (unit.isMoney || unit == other.unit) && entity == other.entity
             && (ignoringYear || year == other.year) && (ignoringPhase || phase == other.phase)
     }
 }

@@ -61,7 +61,7 @@ extension Identity {
     /// Whether the other figure may be in `column`.
     func allowsOther(_ fact: Fact) -> Bool {
         guard let otherColumns else { return true }
-        return fact.reading.isTable && otherColumns.contains { Measure(printed: $0, phase: fact.phase) == fact.measure }
+        return fact.mentions.contains { $0.reading.isTable } && otherColumns.contains { Measure(printed: $0, phase: fact.phase) == fact.measure }
     }
 }
 
@@ -88,16 +88,16 @@ public struct CodeIdentity: Sendable, Hashable {
     /// Whether `f` is in the other place's column (its measure).
     func otherMeasure(of f: Fact) -> Bool { CodeIdentity.place(otherColumn, holds: f) }
 
-    /// A table column holds the table's cells of that measure; `nil` the narrative's figures.
+    /// A column holds the facts of that measure; `nil` the item's totals.
     static func place(_ column: String?, holds f: Fact) -> Bool {
-        guard let column else { return !f.reading.isTable && f.measure == .total }
-        return f.reading.isTable && Measure(printed: column, phase: f.phase) == f.measure
+        guard let column else { return f.measure == .total }
+        return Measure(printed: column, phase: f.phase) == f.measure
     }
 
-    /// The code identities of the 部门决算 templates. docs/CHECKS.md lists them.
+    /// The code identities of the 部门决算 templates. docs/CHECKS.md lists them. (A
+    /// narrative's 类/项 and the rows of its own statement's table are one fact since loading
+    /// folds them: `repeated` compares their mentions.)
     public static let standard: [CodeIdentity] = [
-        CodeIdentity(.generalBudgetExpenditure, column: nil, .generalBudgetExpenditure, column: "合计",
-                     reason: "the narrative's 类/项 and the rows of 一般公共预算财政拨款支出决算表"),
         CodeIdentity(.totals, column: "决算数", .expenditure, column: "本年支出合计",
                      reason: "the 类 rows of 收入支出决算总表 and of 支出决算表"),
     ]
@@ -119,20 +119,16 @@ public struct RepeatedFigureRule: CheckRule {
     public func check(_ report: Report) -> [Finding] {
         var findings: [Finding] = []
         let stated = report.facts.indices.filter { !report.facts[$0].derived }
-        // Within a statement: group facts that state the same figure.
-        var groups: [[FactIndex]] = []
+        // One fact stated in several places (its mentions), the 附件's copies apart: they are
+        // the `annex` rule's.
         for i in stated {
-            if let g = groups.firstIndex(where: { report.facts[$0[0]].sameFigure(as: report.facts[i]) }) {
-                groups[g].append(i)
-            } else {
-                groups.append([i])
-            }
-        }
-        for group in groups where group.count > 1 {
-            let first = group[0]
-            for other in group.dropFirst() {
-                if let f = compare(report, first, other, subject: "\(report.facts[first].item) stated twice", reason: nil) {
-                    findings.append(f)
+            let f = report.facts[i]
+            guard f.mentions.count > 1 else { continue }
+            let inText = f.mentions.filter { $0.part != Mention.annex }
+            let inAnnex = f.mentions.filter { $0.part == Mention.annex }
+            for place in [inText, inAnnex] where place.count > 1 {
+                for other in place.dropFirst() {
+                    if let finding = compare(report, i, place[0], other, subject: "\(f.item) stated twice") { findings.append(finding) }
                 }
             }
         }
@@ -145,7 +141,7 @@ public struct RepeatedFigureRule: CheckRule {
             }
             for i in a {
                 // A pair of the same key was compared above, as one figure stated twice.
-                for j in b where comparable(report.facts[i], report.facts[j]) && !report.facts[i].sameFigure(as: report.facts[j]) {
+                for j in b where comparable(report.facts[i], report.facts[j]) && i != j {
                     if let f = compare(report, i, j, subject: "\(report.facts[i].item) in \(identity.statement) and \(identity.otherStatement)", reason: identity.reason) {
                         findings.append(f)
                     }
@@ -157,7 +153,7 @@ public struct RepeatedFigureRule: CheckRule {
             let b = stated.filter { report.facts[$0].statement == identity.otherStatement && identity.otherMeasure(of: report.facts[$0]) && report.facts[$0].code != nil }
             for i in a {
                 for j in b where i != j && report.facts[i].code == report.facts[j].code && comparable(report.facts[i], report.facts[j])
-                    && !report.facts[i].sameFigure(as: report.facts[j])
+                    && i != j
                 {
                     let code = report.facts[i].code!.rawValue
                     if let f = compare(report, i, j, subject: "\(code) \(report.facts[i].item) in \(identity.statement) and \(identity.otherStatement)", reason: identity.reason) {
@@ -170,6 +166,24 @@ public struct RepeatedFigureRule: CheckRule {
         // 收支总表) meets the other place twice with the same figures: one finding.
         var seen = Set<String>()
         return findings.filter { seen.insert("\($0.subject)|\($0.lines)|\($0.stated.map(\.description) ?? "")|\($0.computed.map(\.description) ?? "")").inserted }
+    }
+
+    /// Two mentions of one fact: equal amounts give nothing; a finer figure that rounds to
+    /// the coarser is rounding; anything else is an error, and the fact shows as disputed.
+    func compare(_ report: Report, _ i: FactIndex, _ a: Mention, _ b: Mention, subject: String) -> Finding? {
+        let f = report.facts[i]
+        let ua = a.unit(in: f), ub = b.unit(in: f)
+        if ua == ub && a.amount == b.amount { return nil }
+        if case .money(let x) = ua, case .money(let y) = ub, a.amount.converted(from: x, to: .yuan) == b.amount.converted(from: y, to: .yuan) {
+            return nil
+        }
+        let agree = f.agree(a, b)
+        let why = agree ? "the finer figure rounds to the coarser" : "one figure cannot be rounded two ways"
+        let sameUnit = ua == ub
+        return Finding(agree ? .rounding : .error, rule: id, report: report.displayName, subject: subject,
+                       figures: [report.figure(i, mention: a), report.figure(i, mention: b)],
+                       stated: sameUnit ? b.amount : nil, computed: sameUnit ? a.amount : nil,
+                       detail: "\(b.amount)\(ub) vs \(a.amount)\(ua); \(why)" + (agree ? "" : "; the fact is disputed"))
     }
 
     func comparable(_ a: Fact, _ b: Fact) -> Bool {
@@ -202,22 +216,31 @@ public struct DerivedValueRule: CheckRule {
         var findings: [Finding] = []
         for i in report.facts.indices where report.facts[i].derived {
             let d = report.facts[i]
-            // Each pair once: a derived fact against earlier derived ones and every stated one.
-            for j in report.facts.indices where j != i && report.facts[j].sameFigure(as: d) {
-                let o = report.facts[j]
-                if o.derived && j > i { continue }
-                let diff = d.amount - o.amount
-                // A derived value (current − change) carries two rounding errors, a stated one one.
-                let halves = 2 + (o.derived ? 2 : 1)
-                let tolerance = o.isCount ? .zero : Rounding.halfUnit(of: [d.amount, o.amount]) * Amount(halves)
-                guard let severity = Rounding.severity(of: diff, tolerance: tolerance) else { continue }
-                findings.append(Finding(
-                    severity, rule: id, report: report.displayName, subject: "\(d.item) \(d.year) derived two ways",
-                    figures: [report.figure(j), report.figure(i)], stated: o.amount, computed: d.amount,
-                    detail: "\(o.amount) (\(o.derived ? "derived" : "stated")) vs \(d.amount) (derived); "
-                        + (severity == .rounding ? "within rounding (±\(tolerance))" : "more than rounding allows (±\(tolerance))")))
+            // Derived two ways: mentions of one derived fact.
+            for other in d.mentions.dropFirst() {
+                if let f = compare(report, derived: i, d.mentions[0], other: i, other, otherDerived: true) { findings.append(f) }
+            }
+            // Derived and stated: the stated fact of the same key.
+            for j in report.facts.indices where j != i && !report.facts[j].derived && report.facts[j].sameFigure(as: d) {
+                if let f = compare(report, derived: i, d.mentions[0], other: j, report.facts[j].mentions[0], otherDerived: false) {
+                    findings.append(f)
+                }
             }
         }
         return findings
+    }
+
+    func compare(_ report: Report, derived i: FactIndex, _ dm: Mention, other j: FactIndex, _ om: Mention, otherDerived: Bool) -> Finding? {
+        let d = report.facts[i], o = report.facts[j]
+        let diff = dm.amount - om.amount
+        // A derived value (current − change) carries two rounding errors, a stated one one.
+        let halves = 2 + (otherDerived ? 2 : 1)
+        let tolerance = o.isCount ? .zero : Rounding.halfUnit(of: [dm.amount, om.amount]) * Amount(halves)
+        guard let severity = Rounding.severity(of: diff, tolerance: tolerance) else { return nil }
+        return Finding(
+            severity, rule: id, report: report.displayName, subject: "\(d.item) \(d.year) derived two ways",
+            figures: [report.figure(j, mention: om), report.figure(i, mention: dm)], stated: om.amount, computed: dm.amount,
+            detail: "\(om.amount) (\(otherDerived ? "derived" : "stated")) vs \(dm.amount) (derived); "
+                + (severity == .rounding ? "within rounding (±\(tolerance))" : "more than rounding allows (±\(tolerance))"))
     }
 }

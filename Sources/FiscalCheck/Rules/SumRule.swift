@@ -162,7 +162,7 @@ struct SumCheck {
             : (t.isCount ? "counts are exact" : "more than rounding allows (±\(tolerance))")
         return Finding(
             severity, rule: rule, report: report.displayName, subject: subject,
-            figures: [report.figure(total)] + parts.map(report.figure),
+            figures: [report.figure(total)] + parts.map { report.figure($0) },
             stated: t.amount, computed: sum, detail: "\(arithmetic); \(why)")
     }
 }

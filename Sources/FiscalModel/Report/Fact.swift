@@ -63,14 +63,3 @@ public struct Fact: Sendable, Hashable {
 
 /// A fact's position in its report's ``Report/facts``.
 public typealias FactIndex = Int
-
-extension Fact {
-    /// The column of a figure a report states again in its 附件 (the 绩效评价报告 and 绩效自评报告
-    /// that repeat the explanation's totals and project amounts): the repeat is kept apart from
-    /// the explanation's own figure, so sums over the explanation do not count money twice,
-    /// and `check` can compare the two.
-    ///
-    /// TODO(issue 10): the 附件 copies become mentions of the explanation's facts; until then they
-    /// keep this measure of their own.
-    public static let annexColumn: Measure = "附件"
-}

@@ -67,7 +67,7 @@ public struct Measure: RawRepresentable, Sendable, Hashable, Comparable, CustomS
         .init(measure: "经营支出", role: .part, english: "business-expense", aliases: [], meaning: "expenditure on business activities"),
         .init(measure: "对附属单位补助支出", role: .part, english: "subsidiary-grants", aliases: [], meaning: "grants to subordinate units"),
         .init(measure: "单位预留机动经费", role: .part, english: "reserve", aliases: [], meaning: "the unit's reserve for contingencies"),
-        .init(measure: "财政拨款收入", role: .part, english: "appropriation-income", aliases: ["财政拨款"], meaning: "income from 财政拨款"),
+        .init(measure: "财政拨款收入", role: .part, english: "appropriation-income", aliases: ["财政拨款", "其中-财政拨款", "其中：财政拨款"], meaning: "income from 财政拨款 (of a project: its 财政拨款 part)"),
         .init(measure: "上级补助收入", role: .part, english: "superior-grants", aliases: [], meaning: "grants from the superior unit"),
         .init(measure: "事业收入", role: .part, english: "service-income", aliases: [], meaning: "income from public-service activities"),
         .init(measure: "经营收入", role: .part, english: "business-income", aliases: [], meaning: "income from business activities"),
@@ -123,6 +123,10 @@ public struct Measure: RawRepresentable, Sendable, Hashable, Comparable, CustomS
 
     /// The vocabulary entry, when the measure is in it.
     public var definition: Definition? { Measure.byName[rawValue] }
+
+    /// Whether the measure is one of the budgets a 决算 prints beside its figures (年初预算,
+    /// 调整预算, 全年预算): the 预算 counterpart of a 决算 fact's total.
+    public var isBudget: Bool { self == .initialBudget || self == .adjustedBudget || self == .fullYearBudget }
 
     /// How the measure relates to the item's total (``Role/other`` for names not in the vocabulary).
     public var role: Role { definition?.role ?? .other }

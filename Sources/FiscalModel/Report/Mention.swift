@@ -8,11 +8,23 @@ public struct Mention: Sendable, Hashable {
     public var amount: Amount
     /// How the reader found it, and so how sure it is.
     public var reading: Reading
+    /// The unit this mention states the figure in, when it is not the fact's (a narrative's
+    /// `230.25万元` folded with a table's `2,302,464` 元); `nil` is the fact's unit.
+    public var unit: FactUnit?
+    /// The part of the document the mention stands in when it is not the main text: ``annex``
+    /// for a report's 附件 (the 绩效评价报告 and 绩效自评报告 that repeat the explanation's
+    /// figures). Checks label their findings about such a copy with it.
+    public var part: String?
 
-    public init(span: SourceSpan, amount: Amount, reading: Reading) {
+    /// The part of a report that repeats figures of the explanation: its 附件.
+    public static let annex = "附件"
+
+    public init(span: SourceSpan, amount: Amount, reading: Reading, unit: FactUnit? = nil, part: String? = nil) {
         self.span = span
         self.amount = amount
         self.reading = reading
+        self.unit = unit
+        self.part = part
     }
 }
 

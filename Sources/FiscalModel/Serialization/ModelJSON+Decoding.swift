@@ -188,7 +188,8 @@ extension ModelJSON {
                 throw DecodingError(path: path + ".reading", message: "expected one of \(known), found `\(readingName)`")
             }
             return Mention(span: try span(j["span"], path: path + ".span"), amount: try amount(j["amount"], path: path + ".amount"),
-                           reading: reading)
+                           reading: reading, unit: try optionalString(j["unit"], path: path + ".unit").map(FactUnit.init(name:)),
+                           part: try optionalString(j["part"], path: path + ".part"))
         }
 
         func index(_ j: JSON?, count: Int, path: String) throws(DecodingError) -> Int? {

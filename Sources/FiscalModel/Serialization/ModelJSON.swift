@@ -61,7 +61,10 @@ public enum ModelJSON {
             ("amount", .amount(f.amount)), ("unit", .string(f.unit.description)), ("derived", .bool(f.derived)),
             ("span", encode(f.span)),
             ("mentions", .array(f.mentions.map { m in
-                .object([("span", encode(m.span)), ("amount", .amount(m.amount)), ("reading", .string(m.reading.rawValue))])
+                var fields: [(String, JSON)] = [("span", encode(m.span)), ("amount", .amount(m.amount)), ("reading", .string(m.reading.rawValue))]
+                if let unit = m.unit { fields.append(("unit", .string(unit.description))) }
+                if let part = m.part { fields.append(("part", .string(part))) }
+                return .object(fields)
             })),
         ]
         return .object(m)

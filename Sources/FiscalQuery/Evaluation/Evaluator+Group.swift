@@ -27,7 +27,6 @@ extension Evaluator {
         var notes = f.notes
         var rows = f.physicalRows
         let sums = specs.contains { $0.function == .sum || $0.function == .avg }
-        if sums { dropAnnexRepeats(f, &rows, notes: &notes) }
         if onLevel || sums {
             let totals = statedTotals(f)
             let dropped = rows.reduce(0) { $0 + (totals[Int($1)] ? 1 : 0) }
@@ -227,21 +226,5 @@ extension Evaluator {
                              at: spec.span, hint: "filter with `where unit = \"\(x)\"` or group on unit")
         }
         notes.append("this sum adds facts from more than one statement (\(x), \(y), …); the same money often appears in several statements, so filter with `where statement = \"…\"` or group on statement")
-    }
-}
-
-extension Evaluator {
-    /// Leaves out of a sum the rows of column ``FiscalModel/Fact/annexColumn`` (a 附件 repeating
-    /// the explanation's figures) when rows of other columns are summed with them: the money
-    /// would count twice. Rows of the 附件 alone (`where column = "附件"`) are summed as they are.
-    func dropAnnexRepeats(_ f: Frame, _ rows: inout [Int32], notes: inout [String]) {
-        guard let ci = f.columnIndex("measure"), case .text(let ids, let dictionary) = f.columns[ci].storage,
-              let annex = dictionary.firstIndex(of: Fact.annexColumn.rawValue).map(Int32.init) else { return }
-        let isAnnex = { (p: Int32) in ids[Int(p)] == annex }
-        guard rows.contains(where: isAnnex), rows.contains(where: { !isAnnex($0) }) else { return }
-        let before = rows.count
-        rows.removeAll(where: isAnnex)
-        let left = before - rows.count
-        notes.append("\(left) row\(left == 1 ? "" : "s") of column \(Fact.annexColumn) \(left == 1 ? "repeats a figure" : "repeat figures") of the explanation and \(left == 1 ? "was" : "were") left out of the sum; `where column = \"\(Fact.annexColumn)\"` sums them alone")
     }
 }

@@ -125,8 +125,13 @@ public struct Evaluator {
             let p = f.physical(r)
             t.rows.append(f.columns.map { $0.value(p) })
             switch f.provenance {
-            case .base: indices.append(Int32(p))
-            case .facts(let sets): indices.append(contentsOf: sets[p])
+            case .base: store.appendMentions(of: p, to: &indices)
+            case .facts(let sets):
+                if store.mentionOffsets.isEmpty {
+                    indices.append(contentsOf: sets[p])
+                } else {
+                    for fact in sets[p] { store.appendMentions(of: Int(fact), to: &indices) }
+                }
             case .spans(let spans): explicit.append(spans[p])
             }
             offsets.append(Int32(indices.count))
@@ -139,7 +144,21 @@ public struct Evaluator {
             t.setProvenance(pool: store.spans, indices: indices, offsets: offsets)
         }
         t.notes = f.notes
+        if store.disputedCount > 0, let note = disputedNote(f) { t.notes.append(note) }
         return t
+    }
+
+    /// A note when rows show or add up facts the report states with different amounts.
+    func disputedNote(_ f: Frame) -> String? {
+        guard let di = store.columns.firstIndex(where: { $0.name == "disputed" }),
+              case .integer(let flags) = store.columns[di].storage else { return nil }
+        var disputed = Set<Int32>()
+        for r in 0..<f.count {
+            for p in f.facts(ofPhysical: f.physical(r)) where flags[Int(p)] != 0 { disputed.insert(p) }
+        }
+        guard !disputed.isEmpty else { return nil }
+        let n = disputed.count
+        return "\(n) fact\(n == 1 ? " is" : "s are") disputed (disputed = true): the report states \(n == 1 ? "it" : "each") with different amounts, and the first mention's is used; `source row N` lists every mention, `check | where rule = \"repeated\"` the differences"
     }
 }
 

@@ -4,8 +4,15 @@ import FiscalModel
 /// per set of reports so that queries over millions of facts do not touch a `Fact` per row.
 struct FactStore {
     var columns: [FrameColumn]
+    /// The span of every mention of every fact: fact `p`'s are
+    /// `spans[mentionOffsets[p]..<mentionOffsets[p + 1]]`, its first mention first.
     var spans: [SourceSpan]
+    /// Per fact, where its mentions start in ``spans`` (and one past the end); empty when every
+    /// fact has one mention (fact `p`'s span is then `spans[p]`).
+    var mentionOffsets: [Int32]
     var count: Int
+    /// How many facts are disputed (their mentions disagree).
+    var disputedCount: Int
     /// Per fact, an id of its (entity, year, phase, statement, fund, column): the facts that
     /// can be parts of one another's totals share it.
     var contextIDs: [Int32]
@@ -20,7 +27,10 @@ struct FactStore {
         var text = [Interner](repeating: Interner(), count: FactTable.columns.count)
         var textIDs = [[Int32]](repeating: [], count: FactTable.columns.count)
         for c in [0, 2, 3, 4, 5, 6, 7, 8, 10, 12] { textIDs[c].reserveCapacity(n) }
-        var years = [Int](), lines = [Int](), derived = [Int]()
+        var years = [Int](), lines = [Int](), derived = [Int](), disputed = [Int]()
+        disputed.reserveCapacity(n)
+        var mentionOffsets: [Int32] = []
+        var disputedCount = 0
         var mantissas = [Int128](), scales = [Int8]()
         years.reserveCapacity(n); lines.reserveCapacity(n); derived.reserveCapacity(n)
         mantissas.reserveCapacity(n); scales.reserveCapacity(n)
@@ -40,7 +50,19 @@ struct FactStore {
                 put(10, f.unit.description); put(12, f.span.file)
                 years.append(f.year); lines.append(f.span.line); derived.append(f.derived ? 1 : 0)
                 mantissas.append(f.amount.mantissa); scales.append(Int8(f.amount.scale))
-                spans.append(f.span)
+                if f.mentions.count > 1 && mentionOffsets.isEmpty {
+                    // The first fact stated more than once: from here on, offsets per fact.
+                    mentionOffsets = (0...spans.count).map { Int32($0) }
+                }
+                if mentionOffsets.isEmpty {
+                    spans.append(f.span)
+                } else {
+                    for m in f.mentions { spans.append(m.span) }
+                    mentionOffsets.append(Int32(spans.count))
+                }
+                let isDisputed = f.isDisputed
+                disputed.append(isDisputed ? 1 : 0)
+                if isDisputed { disputedCount += 1 }
                 let key = ContextKey(
                     entity: textIDs[0].last!, year: Int32(truncatingIfNeeded: f.year), phase: textIDs[2].last!,
                     statement: textIDs[3].last!, fund: textIDs[7].last!, column: textIDs[8].last!)
@@ -65,16 +87,28 @@ struct FactStore {
             case "year": storage = .integer(years)
             case "line": storage = .integer(lines)
             case "derived": storage = .integer(derived)
+            case "disputed": storage = .integer(disputed)
             case "amount": storage = .amount(mantissas: mantissas, scales: scales)
             default: storage = .text(ids: textIDs[c], dictionary: text[c].dictionary)
             }
             return FrameColumn(name: column.name, type: column.type, storage: storage)
         }
         self.spans = spans
+        self.mentionOffsets = mentionOffsets
+        self.disputedCount = disputedCount
         self.count = n
         self.contextIDs = contextIDs
         self.contextCount = contexts.count
         self.itemNameByCode = names.mapValues(\.1)
+    }
+
+    /// Appends the indices into ``spans`` of fact `p`'s mentions.
+    @inline(__always) func appendMentions(of p: Int, to indices: inout [Int32]) {
+        if mentionOffsets.isEmpty {
+            indices.append(Int32(p))
+        } else {
+            for i in mentionOffsets[p]..<mentionOffsets[p + 1] { indices.append(i) }
+        }
     }
 
     /// A frame over every fact.

@@ -7,15 +7,15 @@ public enum FactTable {
         .init("entity", .text), .init("year", .integer), .init("phase", .text), .init("statement", .text),
         .init("item", .text), .init("code", .text), .init("econ_code", .text), .init("fund", .text),
         .init("measure", .text), .init("amount", .amount), .init("unit", .text), .init("derived", .bool),
-        .init("file", .text), .init("line", .integer),
+        .init("file", .text), .init("line", .integer), .init("disputed", .bool),
     ]
 
-    /// One row per fact of `reports`, with each row's source span.
+    /// One row per fact of `reports`, with the span of each of its mentions.
     public static func make(_ reports: [Report]) -> ResultTable {
         var table = ResultTable(columns: columns)
         for report in reports {
             for f in report.facts {
-                table.append(row(f), sources: [f.span])
+                table.append(row(f), sources: f.mentions.map(\.span))
             }
         }
         return table
@@ -26,7 +26,7 @@ public enum FactTable {
             .text(f.entity), .integer(f.year), .text(f.phase.rawValue), .text(f.statement.rawValue), .text(f.item),
             f.code.map { .text($0.rawValue) } ?? .null, f.econCode.map { .text($0.rawValue) } ?? .null,
             f.fund.map { .text($0.rawValue) } ?? .null, .text(f.measure.rawValue), .amount(f.amount),
-            .text(f.unit.description), .bool(f.derived), .text(f.span.file), .integer(f.span.line),
+            .text(f.unit.description), .bool(f.derived), .text(f.span.file), .integer(f.span.line), .bool(f.isDisputed),
         ]
     }
 }

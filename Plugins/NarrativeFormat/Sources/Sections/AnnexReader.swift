@@ -13,12 +13,13 @@ struct AnnexTally {
 extension NarrativeReader {
     /// 第四部分 附件: staff counts (`共有职工83人，其中在编职工40人…`), and the money figures the
     /// 绩效评价报告 and 绩效自评报告 repeat. Each money figure becomes a fact labelled like its
-    /// counterpart in sections 一 to 十 (statement, item, code, fund, phase) but with column
-    /// ``FiscalModel/Fact/annexColumn``, so a sum over the explanation does not count it twice and
-    /// `check` compares it with the explanation's. One note says what was read and what was not.
+    /// counterpart in sections 一 to 十 (statement, item, code, fund, phase, measure) with its
+    /// mention in part ``FiscalModel/Mention/annex``: loading folds it into the explanation's
+    /// fact, so a sum counts it once and `check` compares the two mentions. One note says what
+    /// was read and what was not.
     mutating func readAttachments(_ lines: [Int]) {
         var state = ExplanationState()
-        state.column = Fact.annexColumn
+        state.part = Mention.annex
         // Apart from every section of the explanation (changes are linked within a section).
         state.sectionID = -2
         var project: String?
@@ -112,9 +113,13 @@ extension NarrativeReader {
                 tally.skipped.append((number, "`\(m.label)` is neither budget nor spending"))
                 continue
             }
-            addFact(Fact(entity: "", year: report.year, phase: phase, statement: .projects, item: item,
-                         measure: Fact.annexColumn, amount: m.figure.amount, unit: unit, reading: .narrative,
-                         span: source.span(line: number, range: m.figure.range)), section: -2)
+            // The project table's 预算数 and 执行数: a budget inside a 决算 measures the 全年预算.
+            var fact = Fact(entity: "", year: report.year, phase: phase, statement: .projects, item: item,
+                            measure: phase == .budget && report.phase == .final ? .fullYearBudget : .total,
+                            amount: m.figure.amount, unit: unit, reading: .narrative,
+                            span: source.span(line: number, range: m.figure.range))
+            fact.mentions[0].part = Mention.annex
+            addFact(fact, section: -2)
             tally.readFigures += 1
             read = true
         }
@@ -124,7 +129,7 @@ extension NarrativeReader {
     /// One note: how many figures of 附件 were read (and where), and which were not.
     mutating func noteAttachments(_ tally: AnnexTally) {
         guard let first = tally.readLines.first ?? tally.skipped.first?.line else { return }
-        var message = "read \(tally.readFigures) money figures of 附件 on \(tally.readLines.count) lines as facts with column \(Fact.annexColumn)"
+        var message = "read \(tally.readFigures) money figures of 附件 on \(tally.readLines.count) lines as mentions of the explanation's facts"
         if let a = tally.readLines.first, let b = tally.readLines.last { message += " (\(a)–\(b))" }
         if !tally.skipped.isEmpty {
             var whys: [String] = []

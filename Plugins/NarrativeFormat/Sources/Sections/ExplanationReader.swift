@@ -12,8 +12,10 @@ struct ExplanationState {
     var firstFact: [Statement: FactIndex] = [:]
     var table: [Int] = []
     var inTable = false
-    /// The column every fact placed gets (`附件` for 第四部分; `nil` for sections 一 to 十).
-    var column: Measure?
+    /// The part of the document every figure read stands in (``FiscalModel/Mention/annex`` for
+    /// 第四部分; `nil` for sections 一 to 十): the 附件's figures are mentions of the
+    /// explanation's facts, folded into them on load.
+    var part: String?
 }
 
 extension NarrativeReader {
@@ -153,17 +155,19 @@ extension NarrativeReader {
             break
         }
         var phase = report.phase
-        var column = state.column
+        var measure = Measure.total
         if let project {
-            // "综述·" keeps the 完成情况综述 sentence's figures apart from the same figures in the
-            // project table (预算数, 执行数), so a filter on column picks one statement of them.
-            column = Measure(rawValue: "综述·" + item)
+            // The 完成情况综述 sentence states the project table's figures again (预算数, 执行数):
+            // the same facts, folded on load. A budget inside a 决算 is a 预算 fact measuring
+            // the project's 全年预算.
             phase = item.contains("预算") ? .budget : .final
+            if phase == .budget && report.phase == .final { measure = .fullYearBudget }
             item = project
         }
-        let fact = Fact(entity: "", year: report.year, phase: phase, statement: section.statement, item: item, code: code,
-                        fund: section.fund(for: item), measure: column ?? .total, amount: m.figure.amount, unit: unit, reading: .narrative,
+        var fact = Fact(entity: "", year: report.year, phase: phase, statement: section.statement, item: item, code: code,
+                        fund: section.fund(for: item), measure: measure, amount: m.figure.amount, unit: unit, reading: .narrative,
                         span: source.span(line: number, range: m.figure.range))
+        fact.mentions[0].part = state.part
         let index = addFact(fact, section: state.sectionID)
         if state.firstFact[section.statement] == nil { state.firstFact[section.statement] = index }
         if let project { attach(index, toProject: project, line: number) }

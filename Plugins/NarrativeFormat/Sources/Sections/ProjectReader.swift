@@ -102,10 +102,17 @@ extension NarrativeReader {
             return
         }
         let fact = Fact(entity: "", year: report.year, phase: phase, statement: .projects, item: report.projects[p].name,
-                        measure: Measure(printed: column, phase: phase), amount: parsed.amount, unit: .money(parsed.unit ?? unit),
+                        measure: measure(column: column, phase: phase), amount: parsed.amount, unit: .money(parsed.unit ?? unit),
                         reading: .tableName,
                         span: source.span(line: cell.line, range: figure.range))
         report.projects[p].facts.append(addFact(fact, section: section))
+    }
+
+    /// The measure of a project table's cell: its budget (预算数) inside a 决算 is a 预算 fact
+    /// measuring the 全年预算, its 执行数 the total; the 其中 rows are parts.
+    func measure(column: String, phase: Phase) -> Measure {
+        let printed = Measure(printed: column, phase: phase)
+        return printed == .total && phase == .budget && report.phase == .final ? .fullYearBudget : printed
     }
 
     /// Rows of six cells (a leading blank cell, 一级, 二级, 三级, 预期, 实际); blank 一级/二级

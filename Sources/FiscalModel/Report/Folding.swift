@@ -1,0 +1,237 @@
+/// What makes a fact one cell of a report: two facts with the same key are the same figure,
+/// stated twice, and loading folds them into one fact with two ``Mention``s.
+///
+/// The key is entity, year, phase, statement, measure, the line (the functional code when the
+/// fact has one — a coded fact is keyed by its code, not its wording —, else the economic
+/// code, else the item with brackets, quotes and spaces normalised), the economic code, the
+/// fund, what the unit counts (money in any unit, or one count unit: 辆, 人 …) and whether
+/// fiscal derived the figure. docs/FORMATS.md lists it.
+///
+/// Not in the key: the money unit (a 万元 figure and a 元 figure of the same cell are one
+/// fact; they agree when the finer rounds to the coarser), the item's wording when a code is
+/// there, and where the figure stands (the explanation, a table, the 附件).
+public struct FactKey: Sendable, Hashable {
+    /// The row of the cell: a functional code, else an economic code, else a normalised item name.
+    public enum Line: Sendable, Hashable {
+        case code(ClassificationCode)
+        case econ(ClassificationCode)
+        case item(String)
+    }
+
+    public var entity: String
+    public var year: Int
+    public var phase: Phase
+    public var statement: Statement
+    public var measure: Measure
+    public var line: Line
+    public var econCode: ClassificationCode?
+    public var fund: Fund?
+    /// `nil` for money (in any unit), else the count unit.
+    public var countUnit: String?
+    /// Figures fiscal derived are never folded into figures the report states: the `derived`
+    /// check compares the two.
+    public var derived: Bool
+
+    public init(_ f: Fact) {
+        entity = f.entity
+        year = f.year
+        phase = f.phase
+        statement = f.statement
+        measure = f.measure
+        if let code = f.code {
+            line = .code(code)
+        } else if let econ = f.econCode {
+            line = .econ(econ)
+        } else {
+            line = .item(FactKey.normalize(f.item))
+        }
+        econCode = f.econCode
+        fund = f.fund
+        if case .count(let name) = f.unit { countUnit = name } else { countUnit = nil }
+        derived = f.derived
+    }
+
+    /// An item name as compared: full-width and ASCII brackets are the same, quotes and
+    /// spaces do not count (`“三公”经费` is `三公经费`).
+    public static func normalize(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "(": out.append("（")
+            case ")": out.append("）")
+            case "“", "”", "\"", "‘", "’", "'", " ", "\u{3000}", "\t": continue
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+extension Mention {
+    /// The unit the mention states its figure in, given its fact's unit.
+    public func unit(in fact: Fact) -> FactUnit { unit ?? fact.unit }
+}
+
+extension Fact {
+    /// The fact's key (see ``FactKey``).
+    public var key: FactKey { FactKey(self) }
+
+    /// Whether the report states this figure with different amounts: two of its mentions do
+    /// not agree (``Fact/agree(_:_:)``). The fact's amount is then its first mention's, and
+    /// the `repeated` check names every mention.
+    public var isDisputed: Bool {
+        guard mentions.count > 1 else { return false }
+        for i in mentions.indices {
+            for j in mentions.indices where j > i {
+                if !agree(mentions[i], mentions[j]) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The pairs of mentions that disagree, in mention order.
+    public var disagreements: [(Mention, Mention)] {
+        var out: [(Mention, Mention)] = []
+        for i in mentions.indices {
+            for j in mentions.indices where j > i && !agree(mentions[i], mentions[j]) {
+                out.append((mentions[i], mentions[j]))
+            }
+        }
+        return out
+    }
+
+    /// Whether two mentions of this fact state the same figure: equal once the finer is
+    /// rounded (half up) to the precision of the coarser — `230.25`万元 and `2,302,464`元,
+    /// `7.5` and `7.54`. A derived figure agrees within 2 units of the last digit (two
+    /// rounded figures went into each derivation).
+    public func agree(_ a: Mention, _ b: Mention) -> Bool {
+        Fact.agree(a.amount, a.unit(in: self), b.amount, b.unit(in: self), derived: derived)
+    }
+
+    static func agree(_ a: Amount, _ ua: FactUnit, _ b: Amount, _ ub: FactUnit, derived: Bool) -> Bool {
+        // Each value in units of 10^e 元 (money) or of the count, with its precision exponent.
+        func scaled(_ x: Amount, _ u: FactUnit) -> (value: Amount, precision: Int)? {
+            switch u {
+            case .money(let m): return (x.converted(from: m, to: .yuan), m.exponent - x.scale)
+            case .count: return (x, -x.scale)
+            }
+        }
+        switch (ua, ub) {
+        case (.money, .money): break
+        case (.count(let x), .count(let y)) where x == y: break
+        default: return false
+        }
+        guard let (x, px) = scaled(a, ua), let (y, py) = scaled(b, ub) else { return false }
+        if x == y { return true }
+        let coarse = max(px, py)
+        // Both in units of 10^coarse (元 or counts): the coarser is a whole number there.
+        func inUnits(_ v: Amount) -> Amount {
+            coarse >= 0 ? Amount(mantissa: v.mantissa, scale: v.scale + coarse)
+                : v * Amount(mantissa: Amount.tenToThe(-coarse))
+        }
+        let fx = inUnits(x), fy = inUnits(y)
+        if derived { return (fx - fy).magnitude <= Amount(2) }
+        if px == py { return false }
+        return fx.rounded(toDigits: 0) == fy.rounded(toDigits: 0)
+    }
+}
+
+extension Amount {
+    /// 10^n as a mantissa.
+    static func tenToThe(_ n: Int) -> Int128 {
+        var p: Int128 = 1
+        for _ in 0..<n { p *= 10 }
+        return p
+    }
+}
+
+extension Report {
+    /// The report with the mentions of one key folded into one fact (``FactKey``), claims' and
+    /// projects' fact indices remapped. Pure and idempotent; the host calls it on every report
+    /// it loads, whatever format read it.
+    ///
+    /// The folded fact takes its labels and amount from its best mention — read with
+    /// certainty before guessed, finer before coarser (元 before 万元, `7.54` before `7.5`),
+    /// then table before narrative, then the first written — which becomes its first
+    /// mention; the other mentions follow in the order of the document. Mentions in other
+    /// units keep theirs (``Mention/unit``). Two mentions that do not agree make the fact
+    /// disputed (``Fact/isDisputed``): fiscal never picks one silently.
+    public func folded() -> Report {
+        var order: [FactKey] = []
+        var members: [FactKey: [FactIndex]] = [:]
+        var newIndex = [FactIndex](repeating: 0, count: facts.count)
+        for (i, f) in facts.enumerated() {
+            let key = FactKey(f)
+            if members[key] == nil {
+                order.append(key)
+                members[key] = [i]
+            } else {
+                members[key]!.append(i)
+            }
+        }
+        guard order.count < facts.count else { return self }
+        var out = self
+        out.facts = []
+        out.facts.reserveCapacity(order.count)
+        for (n, key) in order.enumerated() {
+            let group = members[key]!
+            for i in group { newIndex[i] = n }
+            out.facts.append(group.count == 1 ? facts[group[0]] : Report.fold(group.map { facts[$0] }))
+        }
+        out.claims = claims.map { c in
+            var c = c
+            c.fact = newIndex[c.fact]
+            switch c.kind {
+            case .share(let p, let whole): c.kind = .share(percent: p, whole: whole.map { newIndex[$0] })
+            case .completion(let p, let budget): c.kind = .completion(percent: p, budget: budget.map { newIndex[$0] })
+            case .change, .unchanged: break
+            }
+            return c
+        }
+        out.projects = projects.map { p in
+            var p = p
+            var seen = Set<FactIndex>()
+            p.facts = p.facts.map { newIndex[$0] }.filter { seen.insert($0).inserted }
+            return p
+        }
+        return out
+    }
+
+    /// One fact from facts of one key.
+    static func fold(_ facts: [Fact]) -> Fact {
+        // Every mention with the fact it came from, each place once.
+        var all: [(fact: Int, mention: Mention)] = []
+        var seen = Set<SourceSpan>()
+        for (i, f) in facts.enumerated() {
+            for m in f.mentions where seen.insert(m.span).inserted { all.append((i, m)) }
+        }
+        func precision(_ e: (fact: Int, mention: Mention)) -> Int {
+            let u = e.mention.unit(in: facts[e.fact])
+            if case .money(let m) = u { return m.exponent - e.mention.amount.scale }
+            return -e.mention.amount.scale
+        }
+        let best = all.indices.min { x, y in
+            let a = all[x], b = all[y]
+            if a.mention.reading.isCertain != b.mention.reading.isCertain { return a.mention.reading.isCertain }
+            let pa = precision(a), pb = precision(b)
+            if pa != pb { return pa < pb }
+            if a.mention.reading.isTable != b.mention.reading.isTable { return a.mention.reading.isTable }
+            return x < y
+        }!
+        let primary = all[best]
+        var fact = facts[primary.fact]
+        fact.unit = primary.mention.unit(in: facts[primary.fact])
+        fact.amount = primary.mention.amount
+        var rest = all.enumerated().filter { $0.offset != best }.map(\.element)
+        rest.sort { $0.mention.span < $1.mention.span }
+        var first = primary.mention
+        first.unit = nil
+        fact.mentions = [first] + rest.map { e in
+            var m = e.mention
+            let u = m.unit(in: facts[e.fact])
+            m.unit = u == fact.unit ? nil : u
+            return m
+        }
+        return fact
+    }
+}
