@@ -4,7 +4,8 @@
 /// The key is entity, year, phase, statement, measure, the line (the functional code when the
 /// fact has one — a coded fact is keyed by its code, not its wording —, else the economic
 /// code, else the item with brackets, quotes and spaces normalised), the economic code, the
-/// fund, what the unit counts (money in any unit, or one count unit: 辆, 人 …) and whether
+/// fund (a figure stated without one folds into the one fund the others of its key name),
+/// what the unit counts (money in any unit, or one count unit: 辆, 人 …) and whether
 /// fiscal derived the figure. docs/FORMATS.md lists it.
 ///
 /// Not in the key: the money unit (a 万元 figure and a 元 figure of the same cell are one
@@ -160,8 +161,18 @@ extension Report {
         var order: [FactKey] = []
         var members: [FactKey: [FactIndex]] = [:]
         var newIndex = [FactIndex](repeating: 0, count: facts.count)
+        // A figure whose fund the sentence does not say is the figure of the one fund its
+        // other mentions name (a narrative's 三公 figure and the 财政拨款 三公 table's).
+        var funds: [FactKey: Set<Fund>] = [:]
+        for f in facts where f.fund != nil {
+            var k = FactKey(f)
+            let fund = k.fund!
+            k.fund = nil
+            funds[k, default: []].insert(fund)
+        }
         for (i, f) in facts.enumerated() {
-            let key = FactKey(f)
+            var key = FactKey(f)
+            if key.fund == nil, let known = funds[key], known.count == 1 { key.fund = known.first }
             if members[key] == nil {
                 order.append(key)
                 members[key] = [i]

@@ -43,6 +43,24 @@ extension Evaluator {
         var index: [Value: Int] = [:]
         for (i, v) in dimValues.enumerated() where index[v] == nil { index[v] = i }
         rows = rows.filter { index[dim.value(Int($0))] != nil }
+        var f = f
+        if dim.name == "phase" { lineUpBudgets(&f, rows, notes: &notes) }
+        if dim.name != "measure" {
+            if let (ids, dictionary) = factColumn("measure", f), dictionary.count > 1 {
+                if f.columnIndex("measure") != nil {
+                    // Each measure is its own row; the total's are the report's figures.
+                    if let total = dictionary.firstIndex(of: Measure.total.rawValue).map(Int32.init),
+                       Set(rows.map { ids[Int($0)] }).count > 1, rows.contains(where: { ids[Int($0)] == total }) {
+                        let others = Set(rows.map { ids[Int($0)] }).subtracting([total]).filter { $0 >= 0 }.map { dictionary[Int($0)] }.sorted()
+                        rows = rows.filter { ids[Int($0)] == total }
+                        notes.append("compare shows the total measure 合计 (the rows also hold \(others.joined(separator: ", "))); choose with `where measure = \"…\"`")
+                    }
+                } else {
+                    var gid = [Int32](repeating: 0, count: rows.count)
+                    try keepOneMeasure(f, &rows, gid: &gid, groupCount: 1, what: "comparison", span: span, notes: &notes)
+                }
+            }
+        }
         if rows.isEmpty {
             let columns = [ResultTable.Column(dim.name, dim.type), ResultTable.Column(valueColumn.name, .amount)]
             return Frame.make(columns: columns, rows: [], provenance: .spans([]),
@@ -67,13 +85,26 @@ extension Evaluator {
         var members = [[Int32]](repeating: [], count: groupCount)
         var derivedIn = Set<Int>()
         let derived = f.columnIndex("derived").map { f.columns[$0] }
+        // A figure the report states wins over one fiscal derived for the same cell (a 2019
+        //决算 loaded beside a 2020 决算 that gives 2019 values from stated changes).
+        var cellIsDerived = [Bool](repeating: false, count: groupCount * n)
+        var cellMembers = [[Int32]](repeating: [], count: groupCount * n)
         for (r, p32) in rows.enumerated() {
             let p = Int(p32), g = Int(gid[r]), d = index[dim.value(p)]!
-            members[g].append(p32)
-            if derived?.value(p) == .bool(true) { derivedIn.insert(d) }
+            let isDerived = derived?.value(p) == .bool(true)
+            let cell = g * n + d
+            if cells[cell] != nil && cellIsDerived[cell] != isDerived {
+                if isDerived { continue }
+                cells[cell] = nil
+                cellMembers[cell] = []
+            }
+            cellIsDerived[cell] = isDerived
+            cellMembers[cell].append(p32)
             guard let a = valueColumn.value(p).amountValue else { continue }
-            cells[g * n + d] = (cells[g * n + d] ?? .zero) + a
+            cells[cell] = (cells[cell] ?? .zero) + a
         }
+        for cell in cells.indices where cellIsDerived[cell] && cells[cell] != nil { derivedIn.insert(cell % n) }
+        for g in 0..<groupCount { members[g] = (0..<n).flatMap { cellMembers[g * n + $0] } }
         var columns = keys.map { $0.gathered(first) }
         let names = Set(columns.map(\.name))
         for (d, v) in dimValues.enumerated() {
@@ -105,5 +136,28 @@ extension Evaluator {
         }
         return Frame(columns: columns, selection: nil, physicalCount: groupCount,
                      provenance: f.combinedProvenance(members), notes: notes)
+    }
+
+    /// `compare phase`: a 决算 states its budget as 年初预算, 调整预算 or 全年预算 (a 预算 fact),
+    /// its outcome as the total; when the rows hold one kind of budget, it lines up with the
+    /// total so that `rate` is the execution rate (a note names it).
+    func lineUpBudgets(_ f: inout Frame, _ rows: [Int32], notes: inout [String]) {
+        guard let mi = f.columnIndex("measure"), case .text(let ids, var dictionary) = f.columns[mi].storage,
+              let pi = f.columnIndex("phase") else { return }
+        let budgetIDs = Set(rows.map { ids[Int($0)] }.filter { $0 >= 0 && Measure(rawValue: dictionary[Int($0)]).isBudget })
+        guard budgetIDs.count == 1, let budget = budgetIDs.first else { return }
+        let total: Int32
+        if let t = dictionary.firstIndex(of: Measure.total.rawValue) {
+            total = Int32(t)
+        } else {
+            total = Int32(dictionary.count)
+            dictionary.append(Measure.total.rawValue)
+        }
+        var mapped = ids
+        for p in rows where ids[Int(p)] == budget && f.columns[pi].value(Int(p)) == .text(Phase.budget.rawValue) {
+            mapped[Int(p)] = total
+        }
+        f.columns[mi].storage = .text(ids: mapped, dictionary: dictionary)
+        notes.append("the 预算 column is the \(dictionary[Int(budget)]) (measure), lined up with the 决算's total")
     }
 }

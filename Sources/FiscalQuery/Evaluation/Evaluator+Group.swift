@@ -6,6 +6,55 @@ extension Evaluator {
     /// Rows are assigned to groups by small integer keys (interned text ids, mixed into one
     /// number), and amounts are summed as Int128 mantissas at the column's common scale.
     func aggregate(_ f: Frame, keys: [Expr], specs: [AggregateSpec]) throws(QueryError) -> Frame {
+        let (keyColumns, onLevel) = try groupKeys(keys, in: f)
+        let keyNames = Set(keyColumns.map(\.name))
+        var notes = f.notes
+        var rows = f.physicalRows
+        let sums = specs.contains { $0.function == .sum || $0.function == .avg }
+        if onLevel || sums {
+            let totals = statedTotals(f)
+            let dropped = rows.reduce(0) { $0 + (totals[Int($1)] ? 1 : 0) }
+            if onLevel && dropped > 0 {
+                rows.removeAll { totals[Int($0)] }
+                notes.append("grouping on 类/款/项 adds up the finest level stated: \(dropped) stated total line\(dropped == 1 ? " was" : "s were") left out so that nothing counts twice")
+            }
+        }
+        if onLevel, let levelCode = keyColumns.first(where: { $0.name == "code" }), case .text(let ids, _) = levelCode.storage {
+            // A fact with no code at that level (三公经费, counts, a 类 total when grouping on 项)
+            // has no place in the classification; adding it would mix statements and units.
+            let before = rows.count
+            rows.removeAll { ids[Int($0)] < 0 }
+            let left = before - rows.count
+            if left > 0 {
+                notes.append("\(left) row\(left == 1 ? "" : "s") without a code at that level \(left == 1 ? "was" : "were") left out (三公经费, counts, totals above the level); group on statement or item to see them")
+            }
+        }
+        var (gid, first, groupCount) = assignGroups(rows, keyColumns)
+        if sums {
+            let span = specs.first { $0.function == .sum || $0.function == .avg }!.span
+            if !keyNames.contains("measure") {
+                try keepOneMeasure(f, &rows, gid: &gid, groupCount: groupCount, what: "sum", span: span, notes: &notes)
+            }
+            try refuseTotalsWithParts(f, rows: rows, gid: gid, span: span, keys: keys)
+            try checkMixing(f, rows: rows, gid: gid, groupCount: groupCount, column: FactStore.unitColumn, name: "unit",
+                            grouped: keyNames.contains("unit"), specs: specs, notes: &notes)
+            try checkMixing(f, rows: rows, gid: gid, groupCount: groupCount, column: FactStore.statementColumn,
+                            name: "statement", grouped: keyNames.contains("statement"), specs: specs, notes: &notes)
+        }
+        var columns = keyColumns.map { $0.gathered(first) }
+        for spec in specs {
+            columns.removeAll { $0.name == spec.name }
+            columns.append(try aggregateColumn(spec, f, rows: rows, gid: gid, groupCount: groupCount))
+        }
+        var members = [[Int32]](repeating: [], count: groupCount)
+        for (r, p) in rows.enumerated() { members[Int(gid[r])].append(p) }
+        return Frame(columns: columns, selection: nil, physicalCount: groupCount,
+                     provenance: f.combinedProvenance(members), notes: notes)
+    }
+
+    /// The columns `group` (or `share … by`) groups on: fields, computed values, and 类/款/项
+    /// as two columns each (the level's code and name); whether one is a level.
+    func groupKeys(_ keys: [Expr], in f: Frame) throws(QueryError) -> (columns: [FrameColumn], onLevel: Bool) {
         var keyColumns: [FrameColumn] = []
         var onLevel = false
         for k in keys {
@@ -23,46 +72,7 @@ extension Evaluator {
                 keyColumns.append(FrameColumn.make(k.columnName, c.type ?? .text, (0..<f.physicalCount).map(c.eval)))
             }
         }
-        let keyNames = Set(keyColumns.map(\.name))
-        var notes = f.notes
-        var rows = f.physicalRows
-        let sums = specs.contains { $0.function == .sum || $0.function == .avg }
-        if onLevel || sums {
-            let totals = statedTotals(f)
-            let dropped = rows.reduce(0) { $0 + (totals[Int($1)] ? 1 : 0) }
-            if onLevel && dropped > 0 {
-                rows.removeAll { totals[Int($0)] }
-                notes.append("grouping on 类/款/项 adds up the finest level stated: \(dropped) stated total line\(dropped == 1 ? " was" : "s were") left out so that nothing counts twice")
-            } else if dropped > 0 && !keyNames.contains("code") {
-                notes.append("these rows hold stated totals and also their parts (\(dropped) total line\(dropped == 1 ? "" : "s")), so the sum counts that money twice; group on 类/款/项 or use `drill` to add up from the finest level")
-            }
-        }
-        if onLevel, let levelCode = keyColumns.first(where: { $0.name == "code" }), case .text(let ids, _) = levelCode.storage {
-            // A fact with no code at that level (三公经费, counts, a 类 total when grouping on 项)
-            // has no place in the classification; adding it would mix statements and units.
-            let before = rows.count
-            rows.removeAll { ids[Int($0)] < 0 }
-            let left = before - rows.count
-            if left > 0 {
-                notes.append("\(left) row\(left == 1 ? "" : "s") without a code at that level \(left == 1 ? "was" : "were") left out (三公经费, counts, totals above the level); group on statement or item to see them")
-            }
-        }
-        let (gid, first, groupCount) = assignGroups(rows, keyColumns)
-        if sums {
-            try checkMixing(f, rows: rows, gid: gid, groupCount: groupCount, column: FactStore.unitColumn, name: "unit",
-                            grouped: keyNames.contains("unit"), specs: specs, notes: &notes)
-            try checkMixing(f, rows: rows, gid: gid, groupCount: groupCount, column: FactStore.statementColumn,
-                            name: "statement", grouped: keyNames.contains("statement"), specs: specs, notes: &notes)
-        }
-        var columns = keyColumns.map { $0.gathered(first) }
-        for spec in specs {
-            columns.removeAll { $0.name == spec.name }
-            columns.append(try aggregateColumn(spec, f, rows: rows, gid: gid, groupCount: groupCount))
-        }
-        var members = [[Int32]](repeating: [], count: groupCount)
-        for (r, p) in rows.enumerated() { members[Int(gid[r])].append(p) }
-        return Frame(columns: columns, selection: nil, physicalCount: groupCount,
-                     provenance: f.combinedProvenance(members), notes: notes)
+        return (keyColumns, onLevel)
     }
 
     /// Per row (in `rows` order) its group, the first physical row of each group, and the count.

@@ -59,21 +59,53 @@ extension Evaluator {
         return seen.sorted().map { dictionary[Int($0)] }
     }
 
-    /// `share x`: each row's exact fraction of the column total, shown as a percentage.
-    func share(_ f: Frame, _ e: Expr, name: String) throws(QueryError) -> Frame {
-        let c = try compile(e, f)
+    /// `share x [by keys]`: each row's exact fraction of the total of `x` over the rows it is
+    /// applied to (or over the rows of its group), shown as a percentage; the shares of the
+    /// rows (of each group) add up to 100%.
+    ///
+    /// Amounts of different measures are not added into one total: when the rows hold the total
+    /// measure and others, the shares are of the total measure's rows (the others are left
+    /// out, with a note); without a total measure, different measures are an error.
+    func share(_ f: Frame, _ e: Expr, by keys: [Expr], name: String) throws(QueryError) -> Frame {
+        var scoped = f
+        var notes = f.notes
+        let (keyColumns, _) = try groupKeys(keys, in: f)
+        let byMeasure = keyColumns.contains { $0.name == "measure" }
+        if !byMeasure {
+            var rows = f.physicalRows
+            var gid = [Int32](repeating: 0, count: rows.count)
+            try keepOneMeasure(f, &rows, gid: &gid, groupCount: 1, what: "share", span: e.span, notes: &notes)
+            scoped.selection = rows
+        }
+        var out = scoped.materialized()
+        out.notes = notes
+        let c = try compile(e, out)
         guard c.type == .amount || c.type == .integer else {
             throw QueryError("`share` needs an amount column; found \(describe(e, c.type))", at: e.span)
         }
-        if let units = distinctUnits(f), units.count > 1 {
-            throw QueryError("cannot take shares of amounts in different units (\(units.prefix(3).joined(separator: ", ")))",
-                             at: e.span, hint: "filter with `where unit = \"\(units[0])\"` first")
+        let rows = scoped.physicalRows
+        let (gid, _, groupCount) = assignGroups(rows, keyColumns)
+        if let ui = f.columnIndex("unit"), case .text(let uids, let units) = f.columns[ui].storage {
+            var first = [Int32](repeating: -2, count: groupCount)
+            for (r, p) in rows.enumerated() {
+                let u = uids[Int(p)], g = Int(gid[r])
+                if first[g] == -2 { first[g] = u } else if first[g] != u && u >= 0 && first[g] >= 0 {
+                    let names = [units[Int(first[g])], units[Int(u)]]
+                    throw QueryError("cannot take shares of amounts in different units (\(names.joined(separator: ", ")))",
+                                     at: e.span, hint: "filter with `where unit = \"\(names[0])\"` first")
+                }
+            }
         }
-        var out = f.materialized()
+        // A row with no value of a key (no code at the level of `by 类`) has no group to be a share of.
+        let keyless = keyColumns.isEmpty ? [] : rows.map { p in keyColumns.contains { $0.value(Int(p)) == .null } }
         let values = (0..<out.count).map { c.eval($0) }
-        let total = Amount.sum(values.compactMap(\.amountValue))
-        let shares: [Value] = values.map { v in
-            guard let a = v.amountValue, !total.isZero else { return .null }
+        var totals = [Amount](repeating: .zero, count: groupCount)
+        for (r, v) in values.enumerated() where keyless.isEmpty || !keyless[r] {
+            if let a = v.amountValue { totals[Int(gid[r])] += a }
+        }
+        let shares: [Value] = values.enumerated().map { r, v in
+            let total = totals[Int(gid[r])]
+            guard let a = v.amountValue, !total.isZero, keyless.isEmpty || !keyless[r] else { return .null }
             return .percent(a / total)
         }
         out.columns.removeAll { $0.name == name }

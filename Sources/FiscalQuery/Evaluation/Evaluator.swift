@@ -53,8 +53,8 @@ public struct Evaluator {
             case .top(let n, let key, _):
                 frame = try sort(frame, [SortKey(key, descending: true)])
                 frame.selection = Array(frame.physicalRows.prefix(max(0, n)))
-            case .share(let e, let name, _):
-                frame = try share(frame, e, name: name)
+            case .share(let e, let by, let name, _):
+                frame = try share(frame, e, by: by, name: name)
             case .select(let exprs, _):
                 frame = try select(frame, exprs)
             case .derive(let assignments, _):

@@ -94,7 +94,9 @@ public enum Explainer {
         case .sort: "orders the rows"
         case .limit(let n, _): "keeps the first \(n) rows"
         case .top(let n, _, _): "keeps the \(n) largest rows"
-        case .share(_, let name, _): "adds `\(name)`: each row's percentage of the column total"
+        case .share(_, let by, let name, _):
+            by.isEmpty ? "adds `\(name)`: each row's percentage of the total over the rows"
+                : "adds `\(name)`: each row's percentage of its group's total (by \(by.map(\.columnName).joined(separator: ", ")))"
         case .select: "keeps the named columns"
         case .derive: "adds computed columns"
         case .drill(let spec): describeDrill(spec)

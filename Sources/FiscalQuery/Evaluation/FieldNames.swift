@@ -38,9 +38,16 @@ extension Evaluator {
 
     /// For 类/款/项: a column of the ancestor code at `level` and one of its name.
     func levelColumns(_ level: ClassificationCode.Level, in frame: Frame) -> (code: FrameColumn, name: FrameColumn)? {
-        guard let i = frame.columnIndex("code"), case .text(let ids, let dictionary) = frame.columns[i].storage else {
+        let column: FrameColumn
+        if let i = frame.columnIndex("code") {
+            column = frame.columns[i]
+        } else if case .base = frame.provenance {
+            // `select item, amount | share amount by 类`: the facts still have their codes.
+            column = store.columns[FactStore.codeColumn]
+        } else {
             return nil
         }
+        guard case .text(let ids, let dictionary) = column.storage else { return nil }
         var codes = Interner()
         var names = Interner()
         var codeOf = [Int32](repeating: -1, count: dictionary.count)

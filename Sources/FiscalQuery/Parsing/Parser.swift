@@ -8,7 +8,7 @@ import FiscalModel
 /// source   = name | drill
 /// stage    = "where" expr | "group" expr {"," expr} | "agg" aggregate {"," aggregate}
 ///          | ("sum"|"count"|"avg"|"min"|"max") [expr] | "sort" key {"," key} | "limit" n
-///          | "top" n "by" expr | "share" expr ["as" name] | "select" expr {"," expr}
+///          | "top" n "by" expr | "share" expr ["by" expr {"," expr}] ["as" name] | "select" expr {"," expr}
 ///          | "derive" name "=" expr {"," name "=" expr} | drill | "compare" expr {value}
 /// drill    = "drill" [code | name] ["depth" n]
 /// ```
@@ -174,9 +174,13 @@ public struct Parser {
         case .keyword(.share):
             _ = advance()
             let e = try parseExpr()
+            var by: [Expr] = []
+            if accept(.keyword(.by)) != nil {
+                by = try parseList { (p: inout Parser) throws(QueryError) in try p.parseExpr() }
+            }
             var name = "share"
             if accept(.keyword(.as)) != nil { name = try self.name("a column name after `as`").text }
-            return .share(e, name: name, span: span(self))
+            return .share(e, by: by, name: name, span: span(self))
         case .keyword(.select):
             _ = advance()
             let fields = try parseList { (p: inout Parser) throws(QueryError) in try p.parseExpr() }

@@ -112,8 +112,9 @@ public enum Stage: Sendable, Hashable {
     case limit(Int, span: QuerySpan)
     /// `top n by key`: sort descending by key, keep n.
     case top(Int, by: Expr, span: QuerySpan)
-    /// `share column [as name]`: adds each row's percentage of the column total.
-    case share(Expr, name: String, span: QuerySpan)
+    /// `share column [by keys] [as name]`: adds each row's percentage of the column's total
+    /// over the rows (or over the rows of its group, `by 类`).
+    case share(Expr, by: [Expr], name: String, span: QuerySpan)
     /// `select field, …`
     case select([Expr], span: QuerySpan)
     /// `derive name = expression, …`
@@ -127,7 +128,7 @@ public enum Stage: Sendable, Hashable {
     public var span: QuerySpan {
         switch self {
         case .filter(_, let s), .group(_, let s), .aggregate(_, let s), .sort(_, let s), .limit(_, let s),
-            .top(_, _, let s), .share(_, _, let s), .select(_, let s), .derive(_, let s), .compare(_, _, let s):
+            .top(_, _, let s), .share(_, _, _, let s), .select(_, let s), .derive(_, let s), .compare(_, _, let s):
             s
         case .drill(let d): d.span
         }

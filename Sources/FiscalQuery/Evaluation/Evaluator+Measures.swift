@@ -1,0 +1,154 @@
+import FiscalModel
+
+/// Additivity: what a sum (or a share's total) may add together. docs/LANGUAGE.md, "Not
+/// counting money twice", states the rules.
+extension Evaluator {
+    /// The interned column of `name` for the frame's physical rows: the frame's own, or for a
+    /// frame still over the fact store (`select item, amount` dropped it), the store's.
+    func factColumn(_ name: String, _ f: Frame) -> (ids: [Int32], dictionary: [String])? {
+        if let i = f.columnIndex(name), case .text(let ids, let d) = f.columns[i].storage { return (ids, d) }
+        if case .base = f.provenance, let i = store.columns.firstIndex(where: { $0.name == name }),
+           case .text(let ids, let d) = store.columns[i].storage {
+            return (ids, d)
+        }
+        return nil
+    }
+
+    /// Never adds two measures: in each group whose rows hold several measures, the rows of the
+    /// total measure (合计) are kept and the others left out, with a note; a group with several
+    /// measures and no total is an error naming them.
+    func keepOneMeasure(_ f: Frame, _ rows: inout [Int32], gid: inout [Int32], groupCount: Int, what: String,
+                        span: QuerySpan?, notes: inout [String]) throws(QueryError) {
+        guard let (ids, dictionary) = factColumn("measure", f), dictionary.count > 1 else { return }
+        let total = dictionary.firstIndex(of: Measure.total.rawValue).map(Int32.init) ?? Int32.min
+        var seen = [[Int32]](repeating: [], count: groupCount)
+        for (r, p) in rows.enumerated() {
+            let m = ids[Int(p)], g = Int(gid[r])
+            if !seen[g].contains(m) { seen[g].append(m) }
+        }
+        func names(_ ms: [Int32]) -> [String] { ms.filter { $0 >= 0 }.map { dictionary[Int($0)] }.sorted() }
+        var dropped = Set<Int32>()
+        for g in 0..<groupCount where seen[g].count > 1 {
+            if seen[g].contains(total) {
+                for m in seen[g] where m != total { dropped.insert(m) }
+            } else {
+                let mixed = names(seen[g])
+                throw QueryError(
+                    "cannot add different measures (\(mixed.joined(separator: ", "))) in one \(what): none of them is the total (合计), and each counts other money",
+                    at: span, hint: "pick one with `where measure = \"\(mixed[0])\"`, or group on measure to see each: `group measure | sum amount`")
+            }
+        }
+        guard !dropped.isEmpty else { return }
+        var keptRows: [Int32] = [], keptGid: [Int32] = []
+        keptRows.reserveCapacity(rows.count)
+        keptGid.reserveCapacity(rows.count)
+        for (r, p) in rows.enumerated() {
+            let g = Int(gid[r])
+            if seen[g].count > 1 && ids[Int(p)] != total { continue }
+            keptRows.append(p)
+            keptGid.append(gid[r])
+        }
+        rows = keptRows
+        gid = keptGid
+        let others = names(Array(dropped))
+        notes.append("the \(what) uses the total measure 合计 only (the rows also hold \(others.joined(separator: ", ")), which are parts of it or other money); choose with `where measure = \"…\"`, or group on measure")
+    }
+
+    /// Refuses a sum whose group holds a stated total together with its own parts: a 类 with
+    /// its 款 or 项 (same entity, year, phase, statement, fund and measure), or a 合计 row with
+    /// the rows it adds up.
+    func refuseTotalsWithParts(_ f: Frame, rows: [Int32], gid: [Int32], span: QuerySpan?, keys: [Expr]) throws(QueryError) {
+        guard !rows.isEmpty else { return }
+        var ctx: (ids: [Int32], count: Int)?
+        // By code: a code and one of its descendants in one group and context.
+        if let (codeIDs, codes) = factColumn("code", f) {
+            var index: [String: Int32] = [:]
+            for (d, s) in codes.enumerated() { index[s] = Int32(d) }
+            let ancestors: [[Int32]] = codes.map { raw in
+                guard let code = ClassificationCode(rawValue: raw) else { return [] }
+                return code.lineage.dropLast().compactMap { index[$0.rawValue] }
+            }
+            if ancestors.contains(where: { !$0.isEmpty }) {
+                let c = contexts(f)
+                ctx = c
+                struct Key: Hashable { var group: Int32, context: Int32, code: Int32 }
+                var parts: [Key: Int32] = [:]
+                for (r, p) in rows.enumerated() {
+                    let code = codeIDs[Int(p)]
+                    guard code >= 0 else { continue }
+                    for a in ancestors[Int(code)] { parts[Key(group: gid[r], context: c.ids[Int(p)], code: a), default: code] = code }
+                }
+                for (r, p) in rows.enumerated() {
+                    let code = codeIDs[Int(p)]
+                    guard code >= 0, let part = parts[Key(group: gid[r], context: c.ids[Int(p)], code: code)] else { continue }
+                    let total = codes[Int(code)], child = codes[Int(part)]
+                    throw QueryError(
+                        "cannot add a total to its own parts: \(total) \(describeCode(total)) and \(child) \(describeCode(child)), which it includes, are in one sum",
+                        at: span,
+                        hint: "add up from the finest level with `group 类 | sum amount` (or 款, 项) or `drill`; or keep one level, as in `where code = \"\(total)\"`")
+                }
+            }
+        }
+        // By label: a 合计/总计 row (or the row named after its statement) with other rows of
+        // its statement.
+        guard let (itemIDs, items) = factColumn("item", f) else { return }
+        let statements = factColumn("statement", f)
+        let statementNames = (statements?.dictionary ?? []).map(FactKey.normalize)
+        // Per item: a total by its wording (合计 …); per item and statement: the statement's own
+        // total (一般公共预算财政拨款支出 in 一般公共预算财政拨款支出, 一般公共预算财政拨款基本支出 in 基本支出).
+        let labelTotal = items.map { Evaluator.isTotalLabel($0) }
+        let normalizedItems = items.map(FactKey.normalize)
+        var totalOf: [Int: Bool] = [:]
+        for (i, item) in normalizedItems.enumerated() {
+            for (s, name) in statementNames.enumerated() where Evaluator.isStatementTotal(item, of: name) {
+                totalOf[i * statementNames.count + s] = true
+            }
+        }
+        guard labelTotal.contains(true) || !totalOf.isEmpty else { return }
+        let namesStatement: (Int32, Int) -> Bool = { item, p in
+            guard !totalOf.isEmpty, let st = statements else { return false }
+            let s = st.ids[p]
+            return s >= 0 && totalOf[Int(item) * statementNames.count + Int(s)] == true
+        }
+        let c = ctx ?? contexts(f)
+        struct Place: Hashable { var group: Int32, context: Int32 }
+        var totalRow: [Place: Int32] = [:], otherRow: [Place: Int32] = [:]
+        for (r, p) in rows.enumerated() {
+            let item = itemIDs[Int(p)]
+            guard item >= 0 else { continue }
+            let isTotal = labelTotal[Int(item)] || namesStatement(item, Int(p))
+            let place = Place(group: gid[r], context: c.ids[Int(p)])
+            if isTotal {
+                if totalRow[place] == nil { totalRow[place] = item }
+            } else if otherRow[place] == nil {
+                otherRow[place] = item
+            }
+            if let t = totalRow[place], let o = otherRow[place] {
+                let total = items[Int(t)], other = items[Int(o)]
+                throw QueryError(
+                    "cannot add a total to its own parts: `\(total)` is the total of rows such as `\(other)`, and both are in one sum",
+                    at: span,
+                    hint: "leave the total out with `where item != \"\(total)\"`, keep only it with `where item = \"\(total)\"`, or group on item")
+            }
+        }
+    }
+
+    /// The name of a code for a message.
+    func describeCode(_ raw: String) -> String {
+        ClassificationCode(rawValue: raw).flatMap { name(of: $0) } ?? ""
+    }
+
+    /// Whether an item names a total by its wording: 合计, 总计, 小计, 总额, or a name ending in
+    /// them (本年支出合计, 收入支出总计, 政府采购支出总额).
+    static func isTotalLabel(_ item: String) -> Bool {
+        let n = FactKey.normalize(item)
+        return ["合计", "总计", "小计", "总额"].contains { n.hasSuffix($0) }
+    }
+
+    /// Whether a (normalised) item is the total of the statement named `statement`: its name,
+    /// or a name ending in it when the name says more than 收入/支出 (一般公共预算财政拨款基本支出
+    /// in 基本支出).
+    static func isStatementTotal(_ item: String, of statement: String) -> Bool {
+        item == statement || (statement.count >= 4 && item.hasSuffix(statement))
+    }
+}
