@@ -15,18 +15,28 @@ struct ReportBuilder {
         return a
     }
 
-    /// Adds a fact and returns its index.
+    /// The report as loading gives it to the rules: facts of one key folded into one.
+    var folded: Report { report.folded() }
+
+    /// Adds a fact and returns its index. `tableColumn: "附件"` is the 附件's copy of a figure: a
+    /// mention in part 附件 of the explanation's fact (a project's budget in a 决算 measuring its
+    /// 全年预算, as the readers write it).
     @discardableResult
     mutating func fact(
         _ statement: Statement, _ item: String, _ value: String, line: Int, column: Int = 1, code: ClassificationCode? = nil,
         unit: String = "万元", year: Int? = nil, phase: Phase = .final, fund: Fund? = nil, tableColumn: String? = nil,
         derived: Bool = false
     ) -> FactIndex {
-        report.facts.append(Fact(
+        let annex = tableColumn == Mention.annex
+        var measure = tableColumn.map { annex ? .total : Measure(printed: $0, phase: phase) } ?? .total
+        if statement == .projects && phase == .budget && report.phase == .final && measure == .total { measure = .fullYearBudget }
+        var fact = Fact(
             entity: report.entity, year: year ?? report.year, phase: phase, statement: statement, item: item, code: code,
-            fund: fund, measure: tableColumn.map { Measure(printed: $0, phase: phase) } ?? .total, amount: Self.amount(value),
-            unit: FactUnit(name: unit), derived: derived, reading: tableColumn == nil ? .narrative : .tableName,
-            span: SourceSpan(file: file, line: line, startColumn: column, endColumn: column + value.count)))
+            fund: fund, measure: measure, amount: Self.amount(value),
+            unit: FactUnit(name: unit), derived: derived, reading: tableColumn == nil || annex ? .narrative : .tableName,
+            span: SourceSpan(file: file, line: line, startColumn: column, endColumn: column + value.count))
+        if annex { fact.mentions[0].part = Mention.annex }
+        report.facts.append(fact)
         return report.facts.count - 1
     }
 

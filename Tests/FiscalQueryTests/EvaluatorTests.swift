@@ -25,8 +25,29 @@ import Testing
     @Test func sumOverStatementsWarns() throws {
         let t = try Fixture.run("facts | where code = null or year = 2019 | sum amount")
         #expect(t.notes.contains { $0.contains("more than one statement") })
-        let grouped = try Fixture.run("facts | group statement | sum amount")
+        let grouped = try Fixture.run("facts | where year = 2019 | group statement | sum amount")
         #expect(!grouped.notes.contains { $0.contains("more than one statement") })
+    }
+
+    @Test func aSumOfATotalAndItsPartsIsRefused() throws {
+        // 201 (100.00) holds 2013101 and 2013103: adding them would count 100 twice.
+        #expect(throws: QueryError.self) { try Fixture.run("facts | where year = 2020 | group statement | sum amount") }
+        do {
+            _ = try Fixture.run("facts | where year = 2020 | sum amount")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("cannot add a total to its own parts: 201"))
+            #expect(error.hint?.contains("group 类 | sum amount") == true)
+        }
+        // Grouping on a level adds up from the finest level instead.
+        let byClass = try Fixture.run("facts | where year = 2020 | group 类 | sum amount")
+        #expect(byClass.text == [["201", "一般公共服务支出", "100.01"]])
+    }
+
+    @Test func shareIsOfTheRowsItIsAppliedTo() throws {
+        // After a filter the physical rows are not the logical ones: each row must take its own amount.
+        let t = try Fixture.run("facts | where year = 2020 and code under 2013101 or code under 2013103 and year = 2020 | select item, amount | share amount")
+        #expect(t.text == [["行政运行", "60.00", "59.99"], ["机关服务", "40.01", "40.01"]])
     }
 
     @Test func aggregatesAreExact() throws {
@@ -62,7 +83,7 @@ import Testing
 
     @Test func shareSortLimitDerive() throws {
         let t = try Fixture.run("facts | where year = 2020 and code under 2013101 | derive half = amount / 2 | share amount | sort amount desc | limit 1")
-        #expect(t.text == [["县委办", "2020", "决算", "一般公共预算财政拨款支出", "行政运行", "2013101", "—", "一般公共预算", "合计", "60.00", "万元", "false", "t.csv", "3", "30.0000", "100.00"]])
+        #expect(t.text == [["县委办", "2020", "决算", "一般公共预算财政拨款支出", "行政运行", "2013101", "—", "一般公共预算", "合计", "60.00", "万元", "false", "t.csv", "3", "false", "30.0000", "100.00"]])
     }
 
     @Test func letBindsAndRegisteredSources() throws {

@@ -36,18 +36,33 @@ struct AnnexCheckTests {
         #expect(named == "\(path):27, \(path):802")
     }
 
-    @Test("a sum over facts counts the 附件's copy once, or alone when asked for")
+    @Test("the 附件's copy is a mention of the explanation's fact: counted once, its figure disputed when changed")
     func sumsAreNotDoubled() throws {
-        let both = try runFiscal(["-e", "facts | where statement = \"收入\" | sum amount", "-o", "csv", seed])
-        let explanation = try runFiscal(["-e", "facts | where statement = \"收入\" and column != \"附件\" | sum amount", "-o", "csv", seed])
-        let annex = try runFiscal(["-e", "facts | where statement = \"收入\" and column = \"附件\" | sum amount", "-o", "csv", seed])
-        // 1320.41 + 927.15 + 305.68: the total and its parts of line 27 (a note says so), once.
-        #expect(both.out == "amount\n2553.24\n")
-        #expect(both.err.contains("8 rows of column 附件 repeat figures of the explanation and were left out of the sum"))
-        #expect(explanation.out == "amount\n2553.24\n")
-        #expect(annex.out == "amount\n2553.24\n")
+        // Line 27 and line 802 state the same eight figures: eight facts, each stated twice.
+        let count = try runFiscal(["-e", "facts | where statement = \"收入\" | count", "-o", "csv", seed])
+        #expect(count.out == "n\n8\n")
+        // The parts of 本年收入合计 once: 927.15 + 305.68 (+ six zeros).
+        let parts = try runFiscal(["-e", "facts | where statement = \"收入\" and item != \"本年收入合计\" | sum amount", "-o", "csv", seed])
+        #expect(parts.out == "amount\n1232.83\n")
+        // The total with its parts is refused, naming both.
+        let both = try runFiscal(["-e", "facts | where statement = \"收入\" | sum amount", seed])
+        #expect(both.status == 1)
+        #expect(both.err.contains("`本年收入合计` is the total of rows such as"))
         let classes = try runFiscal(["-e", "facts | group 类 | sum amount", "-o", "csv", seed])
         #expect(classes.out.contains("201,一般公共服务支出,865.23\n"))
+    }
+
+    @Test("a 附件 figure changed by one cent makes the fact disputed in facts")
+    func disputedInFacts() throws {
+        let text = try String(contentsOfFile: Fixture.root + "/" + seed, encoding: .utf8)
+        let path = Fixture.temporaryFolder() + "/wusheng-changed.txt"
+        var lines = text.components(separatedBy: "\n")
+        lines[801] = lines[801].replacingOccurrences(of: "927.15", with: "927.16")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try runFiscal(["-e", "facts | where statement = \"收入\" and disputed = true | select item, amount, line", "-o", "csv", "--format", "narrative", path])
+        #expect(r.status == 0)
+        #expect(r.out == "item,amount,line\n一般公共预算财政拨款收入,927.15,27\n")
+        #expect(r.err.contains("1 fact is disputed"))
     }
 }
 
@@ -60,7 +75,6 @@ struct AnnexSubjectTests {
         #expect(r.status == 0)
         #expect(r.out == """
             subject,lines
-            本年收入合计 = income sources (附件),Examples/wusheng-2020-决算.txt:802
             政府性基金预算财政拨款收入 share of 本年收入合计 (附件),Examples/wusheng-2020-决算.txt:802
 
             """)

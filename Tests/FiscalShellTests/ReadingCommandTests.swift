@@ -40,8 +40,8 @@ struct ReadingCommandTests {
         #expect(r.status == 0)
         #expect(r.out.hasPrefix("""
             step,stage,rows,what happens
-            1,facts,174,"every fact of every loaded report, one row each"
-            2,where year = 2020,168,keeps the rows for which the condition holds
+            1,facts,126,"every fact of every loaded report, one row each"
+            2,where year = 2020,120,keeps the rows for which the condition holds
             3,group 类,4,
             """))
         #expect(r.err.contains("note: facts feeding the result, by statement: 一般公共预算财政拨款支出 (12)"))
@@ -51,7 +51,7 @@ struct ReadingCommandTests {
     func check() throws {
         let r = try runFiscal(["-o", "csv", seed], input: ":check\n")
         #expect(r.status == 0)
-        #expect(r.out.split(separator: "\n").filter { $0.hasPrefix("error,") }.count == 6)  // 4, and 2 again on line 802 (附件)
+        #expect(r.out.split(separator: "\n").filter { $0.hasPrefix("error,") }.count == 5)  // 4, and the share again on line 802 (附件)
         let typo = try runFiscal([seed], input: ":chekc\n")
         #expect(typo.status == 1)
         #expect(typo.err.contains("did you mean `:check`?"))

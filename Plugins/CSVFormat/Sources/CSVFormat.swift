@@ -6,6 +6,8 @@ import FiscalModel
 ///
 /// Header (names, any order; `*` required):
 /// `entity*, year*, phase*, statement*, item*, code, econ_code, fund, measure, amount*, unit, derived, file, line`.
+/// One row is one mention: rows of the same key are one fact stated in several places, folded
+/// by the host on load (``FiscalModel/Report/folded()``).
 /// `measure` is a column name as printed or a measure of the vocabulary (``FiscalModel/Measure``);
 /// empty means the item's total. `column`, its name before model version 2, is read as `measure`.
 /// Rows of the same entity, year and phase form one report. `unit` defaults to 万元.
@@ -52,7 +54,8 @@ public struct CSVFormat: ReportFormat {
             throw FormatError(file: source.path, line: headerRecord.line,
                               "expected the header to name \(missing.joined(separator: ", ")), found \(names.joined(separator: ","))")
         }
-        let unknown = names.filter { !CSVFormat.header.contains($0) && $0 != "column" && !$0.isEmpty }
+        // `disputed` (in an export of `facts`) follows from the rows of one key; it is not read.
+        let unknown = names.filter { !CSVFormat.header.contains($0) && $0 != "column" && $0 != "disputed" && !$0.isEmpty }
         var warnings: [Diagnostic] = unknown.map {
             Diagnostic(.warning, code: "unknown-column", "column `\($0)` is not a fiscal column; ignored",
                        at: source.span(line: headerRecord.line))

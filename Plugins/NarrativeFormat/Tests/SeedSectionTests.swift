@@ -43,8 +43,11 @@ import Testing
         #expect(line[2].amount == Amount("305.68")! && line[2].fund == .governmentFund)
         #expect(line[4].fund == .other)
         let whole = report.facts.firstIndex(of: line[0])
-        #expect(claims(of: line[1]) == [.share(percent: Amount("70.22")!, whole: whole)])
-        #expect(claims(of: line[2]) == [.share(percent: Amount("29.78")!, whole: whole)])
+        // Stated on line 27 and again in the 附件 (line 802): one fact, a claim on each line.
+        #expect(claims(of: line[1]) == [.share(percent: Amount("70.22")!, whole: whole), .share(percent: Amount("70.22")!, whole: whole)])
+        #expect(claims(of: line[2]) == [.share(percent: Amount("29.78")!, whole: whole), .share(percent: Amount("29.78")!, whole: whole)])
+        let i = report.facts.firstIndex(of: line[2])
+        #expect(report.claims.filter { $0.fact == i }.map(\.span.line) == [27, 802])
     }
 
     @Test func section3ExpenditureByType() {
@@ -132,14 +135,18 @@ import Testing
 
     @Test func projects() throws {
         #expect(report.projects.map(\.name) == ["党政党务项目运行运维专项经费项目", "办公区域维修项目", "驻村工作经费项目", "会议费项目", "电子文件系统应用替代项目"])
-        let budgets = report.projects.map { p in p.facts.map { report.facts[$0] }.first { $0.measure == "综述·项目全年预算数" }?.amount }
+        // The 综述 sentence (line 101) and the table state the same figures: one fact each, a
+        // budget inside a 决算 being a 预算 fact measuring the 全年预算.
+        let budgets = report.projects.map { p in p.facts.map { report.facts[$0] }.first { $0.measure == .fullYearBudget }?.amount }
         #expect(budgets == ["138.6", "30", "4", "9", "26"].map { Amount($0)! })
         let first = report.projects[0]
         #expect(first.unit == "中共武胜县委员会办公室")
-        let table = first.facts.map { report.facts[$0] }.filter { $0.span.line > 106 }
-        #expect(table.map(\.measure) == [.total, .total, "其中-财政拨款", "其中-财政拨款", "其他资金", "其他资金"])
+        let table = first.facts.map { report.facts[$0] }
+        #expect(table.map(\.measure) == [.fullYearBudget, .total, "财政拨款收入", "财政拨款收入", "其他资金", "其他资金"])
         #expect(table.map(\.phase) == [.budget, .final, .budget, .final, .budget, .final])
         #expect(table.map(\.span.line) == [118, 120, 124, 126, 130, 132])
+        #expect(table[0].mentions.map(\.span.line).sorted() == [101, 118, 827, 836, 839])
+        #expect(table[1].mentions.map(\.span.line).sorted() == [101, 120, 841])
         #expect(first.goalExpected?.hasPrefix("保障党委信息系统运行维护") == true)
         #expect(first.indicators.count == 11)
         let second = first.indicators[1]
@@ -147,8 +154,8 @@ import Testing
         #expect(second.expected == "100%" && second.actual == "100%")
         #expect(first.indicators[9].level1 == "项目效果指标" && first.indicators[9].level2 == "满意度指标"
             && first.indicators[9].level3 == "上级部门满意度")
-        let executed = try #require(first.facts.map { report.facts[$0] }.first { $0.measure == "综述·执行数" && $0.span.line == 101 })
-        let budgetIndex = report.facts.firstIndex { $0.measure == "综述·项目全年预算数" && $0.span.line == 101 }
+        let executed = table[1]
+        let budgetIndex = report.facts.firstIndex { $0 == table[0] }
         #expect(claims(of: executed) == [.completion(percent: 100, budget: budgetIndex)])
     }
 
@@ -168,8 +175,10 @@ import Testing
     }
 
     @Test func countsForTheReadme() {
-        // 137 of sections 一 to 十 and the staff, 37 money figures the 附件 repeats (column 附件).
-        #expect(report.facts.count == 174)
+        // 174 figures: 137 of sections 一 to 十 and the staff, 37 the 附件 repeats; folded into 126
+        // facts (the 附件 copies, the 综述 sentences the project tables state again, 1014.73 twice).
+        #expect(report.facts.count == 126)
+        #expect(report.facts.reduce(0) { $0 + $1.mentions.count } == 174)
         #expect(report.facts.filter(\.derived).count == 6)
         // 55 of the explanation, 15 shares the 附件 repeats (lines 802, 806).
         #expect(report.claims.count == 70)

@@ -128,7 +128,8 @@ public struct RepeatedFigureRule: CheckRule {
             let inAnnex = f.mentions.filter { $0.part == Mention.annex }
             for place in [inText, inAnnex] where place.count > 1 {
                 for other in place.dropFirst() {
-                    if let finding = compare(report, i, place[0], other, subject: "\(f.item) stated twice") { findings.append(finding) }
+                    let name = (f.code.map { "\($0) " } ?? "") + f.item
+                    if let finding = compare(report, i, place[0], other, subject: "\(name) stated twice") { findings.append(finding) }
                 }
             }
         }

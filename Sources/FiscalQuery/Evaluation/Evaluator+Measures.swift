@@ -59,7 +59,6 @@ extension Evaluator {
     /// the rows it adds up.
     func refuseTotalsWithParts(_ f: Frame, rows: [Int32], gid: [Int32], span: QuerySpan?, keys: [Expr]) throws(QueryError) {
         guard !rows.isEmpty else { return }
-        var ctx: (ids: [Int32], count: Int)?
         // By code: a code and one of its descendants in one group and context.
         if let (codeIDs, codes) = factColumn("code", f) {
             var index: [String: Int32] = [:]
@@ -70,7 +69,6 @@ extension Evaluator {
             }
             if ancestors.contains(where: { !$0.isEmpty }) {
                 let c = contexts(f)
-                ctx = c
                 struct Key: Hashable { var group: Int32, context: Int32, code: Int32 }
                 var parts: [Key: Int32] = [:]
                 for (r, p) in rows.enumerated() {
@@ -110,14 +108,29 @@ extension Evaluator {
             let s = st.ids[p]
             return s >= 0 && totalOf[Int(item) * statementNames.count + Int(s)] == true
         }
-        let c = ctx ?? contexts(f)
+        // A 合计 row's parts may each have their own fund (本年收入合计 and 一般公共预算财政拨款收入):
+        // the context here leaves the fund out.
+        let names = ["entity", "year", "phase", "statement", "measure"]
+        let columns: [FrameColumn] = names.compactMap { name in
+            if let i = f.columnIndex(name) { return f.columns[i] }
+            if case .base = f.provenance { return store.columns.first { $0.name == name } }
+            return nil
+        }
+        var seen: [[Value]: Int32] = [:]
+        var contextOf: [Int32: Int32] = [:]
+        for p in rows {
+            let key = columns.map { $0.value(Int(p)) }
+            let id = seen[key] ?? Int32(seen.count)
+            seen[key] = id
+            contextOf[p] = id
+        }
         struct Place: Hashable { var group: Int32, context: Int32 }
         var totalRow: [Place: Int32] = [:], otherRow: [Place: Int32] = [:]
         for (r, p) in rows.enumerated() {
             let item = itemIDs[Int(p)]
             guard item >= 0 else { continue }
             let isTotal = labelTotal[Int(item)] || namesStatement(item, Int(p))
-            let place = Place(group: gid[r], context: c.ids[Int(p)])
+            let place = Place(group: gid[r], context: contextOf[p]!)
             if isTotal {
                 if totalRow[place] == nil { totalRow[place] = item }
             } else if otherRow[place] == nil {
