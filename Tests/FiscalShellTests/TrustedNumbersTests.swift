@@ -104,4 +104,24 @@ struct TrustedNumbersTests {
         let s = try runFiscal(["-f", "-", seed], input: "facts | where item = \"政府性基金预算财政拨款收入\"\nsource row 1\n")
         #expect(s.out.contains(":27:") && s.out.contains(":802:"), "\(s.out)\(s.err)")
     }
+
+    @Test("a CSV states one mention per row: rows of one key fold into one fact, disputed when they differ")
+    func csvFolds() throws {
+        let path = Fixture.temporaryFolder() + "/mentions.csv"
+        try """
+            entity,year,phase,statement,item,code,measure,amount,unit,file,line
+            某局,2020,决算,支出,行政运行,2010101,合计,230.25,万元,report.txt,40
+            某局,2020,决算,支出,行政运行,2010101,合计,2302464,元,report.txt,300
+            某局,2020,决算,支出,机关服务,2010103,合计,10.00,万元,report.txt,41
+            某局,2020,决算,支出,机关服务,2010103,,10.01,万元,report.txt,301
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try runFiscal(["-e", "facts | select item, amount, unit, disputed", "-o", "csv", path])
+        #expect(r.status == 0, "\(r.err)")
+        // 230.25万元 and 2,302,464元 agree (the finer rounds to the coarser); 10.00 and 10.01 do not.
+        #expect(r.out == "item,amount,unit,disputed\n行政运行,230.2464,万元,false\n机关服务,10.00,万元,true\n")
+        #expect(r.err.contains("1 fact is disputed"))
+        let check = try runFiscal(["check", "-o", "csv", path])
+        #expect(check.out.contains("error,repeated,某局,2010103 机关服务 stated twice"))
+    }
 }

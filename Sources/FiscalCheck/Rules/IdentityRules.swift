@@ -179,6 +179,8 @@ public struct RepeatedFigureRule: CheckRule {
             return nil
         }
         let agree = f.agree(a, b)
+        // A 万元 sentence narrating a 元 table rounds by design: not a finding.
+        if agree && ua != ub { return nil }
         let why = agree ? "the finer figure rounds to the coarser" : "one figure cannot be rounded two ways"
         let sameUnit = ua == ub
         return Finding(agree ? .rounding : .error, rule: id, report: report.displayName, subject: subject,

@@ -187,7 +187,7 @@ extension Report {
         for (n, key) in order.enumerated() {
             let group = members[key]!
             for i in group { newIndex[i] = n }
-            out.facts.append(group.count == 1 ? facts[group[0]] : Report.fold(group.map { facts[$0] }))
+            out.facts.append(group.count == 1 ? facts[group[0]] : Report.fold(group.map { facts[$0] }, reportUnit: unit))
         }
         out.claims = claims.map { c in
             var c = c
@@ -208,8 +208,11 @@ extension Report {
         return out
     }
 
-    /// One fact from facts of one key.
-    static func fold(_ facts: [Fact]) -> Fact {
+    /// One fact from facts of one key. When its mentions state it in different money units and
+    /// one of them is the report's, the fact is in the report's unit (its best mention's value
+    /// converted exactly: 2,302,464元 is 230.2464万元), so that it adds up with the report's
+    /// other figures.
+    static func fold(_ facts: [Fact], reportUnit: MoneyUnit) -> Fact {
         // Every mention with the fact it came from, each place once.
         var all: [(fact: Int, mention: Mention)] = []
         var seen = Set<SourceSpan>()
@@ -237,6 +240,12 @@ extension Report {
         rest.sort { $0.mention.span < $1.mention.span }
         var first = primary.mention
         first.unit = nil
+        if case .money(let m) = fact.unit, m != reportUnit,
+           all.contains(where: { $0.mention.unit(in: facts[$0.fact]) == .money(reportUnit) }) {
+            fact.amount = fact.amount.converted(from: m, to: reportUnit)
+            fact.unit = .money(reportUnit)
+            first.unit = .money(m)
+        }
         fact.mentions = [first] + rest.map { e in
             var m = e.mention
             let u = m.unit(in: facts[e.fact])

@@ -1,0 +1,116 @@
+import Testing
+
+@testable import FiscalModel
+
+/// `Report.folded()`: the mentions of one key become one fact.
+@Suite("folding facts by key")
+struct FoldingTests {
+    func span(_ line: Int, _ start: Int = 1) -> SourceSpan { SourceSpan(file: "r.txt", line: line, startColumn: start, endColumn: start + 6) }
+
+    func fact(_ item: String, _ amount: String, line: Int, code: String? = nil, statement: Statement = .generalBudgetExpenditure,
+              unit: FactUnit = .money(.wanYuan), measure: Measure = .total, fund: Fund? = .generalBudget,
+              reading: Reading = .narrative, derived: Bool = false) -> Fact {
+        Fact(entity: "县委办", year: 2020, phase: .final, statement: statement, item: item, code: code.flatMap(ClassificationCode.init(rawValue:)),
+             fund: fund, measure: measure, amount: Amount(amount)!, unit: unit, derived: derived, reading: reading, span: span(line))
+    }
+
+    func report(_ facts: [Fact], claims: [Claim] = []) -> Report {
+        Report(entity: "县委办", year: 2020, phase: .final, unit: .wanYuan, source: "r.txt", facts: facts, claims: claims)
+    }
+
+    @Test("a coded fact is keyed by its code, not its wording; the table's cell is the first mention")
+    func codeNotWording() {
+        let r = report([
+            fact("一般公共服务（类）支出", "865.22", line: 42, code: "201"),
+            fact("一般公共服务支出", "865.22", line: 300, code: "201", reading: .tableCode),
+            fact("一般公共服务支出", "865.22", line: 301, code: "201", measure: .basic, reading: .tableCode),
+        ]).folded()
+        #expect(r.facts.count == 2)
+        #expect(r.facts[0].item == "一般公共服务支出" && r.facts[0].span.line == 300)
+        #expect(r.facts[0].mentions.map(\.span.line) == [300, 42])
+        #expect(!r.facts[0].isDisputed)
+        #expect(r.facts[1].measure == .basic)
+    }
+
+    @Test("a 万元 narrative figure and a 元 table cell agree when the finer rounds to the coarser")
+    func unitsAndPrecision() {
+        let r = report([
+            fact("行政运行", "230.25", line: 10, code: "2010101"),
+            fact("行政运行", "2302464", line: 200, code: "2010101", unit: .money(.yuan), reading: .tableCode),
+        ]).folded()
+        #expect(r.facts.count == 1)
+        let f = r.facts[0]
+        // In the report's unit (万元), from the finer mention, exactly.
+        #expect(f.unit == .money(.wanYuan) && f.amount == Amount("230.2464")!)
+        #expect(f.mentions[0].unit == .money(.yuan) && f.mentions[0].amount == Amount("2302464")! && f.mentions[0].span.line == 200)
+        #expect(f.mentions[1].unit == nil && f.mentions[1].amount == Amount("230.25")!)
+        #expect(!f.isDisputed)
+        // 230.24万元 is not 2,302,464元 rounded.
+        let off = report([
+            fact("行政运行", "230.24", line: 10, code: "2010101"),
+            fact("行政运行", "2302464", line: 200, code: "2010101", unit: .money(.yuan), reading: .tableCode),
+        ]).folded()
+        #expect(off.facts[0].isDisputed)
+        // Different digits: 7.5 and 7.54 agree, 7.5 and 7.56 do not; same digits never differ.
+        #expect(!report([fact("公务接待费", "7.54", line: 1), fact("公务接待费", "7.5", line: 2)]).folded().facts[0].isDisputed)
+        #expect(report([fact("公务接待费", "7.56", line: 1), fact("公务接待费", "7.5", line: 2)]).folded().facts[0].isDisputed)
+        #expect(report([fact("公务接待费", "7.54", line: 1), fact("公务接待费", "7.55", line: 2)]).folded().facts[0].isDisputed)
+    }
+
+    @Test("different keys stay apart: year, phase, measure, fund, counts, derived")
+    func keysApart() {
+        var budget = fact("会议费", "9", line: 2)
+        budget.phase = .budget
+        let r = report([
+            fact("会议费", "9", line: 1), budget,
+            fact("会议费", "9", line: 3, measure: .project),
+            fact("会议费", "9", line: 4, fund: .governmentFund),
+            fact("车辆", "2", line: 5, unit: .count("辆")),
+            fact("车辆", "2", line: 6, unit: .count("台")),
+            fact("会议费", "9", line: 7, derived: true),
+        ]).folded()
+        #expect(r.facts.count == 7)
+    }
+
+    @Test("a fact without a fund folds into the one fund its key's other facts name")
+    func fundless() {
+        let one = report([fact("公务接待费", "0.40", line: 1, statement: .threePublic, fund: nil),
+                          fact("公务接待费", "0.40", line: 2, statement: .threePublic, reading: .tableName)]).folded()
+        #expect(one.facts.count == 1 && one.facts[0].fund == .generalBudget)
+        let two = report([fact("公务接待费", "0.40", line: 1, statement: .threePublic, fund: nil),
+                          fact("公务接待费", "0.40", line: 2, statement: .threePublic),
+                          fact("公务接待费", "0.10", line: 3, statement: .threePublic, fund: .governmentFund)]).folded()
+        #expect(two.facts.count == 3)
+    }
+
+    @Test("claims and projects point at the folded facts; folding twice changes nothing")
+    func indicesRemapped() {
+        var r = report([
+            fact("本年收入合计", "1320.41", line: 27, statement: .income, fund: nil),
+            fact("政府性基金预算财政拨款收入", "305.68", line: 27, statement: .income, fund: .governmentFund),
+            fact("本年收入合计", "1320.41", line: 802, statement: .income, fund: nil),
+            fact("政府性基金预算财政拨款收入", "305.68", line: 802, statement: .income, fund: .governmentFund),
+        ], claims: [
+            Claim(fact: 1, kind: .share(percent: Amount("29.78")!, whole: 0), span: span(27, 80)),
+            Claim(fact: 3, kind: .share(percent: Amount("29.78")!, whole: 2), span: span(802, 80)),
+        ])
+        r.projects = [Project(name: "p", facts: [3, 1], span: span(1))]
+        let folded = r.folded()
+        #expect(folded.facts.count == 2)
+        #expect(folded.claims.map(\.fact) == [1, 1])
+        #expect(folded.claims.map(\.kind) == [.share(percent: Amount("29.78")!, whole: 0), .share(percent: Amount("29.78")!, whole: 0)])
+        #expect(folded.projects[0].facts == [1])
+        #expect(folded.folded() == folded)
+    }
+
+    @Test("the canonical JSON keeps every mention with its unit and part")
+    func jsonRoundTrip() throws {
+        var annex = fact("行政运行", "230.25", line: 800, code: "2010101")
+        annex.mentions[0].part = Mention.annex
+        let r = report([fact("行政运行", "2302464", line: 200, code: "2010101", unit: .money(.yuan), reading: .tableCode), annex]).folded()
+        let text = ModelJSON.encode([r]).text()
+        #expect(text.contains("\"part\": \"附件\"") || text.contains("\"part\":\"附件\""))
+        let back = try ModelJSON.decodeReports(try JSON.parse(text))
+        #expect(back == [r])
+    }
+}
