@@ -212,7 +212,7 @@ extension Fact {
         statement == other.statement && (code != nil ? code == other.code : Label.normalize(item) == Label.normalize(other.item))
             && code == other.code && econCode == other.econCode && fund == other.fund
             && (ignoringMeasure || measure == other.measure)
-            && unit.isMoney == other.unit.isMoney && (unit.isMoney || unit == other.unit) && entity == other.entity
+            && unit == other.unit && entity == other.entity
             && (ignoringYear || year == other.year) && (ignoringPhase || phase == other.phase)
     }
 }

@@ -11,7 +11,7 @@ extension Evaluator {
         var notes = f.notes
         var rows = f.physicalRows
         let sums = specs.contains { $0.function == .sum || $0.function == .avg }
-        if onLevel || sums {
+        if onLevel {
             let totals = statedTotals(f)
             let dropped = rows.reduce(0) { $0 + (totals[Int($1)] ? 1 : 0) }
             if onLevel && dropped > 0 {
@@ -35,7 +35,9 @@ extension Evaluator {
             if !keyNames.contains("measure") {
                 try keepOneMeasure(f, &rows, gid: &gid, groupCount: groupCount, what: "sum", span: span, notes: &notes)
             }
-            try refuseTotalsWithParts(f, rows: rows, gid: gid, span: span, keys: keys)
+            // Grouping on a level has left out every stated total with parts, and every row
+            // without a code at the level (合计 rows): nothing to refuse.
+            if !onLevel { try refuseTotalsWithParts(f, rows: rows, gid: gid, span: span, keys: keys) }
             try checkMixing(f, rows: rows, gid: gid, groupCount: groupCount, column: FactStore.unitColumn, name: "unit",
                             grouped: keyNames.contains("unit"), specs: specs, notes: &notes)
             try checkMixing(f, rows: rows, gid: gid, groupCount: groupCount, column: FactStore.statementColumn,
