@@ -54,6 +54,8 @@ public struct StatementRunner {
                 // `let` names a result; printing all of it would bury the script's output.
                 let n = result.rows.count
                 console.out("`\(name)`: \(n) row\(n == 1 ? "" : "s") (\(result.columns.map(\.name).joined(separator: ", "))); use it as a source: `\(name) | …`\n")
+            } else if session.lastChart != nil || session.options.mode == .svg {
+                showChart(result, query: statement)
             } else {
                 show(result)
             }
@@ -72,7 +74,7 @@ public struct StatementRunner {
         guard !notes.isEmpty else { return }
         switch session.options.mode {
         case .table, .markdown: console.out(notes)
-        case .csv, .json: console.err(notes)
+        case .csv, .json, .svg: console.err(notes)
         }
     }
 }

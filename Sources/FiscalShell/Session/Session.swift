@@ -90,8 +90,15 @@ public final class Session {
         let result = try Evaluator.evaluate(query, in: &context)
         lastResult = result
         lastBinding = query.binding?.text
+        lastQuery = text
+        if case .chart(let spec)? = query.pipeline.stages.last { lastChart = spec } else { lastChart = nil }
         return result
     }
+
+    /// The text of the last query, for a chart's default title.
+    public private(set) var lastQuery: String?
+    /// The `chart` stage the last query ended with, `nil` when it drew nothing.
+    public private(set) var lastChart: ChartSpec?
 
     /// The name the last query bound with `let`, `nil` when it bound none.
     public private(set) var lastBinding: String?
