@@ -38,7 +38,7 @@ public struct StatementRunner {
         var trimmed = statement.trimmedWhitespace
         // `source …` and `explain …` read like sentences; they are the `:source`/`:explain` commands.
         let firstWord = trimmed.prefix { !$0.isWhitespace }
-        if firstWord == "source" || firstWord == "explain" { trimmed = ":" + trimmed }
+        if firstWord == "source" || firstWord == "explain" || firstWord == "figures" { trimmed = ":" + trimmed }
         if trimmed.hasPrefix(":") {
             let context = MetaCommandContext(session: session, runner: self, history: history)
             do {

@@ -80,12 +80,16 @@ extension Chart {
                     return values[i].map { $0 + $0 == total && !$0.isZero } ?? false
                 }
                 let parts = Amount.sum(values.indices.filter { !totals.contains($0) }.compactMap { values[$0] })
-                for t in totals.reversed() {
+                if totals.count == 1, let t = totals.first {
                     var note = "left out `\(categories[t])` (\(series[0].points[t].text)): it is the total of the other rows, not a part of it"
                     if let stated = values[t], stated != parts {
                         note += "; but the parts add to \(parts), not \(stated) (difference \(stated - parts)): the shares here are of \(parts), so they differ from shares of the stated total (`check` lists this)"
                     }
                     notes.append(note)
+                } else if !totals.isEmpty {
+                    notes.append("left out \(totals.count) rows named as totals (\(totals.map { "`\(categories[$0])`" }.joined(separator: ", "))): a total is not a part of itself; the shares here are of the other rows' sum, \(parts)")
+                }
+                for t in totals.reversed() {
                     categories.remove(at: t)
                     series[0].points.remove(at: t)
                 }

@@ -179,3 +179,24 @@ extension StatementRunner {
         }
     }
 }
+
+extension ChartOutput {
+    /// `:save x.svg` / `:save x.png`: the last result's chart. `nil` for other extensions.
+    static func save(_ result: ResultTable, to path: String, context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome? {
+        let lower = path.lowercased()
+        guard lower.hasSuffix(".svg") || lower.hasSuffix(".png") else { return nil }
+        let session = context.session
+        switch chart(result, session: session, spec: session.lastChart, query: session.lastQuery) {
+        case .success(let chart):
+            do throws(ChartError) {
+                try save(chart, to: path)
+            } catch {
+                throw MetaCommandError(error.message)
+            }
+            context.runner.console.err("saved a chart of \(chart.categories.count) \(chart.kind == .bars ? "bar" : "part")\(chart.categories.count == 1 ? "" : "s") to \(path)\n")
+            return .done
+        case .failure(let error):
+            throw MetaCommandError("cannot draw the last result: \(error.message)")
+        }
+    }
+}

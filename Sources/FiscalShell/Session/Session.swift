@@ -95,6 +95,15 @@ public final class Session {
         return result
     }
 
+    /// Runs a query without making it the last result (figures and handouts run their own);
+    /// returns the result and the `chart` stage it ends with, if any.
+    public func evaluate(_ text: String) throws(QueryError) -> (table: ResultTable, chart: ChartSpec?) {
+        let query = try Parser.parse(Lexer.tokenize(text))
+        let result = try Evaluator.evaluate(query, in: &context)
+        if case .chart(let spec)? = query.pipeline.stages.last { return (result, spec) }
+        return (result, nil)
+    }
+
     /// The text of the last query, for a chart's default title.
     public private(set) var lastQuery: String?
     /// The `chart` stage the last query ended with, `nil` when it drew nothing.
