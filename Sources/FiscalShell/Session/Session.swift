@@ -33,6 +33,8 @@ public final class Session {
         context.isCancelled = { Interrupt.happened }
         // `check` is a source like `facts`: `check | where severity = "error" | count`.
         context.sources["check"] = { context in Checker.run(context.reports) }
+        // `glossary`: the reports' 名词解释 and fiscal's own, with citations.
+        context.sources["glossary"] = { context in Glossary.table(context.reports) }
         self.options = options
     }
 
