@@ -42,7 +42,9 @@ public struct StatementRunner {
         if trimmed.hasPrefix(":") {
             let context = MetaCommandContext(session: session, runner: self, history: history)
             do {
-                return try commands.run(trimmed, context: context) == .quit ? .quit : .succeeded
+                let outcome = try commands.run(trimmed, context: context)
+                if outcome != .quit { session.record(trimmed) }
+                return outcome == .quit ? .quit : .succeeded
             } catch {
                 console.err(ErrorReport.render(error, origin: origin))
                 return .failed
@@ -50,6 +52,7 @@ public struct StatementRunner {
         }
         do {
             let result = try session.query(statement)
+            session.record(statement)
             if let name = session.lastBinding {
                 // `let` names a result; printing all of it would bury the script's output.
                 let n = result.rows.count

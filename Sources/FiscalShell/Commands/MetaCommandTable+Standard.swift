@@ -99,6 +99,7 @@ extension MetaCommandTable {
 
     @Sendable static func save(_ arguments: [String], _ context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome {
         guard let path = arguments.first else { throw MetaCommandError("expected a file name after `:save`") }
+        if path.lowercased().hasSuffix(".html") { return try HandoutCommand.save(path, context: context) }
         guard let result = context.session.lastResult else {
             throw MetaCommandError("there is no result to save yet", hint: "run a query first")
         }

@@ -106,6 +106,16 @@ public final class Session {
         return (result, nil)
     }
 
+    /// The statements that ran successfully, in order, for `:save lesson.html`.
+    public private(set) var transcript: [String] = []
+
+    /// Adds a statement to ``transcript`` (not `:save`, `:help`, `:history` or `:quit`).
+    public func record(_ statement: String) {
+        let first = statement.trimmedWhitespace.prefix { !$0.isWhitespace }
+        guard ![":save", ":help", ":history", ":quit", ":q", ":exit", ":set"].contains(first) else { return }
+        transcript.append(statement)
+    }
+
     /// The text of the last query, for a chart's default title.
     public private(set) var lastQuery: String?
     /// The `chart` stage the last query ended with, `nil` when it drew nothing.
