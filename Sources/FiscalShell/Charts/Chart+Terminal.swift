@@ -17,7 +17,7 @@ extension Chart {
         case .bars: out += barLines(width: width, color: color)
         case .structure: out += structureLines(width: width, color: color)
         }
-        if let source { out += dim + DisplayWidth.truncate("source: " + source, to: width) + reset + "\n" }
+        if let source { out += Chart.wrap("source: " + source, columns: width).map { dim + $0 + reset + "\n" }.joined() }
         return out + notes.map { "note: \($0)\n" }.joined()
     }
 
@@ -108,8 +108,8 @@ extension Chart {
             drawn += 1
         }
         out += "\n"
-        let labelWidth = min(categories.map { DisplayWidth.of($0) }.max() ?? 0, width / 2)
         let valueWidth = first.points.map { DisplayWidth.of($0.text) }.max() ?? 1
+        let labelWidth = min(categories.map { DisplayWidth.of($0) }.max() ?? 0, max(8, width - valueWidth - 13))
         drawn = 0
         for (i, category) in categories.enumerated() {
             var key = " "

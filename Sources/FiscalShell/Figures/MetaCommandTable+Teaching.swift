@@ -34,6 +34,7 @@ extension MetaCommandTable {
                     out += "── \(report.displayName) \(report.year) \(report.phase.rawValue): "
                         + (announced ? "\(figures.count) figure\(figures.count == 1 ? "" : "s") announced" : "announces no figure; the standard set where the facts allow")
                         + "\n\n"
+                    if figures.isEmpty { out += "(its facts allow none of the standard figures)\n\n" }
                     for figure in figures {
                         switch figure.chart {
                         case .success(let chart): out += chart.terminalText(width: width, color: session.options.color)
