@@ -47,6 +47,8 @@ public enum Launcher {
             do {
                 let loaded = try session.load(options.paths)
                 for w in loaded.warnings { console.err("\(w)\n") }
+                // `:save lesson.html` replays the session, starting with what the command line loaded.
+                session.record(":load " + options.paths.map { "\"" + $0.replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: " "))
             } catch {
                 console.err(ErrorReport.render(error))
                 return ExitStatus.unreadableInput
