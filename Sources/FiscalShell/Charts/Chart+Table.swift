@@ -100,7 +100,7 @@ extension Chart {
         let repeated = categories.filter { seen[$0]! > 1 }
         if let first = repeated.first {
             let distinct = Set(repeated).count
-            notes.append("`\(first)`\(distinct > 1 ? " and \(distinct - 1) other label\(distinct == 2 ? "" : "s")" : "") \(distinct > 1 ? "appear" : "appears") on more than one bar: those rows differ in columns the chart does not show (column, statement, year…); filter or group them so each bar is one figure")
+            notes.append("`\(first)`\(distinct > 1 ? " and \(distinct - 1) other label\(distinct == 2 ? "" : "s")" : "") \(distinct > 1 ? "appear" : "appears") on more than one bar: those rows differ in columns the chart does not show (measure, statement, year…); filter or group them so each bar is one figure")
         }
         let missing = series.reduce(0) { $0 + $1.points.filter { $0.value == nil }.count }
         if missing > 0 { notes.append("\(missing) missing value\(missing == 1 ? "" : "s") drawn as — (not as zero)") }

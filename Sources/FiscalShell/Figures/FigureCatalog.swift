@@ -21,22 +21,22 @@ public enum FigureCatalog {
     public static let standard: [Standard] = [
         Standard(
             id: "general-budget-structure", title: "一般公共预算财政拨款支出结构", keywords: ["一般公共预算", "结构"], kind: "pie",
-            query: #"facts | where entity = "{entity}" and year = {year} and phase = "{phase}" and statement = "一般公共预算财政拨款支出" and column = null | group 类 | sum amount | chart pie amount by 类"#),
+            query: #"facts | where entity = "{entity}" and year = {year} and phase = "{phase}" and statement = "一般公共预算财政拨款支出" and measure = "合计" | group 类 | sum amount | chart pie amount by 类"#),
         Standard(
             id: "general-budget-change", title: "一般公共预算财政拨款支出变动情况", keywords: ["一般公共预算"], kind: "bar",
-            query: #"facts | where entity = "{entity}" and phase = "{phase}" and statement = "一般公共预算财政拨款支出" and item = "一般公共预算财政拨款支出" and column = null | group year | agg amount = max(amount) | sort year | chart bar amount by year"#),
+            query: #"facts | where entity = "{entity}" and phase = "{phase}" and statement = "一般公共预算财政拨款支出" and item = "一般公共预算财政拨款支出" and measure = "合计" | group year | agg amount = max(amount) | sort year | chart bar amount by year"#),
         Standard(
             id: "appropriation-change", title: "财政拨款收、支总计变动情况", keywords: ["财政拨款", "总计"], kind: "bar",
-            query: #"facts | where entity = "{entity}" and phase = "{phase}" and statement = "财政拨款收支" and column = null | group year | agg amount = max(amount) | sort year | chart bar amount by year"#),
+            query: #"facts | where entity = "{entity}" and phase = "{phase}" and statement = "财政拨款收支" and measure = "合计" | group year | agg amount = max(amount) | sort year | chart bar amount by year"#),
         Standard(
             id: "income-structure", title: "收入结构", keywords: ["收入"], kind: "pie",
-            query: #"facts | where entity = "{entity}" and year = {year} and phase = "{phase}" and statement = "收入" and column = null | chart pie amount by item"#),
+            query: #"facts | where entity = "{entity}" and year = {year} and phase = "{phase}" and statement = "收入" and measure = "合计" | chart pie amount by item"#),
         Standard(
             id: "expenditure-structure", title: "支出结构", keywords: ["支出"], kind: "pie",
-            query: #"facts | where entity = "{entity}" and year = {year} and phase = "{phase}" and statement = "支出" and column = null | chart pie amount by item"#),
+            query: #"facts | where entity = "{entity}" and year = {year} and phase = "{phase}" and statement = "支出" and measure = "合计" | chart pie amount by item"#),
         Standard(
             id: "totals-change", title: "收、支总计变动情况", keywords: ["总计"], kind: "bar",
-            query: #"facts | where entity = "{entity}" and phase = "{phase}" and statement = "收支总计" and column = null | group year | agg amount = max(amount) | sort year | chart bar amount by year"#),
+            query: #"facts | where entity = "{entity}" and phase = "{phase}" and statement = "收支总计" and measure = "合计" | group year | agg amount = max(amount) | sort year | chart bar amount by year"#),
     ]
 
     /// The order of the standard set drawn for a report that announces no figure.
