@@ -66,8 +66,9 @@ public enum ChartOutput {
             let name = file.split(separator: "/").last.map(String.init) ?? file
             let held = reports.filter { $0.source == file }
             let who = held.first.map { r in
-                let years = Set(held.map(\.year)).sorted().map(String.init).joined(separator: ",")
-                return "\(r.displayName) \(years) \(r.phase.rawValue) (\(name))"
+                var seen = Set<String>()
+                let when = held.sorted { $0.year < $1.year }.map { "\($0.year) \($0.phase.rawValue)" }.filter { seen.insert($0).inserted }
+                return "\(r.displayName) \(when.joined(separator: ", ")) (\(name))"
             } ?? name
             return "\(who) \(lines[file]!.count == 1 ? "line" : "lines") \(ranges(lines[file]!.sorted()))"
         }.joined(separator: "; ")
