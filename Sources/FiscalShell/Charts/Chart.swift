@@ -80,6 +80,21 @@ public struct Chart: Sendable, Hashable {
         }
     }
 
+    /// The figures drawn, as a table: the labels, one column per series, and for a structure
+    /// each part's share of the whole.
+    public var table: ResultTable {
+        var columns: [ResultTable.Column] = [.init("label", .text)] + series.map { .init($0.name, .amount) }
+        if kind == .structure { columns.append(.init("share", .percent)) }
+        var t = ResultTable(columns: columns)
+        let shares = self.shares
+        for (i, label) in categories.enumerated() {
+            var row: [Value] = [.text(label.trimmedWhitespace)] + series.map { s in s.points[i].value.map(Value.amount) ?? .null }
+            if kind == .structure { row.append(shares[i].map(Value.percent) ?? .null) }
+            t.append(row)
+        }
+        return t
+    }
+
     /// `magnitude / largest` scaled to `units` and rounded half up: how many cells (or eighths
     /// of a cell) a bar takes. Exact: no floating point touches the value.
     static func scaled(_ magnitude: Amount, of largest: Amount, units: Int) -> Int {

@@ -87,7 +87,7 @@ public struct HandoutBuilder {
                 .map(HandoutBuilder.uncomment)
             previousEnd = statement.line - 1 + statement.text.split(separator: "\n", omittingEmptySubsequences: false).count
             if i == 0 {
-                introduction = comment.filter { !$0.lowercased().hasPrefix("run:") }
+                introduction = comment.filter { !$0.lowercased().hasPrefix("run:") && !$0.lowercased().hasPrefix("handout:") }
                 steps.append(contentsOf: [])
             }
             let (blocks, succeeded) = execute(statement.text)
@@ -157,9 +157,12 @@ public struct HandoutBuilder {
         }
         do {
             let result = try session.query(statement)
-            var blocks: [Handout.Block] = [.table(result, shownRows: min(result.rows.count, maxRows))]
+            let chart = chart(of: result, statement: statement)
+            // A query drawn with `chart` shows the figures drawn, not every column of its rows.
+            let shown = session.lastChart != nil ? (chart?.table ?? result) : result
+            var blocks: [Handout.Block] = [.table(shown, shownRows: min(shown.rows.count, maxRows))]
             if !result.notes.isEmpty { blocks.append(.notes(result.notes)) }
-            if let chart = chart(of: result, statement: statement) { blocks.append(.chart(chart)) }
+            if let chart { blocks.append(.chart(chart)) }
             if result.columnIndex("rule") != nil, let findings = FindingText.explain(result, all: CheckCommand.table(session)) {
                 blocks.append(.findings(findings))
             } else {
