@@ -75,17 +75,8 @@ public enum Launcher {
             if script == "-" {
                 text = readAllStandardInput()
             } else {
-                do {
-                    let bytes = try FileSystem.read(script)
-                    guard let source = SourceText(bytes: bytes, path: script) else {
-                        console.err("error: \(script): expected a text script in UTF-8 or GB18030\n")
-                        return ExitStatus.unreadableInput
-                    }
-                    text = source.text
-                } catch {
-                    console.err(ErrorReport.render(error))
-                    return ExitStatus.unreadableInput
-                }
+                guard let read = Session.readScript(script, console: console) else { return ExitStatus.unreadableInput }
+                text = read
             }
             return runScript(text, name: name, runner: runner, keepGoing: options.keepGoing)
         }

@@ -16,27 +16,8 @@ public enum HandoutCommand {
         let session = FormatSetup.session(pluginDirectories: pluginDirectories, environment: environment,
                                           options: RenderOptions(), console: console)
         session.forcedFormat = format
-        if !paths.isEmpty {
-            do {
-                let loaded = try session.load(paths)
-                for w in loaded.warnings { console.err("\(w)\n") }
-            } catch {
-                console.err(ErrorReport.render(error))
-                return ExitStatus.unreadableInput
-            }
-        }
-        let text: String
-        do {
-            let bytes = try FileSystem.read(script)
-            guard let source = SourceText(bytes: bytes, path: script) else {
-                console.err("error: \(script): expected a text script in UTF-8 or GB18030\n")
-                return ExitStatus.unreadableInput
-            }
-            text = source.text
-        } catch {
-            console.err(ErrorReport.render(error))
-            return ExitStatus.unreadableInput
-        }
+        guard paths.isEmpty || session.loadReporting(paths, to: console),
+              let text = Session.readScript(script, console: console) else { return ExitStatus.unreadableInput }
         let (handout, ok) = HandoutBuilder(session: session).run(script: text, name: script)
         do {
             try Data(HandoutHTML.render(handout).utf8).write(to: URL(fileURLWithPath: output))

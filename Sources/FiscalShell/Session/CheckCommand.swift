@@ -19,13 +19,7 @@ public enum CheckCommand {
         let session = FormatSetup.session(
             pluginDirectories: pluginDirectories, environment: environment, options: options, console: console)
         session.forcedFormat = format
-        do {
-            let loaded = try session.load(paths)
-            for w in loaded.warnings { console.err("\(w)\n") }
-        } catch {
-            console.err(ErrorReport.render(error))
-            return ExitStatus.unreadableInput
-        }
+        guard session.loadReporting(paths, to: console) else { return ExitStatus.unreadableInput }
         let result = table(session)
         StatementRunner(session: session, console: console).show(result)
         return Checker.hasErrors(result) ? ExitStatus.queryFailed : ExitStatus.success

@@ -61,6 +61,34 @@ public final class Session {
         return result
     }
 
+    /// Loads the paths a command line names, writing warnings and a load error to `console`;
+    /// `false` when a file could not be read (the caller exits with ``ExitStatus/unreadableInput``).
+    public func loadReporting(_ paths: [String], to console: Console) -> Bool {
+        do {
+            let loaded = try load(paths)
+            for w in loaded.warnings { console.err("\(w)\n") }
+            return true
+        } catch {
+            console.err(ErrorReport.render(error))
+            return false
+        }
+    }
+
+    /// The text of a script file (UTF-8 or GB18030), or `nil` after writing why it cannot be read.
+    public static func readScript(_ path: String, console: Console) -> String? {
+        do {
+            let bytes = try FileSystem.read(path)
+            guard let source = SourceText(bytes: bytes, path: path) else {
+                console.err("error: \(path): expected a text script in UTF-8 or GB18030\n")
+                return nil
+            }
+            return source.text
+        } catch {
+            console.err(ErrorReport.render(error))
+            return nil
+        }
+    }
+
     /// Removes the reports whose entity, short name or source file is `name`; returns how many.
     @discardableResult
     public func unload(_ name: String) -> Int {
