@@ -132,6 +132,21 @@ struct HandoutTests {
         #expect(blank.out.split(separator: " ").dropFirst(2).first == "0.0", "a blank page measured \(blank.out)")
     }
 
+    @Test("text from the script and the reports is escaped, in the title too; a failing step is shown and exits 1")
+    func escaping() throws {
+        let dir = Fixture.temporaryFolder()
+        try Data("# A \"quoted\" <b>title</b> & more\n-- a <script> in a comment\nexplain 三公经费\nfacts | where yaer = 2020\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/l.fql"))
+        let r = try runFiscal(["handout", dir + "/l.fql", "Examples/wusheng-2020-决算.txt", "-o", dir + "/l.html"])
+        #expect(r.status == 1)
+        #expect(r.err.contains("1 step failed (lines 4)"))
+        let html = try String(contentsOfFile: dir + "/l.html", encoding: .utf8)
+        #expect(html.contains("<title>A \"quoted\" &lt;b&gt;title&lt;/b&gt; &amp; more</title>"))
+        #expect(html.contains("a &lt;script&gt; in a comment"))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("unknown field `yaer`"))
+    }
+
     @Test(":save lesson.html writes the session so far as a handout")
     func saveSession() throws {
         let dir = Fixture.temporaryFolder()

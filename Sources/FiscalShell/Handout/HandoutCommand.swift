@@ -26,7 +26,7 @@ public enum HandoutCommand {
             return ExitStatus.unreadableInput
         }
         let failed = handout.steps.filter { $0.blocks.contains { if case .error = $0 { true } else { false } } }
-        console.err("wrote \(output): \(handout.steps.count) steps, \(handout.glossary.count) glossary entries"
+        console.err("wrote \(output): \(handout.steps.count) step\(handout.steps.count == 1 ? "" : "s"), \(handout.glossary.count) glossary entr\(handout.glossary.count == 1 ? "y" : "ies")"
             + (failed.isEmpty ? "" : "; \(failed.count) step\(failed.count == 1 ? "" : "s") failed (lines \(failed.map { String($0.line) }.joined(separator: ", ")))") + "\n")
         return ok ? ExitStatus.success : ExitStatus.queryFailed
     }

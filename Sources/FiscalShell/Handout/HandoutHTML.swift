@@ -38,7 +38,8 @@ public enum HandoutHTML {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title(handout.title),
+                // Plot's .title() also writes og:/twitter: meta tags with the title unescaped in an attribute.
+                .element(named: "title", nodes: [safeText(handout.title)]),
                 .style(css)
             ),
             .body(
