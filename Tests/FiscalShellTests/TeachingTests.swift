@@ -35,6 +35,7 @@ struct FigureTests {
         // 图1: 2019 (derived from the stated decrease of 433.95) and 2020, in that order.
         #expect(charts[0].categories == ["2019", "2020"])
         #expect(charts[0].series[0].points.map(\.text) == ["1754.36", "1320.41"])
+        #expect(charts[0].notes.contains { $0.hasPrefix("2019: computed from a change the report states (derived)") })
         // 图3: the parts of 本年支出合计, without the total itself.
         #expect(charts[2].categories == ["基本支出", "项目支出", "年末结转和结余", "上缴上级支出", "经营支出", "对附属单位补助支出"])
         #expect(charts[2].series[0].points.prefix(3).map(\.text) == ["546.41", "677.81", "96.19"])

@@ -40,15 +40,10 @@ extension Chart {
         }
         guard !valueColumns.isEmpty else { return .failure(ChartError("the result has no column of numbers to draw")) }
         // Label column.
-        var labelColumn: Int?
-        if let by = spec?.label {
-            guard let i = index(by.text) else { return .failure(ChartError("no column `\(by.text)` to label the bars with")) }
-            labelColumn = i
-        } else {
-            labelColumn = labelColumns.lazy.compactMap { table.columnIndex($0) }.first
-                ?? table.columns.firstIndex { $0.type == .text }
-                ?? table.columns.indices.first { !valueColumns.contains($0) && table.columns[$0].type == .integer }
+        if let by = spec?.label, index(by.text) == nil {
+            return .failure(ChartError("no column `\(by.text)` to label the bars with"))
         }
+        let labelColumn = Chart.labelColumn(of: table, spec: spec, values: valueColumns)
         let tree = table.depths.count == table.rows.count
         var categories: [String] = table.rows.indices.map { r in
             let text = labelColumn.map { Renderer.displayText(table.rows[r][$0], RenderOptions()) } ?? "row \(r + 1)"
@@ -108,6 +103,17 @@ extension Chart {
         let chartUnit = percentOnly ? "%" : valueColumns.allSatisfy({ table.columns[$0].type == .amount }) ? unit : nil
         return .success(Chart(kind: kind, title: spec?.title ?? title, unit: chartUnit, categories: categories,
                               series: series, source: source, notes: notes))
+    }
+
+    /// The column whose text labels the bars: the `by` column, else the first of
+    /// ``labelColumns``, else the first text column, else an integer column that is not drawn.
+    static func labelColumn(of table: ResultTable, spec: ChartSpec?, values: [Int]) -> Int? {
+        if let by = spec?.label {
+            return table.columnIndex(by.text) ?? table.columnIndex(FieldNames.canonical(by.text))
+        }
+        return labelColumns.lazy.compactMap { table.columnIndex($0) }.first
+            ?? table.columns.firstIndex { $0.type == .text }
+            ?? table.columns.indices.first { !values.contains($0) && table.columns[$0].type == .integer }
     }
 
     /// A cell as a drawable point: amounts and integers as they are, percentages in percent.

@@ -25,6 +25,13 @@ public enum ChartOutput {
             chart.notes.append("the rows count different things (\(units.sorted().joined(separator: ", "))): their bars share one scale but are not comparable; filter with `where unit = \"…\"`")
             made = .success(chart)
         }
+        let derived = derivedRows(of: table, in: session.reports)
+        if !derived.isEmpty, !table.notes.contains(where: { $0.contains("derived") }), case .success(var chart) = made,
+           let label = Chart.labelColumn(of: table, spec: spec, values: []) {
+            let names = derived.prefix(4).map { Renderer.displayText(table.rows[$0][label], RenderOptions()) }
+            chart.notes.append("\(names.joined(separator: ", "))\(derived.count > 4 ? ", …" : ""): computed from a change the report states (derived), not printed in it")
+            made = .success(chart)
+        }
         return made
     }
 
@@ -37,6 +44,13 @@ public enum ChartOutput {
         text = text.trimmedWhitespace
         while text.hasSuffix("|") { text = String(text.dropLast()).trimmedWhitespace }
         return text.replacingAll("\n", with: " ")
+    }
+
+    /// The rows fed by a fact fiscal derived (a prior-year value from a stated change).
+    static func derivedRows(of table: ResultTable, in reports: [Report]) -> [Int] {
+        (0..<min(table.rows.count, 200)).filter { r in
+            Provenance.facts(at: Array(table.sources(ofRow: r).prefix(20)), in: reports).contains { $0.derived }
+        }
     }
 
     /// The units of the facts the rows came from (万元, 元, 辆); with no provenance (a table
