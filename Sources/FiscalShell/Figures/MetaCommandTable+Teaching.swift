@@ -1,4 +1,5 @@
 import FiscalModel
+import Foundation
 
 extension MetaCommandTable {
     /// Teaching: the report's own figures, recreated. (`:save lesson.html` writes a handout.)
@@ -53,7 +54,7 @@ extension MetaCommandTable {
     static func saveFigures(_ all: [(report: Report, figures: [Figure])], to directory: String, png: Bool,
                             context: MetaCommandContext) throws(MetaCommandError) {
         do {
-            try FileManagerShim.createDirectory(directory)
+            try FigureFiles.createDirectory(directory)
         } catch {
             throw MetaCommandError("cannot create `\(directory)`: \(error)")
         }
@@ -61,7 +62,7 @@ extension MetaCommandTable {
         for (report, figures) in all {
             for (i, figure) in figures.enumerated() {
                 guard case .success(let chart) = figure.chart else { continue }
-                let base = "\(directory)/\(FileManagerShim.safeName(report.displayName))-\(report.year)-\(figure.label.map { FileManagerShim.safeName($0) } ?? "fig\(i + 1)")"
+                let base = "\(directory)/\(FigureFiles.safeName(report.displayName))-\(report.year)-\(figure.label.map { FigureFiles.safeName($0) } ?? "fig\(i + 1)")"
                 do throws(ChartError) {
                     try ChartOutput.save(chart, to: base + ".svg")
                     if png { try ChartOutput.save(chart, to: base + ".png") }
@@ -75,10 +76,9 @@ extension MetaCommandTable {
     }
 }
 
-import Foundation
 
-/// File-system helpers for the teaching commands.
-enum FileManagerShim {
+/// Where `figures save` writes: the folder, and file names made from report and figure names.
+enum FigureFiles {
     static func createDirectory(_ path: String) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }

@@ -88,7 +88,6 @@ public struct HandoutBuilder {
             previousEnd = statement.line - 1 + statement.text.split(separator: "\n", omittingEmptySubsequences: false).count
             if i == 0 {
                 introduction = comment.filter { !$0.lowercased().hasPrefix("run:") && !$0.lowercased().hasPrefix("handout:") }
-                steps.append(contentsOf: [])
             }
             let (blocks, succeeded) = execute(statement.text)
             ok = ok && succeeded
