@@ -144,7 +144,17 @@ struct TerminalChartTests {
         #expect(chart.notes.contains { $0.contains("本年收入合计") && $0.contains("1232.83") && $0.contains("87.58") })
     }
 
-    @Test("a label drawn twice and values of different units are said in notes")
+    @Test("on a colour terminal each series takes its palette colour; the title is bold")
+    func colour() throws {
+        let chart = try ChartFixture.chart(ChartFixture.compare, "x | chart")
+        let text = chart.terminalText(width: 60, color: true)
+        #expect(text.hasPrefix("\u{1B}[1mt（万元）\u{1B}[0m\n"))
+        #expect(text.contains("\u{1B}[38;5;\(Palette.ansi256[0])m███"))
+        #expect(text.contains("\u{1B}[38;5;\(Palette.ansi256[1])m███"))
+        #expect(!chart.terminalText(width: 60).contains("\u{1B}"))
+    }
+
+    @Test("a label drawn twice is said in a note")
     func warnings() throws {
         var t = ChartFixture.drill
         t.append([.text("2013101"), .text("行政运行"), ChartFixture.amount("1")])
@@ -173,6 +183,18 @@ struct ChartStageTests {
         #expect(r.status == 1)
         #expect(r.err.contains("cannot draw `item` (text)"))
         #expect(r.err.contains("^^^^"))
+    }
+
+    @Test("bars of different units on one scale are said in a note")
+    func mixedUnits() throws {
+        let r = try runFiscal(["-e", #"facts | where statement = "三公经费" and year = 2020 and measure = "合计" | chart amount by item"#,
+                               "Examples/wusheng-2020-决算.txt"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("note: the rows count different things (万元, 人, 人次, 批次, 次, 辆)"))
+        let one = try runFiscal(["-e", #"facts | where statement = "三公经费" and unit = "万元" and measure = "合计" | chart amount by item"#,
+                                 "Examples/wusheng-2020-决算.txt"])
+        #expect(!one.out.contains("count different things"))
+        #expect(one.out.contains("（万元）"))
     }
 
     @Test("drill | chart in batch mode draws bars with the source lines")

@@ -12,7 +12,7 @@ extension Chart {
     public func terminalText(width: Int, color: Bool = false) -> String {
         let width = max(width, 30)
         let bold = color ? "\u{1B}[1m" : "", dim = color ? "\u{1B}[2m" : "", reset = color ? "\u{1B}[0m" : ""
-        var out = bold + DisplayWidth.truncate(title + (unit.map { "（\($0)）" } ?? ""), to: width) + reset + "\n"
+        var out = Chart.wrap(title + (unit.map { "（\($0)）" } ?? ""), columns: width).map { bold + $0 + reset + "\n" }.joined()
         switch kind {
         case .bars: out += barLines(width: width, color: color)
         case .structure: out += structureLines(width: width, color: color)
