@@ -26,8 +26,11 @@ extension Chart {
 
     func svgNode() -> SVGNode {
         var body: [SVGNode] = []
-        var y = 30.0
-        body.append(svgText(title, x: 16, y: y, size: 18, weight: "bold"))
+        var y = 8.0
+        for line in Chart.wrap(title, columns: 70) {
+            y += 22
+            body.append(svgText(line, x: 16, y: y, size: 18, weight: "bold"))
+        }
         if let unit {
             y += 20
             body.append(svgText("单位：\(unit)", x: 16, y: y, size: 12, fill: "#444444"))
