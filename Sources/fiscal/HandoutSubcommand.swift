@@ -6,12 +6,10 @@ struct HandoutSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handout",
         abstract: "Run a lesson script and write one printable HTML page of it (A4, self-contained).",
-        discussion: """
-            Each step shows its comment and query, the result table, a chart, the report's
-            sentences behind the numbers, check findings explained, and the glossary entries
-            the lesson uses. Exit status: 0 every step ran, 1 a step failed (the page shows it),
-            2 wrong usage, 3 a file could not be read.
-            """)
+        discussion: "Each step shows its comment and query, the result table, a chart, the report's sentences "
+            + "behind the numbers, check findings explained, and the glossary entries the lesson uses. "
+            + "Exit status: 0 every step ran, 1 a step failed (the page shows it), 2 wrong usage, "
+            + "3 a file could not be read.")
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The HTML file to write.", valueName: "FILE"))
     var output: String
