@@ -154,6 +154,28 @@ struct TerminalChartTests {
         #expect(!chart.terminalText(width: 60).contains("\u{1B}"))
     }
 
+    @Test("any mix of signs, zeros, missing values and widths draws without crashing, within the width")
+    func robustness() throws {
+        let values: [Value] = [ChartFixture.amount("0"), ChartFixture.amount("-0.01"), ChartFixture.amount("99999999.99"),
+                               .null, ChartFixture.amount("-5"), ChartFixture.amount("3.5"), .integer(7)]
+        for n in 1...values.count {
+            var t = ResultTable(columns: [.init("item", .text), .init("a", .amount), .init("b", .amount)])
+            for i in 0..<n { t.append([.text("项目\(i)（类）"), values[i], values[(i + 3) % values.count]]) }
+            for spec in ["x | chart", "x | chart a", "x | chart pie a by item"] {
+                let chart = try ChartFixture.chart(t, spec)
+                for width in [1, 20, 30, 45, 80, 200] {
+                    let text = chart.terminalText(width: width)
+                    if width >= 45 && chart.kind == .bars {
+                        for line in text.split(separator: "\n") where !line.hasPrefix("note:") {
+                            #expect(DisplayWidth.of(line) <= width, "\(spec) at \(width): \(line)")
+                        }
+                    }
+                    _ = chart.svgDocument()
+                }
+            }
+        }
+    }
+
     @Test("a label drawn twice is said in a note")
     func warnings() throws {
         var t = ChartFixture.drill

@@ -60,7 +60,7 @@ extension Chart {
                         // Leftward bars end at the axis: whole cells, and a right half cell (▐).
                         let halves = Chart.scaled(value.magnitude, of: negativeLargest, units: negativeWidth * 2)
                         let bar = (halves % 2 == 1 ? "▐" : "") + String(repeating: "█", count: halves / 2)
-                        line += String(repeating: " ", count: negativeWidth - DisplayWidth.of(bar))
+                        line += String(repeating: " ", count: max(0, negativeWidth - DisplayWidth.of(bar)))
                         line += colored(bar, series: s, color) + "│ " + point.text
                         out += line + "\n"
                         continue
