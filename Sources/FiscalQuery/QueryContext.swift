@@ -27,6 +27,11 @@ public struct QueryContext: Sendable {
     /// stages and every 65,536 rows of its long loops, and stops with an `interrupted` error.
     public var isCancelled: @Sendable () -> Bool = { false }
 
+    /// Totals named by a template's labels and the items that add up to them (本年收入合计 and
+    /// its sources, 公务用车购置及运行维护费 and 购置费 + 运行维护费 …): a sum that holds a total
+    /// and one of its parts is refused. The shell sets it from the check's sum relations.
+    public var namedTotals: [NamedTotal] = []
+
     /// The columnar form of every fact, built once per set of reports.
     var store: FactStore?
 
@@ -44,5 +49,30 @@ public struct QueryContext: Sendable {
     /// the shell may call it after loading so that the first query answers quickly).
     public mutating func prepare() {
         if store == nil { store = FactStore(reports) }
+    }
+}
+
+/// A total a template names and the items that add up to it (``QueryContext/namedTotals``).
+public struct NamedTotal: Sendable, Hashable {
+    /// The statement the total and its parts are in; `nil` for any.
+    public var statement: String?
+    public var totals: [String]
+    public var parts: [String]
+
+    public init(statement: String?, totals: [String], parts: [String]) {
+        self.statement = statement
+        self.totals = totals
+        self.parts = parts
+    }
+
+    /// A label as compared: normalised (``FiscalModel/FactKey/normalize(_:)``), without the
+    /// 支出决算 / 支出 / 决算 a narrative adds (`公务接待费支出决算` is `公务接待费`).
+    public static func stem(_ label: String) -> String {
+        var s = FactKey.normalize(label)
+        for suffix in ["支出决算", "决算", "支出"] where s.hasSuffix(suffix) && s.count > suffix.count + 1 {
+            s.removeLast(suffix.count)
+            break
+        }
+        return s
     }
 }

@@ -47,7 +47,7 @@ struct AnnexCheckTests {
         // The total with its parts is refused, naming both.
         let both = try runFiscal(["-e", "facts | where statement = \"收入\" | sum amount", seed])
         #expect(both.status == 1)
-        #expect(both.err.contains("`本年收入合计` is the total of rows such as"))
+        #expect(both.err.contains("`本年收入合计` is the total of"))
         let classes = try runFiscal(["-e", "facts | group 类 | sum amount", "-o", "csv", seed])
         #expect(classes.out.contains("201,一般公共服务支出,865.23\n"))
     }

@@ -80,7 +80,7 @@ struct TrustedNumbersTests {
         #expect(r.err.contains("group 类 | sum amount"))
         let labels = try runFiscal(["-e", #"facts | where statement = "基本支出" | sum amount"#, seed])
         #expect(labels.status == 1)
-        #expect(labels.err.contains("`一般公共预算财政拨款基本支出` is the total of rows such as `人员经费`"))
+        #expect(labels.err.contains("`一般公共预算财政拨款基本支出` is the total of"))
     }
 
     @Test("a sum of two measures without the total is refused, naming them")
@@ -123,5 +123,17 @@ struct TrustedNumbersTests {
         #expect(r.err.contains("1 fact is disputed"))
         let check = try runFiscal(["check", "-o", "csv", path])
         #expect(check.out.contains("error,repeated,某局,2010103 机关服务 stated twice"))
+    }
+
+    @Test("a sum of the seed's 三公 figures with their named total is refused (89.64 added 18.64 and its parts)")
+    func namedTotalsRefused() throws {
+        // Lines 67–76: “三公”经费 18.64 = 因公出国 0 + 公务用车 11.1 + 公务接待 7.54, and 公务用车购置及运行维护费
+        // 11.1 is 公务用车运行维护费 11.1.
+        let all = try runFiscal(["-e", #"facts | where statement = "三公经费" and year = 2020 and unit = "万元" | sum amount"#, seed])
+        #expect(all.status == 1)
+        #expect(all.err.contains("`“三公”经费财政拨款支出决算` is the total of"))
+        let inner = try runFiscal(["-e", #"facts | where statement = "三公经费" and year = 2020 and unit = "万元" and item ~ "公务用车" | sum amount"#, seed])
+        #expect(inner.status == 1)
+        #expect(inner.err.contains("is the total of `公务用车运行维护费支出`"))
     }
 }

@@ -102,7 +102,21 @@ extension Evaluator {
                 totalOf[i * statementNames.count + s] = true
             }
         }
-        guard labelTotal.contains(true) || !totalOf.isEmpty else { return }
+        // Per item: the named totals it is the total of, and those it is a part of.
+        var named: [(totalOf: [Int], partOf: [Int])] = []
+        if !context.namedTotals.isEmpty {
+            var totalStem: [String: [Int]] = [:], partStem: [String: [Int]] = [:]
+            for (n, t) in context.namedTotals.enumerated() {
+                for label in t.totals { totalStem[NamedTotal.stem(label), default: []].append(n) }
+                for label in t.parts { partStem[NamedTotal.stem(label), default: []].append(n) }
+            }
+            named = items.map { item in
+                let stem = NamedTotal.stem(item)
+                return (totalStem[stem] ?? [], partStem[stem] ?? [])
+            }
+        }
+        let hasNamed = named.contains { !$0.totalOf.isEmpty }
+        guard labelTotal.contains(true) || !totalOf.isEmpty || hasNamed else { return }
         let namesStatement: (Int32, Int) -> Bool = { item, p in
             guard !totalOf.isEmpty, let st = statements else { return false }
             let s = st.ids[p]
@@ -126,9 +140,28 @@ extension Evaluator {
         }
         struct Place: Hashable { var group: Int32, context: Int32 }
         var totalRow: [Place: Int32] = [:], otherRow: [Place: Int32] = [:]
+        struct NamedPlace: Hashable { var place: Place, total: Int }
+        var namedTotalRow: [NamedPlace: Int32] = [:], namedPartRow: [NamedPlace: Int32] = [:]
         for (r, p) in rows.enumerated() {
             let item = itemIDs[Int(p)]
             guard item >= 0 else { continue }
+            if hasNamed {
+                let place = Place(group: gid[r], context: contextOf[p]!)
+                let statement = statements.flatMap { $0.ids[Int(p)] >= 0 ? $0.dictionary[Int($0.ids[Int(p)])] : nil }
+                func applies(_ n: Int) -> Bool { context.namedTotals[n].statement.map { $0 == statement } ?? true }
+                for n in named[Int(item)].totalOf where applies(n) { namedTotalRow[NamedPlace(place: place, total: n)] = item }
+                for n in named[Int(item)].partOf where applies(n) { namedPartRow[NamedPlace(place: place, total: n)] = item }
+                for n in named[Int(item)].totalOf + named[Int(item)].partOf where applies(n) {
+                    let key = NamedPlace(place: place, total: n)
+                    if let t = namedTotalRow[key], let o = namedPartRow[key] {
+                        let total = items[Int(t)], part = items[Int(o)]
+                        throw QueryError(
+                            "cannot add a total to its own parts: `\(total)` is the total of `\(part)`, and both are in one sum",
+                            at: span,
+                            hint: "leave the total out with `where item != \"\(total)\"`, keep only it with `where item = \"\(total)\"`, or group on item")
+                    }
+                }
+            }
             let isTotal = labelTotal[Int(item)] || namesStatement(item, Int(p))
             let place = Place(group: gid[r], context: contextOf[p]!)
             if isTotal {

@@ -29,6 +29,12 @@ public final class Session {
             }
             return nil
         }
+        // Sums refuse a named total with its parts (本年收入合计 and its sources, 公务用车购置及
+        // 运行维护费 and 购置费 …): the check's sum relations are the template's knowledge.
+        context.namedTotals = SumRelation.standard.compactMap { r in
+            guard case .items(let parts) = r.parts else { return nil }
+            return NamedTotal(statement: r.statement?.rawValue, totals: r.total, parts: parts)
+        }
         // Ctrl-C in the shell sets the interrupt flag; a running query stops at its next look.
         context.isCancelled = { Interrupt.happened }
         // `check` is a source like `facts`: `check | where severity = "error" | count`.
