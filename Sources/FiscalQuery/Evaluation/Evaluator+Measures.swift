@@ -154,11 +154,7 @@ extension Evaluator {
                 for n in named[Int(item)].totalOf + named[Int(item)].partOf where applies(n) {
                     let key = NamedPlace(place: place, total: n)
                     if let t = namedTotalRow[key], let o = namedPartRow[key] {
-                        let total = items[Int(t)], part = items[Int(o)]
-                        throw QueryError(
-                            "cannot add a total to its own parts: `\(total)` is the total of `\(part)`, and both are in one sum",
-                            at: span,
-                            hint: "leave the total out with `where item != \"\(total)\"`, keep only it with `where item = \"\(total)\"`, or group on item")
+                        throw totalWithParts(items[Int(t)], "`\(items[Int(o)])`", at: span)
                     }
                 }
             }
@@ -170,13 +166,15 @@ extension Evaluator {
                 otherRow[place] = item
             }
             if let t = totalRow[place], let o = otherRow[place] {
-                let total = items[Int(t)], other = items[Int(o)]
-                throw QueryError(
-                    "cannot add a total to its own parts: `\(total)` is the total of rows such as `\(other)`, and both are in one sum",
-                    at: span,
-                    hint: "leave the total out with `where item != \"\(total)\"`, keep only it with `where item = \"\(total)\"`, or group on item")
+                throw totalWithParts(items[Int(t)], "rows such as `\(items[Int(o)])`", at: span)
             }
         }
+    }
+
+    /// The error for a sum holding the item `total` and its `parts` (as the message names them).
+    func totalWithParts(_ total: String, _ parts: String, at span: QuerySpan?) -> QueryError {
+        QueryError("cannot add a total to its own parts: `\(total)` is the total of \(parts), and both are in one sum", at: span,
+                   hint: "leave the total out with `where item != \"\(total)\"`, keep only it with `where item = \"\(total)\"`, or group on item")
     }
 
     /// The name of a code for a message.
