@@ -178,7 +178,8 @@ struct TableTitle {
             let n = s.dropFirst().prefix { $0.isNumber || numerals.contains($0) }
             if !n.isEmpty { s = s.dropFirst(1 + n.count) }
         } else {
-            let n = s.prefix { numerals.contains($0) }
+            // (counted on the printed text: `八、一般…` must not take the 一 of 一般 for a numeral)
+            let n = compact.prefix { numerals.contains($0) }
             if !n.isEmpty, n.count <= 3, compact.dropFirst(n.count).first == "、" { s = s.dropFirst(n.count) }
             let digits = s.prefix { $0.isASCII && $0.isNumber }
             if !digits.isEmpty, digits.count <= 2, let mark = s.dropFirst(digits.count).first, ".．".contains(mark) {
