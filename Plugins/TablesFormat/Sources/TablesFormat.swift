@@ -1,30 +1,37 @@
 import FiscalFormat
 import FiscalModel
 
-/// Shanghai-template 部门决算 as text extracted from the PDF (pdfplumber or pypdf): the nine
-/// standard 附表, read into facts with their functional or economic codes.
+/// The national standard tables of a 部门预算 or 部门决算 (收支总表, 收入总表, 支出总表, 财政拨款
+/// 收支总表, the tables by function 类/款/项 and by economic class, 三公经费 …), as text
+/// extracted from the PDF (pdfplumber or pypdf), of any province whose titles and columns
+/// ``TableTitle/all`` and ``TableKind/columnSets`` list (Shanghai 决算 and 预算, Jiangsu 预算).
 ///
-/// PDF extraction loses the table grid: rows arrive with their codes split in parts
-/// (`201 06 01`), names wrapped over lines (pdfplumber puts the name on the line before the
-/// code), and empty cells collapsed so that the figures no longer say which column they
-/// are in. The columns are recovered from the header (the template's columns) and from the
-/// arithmetic (合计 = sum of the other columns; a parent row = sum of its children); where
-/// that leaves a choice, the reader says so in a warning with the line.
+/// The report's identity (entity as printed, year, phase) is ``DocumentIdentity``'s. A table
+/// is found by its title, whatever its numbering (`公开01表`, `表一`, `一、2017年度…部门…`,
+/// `2026年部门…`), with its own `单位：万元/元` line under it; its columns are the column set its
+/// header shows. Rows are keyed by their printed code (`2010101`, or `201 01 01` split over
+/// columns); a name wrapped above, below or around the code line is put back together with
+/// the catalog (``ItemName``); printed page numbers and repeated headers are skipped.
+///
+/// PDF extraction loses the table grid: empty cells collapse, so the figures no longer say
+/// which column they are in. The columns are recovered from the arithmetic (合计 = sum of the
+/// other columns; a parent row = sum of its children; 支出合计 = 基本 + 项目); where that leaves
+/// a choice, the cell is not read, or the reader says so in a warning with the line.
 ///
 /// The narrative part (第三部分 情况说明) is read by ``ExplanationReader`` into facts and
 /// claims. pdfplumber pushes its numbers to the next line; ``RejoinedText`` puts them back
 /// (a line starting with `人员` is no gap for one). The 项 of 五（三） take the catalog's code,
 /// else the code of the table row of the same name, else of the one table 项 under the same
-/// 类/款 whose 合计 is the item's 支出决算 (a note `item-by-amount` says so: doc 02's
-/// `机关事业单位退休人员活动费支出` is the table's 2080599). `0.39万（含…）` is 万元;
-/// `与上一年度持平` is from the year before the report's. pdfplumber and pypdf text give the
-/// same model (`ExtractionAgreementTests`, `NarrativeAgreementTests`).
+/// 类/款 whose 合计 is the item's 支出决算 (an uncertain reading, `narrative-inferred`, and a
+/// warning `item-by-amount` says so: doc 02's `机关事业单位退休人员活动费支出` is the table's
+/// 2080599). pdfplumber and pypdf text give the same model (`ExtractionAgreementTests`,
+/// `NarrativeAgreementTests`).
 public struct TablesFormat: ReportFormat {
     public init() {}
 
     public var descriptor: FormatDescriptor {
         FormatDescriptor(
-            name: "tables", version: "0.1.0",
+            name: "tables", version: "0.2.0",
             summary: "the standard tables of a 部门预算 or 部门决算, in text extracted from PDF", fileKinds: ["txt"])
     }
 

@@ -37,6 +37,8 @@ struct ExplanationReader {
         let section = body.section
         let chains = section.classification == .chain ? ExplanationReader.chains(in: text) : []
         let chainCodes = codes(of: chains, mentions: mentions, in: text, context: &context, span: { joined.origin(of: $0)?.line })
+        // Chains coded only because one table row has the same amount: an uncertain reading.
+        let codedByAmount = Set(chains.indices.filter { chains[$0].code == nil && context.tableCode(for: chains[$0]) == nil && chainCodes[$0] != nil })
         let repeatedLabels = ExplanationReader.repeatedLabels(mentions, in: text)
         var placed: [Placed] = []
         func span(_ range: Range<String.Index>) -> SourceSpan {
@@ -59,6 +61,7 @@ struct ExplanationReader {
                                                  previous: placed.last.map { (context.facts[$0.fact].item, $0.position) })
                 }
                 var code: ClassificationCode?
+                var inferred = false
                 switch section.classification {
                 case .lei:
                     if let path = ClassificationPath(m.label), let c = path.code() {
@@ -69,6 +72,7 @@ struct ExplanationReader {
                     if let k = chains.lastIndex(where: { $0.start < m.figure.range.lowerBound }) {
                         let chain = chains[k]
                         code = chainCodes[k]
+                        inferred = codedByAmount.contains(k)
                         item = chain.name
                         if code == nil {
                             context.warn("unclassified", "expected a 类/款/项 chain the catalog knows before this figure, found `\(chain.name)`", line: span(m.figure.range).line)
@@ -84,7 +88,7 @@ struct ExplanationReader {
                 context.facts.append(Fact(
                     entity: context.entity, year: context.year, phase: phase, statement: section.statement, item: item,
                     code: code, fund: section.fund, measure: column.map { Measure(printed: $0, phase: phase) } ?? .total,
-                    amount: m.figure.amount, unit: unit, reading: .narrative, span: span(m.figure.range)))
+                    amount: m.figure.amount, unit: unit, reading: inferred ? .narrativeInferred : .narrative, span: span(m.figure.range)))
                 let index = context.facts.count - 1
                 if phase == .final, firstFinal[section.statement] == nil { firstFinal[section.statement] = index }
                 placed.append(Placed(fact: index, sentence: m.sentence, position: m.figure.range.lowerBound))
@@ -148,8 +152,8 @@ struct ExplanationReader {
             }
             guard finals.count == 1, let row = context.tableRow(under: chain, amount: finals[0].figure.amount) else { return nil }
             context.warnings.append(Diagnostic(
-                .note, code: "item-by-amount",
-                "`\(chain.name)` is no 项 the catalog knows under \(chain.resolved.last?.rawValue ?? "its 类"); taken as \(row.code) \(row.item), the one table row whose 合计 is its 支出决算 \(finals[0].figure.amount)",
+                .warning, code: "item-by-amount",
+                "`\(chain.name)` is no 项 the catalog knows under \(chain.resolved.last?.rawValue ?? "its 类"); guessed as \(row.code) \(row.item), the one table row whose 合计 is its 支出决算 \(finals[0].figure.amount) (an uncertain reading: a matching amount is no proof)",
                 at: context.source.span(line: line(finals[0].figure.range) ?? 0)))
             return row.code
         }
