@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "FiscalModel", targets: ["FiscalModel"]),
         .library(name: "FiscalFormat", targets: ["FiscalFormat"]),
         .library(name: "NarrativeFormat", targets: ["NarrativeFormat"]),
+        .library(name: "TablesFormat", targets: ["TablesFormat"]),
         .library(name: "FiscalQuery", targets: ["FiscalQuery"]),
     ],
     dependencies: [
