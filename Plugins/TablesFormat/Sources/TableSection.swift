@@ -192,7 +192,8 @@ enum PageFurniture {
         }
         if s.hasPrefix("第") && s.hasSuffix("页") { s = s.dropFirst().dropLast() }
         guard !s.isEmpty, s.count <= 3, s.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(s) else { return false }
-        return n < 200 || s.count < compact.count
+        // `0` is no page: a cell's figure displaced onto a line of its own.
+        return n > 0 && (n < 200 || s.count < compact.count)
     }
 
     /// The unit a header line states: `单位：万元`, `单位:元`, `部门：… 单位：万元`, `金额单位：万元`.

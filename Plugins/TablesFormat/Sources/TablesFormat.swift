@@ -89,7 +89,7 @@ public struct TablesFormat: ReportFormat {
                 if section.phase == .final {
                     ThreePublicTable(section: section).read(into: &context)
                 } else {
-                    context.warn("table-not-read", "the cells of \(section.title) are not read (the 预算 三公 table's columns are not placed yet)", line: section.titleLine)
+                    BudgetThreePublicTable(section: section).read(into: &context)
                 }
             case .functional:
                 ClassifiedTable(section: section, catalog: .functional).read(into: &context)
