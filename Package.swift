@@ -79,6 +79,6 @@ let package = Package(
     ]
         + formatPlugin("JSONFormat")
         + formatPlugin("CSVFormat")
-        + formatPlugin("TablesFormat", testResources: [.copy("Fixtures")])
+        + formatPlugin("TablesFormat", dependencies: ["NarrativeFormat"], testResources: [.copy("Fixtures")])
         + formatPlugin("NarrativeFormat", testResources: [.copy("Fixtures")])
 )

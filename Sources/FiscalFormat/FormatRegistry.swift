@@ -124,7 +124,41 @@ public struct FormatRegistry: Sendable {
         } catch {
             throw .failed(format: chosen.descriptor.name, error)
         }
-        return try FormatRegistry.judged(result, format: chosen.descriptor.name, path: path, detected: detected, warnings: detectWarnings)
+        var judged = try FormatRegistry.judged(result, format: chosen.descriptor.name, path: path, detected: detected, warnings: detectWarnings)
+        try FormatRegistry.completeIdentity(&judged, source: source)
+        return judged
+    }
+
+    /// A report whose reader found no year (0) or named its entity after the file takes the
+    /// document's identity (``DocumentIdentity``), said in a warning; when the document gives no
+    /// year either, the load fails: year 0 never reaches the model.
+    static func completeIdentity(_ result: inout FormatResult, source: SourceText) throws(LoadError) {
+        let base = source.path.split(separator: "/").last.map(String.init) ?? source.path
+        for i in result.reports.indices {
+            let r = result.reports[i]
+            let namedAfterFile = r.entity.isEmpty || r.entity == source.path || r.entity == base
+            guard r.year == 0 || namedAfterFile else { continue }
+            let identity: DocumentIdentity
+            do {
+                identity = try DocumentIdentity.read(source)
+            } catch {
+                if r.year == 0 { throw .failed(format: r.format ?? "?", error) }
+                continue
+            }
+            var report = r
+            let oldEntity = r.entity, oldYear = r.year
+            if namedAfterFile { report.entity = identity.entity; report.region = report.region ?? identity.region }
+            if r.year == 0 { report.year = identity.year }
+            for f in report.facts.indices {
+                if namedAfterFile, report.facts[f].entity == oldEntity { report.facts[f].entity = report.entity }
+                if oldYear == 0, report.facts[f].year == 0 { report.facts[f].year = report.year }
+            }
+            let what = [namedAfterFile ? "entity \(report.entity)" : nil, oldYear == 0 ? "year \(report.year)" : nil].compactMap { $0 }
+            report.warnings.insert(Diagnostic(.warning, code: "identity-from-document",
+                "the `\(r.format ?? "?")` reader found no \(namedAfterFile ? "entity" : "year") of its own; \(what.joined(separator: ", ")) taken from the document's title and headers"), at: 0)
+            report.warnings += identity.warnings
+            result.reports[i] = report
+        }
     }
 
     /// Below this confidence a format has only weak evidence that a file is its own.

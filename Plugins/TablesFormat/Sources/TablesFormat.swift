@@ -1,5 +1,6 @@
 import FiscalFormat
 import FiscalModel
+import NarrativeFormat
 
 /// The national standard tables of a 部门预算 or 部门决算 (收支总表, 收入总表, 支出总表, 财政拨款
 /// 收支总表, the tables by function 类/款/项 and by economic class, 三公经费 …), as text
@@ -105,12 +106,73 @@ public struct TablesFormat: ReportFormat {
                 }
             }
         }
-        ExplanationReader(lines: lines).read(into: &context)
         let unit = units.max { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }?.key ?? context.unit
-        let report = Report(
+        var report = Report(
             entity: identity.entity, region: identity.region, year: identity.year, phase: identity.phase, unit: unit,
-            source: source.path, facts: context.facts, claims: context.claims, warnings: context.warnings + context.notes)
+            source: source.path)
+        if TablesFormat.explainsShanghaiFinal(sections) {
+            // The Shanghai 决算's 第三部分 情况说明, which ExplanationReader knows section by section.
+            ExplanationReader(lines: lines).read(into: &context)
+        } else {
+            // Any other narrative (a 预算's, another province's) goes to the narrative reader, with
+            // the tables' lines blanked out so that it reads the prose only.
+            TablesFormat.readNarrative(source, without: sections, into: &report, identity: identity, context: &context)
+        }
+        report.facts = context.facts + report.facts
+        report.claims = context.claims + report.claims
+        report.warnings = context.warnings + context.notes + report.warnings
         return FormatResult(reports: [report])
+    }
+}
+
+extension TablesFormat {
+    /// Whether the tables are the Shanghai 部门决算's (附件2_部门决算模板_上海2024), whose
+    /// 情况说明 ``ExplanationReader`` reads.
+    static func explainsShanghaiFinal(_ sections: [TableSection]) -> Bool {
+        sections.contains { $0.key == "收入支出决算总表" } && sections.contains { $0.key == "一般公共预算财政拨款支出决算表" }
+    }
+
+    /// Reads the document's prose with the narrative format (the tables' lines blanked, so line
+    /// numbers stay), and puts its facts, claims, projects and glossary into `report` after
+    /// the tables' facts (claim and project indexes shifted); its figures take the document's
+    /// identity where the narrative reader found none of its own.
+    static func readNarrative(_ source: SourceText, without sections: [TableSection], into report: inout Report,
+                              identity: DocumentIdentity, context: inout TableContext) {
+        var blank = Set<Int>()
+        for section in sections {
+            let last = section.lines.last?.number ?? section.titleLine
+            for n in section.titleLine...max(last, section.titleLine) { blank.insert(n) }
+        }
+        let prose = source.lines.enumerated().map { blank.contains($0.offset + 1) ? "" : String($0.element) }.joined(separator: "\n")
+        let masked = SourceText(text: prose, path: source.path, encoding: source.encoding)
+        let read: Report
+        do {
+            guard let r = try NarrativeFormat().read(masked).reports.first else { return }
+            read = r
+        } catch {
+            context.warnings.append(Diagnostic(.warning, code: "narrative-not-read", "the narrative could not be read: \(error.message)"))
+            return
+        }
+        let offset = context.facts.count
+        for var fact in read.facts {
+            if fact.entity == read.entity { fact.entity = identity.entity }
+            if fact.year == read.year || fact.year == 0 { fact.year = identity.year }
+            report.facts.append(fact)
+        }
+        for var claim in read.claims {
+            claim.fact += offset
+            switch claim.kind {
+            case .share(let p, let whole): claim.kind = .share(percent: p, whole: whole.map { $0 + offset })
+            case .completion(let p, let budget): claim.kind = .completion(percent: p, budget: budget.map { $0 + offset })
+            default: break
+            }
+            report.claims.append(claim)
+        }
+        report.projects = read.projects.map { p in var p = p; p.facts = p.facts.map { $0 + offset }; return p }
+        report.glossary = read.glossary
+        report.shortName = read.shortName
+        // The narrative reader's doubts about the identity are answered by the document's.
+        report.warnings += read.warnings.filter { !["missing-year", "missing-entity"].contains($0.code) }
     }
 }
 
