@@ -107,6 +107,17 @@ struct JiangsuTablesTests {
         #expect(r01.facts.first { $0.econCode?.rawValue == "30311" && $0.reading.isTable }?.item == "住房公积金")
     }
 
+    @Test("支出预算总表 by measure; a spaced `合 计` is the total row")
+    func expenditureTotals() throws {
+        // 04 l.328–333: 合计 基本支出 项目支出 单位预留机动经费 结转下年资金 / `21,955.35 13,994.31 5,573.00
+        // 2,388.04` (21,955.35 = 13,994.31 + 5,573.00 + 2,388.04; 结转下年资金 empty).
+        let r = try Corpus.report("jiangsu/04_江苏省人民检察院_2018_部门预算.txt")
+        let totals = Corpus.tableFacts(r).filter { $0.statement == .expenditure && $0.item == "合计" }.map { "\($0.measure) \($0.amount)" }
+        #expect(totals == ["合计 21955.35", "基本支出 13994.31", "项目支出 5573.00", "单位预留机动经费 2388.04"])
+        // l.366 `合 计 13,979.92`.
+        #expect(Corpus.tableFacts(r).first { $0.statement == "财政拨款基本支出" && $0.item == "合计" }?.amount == Amount("13979.92"))
+    }
+
     @Test("the 预算 三公 table: cells placed by its totals; the cell the totals cannot tell is not read")
     func threePublic() throws {
         // 08 l.196: `1,471.70 508.20 70.00 411.20 411.20 27.00 933.50 30.00` under 合计 | 三公 小计,
