@@ -1,4 +1,5 @@
 import FiscalModel
+import Foundation
 
 /// The national standard tables of a 部门决算 or 部门预算 (the Ministry of Finance template
 /// every province follows, numbered and worded a little differently by each).
@@ -157,11 +158,20 @@ struct TableTitle {
 
     private static let byKey: [String: TableTitle] = Dictionary(all.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
 
-    /// The title a line names, when it names one.
+    /// The title a line names, when it names one (every title names a 表: lines without one
+    /// are passed over at the cost of a byte scan).
     static func named(_ compact: String, entity: String?) -> TableTitle? {
-        guard compact.count <= 80 else { return nil }
-        return byKey[key(of: compact, entity: entity)]
+        guard compact.utf8.count <= 240, UTF8Search.contains(compact, "表") else { return nil }
+        let k = key(of: compact, entity: entity)
+        if let t = byKey[k] { return t }
+        // `2017年度江苏省高级人民法院部门收支预算总表` when the entity is not known (detection): the
+        // title after the department's name and 部门.
+        if let r = k.range(of: "部门", options: .backwards), let t = byKey[String(k[r.upperBound...])] { return t }
+        return nil
     }
+
+    /// Marks left out of a title's key.
+    static let ignored: Set<Character> = ["“", "”", "\"", "'", "「", "」", "‘", "’", "、", "，", ","]
 
     static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
@@ -169,7 +179,7 @@ struct TableTitle {
     /// `一、2017年度江苏省高级人民法院部门收支预算总表` → 收支预算总表, `2026年部门收入预算总表` →
     /// 收入预算总表, `财政拨款支出预算表（功能科目）` → 财政拨款支出预算表.
     static func key(of compact: String, entity: String?) -> String {
-        var s = Substring(compact.filter { !"“”\"'「」‘’、，,".contains($0) })
+        var s = Substring(compact.filter { !ignored.contains($0) })
         // Numbering: 公开01表, 表1, 表一, 一、 (the 、 is gone), 1. 5．
         if s.hasPrefix("公开") {
             let rest = s.dropFirst(2)
