@@ -164,9 +164,30 @@ struct TableTitle {
         guard compact.utf8.count <= 240, UTF8Search.contains(compact, "表") else { return nil }
         let k = key(of: compact, entity: entity)
         if let t = byKey[k] { return t }
-        // `2017年度江苏省高级人民法院部门收支预算总表` when the entity is not known (detection): the
-        // title after the department's name and 部门.
-        if let r = k.range(of: "部门", options: .backwards), let t = byKey[String(k[r.upperBound...])] { return t }
+        return afterEntity(k)
+    }
+
+    /// How the names of government bodies end (`…人民法院`, `…办公厅`, `…局`).
+    static let entityEndings: Set<Character> = ["院", "厅", "局", "委", "办", "部", "会", "室", "处", "府", "心", "所", "站", "队", "馆"]
+
+    /// A key printed after an entity the reader does not know (detection; a title naming the
+    /// department otherwise than the document's identity): `江苏省高级人民法院收支预算总表`,
+    /// `江苏省高级人民法院部门收支预算总表`. The entity is a name of at most 30 characters, no
+    /// digits, ending as a body's name does.
+    static func afterEntity(_ k: String) -> TableTitle? {
+        let chars = Array(k)
+        let last = min(chars.count - 4, 31)
+        guard last > 2 else { return nil }
+        for i in 2..<last {
+            guard entityEndings.contains(chars[i - 1]) else { continue }
+            if chars[..<i].contains(where: { $0.isNumber }) { return nil }
+            var rest = String(chars[i...])
+            if let t = byKey[rest] { return t }
+            if rest.hasPrefix("部门") {
+                rest.removeFirst(2)
+                if let t = byKey[rest] { return t }
+            }
+        }
         return nil
     }
 
