@@ -1,3 +1,4 @@
+import FiscalFormat
 import FiscalModel
 
 /// The lines of one table: from after its title to the next title or the narrative.
@@ -227,22 +228,7 @@ enum PageFurniture {
 enum UTF8Search {
     static func contains(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
         let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        if let found = text.utf8.withContiguousStorageIfAvailable({ search($0, n) }) { return found }
-        return Array(text.utf8).withUnsafeBufferPointer { search($0, n) }
-    }
-
-    static func search(_ hay: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = n.first else { return true }
-        guard hay.count >= n.count else { return false }
-        var i = 0
-        while i <= hay.count - n.count {
-            if hay[i] == first {
-                var j = 1
-                while j < n.count && hay[i + j] == n[j] { j += 1 }
-                if j == n.count { return true }
-            }
-            i += 1
-        }
-        return false
+        if let found = text.utf8.withContiguousStorageIfAvailable({ ByteSearch.contains($0, n) }) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer { ByteSearch.contains($0, n) }
     }
 }

@@ -50,44 +50,34 @@ struct TextLine {
     init(number: Int, text: Substring) {
         self.number = number
         self.text = text
+        // Every scalar a character of its own (ASCII, CJK, full-width forms): walk the scalars,
+        // much cheaper than breaking graphemes; else the characters.
+        let tokens = TextLine.scalarsAreCharacters(text)
+            ? TextLine.tokens(of: text.unicodeScalars, in: text) { $0.value == 0x20 || $0.value == 0x09 || ($0.value > 0x7F && $0.properties.isWhitespace) }
+            : TextLine.tokens(of: text, in: text) { $0.isWhitespace }
+        self.tokens = tokens
+        self.compact = tokens.count == 1 ? String(tokens[0].text) : tokens.map(\.text).joined()
+    }
+
+    /// The whitespace-separated tokens of `text`, walking `view` (its characters or scalars),
+    /// with 1-based columns counted in the view's elements.
+    static func tokens<View: BidirectionalCollection>(of view: View, in text: Substring, isSpace: (View.Element) -> Bool) -> [Token]
+    where View.Index == Substring.Index {
         var tokens: [Token] = []
         var start: (index: Substring.Index, column: Int)?
-        if TextLine.scalarsAreCharacters(text) {
-            // Every scalar is a character of its own (ASCII, CJK, full-width forms): walk the
-            // scalars, which is much cheaper than breaking graphemes.
-            let scalars = text.unicodeScalars
-            var i = scalars.startIndex
-            var column = 1
-            while i < scalars.endIndex {
-                let u = scalars[i]
-                if u.value == 0x20 || u.value == 0x09 || (u.value > 0x7F && u.properties.isWhitespace) {
-                    if let s = start { tokens.append(Token(text: text[s.index..<i], start: s.column, end: column)); start = nil }
-                } else if start == nil {
-                    start = (i, column)
-                }
-                i = scalars.index(after: i)
-                column += 1
-            }
-            if let s = start { tokens.append(Token(text: text[s.index...], start: s.column, end: column)) }
-            self.tokens = tokens
-            self.compact = tokens.count == 1 ? String(tokens[0].text) : tokens.map(\.text).joined()
-            return
-        }
-        var i = text.startIndex
+        var i = view.startIndex
         var column = 1
-        while i < text.endIndex {
-            let c = text[i]
-            if c.isWhitespace {
+        while i < view.endIndex {
+            if isSpace(view[i]) {
                 if let s = start { tokens.append(Token(text: text[s.index..<i], start: s.column, end: column)); start = nil }
             } else if start == nil {
                 start = (i, column)
             }
-            i = text.index(after: i)
+            i = view.index(after: i)
             column += 1
         }
         if let s = start { tokens.append(Token(text: text[s.index...], start: s.column, end: column)) }
-        self.tokens = tokens
-        self.compact = tokens.count == 1 ? String(tokens[0].text) : tokens.map(\.text).joined()
+        return tokens
     }
 
     /// Whether no scalar of `text` joins the one before it into one character: ASCII but CR,
