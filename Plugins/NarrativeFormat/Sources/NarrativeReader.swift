@@ -14,6 +14,8 @@ struct NarrativeReader {
     var pendingChanges: [PendingChange] = []
     var sectionCounter = 0
     var shortName: String?
+    /// The entity the title names (`江苏省委办公厅` in `江苏省委办公厅 2017 年度部门预算`).
+    var titleEntity: String?
 
     init(source: SourceText) {
         self.source = source
@@ -60,7 +62,14 @@ struct NarrativeReader {
         } else if text.contains("预算情况说明") {
             report.phase = .budget
         }
-        if let year = firstYear(in: text, before: "年度") { report.year = year }
+        let title = DocumentTitle(lines: Array(source.lines.prefix(6)))
+        if let year = title.year {
+            report.year = year
+        } else if let year = firstYear(in: text, before: "年度") {
+            report.year = year
+        }
+        if let phase = title.phase { report.phase = phase }
+        if let entity = title.entity { titleEntity = entity }
         // 纳入县委办2020年度部门决算编制范围
         if let r = text.firstRange(of: "编制范围"), let na = text[..<r.lowerBound].lastIndex(of: "纳") {
             let inner = text[text.index(after: na)..<r.lowerBound].drop { $0 == "入" }
@@ -87,6 +96,9 @@ struct NarrativeReader {
 
     /// Entity from the project tables' 预算单位, else the short name; every fact gets it.
     mutating func finishEntity() {
+        if report.entity.isEmpty, let titleEntity {
+            report.entity = titleEntity
+        }
         if report.entity.isEmpty {
             if let short = shortName {
                 report.entity = short
@@ -104,6 +116,10 @@ struct NarrativeReader {
     mutating func warn(_ code: String, _ message: String, line: Int? = nil, range: Range<Substring.Index>? = nil, severity: Diagnostic.Severity = .warning) {
         var span: SourceSpan?
         if let line { span = range.map { source.span(line: line, range: $0) } ?? source.span(line: line) }
+        report.warnings.append(Diagnostic(severity, code: code, message, at: span))
+    }
+
+    mutating func warn(_ code: String, _ message: String, at span: SourceSpan, severity: Diagnostic.Severity = .warning) {
         report.warnings.append(Diagnostic(severity, code: code, message, at: span))
     }
 
@@ -131,7 +147,9 @@ struct NarrativeReader {
 /// A stated change whose fact is found once its whole section has been read.
 struct PendingChange {
     var mention: ChangeMention
-    var line: Int
+    /// Where the change is written, and its delta.
+    var span: SourceSpan
+    var deltaSpan: SourceSpan?
     var section: Int
     /// The facts of the same line that come before the change.
     var before: [FactIndex]
@@ -140,4 +158,14 @@ struct PendingChange {
 extension NarrativeFigure {
     /// Whether a character is a digit (ASCII or full-width).
     static func digitLike(_ c: Character) -> Bool { c.isNumber && (c.isASCII || ("０"..."９").contains(c)) }
+}
+
+extension NarrativeReader {
+    /// Records the year a section heading names (`一、2019年度收入支出决算总体情况说明`), for
+    /// `check` to hold against the report's year.
+    mutating func readHeadingYear(_ title: Substring, line: Int) {
+        let compact = String(title.filter { !$0.isWhitespace })
+        guard let r = NarrativeLabel.yearMark(in: compact), let year = Int(compact[r].prefix(4)) else { return }
+        report.yearMentions.append(YearMention(year: year, text: compact, span: source.span(line: line)))
+    }
 }

@@ -41,6 +41,18 @@ public struct FigureMention: Sendable, Hashable {
     public var isPart: Bool
     /// The sentence of the line (split at `。`) the figure belongs to, from 0.
     public var sentence: Int
+    /// Whether the label was not written in the figure's own clause but taken from the
+    /// clause or figure before (`，共计支出7.54万元`): a guess, read as
+    /// ``FiscalModel/Reading/narrativeInferred``.
+    public var isBorrowedLabel: Bool = false
+
+    public init(label: String, figure: NarrativeFigure, isPart: Bool, sentence: Int, isBorrowedLabel: Bool = false) {
+        self.label = label
+        self.figure = figure
+        self.isPart = isPart
+        self.sentence = sentence
+        self.isBorrowedLabel = isBorrowedLabel
+    }
 }
 
 /// `占X%` (see ``NarrativeMention/share(_:)``).

@@ -78,6 +78,7 @@ public enum SentenceReader {
             // A value: name it from its clause.
             let clauses = splitClauses(text[leadStart..<figure.range.lowerBound])
             var label = cleanLabel(clauses.last ?? "")
+            let borrowed = isGeneric(label)
             if isGeneric(label) {
                 let before = clauses.count > 1 ? cleanLabel(clauses[clauses.count - 2]) : ""
                 if !before.isEmpty && !isGeneric(before) && leadStart == previousEnd {
@@ -90,7 +91,7 @@ public enum SentenceReader {
             }
             let isPart = lead.contains("其中")
             lastLabel = (s, label)
-            out.append(.figure(FigureMention(label: label, figure: figure, isPart: isPart, sentence: s)))
+            out.append(.figure(FigureMention(label: label, figure: figure, isPart: isPart, sentence: s, isBorrowedLabel: borrowed && !label.isEmpty)))
         }
         out += unchangedMentions(in: text, sentenceStarts: sentenceStarts, reportYear: reportYear)
         return out.sorted { $0.start < $1.start }

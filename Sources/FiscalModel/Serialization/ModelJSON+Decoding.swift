@@ -142,6 +142,12 @@ extension ModelJSON {
                     severity, code: try optionalString(w["code"], path: p + ".code") ?? "plugin",
                     try string(w["message"], path: p + ".message"), at: try optionalSpan(w["span"], path: p + ".span")))
             }
+            for (i, y) in try optionalArray(j["year_mentions"], path: path + ".year_mentions").enumerated() {
+                let p = "\(path).year_mentions[\(i)]"
+                r.yearMentions.append(YearMention(
+                    year: try int(y["year"], path: p + ".year"), text: try string(y["text"], path: p + ".text"),
+                    span: try span(y["span"], path: p + ".span")))
+            }
             return r
         }
 

@@ -44,6 +44,7 @@ public enum ModelJSON {
             ("projects", .array(r.projects.map(encode))),
             ("glossary", .array(r.glossary.map { .object([("term", .string($0.term)), ("explanation", .string($0.explanation)), ("span", encode($0.span))]) })),
             ("warnings", .array(r.warnings.map(encode))),
+            ("year_mentions", .array(r.yearMentions.map { .object([("year", .int($0.year)), ("text", .string($0.text)), ("span", encode($0.span))]) })),
         ]
         return .object(members)
     }
