@@ -23,6 +23,8 @@ public enum CheckRules {
         ShareSumRule(),
         ChangeRule(),
         CompletionRule(),
+        ComparisonRule(),
+        HeadingYearRule(),
         RepeatedFigureRule(identities: Identity.standard),
         AnnexRule(),
         DerivedValueRule(),

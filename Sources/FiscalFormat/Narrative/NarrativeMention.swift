@@ -13,6 +13,8 @@ public enum NarrativeMention: Sendable, Hashable {
     case unchanged(UnchangedMention)
     /// `完成预算100%`, `完成预算的100%`.
     case completion(CompletionMention)
+    /// `决算数小于预算数`, `本年数等于上年预算数`, `与上年相比有所增加`: a comparison in words.
+    case comparison(ComparisonMention)
     /// A percentage no pattern explains (`文件会议较2019年同比分别减少33%、31%` reads as a change;
     /// a bare `100%` does not).
     case strayPercent(NarrativeFigure)
@@ -25,6 +27,7 @@ public enum NarrativeMention: Sendable, Hashable {
         case .change(let m): m.range.lowerBound
         case .unchanged(let m): m.range.lowerBound
         case .completion(let m): m.range.lowerBound
+        case .comparison(let m): m.range.lowerBound
         case .strayPercent(let f): f.range.lowerBound
         }
     }
@@ -94,6 +97,17 @@ public struct UnchangedMention: Sendable, Hashable {
 /// `完成预算100%` (see ``NarrativeMention/completion(_:)``).
 public struct CompletionMention: Sendable, Hashable {
     public var percent: Amount
+    public var range: Range<Substring.Index>
+    public var sentence: Int
+}
+
+/// `决算数小于预算数` (see ``NarrativeMention/comparison(_:)``).
+public struct ComparisonMention: Sendable, Hashable {
+    public var relation: Claim.Relation
+    /// The year compared with (`上年预算数` → the report's year − 1); `nil` when the figure is
+    /// compared with its budget.
+    public var priorYear: Int?
+    /// From the relation word to the end of what it compares with.
     public var range: Range<Substring.Index>
     public var sentence: Int
 }

@@ -224,8 +224,15 @@ extension ModelJSON {
             case "completion":
                 kind = .completion(percent: try amount(j["percent"], path: path + ".percent"),
                                    budget: try index(j["budget"], count: factCount, path: path + ".budget"))
+            case "comparison":
+                let name = try string(j["relation"], path: path + ".relation")
+                guard let relation = Claim.Relation(rawValue: name) else {
+                    throw DecodingError(path: path + ".relation", message: "expected <, = or >, found `\(name)`")
+                }
+                kind = .comparison(relation: relation, priorYear: try optionalInt(j["priorYear"], path: path + ".priorYear"),
+                                   other: try index(j["other"], count: factCount, path: path + ".other"))
             default:
-                throw DecodingError(path: path + ".kind", message: "expected share, change, unchanged or completion, found `\(kindName)`")
+                throw DecodingError(path: path + ".kind", message: "expected share, change, unchanged, completion or comparison, found `\(kindName)`")
             }
             return Claim(fact: fact, kind: kind, span: try span(j["span"], path: path + ".span"))
         }

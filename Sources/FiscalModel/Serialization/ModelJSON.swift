@@ -86,6 +86,9 @@ public enum ModelJSON {
             m += [("kind", .string("unchanged")), ("priorYear", .int(prior))]
         case .completion(let percent, let budget):
             m += [("kind", .string("completion")), ("percent", .amount(percent)), ("budget", budget.map(JSON.int) ?? .null)]
+        case .comparison(let relation, let prior, let other):
+            m += [("kind", .string("comparison")), ("relation", .string(relation.rawValue)),
+                  ("priorYear", prior.map(JSON.int) ?? .null), ("other", other.map(JSON.int) ?? .null)]
         }
         m.append(("span", encode(c.span)))
         return .object(m)

@@ -176,6 +176,17 @@ extension NarrativeReader {
                 let budget = inSentence.first { $0.fact != target.fact && report.facts[$0.fact].phase == .budget }?.fact
                 report.claims.append(Claim(fact: target.fact, kind: .completion(percent: m.percent, budget: budget),
                                            span: span(m.range)))
+            case .comparison(let m):
+                // `本年数小于上年预算数`: the last figure; `决算数小于预算数`: the last 决算 figure,
+                // held against the last 预算 figure before it.
+                let finals = placed.filter { report.facts[$0.fact].phase == report.phase }
+                guard let target = (m.priorYear == nil ? finals.last : placed.last) else {
+                    warn("unplaced-claim", "expected a figure before this comparison, found none", at: span(m.range))
+                    continue
+                }
+                let other = m.priorYear == nil ? placed.last { report.facts[$0.fact].phase == .budget && $0.fact != target.fact }?.fact : nil
+                report.claims.append(Claim(fact: target.fact, kind: .comparison(relation: m.relation, priorYear: m.priorYear, other: other),
+                                           span: span(m.range)))
             case .strayPercent(let f):
                 if state.section != nil {
                     warn("unplaced-percent", "expected `占`, `完成预算` or a direction word before this percentage, found none",

@@ -123,6 +123,19 @@ struct ExplanationReader {
                 let named = budgets.first { b in context.facts[b.fact].measure != .total && wording.contains(context.facts[b.fact].measure.rawValue) }
                 context.claims.append(Claim(fact: target.fact, kind: .completion(percent: m.percent, budget: (named ?? budgets.first)?.fact),
                                             span: span(m.range)))
+            case .comparison(let m):
+                let before = placed.filter { $0.position < m.range.lowerBound }
+                if m.priorYear != nil {
+                    guard let target = before.last(where: { context.facts[$0.fact].phase == .final }) else { continue }
+                    context.claims.append(Claim(fact: target.fact, kind: .comparison(relation: m.relation, priorYear: m.priorYear, other: nil),
+                                                span: span(m.range)))
+                } else {
+                    // `年初预算为135.90万元，支出决算为135.25万元。决算数小于预算数`.
+                    guard let target = before.last(where: { context.facts[$0.fact].phase == .final }) else { continue }
+                    let budget = before.last { context.facts[$0.fact].phase == .budget }
+                    context.claims.append(Claim(fact: target.fact, kind: .comparison(relation: m.relation, priorYear: nil, other: budget?.fact),
+                                                span: span(m.range)))
+                }
             case .strayPercent:
                 continue
             }
