@@ -28,7 +28,10 @@ struct NarrativeReader {
         var partLines: [(TemplatePart?, [Int])] = [(nil, [])]
         for number in 1...max(source.lines.count, 1) {
             guard let line = source.line(number) else { break }
-            if let p = TemplatePart(heading: line) {
+            // `第三部分 江苏省人大常委会办公厅` / `2017 年度部门预算情况说明`: a part heading broken over two lines.
+            let heading = TemplatePart(heading: line)
+                ?? (TemplatePart.opensPart(line) ? source.line(number + 1).flatMap { TemplatePart(heading: Substring(String(line) + $0)) } : nil)
+            if let p = heading {
                 part = p
                 partLines.append((p, []))
                 continue
@@ -62,14 +65,19 @@ struct NarrativeReader {
         } else if text.contains("预算情况说明") {
             report.phase = .budget
         }
-        let title = DocumentTitle(lines: Array(source.lines.prefix(6)))
-        if let year = title.year {
-            report.year = year
+        // The shared reading of entity, year and phase (cover, `第一部分 …概况`, headings);
+        // the template's own sentences below are the fallback.
+        var identity: DocumentIdentity?
+        do { identity = try DocumentIdentity.read(source) } catch { identity = nil }
+        if let identity {
+            report.year = identity.year
+            report.phase = identity.phase
+            titleEntity = identity.entity
+            report.region = identity.region
+            report.warnings += identity.warnings
         } else if let year = firstYear(in: text, before: "年度") {
             report.year = year
         }
-        if let phase = title.phase { report.phase = phase }
-        if let entity = title.entity { titleEntity = entity }
         // 纳入县委办2020年度部门决算编制范围
         if let r = text.firstRange(of: "编制范围"), let na = text[..<r.lowerBound].lastIndex(of: "纳") {
             let inner = text[text.index(after: na)..<r.lowerBound].drop { $0 == "入" }

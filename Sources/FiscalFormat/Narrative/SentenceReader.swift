@@ -9,7 +9,7 @@ import FiscalModel
 public enum SentenceReader {
     /// Words that say a change goes up (+) or down (−).
     public static let directionWords: [(word: String, sign: Int)] = [
-        ("减少", -1), ("下降", -1), ("降低", -1), ("增加", 1), ("增长", 1), ("上升", 1),
+        ("减少", -1), ("下降", -1), ("降低", -1), ("降幅", -1), ("增加", 1), ("增长", 1), ("上升", 1), ("增幅", 1),
     ]
 
     /// Characters that end a clause, for labels.
@@ -114,14 +114,15 @@ public enum SentenceReader {
     /// `与2019年决算数持平`; `与上年持平` only with a report year (else it names no year).
     static func unchangedMentions(in text: Substring, sentenceStarts: [Substring.Index], reportYear: Int?) -> [NarrativeMention] {
         var out: [NarrativeMention] = []
-        for word in unchangedWords {
+        for (word, adjacent) in unchangedWords {
             var from = text.startIndex
             while let r = text[from...].firstRange(of: word) {
                 let s = sentenceStarts.lastIndex { $0 <= r.lowerBound } ?? 0
                 let (year, phrase) = priorYearPhrase(in: text[sentenceStarts[s]..<r.lowerBound], reportYear: reportYear)
                 // The year phrase must be the words just before (`与上年预算数一致`, `与上年保持一致`),
                 // not a clause away.
-                if let year, let phrase, text[phrase.upperBound..<r.lowerBound].count <= 2 {
+                let negated = r.lowerBound > text.startIndex && text[text.index(before: r.lowerBound)] == "不"
+                if let year, let phrase, !negated, !adjacent || text[phrase.upperBound..<r.lowerBound].count <= 2 {
                     out.append(.unchanged(UnchangedMention(priorYear: year, range: phrase.lowerBound..<r.upperBound, sentence: s)))
                 }
                 from = r.upperBound
@@ -130,9 +131,14 @@ public enum SentenceReader {
         return out
     }
 
+    /// Words that say a change is measured on another basis than the figure stated
+    /// (`按与上年统计口径一致相比`): such a change is of another figure.
+    public static let otherBasisWords = ["口径"]
+
     /// Words that say a figure did not change from the year named before them
-    /// (`与2019年决算数持平`, `与上年预算数一致`, `与上年相同`).
-    public static let unchangedWords = ["持平", "一致", "相同"]
+    /// (`与2019年决算数持平`, `与上年预算数一致`, `与上年相同`); `adjacent` when the year phrase
+    /// must come right before the word (`一致` also says other things: `与上年统计口径一致`).
+    public static let unchangedWords: [(word: String, adjacent: Bool)] = [("持平", false), ("一致", true), ("相同", true)]
 
     /// Ways of writing the year before the report's, longest first.
     static let previousYearWords = ["上一年度", "上一年", "上年度", "上年"]

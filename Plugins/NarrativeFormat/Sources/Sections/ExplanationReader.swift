@@ -145,6 +145,17 @@ extension NarrativeReader {
                     }
                     continue
                 }
+                var m = m
+                if section.classification == .chain || section.classification == .economic, ClassificationPath(m.label) == nil {
+                    // `检察（款）: 2018 年预算支出合计 16,444.36 万元`: the chain before the colon names it.
+                    let sentenceStart = text[..<m.figure.range.lowerBound].lastIndex(of: "。").map { text.index(after: $0) } ?? text.startIndex
+                    let lead = text[sentenceStart..<m.figure.range.lowerBound]
+                    if let path = ClassificationPath(lead), !lead.contains(where: { $0.isASCII && $0.isNumber } ) || path.parts.count > 0,
+                       let last = ["（项）", "(项)", "（款）", "(款)", "（类）", "(类)"].compactMap({ lead.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound }),
+                       !lead[last.upperBound...].contains(where: { "，,；;".contains($0) }) {
+                        m.label = SentenceReader.cleanLabel(lead[..<last.upperBound])
+                    }
+                }
                 guard let index = placeFigure(m, span: span(m.figure.range), section: section, project: project, state: &state) else { continue }
                 placed.append((index, m.sentence, m.isPart))
             case .share(let m):
@@ -157,6 +168,13 @@ extension NarrativeReader {
                                            span: span(m.range)))
             case .change(let m):
                 let s = span(m.range)
+                let sentenceStart = text[..<m.range.lowerBound].lastIndex(of: "。").map { text.index(after: $0) } ?? text.startIndex
+                if SentenceReader.otherBasisWords.contains(where: { text[sentenceStart..<m.range.lowerBound].contains($0) }) {
+                    // `按与上年统计口径一致相比，本年比上年减少161.96万元`: a change of a figure on another
+                    // basis than the one stated; it derives no prior-year value of the stated figure.
+                    warn("unplaced-claim", "a change measured on another basis (口径) than the figure before it; not read", at: s, severity: .note)
+                    continue
+                }
                 pendingChanges.append(PendingChange(mention: m, span: s, deltaSpan: m.deltaRange.map(span),
                                                     section: state.sectionID, before: placed.map(\.fact)))
             case .unchanged(let m):

@@ -4,6 +4,13 @@ import FiscalModel
 enum TemplatePart: Equatable {
     case overview, explanation, glossary, attachments, tables
 
+    /// Whether a line starts like a part heading (`第三部分 …`).
+    static func opensPart(_ line: Substring) -> Bool {
+        let t = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
+        guard t.hasPrefix("第"), let bu = t.firstRange(of: "部分") else { return false }
+        return t.distance(from: t.startIndex, to: bu.lowerBound) <= 3
+    }
+
     /// The part a `第X部分 …` heading opens, `nil` for other lines.
     init?(heading line: Substring) {
         let t = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
