@@ -233,6 +233,14 @@ extension DocumentIdentity {
         }
     }
 
+    /// The entity as the labelled lines or the first part's heading name it, without the
+    /// cover's evidence: cheap enough for detection (titles that print the entity are
+    /// recognised with it taken off).
+    public static func quickEntity(_ lines: [Substring]) -> String? {
+        let e = Evidence(lines: lines)
+        return e.partEntity ?? e.labelledEntity ?? e.coverEntity
+    }
+
     /// The text without any whitespace.
     static func compact(_ s: Substring) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))

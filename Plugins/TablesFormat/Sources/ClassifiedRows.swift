@@ -31,7 +31,7 @@ extension TableSection {
     /// the catalog's is taken (see ``ItemName``); without a hint, one line ends the row above
     /// when there are two, and a single line starts the row below (before the first row, the
     /// header's words are dropped but for the last line).
-    func classifiedRows(_ context: TableContext) -> [ClassifiedRow] {
+    func classifiedRows(_ context: TableContext, catalog: ClassificationCatalog = .functional) -> [ClassifiedRow] {
         let namesFirst = namesBeforeCodes
         var rows: [ClassifiedRow] = []
         var pending: [TextLine] = []  // pdfplumber: lines of words since the last code line
@@ -50,8 +50,8 @@ extension TableSection {
             var best = (score: -1, k: 0)
             let preferred = previous == nil ? max(texts.count - 1, 0) : (texts.count >= 2 ? 1 : 0)
             for k in 0...texts.count {
-                let tail = previous.map { ItemName.fit($0.name + texts[..<k].joined(), code: $0.code, catalog: .functional) } ?? 0
-                let head = ItemName.fit(texts[k...].joined() + ownWords, code: code, catalog: .functional)
+                let tail = previous.map { ItemName.fit($0.name + texts[..<k].joined(), code: $0.code, catalog: catalog) } ?? 0
+                let head = ItemName.fit(texts[k...].joined() + ownWords, code: code, catalog: catalog)
                 let score = (tail + head) * 2 + (k == preferred ? 1 : 0)
                 if score > best.score { best = (score, k) }
             }
@@ -97,7 +97,7 @@ extension TableSection {
             rows.removeAll { $0.isTotal && $0.figures.isEmpty }
         }
         for i in rows.indices where !rows[i].isTotal {
-            rows[i].name = ItemName.normalized(rows[i].name, code: rows[i].code, catalog: .functional)
+            rows[i].name = ItemName.normalized(rows[i].name, code: rows[i].code, catalog: catalog)
         }
         return rows
     }

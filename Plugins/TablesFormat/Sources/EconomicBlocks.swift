@@ -126,9 +126,9 @@ struct EconomicBlocks {
         for (i, slot) in slots.enumerated() {
             let code = slot.options[open.firstIndex(of: i).map { choice[$0] } ?? 0]
             let name = ClassificationCatalog.economic.name(of: code) ?? code.rawValue
-            context.add(.basic, item: name, econCode: code, column: "决算数", figure: slot.figure)
+            context.add(section.kind, item: name, econCode: code, column: nil, figure: slot.figure)
         }
-        for t in totals { context.add(.basic, item: t.label, column: "决算数", figure: t.figure) }
+        for t in totals { context.add(section.kind, item: t.label, column: nil, figure: t.figure) }
     }
 
     /// How far the sums are off, added up: each 类 against Σ its 款; 人员经费合计 against

@@ -52,7 +52,7 @@ struct SummaryTable {
                 if e.figures.count > 1 {
                     context.warn("extra-figure", "\(item): expected one figure, found \(e.figures.count); the first kept", line: e.line)
                 }
-                context.add(kind, item: item, code: code, fund: kind == .appropriation ? SummaryTable.fund(of: e.label) : nil, column: "决算数", figure: e.figures[0])
+                context.add(kind, item: item, code: code, fund: kind == .appropriation ? SummaryTable.fund(of: e.label) : nil, column: nil, figure: e.figures[0])
             }
         }
     }

@@ -25,49 +25,84 @@ public struct TablesFormat: ReportFormat {
     public var descriptor: FormatDescriptor {
         FormatDescriptor(
             name: "tables", version: "0.1.0",
-            summary: "部门决算 tables in text extracted from PDF (Shanghai template)", fileKinds: ["txt"])
+            summary: "the standard tables of a 部门预算 or 部门决算, in text extracted from PDF", fileKinds: ["txt"])
     }
 
     public func detect(_ sample: FileSample) -> Confidence {
-        guard sample.text != nil else { return .none }
-        let titles = TableKind.allCases.filter { sample.compactContains($0.title) }.count
-        if titles >= 6 && sample.compactContains("收入支出决算总表") && sample.compactContains("单位：万元") { return .certain }
-        return titles >= 4 ? .low : .none
+        guard let text = sample.text else { return .none }
+        return TableEvidence(text: text).confidence
     }
 
     public func read(_ source: SourceText) throws(FormatError) -> FormatResult {
         let lines = source.lines.enumerated().map { TextLine(number: $0.offset + 1, text: $0.element) }
-        let header = DocumentHeader(lines: lines)
-        guard let entity = header.entity, let year = header.year else {
-            throw FormatError(file: source.path, "expected a 部门决算 title with the entity and the year on the first page, found none")
-        }
-        let sections = TableSection.split(lines)
+        // The phase the tables' titles give decides when the cover says none.
+        let identity = try DocumentIdentity.read(source)
+        let sections = TableSection.split(lines, entity: identity.entity)
         guard !sections.isEmpty else {
-            throw FormatError(file: source.path, "expected the 附表 of a 部门决算 (收入支出决算总表, …), found none")
+            throw FormatError(file: source.path, "expected the standard tables of a 部门预算 or 部门决算 (a title such as 收支预算总表 or 收入支出决算总表 followed by its 单位 line), found none")
         }
-        var context = TableContext(source: source, entity: entity, year: year, unit: .wanYuan)
-        for kind in TableKind.allCases {
-            guard let section = sections.first(where: { $0.kind == kind }) else {
-                context.warnings.append(Diagnostic(.warning, code: "missing-table", "expected the table \(kind.title), found none"))
+        var context = TableContext(source: source, entity: identity.entity, year: identity.year, phase: identity.phase, unit: .wanYuan)
+        context.warnings = identity.warnings
+        var units: [MoneyUnit: Int] = [:]
+        var read: [String: Int] = [:]  // title key → line, for tables printed twice
+        for section in sections {
+            let key = section.key
+            if let first = read[key] {
+                context.warn("repeated-table", "\(section.title) is printed again (first at line \(first)); read once", line: section.titleLine)
                 continue
             }
-            if let unit = section.unit { context.unit = unit }
-            switch kind {
-            case .totals, .appropriation: SummaryTable(section: section).read(into: &context)
-            case .basic:
+            read[key] = section.titleLine
+            if section.phase != identity.phase {
+                context.warn("table-phase", "the title \(section.title) names a \(section.phase.rawValue) table in a \(identity.phase.rawValue) report; read as \(identity.phase.rawValue)", line: section.titleLine)
+            }
+            if let unit = section.unit {
+                context.unit = unit
+                units[unit, default: 0] += 1
+            } else {
+                context.warn("missing-unit", "expected a 单位 line under the title \(section.title), found none; amounts taken in \(context.unit.rawValue)", line: section.titleLine)
+            }
+            context.section = section
+            switch section.kind.layout {
+            case .summary where section.phase == .final:
+                SummaryTable(section: section).read(into: &context)
+            case .summary:
+                // The budgets' summary tables set three or four columns side by side and wrap
+                // their labels into each other's lines; their figures repeat the coded tables.
+                context.notes.append(Diagnostic(.note, code: "table-not-read", "\(section.title): the summary table of a 预算 is not read (its 类 figures are read from the tables by code)",
+                                                at: source.span(line: section.titleLine)))
+            case .economic:
                 if EconomicBlocks.applies(to: section) {
                     EconomicBlocks(section: section).read(into: &context)
-                } else {
+                } else if EconomicTable.isTwoSided(section) {
                     EconomicTable(section: section).read(into: &context)
+                } else {
+                    ClassifiedTable(section: section, catalog: .economic).read(into: &context)
                 }
-            case .threePublic: ThreePublicTable(section: section).read(into: &context)
-            default: ClassifiedTable(section: section).read(into: &context)
+            case .threePublic:
+                if section.phase == .final {
+                    ThreePublicTable(section: section).read(into: &context)
+                } else {
+                    context.warn("table-not-read", "the cells of \(section.title) are not read (the 预算 三公 table's columns are not placed yet)", line: section.titleLine)
+                }
+            case .functional:
+                ClassifiedTable(section: section, catalog: .functional).read(into: &context)
+            case .unread:
+                context.notes.append(Diagnostic(.note, code: "table-not-read", "\(section.title) lists items without classification; not read",
+                                                at: source.span(line: section.titleLine)))
+            }
+        }
+        if identity.phase == .final {
+            for kind in TableKind.allCases where kind.title.hasSuffix("决算表") || kind.title.hasSuffix("决算总表") {
+                if !sections.contains(where: { $0.kind == kind }) {
+                    context.warnings.append(Diagnostic(.warning, code: "missing-table", "expected the table \(kind.title), found none"))
+                }
             }
         }
         ExplanationReader(lines: lines).read(into: &context)
+        let unit = units.max { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }?.key ?? context.unit
         let report = Report(
-            entity: entity, region: header.region, year: year, phase: .final, unit: context.unit,
-            source: source.path, facts: context.facts, claims: context.claims, warnings: context.warnings)
+            entity: identity.entity, region: identity.region, year: identity.year, phase: identity.phase, unit: unit,
+            source: source.path, facts: context.facts, claims: context.claims, warnings: context.warnings + context.notes)
         return FormatResult(reports: [report])
     }
 }
@@ -77,28 +112,39 @@ struct TableContext {
     let source: SourceText
     let entity: String
     let year: Int
+    /// The report's phase: a table's figures are of it unless a column says otherwise (预算数
+    /// in a 决算).
+    let phase: Phase
+    /// The unit of the table being read.
     var unit: MoneyUnit
+    /// The table being read.
+    var section: TableSection?
     var facts: [Fact] = []
     /// Claims of the narrative, on ``facts``.
     var claims: [Claim] = []
     var warnings: [Diagnostic] = []
+    var notes: [Diagnostic] = []
 
-    init(source: SourceText, entity: String, year: Int, unit: MoneyUnit) {
+    init(source: SourceText, entity: String, year: Int, phase: Phase = .final, unit: MoneyUnit) {
         self.source = source
         self.entity = entity
         self.year = year
+        self.phase = phase
         self.unit = unit
     }
 
-    /// Adds a 决算 fact of this document.
+    /// Adds a fact of this document read from a table cell: `column` as printed (its measure
+    /// from ``Measure/init(printed:phase:)``), read by its code when it has one, else by its
+    /// printed name; `inferred` when the reader had to guess its row or column.
     mutating func add(
         _ kind: TableKind, item: String, code: ClassificationCode? = nil, econCode: ClassificationCode? = nil,
-        fund: Fund? = nil, column: String?, figure: Figure
+        fund: Fund? = nil, column: String?, figure: Figure, inferred: Bool = false
     ) {
+        let reading: Reading = inferred ? .tableInferred : code != nil || econCode != nil ? .tableCode : .tableName
         facts.append(Fact(
-            entity: entity, year: year, phase: .final, statement: kind.statement, item: item, code: code,
-            econCode: econCode, fund: fund ?? kind.fund, measure: column.map { Measure(printed: $0, phase: .final) } ?? .total,
-            amount: figure.amount, unit: .money(unit), reading: code != nil || econCode != nil ? .tableCode : .tableName,
+            entity: entity, year: year, phase: phase, statement: kind.statement, item: item, code: code,
+            econCode: econCode, fund: fund ?? kind.fund, measure: column.map { Measure(printed: $0, phase: phase) } ?? .total,
+            amount: figure.amount, unit: .money(unit), reading: reading,
             span: figure.span))
     }
 

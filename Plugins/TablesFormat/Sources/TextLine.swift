@@ -9,10 +9,21 @@ struct TextLine {
         /// 1-based character columns `[start, end)`.
         var start: Int
         var end: Int
-        /// The amount, when the token is a figure with a decimal point (`1,511.90`).
+        /// The amount, when the token is a figure with a decimal point (`1,511.90`) or with
+        /// thousands separators (`6,397,096`, as tables in 元 print them), or `0`. Any other
+        /// bare integer is no figure here: it may be a code, a page number or a count.
         var amount: Amount? {
-            guard text.contains(".") || text.contains("．") else { return nil }
+            if text == "0" { return .zero }  // an empty cell some templates print as 0
+            let decimal = text.contains(".") || text.contains("．")
+            guard decimal || isGroupedInteger else { return nil }
             return Amount.parse(text).flatMap { $0.unit == nil ? $0.amount : nil }
+        }
+
+        /// `6,397,096`: digits in groups of three after the first, separated by commas.
+        var isGroupedInteger: Bool {
+            let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+            guard groups.count > 1, let first = groups.first, (1...3).contains(first.count) else { return false }
+            return groups.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } } && groups.dropFirst().allSatisfy { $0.count == 3 }
         }
         /// Whether the token is all ASCII digits of `count` length (a code part).
         func isDigits(_ count: Int) -> Bool {
