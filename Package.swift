@@ -78,6 +78,8 @@ let package = Package(
     ]
         + formatPlugin("JSONFormat")
         + formatPlugin("CSVFormat")
-        + formatPlugin("TablesFormat", testResources: [.copy("Fixtures")])
+        // The narrative of a 部门预算 that also carries its tables is read with the narrative
+        // reader's sections and sentence placing (NarrativeFormat.readExplanation).
+        + formatPlugin("TablesFormat", dependencies: ["NarrativeFormat"], testResources: [.copy("Fixtures")])
         + formatPlugin("NarrativeFormat", testResources: [.copy("Fixtures")])
 )

@@ -16,6 +16,9 @@ struct NarrativeReader {
     var shortName: String?
     /// The entity the title names (`江苏省委办公厅` in `江苏省委办公厅 2017 年度部门预算`).
     var titleEntity: String?
+    /// Codes the same document prints (its tables), by code, with their printed names: a
+    /// name the catalog does not place is looked up among them.
+    var printedCodes: [ClassificationCode: String] = [:]
 
     init(source: SourceText) {
         self.source = source
@@ -24,20 +27,7 @@ struct NarrativeReader {
 
     mutating func read() -> Report {
         readHeader()
-        var part: TemplatePart?
-        var partLines: [(TemplatePart?, [Int])] = [(nil, [])]
-        for number in 1...max(source.lines.count, 1) {
-            guard let line = source.line(number) else { break }
-            // `第三部分 江苏省人大常委会办公厅` / `2017 年度部门预算情况说明`: a part heading broken over two lines.
-            let heading = TemplatePart(heading: line)
-                ?? (TemplatePart.opensPart(line) ? source.line(number + 1).flatMap { TemplatePart(heading: Substring(String(line) + $0)) } : nil)
-            if let p = heading {
-                part = p
-                partLines.append((p, []))
-                continue
-            }
-            partLines[partLines.count - 1].1.append(number)
-        }
+        let partLines = parts()
         let sawExplanation = partLines.contains { $0.0 == .explanation }
         if !sawExplanation {
             warn("missing-part", "expected the heading 第二部分 …情况说明, found none; reading every line as sections 一 to 十")
@@ -51,10 +41,26 @@ struct NarrativeReader {
             case .overview, .tables, nil: break
             }
         }
-        _ = part
         resolvePendingChanges()
         finishEntity()
         return report
+    }
+
+    /// The lines of each part (第一部分 …), in order; lines before the first part heading under `nil`.
+    func parts() -> [(TemplatePart?, [Int])] {
+        var partLines: [(TemplatePart?, [Int])] = [(nil, [])]
+        for number in 1...max(source.lines.count, 1) {
+            guard let line = source.line(number) else { break }
+            // `第三部分 江苏省人大常委会办公厅` / `2017 年度部门预算情况说明`: a part heading broken over two lines.
+            let heading = TemplatePart(heading: line)
+                ?? (TemplatePart.opensPart(line) ? source.line(number + 1).flatMap { TemplatePart(heading: Substring(String(line) + $0)) } : nil)
+            if let p = heading {
+                partLines.append((p, []))
+                continue
+            }
+            partLines[partLines.count - 1].1.append(number)
+        }
+        return partLines
     }
 
     /// Year, phase, short name and unit from the template's fixed sentences.

@@ -100,9 +100,10 @@ public struct TablesFormat: ReportFormat {
         }
         ExplanationReader(lines: lines).read(into: &context)
         let unit = units.max { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }?.key ?? context.unit
-        let report = Report(
+        var report = Report(
             entity: identity.entity, region: identity.region, year: identity.year, phase: identity.phase, unit: unit,
             source: source.path, facts: context.facts, claims: context.claims, warnings: context.warnings + context.notes)
+        report.yearMentions = context.yearMentions
         return FormatResult(reports: [report])
     }
 }
@@ -124,6 +125,8 @@ struct TableContext {
     var claims: [Claim] = []
     var warnings: [Diagnostic] = []
     var notes: [Diagnostic] = []
+    /// The years the narrative's headings name.
+    var yearMentions: [YearMention] = []
 
     init(source: SourceText, entity: String, year: Int, phase: Phase = .final, unit: MoneyUnit) {
         self.source = source

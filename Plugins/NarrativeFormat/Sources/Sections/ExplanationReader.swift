@@ -237,7 +237,10 @@ extension NarrativeReader {
             if var path = ClassificationPath(item) {
                 if path.parts.first?.level != .lei, let context = state.leiContext { path = context.extended(by: path) }
                 let catalog: ClassificationCatalog = section.classification == .economic ? .economic : .functional
-                let codes = path.resolve(in: catalog)
+                var codes = path.resolve(in: catalog)
+                if codes.count < path.parts.count, path.parts.first?.level == .lei {
+                    codes = printed(path, from: codes)
+                }
                 if codes.count < path.parts.count {
                     // A chain the catalog places only in part names a 项 it does not know: the
                     // figure is that 项's, not its 款's, so it stays uncoded.
@@ -281,6 +284,26 @@ extension NarrativeReader {
         if state.firstFact[section.statement] == nil { state.firstFact[section.statement] = index }
         if let project { attach(index, toProject: project, line: span.line) }
         return index
+    }
+
+    /// `codes` (the catalog's placing of `path`) continued with the codes the document prints:
+    /// each further name is the printed code under the last one placed whose printed name is
+    /// that name (`未归口管理的行政单位离退休` under 20805 is the table's 2080504).
+    func printed(_ path: ClassificationPath, from codes: [ClassificationCode]) -> [ClassificationCode] {
+        var codes = codes
+        if codes.isEmpty, let first = path.parts.first {
+            let name = ClassificationCatalog.normalizedName(first.name)
+            guard let c = printedCodes.first(where: { $0.key.level == .lei && ClassificationCatalog.normalizedName($0.value) == name })?.key else { return codes }
+            codes = [c]
+        }
+        while codes.count < path.parts.count {
+            let name = ClassificationCatalog.normalizedName(path.parts[codes.count].name)
+            let parent = codes.last!
+            let matches = printedCodes.filter { $0.key.parent == parent && ClassificationCatalog.normalizedName($0.value) == name }
+            guard matches.count == 1, let c = matches.first?.key else { break }
+            codes.append(c)
+        }
+        return codes
     }
 
     /// The whole a share is of: named (`占本年支出合计的…`), else the line's total before `其中`/

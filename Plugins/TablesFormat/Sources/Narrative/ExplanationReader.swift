@@ -23,6 +23,10 @@ struct ExplanationReader {
     }
 
     func read(into context: inout TableContext) {
+        if context.phase == .budget {
+            ExplanationReader.readBudget(&context)
+            return
+        }
         var firstFinal: [Int: [Statement: FactIndex]] = [:]  // per `一、…` section
         for body in ExplanationHeading.bodies(lines) {
             let joined = RejoinedText.rejoin(body.lines.map { ($0.number, $0.text) })
