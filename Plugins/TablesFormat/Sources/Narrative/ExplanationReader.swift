@@ -63,6 +63,7 @@ struct ExplanationReader {
                                                  previous: placed.last.map { (context.facts[$0.fact].item, $0.position) })
                 }
                 var code: ClassificationCode?
+                var reading = m.isBorrowedLabel ? Reading.narrativeInferred : .narrative
                 switch section.classification {
                 case .lei:
                     if let path = ClassificationPath(m.label), let c = path.code() {
@@ -72,7 +73,8 @@ struct ExplanationReader {
                 case .chain:
                     if let k = chains.lastIndex(where: { $0.start < m.figure.range.lowerBound }) {
                         let chain = chains[k]
-                        code = chainCodes[k]
+                        code = chainCodes[k].code
+                        if chainCodes[k].byAmount { reading = .narrativeInferred }
                         item = chain.name
                         if code == nil {
                             context.warn("unclassified", "expected a 类/款/项 chain the catalog knows before this figure, found `\(chain.name)`", line: span(m.figure.range).line)
@@ -88,7 +90,7 @@ struct ExplanationReader {
                 context.facts.append(Fact(
                     entity: context.entity, year: context.year, phase: phase, statement: section.statement, item: item,
                     code: code, fund: section.fund, measure: column.map { Measure(printed: $0, phase: phase) } ?? .total,
-                    amount: m.figure.amount, unit: unit, reading: .narrative, span: span(m.figure.range)))
+                    amount: m.figure.amount, unit: unit, reading: reading, span: span(m.figure.range)))
                 let index = context.facts.count - 1
                 if phase == .final, firstFinal[section.statement] == nil { firstFinal[section.statement] = index }
                 placed.append(Placed(fact: index, sentence: m.sentence, position: m.figure.range.lowerBound))
@@ -149,12 +151,14 @@ struct ExplanationReader {
     /// The code of each list item of 五（三）: the catalog's, else the table row's of the same
     /// name (``TableContext/tableCode(for:)``), else the one table 项 under the item's 类/款
     /// whose 合计 is the item's 支出决算 (`机关事业单位退休人员活动费支出` 0.88 is the row
-    /// 2080599 其他行政事业单位养老支出 0.88), with a note saying so.
+    /// 2080599 其他行政事业单位养老支出 0.88). A code found by amount is a guess, not a
+    /// reading: `byAmount` is set, the figure is read as ``Reading/narrativeInferred`` (so a
+    /// finding resting on it is `unsure`, never the report's error), and a warning says so.
     private func codes(of chains: [Chain], mentions: [NarrativeMention], in text: String, context: inout TableContext,
-                       span line: (Range<String.Index>) -> Int?) -> [ClassificationCode?] {
+                       span line: (Range<String.Index>) -> Int?) -> [(code: ClassificationCode?, byAmount: Bool)] {
         chains.indices.map { k in
             let chain = chains[k]
-            if let code = chain.code ?? context.tableCode(for: chain) { return code }
+            if let code = chain.code ?? context.tableCode(for: chain) { return (code, false) }
             let end = k + 1 < chains.count ? chains[k + 1].start : text.endIndex
             let finals = mentions.compactMap { mention -> FigureMention? in
                 guard case .figure(let m) = mention, (chain.start..<end).contains(m.figure.range.lowerBound),
@@ -163,12 +167,12 @@ struct ExplanationReader {
                 else { return nil }
                 return m
             }
-            guard finals.count == 1, let row = context.tableRow(under: chain, amount: finals[0].figure.amount) else { return nil }
+            guard finals.count == 1, let row = context.tableRow(under: chain, amount: finals[0].figure.amount) else { return (nil, false) }
             context.warnings.append(Diagnostic(
-                .note, code: "item-by-amount",
-                "`\(chain.name)` is no 项 the catalog knows under \(chain.resolved.last?.rawValue ?? "its 类"); taken as \(row.code) \(row.item), the one table row whose 合计 is its 支出决算 \(finals[0].figure.amount)",
+                .warning, code: "item-by-amount",
+                "`\(chain.name)` is no 项 the catalog or the tables name under \(chain.resolved.last?.rawValue ?? "its 类"); guessed as \(row.code) \(row.item), the one table row whose 合计 is its 支出决算 \(finals[0].figure.amount) (an uncertain reading: checks on it are unsure)",
                 at: context.source.span(line: line(finals[0].figure.range) ?? 0)))
-            return row.code
+            return (row.code, true)
         }
     }
 
