@@ -124,7 +124,11 @@ struct ExplanationReader {
             case .completion(let m):
                 let inSentence = placed.filter { $0.sentence == m.sentence }
                 guard let target = inSentence.last(where: { context.facts[$0.fact].phase == .final }) else { continue }
-                let budgets = inSentence.filter { context.facts[$0.fact].phase == .budget }
+                // Only a budget of the same item: in `三公经费…年初预算为21.00万元，支出决算为16.95万元，
+                // 完成预算的80.71%，其中：…公务用车购置及运行维护费支出决算为16.95万元，完成预算的82.68%`
+                // the 21.00 is the whole 三公's budget, not the 公务用车's.
+                let item = NarrativeLabel.normalized(context.facts[target.fact].item)
+                let budgets = inSentence.filter { context.facts[$0.fact].phase == .budget && NarrativeLabel.normalized(context.facts[$0.fact].item) == item }
                 let wording = ExplanationReader.clauseLead(text, before: m.range.lowerBound)
                 let named = budgets.first { b in context.facts[b.fact].measure != .total && wording.contains(context.facts[b.fact].measure.rawValue) }
                 context.claims.append(Claim(fact: target.fact, kind: .completion(percent: m.percent, budget: (named ?? budgets.first)?.fact),

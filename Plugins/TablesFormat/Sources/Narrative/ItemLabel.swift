@@ -125,22 +125,29 @@ extension ExplanationReader {
         var resolved: [ClassificationCode]
     }
 
-    /// The `N、…（类）…（款）…（项）。` items of a text, in order.
+    /// The `N、…（类）…（款）…（项）。` items of a text, in order (`N.` and `N．` too: the
+    /// 2025 template numbers them `1.社会保障和就业支出（类）…`; a decimal point, followed by
+    /// a digit, is no list mark).
     static func chains(in text: String) -> [Chain] {
         var out: [Chain] = []
         var i = text.startIndex
-        while let mark = text[i...].firstIndex(of: "、") {
+        while let mark = text[i...].firstIndex(where: { listMarks.contains($0) }) {
             let digits = text[..<mark].reversed().prefix { $0.isASCII && $0.isNumber }
             let next = text.index(after: mark)
             let sentenceEnd = text[next...].firstIndex(of: "。") ?? text.endIndex
-            if (1...2).contains(digits.count), let path = ClassificationPath(text[next..<sentenceEnd]) {
-                let start = text.index(mark, offsetBy: -digits.count)
-                out.append(Chain(start: start, name: path.parts.last?.name ?? "", code: path.code(), resolved: path.resolve()))
+            let before = text.index(mark, offsetBy: -digits.count)
+            let startsItem = before == text.startIndex || !text[text.index(before: before)].isNumber && text[text.index(before: before)] != "."
+            if (1...2).contains(digits.count), startsItem, next < text.endIndex, !text[next].isNumber,
+               let path = ClassificationPath(text[next..<sentenceEnd]) {
+                out.append(Chain(start: before, name: path.parts.last?.name ?? "", code: path.code(), resolved: path.resolve()))
             }
             i = next
         }
         return out
     }
+
+    /// Marks after a list number.
+    static let listMarks: Set<Character> = ["、", ".", "．"]
 
     /// Labels that more than one figure of a body takes from its own clause (a `支出决算为`
     /// that borrows the label of the `年初预算为` before it does not count).
