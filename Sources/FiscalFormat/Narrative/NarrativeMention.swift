@@ -45,8 +45,7 @@ public struct FigureMention: Sendable, Hashable {
     /// The sentence of the line (split at `。`) the figure belongs to, from 0.
     public var sentence: Int
     /// Whether the label was not written in the figure's own clause but taken from the
-    /// clause or figure before (`，共计支出7.54万元`): a guess, read as
-    /// ``FiscalModel/Reading/narrativeInferred``.
+    /// clause or figure before in the same sentence (`，共计支出7.54万元`, `年初预算为…，支出决算为…`).
     public var isBorrowedLabel: Bool = false
 
     public init(label: String, figure: NarrativeFigure, isPart: Bool, sentence: Int, isBorrowedLabel: Bool = false) {

@@ -278,7 +278,7 @@ extension NarrativeReader {
         }
         var fact = Fact(entity: "", year: report.year, phase: phase, statement: section.statement, item: item, code: code,
                         econCode: econCode, fund: section.fund(for: item), measure: column ?? .total, amount: m.figure.amount, unit: unit,
-                        reading: m.isBorrowedLabel ? .narrativeInferred : .narrative, span: span)
+                        reading: .narrative, span: span)
         if let sub = section.subStatement(for: item, coded: code != nil) { fact.statement = sub }
         let index = addFact(fact, section: state.sectionID)
         if state.firstFact[section.statement] == nil { state.firstFact[section.statement] = index }

@@ -55,15 +55,19 @@ struct ExplanationReader {
                 let lead = ExplanationReader.clauseLead(text, before: m.figure.range.lowerBound)
                 let (phase, column) = ExplanationReader.phase(of: lead, report: .final)
                 var item = ItemLabel.clean(m.label, statement: section.statement)
+                // A label taken from the clause before (`年初预算为…，支出决算为…`) is the template's
+                // own pattern, read with certainty; a name made up from context is a guess.
+                var reading = Reading.narrative
+
                 if ItemLabel.phaseWords.contains(item), let before = placed.last(where: { $0.sentence == m.sentence }) {
                     item = context.facts[before.fact].item  // `…年初预算为 0 万元，全年预算为 321.02 万元`
                 }
                 else if section.classification == .none, repeatedLabels.contains(m.label), ExplanationReader.ownLabel(m, in: text) {
                     item = ItemLabel.withContext(item, text: text, before: m.figure.range.lowerBound,
                                                  previous: placed.last.map { (context.facts[$0.fact].item, $0.position) })
+                    reading = .narrativeInferred
                 }
                 var code: ClassificationCode?
-                var reading = m.isBorrowedLabel ? Reading.narrativeInferred : .narrative
                 switch section.classification {
                 case .lei:
                     if let path = ClassificationPath(m.label), let c = path.code() {

@@ -136,8 +136,10 @@ extension ExplanationReader {
             let next = text.index(after: mark)
             let sentenceEnd = text[next...].firstIndex(of: "。") ?? text.endIndex
             let before = text.index(mark, offsetBy: -digits.count)
-            let startsItem = before == text.startIndex || !text[text.index(before: before)].isNumber && text[text.index(before: before)] != "."
-            if (1...2).contains(digits.count), startsItem, next < text.endIndex, !text[next].isNumber,
+            // `、` always ends a list number; `.` only when no digit follows (not a decimal point).
+            let isListMark = text[mark] == "、" || (next < text.endIndex && !text[next].isNumber
+                && (before == text.startIndex || !text[text.index(before: before)].isNumber))
+            if (1...2).contains(digits.count), isListMark,
                let path = ClassificationPath(text[next..<sentenceEnd]) {
                 out.append(Chain(start: before, name: path.parts.last?.name ?? "", code: path.code(), resolved: path.resolve()))
             }
