@@ -152,6 +152,9 @@ public enum BudgetWording {
 }
 
 extension NarrativeLabel {
+    /// Words by which a report names its own body (`本部门一般公共预算机关运行经费`).
+    public static let ownBodyWords = ["本部门", "我部门", "本单位", "我单位"]
+
     /// How the names of government bodies end.
     public static let entityEndings = ["局", "部", "委", "办", "院", "会", "中心", "所", "站", "队", "馆", "室", "处", "厅", "府", "本部门", "我部门", "本单位"]
 
@@ -160,7 +163,19 @@ extension NarrativeLabel {
     /// 2024年度项目` only the year goes (the words before it are no body's name).
     public static func withoutEntityAndYear(_ label: String, entity: String? = nil) -> String {
         var s = label.filter { !"“”\"‘’ \u{3000}".contains($0) }
-        guard let r = yearMark(in: s) else { return s }
+        for own in ownBodyWords where s.hasPrefix(own) && s.count > own.count { s.removeFirst(own.count) }
+        guard let r = yearMark(in: s) else {
+            // `省委办公厅本年收入合计`, `江苏省人大常委会办公厅部门本年支出合计`: a body's name before
+            // `本年` goes, and a `部门` after it.
+            if let b = s.range(of: "本年"), b.lowerBound > s.startIndex {
+                var prefix = s[..<b.lowerBound]
+                if prefix.hasSuffix("部门") { prefix = prefix.dropLast(2) }
+                if entityEndings.contains(where: { prefix.hasSuffix($0) }) || (entity.map { !$0.isEmpty && $0.hasSuffix(prefix) } ?? false) {
+                    s = String(s[b.lowerBound...])
+                }
+            }
+            return s
+        }
         let prefix = s[..<r.lowerBound]
         let isEntity = prefix.isEmpty || entityEndings.contains { prefix.hasSuffix($0) }
             || (entity.map { !$0.isEmpty && prefix.hasSuffix($0) } ?? false)

@@ -241,7 +241,8 @@ public enum SentenceReader {
             }
             if let f = s.unicodeScalars.first, (0x2460...0x2473).contains(f.value) { s = s.dropFirst() }
             if s.first == "（" || s.first == "(", let close = s.firstIndex(where: { $0 == "）" || $0 == ")" }),
-               s[s.index(after: s.startIndex)..<close].allSatisfy({ "一二三四五六七八九十".contains($0) }), close > s.index(after: s.startIndex) {
+               s[s.index(after: s.startIndex)..<close].allSatisfy({ "一二三四五六七八九十".contains($0) || ($0.isASCII && $0.isNumber) }),
+               s.distance(from: s.startIndex, to: close) <= 3, close > s.index(after: s.startIndex) {
                 s = s[s.index(after: close)...]
             }
             for prefix in ["其中包含", "其中：", "其中:", "其中", "主要用于以下方面", "包括", "约"] where s.hasPrefix(prefix) {

@@ -257,9 +257,11 @@ extension NarrativeReader {
             }
         case .lei:
             code = ClassificationCatalog.functional.resolve(item, level: .lei)
-            if code == nil, let path = ClassificationPath(item), path.parts.count == 1, path.parts[0].level == .lei {
-                code = ClassificationCatalog.functional.resolve(path.parts[0].name, level: .lei)
-                if code != nil { item = path.parts[0].name }
+            if let path = ClassificationPath(item), path.parts.count == 1, path.parts[0].level == .lei,
+               let c = code ?? ClassificationCatalog.functional.resolve(path.parts[0].name, level: .lei) {
+                // `一般公共服务（类）支出 16992.37 万元`: the 类 by its name.
+                code = c
+                item = path.parts[0].name
             }
             if code == nil, item.contains("（类）") || item.contains("(类)") {
                 warn("unclassified", "expected a 类 named in the classification catalog, found `\(item)`", at: span)
