@@ -61,6 +61,7 @@ public enum SentenceReader {
                     let after = cleanLabel(text[phrase.upperBound..<wordStart])
                     subject = after.isEmpty ? cleanLabel(text[segmentStart..<phrase.lowerBound]) : after
                 }
+                if selfReferences.contains(subject) { subject = "" }  // `本年数小于上年预算数…`: the figure before
                 var change = ChangeMention(priorYear: year, subject: subject, delta: nil, deltaUnit: nil,
                                            deltaRange: nil, percent: nil, range: wordStart..<figure.fullRange.upperBound, sentence: s)
                 if figure.unit == .percent {
@@ -138,7 +139,10 @@ public enum SentenceReader {
     /// Words that say a figure did not change from the year named before them
     /// (`与2019年决算数持平`, `与上年预算数一致`, `与上年相同`); `adjacent` when the year phrase
     /// must come right before the word (`一致` also says other things: `与上年统计口径一致`).
-    public static let unchangedWords: [(word: String, adjacent: Bool)] = [("持平", false), ("一致", true), ("相同", true)]
+    public static let unchangedWords: [(word: String, adjacent: Bool)] = [("持平", false), ("一致", true), ("相同", true), ("相等", true)]
+
+    /// Subjects that name the figure just stated (`本年数小于上年预算数 29.65 万元`).
+    public static let selfReferences: Set<String> = ["本年数", "本年", "本年预算数", "本年决算数"]
 
     /// Ways of writing the year before the report's, longest first.
     static let previousYearWords = ["上一年度", "上一年", "上年度", "上年"]

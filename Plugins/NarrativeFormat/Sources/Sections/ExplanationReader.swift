@@ -253,7 +253,9 @@ extension NarrativeReader {
                     code = codes.last
                 }
                 item = path.parts.last?.name ?? item
-                if path.parts.last?.level == .lei { state.leiContext = path }
+                // `检察（款）: 2018 年预算支出合计…` above `1．行政运行（项）支出…`: the 项 below
+                // belong to this 类 or 款.
+                if let last = path.parts.last, last.level < .xiang, path.parts.first?.level == .lei { state.leiContext = path }
             }
         case .lei:
             code = ClassificationCatalog.functional.resolve(item, level: .lei)
