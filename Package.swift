@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "FiscalModel", targets: ["FiscalModel"]),
         .library(name: "FiscalFormat", targets: ["FiscalFormat"]),
         .library(name: "NarrativeFormat", targets: ["NarrativeFormat"]),
+        .library(name: "TablesFormat", targets: ["TablesFormat"]),
         .library(name: "FiscalQuery", targets: ["FiscalQuery"]),
     ],
     dependencies: [
@@ -78,8 +79,6 @@ let package = Package(
     ]
         + formatPlugin("JSONFormat")
         + formatPlugin("CSVFormat")
-        // The narrative of a 部门预算 that also carries its tables is read with the narrative
-        // reader's sections and sentence placing (NarrativeFormat.readExplanation).
         + formatPlugin("TablesFormat", dependencies: ["NarrativeFormat"], testResources: [.copy("Fixtures")])
         + formatPlugin("NarrativeFormat", testResources: [.copy("Fixtures")])
 )

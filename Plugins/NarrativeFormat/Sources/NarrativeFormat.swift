@@ -40,33 +40,13 @@ public struct NarrativeFormat: ReportFormat {
     }
 }
 
-/// What ``NarrativeFormat/readExplanation(_:entity:year:phase:printedCodes:)`` reads: facts and
-/// claims (claim indices into ``facts``), warnings, and the years the headings name.
-public struct NarrativePart: Sendable {
-    public var facts: [Fact]
-    public var claims: [Claim]
-    public var warnings: [Diagnostic]
-    public var yearMentions: [YearMention]
-}
-
 extension NarrativeFormat {
-    /// The 情况说明 part of a document another reader reads the rest of (a 部门预算 that carries
-    /// its tables): its sections, 类/款/项 sentences, totals and claims, as this format reads a
-    /// narrative-only document. Names the catalog does not place are looked up among
-    /// `printedCodes` (the codes the document's own tables print, with their names).
-    public static func readExplanation(_ source: SourceText, entity: String, year: Int, phase: Phase,
-                                       printedCodes: [ClassificationCode: String]) -> NarrativePart {
+    /// Reads a narrative whose document also prints its own codes (the tables beside it):
+    /// names the catalog does not place are looked up among `printedCodes` (code → the name
+    /// the document prints for it) before they are left uncoded.
+    public static func read(_ source: SourceText, printedCodes: [ClassificationCode: String]) -> Report {
         var reader = NarrativeReader(source: source)
-        reader.report.entity = entity
-        reader.report.year = year
-        reader.report.phase = phase
         reader.printedCodes = printedCodes
-        for (p, lines) in reader.parts() where p == .explanation {
-            reader.readExplanation(lines)
-        }
-        reader.resolvePendingChanges()
-        for i in reader.report.facts.indices { reader.report.facts[i].entity = entity }
-        return NarrativePart(facts: reader.report.facts, claims: reader.report.claims, warnings: reader.report.warnings,
-                             yearMentions: reader.report.yearMentions)
+        return reader.read()
     }
 }

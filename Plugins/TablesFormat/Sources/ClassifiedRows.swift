@@ -62,7 +62,7 @@ extension TableSection {
             return (texts[best.k...].joined(), pending[best.k...].flatMap { figures($0, $0.tokens[...]) })
         }
         for line in lines {
-            if let at = line.tokens.firstIndex(where: { $0.text == "合计" }) {
+            if let at = line.tokens.firstIndex(where: { $0.text == "合计" }) ?? TableSection.spacedTotal(line) {
                 if namesFirst { _ = splitPending(before: nil, ownWords: "") }
                 rows.append(ClassifiedRow(name: "合计", code: nil, figures: figures(line, line.tokens[(at + 1)...]), line: line.number))
             } else if let (code, used) = line.leadingCode {
@@ -100,5 +100,18 @@ extension TableSection {
             rows[i].name = ItemName.normalized(rows[i].name, code: rows[i].code, catalog: catalog)
         }
         return rows
+    }
+}
+
+extension TableSection {
+    /// The last token of a 合计 spread over tokens at the start of a line (`合 计 13,979.92`).
+    static func spacedTotal(_ line: TextLine) -> Int? {
+        var text = ""
+        for (i, t) in line.tokens.prefix(4).enumerated() {
+            text += t.text
+            if text == "合计" { return i }
+            if !"合计".hasPrefix(text) { return nil }
+        }
+        return nil
     }
 }

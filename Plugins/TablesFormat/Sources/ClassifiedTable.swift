@@ -234,9 +234,10 @@ struct ColumnIdentity {
         ColumnIdentity(terms: [("年末结转和结余", 1), ("年初结转和结余", -1), ("本年收入", -1), ("本年支出合计", 1)]),
     ]
 
-    /// The identities whose columns are all in `columns`, as (index, sign) terms.
-    static func of(_ columns: [String]) -> [[(Int, Int)]] {
-        all.compactMap { identity in
+    /// The identities (of `identities`, by default ``all``) whose columns are all in `columns`,
+    /// as (index, sign) terms.
+    static func of(_ columns: [String], identities: [ColumnIdentity] = all) -> [[(Int, Int)]] {
+        identities.compactMap { identity in
             let terms = identity.terms.compactMap { t in columns.firstIndex(of: t.name).map { ($0, t.sign) } }
             return terms.count == identity.terms.count ? terms : nil
         }

@@ -89,6 +89,7 @@ enum TableKind: CaseIterable {
         case .expenditure: [
             ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
             ["合计", "基本支出", "项目支出"],
+            ["合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"],  // Jiangsu 预算
             ["金额"],
         ]
         case .generalBudget, .appropriationExpenditure: [["合计", "基本支出", "项目支出"], ["金额"]]

@@ -28,6 +28,9 @@ struct TableSection {
     /// `部门名称：…` / `单位:万元`).
     static let unitDistance = 4
 
+    /// How many lines under the title a table's header may take.
+    static let headerLines = 16
+
     /// Cuts the document into its tables. A line is a table's title when it names one of
     /// ``TableTitle/all`` (alone, or with the line after it when the title wraps) and a unit
     /// line (`单位：万元`) follows within ``unitDistance`` lines: a table of contents names the
@@ -122,7 +125,9 @@ struct TableSection {
     func headerColumns() -> [String] {
         let sets = kind.columnSets
         var headerText = ""
-        for line in lines {
+        // A header is a few lines; a longer run without figures is no header (bounded so that a
+        // hostile file cannot make this quadratic).
+        for line in lines.prefix(TableSection.headerLines) {
             if line.leadingCode != nil || line.tokens.contains(where: { $0.amount != nil }) { break }
             headerText += line.compact
         }
@@ -155,7 +160,7 @@ struct TableSection {
             guard !n.isEmpty, n.count <= chars.count else { continue }
             var i = 0
             while i + n.count <= chars.count {
-                if Array(chars[i..<(i + n.count)]) == n, !owned[i..<(i + n.count)].contains(true) {
+                if chars[i..<(i + n.count)].elementsEqual(n), !owned[i..<(i + n.count)].contains(true) {
                     for k in i..<(i + n.count) { owned[k] = true }
                     shown.insert(name)
                     i += n.count
@@ -192,7 +197,8 @@ enum PageFurniture {
         }
         if s.hasPrefix("第") && s.hasSuffix("页") { s = s.dropFirst().dropLast() }
         guard !s.isEmpty, s.count <= 3, s.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(s) else { return false }
-        return n < 200 || s.count < compact.count
+        // `0` is no page: a cell's figure displaced onto a line of its own.
+        return n > 0 && (n < 200 || s.count < compact.count)
     }
 
     /// The unit a header line states: `单位：万元`, `单位:元`, `部门：… 单位：万元`, `金额单位：万元`.

@@ -1,30 +1,38 @@
 import FiscalFormat
 import FiscalModel
+import NarrativeFormat
 
-/// Shanghai-template 部门决算 as text extracted from the PDF (pdfplumber or pypdf): the nine
-/// standard 附表, read into facts with their functional or economic codes.
+/// The national standard tables of a 部门预算 or 部门决算 (收支总表, 收入总表, 支出总表, 财政拨款
+/// 收支总表, the tables by function 类/款/项 and by economic class, 三公经费 …), as text
+/// extracted from the PDF (pdfplumber or pypdf), of any province whose titles and columns
+/// ``TableTitle/all`` and ``TableKind/columnSets`` list (Shanghai 决算 and 预算, Jiangsu 预算).
 ///
-/// PDF extraction loses the table grid: rows arrive with their codes split in parts
-/// (`201 06 01`), names wrapped over lines (pdfplumber puts the name on the line before the
-/// code), and empty cells collapsed so that the figures no longer say which column they
-/// are in. The columns are recovered from the header (the template's columns) and from the
-/// arithmetic (合计 = sum of the other columns; a parent row = sum of its children); where
-/// that leaves a choice, the reader says so in a warning with the line.
+/// The report's identity (entity as printed, year, phase) is ``DocumentIdentity``'s. A table
+/// is found by its title, whatever its numbering (`公开01表`, `表一`, `一、2017年度…部门…`,
+/// `2026年部门…`), with its own `单位：万元/元` line under it; its columns are the column set its
+/// header shows. Rows are keyed by their printed code (`2010101`, or `201 01 01` split over
+/// columns); a name wrapped above, below or around the code line is put back together with
+/// the catalog (``ItemName``); printed page numbers and repeated headers are skipped.
+///
+/// PDF extraction loses the table grid: empty cells collapse, so the figures no longer say
+/// which column they are in. The columns are recovered from the arithmetic (合计 = sum of the
+/// other columns; a parent row = sum of its children; 支出合计 = 基本 + 项目); where that leaves
+/// a choice, the cell is not read, or the reader says so in a warning with the line.
 ///
 /// The narrative part (第三部分 情况说明) is read by ``ExplanationReader`` into facts and
 /// claims. pdfplumber pushes its numbers to the next line; ``RejoinedText`` puts them back
 /// (a line starting with `人员` is no gap for one). The 项 of 五（三） take the catalog's code,
 /// else the code of the table row of the same name, else of the one table 项 under the same
-/// 类/款 whose 合计 is the item's 支出决算 (a note `item-by-amount` says so: doc 02's
-/// `机关事业单位退休人员活动费支出` is the table's 2080599). `0.39万（含…）` is 万元;
-/// `与上一年度持平` is from the year before the report's. pdfplumber and pypdf text give the
-/// same model (`ExtractionAgreementTests`, `NarrativeAgreementTests`).
+/// 类/款 whose 合计 is the item's 支出决算 (an uncertain reading, `narrative-inferred`, and a
+/// warning `item-by-amount` says so: doc 02's `机关事业单位退休人员活动费支出` is the table's
+/// 2080599). pdfplumber and pypdf text give the same model (`ExtractionAgreementTests`,
+/// `NarrativeAgreementTests`).
 public struct TablesFormat: ReportFormat {
     public init() {}
 
     public var descriptor: FormatDescriptor {
         FormatDescriptor(
-            name: "tables", version: "0.1.0",
+            name: "tables", version: "0.2.0",
             summary: "the standard tables of a 部门预算 or 部门决算, in text extracted from PDF", fileKinds: ["txt"])
     }
 
@@ -82,7 +90,7 @@ public struct TablesFormat: ReportFormat {
                 if section.phase == .final {
                     ThreePublicTable(section: section).read(into: &context)
                 } else {
-                    context.warn("table-not-read", "the cells of \(section.title) are not read (the 预算 三公 table's columns are not placed yet)", line: section.titleLine)
+                    BudgetThreePublicTable(section: section).read(into: &context)
                 }
             case .functional:
                 ClassifiedTable(section: section, catalog: .functional).read(into: &context)
@@ -98,13 +106,73 @@ public struct TablesFormat: ReportFormat {
                 }
             }
         }
-        ExplanationReader(lines: lines).read(into: &context)
         let unit = units.max { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }?.key ?? context.unit
         var report = Report(
             entity: identity.entity, region: identity.region, year: identity.year, phase: identity.phase, unit: unit,
-            source: source.path, facts: context.facts, claims: context.claims, warnings: context.warnings + context.notes)
-        report.yearMentions = context.yearMentions
+            source: source.path)
+        if TablesFormat.explainsShanghaiFinal(sections) {
+            // The Shanghai 决算's 第三部分 情况说明, which ExplanationReader knows section by section.
+            ExplanationReader(lines: lines).read(into: &context)
+        } else {
+            // Any other narrative (a 预算's, another province's) goes to the narrative reader, with
+            // the tables' lines blanked out so that it reads the prose only.
+            TablesFormat.readNarrative(source, without: sections, into: &report, identity: identity, context: &context)
+        }
+        report.facts = context.facts + report.facts
+        report.claims = context.claims + report.claims
+        report.warnings = context.warnings + context.notes + report.warnings
         return FormatResult(reports: [report])
+    }
+}
+
+extension TablesFormat {
+    /// Whether the tables are the Shanghai 部门决算's (附件2_部门决算模板_上海2024), whose
+    /// 情况说明 ``ExplanationReader`` reads.
+    static func explainsShanghaiFinal(_ sections: [TableSection]) -> Bool {
+        sections.contains { $0.key == "收入支出决算总表" } && sections.contains { $0.key == "一般公共预算财政拨款支出决算表" }
+    }
+
+    /// Reads the document's prose with the narrative format (the tables' lines blanked, so line
+    /// numbers stay), and puts its facts, claims, projects and glossary into `report` after
+    /// the tables' facts (claim and project indexes shifted); its figures take the document's
+    /// identity where the narrative reader found none of its own.
+    static func readNarrative(_ source: SourceText, without sections: [TableSection], into report: inout Report,
+                              identity: DocumentIdentity, context: inout TableContext) {
+        var blank = Set<Int>()
+        for section in sections {
+            let last = section.lines.last?.number ?? section.titleLine
+            for n in section.titleLine...max(last, section.titleLine) { blank.insert(n) }
+        }
+        let prose = source.lines.enumerated().map { blank.contains($0.offset + 1) ? "" : String($0.element) }.joined(separator: "\n")
+        let masked = SourceText(text: prose, path: source.path, encoding: source.encoding)
+        // Names the catalog does not place are looked up among the codes the tables print.
+        var printed: [ClassificationCode: String] = [:]
+        for f in context.facts where f.reading.isTable {
+            if let code = f.code, printed[code] == nil { printed[code] = f.item }
+        }
+        let read = NarrativeFormat.read(masked, printedCodes: printed)
+        let offset = context.facts.count
+        for var fact in read.facts {
+            if fact.entity == read.entity { fact.entity = identity.entity }
+            if fact.year == read.year || fact.year == 0 { fact.year = identity.year }
+            report.facts.append(fact)
+        }
+        for var claim in read.claims {
+            claim.fact += offset
+            switch claim.kind {
+            case .share(let p, let whole): claim.kind = .share(percent: p, whole: whole.map { $0 + offset })
+            case .completion(let p, let budget): claim.kind = .completion(percent: p, budget: budget.map { $0 + offset })
+            case .comparison(let r, let y, let other): claim.kind = .comparison(relation: r, priorYear: y, other: other.map { $0 + offset })
+            default: break
+            }
+            report.claims.append(claim)
+        }
+        report.projects = read.projects.map { p in var p = p; p.facts = p.facts.map { $0 + offset }; return p }
+        report.glossary = read.glossary
+        report.yearMentions = read.yearMentions
+        report.shortName = read.shortName
+        // The narrative reader's doubts about the identity are answered by the document's.
+        report.warnings += read.warnings.filter { !["missing-year", "missing-entity"].contains($0.code) }
     }
 }
 
@@ -125,8 +193,6 @@ struct TableContext {
     var claims: [Claim] = []
     var warnings: [Diagnostic] = []
     var notes: [Diagnostic] = []
-    /// The years the narrative's headings name.
-    var yearMentions: [YearMention] = []
 
     init(source: SourceText, entity: String, year: Int, phase: Phase = .final, unit: MoneyUnit) {
         self.source = source

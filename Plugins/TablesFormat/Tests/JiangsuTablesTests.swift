@@ -107,6 +107,38 @@ struct JiangsuTablesTests {
         #expect(r01.facts.first { $0.econCode?.rawValue == "30311" && $0.reading.isTable }?.item == "住房公积金")
     }
 
+    @Test("支出预算总表 by measure; a spaced `合 计` is the total row")
+    func expenditureTotals() throws {
+        // 04 l.328–333: 合计 基本支出 项目支出 单位预留机动经费 结转下年资金 / `21,955.35 13,994.31 5,573.00
+        // 2,388.04` (21,955.35 = 13,994.31 + 5,573.00 + 2,388.04; 结转下年资金 empty).
+        let r = try Corpus.report("jiangsu/04_江苏省人民检察院_2018_部门预算.txt")
+        let totals = Corpus.tableFacts(r).filter { $0.statement == .expenditure && $0.item == "合计" }.map { "\($0.measure) \($0.amount)" }
+        #expect(totals == ["合计 21955.35", "基本支出 13994.31", "项目支出 5573.00", "单位预留机动经费 2388.04"])
+        // l.366 `合 计 13,979.92`.
+        #expect(Corpus.tableFacts(r).first { $0.statement == "财政拨款基本支出" && $0.item == "合计" }?.amount == Amount("13979.92"))
+    }
+
+    @Test("the 预算 三公 table: cells placed by its totals; the cell the totals cannot tell is not read")
+    func threePublic() throws {
+        // 08 l.196: `1,471.70 508.20 70.00 411.20 411.20 27.00 933.50 30.00` under 合计 | 三公 小计,
+        // 因公出国（境）费, 公务用车 小计/购置费/运行维护费, 公务接待费 | 会议费 | 培训费: eight figures for
+        // nine cells. 1,471.70 = 508.20 + 933.50 + 30.00; 508.20 = 70.00 + 411.20 + 27.00.
+        let r = try Corpus.report("jiangsu/08_江苏省委办公厅_2018_部门预算_表格.txt")
+        let cells = Dictionary(uniqueKeysWithValues: Corpus.tableFacts(r).filter { $0.statement == .threePublic }.map { ($0.item, $0.amount) })
+        #expect(cells == [
+            "三公经费、会议费、培训费合计": Amount("1471.70")!, "合计": Amount("508.20")!, "因公出国（境）费": Amount("70.00")!,
+            "公务用车购置及运行维护费": Amount("411.20")!, "公务接待费": Amount("27.00")!, "会议费": Amount("933.50")!, "培训费": Amount("30.00")!,
+        ])
+        // The second 411.20 is 购置费 or 运行维护费 (the other empty): not read, and said.
+        #expect(r.warnings.contains { $0.code == "ambiguous-column" && $0.message.contains("411.20 is 公务用车购置费 or 公务用车运行维护费") })
+        // Shanghai 2026, 05 l.287: `114.22 0.00 0.46 113.76 75.00 38.76 507.25`, in 万元 under 单位:万元.
+        let s = try Corpus.report("shanghai-putuo/05_普陀区城市管理行政执法局_2026_部门预算.txt")
+        let sh = Corpus.tableFacts(s).filter { $0.statement == .threePublic || $0.statement == .operatingCosts }
+        #expect(sh.map { "\($0.item) \($0.amount)" } == ["合计 114.22", "因公出国（境）费 0.00", "公务接待费 0.46", "公务用车购置及运行维护费 113.76",
+                                                    "公务用车购置费 75.00", "公务用车运行维护费 38.76", "机关运行经费 507.25"])
+        #expect(sh.allSatisfy { $0.unit == .money(.wanYuan) && $0.reading == .tableName })
+    }
+
     @Test("the tables reader claims the documents with tables, not the narrative-only ones", arguments: [
         ("jiangsu/01_江苏省人大办公厅_2017_部门预算.txt", true), ("jiangsu/05_江苏省委办公厅_2017_部门预算.txt", false),
         ("jiangsu/06_江苏省委办公厅_2017_部门预算_表格.txt", true), ("jiangsu/07_江苏省委办公厅_2018_部门预算.txt", false),

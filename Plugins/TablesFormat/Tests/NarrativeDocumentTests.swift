@@ -22,6 +22,8 @@ struct NarrativeDocumentTests {
         #expect(rows.contains("一般公共预算财政拨款支出|机关事业单位退休人员活动费支出|2080599|年初预算|预算|2024| = 0.88 "))
         // `其他国土资源事务支出` 45.00 (the name before 2019): the table's 2200199 其他自然资源事务支出 45.00.
         #expect(rows.contains("一般公共预算财政拨款支出|其他国土资源事务支出|2200199||决算|2024| = 45.00 "))
+        // A matching amount is no proof: the code is a guess, said in a warning, and the figures
+        // placed by it are uncertain readings.
         let notes = report.warnings.filter { $0.code == "item-by-amount" }
         #expect(notes.count == 2 && notes.allSatisfy { $0.severity == .warning })
         // Guessed by amount, so never read with certainty: a finding on them is `unsure`.

@@ -23,10 +23,6 @@ struct ExplanationReader {
     }
 
     func read(into context: inout TableContext) {
-        if context.phase == .budget {
-            ExplanationReader.readBudget(&context)
-            return
-        }
         var firstFinal: [Int: [Statement: FactIndex]] = [:]  // per `一、…` section
         for body in ExplanationHeading.bodies(lines) {
             let joined = RejoinedText.rejoin(body.lines.map { ($0.number, $0.text) })
@@ -41,6 +37,7 @@ struct ExplanationReader {
         let section = body.section
         let chains = section.classification == .chain ? ExplanationReader.chains(in: text) : []
         let chainCodes = codes(of: chains, mentions: mentions, in: text, context: &context, span: { joined.origin(of: $0)?.line })
+        // Chains coded only because one table row has the same amount: an uncertain reading.
         let repeatedLabels = ExplanationReader.repeatedLabels(mentions, in: text)
         var placed: [Placed] = []
         func span(_ range: Range<String.Index>) -> SourceSpan {
