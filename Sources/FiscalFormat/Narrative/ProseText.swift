@@ -90,13 +90,13 @@ public enum ProseLayout {
     /// characters), so a paragraph spans several lines, rather than one line per paragraph
     /// (text saved from a word processor). Decided from the lines of text outside tables
     /// (tab-indented cells are left out): wrapped when most of them end in mid-sentence
-    /// (not on `。；：` or a closing bracket) and their median length is short.
+    /// (not on `。；：` or a closing bracket) and their median length is that of a printed page (at most 80 characters).
     public static func isHardWrapped(_ lines: [Substring]) -> Bool {
         let prose = lines.filter { !$0.hasPrefix("\t") }.map { $0.filter { !$0.isWhitespace } }.filter { $0.count >= 8 }
         guard prose.count >= 10 else { return false }
         let ended = prose.filter { "。；：;:）)".contains($0.last!) }.count
         let median = prose.map(\.count).sorted()[prose.count / 2]
-        return ended * 2 < prose.count && median <= 45
+        return ended * 2 < prose.count && median <= 80
     }
 
     /// Whether a line is page furniture in a hard-wrapped text: a printed page number (`12`,

@@ -156,7 +156,10 @@ extension NarrativeReader {
                         m.label = SentenceReader.cleanLabel(lead[..<last.upperBound])
                     }
                 }
-                guard let index = placeFigure(m, span: span(m.figure.range), section: section, project: project, state: &state) else { continue }
+                let sentenceStart = text[..<m.figure.range.lowerBound].lastIndex(of: "。").map { text.index(after: $0) } ?? text.startIndex
+                let purchase = TemplateSection.purchaseWords.contains { text[sentenceStart..<m.figure.range.lowerBound].contains($0) }
+                guard let index = placeFigure(m, span: span(m.figure.range), section: section, project: project,
+                                              purchase: purchase, state: &state) else { continue }
                 placed.append((index, m.sentence, m.isPart))
             case .share(let m):
                 guard let target = placed.last(where: { $0.sentence == m.sentence }) ?? placed.last else {
@@ -216,7 +219,7 @@ extension NarrativeReader {
 
     /// Files one figure: statement, fund, code, phase, item. `nil` when it cannot be placed.
     mutating func placeFigure(_ m: FigureMention, span: SourceSpan, section: TemplateSection, project: String?,
-                              state: inout ExplanationState) -> FactIndex? {
+                              purchase: Bool = false, state: inout ExplanationState) -> FactIndex? {
         guard let unit = m.figure.factUnit else { return nil }
         if case .count = unit, !section.acceptsCounts {
             warn("unplaced-figure", "expected money in the \(section.statement) section, found a count (\(m.label.isEmpty ? "?" : m.label) \(m.figure.amount)\(unit)); not read as a fact",
@@ -273,6 +276,11 @@ extension NarrativeReader {
         }
         var phase = report.phase
         var column = state.column
+        if purchase, case .count = unit, column == nil {
+            // `2026年部门预算安排购置车辆5辆，其中：…执法执勤用车5辆`: what is to be bought, not
+            // what is held (`共有车辆63辆`).
+            column = TemplateSection.purchaseMeasure
+        }
         if let project {
             // "综述·" keeps the 完成情况综述 sentence's figures apart from the same figures in the
             // project table (预算数, 执行数), so a filter on column picks one statement of them.

@@ -94,6 +94,11 @@ struct TemplateSection: Equatable {
         return nil
     }
 
+    /// Words that say counted things are to be bought (a 预算's 国有资产 section), not held.
+    static let purchaseWords = ["安排购置", "拟购置", "计划购置"]
+    /// The measure of such counts.
+    static let purchaseMeasure: Measure = "购置"
+
     /// Words that file a figure of a 收支预算总表 section as income or expenditure.
     static let incomeWords = ["收入"]
     static let expenditureWords = ["支出", "经费"]
