@@ -43,25 +43,11 @@ enum ItemLabel {
         return s
     }
 
-    /// How the names of government bodies end.
-    static let entityEndings = ["局", "部", "委", "办", "院", "会", "中心", "所", "站", "队", "馆", "室", "处", "厅", "府"]
+    /// How the names of government bodies end (shared with the narrative format).
+    static var entityEndings: [String] { NarrativeLabel.entityEndings }
 
     /// The first `2024年度` (or `2024年`) in `s`.
-    static func yearMark(in s: String) -> Range<String.Index>? {
-        var i = s.startIndex
-        while i < s.endIndex {
-            var j = i
-            var digits = 0
-            while j < s.endIndex, s[j].isASCII, s[j].isNumber { digits += 1; j = s.index(after: j) }
-            if digits == 4, j < s.endIndex, s[j] == "年" {
-                var end = s.index(after: j)
-                if end < s.endIndex, s[end] == "度" { end = s.index(after: end) }
-                return i..<end
-            }
-            i = digits > 0 ? j : s.index(after: i)
-        }
-        return nil
-    }
+    static func yearMark(in s: String) -> Range<String.Index>? { NarrativeLabel.yearMark(in: s) }
 
     /// A label used for several figures of a section (`采购金额`, `涉及预算金额`) told apart by
     /// what comes before it: the item of the figure before in the same clause group (since the
