@@ -87,8 +87,9 @@ struct NarrativeReader {
         // 纳入县委办2020年度部门决算编制范围
         if let r = text.firstRange(of: "编制范围"), let na = text[..<r.lowerBound].lastIndex(of: "纳") {
             let inner = text[text.index(after: na)..<r.lowerBound].drop { $0 == "入" }
-            let name = inner.prefix { NarrativeFigure.digitLike($0) == false }
-            if !name.isEmpty, name.count <= 20 { shortName = String(name) }
+            let name = inner.prefix { NarrativeFigure.digitLike($0) == false }.trimmingCharacters(" \u{3000}")
+            // `纳入本部门2018年部门汇总预算编制范围` names no body (本部门 is "this department").
+            if !name.isEmpty, name.count <= 20, !NarrativeLabel.ownBodyWords.contains(String(name)) { shortName = String(name) }
         }
         report.shortName = shortName
         if !text.contains("万元") && text.contains("元") { report.unit = .yuan }

@@ -183,6 +183,8 @@ struct JiangsuNarrativeBesideTablesTests {
     @Test("04: `检察（款）: 2018 年预算支出合计 16,444.36 万元` and the 项 listed under it")
     func items04() throws {
         let r = try Corpus.report("jiangsu/04_江苏省人民检察院_2018_部门预算.txt")
+        // `纳入本部门 2018 年部门汇总预算编制范围`: 本部门 is no short name.
+        #expect(r.shortName == nil)
         let rows = Self.narrative(r).filter { $0.statement == "财政拨款支出" && $0.code != nil }.map { "\($0.code!) = \($0.amount) @\($0.span.line)" }
         #expect(rows == [
             "20404 = 16444.36 @726", "2040401 = 10883.36 @728", "2040402 = 3666 @732", "2040405 = 1895 @735",
