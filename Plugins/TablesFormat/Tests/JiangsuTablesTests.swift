@@ -196,4 +196,17 @@ struct JiangsuNarrativeBesideTablesTests {
         #expect(Self.narrative(r).contains { $0.item == "未归口管理行政单位离退休费" && $0.code == nil })
         #expect(r.warnings.contains { $0.code == "unclassified" && $0.span?.line == 741 })
     }
+
+    @Test("02: a 款 marked （类） under its 类 is read as the 款; amounts cited in a reason are no facts")
+    func markOneLevelOff02() throws {
+        let r = try Corpus.report("jiangsu/02_江苏省人大办公厅_2018_部门预算.txt")
+        let facts = Self.narrative(r).filter { $0.statement == "财政拨款支出" }
+        // l.513 `（二）社会保障和就业（类）` / l.514–515 `1．行政事业单位离退休（类）未归口管理的行政单位离退` / `休支出（项） 256.76万元`
+        #expect(facts.first { $0.span.line == 515 }?.code == "2080504")
+        #expect(facts.first { $0.span.line == 527 }.map { "\($0.code!) \($0.amount)" } == "2210202 1549.82")
+        #expect(r.warnings.contains { $0.code == "mark-level" && $0.span?.line == 515 })
+        // l.510–512 `主要原因是新增省人大立法研究所办公用房以及省级老同志阅文室专项经费280万元`
+        #expect(!facts.contains { $0.amount == 280 })
+    }
 }
+

@@ -132,6 +132,10 @@ public enum SentenceReader {
         return out
     }
 
+    /// Words that open the reason a narrative gives for a change (`主要原因是…`): amounts in it are
+    /// cited, not lines of the section.
+    public static let reasonWords = ["主要原因是", "主要原因为", "主要原因：", "原因是"]
+
     /// Words that say a change is measured on another basis than the figure stated
     /// (`按与上年统计口径一致相比`): such a change is of another figure.
     public static let otherBasisWords = ["口径"]

@@ -122,12 +122,14 @@ extension NarrativeReader {
     mutating func readSentences(_ prose: ProseText, state: inout ExplanationState) {
         let text = prose.text[...]
         let mentions = SentenceReader.mentions(in: text, reportYear: report.year == 0 ? nil : report.year)
-        if state.section?.classification != nil, state.section?.classification != TemplateSection.Classification.none,
-           let context = ClassificationPath(leadingChainIn: text) {
-            // `（一）一般公共服务（类）`: the 类 the list items below it belong to.
-            state.leiContext = context
+        guard !mentions.isEmpty else {
+            if state.section?.classification != nil, state.section?.classification != TemplateSection.Classification.none,
+               let context = ClassificationPath(leadingChainIn: text) {
+                // `（一）一般公共服务（类）`: the 类 the list items below it belong to.
+                state.leiContext = context
+            }
+            return
         }
-        guard !mentions.isEmpty else { return }
         func span(_ range: Range<Substring.Index>) -> SourceSpan {
             let r = range.lowerBound..<range.upperBound
             guard let o = prose.origin(of: r) else { return source.span(line: prose.firstLine ?? 1) }
@@ -229,6 +231,13 @@ extension NarrativeReader {
         var item = NarrativeLabel.withoutEntityAndYear(m.label, entity: report.entity.isEmpty ? nil : report.entity)
         if let short = shortName, item.hasPrefix(short), item.count > short.count { item.removeFirst(short.count) }
         if report.phase == .budget { item = BudgetWording.itemName(item) }
+        if let word = SentenceReader.reasonWords.first(where: { item.hasPrefix($0) }) {
+            // `主要原因是新增…专项经费280万元`: an amount the explanation of a change cites, not a
+            // line of the section.
+            warn("unplaced-figure", "expected a line of the section, found a figure in a stated reason (`\(word)…`); not read as a fact",
+                 at: span, severity: .note)
+            return nil
+        }
         guard !item.isEmpty else {
             warn("unplaced-figure", "expected a name before the figure \(m.figure.amount)\(unit), found none", at: span)
             return nil
@@ -241,6 +250,21 @@ extension NarrativeReader {
                 if path.parts.first?.level != .lei, let context = state.leiContext { path = context.extended(by: path) }
                 let catalog: ClassificationCatalog = section.classification == .economic ? .economic : .functional
                 var codes = path.resolve(in: catalog)
+                if codes.isEmpty, let context = state.leiContext, path.parts.count > 1, path.parts[0].level == .lei,
+                   path.parts[1].level == .xiang {
+                    // `（二）社会保障和就业（类）` / `1．行政事业单位离退休（类）未归口…（项）`: a 款 marked
+                    // as a 类 under the 类 above it (a mark one level off).
+                    var relevelled = path
+                    relevelled.parts[0].level = .kuan
+                    let again = context.extended(by: relevelled)
+                    var c = again.resolve(in: catalog)
+                    if c.count < again.parts.count { c = printed(again, from: c) }
+                    if c.count > context.parts.count {
+                        warn("mark-level", "expected a 款 between the 类 `\(context.parts[0].name)` and the 项, found `\(path.parts[0].name)（类）`; read as its 款", at: span, severity: .note)
+                        path = again
+                        codes = c
+                    }
+                }
                 if codes.count < path.parts.count, path.parts.first?.level == .lei {
                     codes = printed(path, from: codes)
                 }
