@@ -337,14 +337,16 @@ public enum ComparisonWording {
     /// Every comparison in `text` (sentence numbers left 0 for the caller to set).
     static func mentions(in text: Substring, reportYear: Int?) -> [ComparisonMention] {
         var out: [ComparisonMention] = []
-        var i = text.startIndex
-        while i < text.endIndex {
-            if let (relation, year, end) = phrase(at: i, in: text, reportYear: reportYear) {
-                out.append(ComparisonMention(relation: relation, priorYear: year, range: i..<end, sentence: 0))
-                i = end
-                continue
+        // Only where a relation word stands (a scan of every position costs a prefix test per
+        // character and word).
+        for (word, _) in relations {
+            var from = text.startIndex
+            while let r = text[from...].firstRange(of: word) {
+                if let (relation, year, end) = phrase(at: r.lowerBound, in: text, reportYear: reportYear) {
+                    out.append(ComparisonMention(relation: relation, priorYear: year, range: r.lowerBound..<end, sentence: 0))
+                }
+                from = r.upperBound
             }
-            i = text.index(after: i)
         }
         for (word, relation) in directions {
             var from = text.startIndex
