@@ -115,7 +115,8 @@ public enum SentenceReader {
     /// `与2019年决算数持平`; `与上年持平` only with a report year (else it names no year).
     static func unchangedMentions(in text: Substring, sentenceStarts: [Substring.Index], reportYear: Int?) -> [NarrativeMention] {
         var out: [NarrativeMention] = []
-        for (word, adjacent) in unchangedWords {
+        let scalars = Set(text.unicodeScalars.lazy.filter { $0.value >= 0x4E00 })
+        for (word, adjacent) in unchangedWords where word.unicodeScalars.allSatisfy(scalars.contains) {
             var from = text.startIndex
             while let r = text[from...].firstRange(of: word) {
                 let s = sentenceStarts.lastIndex { $0 <= r.lowerBound } ?? 0
@@ -324,6 +325,8 @@ public enum ComparisonWording {
 
     /// The comparison `tail` ends with (`…本年数小于上年预算数`), for a figure that follows it.
     static func phrase(endingAt tail: Substring, reportYear: Int?) -> (relation: Claim.Relation, priorYear: Int?, start: Substring.Index)? {
+        // Every object ends in 数, 年, 度 or 算: a tail ending otherwise holds no comparison.
+        guard let last = tail.last(where: { $0 != " " }), "数年度算".contains(last) else { return nil }
         for (word, _) in relations {
             guard let r = tail.range(of: word, options: .backwards) else { continue }
             if let (relation, year, end) = phrase(at: r.lowerBound, in: tail, reportYear: reportYear),
