@@ -233,17 +233,21 @@ extension DocumentIdentity {
         }
     }
 
-    /// The entity as the labelled lines or the first part's heading name it, without the
-    /// cover's evidence: cheap enough for detection (titles that print the entity are
-    /// recognised with it taken off).
-    public static func quickEntity(_ lines: [Substring]) -> String? {
-        let e = Evidence(lines: lines)
-        return e.partEntity ?? e.labelledEntity ?? e.coverEntity
-    }
-
     /// The text without any whitespace.
     static func compact(_ s: Substring) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        // Most lines of a PDF extraction have no space at all: checked on the bytes first.
+        var spaced = false
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in s.utf8 {
+            // ASCII space, tab, CR; U+3000 (E3 80 80); U+00A0 (C2 A0).
+            if b == 0x20 || b == 0x09 || b == 0x0D || (previous == (0xE3, 0x80) && b == 0x80) || (previous.1 == 0xC2 && b == 0xA0) {
+                spaced = true
+                break
+            }
+            previous = (previous.1, b)
+        }
+        guard spaced else { return String(s) }
+        return String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
     }
 
     /// The entity a labelled line names (`部门：中共江苏省委办公厅单位：万元` → 中共江苏省委办公厅).

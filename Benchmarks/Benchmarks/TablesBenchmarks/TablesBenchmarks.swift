@@ -26,13 +26,13 @@ let benchmarks: @Sendable () -> Void = {
     }
     let bytes = sources.reduce(0) { $0 + $1.text.utf8.count }
     Benchmark("tables read of \(sources.count) corpus reports (\(bytes) bytes per iteration)",
-              configuration: .init(metrics: [.wallClock, .throughput], maxIterations: 200)) { benchmark in
+              configuration: .init(metrics: [.wallClock, .cpuTotal, .throughput], maxIterations: 200)) { benchmark in
         for _ in benchmark.scaledIterations {
             for source in sources { blackHole(try? TablesFormat().read(source)) }
         }
     }
     Benchmark("tables detect over the same reports",
-              configuration: .init(metrics: [.wallClock, .throughput], maxIterations: 200)) { benchmark in
+              configuration: .init(metrics: [.wallClock, .cpuTotal, .throughput], maxIterations: 200)) { benchmark in
         for _ in benchmark.scaledIterations {
             for source in sources {
                 blackHole(TablesFormat().detect(FileSample(path: source.path, bytes: Array(source.text.utf8.prefix(FileSample.size)))))

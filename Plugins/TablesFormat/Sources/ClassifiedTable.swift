@@ -19,6 +19,9 @@ struct ClassifiedTable {
     private struct Placed {
         var row: ClassifiedRow
         var cells: [Int: Figure]
+        /// Whether the columns of the row's parts were chosen among several that fit (or none
+        /// fitted): those cells are uncertain readings.
+        var inferred = false
     }
 
     func read(into context: inout TableContext) {
@@ -55,7 +58,7 @@ struct ClassifiedTable {
                 let economic = catalog.scheme == .economic
                 // A table of one column (金额) states the item's amount.
                 context.add(kind, item: p.row.name, code: economic ? nil : p.row.code, econCode: economic ? p.row.code : nil,
-                            column: columns.count == 1 ? nil : columns[column], figure: figure)
+                            column: columns.count == 1 ? nil : columns[column], figure: figure, inferred: p.inferred && column != 0)
             }
         }
     }
@@ -90,6 +93,7 @@ struct ClassifiedTable {
             } else {
                 chosen = Array(components.prefix(rest.count))
                 if rest.count < components.count, rest.count > 0 {
+                    placed[t].inferred = true
                     context.warn("ambiguous-column", "\(section.title) 合计: \(rest.count) figures for \(components.count) columns; taken as \(chosen.map { columns[$0] }.joined(separator: ", ")) (the leftmost)", line: placed[t].row.line)
                 }
             }
@@ -121,6 +125,9 @@ struct ClassifiedTable {
                 }
             }
             let name = placed[parent].row.name
+            if !perfect || count > 1 {
+                for child in children where !rests[child].isEmpty { placed[child].inferred = true }
+            }
             if !perfect {
                 context.warn("children-sum", "the rows under \(name) do not add up to it in every column of \(section.title); figures placed where they fit best", line: placed[parent].row.line)
             } else if count > 1 {

@@ -46,7 +46,8 @@ struct SummaryTable {
                 }
                 funds = Array(funds.prefix(rest.count))
                 for (fund, figure) in zip(funds, rest) {
-                    context.add(kind, item: item, code: code, fund: fund, column: fund.rawValue + "财政拨款", figure: figure)
+                    context.add(kind, item: item, code: code, fund: fund, column: fund.rawValue + "财政拨款", figure: figure,
+                                inferred: usedFunds.count != rest.count)
                 }
             } else {
                 if e.figures.count > 1 {

@@ -19,8 +19,7 @@ struct TableEvidence {
         let textLines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
             TextLine(number: $0.offset + 1, text: $0.element)
         }
-        let entity = DocumentIdentity.quickEntity(textLines.map(\.text))
-        let sections = TableSection.split(textLines, entity: entity)
+        let sections = TableSection.split(textLines, entity: nil)
         tables = sections.count
         for section in sections {
             tableLines += section.lines.count + 1

@@ -1,4 +1,5 @@
 import FiscalModel
+import Foundation
 
 /// The national standard tables of a 部门决算 or 部门预算 (the Ministry of Finance template
 /// every province follows, numbered and worded a little differently by each).
@@ -157,11 +158,41 @@ struct TableTitle {
 
     private static let byKey: [String: TableTitle] = Dictionary(all.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
 
-    /// The title a line names, when it names one.
+    /// The title a line names, when it names one (every title names a 表: lines without one
+    /// are passed over at the cost of a byte scan).
     static func named(_ compact: String, entity: String?) -> TableTitle? {
-        guard compact.count <= 80 else { return nil }
-        return byKey[key(of: compact, entity: entity)]
+        guard compact.utf8.count <= 240, UTF8Search.contains(compact, "表") else { return nil }
+        let k = key(of: compact, entity: entity)
+        if let t = byKey[k] { return t }
+        return afterEntity(k)
     }
+
+    /// How the names of government bodies end (`…人民法院`, `…办公厅`, `…局`).
+    static let entityEndings: Set<Character> = ["院", "厅", "局", "委", "办", "部", "会", "室", "处", "府", "心", "所", "站", "队", "馆"]
+
+    /// A key printed after an entity the reader does not know (detection; a title naming the
+    /// department otherwise than the document's identity): `江苏省高级人民法院收支预算总表`,
+    /// `江苏省高级人民法院部门收支预算总表`. The entity is a name of at most 30 characters, no
+    /// digits, ending as a body's name does.
+    static func afterEntity(_ k: String) -> TableTitle? {
+        let chars = Array(k)
+        let last = min(chars.count - 4, 31)
+        guard last > 2 else { return nil }
+        for i in 2..<last {
+            guard entityEndings.contains(chars[i - 1]) else { continue }
+            if chars[..<i].contains(where: { $0.isNumber }) { return nil }
+            var rest = String(chars[i...])
+            if let t = byKey[rest] { return t }
+            if rest.hasPrefix("部门") {
+                rest.removeFirst(2)
+                if let t = byKey[rest] { return t }
+            }
+        }
+        return nil
+    }
+
+    /// Marks left out of a title's key.
+    static let ignored: Set<Character> = ["“", "”", "\"", "'", "「", "」", "‘", "’", "、", "，", ","]
 
     static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
@@ -169,7 +200,7 @@ struct TableTitle {
     /// `一、2017年度江苏省高级人民法院部门收支预算总表` → 收支预算总表, `2026年部门收入预算总表` →
     /// 收入预算总表, `财政拨款支出预算表（功能科目）` → 财政拨款支出预算表.
     static func key(of compact: String, entity: String?) -> String {
-        var s = Substring(compact.filter { !"“”\"'「」‘’、，,".contains($0) })
+        var s = Substring(compact.filter { !ignored.contains($0) })
         // Numbering: 公开01表, 表1, 表一, 一、 (the 、 is gone), 1. 5．
         if s.hasPrefix("公开") {
             let rest = s.dropFirst(2)

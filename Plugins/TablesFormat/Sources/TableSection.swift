@@ -81,7 +81,7 @@ struct TableSection {
             }
             // Prose after the last table of a part: a sentence ends the table (never in a table
             // with codes, whose cells hold no full stops).
-            if current!.kind.layout != .summary, compact.contains("。") {
+            if current!.kind.layout != .summary, UTF8Search.contains(compact, "。") {
                 close()
                 continue
             }
@@ -105,7 +105,8 @@ struct TableSection {
         var found: (TableTitle, Int)?
         if let t = TableTitle.named(compact, entity: entity) {
             found = (t, 1)
-        } else if index + 1 < lines.count, let t = TableTitle.named(compact + lines[index + 1].compact, entity: entity) {
+        } else if index + 1 < lines.count, UTF8Search.contains(lines[index + 1].text, "表") || UTF8Search.contains(compact, "表"),
+                  let t = TableTitle.named(compact + lines[index + 1].compact, entity: entity) {
             found = (t, 2)
         }
         guard let found else { return nil }
@@ -203,6 +204,7 @@ enum PageFurniture {
 
     /// The unit a header line states: `单位：万元`, `单位:元`, `部门：… 单位：万元`, `金额单位：万元`.
     static func unit(in compact: String) -> MoneyUnit? {
+        guard UTF8Search.contains(compact, "单位") else { return nil }
         var rest = Substring(compact)
         while let r = rest.range(of: "单位") {
             var after = rest[r.upperBound...]
@@ -216,5 +218,30 @@ enum PageFurniture {
             rest = rest[r.upperBound...]
         }
         return nil
+    }
+}
+
+/// Byte-wise substring search in UTF-8: no grapheme breaking or normalisation, for the checks
+/// every line goes through.
+enum UTF8Search {
+    static func contains(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        if let found = text.utf8.withContiguousStorageIfAvailable({ search($0, n) }) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer { search($0, n) }
+    }
+
+    static func search(_ hay: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = n.first else { return true }
+        guard hay.count >= n.count else { return false }
+        var i = 0
+        while i <= hay.count - n.count {
+            if hay[i] == first {
+                var j = 1
+                while j < n.count && hay[i + j] == n[j] { j += 1 }
+                if j == n.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

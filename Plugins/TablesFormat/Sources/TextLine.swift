@@ -14,7 +14,9 @@ struct TextLine {
         /// bare integer is no figure here: it may be a code, a page number or a count.
         var amount: Amount? {
             if text == "0" { return .zero }  // an empty cell some templates print as 0
-            let decimal = text.contains(".") || text.contains("．")
+            // A figure starts with a digit or a sign (checked on the first byte, cheaply).
+            guard let lead = text.utf8.first, (0x30...0x39).contains(lead) || lead == 0x2D || lead == 0x2B || lead == 0xEF else { return nil }
+            let decimal = text.utf8.contains(0x2E) || text.contains("．")
             guard decimal || isGroupedInteger else { return nil }
             return Amount.parse(text).flatMap { $0.unit == nil ? $0.amount : nil }
         }
@@ -55,10 +57,11 @@ struct TextLine {
         }
         if let s = start { tokens.append(Token(text: text[s.index...], start: s.column, end: column)) }
         self.tokens = tokens
+        self.compact = tokens.count == 1 ? String(tokens[0].text) : tokens.map(\.text).joined()
     }
 
-    /// The text with every kind of space removed.
-    var compact: String { tokens.map(\.text).joined() }
+    /// The text with every kind of space removed (made once: every stage looks at it).
+    let compact: String
 
     /// The leading classification code (`201`, `201 06`, `201 06 01`) and how many tokens it
     /// takes, when the line starts with one.
