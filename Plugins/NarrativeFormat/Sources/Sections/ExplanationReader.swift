@@ -159,7 +159,15 @@ extension NarrativeReader {
                     }
                 }
                 let sentenceStart = text[..<m.figure.range.lowerBound].lastIndex(of: "。").map { text.index(after: $0) } ?? text.startIndex
-                let purchase = TemplateSection.purchaseWords.contains { text[sentenceStart..<m.figure.range.lowerBound].contains($0) }
+                let sentenceLead = text[sentenceStart..<m.figure.range.lowerBound]
+                if let word = SentenceReader.reasonWords.first(where: { sentenceLead.contains($0) }) {
+                    // `主要原因是基本支出增加人员经费1408.29万元，项目经费…增加…400万元`: amounts the
+                    // reason for a change cites, not lines of the section.
+                    warn("unplaced-figure", "expected a line of the section, found a figure in a stated reason (`\(word)…`); not read as a fact",
+                         at: span(m.figure.range), severity: .note)
+                    continue
+                }
+                let purchase = TemplateSection.purchaseWords.contains { sentenceLead.contains($0) }
                 guard let index = placeFigure(m, span: span(m.figure.range), section: section, project: project,
                                               purchase: purchase, state: &state) else { continue }
                 placed.append((index, m.sentence, m.isPart))
@@ -231,13 +239,6 @@ extension NarrativeReader {
         var item = NarrativeLabel.withoutEntityAndYear(m.label, entity: report.entity.isEmpty ? nil : report.entity)
         if let short = shortName, item.hasPrefix(short), item.count > short.count { item.removeFirst(short.count) }
         if report.phase == .budget { item = BudgetWording.itemName(item) }
-        if let word = SentenceReader.reasonWords.first(where: { item.hasPrefix($0) }) {
-            // `主要原因是新增…专项经费280万元`: an amount the explanation of a change cites, not a
-            // line of the section.
-            warn("unplaced-figure", "expected a line of the section, found a figure in a stated reason (`\(word)…`); not read as a fact",
-                 at: span, severity: .note)
-            return nil
-        }
         guard !item.isEmpty else {
             warn("unplaced-figure", "expected a name before the figure \(m.figure.amount)\(unit), found none", at: span)
             return nil
