@@ -19,6 +19,8 @@ struct NarrativeReader {
     /// Codes the same document prints (its tables), by code, with their printed names: a
     /// name the catalog does not place is looked up among them.
     var printedCodes: [ClassificationCode: String] = [:]
+    /// Whether the caller knows the document's identity (its guesses are not this reader's to report).
+    var identityKnown = false
 
     init(source: SourceText) {
         self.source = source
@@ -80,7 +82,8 @@ struct NarrativeReader {
             report.phase = identity.phase
             titleEntity = identity.entity
             report.region = identity.region
-            report.warnings += identity.warnings
+            // A caller that knows the document's identity (the tables format) keeps its own.
+            if !identityKnown { report.warnings += identity.warnings }
         } else if let year = firstYear(in: text, before: "年度") {
             report.year = year
         }
