@@ -171,8 +171,8 @@ extension DocumentIdentity {
             for (offset, raw) in lines.enumerated() {
                 let number = offset + 1
                 let text = DocumentIdentity.compact(raw)
-                if text.isEmpty || text.hasPrefix("===page") || text.hasPrefix("SOURCE:") { continue }
-                if partEntity == nil, text.hasPrefix("第一部分"), text.hasSuffix("概况") {
+                if text.isEmpty || text.utf8.starts(with: "===page".utf8) || text.utf8.starts(with: "SOURCE:".utf8) { continue }
+                if partEntity == nil, text.utf8.starts(with: "第一部分".utf8), text.hasSuffix("概况") {
                     let name = String(text.dropFirst(4).dropLast(2))
                     if !name.isEmpty && name != "部门" && name != "单位" { partEntity = name }
                 }
@@ -189,7 +189,7 @@ extension DocumentIdentity {
                     }
                 }
                 // Years and phases of table titles and part headings.
-                if text.count <= 60, DocumentIdentity.isTableTitle(text) || text.hasPrefix("第") && text.contains("部分") {
+                if text.utf8.count <= 180, DocumentIdentity.isTableTitle(text) || text.utf8.starts(with: "第".utf8) && text.contains("部分") {
                     if headingYear == nil, let y = DocumentIdentity.firstYear(in: text) { headingYear = (y, number) }
                     if let p = DocumentIdentity.titleEndings.first(where: { text.hasSuffix($0.word) || text.contains($0.word + "（") })?.phase {
                         titles[p, default: 0] += 1
@@ -252,7 +252,7 @@ extension DocumentIdentity {
 
     /// The entity a labelled line names (`部门：中共江苏省委办公厅单位：万元` → 中共江苏省委办公厅).
     static func labelledValue(_ compact: String) -> (label: Int, value: String)? {
-        for (index, label) in labels.enumerated() where compact.hasPrefix(label) {
+        for (index, label) in labels.enumerated() where compact.utf8.starts(with: label.utf8) {
             var rest = compact.dropFirst(label.count)
             guard let colon = rest.first, colon == "：" || colon == ":" else { continue }
             rest = rest.dropFirst()
@@ -268,7 +268,7 @@ extension DocumentIdentity {
 
     /// Whether a line is a table title (`收支预算总表`, `公开 01 表：…`, `一、2017年度…预算总表`).
     static func isTableTitle(_ compact: String) -> Bool {
-        compact.count <= 60 && titleEndings.contains { compact.hasSuffix($0.word) }
+        compact.utf8.count <= 180 && compact.utf8.last == 0xA8 && titleEndings.contains { compact.hasSuffix($0.word) }
     }
 
     /// The first year (2000–2099) written in `text`, four ASCII digits standing alone.

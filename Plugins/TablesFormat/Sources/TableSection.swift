@@ -28,6 +28,9 @@ struct TableSection {
     /// `部门名称：…` / `单位:万元`).
     static let unitDistance = 4
 
+    /// Lines in a table that are notes, not rows.
+    static let notes = ["注：", "注:", "说明：", "无政府性基金", "无国有资本"]
+
     /// How many lines under the title a table's header may take.
     static let headerLines = 16
 
@@ -49,7 +52,7 @@ struct TableSection {
         for (index, line) in lines.enumerated() {
             if skip > 0 { skip -= 1; continue }
             let compact = line.compact
-            if compact.isEmpty || compact.hasPrefix("===page") { continue }
+            if compact.isEmpty || compact.utf8.starts(with: "===page".utf8) { continue }
             // A bare number after a line that starts with a 类 code and holds no figure (`302` /
             // `40`, `310 信息网络及软件购置更` / `07`) is the 款 part of that code, wrapped;
             // otherwise a printed page number.
@@ -66,7 +69,7 @@ struct TableSection {
                 continue
             }
             guard current != nil else { continue }
-            if compact.hasPrefix("第三部分") || compact.hasPrefix("第四部分") || compact.hasPrefix("第二部分") {
+            if ["第三部分", "第四部分", "第二部分"].contains(where: { compact.utf8.starts(with: $0.utf8) }) {
                 close()
                 continue
             }
@@ -74,9 +77,7 @@ struct TableSection {
                 current!.unit = unit
                 continue
             }
-            if compact.hasPrefix("注：") || compact.hasPrefix("注:") || compact.hasPrefix("说明：") || compact.hasPrefix("无政府性基金")
-                || compact.hasPrefix("无国有资本") || PageFurniture.unit(in: compact) != nil
-            {
+            if TableSection.notes.contains(where: { compact.utf8.starts(with: $0.utf8) }) || PageFurniture.unit(in: compact) != nil {
                 continue
             }
             // Prose after the last table of a part: a sentence ends the table (never in a table
@@ -101,7 +102,7 @@ struct TableSection {
     /// The title starting at line `index` and how many lines it takes (1, or 2 when wrapped).
     static func title(at index: Int, _ lines: [TextLine], entity: String?) -> (TableTitle, Int)? {
         let compact = lines[index].compact
-        guard !compact.isEmpty, compact.count <= 80, !compact.contains("…"), !compact.contains("......") else { return nil }
+        guard !compact.isEmpty, compact.utf8.count <= 240, !UTF8Search.contains(compact, "…"), !UTF8Search.contains(compact, "......") else { return nil }
         var found: (TableTitle, Int)?
         if let t = TableTitle.named(compact, entity: entity) {
             found = (t, 1)

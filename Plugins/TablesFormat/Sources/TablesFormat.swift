@@ -38,6 +38,10 @@ public struct TablesFormat: ReportFormat {
 
     public func detect(_ sample: FileSample) -> Confidence {
         guard let text = sample.text else { return .none }
+        // No table without its unit line and a title the templates print: a byte search of the
+        // sample before the line-by-line look.
+        guard sample.compactContains("单位：") || sample.compactContains("单位:"),
+              TableTitle.all.contains(where: { sample.compactContains($0.key) }) else { return .none }
         return TableEvidence(text: text).confidence
     }
 
