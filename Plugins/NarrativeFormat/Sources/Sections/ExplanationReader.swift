@@ -160,7 +160,9 @@ extension NarrativeReader {
                 }
                 let sentenceStart = text[..<m.figure.range.lowerBound].lastIndex(of: "。").map { text.index(after: $0) } ?? text.startIndex
                 let sentenceLead = text[sentenceStart..<m.figure.range.lowerBound]
-                if let word = SentenceReader.reasonWords.first(where: { sentenceLead.contains($0) }) {
+                // A reason runs to the end of its clause group (`；` or `。`).
+                let groupStart = text[..<m.figure.range.lowerBound].lastIndex(where: { $0 == "。" || $0 == "；" }).map { text.index(after: $0) } ?? text.startIndex
+                if let word = SentenceReader.reasonWords.first(where: { text[groupStart..<m.figure.range.lowerBound].contains($0) }) {
                     // `主要原因是基本支出增加人员经费1408.29万元，项目经费…增加…400万元`: amounts the
                     // reason for a change cites, not lines of the section.
                     warn("unplaced-figure", "expected a line of the section, found a figure in a stated reason (`\(word)…`); not read as a fact",
