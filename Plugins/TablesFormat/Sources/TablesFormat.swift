@@ -149,14 +149,12 @@ extension TablesFormat {
         }
         let prose = source.lines.enumerated().map { blank.contains($0.offset + 1) ? "" : String($0.element) }.joined(separator: "\n")
         let masked = SourceText(text: prose, path: source.path, encoding: source.encoding)
-        let read: Report
-        do {
-            guard let r = try NarrativeFormat().read(masked).reports.first else { return }
-            read = r
-        } catch {
-            context.warnings.append(Diagnostic(.warning, code: "narrative-not-read", "the narrative could not be read: \(error.message)"))
-            return
+        // Names the catalog does not place are looked up among the codes the tables print.
+        var printed: [ClassificationCode: String] = [:]
+        for f in context.facts where f.reading.isTable {
+            if let code = f.code, printed[code] == nil { printed[code] = f.item }
         }
+        let read = NarrativeFormat.read(masked, printedCodes: printed)
         let offset = context.facts.count
         for var fact in read.facts {
             if fact.entity == read.entity { fact.entity = identity.entity }
@@ -168,12 +166,14 @@ extension TablesFormat {
             switch claim.kind {
             case .share(let p, let whole): claim.kind = .share(percent: p, whole: whole.map { $0 + offset })
             case .completion(let p, let budget): claim.kind = .completion(percent: p, budget: budget.map { $0 + offset })
+            case .comparison(let r, let y, let other): claim.kind = .comparison(relation: r, priorYear: y, other: other.map { $0 + offset })
             default: break
             }
             report.claims.append(claim)
         }
         report.projects = read.projects.map { p in var p = p; p.facts = p.facts.map { $0 + offset }; return p }
         report.glossary = read.glossary
+        report.yearMentions = read.yearMentions
         report.shortName = read.shortName
         // The narrative reader's doubts about the identity are answered by the document's.
         report.warnings += read.warnings.filter { !["missing-year", "missing-entity"].contains($0.code) }

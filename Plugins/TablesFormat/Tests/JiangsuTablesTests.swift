@@ -151,3 +151,62 @@ struct JiangsuTablesTests {
         #expect(tables ? confidence == .certain : confidence == .none)
     }
 }
+
+/// The 情况说明 inside the Jiangsu 部门预算 that carry their tables (03, 04), read with the
+/// narrative reader; the lines are the files'.
+@Suite("Jiangsu 部门预算: the narrative beside the tables")
+struct JiangsuNarrativeBesideTablesTests {
+    static func narrative(_ r: Report) -> [Fact] { r.facts.filter { !$0.reading.isTable && !$0.derived } }
+
+    @Test("03: a letter-spaced line, quote marks on a line of their own, `本年数小于上年预算数 29.65 万元`")
+    func quirks03() throws {
+        let r = try Corpus.report("jiangsu/03_江苏省人民检察院_2017_部门预算.txt")
+        let facts = Self.narrative(r)
+        // l.518 `一 般 公 共 预 算 收 入 17981.68 万 元 ， 占` / `99.92%；`
+        let income = try #require(facts.first { $0.statement == .income && $0.span.line == 518 })
+        #expect(income.item == "一般公共预算收入" && income.amount == Amount("17981.68")!)
+        let i = try #require(r.facts.firstIndex(of: income))
+        #expect(r.claims.contains { $0.fact == i && { if case .share(Amount("99.92")!, _) = $0.kind { true } else { false } }($0) })
+        // l.389–391 `十一、一般公共预算 三公 经费…支` / `“ ”` / `出预算表情况说明`: the 三公 section.
+        #expect(facts.contains { $0.statement == .threePublic && $0.span.line == 595 && $0.amount == 110 })
+        // l.608–609 the difference is a change from 2016, not a figure of its own.
+        let reception = try #require(r.facts.firstIndex { !$0.reading.isTable && $0.statement == .threePublic && $0.span.line == 608 })
+        #expect(r.claims.contains { $0.fact == reception && $0.kind == .change(priorYear: 2016, delta: Amount("-29.65"), percent: nil) })
+        #expect(!facts.contains { $0.amount == Amount("29.65")! })
+        // l.612 `本年数等于上年预算数`: a comparison in words.
+        let meetings = try #require(r.facts.firstIndex { !$0.reading.isTable && $0.span.line == 612 })
+        #expect(r.claims.contains { $0.fact == meetings && $0.kind == .comparison(relation: .equal, priorYear: 2016, other: nil) })
+        // l.490 `增长` / l.491 `8.85 %`: the rate of 收支总计 across the line break.
+        #expect(r.claims.contains { if case .change(2016, Amount("1463.8"), Amount("8.85")) = $0.kind { true } else { false } })
+    }
+
+    @Test("04: `检察（款）: 2018 年预算支出合计 16,444.36 万元` and the 项 listed under it")
+    func items04() throws {
+        let r = try Corpus.report("jiangsu/04_江苏省人民检察院_2018_部门预算.txt")
+        // `纳入本部门 2018 年部门汇总预算编制范围`: 本部门 is no short name.
+        #expect(r.shortName == nil)
+        let rows = Self.narrative(r).filter { $0.statement == "财政拨款支出" && $0.code != nil }.map { "\($0.code!) = \($0.amount) @\($0.span.line)" }
+        #expect(rows == [
+            "20404 = 16444.36 @726", "2040401 = 10883.36 @728", "2040402 = 3666 @732", "2040405 = 1895 @735",
+            "20805 = 1836.22 @740", "2080505 = 1045.93 @746", "2080506 = 418.37 @750",
+            "22102 = 3660.38 @754", "2210201 = 1073.77 @756", "2210202 = 2586.61 @757",
+        ])
+        // `未归口管理行政单位离退休费` is no name the catalog or the tables print (they say
+        // `未归口管理的行政单位离退休`): uncoded, with a warning, never a row's code by amount.
+        #expect(Self.narrative(r).contains { $0.item == "未归口管理行政单位离退休费" && $0.code == nil })
+        #expect(r.warnings.contains { $0.code == "unclassified" && $0.span?.line == 741 })
+    }
+
+    @Test("02: a 款 marked （类） under its 类 is read as the 款; amounts cited in a reason are no facts")
+    func markOneLevelOff02() throws {
+        let r = try Corpus.report("jiangsu/02_江苏省人大办公厅_2018_部门预算.txt")
+        let facts = Self.narrative(r).filter { $0.statement == "财政拨款支出" }
+        // l.513 `（二）社会保障和就业（类）` / l.514–515 `1．行政事业单位离退休（类）未归口管理的行政单位离退` / `休支出（项） 256.76万元`
+        #expect(facts.first { $0.span.line == 515 }?.code == "2080504")
+        #expect(facts.first { $0.span.line == 527 }.map { "\($0.code!) \($0.amount)" } == "2210202 1549.82")
+        #expect(r.warnings.contains { $0.code == "mark-level" && $0.span?.line == 515 })
+        // l.510–512 `主要原因是新增省人大立法研究所办公用房以及省级老同志阅文室专项经费280万元`
+        #expect(!facts.contains { $0.amount == 280 })
+    }
+}
+
