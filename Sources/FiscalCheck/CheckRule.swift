@@ -23,6 +23,8 @@ public enum CheckRules {
         ShareSumRule(),
         ChangeRule(),
         CompletionRule(),
+        ComparisonRule(),
+        HeadingYearRule(),
         RepeatedFigureRule(identities: Identity.standard),
         AnnexRule(),
         DerivedValueRule(),
@@ -95,7 +97,8 @@ extension Report {
         var label = f.item
         if f.measure != .total { label += "[\(f.measure)]" }
         if f.year != year { label += "(\(f.year)\(f.derived ? ", derived" : ""))" }
-        return Finding.Figure(label: label, amount: mention.amount, unit: mention.unit(in: f).description, span: mention.span)
+        return Finding.Figure(label: label, amount: mention.amount, unit: mention.unit(in: f).description, span: mention.span,
+                              reading: mention.reading)
     }
 
     /// A stated percentage as a figure.

@@ -18,7 +18,7 @@ public enum Checker {
             // the explanation's copy too, and the reader must tell the two apart.
             let annexLines = Set(report.facts.flatMap { $0.mentions.filter { $0.part == Mention.annex }.map(\.span) })
             for rule in rules {
-                for var finding in rule.check(report) {
+                for var finding in rule.check(report).map({ $0.certified() }) {
                     let spans = finding.spans
                     if rule.id != "annex", !spans.isEmpty, !annexLines.isEmpty,
                        spans.allSatisfy({ span in annexLines.contains { $0.file == span.file && $0.line == span.line } }) {
@@ -56,6 +56,7 @@ public enum Checker {
         let count = { (s: Finding.Severity) in findings.filter { $0.severity == s }.count }
         table.notes.append(
             "checked \(reportCount) report\(reportCount == 1 ? "" : "s"): \(count(.error)) error\(count(.error) == 1 ? "" : "s"), "
+                + (count(.unsure) > 0 ? "\(count(.unsure)) unsure, " : "")
                 + "\(count(.rounding)) rounding, \(count(.note)) note\(count(.note) == 1 ? "" : "s")")
         return table
     }

@@ -195,6 +195,8 @@ extension Report {
             switch c.kind {
             case .share(let p, let whole): c.kind = .share(percent: p, whole: whole.map { newIndex[$0] })
             case .completion(let p, let budget): c.kind = .completion(percent: p, budget: budget.map { newIndex[$0] })
+            case .comparison(let relation, let year, let other):
+                c.kind = .comparison(relation: relation, priorYear: year, other: other.map { newIndex[$0] })
             case .change, .unchanged: break
             }
             return c

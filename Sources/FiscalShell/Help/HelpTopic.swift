@@ -43,8 +43,9 @@ extension HelpTopic {
         HelpTopic("warnings", .source, syntax: "warnings", summary: "what the readers could not place or had to guess",
                   examples: ["warnings"], available: true),
         HelpTopic("check", .source, syntax: "check", summary: "the consistency findings (勾稽关系) as a table",
-                  details: "Severity error / rounding / note, the rule, the figures and lines involved, what the report\n"
-                      + "says, what the arithmetic gives. See docs/CHECKS.md.",
+                  details: "Severity error / unsure / rounding / note (unsure: the figures disagree but one was read by a\n"
+                      + "guess), the rule, the figures and lines involved, what the report says, what the arithmetic\n"
+                      + "gives. See docs/CHECKS.md.",
                   examples: ["check", "check | where severity = \"error\"", "check | group rule | count"], available: true),
         HelpTopic("where", .stage, syntax: "… | where CONDITION", summary: "keep the rows for which the condition holds",
                   details: "Compare with = != < <= > >=, match text with ~, test lists with in [...], classification\n"
