@@ -252,7 +252,7 @@ public struct ComparisonRule: CheckRule {
             let against = priorYear.map { "its \($0) value" } ?? "its budget"
             let words = [Claim.Relation.less: "less than", .equal: "equal to", .greater: "greater than"][relation]!
             return Finding(.error, rule: id, report: report.displayName, subject: "\(fact.item) \(words) \(against)",
-                           figures: [report.figure(claim.fact), report.figure(otherIndex),
+                           figures: [report.figure(claim.fact, near: claim.span), report.figure(otherIndex, near: claim.span),
                                      Finding.Figure(label: "said \(relation.rawValue)", amount: fact.amount, unit: fact.unit.description, span: claim.span)],
                            stated: nil, computed: fact.amount - other.amount,
                            detail: "the text says \(fact.amount) is \(words) \(other.amount) (\(against)); \(fact.amount) − \(other.amount) = \(fact.amount - other.amount)")
