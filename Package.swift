@@ -35,6 +35,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // HTML documents (`-o html`): a typed DSL that escapes text and attributes.
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .target(name: "FiscalModel"),
@@ -52,12 +54,15 @@ let package = Package(
         ),
         .target(
             name: "FiscalShell",
-            dependencies: ["FiscalModel", "FiscalFormat", "FiscalQuery", "FiscalCheck", "BuiltinFormats", "CLibedit"]
+            dependencies: [
+                "FiscalModel", "FiscalFormat", "FiscalQuery", "FiscalCheck", "BuiltinFormats", "CLibedit",
+                .product(name: "Plot", package: "Plot"),
+            ]
         ),
         .executableTarget(
             name: "fiscal",
             dependencies: [
-                "FiscalShell",
+                "FiscalShell", "FiscalModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,4 @@
+import FiscalModel
 /// Turns query text into tokens with character spans.
 ///
 /// Chinese names work anywhere a name does; full-width punctuation (`｜ ，（ ） ［ ］ ＝ ＜ ＞ ～`)
@@ -41,8 +42,8 @@ public enum Lexer {
                 }
                 guard closed else {
                     throw QueryError(
-                        "unterminated string: expected a closing \(close), found the end of the query",
-                        at: start..<chars.count, hint: "close the string with \(close)")
+                        Message(.unterminatedString, String(close)), at: start..<chars.count,
+                        hint: Message(.closeTheString, String(close)))
                 }
                 tokens.append(Token(.string(value), start..<i))
                 continue
@@ -122,8 +123,8 @@ public enum Lexer {
             case "≤": kind = .lessEqual
             case "≥": kind = .greaterEqual
             default:
-                throw QueryError("unexpected character `\(c)`", at: start..<start + 1,
-                                 hint: "names are letters, digits and _; text goes in quotes")
+                throw QueryError(Message(.unexpectedCharacter, String(c)), at: start..<start + 1,
+                                 hint: Message(.namesAreLetters))
             }
             i += length
             tokens.append(Token(kind, start..<i))

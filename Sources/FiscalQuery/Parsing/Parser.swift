@@ -201,9 +201,8 @@ public struct Parser {
             }
             return .compare(dimension, values: values, span: span(self))
         case .identifier(let word):
-            let hint = Suggestion.nearest(word, among: Parser.stageNames).map { "did you mean `\($0)`?" }
-            throw QueryError("unknown stage `\(word)`; expected one of \(Parser.stageNames.joined(separator: ", "))",
-                             at: current.span, hint: hint)
+            let hint = Suggestion.nearest(word, among: Parser.stageNames).map { Message(.didYouMean, $0) }
+            throw QueryError(Message(.unknownStage, word, Parser.stageNames.joined(separator: ", ")), at: current.span, hint: hint)
         default:
             throw unexpected("a stage (\(Parser.stageNames.joined(separator: ", ")))")
         }
@@ -229,8 +228,8 @@ public struct Parser {
         let f = try self.name("an aggregate such as `sum(amount)` or `count()`")
         guard let function = Aggregate(rawValue: f.text) else {
             let names = Aggregate.allCases.map(\.rawValue)
-            throw QueryError("unknown aggregate `\(f.text)`; expected one of \(names.joined(separator: ", "))", at: f.span,
-                             hint: Suggestion.nearest(f.text, among: names).map { "did you mean `\($0)`?" })
+            throw QueryError(Message(.unknownAggregate, f.text, names.joined(separator: ", ")), at: f.span,
+                             hint: Suggestion.nearest(f.text, among: names).map { Message(.didYouMean, $0) })
         }
         _ = try expect(.leftParen, "`(` after `\(f.text)`")
         var arg: Expr?

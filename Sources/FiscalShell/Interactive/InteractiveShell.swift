@@ -39,14 +39,16 @@ public struct InteractiveShell {
                 },
                 width: { Terminal.width(environment: environment) })
             reader = editor.map { $0 as LineReader } ?? PlainLineReader(console: console)
-            if session.options.maxRows == nil {
-                session.options.maxRows = max(5, Terminal.height(environment: environment) - 4)
-            }
-            if state.claimFirstRun() { console.err(HelpText.firstRunHint) }
+            // Long results go to the pager; the width follows the terminal as it is resized.
+            session.shell.pagerAllowed = true
+            session.shell.pager = session.shell.pager ?? ShellSettings.defaultPager(environment: environment)
+            session.shell.widthFollowsTerminal = true
+            if state.claimFirstRun() { console.err(HelpText.firstRunHint(session.options.language)) }
         } else {
             reader = PlainLineReader(console: nil)
         }
         let runner = StatementRunner(session: session, console: console, history: { reader.history })
+        defer { runner.finish() }
         Interrupt.install()
         defer { Interrupt.uninstall() }
         var pending: [String] = []
@@ -68,15 +70,27 @@ public struct InteractiveShell {
             let statement = text.trimmedWhitespace
             if statement.isEmpty || StatementSplitter.isComment(statement) { continue }
             reader.addHistory(text.split(separator: "\n").map { String($0).trimmedWhitespace }.joined(separator: " "))
+            if onTerminal { followTerminalSize() }
             Interrupt.reset()
             let outcome = runner.execute(statement, origin: nil)
             if Interrupt.happened {
                 // A query stops itself and says so; anything else ran to its end.
-                if outcome != .failed { console.err("interrupted\n") }
+                if outcome != .failed { console.err(Message(.interrupted).text(session.options.language) + "\n") }
                 Interrupt.reset()
             }
             if outcome == .quit { return ExitStatus.success }
         }
+    }
+}
+
+extension InteractiveShell {
+    /// Reads the terminal's size again before a statement runs, so that a window resized while
+    /// the prompt waited (SIGWINCH) is honoured: tables fit the new width, `:set` shows it.
+    func followTerminalSize() {
+        if session.shell.widthFollowsTerminal, let width = Terminal.currentWidth() {
+            session.options.maxWidth = width
+        }
+        if let height = Terminal.currentHeight() { session.shell.screenHeight = height }
     }
 }
 
@@ -121,6 +135,8 @@ enum Interrupt {
 
     static func install() {
         signal(SIGINT) { _ in Interrupt.flag = 1 }
+        // A pager the user leaves early closes the pipe: that is not a reason to die.
+        signal(SIGPIPE, SIG_IGN)
         // A parent may have started us with signals blocked; a shell needs ^C, hang-up and resize.
         var set = sigset_t()
         sigemptyset(&set)

@@ -7,14 +7,15 @@ import FiscalModel
 public enum CheckCommand {
     /// `check`: the findings of every rule on every loaded report.
     public static func table(_ session: Session) -> ResultTable {
-        Checker.run(session.reports)
+        Checker.run(session.reports, language: session.options.language)
     }
 
     /// `fiscal check FILE…`: loads, checks, prints the findings. Returns 0 when no error
     /// was found, 1 when one was, 3 when a file could not be read.
     public static func run(paths: [String], output: OutputMode?, format: String?, pluginDirectories: [String] = [],
-                           environment: [String: String], console: Console = .standard) -> Int32 {
-        var options = RenderOptions(mode: output ?? .table)
+                           language: Language? = nil, environment: [String: String], console: Console = .standard) -> Int32 {
+        var options = RenderOptions(mode: output ?? .table, language: language ?? .from(environment: environment))
+        if output == nil, Terminal.isTerminal(1) { options.maxWidth = Terminal.width(environment: environment) }
         options.color = output == nil && Terminal.colorAllowed(environment: environment)
         let session = FormatSetup.session(
             pluginDirectories: pluginDirectories, environment: environment, options: options, console: console)
@@ -23,11 +24,13 @@ public enum CheckCommand {
             let loaded = try session.load(paths)
             for w in loaded.warnings { console.err("\(w)\n") }
         } catch {
-            console.err(ErrorReport.render(error))
+            console.err(ErrorReport.render(error, language: options.language))
             return ExitStatus.unreadableInput
         }
         let result = table(session)
-        StatementRunner(session: session, console: console).show(result)
+        let runner = StatementRunner(session: session, console: console)
+        runner.show(result)
+        runner.finish()
         return Checker.hasErrors(result) ? ExitStatus.queryFailed : ExitStatus.success
     }
 
@@ -35,44 +38,46 @@ public enum CheckCommand {
     /// the source line and the figure highlighted.
     public static func source(_ query: String, session: Session, cache: SourceCache = SourceCache()) -> String {
         let hits = Provenance.lookup(query, in: session.reports)
-        if hits.isEmpty { return "no figure or item matches `\(query)`\n" }
-        return hits.map { render($0, color: session.options.color, cache: cache) }.joined()
+        if hits.isEmpty { return Message(.noFigureMatches, query).text(session.options.language) + "\n" }
+        return hits.map { render($0, color: session.options.color, language: session.options.language, cache: cache) }.joined()
     }
 
     /// `source row N` (1-based) of `table`: the facts the row was computed from.
     public static func source(row: Int, of table: ResultTable, session: Session, cache: SourceCache = SourceCache()) -> String {
         guard let spans = Provenance.sources(ofRow: row - 1, in: table) else {
-            return "no row \(row): the result has \(table.rows.count) row\(table.rows.count == 1 ? "" : "s")\n"
+            return Message(.noSuchRow, row, table.rows.count).text(session.options.language) + "\n"
         }
-        if spans.isEmpty { return "row \(row) records no source\n" }
+        if spans.isEmpty { return Message(.rowHasNoSource, row).text(session.options.language) + "\n" }
         let hits = Provenance.facts(at: spans, in: session.reports)
         let found = Set(hits.map(\.span))
         // Spans of claims (a stated percentage) have no fact: show the line anyway.
         let others = spans.filter { !found.contains($0) }.map {
             ProvenanceHit(kind: .claim, report: "", label: "", amount: .zero, unit: "", derived: false, span: $0)
         }
-        return (hits + others).sorted { $0.span < $1.span }.map { render($0, color: session.options.color, cache: cache) }.joined()
+        return (hits + others).sorted { $0.span < $1.span }.map { render($0, color: session.options.color, language: session.options.language, cache: cache) }.joined()
     }
 
     /// `explain TERM`: the reports' own 名词解释 entries, else the bundled definition.
     public static func explain(_ term: String, session: Session) -> String {
         let entries = Glossary.explain(term, in: session.reports)
-        if entries.isEmpty { return "no explanation of `\(term)` in the loaded reports or fiscal's glossary\n" }
+        let language = session.options.language
+        if entries.isEmpty { return Message(.noExplanation, term).text(language) + "\n" }
         return entries.map { e in
-            let origin = e.report.map { r in "\(r)" + (e.span.map { ", \($0.file):\($0.line)" } ?? "") } ?? "fiscal glossary"
+            let origin = e.report.map { r in "\(r)" + (e.span.map { ", \($0.file):\($0.line)" } ?? "") }
+                ?? Message(.fiscalGlossary).text(language)
             return "\(e.term) (\(origin))\n  \(e.text)\n"
         }.joined()
     }
 
     /// One hit: its place and label, then the source line with the figure marked.
-    static func render(_ hit: ProvenanceHit, color: Bool, cache: SourceCache) -> String {
+    static func render(_ hit: ProvenanceHit, color: Bool, language: Language, cache: SourceCache) -> String {
         let s = hit.span
         var out = "\(s.file):\(s.line):\(s.startColumn)"
         if !hit.label.isEmpty {
-            out += ": \(hit.label) \(hit.amount)\(hit.unit)" + (hit.derived ? " (derived)" : "") + (hit.report.isEmpty ? "" : " [\(hit.report)]")
+            out += ": \(hit.label) \(hit.amount)\(hit.unit)" + (hit.derived ? " " + Message(.derivedMark).text(language) : "") + (hit.report.isEmpty ? "" : " [\(hit.report)]")
         }
         out += "\n"
-        guard let line = cache.line(s.line, of: s.file) else { return out + "   | (source not available)\n" }
+        guard let line = cache.line(s.line, of: s.file) else { return out + "   | " + Message(.sourceNotAvailable).text(language) + "\n" }
         return out + "   | " + highlight(String(line), from: s.startColumn, to: s.endColumn, color: color) + "\n"
     }
 

@@ -9,7 +9,15 @@ import FiscalQuery
 public final class Session {
     public var registry: FormatRegistry
     public private(set) var context: QueryContext
-    public var options: RenderOptions
+    public var options: RenderOptions {
+        didSet { language.value = options.language }
+    }
+    /// The language, for the `check` source (a closure that cannot hold the session).
+    private let language = LanguageBox()
+    /// How the shell behaves around results: timing, echo, pager, width.
+    public var shell = ShellSettings()
+    /// What has been written of an output document (`-o markdown`, `-o html`).
+    public let document = DocumentSink()
     /// The result of the last query, for `:save`.
     public private(set) var lastResult: ResultTable?
     /// The format named with `--format`, used for every load.
@@ -32,7 +40,9 @@ public final class Session {
         // Ctrl-C in the shell sets the interrupt flag; a running query stops at its next look.
         context.isCancelled = { Interrupt.happened }
         // `check` is a source like `facts`: `check | where severity = "error" | count`.
-        context.sources["check"] = { context in Checker.run(context.reports) }
+        let language = self.language
+        language.value = options.language
+        context.sources["check"] = { context in Checker.run(context.reports, language: language.value) }
         self.options = options
     }
 
@@ -95,4 +105,9 @@ public final class Session {
 
     /// The name the last query bound with `let`, `nil` when it bound none.
     public private(set) var lastBinding: String?
+}
+
+/// The session's language where a `@Sendable` closure needs it.
+final class LanguageBox: @unchecked Sendable {
+    var value: Language = .english
 }

@@ -1,0 +1,199 @@
+extension MessageCatalogue {
+    /// Every message in Chinese (简体中文). Column headings are the Chinese field names that
+    /// queries accept (`年度`, `科目`, `金额`, …).
+    public static let chinese: [MessageKey: String] = [
+        .errorPrefix: "错误：{0}",
+        .notePrefix: "注：{0}",
+        .didYouMean: "是不是要输入 `{0}`？",
+        .rowCount: "（共 {0} 行）",
+        .rowsNotShown: "另有 {0} 行未显示；`:set rows all` 显示全部行，`-o csv` 或 `:save 文件` 写出全部行",
+        .fitCut: "为适应 {0} 列宽，已截短：{1}（`:set expanded on` 完整显示每个字段）",
+        .fitHidden: "为适应 {0} 列宽，已隐藏：{1}（`:set expanded on` 显示每个字段）",
+        .fitCutAndHidden: "为适应 {0} 列宽，已截短：{1}；已隐藏：{2}（`:set expanded on` 显示每个字段）",
+        .expandedRecord: "第 {0} 行",
+        .valueTrue: "是",
+        .valueFalse: "否",
+        .timing: "耗时：{0} 毫秒",
+        .timingIsOn: "计时已打开",
+        .timingIsOff: "计时已关闭",
+        .interrupted: "已中断（Ctrl-C），没有做任何更改",
+        .firstRunHint: """
+            欢迎使用 fiscal。输入 `:help` 查看命令和查询步骤，`:load 路径` 读入报告，
+            `facts` 查看其中的数字，`drill` 按 类/款/项 逐级展开。Tab 补全；Ctrl-D 退出。
+            """,
+        .boundResult: "`{0}`：{1} 行（{2}）；可作为数据源使用：`{0} | …`",
+        .loadedReports: "已读入 {0} 份报告（{1} 个数字）",
+        .unloadedReports: "已移除 {0} 份报告",
+        .savedRows: "已将 {0} 行写入 {1}",
+        .rcFailed: "{0}：有一条语句出错，启动文件的其余部分已跳过（`fiscal -X` 不读启动文件）",
+
+        .noFormatNamed: "没有名为 `{0}` 的格式（已知格式：{1}）",
+        .scriptNotText: "{0}：脚本应为 UTF-8 或 GB18030 编码的文本",
+        .expectedCommandName: "`:` 后面应为命令名",
+        .helpListsCommands: "`:help` 列出全部命令",
+        .unknownCommand: "没有 `:{0}` 这个命令",
+        .expectedClosingQuote: "`{0}` 缺少右引号",
+        .expectedPathAfterLoad: "`:load` 后面应为文件或文件夹",
+        .expectedNameAfterUnload: "`:unload` 后面应为报告名称",
+        .reportsListsThem: "`:reports` 列出已读入的报告",
+        .noReportCalled: "已读入的报告中没有叫 `{0}` 的",
+        .expectedPathAfterSave: "`:save` 后面应为文件名",
+        .nothingToSave: "还没有可保存的结果",
+        .runAQueryFirst: "请先运行一个查询",
+        .expectedSaveExtension: "文件名应以 .csv、.json、.md、.html 或 .txt 结尾；实际为 `{0}`",
+        .cannotWrite: "无法写入 `{0}`：{1}",
+        .expectedOneValue: "`:set {0}` 后面应为一个值",
+        .helpSetShows: "`:help set` 列出全部设置",
+        .expectedOutputMode: "应为 {0} 之一；实际为 `{1}`",
+        .expectedWidth: "宽度应至少为 20 列，或为 `auto`；实际为 `{0}`",
+        .expectedRows: "应为行数或 `all`；实际为 `{0}`",
+        .expectedExpanded: "应为 on、off 或 auto；实际为 `{0}`",
+        .expectedDecimals: "小数位数应为 0 到 6，或为 `off`；实际为 `{0}`",
+        .expectedLanguage: "应为 en 或 zh；实际为 `{0}`",
+        .expectedOnOff: "应为 on 或 off；实际为 `{0}`",
+        .unknownSetting: "没有 `{0}` 这项设置；应为 {1} 之一",
+        .expectedSourceArgument: "`source` 后面应为数字、科目或 `row N`",
+        .expectedRowNumber: "`source row` 后面应为行号，实际为 `{0}`",
+        .noResultForSourceRow: "还没有结果：请先运行查询，再用 `source row N`",
+        .noSuchRow: "没有第 {0} 行：上一个结果共 {1} 行",
+        .expectedExplainArgument: "`explain` 后面应为名词或查询",
+        .explainedQueryHasError: "要解释的查询有错误（见上）",
+        .noHelpTopic: "没有 `{0}` 这个帮助主题",
+        .helpListsTopics: "`:help` 列出全部主题",
+
+        .unknownStage: "没有 `{0}` 这个步骤；应为 {1} 之一",
+        .unknownAggregate: "没有 `{0}` 这个汇总函数；应为 {1} 之一",
+        .unterminatedString: "字符串没有结束：应有右引号 {0}，但查询已经结束",
+        .closeTheString: "用 {0} 结束字符串",
+        .unexpectedCharacter: "不能识别的字符 `{0}`",
+        .namesAreLetters: "名称由字母、数字和 _ 组成；文字要放在引号里",
+        .unknownSource: "没有 `{0}` 这个数据源；应为 {1}，或用 `let` 命名的结果",
+        .unknownField: "没有 `{0}` 这个字段；这里的列有 {1}",
+
+        .noFigureMatches: "没有与 `{0}` 相符的数字或科目",
+        .rowHasNoSource: "第 {0} 行没有记录来源",
+        .sourceNotAvailable: "（无法读取原文）",
+        .derivedMark: "（推算）",
+        .noExplanation: "已读入的报告和 fiscal 的词汇表中都没有 `{0}` 的解释",
+        .fiscalGlossary: "fiscal 词汇表",
+
+        .helpCommandsHeading: "命令：",
+        .helpQueriesHeading: "查询（一个数据源，后接用 `|` 连接的步骤）：",
+        .helpFooter: "`:help 名称` 显示某个命令或步骤及其示例。Tab 可补全名称、字段和科目。",
+        .helpAlso: "别名：{0}",
+        .helpExamples: "示例：",
+        .helpComing: "（即将提供）",
+        .helpComingSoon: "（即将提供）",
+        .cmdLoadSummary: "读入报告文件或文件夹（已读入的保留）",
+        .cmdLoadDetails: """
+            读入给出的每个文件，以及给出的文件夹中直接包含的每个报告文件。
+            只要有一个文件出错，就什么也不读入，之前读入的保持不变。
+
+              :load Examples/county-office-2019-2021.csv
+              :load reports/
+            """,
+        .cmdUnloadSummary: "按单位、简称或文件名移除报告",
+        .cmdUnloadDetails: "  :unload 示例县委办公室\n  :unload Examples/county-office-2019-2021.csv",
+        .cmdReportsSummary: "列出已读入的报告：单位、年度、阶段、数字数、警告数",
+        .cmdFormatsSummary: "列出格式插件及其读取的文件",
+        .cmdSetSummary: "更改结果的显示方式（不带参数：列出当前设置）",
+        .cmdSetDetails: """
+              :set output table|csv|json|markdown|html
+              :set width 100          表格适应 100 列宽（`auto`：跟随终端宽度）
+              :set rows 50            表格最多显示 50 行（`all`：全部行）
+              :set expanded on|off|auto   每个字段占一行（auto：表格太宽时）
+              :set pager off          不用分页器；`on` 或一个命令（`less -S`）分页显示长结果
+              :set null TEXT          缺失值的显示方式（默认 —）
+              :set decimals 2         屏幕上金额保留 2 位小数（`off`：按原文）；csv/json 保持精确
+              :set thousands on       屏幕上显示千分位 1,234.56；csv/json 不变
+              :set timing on          显示每条语句的耗时（也可用 `:timing`）
+              :set echo on            在结果前先显示语句本身
+              :set lang zh|en         消息、帮助和列名使用中文或英文
+            """,
+        .cmdTimingSummary: "显示每条语句的耗时（同 psql 的 \\timing）",
+        .cmdTimingDetails: "  :timing          打开或关闭\n  :timing on\n  :timing off",
+        .cmdSaveSummary: "把上一个结果写入文件（.csv .json .md .html .txt）",
+        .cmdSaveDetails: """
+            格式由扩展名决定；不论屏幕显示多少行，都写出全部行。
+
+              :save 支出.csv
+              :save result.md
+            """,
+        .cmdHistorySummary: "列出在 shell 中输入过的行，最早的在前",
+        .cmdHistoryDetails: "上、下方向键调出历史行；Ctrl-R 向前搜索。",
+        .cmdHelpSummary: "列出命令和步骤，或说明其中一个（`:help drill`）",
+        .cmdQuitSummary: "退出（在空行上按 Ctrl-D 也可以）",
+        .cmdCheckSummary: "核对报告中数字之间的勾稽关系",
+        .cmdCheckDetails: """
+            对已读入的报告运行 docs/CHECKS.md 中的每条规则。结果和其他结果一样是一张表，
+            也可以作为查询的数据源：
+
+              :check
+              check | where severity = "error"
+              check | group rule | count
+            """,
+        .cmdSourceSummary: "数字出自哪句话：文件、行号，并标出该数字",
+        .cmdSourceDetails: """
+              source 546.41        报告中写到 546.41 的每一处
+              source 公务接待       科目中含“公务接待”的每个数字
+              source row 3         上一个结果第 3 行由哪些数字算出
+            """,
+        .cmdExplainSummary: "名词是什么意思（名词解释），或 fiscal 如何逐步计算一个查询",
+        .cmdExplainDetails: """
+              explain 三公经费                    报告自己的名词解释，没有时用 fiscal 的词汇表
+              explain facts | where year = 2020 | group 类 | sum amount
+                                                 每个步骤、剩下的行数、用到的语句
+            """,
+        .helpFactsSummary: "已读入报告中的每个数字，每个一行",
+        .helpFactsDetails: """
+            列：entity year phase statement item code econ_code fund column amount unit derived file line。
+            也可用中文名：单位 年度 阶段 表 科目 编码 资金来源 金额。
+            """,
+        .helpWarningsSummary: "读取时无法归位或只能推测的内容",
+        .helpCheckSummary: "勾稽关系核对结果，作为一张表",
+        .helpCheckDetails: """
+            级别 error / rounding / note，规则，涉及的数字和行，报告所写的数，算出的数。见 docs/CHECKS.md。
+            """,
+        .helpWhereSummary: "保留满足条件的行",
+        .helpWhereDetails: """
+            比较用 = != < <= > >=，文字匹配用 ~，列表用 in [...]，科目下级用 under 201；
+            用 and、or、not 和括号组合。
+            """,
+        .helpGroupSummary: "每组一行：sum、count、avg、min、max",
+        .helpGroupDetails: """
+            `agg 名称 = 函数(字段), …`，函数有 sum、count、avg、min、max。
+            简写：`group 类 | sum amount`、`… | count`。按 类/款/项 分组时只加总所列的最细一级，不会重复计算。
+            """,
+        .helpSortSummary: "对行排序",
+        .helpLimitSummary: "保留前 N 行",
+        .helpTopSummary: "FIELD 最大的 N 行",
+        .helpShareSummary: "添加每行占该列合计的百分比",
+        .helpSelectSummary: "只保留这些列",
+        .helpDeriveSummary: "添加计算列（+ - * /，精确计算）",
+        .helpDrillSummary: "某科目下的 类/款/项 树，含金额及占上级的比例",
+        .helpDrillDetails: """
+            不带科目时，列出全部已读入内容的类。也可作为步骤：`facts | where … | drill 201`。
+            报告所列合计与各项之和不一致时，两者都显示，并注明相差多少。
+            """,
+        .helpCompareSummary: "每个年度（单位、阶段……）一列，再加增减额和增减率",
+        .helpCompareDetails: """
+            `compare phase` 对比预算与决算，并加上执行率。缺失的值显示为缺失（—），不当作零。
+            """,
+        .helpLetSummary: "给结果命名，之后可作为数据源使用",
+
+        .checkSummary: "已核对 {0} 份报告：{1} 处错误，{2} 处舍入差异，{3} 条提示",
+
+        .columnEntity: "单位", .columnYear: "年度", .columnPhase: "阶段", .columnStatement: "表",
+        .columnItem: "科目", .columnCode: "编码", .columnEconCode: "经济分类", .columnFund: "资金来源",
+        .columnColumn: "栏", .columnAmount: "金额", .columnUnit: "计量单位", .columnDerived: "推算",
+        .columnFile: "文件", .columnLine: "行", .columnName: "名称", .columnShare: "占比", .columnDelta: "增减",
+        .columnPct: "增减率", .columnRate: "执行率", .columnDifference: "差额", .columnN: "数量",
+        .columnSeverity: "级别", .columnRule: "规则", .columnReport: "报告", .columnSubject: "事项",
+        .columnStated: "报告数", .columnComputed: "计算数", .columnFigures: "涉及数字", .columnLines: "所在行",
+        .columnDetail: "说明", .columnMessage: "信息", .columnShortName: "简称", .columnFacts: "数字数",
+        .columnWarnings: "警告数", .columnSetting: "设置", .columnValue: "值", .columnVersion: "版本",
+        .columnFileKinds: "文件类型", .columnOrigin: "来源", .columnReads: "读取内容", .columnStep: "步骤",
+        .columnStage: "环节", .columnRows: "行数", .columnWhatHappens: "作用",
+        .columnLei: "类", .columnKuan: "款", .columnXiang: "项",
+    ]
+}
