@@ -106,7 +106,7 @@ public struct Evaluator {
 
     /// Stops with an error when the user asked to (``QueryContext/isCancelled``).
     func checkCancelled(at span: QuerySpan?) throws(QueryError) {
-        if context.isCancelled() { throw QueryError("interrupted (Ctrl-C); nothing was changed", at: span) }
+        if context.isCancelled() { throw QueryError(Message(.interrupted), at: span) }
     }
 
     // MARK: Output
