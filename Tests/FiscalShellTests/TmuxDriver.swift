@@ -5,13 +5,21 @@ import Foundation
 final class TmuxDriver {
     let socket = "fiscal-test-" + UUID().uuidString.prefix(8)
 
-    /// Starts `fiscal ARGS` in a 120×40 terminal with `environment` added.
-    init(arguments: [String], environment: [String: String]) throws {
+    /// Starts `fiscal ARGS` in a `width`×`height` terminal with `environment` added.
+    init(arguments: [String], environment: [String: String], width: Int = 120, height: Int = 40) throws {
         let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         let command = "env \(env) \(Self.quote(Fixture.binary)) " + arguments.map(Self.quote).joined(separator: " ")
         // The server forks from this call and would hold a captured output pipe open forever.
-        try tmux(["new-session", "-d", "-x", "120", "-y", "40", "-c", Fixture.root, command], capture: false)
+        try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-c", Fixture.root, command], capture: false)
     }
+
+    /// Resizes the terminal (the program gets SIGWINCH).
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-x", String(width), "-y", String(height)])
+    }
+
+    /// The whole history of the pane, not only the visible screen.
+    func scrollback() -> String { (try? tmux(["capture-pane", "-p", "-N", "-S", "-2000"])) ?? "" }
 
     deinit { _ = try? tmux(["kill-server"]) }
 

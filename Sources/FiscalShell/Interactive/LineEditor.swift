@@ -52,14 +52,13 @@ final class LineEditor: LineReader {
         fiscal_el_set_history(el, h)
         fiscal_el_set_prompt(el, { _ in EditorGlue.prompt })
         fiscal_el_tty_no_isig(el)
-        fiscal_el_add_function(el, Array("fiscal-complete".unicodeScalars.map { wchar_t($0.value) } + [0]),
-                               Array("complete the word".unicodeScalars.map { wchar_t($0.value) } + [0]),
+        fiscal_el_add_function(el, Self.lasting("fiscal-complete"), Self.lasting("complete the word"),
                                { el, _ in EditorGlue.completeKey(el) })
-        fiscal_el_add_function(el, Self.wide("fiscal-cancel"), Self.wide("cancel the line"),
+        fiscal_el_add_function(el, Self.lasting("fiscal-cancel"), Self.lasting("cancel the line"),
                                { el, _ in EditorGlue.cancelKey(el) })
-        fiscal_el_add_function(el, Self.wide("fiscal-search"), Self.wide("search the history for any text"),
+        fiscal_el_add_function(el, Self.lasting("fiscal-search"), Self.lasting("search the history for any text"),
                                { el, _ in EditorGlue.searchKey(el) })
-        fiscal_el_add_function(el, Self.wide("fiscal-suspend"), Self.wide("suspend fiscal (job control)"),
+        fiscal_el_add_function(el, Self.lasting("fiscal-suspend"), Self.lasting("suspend fiscal (job control)"),
                                { el, _ in EditorGlue.suspendKey(el) })
         fiscal_el_bind(el, Self.wide("^I"), Self.wide("fiscal-complete"))
         fiscal_el_bind(el, Self.wide("^C"), Self.wide("fiscal-cancel"))
@@ -111,6 +110,15 @@ final class LineEditor: LineReader {
             entry = fiscal_history_newer(historyHandle)
         }
         return lines
+    }
+
+    /// A wide string that lives as long as the process: libedit keeps the pointers it is
+    /// given for function names and help instead of copying them.
+    static func lasting(_ text: String) -> UnsafePointer<wchar_t> {
+        let w = wide(text)
+        let p = UnsafeMutablePointer<wchar_t>.allocate(capacity: w.count)
+        p.initialize(from: w, count: w.count)
+        return UnsafePointer(p)
     }
 
     static func wide(_ text: String) -> [wchar_t] {
