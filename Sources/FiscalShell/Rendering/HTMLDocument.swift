@@ -28,7 +28,7 @@ public enum HTMLDocument {
         th { background: #f3f3f3; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         blockquote { color: #555; border-left: 3px solid #ccc; margin: 0.5em 0; padding-left: 1em; }
-        pre { background: #f7f7f7; padding: 0.6em; overflow-x: auto; font-family: "Noto Sans Mono CJK SC", \(fontStack), monospace; }
+        pre { background: #f7f7f7; padding: 0.6em; white-space: pre-wrap; overflow-wrap: anywhere; font-family: "Noto Sans Mono CJK SC", \(fontStack), monospace; }
         caption { caption-side: bottom; text-align: left; color: #555; padding-top: 0.3em; }
         """
 
