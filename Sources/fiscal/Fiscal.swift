@@ -16,6 +16,7 @@ struct Fiscal: ParsableCommand {
             fiscal [FILE|DIR ...]            open the shell with these reports
             fiscal -e QUERY [FILE|DIR ...]   run QUERY, print it, exit (-c too)
             fiscal -f SCRIPT [FILE|DIR ...]  run a script ('-': stdin), exit
+                                             (after any -e queries)
 
             Start-up file: $XDG_CONFIG_HOME/fiscal/fiscalrc (default
             ~/.config/fiscal/fiscalrc), statements run first; -X skips it.
@@ -60,9 +61,6 @@ struct Fiscal: ParsableCommand {
     var paths: [String] = []
 
     func validate() throws {
-        if !execute.isEmpty && file != nil {
-            throw ValidationError("use either -e or -f, not both")
-        }
         if let lang, Language(name: lang) == nil {
             throw ValidationError("expected --lang en or zh; found `\(lang)`")
         }

@@ -158,6 +158,27 @@ struct ShellBehaviourTests {
         #expect(timed.ok, "screen:\n\(timed.screen)")
     }
 
+    @Test func controlZSuspendsAndFgResumesWithTheLineIntact() throws {
+        let shell = try TmuxDriver(shellWithEnvironment: environment)
+        #expect(shell.waitFor { $0.contains("$ ") }.ok)
+        try shell.type(TmuxDriver.quote(Fixture.binary) + " -X " + TmuxDriver.quote(Fixture.exampleCSV))
+        try shell.keys("Enter")
+        #expect(shell.waitFor { $0.contains("]> ") }.ok)
+        try shell.type("facts")
+        try shell.keys("C-z")
+        let stopped = shell.waitFor { $0.contains("]> facts^Z") && $0.contains("Stopped") }
+        #expect(stopped.ok, "screen:\n\(stopped.screen)")
+        try shell.type("fg")
+        try shell.keys("Enter")
+        // The prompt and the half-typed line come back; editing goes on where it was.
+        let resumed = shell.waitFor { prompts($0).count == 2 && prompts($0).last?.hasSuffix("]> facts") == true }
+        #expect(resumed.ok, "screen:\n\(resumed.screen)")
+        try shell.type(" | count")
+        try shell.keys("Enter")
+        let ran = shell.waitFor { $0.contains("(1 row)") && $0.contains("34") }
+        #expect(ran.ok, "screen:\n\(ran.screen)")
+    }
+
     @Test func chineseWhenLangIsZh() throws {
         var env = environment
         env["LANG"] = "zh_CN.UTF-8"

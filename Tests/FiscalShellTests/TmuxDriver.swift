@@ -13,6 +13,14 @@ final class TmuxDriver {
         try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-c", Fixture.root, command], capture: false)
     }
 
+    /// Starts an interactive bash (job control, no start-up files) in a terminal; type a
+    /// command line into it with ``type(_:)``.
+    init(shellWithEnvironment environment: [String: String]) throws {
+        let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
+        let command = "env \(env) PS1='$ ' bash --norc --noprofile -i"
+        try tmux(["new-session", "-d", "-x", "120", "-y", "40", "-c", Fixture.root, command], capture: false)
+    }
+
     /// Resizes the terminal (the program gets SIGWINCH).
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-x", String(width), "-y", String(height)])

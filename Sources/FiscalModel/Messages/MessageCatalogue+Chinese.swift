@@ -146,7 +146,7 @@ extension MessageCatalogue {
             """,
         .helpFactsSummary: "已读入报告中的每个数字，每个一行",
         .helpFactsDetails: """
-            列：entity year phase statement item code econ_code fund column amount unit derived file line。
+            列：entity year phase statement item code econ_code fund measure amount unit derived file line。
             也可用中文名：单位 年度 阶段 表 科目 编码 资金来源 金额。
             """,
         .helpWarningsSummary: "读取时无法归位或只能推测的内容",
@@ -235,7 +235,7 @@ extension MessageCatalogue {
 
         .columnEntity: "单位", .columnYear: "年度", .columnPhase: "阶段", .columnStatement: "表",
         .columnItem: "科目", .columnCode: "编码", .columnEconCode: "经济分类", .columnFund: "资金来源",
-        .columnColumn: "栏", .columnAmount: "金额", .columnUnit: "计量单位", .columnDerived: "推算",
+        .columnMeasure: "口径", .columnAmount: "金额", .columnUnit: "计量单位", .columnDerived: "推算",
         .columnFile: "文件", .columnLine: "行", .columnName: "名称", .columnShare: "占比", .columnDelta: "增减",
         .columnPct: "增减率", .columnRate: "执行率", .columnDifference: "差额", .columnN: "数量",
         .columnSeverity: "级别", .columnRule: "规则", .columnReport: "报告", .columnSubject: "事项",

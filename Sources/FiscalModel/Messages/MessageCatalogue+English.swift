@@ -146,7 +146,7 @@ extension MessageCatalogue {
             """,
         .helpFactsSummary: "every figure of every loaded report, one row each",
         .helpFactsDetails: """
-            Columns: entity year phase statement item code econ_code fund column amount unit derived file line.
+            Columns: entity year phase statement item code econ_code fund measure amount unit derived file line.
             Chinese names work too: 单位 年度 阶段 表 科目 编码 资金来源 金额.
             """,
         .helpWarningsSummary: "what the readers could not place or had to guess",
@@ -238,7 +238,7 @@ extension MessageCatalogue {
 
         .columnEntity: "entity", .columnYear: "year", .columnPhase: "phase", .columnStatement: "statement",
         .columnItem: "item", .columnCode: "code", .columnEconCode: "econ_code", .columnFund: "fund",
-        .columnColumn: "column", .columnAmount: "amount", .columnUnit: "unit", .columnDerived: "derived",
+        .columnMeasure: "measure", .columnAmount: "amount", .columnUnit: "unit", .columnDerived: "derived",
         .columnFile: "file", .columnLine: "line", .columnName: "name", .columnShare: "share", .columnDelta: "delta",
         .columnPct: "pct", .columnRate: "rate", .columnDifference: "difference", .columnN: "n",
         .columnSeverity: "severity", .columnRule: "rule", .columnReport: "report", .columnSubject: "subject",

@@ -194,7 +194,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case columnCode = "column.code"
     case columnEconCode = "column.econ_code"
     case columnFund = "column.fund"
-    case columnColumn = "column.column"
+    case columnMeasure = "column.measure"
     case columnAmount = "column.amount"
     case columnUnit = "column.unit"
     case columnDerived = "column.derived"

@@ -81,7 +81,8 @@ public enum Launcher {
                     if !options.keepGoing { return ExitStatus.queryFailed }
                 }
             }
-            return failed ? ExitStatus.queryFailed : ExitStatus.success
+            // `-c … -f SCRIPT`: the queries first, then the script (psql runs them in order).
+            if options.script == nil { return failed ? ExitStatus.queryFailed : ExitStatus.success }
         }
         if let script = options.script {
             let name = script == "-" ? "<stdin>" : script
@@ -101,7 +102,8 @@ public enum Launcher {
                     return ExitStatus.unreadableInput
                 }
             }
-            return runScript(text, name: name, runner: runner, keepGoing: options.keepGoing)
+            let status = runScript(text, name: name, runner: runner, keepGoing: options.keepGoing)
+            return failed ? ExitStatus.queryFailed : status
         }
         if !stdinIsTerminal {
             return runScript(readAllStandardInput(), name: "<stdin>", runner: runner, keepGoing: options.keepGoing)

@@ -181,7 +181,7 @@ enum EditorGlue {
         if let (line, cursor) = currentLine(el), cursor < line.count {
             write(String(decodingWide: Array(line[cursor...]) + [0]))
         }
-        write("^Z\r\n")
+        write("^Z")  // the job-control shell starts its "Stopped" line on a new line itself
         _ = fiscal_el_prep_term(el, 0)
         let previous = signal(SIGTSTP, SIG_DFL)
         kill(0, SIGTSTP)
