@@ -73,6 +73,7 @@ public struct InteractiveShell {
             if onTerminal { followTerminalSize() }
             Interrupt.reset()
             let outcome = runner.execute(statement, origin: nil)
+            runner.finish()  // `:set output html` in the shell: a page per statement, not at the end
             if Interrupt.happened {
                 // A query stops itself and says so; anything else ran to its end.
                 if outcome != .failed { console.err(Message(.interrupted).text(session.options.language) + "\n") }

@@ -112,8 +112,17 @@ public enum Renderer {
 
     /// A GitHub-flavoured table; notes follow as quotes (`> note: …`).
     static func renderMarkdown(_ table: ResultTable, _ options: RenderOptions) -> String {
+        // Backslash escapes keep cell text literal: no HTML, emphasis, code or links from a report's strings.
         func escape(_ s: String) -> String {
-            s.replacingAll("\\", with: "\\\\").replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
+            var out = ""
+            for c in s {
+                switch c {
+                case "\\", "|", "<", ">", "*", "_", "`", "[", "]", "&": out += "\\" + String(c)
+                case "\n", "\r": out += " "
+                default: out.append(c)
+                }
+            }
+            return out
         }
         let language = options.language
         var out = "| " + table.columns.map { escape(heading($0.name, language)) }.joined(separator: " | ") + " |\n"
