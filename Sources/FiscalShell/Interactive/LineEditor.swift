@@ -163,13 +163,18 @@ enum EditorGlue {
         if !text.isEmpty { _ = el_winsertstr(el, LineEditor.wide(text)) }
     }
 
+    /// Puts the terminal's cursor after the last character of the line by writing out the part
+    /// after the cursor again (libedit wraps long lines itself, so this also follows a wrap).
+    static func moveToEnd(_ el: OpaquePointer) {
+        if let (line, cursor) = currentLine(el), cursor < line.count {
+            write(String(decodingWide: Array(line[cursor...]) + [0]))
+        }
+    }
+
     /// Ctrl-C: like bash and psql, `^C` after the line, a new line, and a fresh prompt.
     static func cancelKey(_ el: OpaquePointer?) -> UInt8 {
         cancelled = true
-        if let el, let (line, cursor) = currentLine(el), cursor < line.count {
-            // Reprinting the rest of the line moves the cursor to its end.
-            write(String(decodingWide: Array(line[cursor...]) + [0]))
-        }
+        if let el { moveToEnd(el) }
         write("^C\r\n")
         return UInt8(CC_NEWLINE)
     }
@@ -178,9 +183,7 @@ enum EditorGlue {
     /// would stop it; on `fg`, editing mode again and the line redrawn.
     static func suspendKey(_ el: OpaquePointer?) -> UInt8 {
         guard let el else { return UInt8(CC_ERROR) }
-        if let (line, cursor) = currentLine(el), cursor < line.count {
-            write(String(decodingWide: Array(line[cursor...]) + [0]))
-        }
+        moveToEnd(el)
         write("^Z")  // the job-control shell starts its "Stopped" line on a new line itself
         _ = fiscal_el_prep_term(el, 0)
         let previous = signal(SIGTSTP, SIG_DFL)
@@ -238,7 +241,7 @@ enum EditorGlue {
                 } else {
                     // Another key: keep the match and let the editor handle the key.
                     replaceLine(el, with: index.map { entries[$0] } ?? originalText)
-                    _ = el_wpush(el, [wc, 0])
+                    el_wpush(el, [wc, 0])
                     write("\r\u{1B}[K")
                     return UInt8(CC_REDISPLAY)
                 }
