@@ -56,7 +56,7 @@ public enum Lexer {
                     i += 1
                 }
                 guard i < chars.count, !value.isEmpty else {
-                    throw QueryError("unterminated name: expected a closing `", at: start..<max(i, start + 1))
+                    throw QueryError(Message(.unterminatedName), at: start..<max(i, start + 1))
                 }
                 i += 1
                 tokens.append(Token(.identifier(value), start..<i))
@@ -98,7 +98,7 @@ public enum Lexer {
                 if next == "=" { length = 2 }
             case "!", "！":
                 guard next == "=" || next == "＝" else {
-                    throw QueryError("unexpected `\(c)`: expected `!=`", at: start..<start + 1, hint: "use `not` to negate a condition")
+                    throw QueryError(Message(.unexpectedBang, String(c)), at: start..<start + 1, hint: Message(.hintUseNot))
                 }
                 kind = .notEqual
                 length = 2
