@@ -65,10 +65,17 @@ struct MessageCatalogueTests {
         #expect(check.out.contains("规则"), "\(check.out)")
         #expect(check.out.contains("报告数") && check.out.contains("计算数"))
         #expect(check.out.contains("（共 6 行）"))
+        #expect(check.out.contains("本年收入合计 = 各项收入之和"), "a finding's subject in Chinese")
+        #expect(check.out.contains("公务接待费支出 较 2019 年的增减率"))
         let summary = try runFiscal(["-X", "-c", ":check", seed], environment: env)
         #expect(summary.out.contains("注：已核对 1 份报告："), "\(summary.out)")
         #expect(summary.out.contains("级别"))
         let english = try runFiscal(["-X", "--lang", "en", "-c", ":help"], environment: env)
         #expect(english.out.contains("Commands:"))
+        // `:set lang` switches in the middle of a session.
+        let switched = try runFiscal(["--keep-going", "-X", Fixture.exampleCSV], input: "fakts\n:set lang zh\nfakts\n:set lang en\n:set\n")
+        #expect(switched.err.contains("error: unknown source `fakts`"), "\(switched.err)")
+        #expect(switched.err.contains("错误：没有 `fakts` 这个数据源"), "\(switched.err)")
+        #expect(switched.out.contains("lang       en"), "\(switched.out)")
     }
 }

@@ -7,7 +7,7 @@ final class TmuxDriver {
 
     /// Starts `fiscal ARGS` in a `width`×`height` terminal with `environment` added.
     init(arguments: [String], environment: [String: String], width: Int = 120, height: Int = 40) throws {
-        let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
+        let env = Self.isolated(environment).map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         let command = "env \(env) \(Self.quote(Fixture.binary)) " + arguments.map(Self.quote).joined(separator: " ")
         // The server forks from this call and would hold a captured output pipe open forever.
         try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-c", Fixture.root, command], capture: false)
@@ -16,7 +16,7 @@ final class TmuxDriver {
     /// Starts an interactive bash (job control, no start-up files) in a terminal; type a
     /// command line into it with ``type(_:)``.
     init(shellWithEnvironment environment: [String: String]) throws {
-        let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
+        let env = Self.isolated(environment).map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         let command = "env \(env) PS1='$ ' bash --norc --noprofile -i"
         try tmux(["new-session", "-d", "-x", "120", "-y", "40", "-c", Fixture.root, command], capture: false)
     }
@@ -100,6 +100,14 @@ final class TmuxDriver {
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         guard status == 0 else { throw TmuxError(arguments: arguments) }
         return capture ? ((try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "") : ""
+    }
+
+    /// `environment` with the user's language and start-up file out of the way, so that a
+    /// developer's `LC_ALL` or `~/.config/fiscal/fiscalrc` cannot change what a test sees.
+    static func isolated(_ environment: [String: String]) -> [String: String] {
+        var env = ["LC_ALL": "", "LC_MESSAGES": "", "XDG_CONFIG_HOME": "/nonexistent"]
+        for (k, v) in environment { env[k] = v }
+        return env
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }

@@ -55,7 +55,9 @@ public struct StatementRunner {
         let firstWord = trimmed.prefix { !$0.isWhitespace }
         if firstWord == "source" || firstWord == "explain" { trimmed = ":" + trimmed }
         let started = Clock.now()
-        defer { if session.shell.timing { reportTime(since: started) } }
+        // Timed when timing was on before and after (`:timing` itself is not timed).
+        let timed = session.shell.timing
+        defer { if timed && session.shell.timing { reportTime(since: started) } }
         if trimmed.hasPrefix(":") {
             let context = MetaCommandContext(session: session, runner: self, history: history)
             do {

@@ -31,6 +31,8 @@ enum Pager {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, pipe) }
         let status = pclose(pipe)
+        // Ctrl-C inside the pager (to stop a search in less) is the pager's, not a query's.
+        Interrupt.reset()
         // 127: the shell could not find the pager.
         return status != -1 && (status >> 8) & 0xFF != 127
     }
