@@ -130,12 +130,19 @@ final class PlainLineReader: LineReader {
 /// (``QueryContext/isCancelled``) and stops with an `interrupted` error.
 enum Interrupt {
     nonisolated(unsafe) static var flag: sig_atomic_t = 0
+    /// Set while a pager runs.
+    nonisolated(unsafe) static var paging: sig_atomic_t = 0
 
     static var happened: Bool { flag != 0 }
     static func reset() { flag = 0 }
 
     static func install() {
-        signal(SIGINT) { _ in Interrupt.flag = 1 }
+        signal(SIGINT) { _ in
+            // The terminal has echoed `^C`: what follows (the `interrupted` error) starts on a
+            // new line, as in bash. Not while a pager owns the screen.
+            if Interrupt.flag == 0 && Interrupt.paging == 0 { _ = write(1, "\n", 1) }
+            Interrupt.flag = 1
+        }
         // A pager the user leaves early closes the pipe: that is not a reason to die.
         signal(SIGPIPE, SIG_IGN)
         // A parent may have started us with signals blocked; a shell needs ^C, hang-up and resize.

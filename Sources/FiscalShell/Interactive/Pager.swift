@@ -28,6 +28,8 @@ enum Pager {
         defer { signal(SIGPIPE, previous) }
         fflush(fiscal_stdout())
         guard let pipe = popen(command, "w") else { return false }
+        Interrupt.paging = 1
+        defer { Interrupt.paging = 0 }
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, pipe) }
         let status = pclose(pipe)
