@@ -95,6 +95,7 @@ extension Renderer {
 /// 3. **Other columns are hidden**, rightmost first.
 /// 4. **Amount columns** (amounts, percentages, ratios) are hidden, rightmost first, and
 ///    **key columns** last; the first column always stays.
+/// 5. Room that hiding left is **given back** to the cut columns, keys first.
 ///
 /// A note names the columns cut and hidden, and `:set expanded on` shows every field.
 public enum TableFit {
@@ -168,6 +169,14 @@ public enum TableFit {
         // Whatever is left wider than the screen: cut the widest text column further.
         shorten(.key, floor: 4)
         shorten(.other, floor: 4)
+        // Hiding may have left room: give it back to the cut columns, keys first.
+        for kind in [Kind.key, .other] {
+            for c in shown where kinds[c] == kind && widths[c] < natural[c] {
+                let room = maxWidth - total()
+                guard room > 0 else { break }
+                widths[c] += min(room, natural[c] - widths[c])
+            }
+        }
         let cut = shown.filter { widths[$0] < natural[$0] }
         return Result(widths: widths, shown: shown, cut: cut, hidden: hidden.sorted())
     }
