@@ -65,4 +65,11 @@ struct RenderSettingsTests {
         let md = Renderer.render(t, RenderOptions(mode: .markdown)).body
         #expect(md.contains("\\<script\\>alert(1)\\</script\\> \\*x\\* \\[a\\](b) \\`c\\` a\\|b"), "\(md)")
     }
+
+    @Test func notesWrapByDisplayWidth() {
+        let lines = DisplayWidth.wrap("注：为适应 80 列宽，已截短：单位, 表, 科目；已隐藏：资金来源, 口径, 计量单位", width: 20)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 20 }, "\(lines)")
+        #expect(lines.joined().replacingOccurrences(of: " ", with: "") == "注：为适应80列宽，已截短：单位,表,科目；已隐藏：资金来源,口径,计量单位")
+        #expect(DisplayWidth.wrap("to fit 80 columns, cut: entity", width: 12) == ["to fit 80", "columns,", "cut: entity"])
+    }
 }

@@ -118,8 +118,16 @@ public struct StatementRunner {
     }
 
     /// `note: …` lines in the reader's language.
+    /// On a terminal, long notes wrap at the screen's width, continued lines indented.
     func noteLines(_ notes: [String]) -> String {
-        notes.map { Message(.notePrefix, $0).text(language) + "\n" }.joined()
+        let width = session.options.mode == .table ? session.options.maxWidth : nil
+        return notes.map { note in
+            let line = Message(.notePrefix, note).text(language)
+            guard let width else { return line + "\n" }
+            return DisplayWidth.wrap(line, width: width - 1).enumerated().map { i, part in
+                (i == 0 ? part : "  " + part) + "\n"
+            }.joined()
+        }.joined()
     }
 
     func write(_ part: DocumentPart) {
