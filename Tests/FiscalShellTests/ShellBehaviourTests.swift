@@ -120,6 +120,20 @@ struct ShellBehaviourTests {
         #expect(shell.waitFor { $0.contains("(34 rows)") }.ok)
     }
 
+    @Test func theStartUpFileIsRunAndItsChoicesKept() throws {
+        let folder = state + "/fiscal"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try ":set pager off\n:set null (空)\n:timing on\n".write(toFile: folder + "/fiscalrc", atomically: true, encoding: .utf8)
+        let shell = try TmuxDriver(arguments: [Fixture.exampleCSV], environment: environment, width: 160, height: 20)
+        #expect(shell.waitFor { $0.contains("]> ") }.ok)
+        try shell.type("facts | select year, item, econ_code")
+        try shell.keys("Enter")
+        // pager off from the file: all 34 rows printed, no less prompt; null shown as set; timed.
+        let shown = shell.waitFor { $0.contains("(34 rows)") && $0.contains("Time: ") }
+        #expect(shown.ok, "screen:\n\(shown.screen)")
+        #expect(shown.screen.contains("(空)"))
+    }
+
     @Test func noPagerWhenPiped() throws {
         let marker = state + "/pager-ran"
         let result = try runFiscal([Fixture.exampleCSV], input: "facts\n:set\n", environment: [

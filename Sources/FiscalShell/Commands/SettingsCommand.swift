@@ -72,6 +72,7 @@ enum SettingsCommand {
             }
             session.options.mode = mode
         case "width":
+            session.shell.widthChosen = true
             if value == "auto" {
                 session.shell.widthFollowsTerminal = true
                 session.options.maxWidth = Terminal.isTerminal(1) ? Terminal.currentWidth() : nil
@@ -93,6 +94,7 @@ enum SettingsCommand {
             }
             session.options.expanded = mode
         case "pager":
+            session.shell.pagerChosen = true
             switch value.lowercased() {
             case "off": session.shell.pager = nil
             case "on": session.shell.pager = ShellSettings.defaultPager(environment: ProcessEnvironment.current)

@@ -37,12 +37,12 @@ public struct InteractiveShell {
                 complete: { line, cursor in
                     Completer(vocabulary: .of(session, commands: commands)).complete(line: line, cursor: cursor)
                 },
-                width: { Terminal.width(environment: environment) })
+                width: { Terminal.currentWidth() ?? Terminal.width(environment: environment) })
             reader = editor.map { $0 as LineReader } ?? PlainLineReader(console: console)
             // Long results go to the pager; the width follows the terminal as it is resized.
             session.shell.pagerAllowed = true
-            session.shell.pager = session.shell.pager ?? ShellSettings.defaultPager(environment: environment)
-            session.shell.widthFollowsTerminal = true
+            if !session.shell.pagerChosen { session.shell.pager = ShellSettings.defaultPager(environment: environment) }
+            if !session.shell.widthChosen { session.shell.widthFollowsTerminal = true }
             if state.claimFirstRun() { console.err(HelpText.firstRunHint(session.options.language)) }
         } else {
             reader = PlainLineReader(console: nil)

@@ -13,6 +13,10 @@ public struct ShellSettings: Sendable {
     public var pagerAllowed = false
     /// Whether the width is re-read from the terminal before each statement (SIGWINCH).
     public var widthFollowsTerminal = false
+    /// Whether `:set pager` or `:set width` chose a value (in the start-up file, say): the
+    /// interactive shell then keeps it instead of its defaults.
+    public var pagerChosen = false
+    public var widthChosen = false
     /// The terminal's height, re-read with the width, for deciding when to page.
     public var screenHeight = 24
 
