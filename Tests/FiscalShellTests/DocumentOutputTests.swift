@@ -22,12 +22,17 @@ struct DocumentOutputTests {
         return try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    /// How many tables the same script prints in table mode: one `(N rows)` line each.
-    func tableCount() throws -> Int {
+    /// The row counts of the tables the same script prints in table mode (its `(N rows)` lines).
+    func tableRows() throws -> [Int] {
         let plain = try runFiscal(["-X", "-f", script])
         #expect(plain.status == 0)
-        return plain.out.split(separator: "\n").filter { $0.hasPrefix("(") && ($0.hasSuffix("rows)") || $0.hasSuffix("row)")) }.count
+        return plain.out.split(separator: "\n").compactMap { line -> Int? in
+            guard line.hasPrefix("("), line.hasSuffix("rows)") || line.hasSuffix("row)") else { return nil }
+            return Int(line.dropFirst().prefix { $0.isNumber })
+        }
     }
+
+    func tableCount() throws -> Int { try tableRows().count }
 
     @Test func markdownOfAScriptIsOneSectionPerResult() throws {
         let result = try runFiscal(["-X", "-o", "markdown", "-f", script])
@@ -38,6 +43,8 @@ struct DocumentOutputTests {
         let expected = try tableCount()
         #expect(expected >= 6)
         #expect(found["tables"] as? Int == expected, "markdown-it found \(found), the table output has \(expected) tables")
+        // Each table whole: as many body rows as the table output counts, in the same order.
+        #expect(found["rows"] as? [Int] == (try tableRows()), "\(found)")
         // Notes are quotes (`> note: …`), never lines of a table.
         let notes = result.out.split(separator: "\n").filter { $0.contains("note: ") }
         #expect(!notes.isEmpty && notes.allSatisfy { $0.hasPrefix("> note: ") })
@@ -65,6 +72,7 @@ struct DocumentOutputTests {
         #expect(found["lang"] as? String == "zh-Hans")
         #expect(found["charset"] as? [String] == ["UTF-8"])
         #expect(found["tables"] as? Int == (try tableCount()))
+        #expect(found["rows"] as? [Int] == (try tableRows()), "\(found)")
         #expect((found["numeric_cells"] as? Int ?? 0) > 20)
         #expect(found["style_right_aligns_num"] as? Bool == true)
         #expect(found["cjk_fonts"] as? Bool == true)

@@ -13,6 +13,7 @@ print(json.dumps({
     "lang": doc.get("lang"),
     "charset": [m.get("charset") for m in doc.findall(".//meta") if m.get("charset")],
     "tables": len(tables),
+    "rows": [len(t.findall("./tbody/tr")) for t in tables],
     "numeric_cells": len(numeric),
     "style_right_aligns_num": "td.num, th.num { text-align: right" in text,
     "cjk_fonts": "Noto Sans CJK SC" in text and "Microsoft YaHei" in text,
