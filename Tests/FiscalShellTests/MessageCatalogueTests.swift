@@ -49,6 +49,9 @@ struct MessageCatalogueTests {
         #expect(Language(name: "zh_CN.UTF-8") == .chinese)
         #expect(Language.from(environment: ["LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_TW.UTF-8"]) == .chinese)
         #expect(Language.from(environment: ["LANG": "C"]) == .english)
+        #expect(Language.from(environment: ["LANG": "en_US.UTF-8", "LANGUAGE": "zh_CN:en"]) == .chinese)
+        #expect(Language.from(environment: ["LANG": "C.UTF-8", "LANGUAGE": "zh_CN"]) == .english, "gettext ignores LANGUAGE under C")
+        #expect(Language.from(environment: ["LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"]) == .chinese)
     }
 
     @Test func helpAnErrorANoteAndCheckFindingsInChinese() throws {

@@ -62,6 +62,7 @@ func runFiscal(_ arguments: [String], input: String? = nil, environment: [String
     // The user's language and start-up file must not change what a test sees.
     env["LC_ALL"] = nil
     env["LC_MESSAGES"] = nil
+    env["LANGUAGE"] = nil
     env["LANG"] = "C.UTF-8"
     env["XDG_CONFIG_HOME"] = "/nonexistent"
     for (k, v) in environment { env[k] = v }

@@ -105,7 +105,7 @@ final class TmuxDriver {
     /// `environment` with the user's language and start-up file out of the way, so that a
     /// developer's `LC_ALL` or `~/.config/fiscal/fiscalrc` cannot change what a test sees.
     static func isolated(_ environment: [String: String]) -> [String: String] {
-        var env = ["LC_ALL": "", "LC_MESSAGES": "", "XDG_CONFIG_HOME": "/nonexistent"]
+        var env = ["LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": "", "XDG_CONFIG_HOME": "/nonexistent"]
         for (k, v) in environment { env[k] = v }
         return env
     }

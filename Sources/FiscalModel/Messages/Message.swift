@@ -15,15 +15,22 @@ public enum Language: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The language the environment asks for, as `gettext` reads it: `LC_ALL`, then
-    /// `LC_MESSAGES`, then `LANG`; Chinese when that is `zh_*`, English otherwise.
+    /// The language the environment asks for, as `gettext` reads it: the locale from
+    /// `LC_ALL`, then `LC_MESSAGES`, then `LANG`; unless that is `C`/`POSIX`, the first of
+    /// `LANGUAGE`'s list (`zh_CN:en`) wins. Chinese when the choice is `zh*`, English otherwise.
     public static func from(environment: [String: String]) -> Language {
+        var locale = ""
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = environment[name], !value.isEmpty {
-                return value.lowercased().hasPrefix("zh") ? .chinese : .english
+                locale = value
+                break
             }
         }
-        return .english
+        let plain = locale.isEmpty || locale == "C" || locale == "POSIX" || locale.hasPrefix("C.")
+        if !plain, let list = environment["LANGUAGE"], let first = list.split(separator: ":").first {
+            return first.lowercased().hasPrefix("zh") ? .chinese : .english
+        }
+        return locale.lowercased().hasPrefix("zh") ? .chinese : .english
     }
 }
 
