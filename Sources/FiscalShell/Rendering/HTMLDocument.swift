@@ -1,18 +1,6 @@
 import FiscalModel
 import Plot
 
-/// One part of an output document (`-o markdown`, `-o html`): what a statement produced.
-public enum DocumentPart: Sendable {
-    /// Script comments before a statement, as prose.
-    case prose([String])
-    /// The statement itself (`--echo`).
-    case statement(String)
-    /// A result table and its notes (already in the reader's language).
-    case table(ResultTable, notes: [String])
-    /// Text a command wrote (`source`, `explain`, `:help`), kept as it is.
-    case text(String)
-}
-
 /// `-o html`: a complete page (doctype, charset, language, title) with one table per result,
 /// numbers right-aligned, and a font list that has Chinese glyphs on every common system.
 public enum HTMLDocument {
@@ -85,33 +73,5 @@ public enum HTMLDocument {
             })),
             .element(named: "caption", text: Renderer.rowCount(table.rows.count, options.language))
         )
-    }
-}
-
-/// `-o markdown`: each part a block, blocks separated by a blank line, so that one table
-/// never runs into the next; notes as quotes, command text in fenced blocks.
-public enum MarkdownDocument {
-    public static func block(_ part: DocumentPart, _ options: RenderOptions) -> String {
-        switch part {
-        case .prose(let lines):
-            return lines.joined(separator: "\n") + "\n"
-        case .statement(let text):
-            return fence(text, info: "fql")
-        case .text(let text):
-            return fence(text, info: "text")
-        case .table(let table, let notes):
-            return Renderer.renderMarkdown(table, options)
-                + (notes.isEmpty ? "" : "\n" + notes.map {
-                    "> " + Message(.notePrefix, $0.replacingAll("\n", with: " ")).text(options.language) + "\n"
-                }.joined(separator: ">\n"))
-        }
-    }
-
-    /// A fenced code block long enough that no line of `text` closes it.
-    static func fence(_ text: String, info: String) -> String {
-        var ticks = "```"
-        while text.contains(ticks) { ticks += "`" }
-        let body = text.hasSuffix("\n") ? text : text + "\n"
-        return ticks + info + "\n" + body + ticks + "\n"
     }
 }

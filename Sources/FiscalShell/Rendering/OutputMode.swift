@@ -26,14 +26,6 @@ public enum OutputMode: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether the mode is for people (headings translated, amounts formatted as set) rather
-    /// than for programs (field names and exact amounts, whatever the settings).
-    public var isForPeople: Bool {
-        switch self {
-        case .table, .markdown, .html: true
-        case .csv, .json: false
-        }
-    }
 }
 
 /// psql's `\x`: one field per line instead of columns.

@@ -28,12 +28,3 @@ public struct ShellSettings: Sendable {
         return "less -S"
     }
 }
-
-/// Collects an output document's parts: Markdown is written as it comes, one blank line
-/// between blocks; HTML is held until the end and written as one page.
-public final class DocumentSink: @unchecked Sendable {
-    var parts: [DocumentPart] = []
-    var wroteMarkdown = false
-
-    public init() {}
-}
