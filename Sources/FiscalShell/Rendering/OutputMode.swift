@@ -25,7 +25,6 @@ public enum OutputMode: String, Sendable, CaseIterable {
         default: return nil
         }
     }
-
 }
 
 /// psql's `\x`: one field per line instead of columns.
