@@ -5,6 +5,7 @@ extension MessageCatalogue {
         .errorPrefix: "错误：{0}",
         .notePrefix: "注：{0}",
         .didYouMean: "是不是要输入 `{0}`？",
+        .listSeparator: "、",
         .rowCount: "（共 {0} 行）",
         .rowsNotShown: "另有 {0} 行未显示；`:set rows all` 显示全部行，`-o csv` 或 `:save 文件` 写出全部行",
         .fitCut: "为适应 {0} 列宽，已截短：{1}（`:set expanded on` 完整显示每个字段）",

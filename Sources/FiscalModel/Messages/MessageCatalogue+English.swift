@@ -5,6 +5,7 @@ extension MessageCatalogue {
         .errorPrefix: "error: {0}",
         .notePrefix: "note: {0}",
         .didYouMean: "did you mean `{0}`?",
+        .listSeparator: ", ",
         .rowCount: "({0} {0|row|rows})",
         .rowsNotShown: "{0} more {0|row|rows} not shown; `:set rows all` shows every row, `-o csv` or `:save FILE` writes them all",
         .fitCut: "to fit {0} columns, cut: {1} (`:set expanded on` shows every field in full)",

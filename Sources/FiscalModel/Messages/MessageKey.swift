@@ -9,6 +9,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case errorPrefix = "error.prefix"
     case notePrefix = "note.prefix"
     case didYouMean = "hint.didYouMean"
+    case listSeparator = "list.separator"
     case rowCount = "table.rowCount"
     case rowsNotShown = "table.rowsNotShown"
     case fitCut = "table.fitCut"

@@ -114,8 +114,9 @@ public enum TableFit {
         /// `columns cut to fit 80 columns: entity; hidden: file, line (…)`, or nil when nothing changed.
         func note(headings: [String], maxWidth: Int, language: Language) -> String? {
             guard !cut.isEmpty || !hidden.isEmpty else { return nil }
-            let cutNames = cut.map { headings[$0] }.joined(separator: ", ")
-            let hiddenNames = hidden.map { headings[$0] }.joined(separator: ", ")
+            let separator = Message(.listSeparator).text(language)
+            let cutNames = cut.map { headings[$0] }.joined(separator: separator)
+            let hiddenNames = hidden.map { headings[$0] }.joined(separator: separator)
             let message: Message
             switch (cut.isEmpty, hidden.isEmpty) {
             case (false, true): message = Message(.fitCut, maxWidth, cutNames)
