@@ -35,8 +35,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // HTML documents (`-o html`): a typed DSL that escapes text and attributes.
-        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        // HTML and SVG (charts, handouts, `-o html`): a typed DSL that escapes text and attributes.
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         .target(name: "FiscalModel"),

@@ -17,6 +17,7 @@ struct Fiscal: ParsableCommand {
             fiscal -e QUERY [FILE|DIR ...]   run QUERY, print it, exit (-c too)
             fiscal -f SCRIPT [FILE|DIR ...]  run a script ('-': stdin), exit
                                              (after any -e queries)
+            fiscal handout SCRIPT [FILE] -o lesson.html  a printable lesson
 
             Start-up file: $XDG_CONFIG_HOME/fiscal/fiscalrc (default
             ~/.config/fiscal/fiscalrc), statements run first; -X skips it.
@@ -26,7 +27,7 @@ struct Fiscal: ParsableCommand {
             found an error), 2 wrong usage, 3 an input file was unreadable.
             """,
         version: FiscalVersion.string,
-        subcommands: [Formats.self, Check.self]
+        subcommands: [Formats.self, Check.self, HandoutSubcommand.self]
     )
 
     @Option(name: [.customShort("e"), .customShort("c")],
@@ -36,7 +37,7 @@ struct Fiscal: ParsableCommand {
     @Option(name: .customShort("f"), help: ArgumentHelp("Run a script file ('-' reads standard input), then exit.", valueName: "SCRIPT"))
     var file: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json, markdown or html (default: table).", valueName: "MODE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json, markdown, html or svg (default: table).", valueName: "MODE"))
     var output: OutputMode?
 
     @Flag(name: [.customShort("a"), .long], help: "Print each statement before its result (psql -a).")

@@ -41,7 +41,7 @@ extension MessageCatalogue {
         .expectedPathAfterSave: "`:save` 后面应为文件名",
         .nothingToSave: "还没有可保存的结果",
         .runAQueryFirst: "请先运行一个查询",
-        .expectedSaveExtension: "文件名应以 .csv、.json、.md、.html 或 .txt 结尾；实际为 `{0}`",
+        .expectedSaveExtension: "文件名应以 .csv、.json、.md、.txt、.svg、.png 或 .html 结尾；实际为 `{0}`",
         .cannotWrite: "无法写入 `{0}`：{1}",
         .expectedOneValue: "`:set {0}` 后面应为一个值",
         .helpSetShows: "`:help set` 列出全部设置",
@@ -106,13 +106,22 @@ extension MessageCatalogue {
         .unterminatedName: "名称没有结束：缺少右边的 `",
         .unexpectedBang: "不能识别的 `{0}`：应为 `!=`",
         .hintUseNot: "否定条件请用 `not`",
+        .whatChartColumn: "要画的列（如 `chart amount`）",
+        .whatChartLabel: "`by` 后面作标签的列（如 `chart amount by item`）",
+        .whatChartTitle: "`title` 后面加引号的标题（如 `chart title \"收入结构\"`）",
+        .whatChartRest: "`chart` 后面的 `bar`、`pie`、要画的列、`by 标签列` 或 `title \"…\"`",
+        .hintChartExample: "如 `chart pie amount by item title \"收入结构\"`",
 
         .noFigureMatches: "没有与 `{0}` 相符的数字或科目",
         .rowHasNoSource: "第 {0} 行没有记录来源",
         .sourceNotAvailable: "（无法读取原文）",
         .derivedMark: "（推算）",
-        .noExplanation: "已读入的报告和 fiscal 的词汇表中都没有 `{0}` 的解释",
+        .noExplanation: "已读入的报告和 fiscal 的词汇表中都没有 `{0}` 的解释；`glossary` 列出全部名词",
         .fiscalGlossary: "fiscal 词汇表",
+        .fiscalGlossaryFrom: "fiscal 词汇表，出自 {0}",
+        .explainClosest: "没有叫 `{0}` 的名词；最接近的是：",
+        .explainTruncated: "注：报告中的解释不完整，止于“…{0}”（{1}）；如 fiscal 有完整表述，列在后面",
+        .seeAlso: "另见：{0}",
 
         .helpCommandsHeading: "命令：",
         .helpQueriesHeading: "查询（一个数据源，后接用 `|` 连接的步骤）：",
@@ -149,12 +158,25 @@ extension MessageCatalogue {
             """,
         .cmdTimingSummary: "显示每条语句的耗时（同 psql 的 \\timing）",
         .cmdTimingDetails: "  :timing          打开或关闭\n  :timing on\n  :timing off",
-        .cmdSaveSummary: "把上一个结果写入文件（.csv .json .md .html .txt）",
+        .cmdSaveSummary: "把上一个结果写入文件（.csv .json .md .txt）、把它的图写成 .svg .png，或把整个会话写成讲义（.html）",
         .cmdSaveDetails: """
             格式由扩展名决定；不论屏幕显示多少行，都写出全部行。
 
               :save 支出.csv
               :save result.md
+              :save chart.svg     上一个结果的图（有 `chart` 步骤时按它画，否则画条形图）
+              :save chart.png     同上，经 rsvg-convert 转成 PNG
+              :save lesson.html   会话的每一步，写成可打印的讲义
+            """,
+        .cmdFiguresSummary: "重绘每份报告所列的图（图1 …），数据取自报告中的数字",
+        .cmdFiguresDetails: """
+            情况说明会列出若干图（（图1：收、支决算总计变动情况图）（柱状图）），但提取出的文本里图已丢失；
+            `figures` 按报告的标题，用报告中的数字把它们重新画出来。
+            报告没有列图时，在数字允许的范围内画出标准的一组图。
+
+              figures                  在终端中画出，每张图附上重绘它的查询
+              figures save out/        写出 out/<报告>-图1.svg, …
+              figures save out/ png    同时写出 PNG 文件（需要 rsvg-convert）
             """,
         .cmdHistorySummary: "列出在 shell 中输入过的行，最早的在前",
         .cmdHistoryDetails: "上、下方向键调出历史行；Ctrl-R 向前搜索。",
@@ -217,6 +239,12 @@ extension MessageCatalogue {
             `compare phase` 对比预算与决算，并加上执行率。缺失的值显示为缺失（—），不当作零。
             """,
         .helpLetSummary: "给结果命名，之后可作为数据源使用",
+        .helpChartSummary: "把结果画成图：条形图，compare 的分组条形图，结构的 100% 条（pie）",
+        .helpChartDetails: """
+            查询的最后一步。条形用八分之一块字符，标签按显示宽度对齐，负数在轴的左侧。
+            `pie` 会去掉一行恰为其他各行合计的行，并注明。`-o svg` 或 `:save chart.svg|chart.png`
+            把图写成 SVG 或 PNG。见 docs/TEACHING.md。
+            """,
 
         .checkBecause: "{0}；{1}",
         .checkSubjectSum: "{0} = {1}",

@@ -41,7 +41,7 @@ extension MessageCatalogue {
         .expectedPathAfterSave: "expected a file name after `:save`",
         .nothingToSave: "there is no result to save yet",
         .runAQueryFirst: "run a query first",
-        .expectedSaveExtension: "expected a file name ending in .csv, .json, .md, .html or .txt; found `{0}`",
+        .expectedSaveExtension: "expected a file name ending in .csv, .json, .md, .txt, .svg, .png or .html; found `{0}`",
         .cannotWrite: "cannot write `{0}`: {1}",
         .expectedOneValue: "expected one value after `:set {0}`",
         .helpSetShows: "`:help set` shows the settings",
@@ -106,13 +106,22 @@ extension MessageCatalogue {
         .unterminatedName: "unterminated name: expected a closing `",
         .unexpectedBang: "unexpected `{0}`: expected `!=`",
         .hintUseNot: "use `not` to negate a condition",
+        .whatChartColumn: "a column to draw (as in `chart amount`)",
+        .whatChartLabel: "a column of labels after `by` (as in `chart amount by item`)",
+        .whatChartTitle: "the title in quotes after `title` (as in `chart title \"收入结构\"`)",
+        .whatChartRest: "`bar`, `pie`, columns to draw, `by LABEL` or `title \"…\"` after `chart`",
+        .hintChartExample: "as in `chart pie amount by item title \"收入结构\"`",
 
         .noFigureMatches: "no figure or item matches `{0}`",
         .rowHasNoSource: "row {0} records no source",
         .sourceNotAvailable: "(source not available)",
         .derivedMark: "(derived)",
-        .noExplanation: "no explanation of `{0}` in the loaded reports or fiscal's glossary",
+        .noExplanation: "no explanation of `{0}` in the loaded reports or fiscal's glossary; `glossary` lists every term",
         .fiscalGlossary: "fiscal glossary",
+        .fiscalGlossaryFrom: "fiscal glossary, from {0}",
+        .explainClosest: "no term is called `{0}`; the closest:",
+        .explainTruncated: "note: the report's definition is cut off: it stops at “…{0}” ({1}); the complete wording follows where fiscal has one",
+        .seeAlso: "see also: {0}",
 
         .helpCommandsHeading: "Commands:",
         .helpQueriesHeading: "Queries (a source, then stages joined by `|`):",
@@ -149,12 +158,25 @@ extension MessageCatalogue {
             """,
         .cmdTimingSummary: "show how long each statement takes (psql's \\timing)",
         .cmdTimingDetails: "  :timing          turn it on or off\n  :timing on\n  :timing off",
-        .cmdSaveSummary: "write the last result to a file (.csv .json .md .html .txt)",
+        .cmdSaveSummary: "write the last result to a file (.csv .json .md .txt), its chart (.svg .png) or the session as a handout (.html)",
         .cmdSaveDetails: """
             The format follows the extension; every row is written, however many the screen shows.
 
               :save 支出.csv
               :save result.md
+              :save chart.svg     the last result drawn (its `chart` stage, else bars)
+              :save chart.png     the same through rsvg-convert
+              :save lesson.html   every step of the session as a printable handout
+            """,
+        .cmdFiguresSummary: "the figures each report announces (图1 …), recreated from its facts",
+        .cmdFiguresDetails: """
+            A 情况说明 announces figures (（图1：收、支决算总计变动情况图）（柱状图）) that the extracted text
+            has lost; `figures` draws them again from the report's facts, titled as the report titles them.
+            For a report that announces none, it draws the standard set where the facts allow.
+
+              figures                  draw them in the terminal, each with the query that recreates it
+              figures save out/        write out/<report>-图1.svg, …
+              figures save out/ png    also write PNG files (needs rsvg-convert)
             """,
         .cmdHistorySummary: "list the lines typed in the shell, oldest first",
         .cmdHistoryDetails: "Up and Down recall lines; Ctrl-R searches back through them.",
@@ -220,6 +242,12 @@ extension MessageCatalogue {
             shown as missing (—), never as zero.
             """,
         .helpLetSummary: "name a result to use later as a source",
+        .helpChartSummary: "draw the result: bars, grouped bars for compare, a 100% bar for a structure (pie)",
+        .helpChartDetails: """
+            The last stage of a query. Bars use eighth blocks, labels are padded by display width and
+            negatives grow left of an axis. `pie` leaves out a row that is the total of the others and
+            says so. `-o svg` or `:save chart.svg|chart.png` writes the chart as SVG or PNG. See docs/TEACHING.md.
+            """,
 
         .checkBecause: "{0}; {1}",
         .checkSubjectSum: "{0} = {1}",

@@ -109,6 +109,11 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case unterminatedName = "query.unterminatedName"
     case unexpectedBang = "query.unexpectedBang"
     case hintUseNot = "hint.useNot"
+    case whatChartColumn = "what.chartColumn"
+    case whatChartLabel = "what.chartLabel"
+    case whatChartTitle = "what.chartTitle"
+    case whatChartRest = "what.chartRest"
+    case hintChartExample = "hint.chartExample"
 
     // source / explain
     case noFigureMatches = "source.noFigureMatches"
@@ -117,6 +122,10 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case derivedMark = "source.derived"
     case noExplanation = "explain.none"
     case fiscalGlossary = "explain.fiscalGlossary"
+    case fiscalGlossaryFrom = "explain.fiscalGlossaryFrom"
+    case explainClosest = "explain.closest"
+    case explainTruncated = "explain.truncated"
+    case seeAlso = "explain.seeAlso"
 
     // Help
     case helpCommandsHeading = "help.commandsHeading"
@@ -138,6 +147,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case cmdTimingDetails = "cmd.timing.details"
     case cmdSaveSummary = "cmd.save.summary"
     case cmdSaveDetails = "cmd.save.details"
+    case cmdFiguresSummary = "cmd.figures.summary"
+    case cmdFiguresDetails = "cmd.figures.details"
     case cmdHistorySummary = "cmd.history.summary"
     case cmdHistoryDetails = "cmd.history.details"
     case cmdHelpSummary = "cmd.help.summary"
@@ -168,6 +179,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case helpCompareSummary = "help.compare.summary"
     case helpCompareDetails = "help.compare.details"
     case helpLetSummary = "help.let.summary"
+    case helpChartSummary = "help.chart.summary"
+    case helpChartDetails = "help.chart.details"
 
     // Check findings
     case checkSummary = "check.summary"

@@ -55,6 +55,8 @@ public enum Launcher {
             do {
                 let loaded = try session.load(options.paths)
                 for w in loaded.warnings { console.err("\(w)\n") }
+                // `:save lesson.html` replays the session, starting with what the command line loaded.
+                session.record(":load " + options.paths.map { "\"" + $0.replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: " "))
             } catch {
                 console.err(ErrorReport.render(error, language: language))
                 return ExitStatus.unreadableInput
@@ -90,17 +92,10 @@ public enum Launcher {
             if script == "-" {
                 text = readAllStandardInput()
             } else {
-                do {
-                    let bytes = try FileSystem.read(script)
-                    guard let source = SourceText(bytes: bytes, path: script) else {
-                        console.err(ErrorReport.render(Message(.scriptNotText, script), language: session.options.language))
-                        return ExitStatus.unreadableInput
-                    }
-                    text = source.text
-                } catch {
-                    console.err(ErrorReport.render(error, language: session.options.language))
+                guard let read = Session.readScript(script, console: console, language: session.options.language) else {
                     return ExitStatus.unreadableInput
                 }
+                text = read
             }
             let status = runScript(text, name: name, runner: runner, keepGoing: options.keepGoing)
             return failed ? ExitStatus.queryFailed : status

@@ -53,7 +53,7 @@ public struct StatementRunner {
         if session.shell.echo { echo(statement) }
         // `source …` and `explain …` read like sentences; they are the `:source`/`:explain` commands.
         let firstWord = trimmed.prefix { !$0.isWhitespace }
-        if firstWord == "source" || firstWord == "explain" { trimmed = ":" + trimmed }
+        if firstWord == "source" || firstWord == "explain" || firstWord == "figures" { trimmed = ":" + trimmed }
         let started = Clock.now()
         // Timed when timing was on before and after (`:timing` itself is not timed).
         let timed = session.shell.timing
@@ -61,7 +61,9 @@ public struct StatementRunner {
         if trimmed.hasPrefix(":") {
             let context = MetaCommandContext(session: session, runner: self, history: history)
             do {
-                return try commands.run(trimmed, context: context) == .quit ? .quit : .succeeded
+                let outcome = try commands.run(trimmed, context: context)
+                if outcome != .quit { session.record(trimmed) }
+                return outcome == .quit ? .quit : .succeeded
             } catch {
                 console.err(ErrorReport.render(error, origin: origin, language: language))
                 return .failed
@@ -69,10 +71,13 @@ public struct StatementRunner {
         }
         do {
             let result = try session.query(statement)
+            session.record(statement)
             if let name = session.lastBinding {
                 // `let` names a result; printing all of it would bury the script's output.
                 let columns = result.columns.map(\.name).joined(separator: ", ")
                 emit(Message(.boundResult, name, result.rows.count, columns).text(language) + "\n")
+            } else if session.lastChart != nil || session.options.mode == .svg {
+                showChart(result, query: statement)
             } else {
                 show(result)
             }
@@ -89,7 +94,7 @@ public struct StatementRunner {
         switch options.mode {
         case .markdown, .html:
             write(.table(result, notes: result.notes))
-        case .csv, .json:
+        case .csv, .json, .svg:
             let output = Renderer.render(result, options)
             console.out(output.body)
             console.err(noteLines(output.notes))
@@ -104,7 +109,7 @@ public struct StatementRunner {
     public func emit(_ text: String) {
         switch session.options.mode {
         case .markdown, .html: write(.text(text))
-        case .table, .csv, .json: page(text)
+        case .table, .csv, .json, .svg: page(text)
         }
     }
 
@@ -138,7 +143,7 @@ public struct StatementRunner {
         case .markdown:
             console.out((sink.wroteMarkdown ? "\n" : "") + MarkdownDocument.block(part, session.options))
             sink.wroteMarkdown = true
-        case .table, .csv, .json:
+        case .table, .csv, .json, .svg:
             if case .text(let text) = part { console.out(text) }
         }
     }
@@ -148,7 +153,7 @@ public struct StatementRunner {
         switch session.options.mode {
         case .markdown, .html: write(.statement(statement))
         case .table: console.out(statement + "\n")
-        case .csv, .json: console.err(statement + "\n")
+        case .csv, .json, .svg: console.err(statement + "\n")
         }
     }
 

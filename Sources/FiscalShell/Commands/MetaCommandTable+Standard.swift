@@ -60,7 +60,7 @@ extension MetaCommandTable {
                 context.runner.emit(text)
                 return .done
             }),
-    ] + MetaCommandTable.reading + [
+    ] + MetaCommandTable.reading + MetaCommandTable.teaching + [
         MetaCommand("quit", aliases: ["q", "exit"], summary: Message(.cmdQuitSummary), action: { _, _ in .quit }),
     ])
 
@@ -97,9 +97,11 @@ extension MetaCommandTable {
 
     @Sendable static func save(_ arguments: [String], _ context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome {
         guard let path = arguments.first else { throw MetaCommandError(Message(.expectedPathAfterSave)) }
+        if path.lowercased().hasSuffix(".html") { return try HandoutCommand.save(path, context: context) }
         guard let result = context.session.lastResult else {
             throw MetaCommandError(Message(.nothingToSave), hint: Message(.runAQueryFirst))
         }
+        if let outcome = try ChartOutput.save(result, to: path, context: context) { return outcome }
         guard let mode = OutputMode(fileExtensionOf: path) else {
             throw MetaCommandError(Message(.expectedSaveExtension, path))
         }

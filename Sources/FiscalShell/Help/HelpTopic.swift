@@ -60,6 +60,11 @@ extension HelpTopic {
                   examples: ["facts | where statement = \"三公经费\" | compare year",
                              "facts | where code under 20131 | compare year 2019 2020 | where pct < -10"],
                   available: true),
+        HelpTopic("chart", .stage, syntax: "… | chart [bar|pie] [COLUMN, …] [by LABEL] [title \"…\"]",
+                  examples: ["drill 20131 | chart",
+                             "facts | where statement = \"三公经费\" | compare year | chart",
+                             "facts | where year = 2020 and code under 20131 and code != \"20131\" | chart pie amount by item title \"结构\""],
+                  available: true),
         HelpTopic("let", .statement, syntax: "let NAME = QUERY", examples: ["let y2020 = facts | where year = 2020"], available: true),
     ]
 

@@ -10,6 +10,8 @@ public enum DocumentPart: Sendable {
     case table(ResultTable, notes: [String])
     /// Text a command wrote (`source`, `explain`, `:help`), kept as it is.
     case text(String)
+    /// A chart (`… | chart`): an SVG element for HTML, its text drawing for Markdown.
+    case chart(svg: String, text: String, notes: [String])
 }
 
 /// Collects an output document's parts: Markdown is written as it comes, one blank line

@@ -44,6 +44,11 @@ public enum HTMLDocument {
             return .pre(.code(.text(text)))
         case .text(let text):
             return .pre(.text(text))
+        case .chart(let svg, _, let notes):
+            return .section(
+                .div(.class("chart"), .raw(svg)),
+                .group(notes.map { note in .blockquote(.p(.text(Message(.notePrefix, note).text(options.language)))) })
+            )
         case .table(let table, let notes):
             return .section(
                 tableNode(table, options),

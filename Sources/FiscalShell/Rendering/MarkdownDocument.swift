@@ -11,12 +11,19 @@ public enum MarkdownDocument {
             return fence(text, info: "fql")
         case .text(let text):
             return fence(text, info: "text")
+        case .chart(_, let text, let notes):
+            return fence(text, info: "text") + quotes(notes, options)
         case .table(let table, let notes):
-            return Renderer.renderMarkdown(table, options)
-                + (notes.isEmpty ? "" : "\n" + notes.map {
-                    "> " + Message(.notePrefix, $0.replacingAll("\n", with: " ")).text(options.language) + "\n"
-                }.joined(separator: ">\n"))
+            return Renderer.renderMarkdown(table, options) + quotes(notes, options)
         }
+    }
+
+    /// Notes as Markdown quotes after a blank line, one paragraph each.
+    static func quotes(_ notes: [String], _ options: RenderOptions) -> String {
+        guard !notes.isEmpty else { return "" }
+        return "\n" + notes.map {
+            "> " + Message(.notePrefix, $0.replacingAll("\n", with: " ")).text(options.language) + "\n"
+        }.joined(separator: ">\n")
     }
 
     /// A fenced code block long enough that no line of `text` closes it.

@@ -12,6 +12,8 @@ public enum OutputMode: String, Sendable, CaseIterable {
     case markdown
     /// A complete HTML page: one table per result, numbers right-aligned, CJK-safe fonts.
     case html
+    /// A standalone SVG chart of the result (see `Charts/`).
+    case svg
 
     /// The mode a file name asks for by its extension (`.csv`, `.json`, `.md`, `.html`, `.txt`).
     public init?(fileExtensionOf path: String) {
@@ -22,6 +24,7 @@ public enum OutputMode: String, Sendable, CaseIterable {
         case "md", "markdown": self = .markdown
         case "html", "htm": self = .html
         case "txt": self = .table
+        case "svg": self = .svg
         default: return nil
         }
     }

@@ -10,8 +10,8 @@ public enum Renderer {
         public var notes: [String]
     }
 
-    /// Renders `table` as the options ask. Markdown and HTML give one section of a document;
-    /// ``ResultDocument`` puts sections together.
+    /// Renders `table` as the options ask. In a script, ``StatementRunner`` puts Markdown and
+    /// HTML results together into one document (``MarkdownDocument``, ``HTMLDocument``).
     public static func render(_ table: ResultTable, _ options: RenderOptions) -> Output {
         switch options.mode {
         case .table:
@@ -21,6 +21,7 @@ public enum Renderer {
         case .json: return Output(body: renderJSON(table, options), notes: table.notes)
         case .markdown: return Output(body: renderMarkdown(table, options), notes: table.notes)
         case .html: return Output(body: HTMLDocument.page([.table(table, notes: table.notes)], options), notes: [])
+        case .svg: return ChartOutput.svg(table, options)
         }
     }
 

@@ -20,13 +20,7 @@ public enum CheckCommand {
         let session = FormatSetup.session(
             pluginDirectories: pluginDirectories, environment: environment, options: options, console: console)
         session.forcedFormat = format
-        do {
-            let loaded = try session.load(paths)
-            for w in loaded.warnings { console.err("\(w)\n") }
-        } catch {
-            console.err(ErrorReport.render(error, language: options.language))
-            return ExitStatus.unreadableInput
-        }
+        guard session.loadReporting(paths, to: console) else { return ExitStatus.unreadableInput }
         let result = table(session)
         let runner = StatementRunner(session: session, console: console)
         runner.show(result)
@@ -57,16 +51,26 @@ public enum CheckCommand {
         return (hits + others).sorted { $0.span < $1.span }.map { render($0, color: session.options.color, language: session.options.language, cache: cache) }.joined()
     }
 
-    /// `explain TERM`: the reports' own 名词解释 entries, else the bundled definition.
+    /// `explain TERM`: the reports' own 名词解释 entries, else (or where a report's entry is cut
+    /// off) the bundled definition with its citation; close terms when nothing matches by name.
     public static func explain(_ term: String, session: Session) -> String {
-        let entries = Glossary.explain(term, in: session.reports)
+        let answer = Glossary.answer(term, in: session.reports)
         let language = session.options.language
-        if entries.isEmpty { return Message(.noExplanation, term).text(language) + "\n" }
-        return entries.map { e in
-            let origin = e.report.map { r in "\(r)" + (e.span.map { ", \($0.file):\($0.line)" } ?? "") }
-                ?? Message(.fiscalGlossary).text(language)
-            return "\(e.term) (\(origin))\n  \(e.text)\n"
+        if answer.entries.isEmpty { return Message(.noExplanation, term).text(language) + "\n" }
+        var out = answer.approximate ? Message(.explainClosest, term).text(language) + "\n" : ""
+        out += answer.entries.map { e in
+            let origin = e.report.map { "\($0), \(e.origin)" } ?? Message(.fiscalGlossaryFrom, e.origin).text(language)
+            var text = "\(e.term) (\(origin))\n  \(e.text)\n"
+            if e.truncated {
+                let place = e.span.map { "\($0.file):\($0.line)" } ?? ""
+                text += "  " + Message(.explainTruncated, String(e.text.suffix(8)), place).text(language) + "\n"
+            }
+            return text
         }.joined()
+        if !answer.related.isEmpty {
+            out += Message(.seeAlso, answer.related.prefix(8).joined(separator: Message(.listSeparator).text(language))).text(language) + "\n"
+        }
+        return out
     }
 
     /// One hit: its place and label, then the source line with the figure marked.

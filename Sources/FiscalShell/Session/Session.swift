@@ -43,6 +43,8 @@ public final class Session {
         let language = self.language
         language.value = options.language
         context.sources["check"] = { context in Checker.run(context.reports, language: language.value) }
+        // `glossary`: the reports' 名词解释 and fiscal's own, with citations.
+        context.sources["glossary"] = { context in Glossary.table(context.reports) }
         self.options = options
     }
 
@@ -67,6 +69,34 @@ public final class Session {
         let result = try registry.load(paths: paths, format: forcedFormat)
         context.reports += result.reports
         return result
+    }
+
+    /// Loads the paths a command line names, writing warnings and a load error to `console`;
+    /// `false` when a file could not be read (the caller exits with ``ExitStatus/unreadableInput``).
+    public func loadReporting(_ paths: [String], to console: Console) -> Bool {
+        do {
+            let loaded = try load(paths)
+            for w in loaded.warnings { console.err("\(w)\n") }
+            return true
+        } catch {
+            console.err(ErrorReport.render(error, language: options.language))
+            return false
+        }
+    }
+
+    /// The text of a script file (UTF-8 or GB18030), or `nil` after writing why it cannot be read.
+    public static func readScript(_ path: String, console: Console, language: Language = .english) -> String? {
+        do {
+            let bytes = try FileSystem.read(path)
+            guard let source = SourceText(bytes: bytes, path: path) else {
+                console.err(ErrorReport.render(Message(.scriptNotText, path), language: language))
+                return nil
+            }
+            return source.text
+        } catch {
+            console.err(ErrorReport.render(error, language: language))
+            return nil
+        }
     }
 
     /// Removes the reports whose entity, short name or source file is `name`; returns how many.
@@ -100,8 +130,34 @@ public final class Session {
         let result = try Evaluator.evaluate(query, in: &context)
         lastResult = result
         lastBinding = query.binding?.text
+        lastQuery = text
+        if case .chart(let spec)? = query.pipeline.stages.last { lastChart = spec } else { lastChart = nil }
         return result
     }
+
+    /// Runs a query without making it the last result (figures and handouts run their own);
+    /// returns the result and the `chart` stage it ends with, if any.
+    public func evaluate(_ text: String) throws(QueryError) -> (table: ResultTable, chart: ChartSpec?) {
+        let query = try Parser.parse(Lexer.tokenize(text))
+        let result = try Evaluator.evaluate(query, in: &context)
+        if case .chart(let spec)? = query.pipeline.stages.last { return (result, spec) }
+        return (result, nil)
+    }
+
+    /// The statements that ran successfully, in order, for `:save lesson.html`.
+    public private(set) var transcript: [String] = []
+
+    /// Adds a statement to ``transcript`` (not `:save`, `:help`, `:history` or `:quit`).
+    public func record(_ statement: String) {
+        let first = statement.trimmedWhitespace.prefix { !$0.isWhitespace }
+        guard ![":save", ":help", ":history", ":quit", ":q", ":exit", ":set"].contains(first) else { return }
+        transcript.append(statement)
+    }
+
+    /// The text of the last query, for a chart's default title.
+    public private(set) var lastQuery: String?
+    /// The `chart` stage the last query ended with, `nil` when it drew nothing.
+    public private(set) var lastChart: ChartSpec?
 
     /// The name the last query bound with `let`, `nil` when it bound none.
     public private(set) var lastBinding: String?
