@@ -81,6 +81,21 @@ struct DocumentOutputTests {
         #expect(result.out.components(separatedBy: "<!DOCTYPE html>").count == 2)
     }
 
+    @Test func chartsInDocuments() throws {
+        let seed = Fixture.root + "/Examples/wusheng-2020-决算.txt"
+        let md = try runFiscal(["-X", "-o", "markdown", "-c", "drill 20131 | chart", "-c", "drill 20131", seed])
+        #expect(md.status == 0)
+        // The chart's text drawing is a fenced block; the table after it is a table of its own.
+        #expect(md.out.hasPrefix("```text\ndrill 20131"), "\(md.out)")
+        #expect(md.out.contains("\n\n| code | name | amount | share |"))
+        let html = try runFiscal(["-X", "-o", "html", "-c", "drill 20131 | chart", seed])
+        let file = folder + "/chart.html"
+        try html.out.write(toFile: file, atomically: true, encoding: .utf8)
+        let found = try check("check_html.py", file)
+        #expect(found["doctype"] as? Bool == true, "valid page")
+        #expect(html.out.components(separatedBy: "<svg").count == 2, "one chart, drawn as SVG in the page")
+    }
+
     @Test func amountsStayExactInCSVAndJSONWhateverTheDisplaySettings() throws {
         let rc = folder + "/fiscal"
         try FileManager.default.createDirectory(atPath: rc, withIntermediateDirectories: true)
