@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "FiscalModel", targets: ["FiscalModel"]),
         .library(name: "FiscalFormat", targets: ["FiscalFormat"]),
         .library(name: "NarrativeFormat", targets: ["NarrativeFormat"]),
+        .library(name: "TablesFormat", targets: ["TablesFormat"]),
         .library(name: "FiscalQuery", targets: ["FiscalQuery"]),
     ],
     dependencies: [
@@ -83,6 +84,6 @@ let package = Package(
     ]
         + formatPlugin("JSONFormat")
         + formatPlugin("CSVFormat")
-        + formatPlugin("TablesFormat", testResources: [.copy("Fixtures")])
+        + formatPlugin("TablesFormat", dependencies: ["NarrativeFormat"], testResources: [.copy("Fixtures")])
         + formatPlugin("NarrativeFormat", testResources: [.copy("Fixtures")])
 )

@@ -18,7 +18,7 @@ public enum Checker {
             // the explanation's copy too, and the reader must tell the two apart.
             let annexLines = Set(report.facts.filter { $0.measure == Fact.annexColumn }.map(\.span))
             for rule in rules {
-                for var finding in rule.check(report) {
+                for var finding in rule.check(report).map({ $0.certified() }) {
                     let spans = finding.spans
                     if rule.id != "annex", !spans.isEmpty, !annexLines.isEmpty,
                        spans.allSatisfy({ span in annexLines.contains { $0.file == span.file && $0.line == span.line } }) {
@@ -55,7 +55,9 @@ public enum Checker {
         }
         let count = { (s: Finding.Severity) in findings.filter { $0.severity == s }.count }
         table.notes.append(
-            Message(.checkSummary, reportCount, count(.error), count(.rounding), count(.note)).text(language))
+            count(.unsure) > 0
+                ? Message(.checkSummaryUnsure, reportCount, count(.error), count(.rounding), count(.note), count(.unsure)).text(language)
+                : Message(.checkSummary, reportCount, count(.error), count(.rounding), count(.note)).text(language))
         return table
     }
 

@@ -31,7 +31,7 @@ extension TableSection {
     /// the catalog's is taken (see ``ItemName``); without a hint, one line ends the row above
     /// when there are two, and a single line starts the row below (before the first row, the
     /// header's words are dropped but for the last line).
-    func classifiedRows(_ context: TableContext) -> [ClassifiedRow] {
+    func classifiedRows(_ context: TableContext, catalog: ClassificationCatalog = .functional) -> [ClassifiedRow] {
         let namesFirst = namesBeforeCodes
         var rows: [ClassifiedRow] = []
         var pending: [TextLine] = []  // pdfplumber: lines of words since the last code line
@@ -50,8 +50,8 @@ extension TableSection {
             var best = (score: -1, k: 0)
             let preferred = previous == nil ? max(texts.count - 1, 0) : (texts.count >= 2 ? 1 : 0)
             for k in 0...texts.count {
-                let tail = previous.map { ItemName.fit($0.name + texts[..<k].joined(), code: $0.code, catalog: .functional) } ?? 0
-                let head = ItemName.fit(texts[k...].joined() + ownWords, code: code, catalog: .functional)
+                let tail = previous.map { ItemName.fit($0.name + texts[..<k].joined(), code: $0.code, catalog: catalog) } ?? 0
+                let head = ItemName.fit(texts[k...].joined() + ownWords, code: code, catalog: catalog)
                 let score = (tail + head) * 2 + (k == preferred ? 1 : 0)
                 if score > best.score { best = (score, k) }
             }
@@ -62,7 +62,7 @@ extension TableSection {
             return (texts[best.k...].joined(), pending[best.k...].flatMap { figures($0, $0.tokens[...]) })
         }
         for line in lines {
-            if let at = line.tokens.firstIndex(where: { $0.text == "合计" }) {
+            if let at = line.tokens.firstIndex(where: { $0.text == "合计" }) ?? TableSection.spacedTotal(line) {
                 if namesFirst { _ = splitPending(before: nil, ownWords: "") }
                 rows.append(ClassifiedRow(name: "合计", code: nil, figures: figures(line, line.tokens[(at + 1)...]), line: line.number))
             } else if let (code, used) = line.leadingCode {
@@ -97,8 +97,21 @@ extension TableSection {
             rows.removeAll { $0.isTotal && $0.figures.isEmpty }
         }
         for i in rows.indices where !rows[i].isTotal {
-            rows[i].name = ItemName.normalized(rows[i].name, code: rows[i].code, catalog: .functional)
+            rows[i].name = ItemName.normalized(rows[i].name, code: rows[i].code, catalog: catalog)
         }
         return rows
+    }
+}
+
+extension TableSection {
+    /// The last token of a 合计 spread over tokens at the start of a line (`合 计 13,979.92`).
+    static func spacedTotal(_ line: TextLine) -> Int? {
+        var text = ""
+        for (i, t) in line.tokens.prefix(4).enumerated() {
+            text += t.text
+            if text == "合计" { return i }
+            if !"合计".hasPrefix(text) { return nil }
+        }
+        return nil
     }
 }

@@ -212,3 +212,64 @@ extension Fact {
             && (ignoringYear || year == other.year) && (ignoringPhase || phase == other.phase)
     }
 }
+
+/// A comparison said in words (`决算数小于预算数`, `本年数等于上年预算数`, `与上年相比有所增加`)
+/// holds for the figures it speaks of: the 决算 against its budget, or the figure against
+/// its stated value of the prior year. Said of figures that do not bear it out, it is an
+/// error (the words contradict the numbers); with no figure to compare with, nothing is said.
+public struct ComparisonRule: CheckRule {
+    public let id = "comparison"
+    public let summary = "a comparison in words (决算数大于/小于/等于预算数, 本年数小于上年预算数, 有所增加) holds for the figures"
+    public init() {}
+
+    public func check(_ report: Report) -> [Finding] {
+        report.claims.compactMap { claim in
+            guard case .comparison(let relation, let priorYear, let stated) = claim.kind else { return nil }
+            let fact = report.facts[claim.fact]
+            let otherIndex: FactIndex?
+            if let priorYear {
+                otherIndex = report.facts.indices.first { i in
+                    let f = report.facts[i]
+                    return f.year == priorYear && !f.derived && f.sameFigure(as: fact, ignoringYear: true)
+                }
+            } else if let stated, report.facts[stated].phase == .budget,
+                      Label.normalize(report.facts[stated].item) == Label.normalize(fact.item) || report.facts[stated].statement == fact.statement {
+                otherIndex = stated
+            } else {
+                otherIndex = report.facts.indices.first { i in
+                    let f = report.facts[i]
+                    return f.phase == .budget && fact.phase == .final && !f.derived
+                        && f.statement == fact.statement && Label.normalize(f.item) == Label.normalize(fact.item) && f.code == fact.code
+                }
+            }
+            guard let otherIndex else { return nil }
+            let other = report.facts[otherIndex]
+            guard fact.unit == other.unit, !relation.holds(fact.amount, other.amount) else { return nil }
+            let against = priorYear.map { "its \($0) value" } ?? "its budget"
+            let words = [Claim.Relation.less: "less than", .equal: "equal to", .greater: "greater than"][relation]!
+            return Finding(.error, rule: id, report: report.displayName, subject: "\(fact.item) \(words) \(against)",
+                           figures: [report.figure(claim.fact), report.figure(otherIndex),
+                                     Finding.Figure(label: "said \(relation.rawValue)", amount: fact.amount, unit: fact.unit.description, span: claim.span)],
+                           stated: nil, computed: fact.amount - other.amount,
+                           detail: "the text says \(fact.amount) is \(words) \(other.amount) (\(against)); \(fact.amount) − \(other.amount) = \(fact.amount - other.amount)")
+        }
+    }
+}
+
+/// The years a report's headings name (`三、2023年度部门决算情况说明`) are the report's year:
+/// a heading of another year inside a report is a copy from last year's document.
+public struct HeadingYearRule: CheckRule {
+    public let id = "heading-year"
+    public let summary = "a heading's year is the report's year"
+    public init() {}
+
+    public func check(_ report: Report) -> [Finding] {
+        guard report.year != 0 else { return [] }
+        return report.yearMentions.filter { $0.year != report.year }.map { m in
+            Finding(.error, rule: id, report: report.displayName, subject: "heading `\(m.text)` names \(m.year)",
+                    figures: [Finding.Figure(label: "heading year", amount: Amount(m.year), unit: "年", span: m.span)],
+                    stated: Amount(m.year), computed: Amount(report.year),
+                    detail: "the report is of \(report.year) (its title), the heading names \(m.year)")
+        }
+    }
+}

@@ -211,7 +211,8 @@ extension MessageCatalogue {
         .helpWarningsSummary: "读取时无法归位或只能推测的内容",
         .helpCheckSummary: "勾稽关系核对结果，作为一张表",
         .helpCheckDetails: """
-            级别 error / rounding / note，规则，涉及的数字和行，报告所写的数，算出的数。见 docs/CHECKS.md。
+            级别 error / unsure / rounding / note（unsure：数字不符，但其中一个是推测读出的），规则，
+            涉及的数字和行，报告所写的数，算出的数。见 docs/CHECKS.md。
             """,
         .helpWhereSummary: "保留满足条件的行",
         .helpWhereDetails: """
@@ -297,6 +298,8 @@ extension MessageCatalogue {
         .relationVehiclesByUse: "车辆按用途之和",
         .relationCarsByType: "公务用车按车型之和",
         .checkSummary: "已核对 {0} 份报告：{1} 处错误，{2} 处舍入差异，{3} 条提示",
+        .checkUnsureBecause: "；存疑，不一定是报告的错误：依据的数字有推测读出的 {0}",
+        .checkSummaryUnsure: "已核对 {0} 份报告：{1} 处错误，{4} 处存疑，{2} 处舍入差异，{3} 条提示",
 
         .columnEntity: "单位", .columnYear: "年度", .columnPhase: "阶段", .columnStatement: "表",
         .columnItem: "科目", .columnCode: "编码", .columnEconCode: "经济分类", .columnFund: "资金来源",

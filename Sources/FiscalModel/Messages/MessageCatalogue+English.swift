@@ -211,8 +211,9 @@ extension MessageCatalogue {
         .helpWarningsSummary: "what the readers could not place or had to guess",
         .helpCheckSummary: "the consistency findings (勾稽关系) as a table",
         .helpCheckDetails: """
-            Severity error / rounding / note, the rule, the figures and lines involved, what the report
-            says, what the arithmetic gives. See docs/CHECKS.md.
+            Severity error / unsure / rounding / note (unsure: the figures disagree but one was read by a
+            guess), the rule, the figures and lines involved, what the report says, what the arithmetic
+            gives. See docs/CHECKS.md.
             """,
         .helpWhereSummary: "keep the rows for which the condition holds",
         .helpWhereDetails: """
@@ -300,6 +301,8 @@ extension MessageCatalogue {
         .relationVehiclesByUse: "车辆 by use",
         .relationCarsByType: "公务用车 by type",
         .checkSummary: "checked {0} {0|report|reports}: {1} {1|error|errors}, {2} rounding, {3} {3|note|notes}",
+        .checkUnsureBecause: "; unsure, not the report's error: rests on {0}",
+        .checkSummaryUnsure: "checked {0} {0|report|reports}: {1} {1|error|errors}, {4} unsure, {2} rounding, {3} {3|note|notes}",
 
         .columnEntity: "entity", .columnYear: "year", .columnPhase: "phase", .columnStatement: "statement",
         .columnItem: "item", .columnCode: "code", .columnEconCode: "econ_code", .columnFund: "fund",

@@ -184,6 +184,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
 
     // Check findings
     case checkSummary = "check.summary"
+    case checkSummaryUnsure = "check.summaryUnsure"
+    case checkUnsureBecause = "check.unsureBecause"
     case checkBecause = "check.because"
     case checkSubjectSum = "check.subject.sum"
     case checkWithout = "check.subject.without"
