@@ -36,7 +36,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // HTML and SVG text for charts and handouts, escaped and well-formed by construction.
+        // HTML and SVG (charts, handouts, `-o html`): a typed DSL that escapes text and attributes.
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "fiscal",
             dependencies: [
-                "FiscalShell",
+                "FiscalShell", "FiscalModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -58,8 +58,13 @@ public struct Finding: Sendable, Hashable {
     public var rule: String
     /// The report's display name.
     public var report: String
-    /// What was checked, in a few words (`本年收入合计 = its parts`).
-    public var subject: String
+    /// What was checked, in a few words (`本年收入合计 = its parts`), in the catalogue.
+    public var subjectText: Message
+    /// What was checked, in English.
+    public var subject: String {
+        get { subjectText.text(.english) }
+        set { subjectText = .literal(newValue) }
+    }
     /// Every figure involved, the stated one first.
     public var figures: [Figure]
     /// What the report says.
@@ -68,22 +73,36 @@ public struct Finding: Sendable, Hashable {
     public var computed: Amount?
     /// `stated − computed`.
     public var difference: Amount?
-    /// The arithmetic written out, and why the severity was chosen.
-    public var detail: String
+    /// The arithmetic written out, and why the severity was chosen, in the catalogue.
+    public var detailText: Message
+    /// The detail in English.
+    public var detail: String {
+        get { detailText.text(.english) }
+        set { detailText = .literal(newValue) }
+    }
 
     public init(
-        _ severity: Severity, rule: String, report: String, subject: String, figures: [Figure],
-        stated: Amount?, computed: Amount?, detail: String
+        _ severity: Severity, rule: String, report: String, subject: Message, figures: [Figure],
+        stated: Amount?, computed: Amount?, detail: Message
     ) {
         self.severity = severity
         self.rule = rule
         self.report = report
-        self.subject = subject
+        self.subjectText = subject
         self.figures = figures
         self.stated = stated
         self.computed = computed
         if let stated, let computed { difference = stated - computed } else { difference = nil }
-        self.detail = detail
+        self.detailText = detail
+    }
+
+    /// A finding whose subject and detail are not (yet) in the message catalogue.
+    public init(
+        _ severity: Severity, rule: String, report: String, subject: String, figures: [Figure],
+        stated: Amount?, computed: Amount?, detail: String
+    ) {
+        self.init(severity, rule: rule, report: report, subject: .literal(subject), figures: figures,
+                  stated: stated, computed: computed, detail: .literal(detail))
     }
 
     /// A finding about uncertain readings is never the report's error: an `error` whose
@@ -96,7 +115,7 @@ public struct Finding: Sendable, Hashable {
         var f = self
         f.severity = .unsure
         let which = guessed.map { "\($0.label) (\($0.reading!.rawValue), \($0.span.file):\($0.span.line))" }
-        f.detail += "; unsure, not the report's error: rests on \(which.joined(separator: ", "))"
+        f.detailText = f.detailText + Message(.checkUnsureBecause, which.joined(separator: ", "))
         return f
     }
 

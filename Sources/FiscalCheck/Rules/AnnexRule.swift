@@ -43,10 +43,10 @@ public struct AnnexRule: CheckRule {
     func finding(_ report: Report, _ i: FactIndex, annex a: Mention, explanation e: Mention) -> Finding {
         let f = report.facts[i]
         let severity: Finding.Severity = f.agree(a, e) ? .rounding : .error
-        let why = severity == .rounding ? "the finer figure rounds to the coarser" : "one figure cannot be rounded two ways"
+        let why = severity == .rounding ? Message(.checkFinerRounds) : Message(.checkRoundedTwoWays)
         return Finding(severity, rule: id, report: report.displayName,
-                       subject: "\(f.item) in the explanation and 附件",
+                       subject: Message(.checkSubjectAnnex, f.item),
                        figures: [report.figure(i, mention: e), report.figure(i, mention: a)], stated: a.amount, computed: e.amount,
-                       detail: "附件 \(a.amount) vs explanation \(e.amount); \(why)")
+                       detail: Message(.checkAnnexVersus, a.amount, e.amount, why))
     }
 }

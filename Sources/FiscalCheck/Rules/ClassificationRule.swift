@@ -117,7 +117,7 @@ public struct ClassificationRule: CheckRule {
                 .sorted { $0.fact.span < $1.fact.span }
             let levelName = partPaths.first!.level.name
             let check = SumCheck(
-                report: report, rule: id, subject: "\(total.fact.item) (\(path.level.name)) = its \(levelName)",
+                report: report, rule: id, subject: Message(.checkSubjectLevel, total.fact.item, path.level.name, levelName),
                 total: total.index, parts: parts.map(\.index))
             guard var f = check.finding() else { continue }
             // A list item the reader could not classify, written between the total and its last
@@ -157,7 +157,7 @@ public struct BreakdownRule: CheckRule {
                 guard let total = nearest(totals, to: parts.map(\.fact.span.line).min()!) else { continue }
                 let distinct = distinctByItem(parts, near: total.fact.span.line)
                 let check = SumCheck(
-                    report: report, rule: id, subject: "\(total.fact.item) = its breakdown",
+                    report: report, rule: id, subject: Message(.checkSubjectBreakdown, total.fact.item),
                     total: total.index, parts: distinct.map(\.index))
                 if let f = check.finding() { findings.append(f) }
             }

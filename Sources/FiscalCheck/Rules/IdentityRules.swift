@@ -134,7 +134,7 @@ public struct RepeatedFigureRule: CheckRule {
             for place in [inText, inAnnex] where place.count > 1 {
                 for other in place.dropFirst() {
                     let name = (f.code.map { "\($0) " } ?? "") + f.item
-                    if let finding = compare(report, i, place[0], other, subject: "\(name) stated twice") { findings.append(finding) }
+                    if let finding = compare(report, i, place[0], other, subject: Message(.checkSubjectStatedTwice, name)) { findings.append(finding) }
                 }
             }
         }
@@ -148,7 +148,7 @@ public struct RepeatedFigureRule: CheckRule {
             for i in a {
                 // A pair of the same key was compared above, as one figure stated twice.
                 for j in b where comparable(report.facts[i], report.facts[j]) && i != j {
-                    if let f = compare(report, i, j, subject: "\(report.facts[i].item) in \(identity.statement) and \(identity.otherStatement)", reason: identity.reason) {
+                    if let f = compare(report, i, j, subject: Message(.checkSubjectInBoth, report.facts[i].item, identity.statement.rawValue, identity.otherStatement.rawValue), reason: identity.reason) {
                         findings.append(f)
                     }
                 }
@@ -162,7 +162,7 @@ public struct RepeatedFigureRule: CheckRule {
                     && i != j
                 {
                     let code = report.facts[i].code!.rawValue
-                    if let f = compare(report, i, j, subject: "\(code) \(report.facts[i].item) in \(identity.statement) and \(identity.otherStatement)", reason: identity.reason) {
+                    if let f = compare(report, i, j, subject: Message(.checkSubjectInBoth, "\(code) \(report.facts[i].item)", identity.statement.rawValue, identity.otherStatement.rawValue), reason: identity.reason) {
                         findings.append(f)
                     }
                 }
@@ -176,7 +176,7 @@ public struct RepeatedFigureRule: CheckRule {
 
     /// Two mentions of one fact: equal amounts give nothing; a finer figure that rounds to
     /// the coarser is rounding; anything else is an error, and the fact shows as disputed.
-    func compare(_ report: Report, _ i: FactIndex, _ a: Mention, _ b: Mention, subject: String) -> Finding? {
+    func compare(_ report: Report, _ i: FactIndex, _ a: Mention, _ b: Mention, subject: Message) -> Finding? {
         let f = report.facts[i]
         let ua = a.unit(in: f), ub = b.unit(in: f)
         if ua == ub && a.amount == b.amount { return nil }
@@ -186,12 +186,12 @@ public struct RepeatedFigureRule: CheckRule {
         let agree = f.agree(a, b)
         // A 万元 sentence narrating a 元 table rounds by design: not a finding.
         if agree && ua != ub { return nil }
-        let why = agree ? "the finer figure rounds to the coarser" : "one figure cannot be rounded two ways"
+        let why = agree ? Message(.checkFinerRounds) : Message(.checkRoundedTwoWays)
         let sameUnit = ua == ub
         return Finding(agree ? .rounding : .error, rule: id, report: report.displayName, subject: subject,
                        figures: [report.figure(i, mention: a), report.figure(i, mention: b)],
                        stated: sameUnit ? b.amount : nil, computed: sameUnit ? a.amount : nil,
-                       detail: "\(b.amount)\(ub) vs \(a.amount)\(ua); \(why)" + (agree ? "" : "; the fact is disputed"))
+                       detail: Message(.checkVersus, "\(b.amount)\(ub)", "\(a.amount)\(ua)", why) + .literal(agree ? "" : "; the fact is disputed"))
     }
 
     func comparable(_ a: Fact, _ b: Fact) -> Bool {
@@ -201,15 +201,15 @@ public struct RepeatedFigureRule: CheckRule {
     /// Equal values give nothing; values written to different digits that round to each
     /// other are rounding; anything else is an error (one figure rounded twice the same way
     /// cannot differ).
-    func compare(_ report: Report, _ i: FactIndex, _ j: FactIndex, subject: String, reason: String?) -> Finding? {
+    func compare(_ report: Report, _ i: FactIndex, _ j: FactIndex, subject: Message, reason: String?) -> Finding? {
         let a = report.facts[i].amount, b = report.facts[j].amount
         guard a != b else { return nil }
         let coarse = min(a.scale, b.scale)
         let severity: Finding.Severity = a.scale != b.scale && a.rounded(toDigits: coarse) == b.rounded(toDigits: coarse) ? .rounding : .error
-        let why = severity == .rounding ? "the finer figure rounds to the coarser" : "one figure cannot be rounded two ways"
+        let why = severity == .rounding ? Message(.checkFinerRounds) : Message(.checkRoundedTwoWays)
         return Finding(severity, rule: id, report: report.displayName, subject: subject,
                        figures: [report.figure(i), report.figure(j)], stated: b, computed: a,
-                       detail: "\(b) vs \(a); \(why)" + (reason.map { " (\($0))" } ?? ""))
+                       detail: Message(.checkVersus, b, a, why) + .literal(reason.map { " (\($0))" } ?? ""))
     }
 }
 
@@ -246,9 +246,10 @@ public struct DerivedValueRule: CheckRule {
         let tolerance = o.isCount ? .zero : Rounding.halfUnit(of: [dm.amount, om.amount]) * Amount(halves)
         guard let severity = Rounding.severity(of: diff, tolerance: tolerance) else { return nil }
         return Finding(
-            severity, rule: id, report: report.displayName, subject: "\(d.item) \(d.year) derived two ways",
+            severity, rule: id, report: report.displayName, subject: Message(.checkSubjectDerivedTwice, d.item, d.year),
             figures: [report.figure(j, mention: om), report.figure(i, mention: dm)], stated: om.amount, computed: dm.amount,
-            detail: "\(om.amount) (\(otherDerived ? "derived" : "stated")) vs \(dm.amount) (derived); "
-                + (severity == .rounding ? "within rounding (±\(tolerance))" : "more than rounding allows (±\(tolerance))"))
+            detail: Message(.checkBecause,
+                            Message(.checkDerivedVersus, om.amount, Message(otherDerived ? .wordDerived : .wordStated), dm.amount),
+                            severity == .rounding ? Message(.checkWithinRounding, tolerance) : Message(.checkMoreThanRounding, tolerance)))
     }
 }

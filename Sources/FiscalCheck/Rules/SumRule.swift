@@ -121,9 +121,12 @@ public struct SumRule: CheckRule {
         let parts = distinctByItem(candidates, near: total.fact.span.line)
         guard parts.count >= 2 else { return nil }
         let required = parts.filter { !Label.matches($0.fact.item, relation.optional) }
-        var best = SumCheck(report: report, rule: id, subject: "\(total.fact.item) = \(relation.name)", total: total.index, parts: parts.map(\.index))
+        let name = MessageKey(rawValue: "check.relation." + relation.name).map { Message($0) } ?? .literal(relation.name)
+        var best = SumCheck(report: report, rule: id, subject: Message(.checkSubjectSum, total.fact.item, name), total: total.index, parts: parts.map(\.index))
         if required.count != parts.count, required.count >= 1 {
-            let without = SumCheck(report: report, rule: id, subject: best.subject + " (without \(relation.optional.joined(separator: ", ")))", total: total.index, parts: required.map(\.index))
+            let without = SumCheck(
+                report: report, rule: id, subject: Message(.checkWithout, best.subject, relation.optional.joined(separator: ", ")),
+                total: total.index, parts: required.map(\.index))
             if without.difference.magnitude < best.difference.magnitude { best = without }
         }
         return best.finding()
@@ -146,7 +149,7 @@ func distinctByItem(_ facts: [(index: FactIndex, fact: Fact)], near line: Int) -
 struct SumCheck {
     let report: Report
     let rule: String
-    let subject: String
+    let subject: Message
     let total: FactIndex
     let parts: [FactIndex]
 
@@ -161,11 +164,11 @@ struct SumCheck {
         guard let severity = Rounding.severity(of: difference, tolerance: tolerance) else { return nil }
         let arithmetic = amounts.map(\.description).joined(separator: " + ") + " = \(sum)"
         let why = severity == .rounding
-            ? "within rounding: \(amounts.filter { !$0.isZero }.count) rounded parts and the total allow ±\(tolerance)"
-            : (t.isCount ? "counts are exact" : "more than rounding allows (±\(tolerance))")
+            ? Message(.checkSumWithin, amounts.filter { !$0.isZero }.count, tolerance)
+            : (t.isCount ? Message(.checkCountsExact) : Message(.checkMoreThanRounding, tolerance))
         return Finding(
             severity, rule: rule, report: report.displayName, subject: subject,
             figures: [report.figure(total)] + parts.map { report.figure($0) },
-            stated: t.amount, computed: sum, detail: "\(arithmetic); \(why)")
+            stated: t.amount, computed: sum, detail: Message(.checkBecause, arithmetic, why))
     }
 }

@@ -29,7 +29,7 @@ extension Evaluator {
                 notes.append("\(left) row\(left == 1 ? "" : "s") without a code at that level \(left == 1 ? "was" : "were") left out (三公经费, counts, totals above the level); group on statement or item to see them")
             }
         }
-        var (gid, first, groupCount) = assignGroups(rows, keyColumns)
+        var (gid, first, groupCount) = try assignGroups(rows, keyColumns)
         if sums {
             let span = specs.first { $0.function == .sum || $0.function == .avg }!.span
             if !keyNames.contains("measure") {
@@ -45,6 +45,7 @@ extension Evaluator {
         }
         var columns = keyColumns.map { $0.gathered(first) }
         for spec in specs {
+            try checkCancelled(at: nil)
             columns.removeAll { $0.name == spec.name }
             columns.append(try aggregateColumn(spec, f, rows: rows, gid: gid, groupCount: groupCount))
         }
@@ -78,7 +79,7 @@ extension Evaluator {
     }
 
     /// Per row (in `rows` order) its group, the first physical row of each group, and the count.
-    func assignGroups(_ rows: [Int32], _ keys: [FrameColumn]) -> (gid: [Int32], first: [Int32], count: Int) {
+    func assignGroups(_ rows: [Int32], _ keys: [FrameColumn]) throws(QueryError) -> (gid: [Int32], first: [Int32], count: Int) {
         if keys.isEmpty { return ([Int32](repeating: 0, count: rows.count), [rows.first ?? 0], 1) }
         // Each key as a dense code per physical row, and its cardinality.
         var codes: [[Int32]] = []
@@ -126,6 +127,7 @@ extension Evaluator {
         if fits && product <= 1 << 22 {
             var table = [Int32](repeating: -1, count: product)
             for (r, p32) in rows.enumerated() {
+                if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
                 let key = composite(Int(p32))
                 var g = table[key]
                 if g < 0 {
@@ -138,6 +140,7 @@ extension Evaluator {
         } else {
             var table: [[Int32]: Int32] = [:]
             for (r, p32) in rows.enumerated() {
+                if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
                 let key = codes.map { $0[Int(p32)] }
                 if let g = table[key] {
                     gid[r] = g

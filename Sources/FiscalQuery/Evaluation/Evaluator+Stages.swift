@@ -28,7 +28,13 @@ extension Evaluator {
         for k in keys { compiled.append(try compile(k.expr, f)) }
         let rows = f.physicalRows
         let values = rows.map { p in compiled.map { $0.eval(Int(p)) } }
-        let order = Array(rows.indices).sorted { i, j in
+        // Ctrl-C: a sort of millions of rows looks at the flag every 65,536 comparisons.
+        var comparisons = 0
+        let order: [Int]
+        do {
+            order = try Array(rows.indices).sorted { i, j in
+            comparisons &+= 1
+            if comparisons & 0xFFFF == 0, context.isCancelled() { throw SortCancelled() }
             for (k, key) in keys.enumerated() {
                 let a = values[i][k], b = values[j][k]
                 if a == b { continue }
@@ -38,6 +44,10 @@ extension Evaluator {
                 return key.descending ? greater : less
             }
             return i < j
+            }
+        } catch {
+            try checkCancelled(at: nil)
+            throw QueryError(Message(.interrupted))
         }
         var out = f
         out.selection = order.map { rows[$0] }
@@ -50,6 +60,8 @@ extension Evaluator {
         }
         return out
     }
+
+    struct SortCancelled: Error {}
 
     /// The distinct units among the frame's rows, when it has a `unit` column.
     func distinctUnits(_ f: Frame) -> [String]? {
@@ -84,7 +96,7 @@ extension Evaluator {
             throw QueryError("`share` needs an amount column; found \(describe(e, c.type))", at: e.span)
         }
         let rows = scoped.physicalRows
-        let (gid, _, groupCount) = assignGroups(rows, keyColumns)
+        let (gid, _, groupCount) = try assignGroups(rows, keyColumns)
         if let ui = f.columnIndex("unit"), case .text(let uids, let units) = f.columns[ui].storage {
             var first = [Int32](repeating: -2, count: groupCount)
             for (r, p) in rows.enumerated() {
