@@ -37,7 +37,9 @@ struct ShellBehaviourTests {
         let big = state + "/big.csv"
         var lines = ["entity,year,phase,statement,item,code,econ_code,fund,column,amount,unit"]
         for i in 0..<60_000 {
-            lines.append("单位\(i % 50),\(2015 + i % 8),决算,支出,科目\(i % 997),\(201 + i % 20),,一般公共预算,,\(i % 10_000).\(i % 100),万元")
+            // No code: a coded fact is keyed by its code, so 60,000 rows under 20 codes would fold
+            // into a few thousand facts; uncoded, each (entity, year, item) is its own fact.
+            lines.append("单位\(i % 50),\(2015 + i % 8),决算,支出,科目\(i % 997),,,一般公共预算,,\(i % 10_000).\(i % 100),万元")
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: big, atomically: true, encoding: .utf8)
         let shell = try TmuxDriver(arguments: [big], environment: environment)

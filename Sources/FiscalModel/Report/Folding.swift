@@ -77,28 +77,16 @@ extension Fact {
     /// The fact's key (see ``FactKey``).
     public var key: FactKey { FactKey(self) }
 
-    /// Whether the report states this figure with different amounts: two of its mentions do
-    /// not agree (``Fact/agree(_:_:)``). The fact's amount is then its first mention's, and
-    /// the `repeated` check names every mention.
+    /// Whether the report states this figure with different amounts: a mention does not agree
+    /// (``Fact/agree(_:_:)``) with the first, the one the amount comes from (the finest certain
+    /// one). The `repeated` check names every mention that differs. Linear in the mentions.
     public var isDisputed: Bool {
-        guard mentions.count > 1 else { return false }
-        for i in mentions.indices {
-            for j in mentions.indices where j > i {
-                if !agree(mentions[i], mentions[j]) { return true }
-            }
-        }
-        return false
+        mentions.count > 1 && mentions.dropFirst().contains { !agree(mentions[0], $0) }
     }
 
-    /// The pairs of mentions that disagree, in mention order.
+    /// The mentions that do not agree with the first, paired with it.
     public var disagreements: [(Mention, Mention)] {
-        var out: [(Mention, Mention)] = []
-        for i in mentions.indices {
-            for j in mentions.indices where j > i && !agree(mentions[i], mentions[j]) {
-                out.append((mentions[i], mentions[j]))
-            }
-        }
-        return out
+        mentions.dropFirst().filter { !agree(mentions[0], $0) }.map { (mentions[0], $0) }
     }
 
     /// Whether two mentions of this fact state the same figure: equal once the finer is
