@@ -113,12 +113,21 @@ public struct FormatRegistry: Sendable {
             }
         }
         guard let source = SourceText(bytes: bytes, path: path) else {
+            let bad = SourceText.firstInvalidUTF8(bytes)
             throw .failed(format: chosen.descriptor.name,
-                          FormatError(file: path, "expected text in UTF-8 or GB18030, found bytes that are neither"))
+                          FormatError(file: path, line: bad?.line,
+                                      "expected text in UTF-8 or GB18030, found bytes that are neither\(bad.map { " (first at byte offset \($0.offset): \($0.byteDescription))" } ?? "")"))
         }
-        do {
+        do throws(FormatError) {
             var result = try chosen.read(source)
-            result.warnings = detectWarnings + result.warnings
+            for report in result.reports {
+                if let (span, message) = report.boundsViolation {
+                    let line = span.flatMap { $0.file == path ? $0.line : nil }
+                    let place = span.flatMap { $0.file == path ? nil : " (at \($0))" } ?? ""
+                    throw FormatError(file: path, line: line, message + place)
+                }
+            }
+            result.warnings = detectWarnings + source.decodingWarnings + result.warnings
             for i in result.reports.indices where result.reports[i].format == nil {
                 result.reports[i].format = chosen.descriptor.name
             }

@@ -10,12 +10,12 @@ extension Evaluator {
         if let s = f.selection {
             for (i, p) in s.enumerated() {
                 if i & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
-                if test(Int(p)) { kept.append(p) }
+                if try test(Int(p)) { kept.append(p) }
             }
         } else {
             for p in 0..<f.physicalCount {
                 if p & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
-                if test(p) { kept.append(Int32(p)) }
+                if try test(p) { kept.append(Int32(p)) }
             }
         }
         out.selection = kept
@@ -27,7 +27,13 @@ extension Evaluator {
         var compiled: [Compiled] = []
         for k in keys { compiled.append(try compile(k.expr, f)) }
         let rows = f.physicalRows
-        let values = rows.map { p in compiled.map { $0.eval(Int(p)) } }
+        var values: [[Value]] = []
+        values.reserveCapacity(rows.count)
+        for p in rows {
+            var row: [Value] = []
+            for c in compiled { row.append(try c.eval(Int(p))) }
+            values.append(row)
+        }
         let order = Array(rows.indices).sorted { i, j in
             for (k, key) in keys.enumerated() {
                 let a = values[i][k], b = values[j][k]
@@ -70,11 +76,16 @@ extension Evaluator {
                              at: e.span, hint: "filter with `where unit = \"\(units[0])\"` first")
         }
         var out = f.materialized()
-        let values = (0..<out.count).map { c.eval($0) }
-        let total = Amount.sum(values.compactMap(\.amountValue))
-        let shares: [Value] = values.map { v in
-            guard let a = v.amountValue, !total.isZero else { return .null }
-            return .percent(a / total)
+        let values = try c.values(out.count)
+        let total = try Evaluator.exactly("the total of `\(e.sourceText)`", at: e.span) { () throws(AmountOverflow) in
+            try Amount.checkedSum(values.compactMap(\.amountValue))
+        }
+        var shares: [Value] = []
+        for v in values {
+            guard let a = v.amountValue, !total.isZero else { shares.append(.null); continue }
+            shares.append(.percent(try Evaluator.exactly("the share of `\(e.sourceText)`", at: e.span) { () throws(AmountOverflow) in
+                try Ratio.exact(a, total)
+            }))
         }
         out.columns.removeAll { $0.name == name }
         out.columns.append(FrameColumn(name: name, type: .percent, storage: .values(shares)))
@@ -92,7 +103,7 @@ extension Evaluator {
                 out.columns.append(try column(n, in: base))
             } else {
                 let c = try compile(e, base)
-                out.columns.append(FrameColumn.make(e.columnName, c.type ?? .text, (0..<base.count).map(c.eval)))
+                out.columns.append(FrameColumn.make(e.columnName, c.type ?? .text, try c.values(base.count)))
             }
         }
         return out
@@ -103,7 +114,7 @@ extension Evaluator {
         var out = f.materialized()
         for a in assignments {
             let c = try compile(a.expr, out)
-            let column = FrameColumn.make(a.name.text, c.type ?? .text, (0..<out.count).map(c.eval))
+            let column = FrameColumn.make(a.name.text, c.type ?? .text, try c.values(out.count))
             if let i = out.columnIndex(a.name.text) { out.columns[i] = column } else { out.columns.append(column) }
         }
         return out
