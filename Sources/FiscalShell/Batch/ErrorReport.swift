@@ -7,8 +7,8 @@ public enum ErrorReport {
     /// A query error with the query shown and a caret line under `error.span`.
     /// `origin` names where the query came from (`script.fql:3`, `-e #1`).
     public static func render(_ error: QueryError, query: String, origin: String?) -> String {
-        var out = "error: \(error.message)\n"
-        if let origin { out += "  --> \(origin)\n" }
+        var out = "error: \(TerminalText.escaped(error.message))\n"
+        if let origin { out += "  --> \(TerminalText.escaped(origin))\n" }
         let lines = query.split(separator: "\n", omittingEmptySubsequences: false)
         // Find the line and column of the span's start (spans are in characters of the query).
         var offset = 0
@@ -17,37 +17,47 @@ public enum ErrorReport {
             let count = line.count
             if let span = error.span, !located, span.lowerBound <= offset + count {
                 located = true
-                out += "   | \(line)\n"
-                let startCol = span.lowerBound - offset
-                let prefix = String(line.prefix(max(0, startCol)))
-                let length = max(1, min(span.count, count - startCol))
-                let underlined = String(line.dropFirst(max(0, startCol)).prefix(length))
+                // A long line is shown as a window around the span, at most 100 characters.
+                var startCol = max(0, span.lowerBound - offset)
+                var shown = Substring(line)
+                var lead = "", tail = ""
+                if count > 100 {
+                    let from = max(0, min(startCol - 30, count - 100))
+                    shown = line.dropFirst(from).prefix(100)
+                    lead = from > 0 ? "…" : ""
+                    tail = from + 100 < count ? "…" : ""
+                    startCol -= from
+                }
+                out += "   | \(lead)\(TerminalText.escaped(String(shown)))\(tail)\n"
+                let prefix = lead + TerminalText.escaped(String(shown.prefix(startCol)))
+                let length = max(1, min(span.count, shown.count - startCol))
+                let underlined = TerminalText.escaped(String(shown.dropFirst(startCol).prefix(length)))
                 let caretWidth = max(1, DisplayWidth.of(underlined))
                 out += "   | " + String(repeating: " ", count: DisplayWidth.of(prefix))
                     + String(repeating: "^", count: caretWidth)
-                out += error.hint.map { " \($0)" } ?? ""
+                out += error.hint.map { " \(TerminalText.escaped($0))" } ?? ""
                 out += "\n"
             } else if error.span == nil && !located {
                 located = true
-                out += "   | \(line)\n"
-                if let hint = error.hint { out += "   = \(hint)\n" }
+                out += "   | \(TerminalText.escaped(String(line.prefix(100))))\(count > 100 ? "…" : "")\n"
+                if let hint = error.hint { out += "   = \(TerminalText.escaped(hint))\n" }
             }
             offset += count + 1
         }
-        if !located, let hint = error.hint { out += "   = \(hint)\n" }
+        if !located, let hint = error.hint { out += "   = \(TerminalText.escaped(hint))\n" }
         return out
     }
 
     /// A meta-command error: the message, where it came from, and the hint.
     public static func render(_ error: MetaCommandError, origin: String?) -> String {
-        var out = "error: \(error.message)\n"
-        if let origin { out += "  --> \(origin)\n" }
-        if let hint = error.hint { out += "   = \(hint)\n" }
+        var out = "error: \(TerminalText.escaped(error.message))\n"
+        if let origin { out += "  --> \(TerminalText.escaped(origin))\n" }
+        if let hint = error.hint { out += "   = \(TerminalText.escaped(hint))\n" }
         return out
     }
 
     /// A load error: one line per problem, each naming the file and line.
     public static func render(_ error: LoadError) -> String {
-        error.description.split(separator: "\n").map { "error: \($0)\n" }.joined()
+        error.description.split(separator: "\n").map { "error: \(TerminalText.escaped(String($0)))\n" }.joined()
     }
 }

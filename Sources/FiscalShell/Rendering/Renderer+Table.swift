@@ -4,7 +4,7 @@ extension Renderer {
     /// Aligned columns: text left, numbers right with their decimal points lined up, a tree
     /// column indented by depth, wide text cut to fit `maxWidth`.
     static func renderTable(_ table: ResultTable, _ options: RenderOptions) -> Output {
-        var notes = table.notes
+        var notes = table.notes.map { TerminalText.escaped($0, keepNewlines: true) }
         var rows = table.rows
         if let limit = options.maxRows, rows.count > limit {
             let left = rows.count - limit
@@ -34,7 +34,7 @@ extension Renderer {
             }
         }
         var widths = table.columns.indices.map { c in
-            max(DisplayWidth.of(table.columns[c].name), cells.map { DisplayWidth.of($0[c]) }.max() ?? 0)
+            max(DisplayWidth.of(TerminalText.escaped(table.columns[c].name)), cells.map { DisplayWidth.of($0[c]) }.max() ?? 0)
         }
         if let maxWidth = options.maxWidth {
             fit(&widths, into: maxWidth, table: table)
@@ -54,7 +54,7 @@ extension Renderer {
             }
             return padded.joined(separator: "  ").trailingSpacesRemoved
         }
-        var out = bold + line(table.columns.map(\.name)) + reset + "\n"
+        var out = bold + line(table.columns.map { TerminalText.escaped($0.name) }) + reset + "\n"
         out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
         for row in cells { out += line(row) + "\n" }
         let count = table.rows.count

@@ -24,6 +24,7 @@ public enum Renderer {
     static func displayText(_ value: Value, _ options: RenderOptions) -> String {
         switch value {
         case .null: "—"
+        case .text(let s): TerminalText.escaped(s)
         case .percent: value.formatted(ratioDigits: options.ratioDigits, percentDigits: options.percentDigits) + "%"
         default: value.formatted(ratioDigits: options.ratioDigits, percentDigits: options.percentDigits)
         }
@@ -31,7 +32,8 @@ public enum Renderer {
 
     /// The text of one cell for machines: numbers plain, missing empty.
     static func plainText(_ value: Value, _ options: RenderOptions) -> String {
-        value.formatted(ratioDigits: options.ratioDigits, percentDigits: options.percentDigits)
+        if case .text(let s) = value { return TerminalText.escaped(s) }
+        return value.formatted(ratioDigits: options.ratioDigits, percentDigits: options.percentDigits)
     }
 
     static func isNumeric(_ type: ResultTable.ColumnType) -> Bool {
@@ -44,7 +46,7 @@ public enum Renderer {
     // MARK: CSV
 
     static func renderCSV(_ table: ResultTable, _ options: RenderOptions) -> String {
-        var out = table.columns.map { CSVText.field($0.name) }.joined(separator: ",") + "\n"
+        var out = table.columns.map { CSVText.field(TerminalText.escaped($0.name)) }.joined(separator: ",") + "\n"
         for row in table.rows {
             out += row.map { CSVText.field(plainText($0, options)) }.joined(separator: ",") + "\n"
         }
@@ -76,7 +78,7 @@ public enum Renderer {
 
     static func renderMarkdown(_ table: ResultTable, _ options: RenderOptions) -> String {
         func escape(_ s: String) -> String {
-            s.replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
+            TerminalText.escaped(s.replacingAll("|", with: "\\|").replacingAll("\n", with: " "))
         }
         var out = "| " + table.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
         out += "|" + table.columns.map { isNumeric($0.type) ? " ---: " : " --- " }.joined(separator: "|") + "|\n"

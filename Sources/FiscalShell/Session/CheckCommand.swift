@@ -80,9 +80,10 @@ public enum CheckCommand {
     static func highlight(_ line: String, from: Int, to: Int, color: Bool) -> String {
         let chars = Array(line)
         let a = min(max(from - 1, 0), chars.count), b = min(max(to - 1, a), chars.count)
-        guard b > a else { return line }
+        let safe = { (part: ArraySlice<Character>) in TerminalText.escaped(String(part)) }
+        guard b > a else { return safe(chars[...]) }
         let (open, close) = color ? ("\u{1B}[1;7m", "\u{1B}[0m") : ("[[", "]]")
-        return String(chars[..<a]) + open + String(chars[a..<b]) + close + String(chars[b...])
+        return safe(chars[..<a]) + open + safe(chars[a..<b]) + close + safe(chars[b...])
     }
 }
 
