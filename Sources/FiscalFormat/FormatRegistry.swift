@@ -165,8 +165,12 @@ public struct FormatRegistry: Sendable {
 
 /// The few file-system calls the registry needs.
 public enum FileSystem {
-    /// The whole content of a file.
-    public static func read(_ path: String) throws(LoadError) -> [UInt8] {
+    /// The largest input file fiscal reads (256 MiB); a longer one (or an endless device
+    /// such as `/dev/zero`) is refused after that many bytes.
+    public static let maximumFileSize = 256 << 20
+
+    /// The whole content of a file, at most `limit` bytes.
+    public static func read(_ path: String, limit: Int = maximumFileSize) throws(LoadError) -> [UInt8] {
         if isDirectory(path) { throw .unreadable(file: path, reason: "it is a folder") }
         guard let f = fopen(path, "rb") else {
             throw .unreadable(file: path, reason: String(cString: strerror(errno)).lowercased())
@@ -177,6 +181,9 @@ public enum FileSystem {
         while true {
             let n = fread(&buffer, 1, buffer.count, f)
             if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+            if bytes.count > limit {
+                throw .unreadable(file: path, reason: "expected at most \(limit >> 20) MiB, found more")
+            }
             if n < buffer.count {
                 if ferror(f) != 0 { throw .unreadable(file: path, reason: String(cString: strerror(errno)).lowercased()) }
                 break

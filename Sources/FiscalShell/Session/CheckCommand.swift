@@ -36,7 +36,8 @@ public enum CheckCommand {
     public static func source(_ query: String, session: Session, cache: SourceCache = SourceCache()) -> String {
         let hits = Provenance.lookup(query, in: session.reports)
         if hits.isEmpty { return "no figure or item matches `\(query)`\n" }
-        return hits.map { render($0, color: session.options.color, cache: cache) }.joined()
+        let loaded = Set(session.reports.map(\.source))
+        return hits.map { render($0, color: session.options.color, cache: cache, loaded: loaded) }.joined()
     }
 
     /// `source row N` (1-based) of `table`: the facts the row was computed from.
@@ -51,7 +52,8 @@ public enum CheckCommand {
         let others = spans.filter { !found.contains($0) }.map {
             ProvenanceHit(kind: .claim, report: "", label: "", amount: .zero, unit: "", derived: false, span: $0)
         }
-        return (hits + others).sorted { $0.span < $1.span }.map { render($0, color: session.options.color, cache: cache) }.joined()
+        let loaded = Set(session.reports.map(\.source))
+        return (hits + others).sorted { $0.span < $1.span }.map { render($0, color: session.options.color, cache: cache, loaded: loaded) }.joined()
     }
 
     /// `explain TERM`: the reports' own 名词解释 entries, else the bundled definition.
@@ -65,13 +67,16 @@ public enum CheckCommand {
     }
 
     /// One hit: its place and label, then the source line with the figure marked.
-    static func render(_ hit: ProvenanceHit, color: Bool, cache: SourceCache) -> String {
+    /// Only files that were loaded are opened (`loaded`: their paths): a span read from a file
+    /// may name any path, and `source` must not show `/etc/passwd` or read `/dev/zero`.
+    static func render(_ hit: ProvenanceHit, color: Bool, cache: SourceCache, loaded: Set<String>) -> String {
         let s = hit.span
         var out = "\(s.file):\(s.line):\(s.startColumn)"
         if !hit.label.isEmpty {
             out += ": \(hit.label) \(hit.amount)\(hit.unit)" + (hit.derived ? " (derived)" : "") + (hit.report.isEmpty ? "" : " [\(hit.report)]")
         }
         out += "\n"
+        guard loaded.contains(s.file) else { return out + "   | (source not shown: \(s.file) is not a loaded file)\n" }
         guard let line = cache.line(s.line, of: s.file) else { return out + "   | (source not available)\n" }
         return out + "   | " + highlight(String(line), from: s.startColumn, to: s.endColumn, color: color) + "\n"
     }
@@ -90,13 +95,15 @@ public enum CheckCommand {
 /// Source files read once per session for `source`.
 public final class SourceCache: @unchecked Sendable {
     private var texts: [String: SourceText?] = [:]
+    /// The largest file `source` reads lines from.
+    public static let maximumFileSize = 64 << 20
 
     public init() {}
 
     /// Line `number` of `path`, or `nil` when the file cannot be read or is shorter.
     public func line(_ number: Int, of path: String) -> Substring? {
         if texts[path] == nil {
-            let bytes = try? FileSystem.read(path)
+            let bytes = try? FileSystem.read(path, limit: SourceCache.maximumFileSize)
             texts[path] = .some(bytes.flatMap { SourceText(bytes: $0, path: path) })
         }
         return texts[path]!?.line(number)
