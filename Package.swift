@@ -24,6 +24,9 @@ func formatPlugin(_ name: String, dependencies: [Target.Dependency] = [], testRe
     ]
 }
 
+/// The libFuzzer targets (Fuzz/<name>): `swift build --product NAME --sanitize fuzzer -Xswiftc -DFUZZING`.
+let fuzzTargets = ["FuzzNarrative", "FuzzTables", "FuzzCSV", "FuzzJSON", "FuzzQuery"]
+
 let package = Package(
     name: "fiscal",
     products: [
@@ -32,7 +35,7 @@ let package = Package(
         .library(name: "FiscalFormat", targets: ["FiscalFormat"]),
         .library(name: "NarrativeFormat", targets: ["NarrativeFormat"]),
         .library(name: "FiscalQuery", targets: ["FiscalQuery"]),
-    ],
+    ] + fuzzTargets.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
@@ -61,6 +64,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "FiscalFuzz", dependencies: ["FiscalModel", "FiscalFormat", "FiscalQuery", "BuiltinFormats", "FiscalShell"]),
         .testTarget(name: "FiscalModelTests", dependencies: ["FiscalModel"]),
         .testTarget(name: "FiscalFormatTests", dependencies: ["FiscalFormat", "FiscalModel"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -76,6 +80,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
     ]
+        + fuzzTargets.map { .executableTarget(name: $0, dependencies: ["FiscalFuzz"], path: "Fuzz/\($0)") }
         + formatPlugin("JSONFormat")
         + formatPlugin("CSVFormat")
         + formatPlugin("TablesFormat", testResources: [.copy("Fixtures")])

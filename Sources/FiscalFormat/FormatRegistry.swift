@@ -92,7 +92,13 @@ public struct FormatRegistry: Sendable {
 
     /// Reads one file: with the named format, or with the most confident one.
     public func load(file path: String, format name: String? = nil) throws(LoadError) -> FormatResult {
-        let bytes = try FileSystem.read(path)
+        try read(bytes: FileSystem.read(path), path: path, format: name)
+    }
+
+    /// Reads the bytes of one file (named `path` in spans and messages): detection, decoding,
+    /// the format's reader and the model's bounds, as ``load(file:format:)`` does after
+    /// reading the file. The fuzz targets drive this.
+    public func read(bytes: [UInt8], path: String, format name: String? = nil) throws(LoadError) -> FormatResult {
         let chosen: any ReportFormat
         var detectWarnings: [Diagnostic] = []
         if let name {

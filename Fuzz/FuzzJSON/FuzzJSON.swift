@@ -1,0 +1,21 @@
+// libFuzzer target FuzzJSON: see docs/RELIABILITY.md and Fuzz/README.md.
+// Built with -DFUZZING and --sanitize fuzzer it is a fuzzer; built plainly it replays the
+// files named on its command line (crash inputs, corpora) through the same entry.
+import FiscalFuzz
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    FuzzEntry.targets["FuzzJSON"]!(bytes)
+    return 0
+}
+
+#if !FUZZING
+@main
+enum Replay {
+    static func main() {
+        let n = FuzzEntry.replay(CommandLine.arguments.dropFirst(), FuzzEntry.targets["FuzzJSON"]!)
+        print("FuzzJSON: \(n) input\(n == 1 ? "" : "s") ran")
+    }
+}
+#endif
