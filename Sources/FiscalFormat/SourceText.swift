@@ -1,4 +1,5 @@
 import FiscalModel
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -24,6 +25,7 @@ public struct SourceText: Sendable {
     /// Where decoding had to replace bytes (a UTF-8 file with a few invalid bytes, or cut
     /// inside a character): one warning naming the line and byte offset of the first.
     public private(set) var decodingWarnings: [Diagnostic] = []
+    private let columnCache = ColumnCache()
 
     /// Decodes `bytes` read from `path`. A UTF-8 file with a few invalid bytes is read with
     /// each replaced by U+FFFD and a warning naming the first; returns `nil` when the bytes
@@ -87,10 +89,13 @@ public struct SourceText: Sendable {
     }
 
     /// A span covering `range` of line `line`, in 1-based character columns.
+    /// Readers ask for spans left to right, so the column of the last index asked is kept and
+    /// counting goes on from there: spans of every figure of a long line cost one pass over
+    /// it, not one pass per figure.
     public func span(line: Int, range: Range<Substring.Index>) -> SourceSpan {
         guard let text = self.line(line) else { return SourceSpan(file: path, line: line) }
-        let start = text.distance(from: text.startIndex, to: range.lowerBound) + 1
-        let end = text.distance(from: text.startIndex, to: range.upperBound) + 1
+        let start = columnCache.column(of: range.lowerBound, line: line, in: text)
+        let end = columnCache.column(of: range.upperBound, line: line, in: text)
         return SourceSpan(file: path, line: line, startColumn: start, endColumn: end)
     }
 
@@ -204,5 +209,24 @@ struct UTF8Scan {
         guard invalidCount > 0 else { return true }
         if multibyteCount == 0 { return invalidCount <= 4 && invalidCount * 1000 <= byteCount }
         return invalidCount * 64 <= multibyteCount
+    }
+}
+
+/// The 1-based character column of the last index asked for, per source text.
+private final class ColumnCache: Sendable {
+    private let last = Mutex<(line: Int, index: Substring.Index, column: Int)?>(nil)
+
+    func column(of index: Substring.Index, line: Int, in text: Substring) -> Int {
+        last.withLock { last in
+            var from = text.startIndex, column = 1
+            if let l = last, l.line == line, l.index <= index, l.index >= text.startIndex, l.index <= text.endIndex {
+                from = l.index
+                column = l.column
+            }
+            let clamped = min(max(index, text.startIndex), text.endIndex)
+            if clamped > from { column += text.distance(from: from, to: clamped) }
+            last = (line, clamped, column)
+            return column
+        }
     }
 }

@@ -87,7 +87,11 @@ public enum NarrativeLabel {
     /// Whether two labels name the same thing: equal after ``normalized(_:)``, or one ends
     /// the other (`收支总计` ends `财政拨款收支总计`, `采购支出总额` ends `政府采购支出总额`).
     public static func matches(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
-        let x = normalized(a), y = normalized(b)
+        matchesNormalized(normalized(a), normalized(b))
+    }
+
+    /// ``matches(_:_:)`` for labels already ``normalized(_:)``.
+    public static func matchesNormalized(_ x: String, _ y: String) -> Bool {
         guard !x.isEmpty, !y.isEmpty else { return false }
         return x == y || x.hasSuffix(y) || y.hasSuffix(x)
     }

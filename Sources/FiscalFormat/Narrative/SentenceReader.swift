@@ -20,7 +20,7 @@ public enum SentenceReader {
     public static func mentions(in text: Substring, reportYear: Int? = nil) -> [NarrativeMention] {
         var out: [NarrativeMention] = []
         let sentenceStarts = sentenceStarts(of: text)
-        func sentence(of i: Substring.Index) -> Int { sentenceStarts.lastIndex { $0 <= i } ?? 0 }
+        func sentence(of i: Substring.Index) -> Int { sentenceIndex(sentenceStarts, i) }
 
         var previousEnd = text.startIndex
         var lastLabel: (sentence: Int, label: String)?
@@ -45,7 +45,7 @@ public enum SentenceReader {
                     out[out.count - 1] = .change(last)
                     continue
                 }
-                let sentenceText = text[sentenceStarts[s]..<wordStart]
+                let sentenceText = text[phraseWindowStart(sentenceStarts[s], wordStart, in: text)..<wordStart]
                 let (year, phrase) = priorYearPhrase(in: sentenceText, reportYear: reportYear)
                 let segmentStart = max(leadStart, sentenceStarts[s])
                 var subject = cleanLabel(text[segmentStart..<wordStart])
@@ -101,8 +101,8 @@ public enum SentenceReader {
         var out: [NarrativeMention] = []
         var from = text.startIndex
         while let r = text[from...].firstRange(of: "持平") {
-            let s = sentenceStarts.lastIndex { $0 <= r.lowerBound } ?? 0
-            let (year, phrase) = priorYearPhrase(in: text[sentenceStarts[s]..<r.lowerBound], reportYear: reportYear)
+            let s = sentenceIndex(sentenceStarts, r.lowerBound)
+            let (year, phrase) = priorYearPhrase(in: text[phraseWindowStart(sentenceStarts[s], r.lowerBound, in: text)..<r.lowerBound], reportYear: reportYear)
             if let year, let phrase {
                 out.append(.unchanged(UnchangedMention(priorYear: year, range: phrase.lowerBound..<r.upperBound, sentence: s)))
             }
@@ -165,6 +165,27 @@ public enum SentenceReader {
         if whole.hasSuffix("的") { whole = whole.dropLast() }
         whole = whole.trimmingTrailing { $0 == " " }
         return .some(whole.isEmpty ? nil : String(whole))
+    }
+
+    /// The sentence (index into `starts`, which is sorted) that `i` falls in: a binary search,
+    /// so a line of thousands of sentences costs no more per figure than a short one.
+    static func sentenceIndex(_ starts: [Substring.Index], _ i: Substring.Index) -> Int {
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= i { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// How far back from a direction word or `持平` a prior-year phrase (`比上年`, `与2019年决算数相比`)
+    /// is looked for: the sentence, but at most this many characters, so that a sentence of
+    /// thousands of clauses is not searched again for each of them.
+    static let phraseWindow = 160
+
+    static func phraseWindowStart(_ sentenceStart: Substring.Index, _ end: Substring.Index, in text: Substring) -> Substring.Index {
+        let windowStart = text.index(end, offsetBy: -phraseWindow, limitedBy: sentenceStart) ?? sentenceStart
+        return max(windowStart, sentenceStart)
     }
 
     static func sentenceStarts(of text: Substring) -> [Substring.Index] {
