@@ -69,6 +69,11 @@ public struct ClassificationPath: Sendable, Hashable {
 /// Comparing labels the way narratives repeat them: `收、支总计` and `收支总计各`,
 /// `一般公共预算财政拨款` and `一般公共预算财政拨款支出` name the same thing.
 public enum NarrativeLabel {
+    /// How many facts a reader looks back (or around) for the figure a label names: a whole
+    /// and its shares, a change and its figure, are written close together, and a bounded look
+    /// keeps reading linear in the length of the report.
+    public static let reach = 2_000
+
     /// The label without punctuation, spaces, quotes and the verbs and suffixes that vary
     /// between mentions (`支出决算`, `决算数`, `支出`, `各`).
     public static func normalized(_ label: some StringProtocol) -> String {

@@ -176,7 +176,10 @@ extension NarrativeReader {
     /// `主要用于`, else the section's first figure of the same statement.
     func shareWhole(_ m: ShareMention, target: FactIndex, firstPlaced: FactIndex?, listsParts: Bool, state: ExplanationState) -> FactIndex? {
         if let whole = m.whole {
-            return report.facts.indices.reversed().first { $0 != target && NarrativeLabel.matches(report.facts[$0].item, whole) }
+            let wanted = NarrativeLabel.normalized(whole)
+            return report.facts.indices.suffix(NarrativeLabel.reach).reversed().first {
+                $0 != target && NarrativeLabel.matchesNormalized(NarrativeLabel.normalized(report.facts[$0].item), wanted)
+            }
         }
         if let first = firstPlaced, first != target, listsParts { return first }
         let statement = report.facts[target].statement
@@ -192,7 +195,7 @@ extension NarrativeReader {
         var bySection: [Int: [FactIndex]] = [:]
         for i in report.facts.indices where !report.facts[i].derived { bySection[factSection[i], default: []].append(i) }
         var normalizedItems: [FactIndex: String] = [:]
-        let reach = 2_000
+        let reach = NarrativeLabel.reach
         for p in pendingChanges {
             let m = p.mention
             let span = source.span(line: p.line, range: m.range)
