@@ -1,5 +1,5 @@
 import FiscalModel
-import Synchronization
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -213,20 +213,21 @@ struct UTF8Scan {
 }
 
 /// The 1-based character column of the last index asked for, per source text.
-private final class ColumnCache: Sendable {
-    private let last = Mutex<(line: Int, index: Substring.Index, column: Int)?>(nil)
+private final class ColumnCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (line: Int, index: Substring.Index, column: Int)?
 
     func column(of index: Substring.Index, line: Int, in text: Substring) -> Int {
-        last.withLock { last in
-            var from = text.startIndex, column = 1
-            if let l = last, l.line == line, l.index <= index, l.index >= text.startIndex, l.index <= text.endIndex {
-                from = l.index
-                column = l.column
-            }
-            let clamped = min(max(index, text.startIndex), text.endIndex)
-            if clamped > from { column += text.distance(from: from, to: clamped) }
-            last = (line, clamped, column)
-            return column
+        lock.lock()
+        defer { lock.unlock() }
+        var from = text.startIndex, column = 1
+        if let l = last, l.line == line, l.index <= index, l.index >= text.startIndex, l.index <= text.endIndex {
+            from = l.index
+            column = l.column
         }
+        let clamped = min(max(index, text.startIndex), text.endIndex)
+        if clamped > from { column += text.distance(from: from, to: clamped) }
+        last = (line, clamped, column)
+        return column
     }
 }
