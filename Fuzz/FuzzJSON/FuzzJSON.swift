@@ -14,6 +14,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 @main
 enum Replay {
     static func main() {
+        // `FuzzJSON --model FILE…`: print the JSON model of each file (seeds for this target).
+        if CommandLine.arguments.dropFirst().first == "--model" {
+            for path in CommandLine.arguments.dropFirst(2) { if let text = FuzzEntry.modelJSON(ofFile: path) { print(text) } }
+            return
+        }
         let n = FuzzEntry.replay(CommandLine.arguments.dropFirst(), FuzzEntry.targets["FuzzJSON"]!)
         print("FuzzJSON: \(n) input\(n == 1 ? "" : "s") ran")
     }

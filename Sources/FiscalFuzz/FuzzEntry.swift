@@ -98,6 +98,12 @@ public enum FuzzEntry {
         abort()
     }
 
+    /// The canonical JSON model of the reports a file loads as (seeds for the JSON target).
+    public static func modelJSON(ofFile path: String) -> String? {
+        guard let result = try? BuiltinFormats.registry.load(file: path) else { return nil }
+        return ModelJSON.encode(result.reports).text(pretty: true)
+    }
+
     /// Runs `target` on each file named (the replay mode of the fuzz executables built without
     /// libFuzzer); returns the number of inputs run.
     @discardableResult
