@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(
             name: "FiscalShellTests",
             dependencies: ["FiscalShell", "FiscalModel", "FiscalFormat", "BuiltinFormats", "TestSupport", "fiscal"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
     ]
         + fuzzTargets.map { .executableTarget(name: $0, dependencies: ["FiscalFuzz"], path: "Fuzz/\($0)") }

@@ -10,6 +10,10 @@ public struct Evaluator {
 
     /// Evaluates `query`; a `let` stores its result in `context.bindings` (and returns it).
     public static func evaluate(_ query: Query, in context: inout QueryContext) throws(QueryError) -> ResultTable {
+        if let name = query.binding, ["facts", "warnings", "drill"].contains(name.text) || context.sources[name.text] != nil {
+            throw QueryError("cannot bind `\(name.text)`: it names a built-in source", at: name.span,
+                             hint: "choose another name, as in `let my_\(name.text) = …`")
+        }
         let table = try evaluate(query.pipeline, in: &context)
         if let name = query.binding {
             var bound = table

@@ -8,8 +8,8 @@ public enum ErrorReport {
     /// `origin` names where the query came from (`script.fql:3`, `-e #1`).
     public static func render(_ error: QueryError, query: String, origin: String?) -> String {
         var out = "error: \(TerminalText.escaped(error.message))\n"
-        if let origin { out += "  --> \(TerminalText.escaped(origin))\n" }
         let lines = query.split(separator: "\n", omittingEmptySubsequences: false)
+        if let origin { out += "  --> \(TerminalText.escaped(place(origin, spanLine: spanLine(error.span, lines))))\n" }
         // Find the line and column of the span's start (spans are in characters of the query).
         var offset = 0
         var located = false
@@ -46,6 +46,26 @@ public enum ErrorReport {
         }
         if !located, let hint = error.hint { out += "   = \(TerminalText.escaped(hint))\n" }
         return out
+    }
+
+    /// The line of the query (0-based) that `span` starts on.
+    static func spanLine(_ span: QuerySpan?, _ lines: [Substring]) -> Int {
+        guard let span else { return 0 }
+        var offset = 0
+        for (i, line) in lines.enumerated() {
+            if span.lowerBound <= offset + line.count { return i }
+            offset += line.count + 1
+        }
+        return max(0, lines.count - 1)
+    }
+
+    /// `script.fql:2` for a statement starting on line 2 whose error is on its third line:
+    /// `script.fql:4`. Other origins (`-e #2`) are kept.
+    static func place(_ origin: String, spanLine: Int) -> String {
+        guard spanLine > 0, let colon = origin.lastIndex(of: ":"), let first = Int(origin[origin.index(after: colon)...]) else {
+            return origin
+        }
+        return origin[..<colon] + ":\(first + spanLine)"
     }
 
     /// A meta-command error: the message, where it came from, and the hint.

@@ -29,7 +29,7 @@ extension MetaCommandTable {
                 let session = context.session
                 if arguments.count == 2, arguments[0] == "row" {
                     guard let n = Int(arguments[1]), n >= 1 else {
-                        throw MetaCommandError("expected a row number after `source row`, found `\\(arguments[1])`")
+                        throw MetaCommandError("expected a row number after `source row`, found `\(arguments[1])`")
                     }
                     guard let last = session.lastResult else {
                         throw MetaCommandError("no result yet: run a query, then `source row N`")

@@ -11,7 +11,7 @@ public struct StateDirectory: Sendable {
     public init(environment: [String: String]) {
         if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
             path = xdg + "/fiscal"
-        } else if let home = environment["HOME"], !home.isEmpty {
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
             path = home + "/.local/state/fiscal"
         } else {
             path = nil
