@@ -166,6 +166,21 @@ public struct Ratio: Sendable, Hashable, Comparable, CustomStringConvertible {
         return (try? multiplied(by: Ratio(reduced: 100, 1)))?.rounded(toDigits: digits)
     }
 
+    /// The quotient for machines: exact when it is a decimal that ends within `maximumDigits`
+    /// after the point (`1/8` → `0.125`), else rounded to `maximumDigits` (`1/3` →
+    /// `0.333333333333333333`); trailing zeros dropped. `nil` when undefined.
+    public func decimal(maximumDigits: Int = 18) -> Amount? {
+        let digits = terminatingScale.map { min($0, maximumDigits) } ?? maximumDigits
+        return rounded(toDigits: digits)?.normalized
+    }
+
+    /// ``decimal(maximumDigits:)`` of the percentage (`0.70225` → `70.225`).
+    public func percentDecimal(maximumDigits: Int = 16) -> Amount? {
+        guard !isUndefined else { return nil }
+        if let hundredfold = try? multiplied(by: Ratio.reduced(100, 1)) { return hundredfold.decimal(maximumDigits: maximumDigits) }
+        return percent(digits: maximumDigits)?.normalized
+    }
+
     /// The ratio multiplied by an amount, still exact (traps on overflow; see ``multiplied(by:)``).
     public static func * (lhs: Ratio, rhs: Amount) -> Ratio {
         do { return try lhs.multiplied(by: Ratio.exact(rhs, 1)) } catch { preconditionFailure("amount overflow in \(lhs) × \(rhs)") }

@@ -60,9 +60,12 @@ extension Evaluator {
                 type = .amount
             }
             _ = span
+            let zeroDivisions = self.zeroDivisions
             return Compiled(type: type) { p throws(QueryError) in
                 let x = try a.eval(p), y = try b.eval(p)
-                return try Evaluator.exactly(e) { () throws(AmountOverflow) in try Arithmetic.apply(op, x, y) }
+                let v = try Evaluator.exactly(e) { () throws(AmountOverflow) in try Arithmetic.apply(op, x, y) }
+                if op == .divide, v == .null, x != .null, y != .null { zeroDivisions.record(e.sourceText) }
+                return v
             }
         case .call(let name, _, let span):
             if Aggregate(rawValue: name.text) != nil {

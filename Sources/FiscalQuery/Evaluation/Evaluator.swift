@@ -7,6 +7,8 @@ import FiscalModel
 public struct Evaluator {
     let context: QueryContext
     let store: FactStore
+    /// Divisions by zero met while evaluating (each gives a missing value), for a note.
+    let zeroDivisions = ZeroDivisions()
 
     /// Evaluates `query`; a `let` stores its result in `context.bindings` (and returns it).
     public static func evaluate(_ query: Query, in context: inout QueryContext) throws(QueryError) -> ResultTable {
@@ -142,8 +144,21 @@ public struct Evaluator {
             // Indices into the fact store's spans: the array is shared, not copied.
             t.setProvenance(pool: store.spans, indices: indices, offsets: offsets)
         }
-        t.notes = f.notes
+        t.notes = f.notes + zeroDivisions.notes
         return t
+    }
+}
+
+/// Counts the divisions by zero of one evaluation, by expression.
+final class ZeroDivisions: @unchecked Sendable {
+    private var counts: [(expression: String, rows: Int)] = []
+
+    func record(_ expression: String) {
+        if let i = counts.firstIndex(where: { $0.expression == expression }) { counts[i].rows += 1 } else { counts.append((expression, 1)) }
+    }
+
+    var notes: [String] {
+        counts.map { "`\($0.expression)` divides by zero in \($0.rows) row\($0.rows == 1 ? "" : "s"); those values are missing (shown —), not zero" }
     }
 }
 

@@ -69,8 +69,10 @@ public enum Renderer {
         case .integer(let i): .int(i)
         case .amount(let a): .amount(a)
         case .bool(let b): .bool(b)
-        case .ratio(let r): r.rounded(toDigits: options.ratioDigits).map(JSON.amount) ?? .null
-        case .percent(let r): r.percent(digits: options.percentDigits).map(JSON.amount) ?? .null
+        // Exact where the decimal ends, else 18 digits: JSON is read by programs, which round
+        // for themselves (tables and csv round to the display digits).
+        case .ratio(let r): r.decimal().map(JSON.amount) ?? .null
+        case .percent(let r): r.percentDecimal().map(JSON.amount) ?? .null
         }
     }
 
