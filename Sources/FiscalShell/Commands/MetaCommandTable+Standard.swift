@@ -77,6 +77,11 @@ extension MetaCommandTable {
         } catch {
             throw MetaCommandError(error.description)
         }
+        // Ctrl-C while reading: the user asked to stop, so what was read is not kept.
+        if Interrupt.happened {
+            context.session.dropLastLoaded(result.reports.count)
+            throw MetaCommandError("interrupted: nothing was loaded")
+        }
         for w in result.warnings { context.runner.console.err("\(w)\n") }
         let facts = result.reports.reduce(0) { $0 + $1.facts.count }
         let names = ReportsTable.summary(result.reports)

@@ -59,6 +59,11 @@ public final class Session {
         return result
     }
 
+    /// Removes the `count` reports loaded last (a load the user interrupted).
+    func dropLastLoaded(_ count: Int) {
+        context.reports.removeLast(min(count, context.reports.count))
+    }
+
     /// Removes the reports whose entity, short name or source file is `name`; returns how many.
     @discardableResult
     public func unload(_ name: String) -> Int {
