@@ -122,7 +122,11 @@ extension Parser {
         switch t.kind {
         case .number(let s):
             _ = advance()
-            guard let a = Amount.parseDecimal(s) else { throw QueryError("expected a number, found `\(s)`", at: t.span) }
+            guard let a = Amount.parseDecimal(s) else {
+                let digits = s.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }
+                throw QueryError(digits ? "expected a number of at most 30 digits before the point and \(Amount.maximumScale) after, found `\(s)`"
+                                        : "expected a number, found `\(s)`", at: t.span)
+            }
             return .number(a, t.span)
         case .string(let s):
             _ = advance()
