@@ -76,7 +76,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FiscalShellTests",
-            dependencies: ["FiscalShell", "FiscalModel", "FiscalFormat", "BuiltinFormats", "TestSupport", "fiscal"],
+            dependencies: ["FiscalShell", "FiscalModel", "FiscalFormat", "BuiltinFormats", "TestSupport", "fiscal"]
+                + ["FiscalFuzz"] + fuzzTargets.map { .target(name: $0) },
             exclude: ["Golden", "Fixtures"]
         ),
     ]

@@ -3,14 +3,14 @@
 // files named on its command line (crash inputs, corpora) through the same entry.
 import FiscalFuzz
 
+#if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     FuzzEntry.targets["FuzzTables"]!(bytes)
     return 0
 }
-
-#if !FUZZING
+#else
 @main
 enum Replay {
     static func main() {

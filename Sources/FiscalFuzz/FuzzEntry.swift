@@ -86,9 +86,14 @@ public enum FuzzEntry {
 
     /// No control character reaches a terminal except line feeds (colour is off here).
     static func checkTerminalSafe(_ text: String) {
-        for s in text.unicodeScalars where s != "\n" && (s.value < 0x20 || (0x7F...0x9F).contains(s.value)) {
+        if let s = rawControl(in: text) {
             require(false, "rendered output holds a raw control character U+\(String(s.value, radix: 16))")
         }
+    }
+
+    /// The first control character of `text` other than a line feed, if any.
+    public static func rawControl(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first { $0 != "\n" && ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) }
     }
 
     /// A property failure: abort so that the fuzzer records the input.
