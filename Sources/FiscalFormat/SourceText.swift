@@ -38,7 +38,11 @@ public struct SourceText: Sendable {
             return
         }
         let scan = UTF8Scan(body)
-        if scan.mostlyUTF8 {
+        var gb: String?
+        if !scan.mostlyUTF8 { gb = SourceText.decodeGB18030(Array(body)) }
+        if let gb {
+            self.init(text: gb, path: path, encoding: .gb18030)
+        } else if scan.mostlyUTF8 || scan.fewErrors {
             self.init(text: String(decoding: body, as: UTF8.self), path: path, encoding: .utf8)
             if let first = scan.firstInvalid {
                 let offset = first + (bytes.count - body.count)
@@ -49,8 +53,6 @@ public struct SourceText: Sendable {
                     "expected UTF-8, found \(SourceText.describe(bytes, at: offset)) at byte offset \(offset); read as U+FFFD\(more)",
                     at: SourceSpan(file: path, line: line))]
             }
-        } else if let gb = SourceText.decodeGB18030(Array(body)) {
-            self.init(text: gb, path: path, encoding: .gb18030)
         } else {
             return nil
         }
@@ -205,6 +207,9 @@ struct UTF8Scan {
     /// UTF-8 with a few bad bytes (a corrupted or cut file) rather than another encoding: at
     /// most 1 invalid sequence in 64 valid multi-byte ones (GB18030 text is nearly all
     /// invalid), or a handful in a file that is otherwise ASCII.
+    /// Few enough bad bytes to read the file as damaged UTF-8 when it is not GB18030 either.
+    var fewErrors: Bool { invalidCount <= max(4, multibyteCount / 8) }
+
     var mostlyUTF8: Bool {
         guard invalidCount > 0 else { return true }
         if multibyteCount == 0 { return invalidCount <= 4 && invalidCount * 1000 <= byteCount }

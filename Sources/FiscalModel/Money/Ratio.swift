@@ -160,10 +160,14 @@ public struct Ratio: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The ratio as a percentage rounded to `digits` after the point (`0.7022` → `70.22`).
+    /// A percentage too large to carry `digits` is given with as many as fit; `nil` when even
+    /// its whole number does not fit 38 digits.
     public func percent(digits: Int = 2) -> Amount? {
         guard !isUndefined else { return nil }
-        if let q = Ratio.roundedQuotient(n, d, digits + 2) { return Amount(mantissa: q, scale: digits) }
-        return (try? multiplied(by: Ratio(reduced: 100, 1)))?.rounded(toDigits: digits)
+        for k in stride(from: min(digits, 36), through: 0, by: -1) {
+            if let q = Ratio.roundedQuotient(n, d, k + 2) { return Amount(mantissa: q, scale: k) }
+        }
+        return nil
     }
 
     /// The quotient for machines: exact when it is a decimal that ends within `maximumDigits`
