@@ -58,19 +58,23 @@ public enum Label {
 }
 
 /// The facts of one report that may be compared with each other: same entity, year,
-/// phase, column and unit, stated (not derived).
+/// phase, measure and unit, stated (not derived).
 struct FactGroupKey: Hashable {
     var entity: String
     var year: Int
     var phase: Phase
-    var column: String?
+    var measure: Measure
+    /// Table cells and narrative figures are compared apart: each adds up on its own, and the
+    /// two meet in `repeated`.
+    var fromTable: Bool
     var unit: String
 
     init(_ f: Fact) {
         entity = f.entity
         year = f.year
         phase = f.phase
-        column = f.column
+        measure = f.measure
+        fromTable = f.reading.isTable
         unit = f.unit.description
     }
 }
@@ -90,7 +94,7 @@ extension Report {
     func figure(_ index: FactIndex) -> Finding.Figure {
         let f = facts[index]
         var label = f.item
-        if let c = f.column { label += "[\(c)]" }
+        if f.measure != .total { label += "[\(f.measure)]" }
         if f.year != year { label += "(\(f.year)\(f.derived ? ", derived" : ""))" }
         return Finding.Figure(label: label, amount: f.amount, unit: f.unit.description, span: f.span)
     }

@@ -16,7 +16,7 @@ public enum Checker {
         for report in reports {
             // A finding about figures that all stand in the 附件 says so: the same rule finds
             // the explanation's copy too, and the reader must tell the two apart.
-            let annexLines = Set(report.facts.filter { $0.column == Fact.annexColumn }.map(\.span))
+            let annexLines = Set(report.facts.filter { $0.measure == Fact.annexColumn }.map(\.span))
             for rule in rules {
                 for var finding in rule.check(report) {
                     let spans = finding.spans

@@ -85,7 +85,7 @@ public enum Provenance {
     }
 
     static func hit(_ f: Fact, in r: Report) -> ProvenanceHit {
-        ProvenanceHit(kind: .fact, report: r.displayName, label: f.item + (f.column.map { "[\($0)]" } ?? ""),
+        ProvenanceHit(kind: .fact, report: r.displayName, label: f.item + (f.measure == .total ? "" : "[\(f.measure)]"),
                       amount: f.amount, unit: f.unit.description, derived: f.derived, span: f.span)
     }
 

@@ -24,7 +24,8 @@ struct ReportBuilder {
     ) -> FactIndex {
         report.facts.append(Fact(
             entity: report.entity, year: year ?? report.year, phase: phase, statement: statement, item: item, code: code,
-            fund: fund, column: tableColumn, amount: Self.amount(value), unit: FactUnit(name: unit), derived: derived,
+            fund: fund, measure: tableColumn.map { Measure(printed: $0, phase: phase) } ?? .total, amount: Self.amount(value),
+            unit: FactUnit(name: unit), derived: derived, reading: tableColumn == nil ? .narrative : .tableName,
             span: SourceSpan(file: file, line: line, startColumn: column, endColumn: column + value.count)))
         return report.facts.count - 1
     }

@@ -29,7 +29,7 @@ struct ExternalPluginTests {
         #expect(report.facts.count == 7)
         let admin = try #require(report.facts.first { $0.code == "2010602" })
         #expect(admin.amount.description == "10.00")
-        #expect(admin.column == "合计" && admin.statement == .expenditure)
+        #expect(admin.measure == .total && admin.statement == .expenditure)
         #expect(admin.span.line == 11 && admin.span.startColumn == 20)
         #expect(Amount.sum(report.facts.filter { $0.code?.level == .xiang }.map(\.amount)) == Amount("2106.66")!)
     }

@@ -8,15 +8,15 @@ func sampleReport() -> Report {
                    unit: .wanYuan, source: "seed.txt", format: "narrative")
     r.facts = [
         Fact(entity: r.entity, year: 2020, phase: .final, statement: .totals, item: "收支总计", amount: Amount("1320.41")!,
-             unit: .money(.wanYuan), span: span(25, 10, 17)),
+             unit: .money(.wanYuan), reading: .narrative, span: span(25, 10, 17)),
         Fact(entity: r.entity, year: 2019, phase: .final, statement: .totals, item: "收支总计", amount: Amount("1754.36")!,
-             unit: .money(.wanYuan), derived: true, span: span(25, 30, 36)),
+             unit: .money(.wanYuan), derived: true, reading: .narrative, span: span(25, 30, 36)),
         Fact(entity: r.entity, year: 2020, phase: .final, statement: .generalBudgetExpenditure, item: "行政运行",
-             code: "2013101", fund: .generalBudget, amount: Amount("372.14")!, unit: .money(.wanYuan), span: span(46, 60, 66)),
+             code: "2013101", fund: .generalBudget, amount: Amount("372.14")!, unit: .money(.wanYuan), reading: .narrative, span: span(46, 60, 66)),
         Fact(entity: r.entity, year: 2020, phase: .final, statement: .basicExpenditure, item: "基本工资", econCode: "30101",
-             column: "合计", amount: Amount("24.80")!, unit: .money(.wanYuan), span: span(50, 1, 5)),
+             measure: .basic, amount: Amount("24.80")!, unit: .money(.wanYuan), reading: .tableCode, span: span(50, 1, 5)),
         Fact(entity: r.entity, year: 2020, phase: .final, statement: .assets, item: "车辆", amount: 2, unit: .count("辆"),
-             span: span(92, 12, 13)),
+             reading: .narrative, span: span(92, 12, 13)),
     ]
     r.claims = [
         Claim(fact: 0, kind: .change(priorYear: 2019, delta: Amount("-433.95")!, percent: Amount("-24.74")!), span: span(25, 20, 40)),
@@ -69,7 +69,7 @@ struct ModelJSONTests {
              "$.reports[0].facts[0].amount: expected a decimal number, found a string"),
             (#"{"reports": [{"entity": "x", "year": 2020, "phase": "决算", "unit": "万元", "source": "s", "claims": [{"fact": 3, "kind": "share", "percent": 1, "span": {"file": "f", "line": 1}}]}]}"#,
              "$.reports[0].claims[0].fact: expected the index of a fact (0..<0), found 3"),
-            (#"{"fiscal": "model", "version": 99, "reports": []}"#, "$.version: model version 99 is newer than this fiscal reads (1)"),
+            (#"{"fiscal": "model", "version": 99, "reports": []}"#, "$.version: model version 99 is newer than this fiscal reads (2)"),
         ]
         for (text, message) in cases {
             #expect(throws: ModelJSON.DecodingError.self) { try ModelJSON.decodeReports(try JSON.parse(text)) }

@@ -62,7 +62,7 @@ import Testing
 
     @Test func shareSortLimitDerive() throws {
         let t = try Fixture.run("facts | where year = 2020 and code under 2013101 | derive half = amount / 2 | share amount | sort amount desc | limit 1")
-        #expect(t.text == [["县委办", "2020", "决算", "一般公共预算财政拨款支出", "行政运行", "2013101", "—", "一般公共预算", "—", "60.00", "万元", "false", "t.csv", "3", "30.0000", "100.00"]])
+        #expect(t.text == [["县委办", "2020", "决算", "一般公共预算财政拨款支出", "行政运行", "2013101", "—", "一般公共预算", "合计", "60.00", "万元", "false", "t.csv", "3", "30.0000", "100.00"]])
     }
 
     @Test func letBindsAndRegisteredSources() throws {

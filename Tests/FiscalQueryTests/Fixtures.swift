@@ -8,7 +8,7 @@ enum Fixture {
                      line: Int, derived: Bool = false, unit: FactUnit = .money(.wanYuan)) -> Fact {
         Fact(entity: "县委办", year: year, phase: .final, statement: statement, item: item,
              code: code.flatMap { ClassificationCode(rawValue: $0) }, fund: .generalBudget,
-             amount: Amount.parseDecimal(amount)!, unit: unit, derived: derived,
+             amount: Amount.parseDecimal(amount)!, unit: unit, derived: derived, reading: .data,
              span: SourceSpan(file: "t.csv", line: line))
     }
 

@@ -11,9 +11,9 @@ struct CommandLineContractTests {
         let r = try runFiscal(["-e", "facts", "-o", "csv", example])
         #expect(r.status == 0)
         let lines = r.out.split(separator: "\n")
-        #expect(lines.first == "entity,year,phase,statement,item,code,econ_code,fund,column,amount,unit,derived,file,line")
+        #expect(lines.first == "entity,year,phase,statement,item,code,econ_code,fund,measure,amount,unit,derived,file,line")
         #expect(lines.count == 35)  // header + 34 facts
-        #expect(lines.contains("示例县委办公室,2020,决算,一般公共预算财政拨款支出,一般行政管理事务,2013102,,一般公共预算,,24.8,万元,false,Examples/county-office-2019-2021.csv,17"))
+        #expect(lines.contains("示例县委办公室,2020,决算,一般公共预算财政拨款支出,一般行政管理事务,2013102,,一般公共预算,合计,24.8,万元,false,Examples/county-office-2019-2021.csv,17"))
     }
 
     @Test("-o json prints one array of row objects with exact numbers")

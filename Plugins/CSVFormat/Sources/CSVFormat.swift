@@ -5,7 +5,9 @@ import FiscalModel
 /// flat export of any loaded report.
 ///
 /// Header (names, any order; `*` required):
-/// `entity*, year*, phase*, statement*, item*, code, econ_code, fund, column, amount*, unit, derived, file, line`.
+/// `entity*, year*, phase*, statement*, item*, code, econ_code, fund, measure, amount*, unit, derived, file, line`.
+/// `measure` is a column name as printed or a measure of the vocabulary (``FiscalModel/Measure``);
+/// empty means the item's total. `column`, its name before model version 2, is read as `measure`.
 /// Rows of the same entity, year and phase form one report. `unit` defaults to 万元.
 /// `file` and `line` say where the figure was first written; when empty, the CSV row itself
 /// is the source. Any bad row fails the file with every bad row named (file, line, what
@@ -15,7 +17,7 @@ public struct CSVFormat: ReportFormat {
 
     /// The columns, in the order `export` writes them.
     public static let header = [
-        "entity", "year", "phase", "statement", "item", "code", "econ_code", "fund", "column", "amount", "unit",
+        "entity", "year", "phase", "statement", "item", "code", "econ_code", "fund", "measure", "amount", "unit",
         "derived", "file", "line",
     ]
     static let required = ["entity", "year", "phase", "statement", "item", "amount"]
@@ -55,7 +57,7 @@ public struct CSVFormat: ReportFormat {
             throw FormatError(file: source.path, line: headerRecord.line,
                               "expected each column once in the header, found `\(name)` twice")
         }
-        let unknown = names.filter { !CSVFormat.header.contains($0) && !$0.isEmpty }
+        let unknown = names.filter { !CSVFormat.header.contains($0) && $0 != "column" && !$0.isEmpty }
         var warnings: [Diagnostic] = unknown.map {
             Diagnostic(.warning, code: "unknown-column", "column `\($0)` is not a fiscal column; ignored",
                        at: source.span(line: headerRecord.line))
@@ -122,11 +124,12 @@ public struct CSVFormat: ReportFormat {
                 }
                 span = SourceSpan(file: value("file").isEmpty ? source.path : value("file"), line: line)
             }
+            let measureName = value("measure").isEmpty ? value("column") : value("measure")
             let fact = Fact(
                 entity: entity, year: year, phase: phase, statement: Statement(rawValue: statement), item: value("item"),
                 code: code, econCode: econ, fund: value("fund").isEmpty ? nil : Fund(rawValue: value("fund")),
-                column: value("column").isEmpty ? nil : value("column"), amount: parsed.amount,
-                unit: FactUnit(name: unitName), derived: derived, span: span)
+                measure: measureName.isEmpty ? .total : Measure(printed: measureName, phase: phase), amount: parsed.amount,
+                unit: FactUnit(name: unitName), derived: derived, reading: .data, span: span)
             let key = "\(entity)\u{1F}\(year)\u{1F}\(phase.rawValue)"
             if reports[key] == nil {
                 order.append(key)
@@ -155,7 +158,7 @@ public struct CSVFormat: ReportFormat {
             for f in r.facts {
                 let fields = [
                     f.entity, String(f.year), f.phase.rawValue, f.statement.rawValue, f.item, f.code?.rawValue ?? "",
-                    f.econCode?.rawValue ?? "", f.fund?.rawValue ?? "", f.column ?? "", f.amount.description,
+                    f.econCode?.rawValue ?? "", f.fund?.rawValue ?? "", f.measure.rawValue, f.amount.description,
                     f.unit.description, f.derived ? "true" : "false", f.span.file, String(f.span.line),
                 ]
                 out += fields.map(CSVText.field).joined(separator: ",") + "\n"

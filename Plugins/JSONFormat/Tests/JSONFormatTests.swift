@@ -8,7 +8,7 @@ struct JSONFormatTests {
     let report = Report(
         entity: "县委办", year: 2020, phase: .final, unit: .wanYuan, source: "x.txt",
         facts: [Fact(entity: "县委办", year: 2020, phase: .final, statement: .income, item: "一般公共预算财政拨款收入",
-                     fund: .generalBudget, amount: Amount("927.15")!, unit: .money(.wanYuan),
+                     fund: .generalBudget, amount: Amount("927.15")!, unit: .money(.wanYuan), reading: .narrative,
                      span: SourceSpan(file: "x.txt", line: 27, startColumn: 40, endColumn: 46))])
 
     @Test("export then read gives an equal model, spans included")

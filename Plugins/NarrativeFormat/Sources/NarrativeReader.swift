@@ -123,7 +123,7 @@ struct NarrativeReader {
         prior.year = year
         prior.amount = prior.amount - delta
         prior.derived = true
-        prior.span = span
+        prior.mentions = [Mention(span: span, amount: prior.amount, reading: .derived)]
         addFact(prior, section: factSection[target])
     }
 }

@@ -11,18 +11,18 @@ struct AnnexTests {
     let report: Report
     init() throws { report = try Seed.report() }
 
-    var annex: [Fact] { report.facts.filter { $0.column == Fact.annexColumn } }
+    var annex: [Fact] { report.facts.filter { $0.measure == Fact.annexColumn } }
 
     @Test func incomeLineRepeatsSectionTwo() throws {
         let line802 = report.facts(line: 802)
         #expect(line802.map(\.item) == ["本年收入合计", "一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "上级补助收入",
                                         "事业收入", "经营收入", "附属单位上缴收入", "其他收入"])
         #expect(line802.map(\.amount) == [Amount("1320.41")!, Amount("927.15")!, Amount("305.68")!, 0, 0, 0, 0, 0])
-        #expect(line802.allSatisfy { $0.statement == .income && $0.column == "附件" && $0.phase == .final && $0.year == 2020 })
+        #expect(line802.allSatisfy { $0.statement == .income && $0.measure == "附件" && $0.phase == .final && $0.year == 2020 })
         // Labelled like line 27's: only the column differs.
         let line27 = report.facts(line: 27)
         #expect(line27.map { [$0.item, $0.fund?.rawValue ?? ""] } == line802.map { [$0.item, $0.fund?.rawValue ?? ""] })
-        #expect(line27.allSatisfy { $0.column == nil })
+        #expect(line27.allSatisfy { $0.measure == .total })
     }
 
     @Test func incomeSharesAreLinkedToTheAnnexFacts() throws {
@@ -31,7 +31,7 @@ struct AnnexTests {
         let fund = try #require(shares.first { if case .share(let p, _) = $0.kind { p == Amount("29.78")! } else { false } })
         #expect(report.facts[fund.fact].item == "政府性基金预算财政拨款收入" && report.facts[fund.fact].span.line == 802)
         guard case .share(_, let whole?) = fund.kind else { Issue.record("no whole"); return }
-        #expect(report.facts[whole].item == "本年收入合计" && report.facts[whole].column == "附件")
+        #expect(report.facts[whole].item == "本年收入合计" && report.facts[whole].measure == "附件")
     }
 
     @Test func generalBudgetByClassRepeatsSectionFive() {
@@ -39,7 +39,7 @@ struct AnnexTests {
         #expect(line806.map(\.code?.rawValue) == [nil, "201", "208", "210", "221", nil, nil, nil, nil])
         #expect(line806.map(\.amount) == [Amount("1014.73")!, Amount("865.22")!, Amount("48.34")!, Amount("32.92")!, Amount("34.43")!,
                                           Amount("33.82")!, 0, 0, 0])
-        #expect(line806.allSatisfy { $0.statement == .generalBudgetExpenditure && $0.fund == .generalBudget && $0.column == "附件" })
+        #expect(line806.allSatisfy { $0.statement == .generalBudgetExpenditure && $0.fund == .generalBudget && $0.measure == "附件" })
         #expect(report.claims.filter { $0.span.line == 806 }.count == 8)
     }
 
@@ -60,8 +60,8 @@ struct AnnexTests {
             .firstIndex { $0.hasPrefix("第四部分") }) + 1
         let after = report.facts.filter { $0.span.line > annexStart && $0.unit.isMoney }
         #expect(after.count == 37)
-        #expect(after.allSatisfy { $0.column == Fact.annexColumn && !$0.derived })
-        #expect(report.facts.filter { $0.column == Fact.annexColumn }.count == 37)
+        #expect(after.allSatisfy { $0.measure == Fact.annexColumn && !$0.derived })
+        #expect(report.facts.filter { $0.measure == Fact.annexColumn }.count == 37)
     }
 
     @Test func spansPointAtTheNumbers() throws {

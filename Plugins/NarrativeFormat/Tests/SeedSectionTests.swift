@@ -132,12 +132,12 @@ import Testing
 
     @Test func projects() throws {
         #expect(report.projects.map(\.name) == ["党政党务项目运行运维专项经费项目", "办公区域维修项目", "驻村工作经费项目", "会议费项目", "电子文件系统应用替代项目"])
-        let budgets = report.projects.map { p in p.facts.map { report.facts[$0] }.first { $0.column == "综述·项目全年预算数" }?.amount }
+        let budgets = report.projects.map { p in p.facts.map { report.facts[$0] }.first { $0.measure == "综述·项目全年预算数" }?.amount }
         #expect(budgets == ["138.6", "30", "4", "9", "26"].map { Amount($0)! })
         let first = report.projects[0]
         #expect(first.unit == "中共武胜县委员会办公室")
         let table = first.facts.map { report.facts[$0] }.filter { $0.span.line > 106 }
-        #expect(table.map(\.column) == ["预算数", "执行数", "其中-财政拨款", "其中-财政拨款", "其它资金", "其它资金"])
+        #expect(table.map(\.measure) == [.total, .total, "其中-财政拨款", "其中-财政拨款", "其他资金", "其他资金"])
         #expect(table.map(\.phase) == [.budget, .final, .budget, .final, .budget, .final])
         #expect(table.map(\.span.line) == [118, 120, 124, 126, 130, 132])
         #expect(first.goalExpected?.hasPrefix("保障党委信息系统运行维护") == true)
@@ -147,8 +147,8 @@ import Testing
         #expect(second.expected == "100%" && second.actual == "100%")
         #expect(first.indicators[9].level1 == "项目效果指标" && first.indicators[9].level2 == "满意度指标"
             && first.indicators[9].level3 == "上级部门满意度")
-        let executed = try #require(first.facts.map { report.facts[$0] }.first { $0.column == "综述·执行数" && $0.span.line == 101 })
-        let budgetIndex = report.facts.firstIndex { $0.column == "综述·项目全年预算数" && $0.span.line == 101 }
+        let executed = try #require(first.facts.map { report.facts[$0] }.first { $0.measure == "综述·执行数" && $0.span.line == 101 })
+        let budgetIndex = report.facts.firstIndex { $0.measure == "综述·项目全年预算数" && $0.span.line == 101 }
         #expect(claims(of: executed) == [.completion(percent: 100, budget: budgetIndex)])
     }
 

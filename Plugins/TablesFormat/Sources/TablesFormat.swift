@@ -107,8 +107,9 @@ struct TableContext {
     ) {
         facts.append(Fact(
             entity: entity, year: year, phase: .final, statement: kind.statement, item: item, code: code,
-            econCode: econCode, fund: fund ?? kind.fund, column: column, amount: figure.amount,
-            unit: .money(unit), span: figure.span))
+            econCode: econCode, fund: fund ?? kind.fund, measure: column.map { Measure(printed: $0, phase: .final) } ?? .total,
+            amount: figure.amount, unit: .money(unit), reading: code != nil || econCode != nil ? .tableCode : .tableName,
+            span: figure.span))
     }
 
     /// A warning about line `line`.

@@ -8,7 +8,7 @@ import Testing
 struct NarrativeDocumentTests {
     static func rows(_ report: Report) -> [String] {
         report.facts.map { f in
-            "\(f.statement)|\(f.item)|\(f.code?.rawValue ?? "")|\(f.column ?? "")|\(f.phase.rawValue)|\(f.year)|\(f.derived ? "d" : "") = \(f.amount) @\(f.span.line)"
+            "\(f.statement)|\(f.item)|\(f.code?.rawValue ?? "")|\(f.measure == .total ? "" : f.measure.rawValue)|\(f.phase.rawValue)|\(f.year)|\(f.derived ? "d" : "") = \(f.amount) @\(f.span.line)"
         }
     }
 

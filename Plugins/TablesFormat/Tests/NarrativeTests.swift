@@ -12,14 +12,14 @@ struct NarrativeTests {
     /// The narrative facts (after the 附表) as `statement|item|code|column|phase|year|derived = amount @line`.
     var narrative: [String] {
         report.facts.filter { $0.span.line > 520 }.map { f in
-            "\(f.statement)|\(f.item)|\(f.code?.rawValue ?? "")|\(f.column ?? "")|\(f.phase.rawValue)|\(f.year)|\(f.derived ? "d" : "") = \(f.amount) @\(f.span.line)"
+            "\(f.statement)|\(f.item)|\(f.code?.rawValue ?? "")|\(f.measure == .total ? "" : f.measure.rawValue)|\(f.phase.rawValue)|\(f.year)|\(f.derived ? "d" : "") = \(f.amount) @\(f.span.line)"
         }
     }
 
     func index(_ row: String) -> FactIndex? {
         report.facts.indices.first { i in
             let f = report.facts[i]
-            return "\(f.statement)|\(f.item)|\(f.code?.rawValue ?? "")|\(f.column ?? "")|\(f.phase.rawValue)|\(f.year)|\(f.derived ? "d" : "") = \(f.amount) @\(f.span.line)" == row
+            return "\(f.statement)|\(f.item)|\(f.code?.rawValue ?? "")|\(f.measure == .total ? "" : f.measure.rawValue)|\(f.phase.rawValue)|\(f.year)|\(f.derived ? "d" : "") = \(f.amount) @\(f.span.line)" == row
         }
     }
 

@@ -6,7 +6,7 @@ import Testing
 struct TableValueOtherTests {
     func fact(_ r: Report, _ s: Statement, code: String? = nil, item: String? = nil, column: String?) -> Fact? {
         r.facts.first { f in
-            f.statement == s && f.column == column && (code == nil || f.code?.rawValue == code || f.econCode?.rawValue == code)
+            f.statement == s && (column.map { f.reading.isTable && f.measure == Measure(printed: $0, phase: .final) } ?? !f.reading.isTable) && (code == nil || f.code?.rawValue == code || f.econCode?.rawValue == code)
                 && (item == nil || f.item == item)
         }
     }

@@ -7,7 +7,7 @@ import Testing
 struct TableValueTests {
     func fact(_ r: Report, _ s: Statement, code: String? = nil, item: String? = nil, column: String?) -> Amount? {
         r.facts.first { f in
-            f.statement == s && f.column == column && (code == nil || f.code?.rawValue == code || f.econCode?.rawValue == code)
+            f.statement == s && (column.map { f.reading.isTable && f.measure == Measure(printed: $0, phase: .final) } ?? !f.reading.isTable) && (code == nil || f.code?.rawValue == code || f.econCode?.rawValue == code)
                 && (item == nil || f.item == item)
         }?.amount
     }
@@ -99,7 +99,7 @@ struct TableValueTests {
     @Test("spans point at the number")
     func spans() throws {
         let r = try Fixtures.report(Fixtures.documents[0], pypdf: true)
-        let f = try #require(r.facts.first { $0.statement == .income && $0.code?.rawValue == "2010601" && $0.column == "其他收入" })
+        let f = try #require(r.facts.first { $0.statement == .income && $0.code?.rawValue == "2010601" && $0.measure == "其他收入" })
         #expect(f.span.line == 154)  // "201 06 01 行政运行 1,511.90 1,511.89 0.01"
         #expect(f.amount == Amount("0.01")!)
         #expect(f.span.endColumn - f.span.startColumn == 4)

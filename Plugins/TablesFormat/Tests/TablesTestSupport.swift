@@ -34,7 +34,7 @@ enum Fixtures {
         func key(_ i: FactIndex?) -> String {
             guard let i else { return "-" }
             let f = r.facts[i]
-            return "\(f.statement)|\(f.item)|\(f.code?.rawValue ?? "")|\(f.column ?? "")|\(f.phase.rawValue)|\(f.year)|\(f.derived) = \(f.amount)"
+            return "\(f.statement)|\(f.item)|\(f.code?.rawValue ?? "")|\(f.measure == .total ? "" : f.measure.rawValue)|\(f.phase.rawValue)|\(f.year)|\(f.derived) = \(f.amount)"
         }
         let facts = (tables..<r.facts.count).map { key($0) }
         let claims = r.claims.map { c -> String in
@@ -50,10 +50,10 @@ enum Fixtures {
 }
 
 extension Report {
-    /// Facts of a statement, as `item|code|column|fund = amount` lines, for comparisons.
+    /// Facts of a statement, as `item|code|measure|fund = amount` lines, for comparisons.
     func rows(_ statement: Statement? = nil, names: Bool = true) -> [String] {
         facts.filter { statement == nil || $0.statement == statement }.map { f in
-            "\(f.statement)|\(names ? f.item : "")|\(f.code?.rawValue ?? f.econCode?.rawValue ?? "")|\(f.column ?? "")|\(f.fund?.rawValue ?? "") = \(f.amount)"
+            "\(f.statement)|\(names ? f.item : "")|\(f.code?.rawValue ?? f.econCode?.rawValue ?? "")|\(f.measure.rawValue)|\(f.fund?.rawValue ?? "") = \(f.amount)"
         }
     }
 }

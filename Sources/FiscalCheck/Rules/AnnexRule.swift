@@ -24,10 +24,11 @@ public struct AnnexRule: CheckRule {
     public func check(_ report: Report) -> [Finding] {
         let stated = report.facts.indices.filter { !report.facts[$0].derived }
         let explanation = stated.filter { i in
-            report.facts[i].column.map { counterpartColumns.contains($0) } ?? true
+            let f = report.facts[i]
+            return f.measure == .total || counterpartColumns.contains { Measure(printed: $0, phase: f.phase) == f.measure }
         }
         var findings: [Finding] = []
-        for i in stated where report.facts[i].column == Fact.annexColumn {
+        for i in stated where report.facts[i].measure == Fact.annexColumn {
             let a = report.facts[i]
             let counterparts = explanation.filter { counterpart(report.facts[$0], of: a) }
             guard let first = counterparts.first,

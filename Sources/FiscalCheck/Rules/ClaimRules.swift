@@ -208,7 +208,7 @@ extension Fact {
     /// and entity agree (and year and phase unless ignored).
     func sameFigure(as other: Fact, ignoringYear: Bool = false, ignoringPhase: Bool = false) -> Bool {
         statement == other.statement && Label.normalize(item) == Label.normalize(other.item) && code == other.code
-            && econCode == other.econCode && fund == other.fund && column == other.column
+            && econCode == other.econCode && fund == other.fund && measure == other.measure && reading.isTable == other.reading.isTable
             && unit == other.unit && entity == other.entity
             && (ignoringYear || year == other.year) && (ignoringPhase || phase == other.phase)
     }

@@ -59,9 +59,9 @@ public struct Identity: Sendable, Hashable {
 
 extension Identity {
     /// Whether the other figure may be in `column`.
-    func allowsOther(column: String?) -> Bool {
+    func allowsOther(_ fact: Fact) -> Bool {
         guard let otherColumns else { return true }
-        return column.map(otherColumns.contains) ?? false
+        return fact.reading.isTable && otherColumns.contains { Measure(printed: $0, phase: fact.phase) == fact.measure }
     }
 }
 
@@ -81,6 +81,17 @@ public struct CodeIdentity: Sendable, Hashable {
         self.otherStatement = otherStatement
         self.otherColumn = otherColumn
         self.reason = reason
+    }
+
+    /// Whether `f` is in the first place's column (its measure).
+    func measure(of f: Fact) -> Bool { CodeIdentity.place(column, holds: f) }
+    /// Whether `f` is in the other place's column (its measure).
+    func otherMeasure(of f: Fact) -> Bool { CodeIdentity.place(otherColumn, holds: f) }
+
+    /// A table column holds the table's cells of that measure; `nil` the narrative's figures.
+    static func place(_ column: String?, holds f: Fact) -> Bool {
+        guard let column else { return !f.reading.isTable && f.measure == .total }
+        return f.reading.isTable && Measure(printed: column, phase: f.phase) == f.measure
     }
 
     /// The code identities of the 部门决算 templates. docs/CHECKS.md lists them.
@@ -130,10 +141,11 @@ public struct RepeatedFigureRule: CheckRule {
             let a = stated.filter { report.facts[$0].statement == identity.statement && Label.matches(report.facts[$0].item, identity.items) }
             let b = stated.filter {
                 report.facts[$0].statement == identity.otherStatement && Label.matches(report.facts[$0].item, identity.otherItems)
-                    && identity.allowsOther(column: report.facts[$0].column)
+                    && identity.allowsOther(report.facts[$0])
             }
             for i in a {
-                for j in b where comparable(report.facts[i], report.facts[j]) {
+                // A pair of the same key was compared above, as one figure stated twice.
+                for j in b where comparable(report.facts[i], report.facts[j]) && !report.facts[i].sameFigure(as: report.facts[j]) {
                     if let f = compare(report, i, j, subject: "\(report.facts[i].item) in \(identity.statement) and \(identity.otherStatement)", reason: identity.reason) {
                         findings.append(f)
                     }
@@ -141,10 +153,12 @@ public struct RepeatedFigureRule: CheckRule {
             }
         }
         for identity in codeIdentities {
-            let a = stated.filter { report.facts[$0].statement == identity.statement && report.facts[$0].column == identity.column && report.facts[$0].code != nil }
-            let b = stated.filter { report.facts[$0].statement == identity.otherStatement && report.facts[$0].column == identity.otherColumn && report.facts[$0].code != nil }
+            let a = stated.filter { report.facts[$0].statement == identity.statement && identity.measure(of: report.facts[$0]) && report.facts[$0].code != nil }
+            let b = stated.filter { report.facts[$0].statement == identity.otherStatement && identity.otherMeasure(of: report.facts[$0]) && report.facts[$0].code != nil }
             for i in a {
-                for j in b where i != j && report.facts[i].code == report.facts[j].code && comparable(report.facts[i], report.facts[j]) {
+                for j in b where i != j && report.facts[i].code == report.facts[j].code && comparable(report.facts[i], report.facts[j])
+                    && !report.facts[i].sameFigure(as: report.facts[j])
+                {
                     let code = report.facts[i].code!.rawValue
                     if let f = compare(report, i, j, subject: "\(code) \(report.facts[i].item) in \(identity.statement) and \(identity.otherStatement)", reason: identity.reason) {
                         findings.append(f)
@@ -152,7 +166,10 @@ public struct RepeatedFigureRule: CheckRule {
                 }
             }
         }
-        return findings
+        // A table that states a figure in two cells of one measure (the 总计 of both sides of a
+        // 收支总表) meets the other place twice with the same figures: one finding.
+        var seen = Set<String>()
+        return findings.filter { seen.insert("\($0.subject)|\($0.lines)|\($0.stated.map(\.description) ?? "")|\($0.computed.map(\.description) ?? "")").inserted }
     }
 
     func comparable(_ a: Fact, _ b: Fact) -> Bool {

@@ -1,4 +1,5 @@
-/// One number a report states, with everything needed to place it and to find it again.
+/// One figure of a report — a cell: its key (entity, year, phase, statement, measure, item,
+/// codes, fund, unit) and one amount — with every place the report states it (``mentions``).
 public struct Fact: Sendable, Hashable {
     /// The 预算单位 the report is about (e.g. 中共武胜县委员会办公室).
     public var entity: String
@@ -17,9 +18,10 @@ public struct Fact: Sendable, Hashable {
     public var econCode: ClassificationCode?
     /// The budget the figure is funded from, when the report says.
     public var fund: Fund?
-    /// The column of a table the figure sits in (合计, 基本支出, 项目支出, 年初预算数, …),
-    /// when a statement has several.
-    public var column: String?
+    /// What the figure measures (合计, 基本支出, 项目支出, 年初预算 …): the table column it
+    /// sits in, normalised (see ``Measure``). A narrative figure measures the item's ``Measure/total``
+    /// unless its sentence says otherwise.
+    public var measure: Measure
     /// The value.
     public var amount: Amount
     /// What the value counts.
@@ -27,13 +29,21 @@ public struct Fact: Sendable, Hashable {
     /// Whether fiscal computed the figure from others the report states (a prior-year value
     /// from a stated change) rather than reading it.
     public var derived: Bool
-    /// Where the figure was written.
-    public var span: SourceSpan
+    /// Every place the report states the figure, the first the one the amount was taken from.
+    /// Never empty.
+    public var mentions: [Mention]
+
+    /// Where the figure was first written (the first mention's span).
+    public var span: SourceSpan { mentions[0].span }
+
+    /// How the figure was read (the first mention's reading).
+    public var reading: Reading { mentions[0].reading }
 
     public init(
         entity: String, year: Int, phase: Phase, statement: Statement, item: String,
         code: ClassificationCode? = nil, econCode: ClassificationCode? = nil, fund: Fund? = nil,
-        column: String? = nil, amount: Amount, unit: FactUnit, derived: Bool = false, span: SourceSpan
+        measure: Measure = .total, amount: Amount, unit: FactUnit, derived: Bool = false, reading: Reading,
+        span: SourceSpan
     ) {
         self.entity = entity
         self.year = year
@@ -43,11 +53,11 @@ public struct Fact: Sendable, Hashable {
         self.code = code
         self.econCode = econCode
         self.fund = fund
-        self.column = column
+        self.measure = measure
         self.amount = amount
         self.unit = unit
         self.derived = derived
-        self.span = span
+        self.mentions = [Mention(span: span, amount: amount, reading: derived ? .derived : reading)]
     }
 }
 
@@ -59,5 +69,8 @@ extension Fact {
     /// that repeat the explanation's totals and project amounts): the repeat is kept apart from
     /// the explanation's own figure, so sums over the explanation do not count money twice,
     /// and `check` can compare the two.
-    public static let annexColumn = "附件"
+    ///
+    /// TODO(issue 10): the 附件 copies become mentions of the explanation's facts; until then they
+    /// keep this measure of their own.
+    public static let annexColumn: Measure = "附件"
 }

@@ -163,20 +163,47 @@ extension ModelJSON {
         func fact(_ j: JSON, report r: Report, path: String) throws(DecodingError) -> Fact {
             guard case .object = j else { throw fail(path, "a fact object", j) }
             let unitName = try optionalString(j["unit"], path: path + ".unit") ?? r.unit.rawValue
-            return Fact(
+            let phase = j["phase"] == nil ? r.phase : try phase(j["phase"], path: path + ".phase")
+            // `column` is the name model version 1 used for the measure.
+            var measureName = try optionalString(j["measure"], path: path + ".measure")
+            if measureName == nil { measureName = try optionalString(j["column"], path: path + ".column") }
+            let derived = j["derived"]?.boolValue ?? false
+            var f = Fact(
                 entity: try optionalString(j["entity"], path: path + ".entity") ?? r.entity,
                 year: j["year"] == nil ? r.year : try year(j["year"], path: path + ".year"),
-                phase: j["phase"] == nil ? r.phase : try phase(j["phase"], path: path + ".phase"),
+                phase: phase,
                 statement: Statement(rawValue: try string(j["statement"], path: path + ".statement")),
                 item: try string(j["item"], path: path + ".item"),
                 code: try code(j["code"], path: path + ".code"),
                 econCode: try code(j["econCode"], path: path + ".econCode"),
                 fund: try optionalString(j["fund"], path: path + ".fund").map(Fund.init(rawValue:)),
-                column: try optionalString(j["column"], path: path + ".column"),
+                measure: measureName.map { Measure(printed: $0, phase: phase) } ?? .total,
                 amount: try amount(j["amount"], path: path + ".amount"),
                 unit: FactUnit(name: unitName),
-                derived: j["derived"]?.boolValue ?? false,
+                derived: derived,
+                reading: .data,
                 span: try span(j["span"], path: path + ".span"))
+            if let items = j["mentions"], items != .null {
+                let list = try array(items, path: path + ".mentions")
+                guard !list.isEmpty else {
+                    throw DecodingError(path: path + ".mentions", message: "expected at least one mention, found an empty array")
+                }
+                f.mentions = try list.enumerated().map { (i, m) throws(DecodingError) in
+                    try mention(m, path: path + ".mentions[\(i)]")
+                }
+            }
+            return f
+        }
+
+        func mention(_ j: JSON, path: String) throws(DecodingError) -> Mention {
+            guard case .object = j else { throw fail(path, "a mention object", j) }
+            let readingName = try string(j["reading"], path: path + ".reading")
+            guard let reading = Reading(rawValue: readingName) else {
+                let known = Reading.allCases.map(\.rawValue).joined(separator: ", ")
+                throw DecodingError(path: path + ".reading", message: "expected one of \(known), found `\(readingName)`")
+            }
+            return Mention(span: try span(j["span"], path: path + ".span"), amount: try amount(j["amount"], path: path + ".amount"),
+                           reading: reading)
         }
 
         func index(_ j: JSON?, count: Int, path: String) throws(DecodingError) -> Int? {

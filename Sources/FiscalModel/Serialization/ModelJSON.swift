@@ -9,7 +9,7 @@
 /// docs/FORMATS.md describes every field.
 public enum ModelJSON {
     /// The version of the canonical model written by this build.
-    public static let version = 1
+    public static let version = 2
 
     /// Why a JSON document is not a valid model: the JSON path and what was expected.
     public struct DecodingError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -56,10 +56,13 @@ public enum ModelJSON {
         m.append(("code", f.code.map { .string($0.rawValue) } ?? .null))
         m.append(("econCode", f.econCode.map { .string($0.rawValue) } ?? .null))
         m.append(("fund", f.fund.map { .string($0.rawValue) } ?? .null))
-        m.append(("column", f.column.map(JSON.string) ?? .null))
+        m.append(("measure", .string(f.measure.rawValue)))
         m += [
             ("amount", .amount(f.amount)), ("unit", .string(f.unit.description)), ("derived", .bool(f.derived)),
             ("span", encode(f.span)),
+            ("mentions", .array(f.mentions.map { m in
+                .object([("span", encode(m.span)), ("amount", .amount(m.amount)), ("reading", .string(m.reading.rawValue))])
+            })),
         ]
         return .object(m)
     }

@@ -26,7 +26,7 @@ extension Evaluator {
                 all.filter { self.text(f, "statement", $0) == a }.count < all.filter { self.text(f, "statement", $0) == b }.count
             } ?? nil
         }
-        narrow(&rows, f, "column", notes: &notes) { values in
+        narrow(&rows, f, "measure", notes: &notes) { values in
             values.contains(nil) ? nil : (values.contains("合计") ? "合计" : values.compactMap { $0 }.min())
         }
         narrowToLatest(&rows, f, notes: &notes)

@@ -258,8 +258,8 @@ extension Evaluator {
     /// the explanation's figures) when rows of other columns are summed with them: the money
     /// would count twice. Rows of the 附件 alone (`where column = "附件"`) are summed as they are.
     func dropAnnexRepeats(_ f: Frame, _ rows: inout [Int32], notes: inout [String]) {
-        guard let ci = f.columnIndex("column"), case .text(let ids, let dictionary) = f.columns[ci].storage,
-              let annex = dictionary.firstIndex(of: Fact.annexColumn).map(Int32.init) else { return }
+        guard let ci = f.columnIndex("measure"), case .text(let ids, let dictionary) = f.columns[ci].storage,
+              let annex = dictionary.firstIndex(of: Fact.annexColumn.rawValue).map(Int32.init) else { return }
         let isAnnex = { (p: Int32) in ids[Int(p)] == annex }
         guard rows.contains(where: isAnnex), rows.contains(where: { !isAnnex($0) }) else { return }
         let before = rows.count

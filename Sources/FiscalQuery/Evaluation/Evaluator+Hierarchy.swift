@@ -5,7 +5,7 @@ extension Evaluator {
     /// column) within which one fact can be a part of another's total — and how many there are.
     func contexts(_ f: Frame) -> (ids: [Int32], count: Int) {
         if case .base = f.provenance { return (store.contextIDs, store.contextCount) }
-        let names = ["entity", "year", "phase", "statement", "fund", "column"]
+        let names = ["entity", "year", "phase", "statement", "fund", "measure"]
         let columns = names.compactMap { f.columnIndex($0).map { f.columns[$0] } }
         var seen: [[Value]: Int32] = [:]
         let ids = (0..<f.physicalCount).map { p -> Int32 in

@@ -36,7 +36,7 @@ struct FactStore {
             for f in report.facts {
                 func put(_ c: Int, _ s: String?) { textIDs[c].append(text[c].id(s)) }
                 put(0, f.entity); put(2, f.phase.rawValue); put(3, f.statement.rawValue); put(4, f.item)
-                put(5, f.code?.rawValue); put(6, f.econCode?.rawValue); put(7, f.fund?.rawValue); put(8, f.column)
+                put(5, f.code?.rawValue); put(6, f.econCode?.rawValue); put(7, f.fund?.rawValue); put(8, f.measure.rawValue)
                 put(10, f.unit.description); put(12, f.span.file)
                 years.append(f.year); lines.append(f.span.line); derived.append(f.derived ? 1 : 0)
                 mantissas.append(f.amount.mantissa); scales.append(Int8(f.amount.scale))

@@ -6,7 +6,7 @@ public enum FactTable {
     public static let columns: [ResultTable.Column] = [
         .init("entity", .text), .init("year", .integer), .init("phase", .text), .init("statement", .text),
         .init("item", .text), .init("code", .text), .init("econ_code", .text), .init("fund", .text),
-        .init("column", .text), .init("amount", .amount), .init("unit", .text), .init("derived", .bool),
+        .init("measure", .text), .init("amount", .amount), .init("unit", .text), .init("derived", .bool),
         .init("file", .text), .init("line", .integer),
     ]
 
@@ -25,7 +25,7 @@ public enum FactTable {
         [
             .text(f.entity), .integer(f.year), .text(f.phase.rawValue), .text(f.statement.rawValue), .text(f.item),
             f.code.map { .text($0.rawValue) } ?? .null, f.econCode.map { .text($0.rawValue) } ?? .null,
-            f.fund.map { .text($0.rawValue) } ?? .null, f.column.map(Value.text) ?? .null, .amount(f.amount),
+            f.fund.map { .text($0.rawValue) } ?? .null, .text(f.measure.rawValue), .amount(f.amount),
             .text(f.unit.description), .bool(f.derived), .text(f.span.file), .integer(f.span.line),
         ]
     }

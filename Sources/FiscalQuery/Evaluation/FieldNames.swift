@@ -5,7 +5,7 @@ public enum FieldNames {
     /// Alias → the column name it stands for.
     public static let aliases: [String: String] = [
         "年度": "year", "年份": "year", "单位": "entity", "阶段": "phase", "表": "statement", "科目": "item",
-        "编码": "code", "经济分类": "econ_code", "资金来源": "fund", "栏": "column", "金额": "amount",
+        "编码": "code", "经济分类": "econ_code", "资金来源": "fund", "栏": "measure", "口径": "measure", "column": "measure", "金额": "amount",
         "计量单位": "unit", "推算": "derived", "文件": "file", "行": "line",
         "lei": "类", "kuan": "款", "xiang": "项", "Δ": "delta", "Δ%": "pct", "增减": "delta", "增减率": "pct",
         "执行率": "rate", "占比": "share", "名称": "name", "差额": "difference", "数量": "n",

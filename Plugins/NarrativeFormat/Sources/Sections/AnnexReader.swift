@@ -57,7 +57,8 @@ extension NarrativeReader {
         for case .figure(let m) in mentions where m.figure.factUnit == .count("人") {
             guard !m.label.isEmpty else { continue }
             addFact(Fact(entity: "", year: report.year, phase: report.phase, statement: .staff, item: m.label,
-                         amount: m.figure.amount, unit: .count("人"), span: source.span(line: number, range: m.figure.range)),
+                         amount: m.figure.amount, unit: .count("人"), reading: .narrative,
+                         span: source.span(line: number, range: m.figure.range)),
                     section: -1)
         }
     }
@@ -112,7 +113,7 @@ extension NarrativeReader {
                 continue
             }
             addFact(Fact(entity: "", year: report.year, phase: phase, statement: .projects, item: item,
-                         column: Fact.annexColumn, amount: m.figure.amount, unit: unit,
+                         measure: Fact.annexColumn, amount: m.figure.amount, unit: unit, reading: .narrative,
                          span: source.span(line: number, range: m.figure.range)), section: -2)
             tally.readFigures += 1
             read = true

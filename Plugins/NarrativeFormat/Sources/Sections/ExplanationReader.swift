@@ -13,7 +13,7 @@ struct ExplanationState {
     var table: [Int] = []
     var inTable = false
     /// The column every fact placed gets (`附件` for 第四部分; `nil` for sections 一 to 十).
-    var column: String?
+    var column: Measure?
 }
 
 extension NarrativeReader {
@@ -159,12 +159,12 @@ extension NarrativeReader {
         if let project {
             // "综述·" keeps the 完成情况综述 sentence's figures apart from the same figures in the
             // project table (预算数, 执行数), so a filter on column picks one statement of them.
-            column = "综述·" + item
+            column = Measure(rawValue: "综述·" + item)
             phase = item.contains("预算") ? .budget : .final
             item = project
         }
         let fact = Fact(entity: "", year: report.year, phase: phase, statement: section.statement, item: item, code: code,
-                        fund: section.fund(for: item), column: column, amount: m.figure.amount, unit: unit,
+                        fund: section.fund(for: item), measure: column ?? .total, amount: m.figure.amount, unit: unit, reading: .narrative,
                         span: source.span(line: number, range: m.figure.range))
         let index = addFact(fact, section: state.sectionID)
         if state.firstFact[section.statement] == nil { state.firstFact[section.statement] = index }

@@ -102,7 +102,8 @@ extension NarrativeReader {
             return
         }
         let fact = Fact(entity: "", year: report.year, phase: phase, statement: .projects, item: report.projects[p].name,
-                        column: column, amount: parsed.amount, unit: .money(parsed.unit ?? unit),
+                        measure: Measure(printed: column, phase: phase), amount: parsed.amount, unit: .money(parsed.unit ?? unit),
+                        reading: .tableName,
                         span: source.span(line: cell.line, range: figure.range))
         report.projects[p].facts.append(addFact(fact, section: section))
     }

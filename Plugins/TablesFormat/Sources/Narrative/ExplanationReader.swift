@@ -83,7 +83,8 @@ struct ExplanationReader {
                 }
                 context.facts.append(Fact(
                     entity: context.entity, year: context.year, phase: phase, statement: section.statement, item: item,
-                    code: code, fund: section.fund, column: column, amount: m.figure.amount, unit: unit, span: span(m.figure.range)))
+                    code: code, fund: section.fund, measure: column.map { Measure(printed: $0, phase: phase) } ?? .total,
+                    amount: m.figure.amount, unit: unit, reading: .narrative, span: span(m.figure.range)))
                 let index = context.facts.count - 1
                 if phase == .final, firstFinal[section.statement] == nil { firstFinal[section.statement] = index }
                 placed.append(Placed(fact: index, sentence: m.sentence, position: m.figure.range.lowerBound))
@@ -95,7 +96,7 @@ struct ExplanationReader {
                     // is named close to its shares, and an unbounded look back made reading quadratic
                     let nearest = context.facts.indices.suffix(NarrativeLabel.reach)
                     let wanted = NarrativeLabel.normalized(name)
-                    for i in nearest.reversed() where i != target.fact && !context.facts[i].derived && context.facts[i].column == nil {
+                    for i in nearest.reversed() where i != target.fact && !context.facts[i].derived && !context.facts[i].reading.isTable {
                         if NarrativeLabel.matchesNormalized(context.normalizedItem(i), wanted) { whole = i; break }
                     }
                 } else if let first = firstFinal[section.statement], first != target.fact {
@@ -124,7 +125,7 @@ struct ExplanationReader {
                 guard let target = inSentence.last(where: { context.facts[$0.fact].phase == .final }) else { continue }
                 let budgets = inSentence.filter { context.facts[$0.fact].phase == .budget }
                 let wording = ExplanationReader.clauseLead(text, before: m.range.lowerBound)
-                let named = budgets.first { b in context.facts[b.fact].column.map { wording.contains($0) } ?? false }
+                let named = budgets.first { b in context.facts[b.fact].measure != .total && wording.contains(context.facts[b.fact].measure.rawValue) }
                 context.claims.append(Claim(fact: target.fact, kind: .completion(percent: m.percent, budget: (named ?? budgets.first)?.fact),
                                             span: span(m.range)))
             case .strayPercent:
@@ -175,7 +176,7 @@ struct ExplanationReader {
         prior.year = year
         prior.amount = prior.amount - delta
         prior.derived = true
-        prior.span = span
+        prior.mentions = [Mention(span: span, amount: prior.amount, reading: .derived)]
         context.facts.append(prior)
     }
 }

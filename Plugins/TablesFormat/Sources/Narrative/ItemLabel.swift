@@ -174,7 +174,7 @@ extension TableContext {
         let name = ClassificationCatalog.normalizedName(chain.name)
         let prefix = chain.resolved.last?.rawValue ?? ""
         return facts.first { f in
-            guard let code = f.code, code.level == .xiang, f.column != nil,
+            guard let code = f.code, code.level == .xiang, f.reading.isTable,
                   f.statement == .generalBudgetExpenditure || f.statement == .expenditure else { return false }
             return code.rawValue.hasPrefix(prefix) && ClassificationCatalog.normalizedName(f.item) == name
         }?.code
@@ -185,7 +185,7 @@ extension TableContext {
     func tableRow(under chain: ExplanationReader.Chain, amount: Amount) -> (code: ClassificationCode, item: String)? {
         guard let prefix = chain.resolved.last?.rawValue else { return nil }
         var rows: [ClassificationCode: String] = [:]
-        for f in facts where f.statement == .generalBudgetExpenditure && f.column == "合计" && f.amount == amount {
+        for f in facts where f.statement == .generalBudgetExpenditure && f.reading.isTable && f.measure == .total && f.amount == amount {
             if let code = f.code, code.level == .xiang, code.rawValue.hasPrefix(prefix) { rows[code] = f.item }
         }
         guard rows.count == 1, let row = rows.first else { return nil }
