@@ -4,7 +4,9 @@
 # Environment: FUZZ_CONFIG=debug|release (default debug: builds faster, runs slower),
 #   FUZZ_JOBS (default 1), FUZZ_WORK (default .fuzz: corpora, crashes, logs; not in git),
 #   FUZZ_ASAN=1 to add AddressSanitizer (finds leaks and memory errors; slower),
-#   FUZZ_MAX_LEN (default 65536: the largest input libFuzzer makes).
+#   FUZZ_MAX_LEN (default 65536: the largest input libFuzzer makes),
+#   FUZZ_TIMEOUT (default 10: seconds of wall-clock time one input may take; raise it on a
+#   machine shared with other work, where wall time is several times CPU time).
 # Seeds come from Examples/, Fuzz/seeds/ and the reproducers in Tests/FiscalShellTests/Fixtures/repro.
 # A crash, leak or timeout leaves its input in $FUZZ_WORK/crashes/TARGET/ and makes the script
 # exit 1; turn each into a regression test (docs/RELIABILITY.md says how).
@@ -57,7 +59,7 @@ for t in "${targets[@]}"; do
   fi
   log=$work/$t.log
   set +e
-  "$bin/$t" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=${FUZZ_MAX_LEN:-65536} \
+  "$bin/$t" "$corpus" -max_total_time="$seconds" -timeout=${FUZZ_TIMEOUT:-10} -rss_limit_mb=4096 -max_len=${FUZZ_MAX_LEN:-65536} \
     -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" -print_final_stats=1 -artifact_prefix="$crashes/" > "$log" 2>&1
   status=$?
   set -e

@@ -208,7 +208,7 @@ struct UTF8Scan {
     /// most 1 invalid sequence in 64 valid multi-byte ones (GB18030 text is nearly all
     /// invalid), or a handful in a file that is otherwise ASCII.
     /// Few enough bad bytes to read the file as damaged UTF-8 when it is not GB18030 either.
-    var fewErrors: Bool { invalidCount <= max(4, multibyteCount / 8) }
+    var fewErrors: Bool { invalidCount * 4 <= multibyteCount }
 
     var mostlyUTF8: Bool {
         guard invalidCount > 0 else { return true }
