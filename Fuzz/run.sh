@@ -64,12 +64,15 @@ for t in "${targets[@]}"; do
   status=$?
   set -e
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s += $2} END {print s + 0}')
-  if [ $status -ne 0 ] || ls "$crashes" | grep -q .; then
+  # crash-, leak-, timeout- and oom- files are failures; slow-unit- files (an input over 10 s
+  # that still finished) are only reported
+  if [ $status -ne 0 ] || ls "$crashes" | grep -qE '^(crash|leak|timeout|oom)-'; then
     echo "fuzz: $t FAILED after $runs inputs (exit $status); see $log and $crashes/"
     grep -E 'ERROR|fuzz property failed|Fatal error' "$log" | head -5 || true
     failed=1
   else
-    echo "fuzz: $t ran $runs inputs in ${seconds}s ($config), no $checked"
+    slow=$(ls "$crashes" | grep -c '^slow-unit-' || true)
+    echo "fuzz: $t ran $runs inputs in ${seconds}s ($config), no $checked$( [ "$slow" -gt 0 ] && echo "; $slow slow input(s) kept in $crashes")"
   fi
 done
 exit $failed
