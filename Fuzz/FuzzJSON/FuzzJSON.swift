@@ -1,15 +1,11 @@
-// libFuzzer target FuzzJSON: see docs/RELIABILITY.md and Fuzz/README.md.
+// libFuzzer target FuzzJSON: what it does is FuzzEntry.targets["FuzzJSON"] (Sources/FiscalFuzz).
 // Built with -DFUZZING and --sanitize fuzzer it is a fuzzer; built plainly it replays the
-// files named on its command line (crash inputs, corpora) through the same entry.
+// files named on its command line (crash inputs, corpora). See Fuzz/README.md.
 import FiscalFuzz
 
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    FuzzEntry.targets["FuzzJSON"]!(bytes)
-    return 0
-}
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 { FuzzEntry.fuzz("FuzzJSON", data, size) }
 #else
 @main
 enum Replay {
@@ -19,8 +15,7 @@ enum Replay {
             for path in CommandLine.arguments.dropFirst(2) { if let text = FuzzEntry.modelJSON(ofFile: path) { print(text) } }
             return
         }
-        let n = FuzzEntry.replay(CommandLine.arguments.dropFirst(), FuzzEntry.targets["FuzzJSON"]!)
-        print("FuzzJSON: \(n) input\(n == 1 ? "" : "s") ran")
+        FuzzEntry.replayMain("FuzzJSON")
     }
 }
 #endif

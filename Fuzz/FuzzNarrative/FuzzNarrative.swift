@@ -1,21 +1,16 @@
-// libFuzzer target FuzzNarrative: see docs/RELIABILITY.md and Fuzz/README.md.
+// libFuzzer target FuzzNarrative: what it does is FuzzEntry.targets["FuzzNarrative"] (Sources/FiscalFuzz).
 // Built with -DFUZZING and --sanitize fuzzer it is a fuzzer; built plainly it replays the
-// files named on its command line (crash inputs, corpora) through the same entry.
+// files named on its command line (crash inputs, corpora). See Fuzz/README.md.
 import FiscalFuzz
 
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    FuzzEntry.targets["FuzzNarrative"]!(bytes)
-    return 0
-}
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 { FuzzEntry.fuzz("FuzzNarrative", data, size) }
 #else
 @main
 enum Replay {
     static func main() {
-        let n = FuzzEntry.replay(CommandLine.arguments.dropFirst(), FuzzEntry.targets["FuzzNarrative"]!)
-        print("FuzzNarrative: \(n) input\(n == 1 ? "" : "s") ran")
+        FuzzEntry.replayMain("FuzzNarrative")
     }
 }
 #endif

@@ -1,21 +1,16 @@
-// libFuzzer target FuzzQuery: see docs/RELIABILITY.md and Fuzz/README.md.
+// libFuzzer target FuzzQuery: what it does is FuzzEntry.targets["FuzzQuery"] (Sources/FiscalFuzz).
 // Built with -DFUZZING and --sanitize fuzzer it is a fuzzer; built plainly it replays the
-// files named on its command line (crash inputs, corpora) through the same entry.
+// files named on its command line (crash inputs, corpora). See Fuzz/README.md.
 import FiscalFuzz
 
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    FuzzEntry.targets["FuzzQuery"]!(bytes)
-    return 0
-}
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 { FuzzEntry.fuzz("FuzzQuery", data, size) }
 #else
 @main
 enum Replay {
     static func main() {
-        let n = FuzzEntry.replay(CommandLine.arguments.dropFirst(), FuzzEntry.targets["FuzzQuery"]!)
-        print("FuzzQuery: \(n) input\(n == 1 ? "" : "s") ran")
+        FuzzEntry.replayMain("FuzzQuery")
     }
 }
 #endif

@@ -109,6 +109,18 @@ public enum FuzzEntry {
         return ModelJSON.encode(result.reports).text(pretty: true)
     }
 
+    /// The body of a target's `LLVMFuzzerTestOneInput`.
+    public static func fuzz(_ target: String, _ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+        targets[target]!(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+        return 0
+    }
+
+    /// The body of a target's replay `main`: runs the files named on the command line.
+    public static func replayMain(_ target: String) {
+        let n = replay(CommandLine.arguments.dropFirst(), targets[target]!)
+        print("\(target): \(n) input\(n == 1 ? "" : "s") ran")
+    }
+
     /// Runs `target` on each file named (the replay mode of the fuzz executables built without
     /// libFuzzer); returns the number of inputs run.
     @discardableResult
