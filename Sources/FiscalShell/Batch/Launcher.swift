@@ -46,7 +46,7 @@ public enum Launcher {
         if !options.paths.isEmpty {
             do {
                 let loaded = try session.load(options.paths)
-                for w in loaded.warnings { console.err("\(w)\n") }
+                for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
             } catch {
                 console.err(ErrorReport.render(error))
                 return ExitStatus.unreadableInput

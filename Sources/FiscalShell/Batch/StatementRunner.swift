@@ -53,7 +53,7 @@ public struct StatementRunner {
             if let name = session.lastBinding {
                 // `let` names a result; printing all of it would bury the script's output.
                 let n = result.rows.count
-                console.out("`\(name)`: \(n) row\(n == 1 ? "" : "s") (\(result.columns.map(\.name).joined(separator: ", "))); use it as a source: `\(name) | …`\n")
+                console.out(TerminalText.escaped("`\(name)`: \(n) row\(n == 1 ? "" : "s") (\(result.columns.map(\.name).joined(separator: ", "))); use it as a source: `\(name) | …`") + "\n")
             } else {
                 show(result)
             }
@@ -68,7 +68,7 @@ public struct StatementRunner {
     public func show(_ result: ResultTable) {
         let output = Renderer.render(result, session.options)
         console.out(output.body)
-        let notes = output.notes.map { "note: \($0)\n" }.joined()
+        let notes = output.notes.map { "note: \(TerminalText.escaped($0, keepNewlines: true))\n" }.joined()
         guard !notes.isEmpty else { return }
         switch session.options.mode {
         case .table, .markdown: console.out(notes)

@@ -52,7 +52,7 @@ extension MetaCommandTable {
                 var out = ""
                 for (i, line) in lines.enumerated() {
                     let n = String(i + 1)
-                    out += String(repeating: " ", count: digits - n.count) + n + "  " + line + "\n"
+                    out += String(repeating: " ", count: digits - n.count) + n + "  " + TerminalText.escaped(line) + "\n"
                 }
                 context.runner.console.out(out)
                 return .done
@@ -82,10 +82,10 @@ extension MetaCommandTable {
             context.session.dropLastLoaded(result.reports.count)
             throw MetaCommandError("interrupted: nothing was loaded")
         }
-        for w in result.warnings { context.runner.console.err("\(w)\n") }
+        for w in result.warnings { context.runner.console.err(TerminalText.escaped("\(w)") + "\n") }
         let facts = result.reports.reduce(0) { $0 + $1.facts.count }
         let names = ReportsTable.summary(result.reports)
-        context.runner.console.err("loaded \(result.reports.count) report\(result.reports.count == 1 ? "" : "s") (\(facts) facts)\(names.isEmpty ? "" : ": " + names)\n")
+        context.runner.console.err("loaded \(result.reports.count) report\(result.reports.count == 1 ? "" : "s") (\(facts) facts)\(names.isEmpty ? "" : ": " + TerminalText.escaped(names))\n")
         return .done
     }
 
@@ -123,7 +123,7 @@ extension MetaCommandTable {
         guard written == bytes.count, closed == 0 else {
             throw MetaCommandError("cannot write `\(path)`: \(String(cString: strerror(errno)).lowercased())")
         }
-        context.runner.console.err("saved \(result.rows.count) row\(result.rows.count == 1 ? "" : "s") to \(path)\n")
+        context.runner.console.err("saved \(result.rows.count) row\(result.rows.count == 1 ? "" : "s") to \(TerminalText.escaped(path))\n")
         return .done
     }
 }

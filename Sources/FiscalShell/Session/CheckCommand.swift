@@ -21,7 +21,7 @@ public enum CheckCommand {
         session.forcedFormat = format
         do {
             let loaded = try session.load(paths)
-            for w in loaded.warnings { console.err("\(w)\n") }
+            for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
         } catch {
             console.err(ErrorReport.render(error))
             return ExitStatus.unreadableInput
@@ -35,7 +35,7 @@ public enum CheckCommand {
     /// the source line and the figure highlighted.
     public static func source(_ query: String, session: Session, cache: SourceCache = SourceCache()) -> String {
         let hits = Provenance.lookup(query, in: session.reports)
-        if hits.isEmpty { return "no figure or item matches `\(query)`\n" }
+        if hits.isEmpty { return "no figure or item matches `\(TerminalText.escaped(query))`\n" }
         let loaded = Set(session.reports.map(\.source))
         return hits.map { render($0, color: session.options.color, cache: cache, loaded: loaded) }.joined()
     }
@@ -59,10 +59,10 @@ public enum CheckCommand {
     /// `explain TERM`: the reports' own 名词解释 entries, else the bundled definition.
     public static func explain(_ term: String, session: Session) -> String {
         let entries = Glossary.explain(term, in: session.reports)
-        if entries.isEmpty { return "no explanation of `\(term)` in the loaded reports or fiscal's glossary\n" }
+        if entries.isEmpty { return "no explanation of `\(TerminalText.escaped(term))` in the loaded reports or fiscal's glossary\n" }
         return entries.map { e in
             let origin = e.report.map { r in "\(r)" + (e.span.map { ", \($0.file):\($0.line)" } ?? "") } ?? "fiscal glossary"
-            return "\(e.term) (\(origin))\n  \(e.text)\n"
+            return "\(TerminalText.escaped(e.term)) (\(TerminalText.escaped(origin)))\n  \(TerminalText.escaped(e.text))\n"
         }.joined()
     }
 
@@ -71,12 +71,12 @@ public enum CheckCommand {
     /// may name any path, and `source` must not show `/etc/passwd` or read `/dev/zero`.
     static func render(_ hit: ProvenanceHit, color: Bool, cache: SourceCache, loaded: Set<String>) -> String {
         let s = hit.span
-        var out = "\(s.file):\(s.line):\(s.startColumn)"
+        var out = TerminalText.escaped("\(s.file):\(s.line):\(s.startColumn)")
         if !hit.label.isEmpty {
-            out += ": \(hit.label) \(hit.amount)\(hit.unit)" + (hit.derived ? " (derived)" : "") + (hit.report.isEmpty ? "" : " [\(hit.report)]")
+            out += TerminalText.escaped(": \(hit.label) \(hit.amount)\(hit.unit)" + (hit.derived ? " (derived)" : "") + (hit.report.isEmpty ? "" : " [\(hit.report)]"))
         }
         out += "\n"
-        guard loaded.contains(s.file) else { return out + "   | (source not shown: \(s.file) is not a loaded file)\n" }
+        guard loaded.contains(s.file) else { return out + "   | (source not shown: \(TerminalText.escaped(s.file)) is not a loaded file)\n" }
         guard let line = cache.line(s.line, of: s.file) else { return out + "   | (source not available)\n" }
         return out + "   | " + highlight(String(line), from: s.startColumn, to: s.endColumn, color: color) + "\n"
     }
