@@ -42,6 +42,8 @@ seed() {  # seed TARGET: the files that start its corpus
 }
 
 failed=0
+jobs=()  # libFuzzer's -jobs writes fuzz-N.log files into the current folder: only when asked
+[ "${FUZZ_JOBS:-1}" -gt 1 ] && jobs=(-jobs="$FUZZ_JOBS" -workers="$FUZZ_JOBS")
 for t in "${targets[@]}"; do
   corpus=$work/corpus/$t crashes=$work/crashes/$t
   mkdir -p "$corpus" "$crashes"
@@ -60,7 +62,7 @@ for t in "${targets[@]}"; do
   log=$work/$t.log
   set +e
   "$bin/$t" "$corpus" -max_total_time="$seconds" -timeout=${FUZZ_TIMEOUT:-10} -rss_limit_mb=4096 -max_len=${FUZZ_MAX_LEN:-65536} \
-    -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" -print_final_stats=1 -artifact_prefix="$crashes/" > "$log" 2>&1
+    "${jobs[@]}" -print_final_stats=1 -artifact_prefix="$crashes/" > "$log" 2>&1
   status=$?
   set -e
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s += $2} END {print s + 0}')
