@@ -2,8 +2,8 @@
 # Reader throughput from 50 KB to 50 MB: every reader must be linear in its input, so MB/s
 # stays flat as the input grows (issue 11). For each format an input of about 50 KB, 500 KB,
 # 5 MB and 50 MB is made from the bundled examples, loaded with `fiscal -e 'facts | count'`
-# (release build), and timed in CPU seconds; each format's fixed cost, measured on a 2 KB
-# input, is subtracted.
+# (release build), and timed in CPU seconds; each format's fixed cost, measured on its
+# first 20 lines, is subtracted.
 # Usage: Benchmarks/readers.sh [SIZES_KB...]   (default: 50 500 5000 50000)
 # Environment: FISCAL_BIN to time a binary already built.
 set -euo pipefail
@@ -54,10 +54,10 @@ PY
 seconds() { /usr/bin/time -f '%U %S' "$FISCAL_BIN" -e 'facts | count' "$@" 2>&1 >/dev/null | tail -1 | awk '{print $1 + $2}'; }
 
 # The fixed cost of each format (start-up, catalogs, a first small file) is measured on a
-# 2 KB input of that format and subtracted, so MB/s is the reader's own rate.
+# 20-line input of that format and subtracted, so MB/s is the reader's own rate.
 declare -A base
 for pair in "narrative:Examples/wusheng-2020-决算.txt" "tables:Examples/shanghai-putuo/01_普陀区财政局_2024_部门决算.txt" "csv:Examples/county-office-2019-2021.csv"; do
-  head -c 2000 "${pair#*:}" | iconv -c -f utf-8 -t utf-8 > "$work/base.${pair%%:*}"
+  head -n 20 "${pair#*:}" > "$work/base.${pair%%:*}"
   base[${pair%%:*}]=$(seconds --format "${pair%%:*}" "$work/base.${pair%%:*}")
 done
 json_model 2000 "$work/base.json"
