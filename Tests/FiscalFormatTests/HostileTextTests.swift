@@ -49,4 +49,13 @@ struct HostileTextTests {
         #expect(figures.count == 1_600)
         #expect(figures.allSatisfy { $0.label == "卫生健康支出" && $0.figure.amount == Amount(mantissa: 1234, scale: 2) })
     }
+
+    @Test("a line of more figures than the limit is read up to the limit, and says so")
+    func figureLimit() {
+        let n = SentenceReader.maximumFiguresPerLine
+        let line = String(repeating: "支出1万元，", count: n + 5)
+        #expect(SentenceReader.exceedsFigureLimit(line[...]))
+        #expect(SentenceReader.mentions(in: line[...]).count == n)
+        #expect(!SentenceReader.exceedsFigureLimit(String(repeating: "支出1万元，", count: 10)[...]))
+    }
 }

@@ -61,10 +61,10 @@ public struct NarrativeFigure: Sendable, Hashable {
     /// Every number in `text`, in order, with its unit. Spaces between a number and its unit
     /// are allowed (PDF extraction writes `1,234.56 万元`); `，` separates thousands only between
     /// full-width digits (`１，０１４．７３`).
-    public static func scan(_ text: Substring) -> [NarrativeFigure] {
+    public static func scan(_ text: Substring, limit: Int = .max) -> [NarrativeFigure] {
         var figures: [NarrativeFigure] = []
         var i = text.startIndex
-        while i < text.endIndex {
+        while i < text.endIndex && figures.count < limit {
             guard digit(text[i]) != nil else { i = text.index(after: i); continue }
             if i > text.startIndex {
                 let p = text[text.index(before: i)]

@@ -12,6 +12,17 @@ public enum SentenceReader {
         ("减少", -1), ("下降", -1), ("降低", -1), ("增加", 1), ("增长", 1), ("上升", 1),
     ]
 
+    /// The most figures one line (or joined paragraph) is read for: a real line states tens;
+    /// a line of more is a damaged or hostile file, and the rest of it is left unread (the
+    /// reader says so) rather than filling memory.
+    public static let maximumFiguresPerLine = 10_000
+
+    /// Whether `text` holds more figures than ``maximumFiguresPerLine`` (then ``mentions(in:reportYear:)``
+    /// reads only the first of them).
+    public static func exceedsFigureLimit(_ text: Substring) -> Bool {
+        NarrativeFigure.scan(text, limit: maximumFiguresPerLine + 1).count > maximumFiguresPerLine
+    }
+
     /// Characters that end a clause, for labels.
     static let clauseBreaks: Set<Character> = ["，", ",", "；", ";", "：", ":", "。"]
 
@@ -24,7 +35,7 @@ public enum SentenceReader {
 
         var previousEnd = text.startIndex
         var lastLabel: (sentence: Int, label: String)?
-        for figure in NarrativeFigure.scan(text) {
+        for figure in NarrativeFigure.scan(text, limit: maximumFiguresPerLine) {
             switch figure.unit {
             case .date, .none: continue
             default: break

@@ -66,6 +66,9 @@ extension NarrativeReader {
     mutating func readSentences(_ number: Int, _ line: Substring, state: inout ExplanationState) {
         let mentions = SentenceReader.mentions(in: line)
         guard !mentions.isEmpty else { return }
+        if mentions.count >= SentenceReader.maximumFiguresPerLine, SentenceReader.exceedsFigureLimit(line) {
+            warn("long-line", "expected at most \(SentenceReader.maximumFiguresPerLine) figures in a line, found more; the rest of the line is not read", line: number)
+        }
         var placed: [(fact: FactIndex, sentence: Int, isPart: Bool)] = []
         // Asked once per line, not once per share: a line of thousands of shares stays linear.
         let listsParts = line.firstRange(of: "其中") != nil || line.firstRange(of: "主要用于") != nil
