@@ -38,6 +38,8 @@ let package = Package(
     ] + fuzzTargets.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // HTML and SVG text for charts and handouts, escaped and well-formed by construction.
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         .target(name: "FiscalModel"),
@@ -55,7 +57,10 @@ let package = Package(
         ),
         .target(
             name: "FiscalShell",
-            dependencies: ["FiscalModel", "FiscalFormat", "FiscalQuery", "FiscalCheck", "BuiltinFormats", "CLibedit"]
+            dependencies: [
+                "FiscalModel", "FiscalFormat", "FiscalQuery", "FiscalCheck", "BuiltinFormats", "CLibedit",
+                .product(name: "Plot", package: "Plot"),
+            ]
         ),
         .executableTarget(
             name: "fiscal",

@@ -15,12 +15,13 @@ struct Fiscal: ParsableCommand {
             fiscal [FILE|DIR ...]            open the shell with these reports
             fiscal -e QUERY [FILE|DIR ...]   run QUERY, print it, exit
             fiscal -f SCRIPT [FILE|DIR ...]  run a script ('-': stdin), exit
+            fiscal handout SCRIPT [FILE] -o lesson.html  a printable lesson
 
             Exit status: 0 success, 1 a query or script failed (or check
             found an error), 2 wrong usage, 3 an input file was unreadable.
             """,
         version: FiscalVersion.string,
-        subcommands: [Formats.self, Check.self]
+        subcommands: [Formats.self, Check.self, HandoutSubcommand.self]
     )
 
     // `unconditional`: the next argument is the query even when it starts with `-` (`-e '-1 * amount'`).
@@ -30,7 +31,7 @@ struct Fiscal: ParsableCommand {
     @Option(name: .customShort("f"), parsing: .unconditional, help: ArgumentHelp("Run a script file ('-' reads standard input), then exit.", valueName: "SCRIPT"))
     var file: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json or markdown (default: table).", valueName: "MODE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json, markdown or svg (default: table).", valueName: "MODE"))
     var output: OutputMode?
 
     @Option(name: .long, help: ArgumentHelp("Read the files with this format plugin.", valueName: "NAME"))

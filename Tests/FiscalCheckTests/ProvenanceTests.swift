@@ -66,7 +66,7 @@ struct ProvenanceTests {
         let own = Glossary.explain("三公经费", in: [b.report])
         #expect(own.count == 1 && own[0].report == "县委办" && own[0].span?.line == 771)
         let bundled = Glossary.explain("年末结转和结余", in: [b.report])
-        #expect(bundled.count == 1 && bundled[0].report == nil && bundled[0].text.hasPrefix("指单位按有关规定结转到下年"))
+        #expect(bundled.count == 1 && bundled[0].report == nil && bundled[0].text.hasPrefix("指本年度或以前年度预算安排"))
         #expect(Glossary.explain("款", in: []).first?.term == "功能分类")
         for term in ["基本支出", "项目支出", "财政拨款收入", "年初结转和结余", "机关运行经费", "一般公共预算", "政府性基金预算",
                      "国有资本经营预算", "人员经费", "公用经费", "事业收入", "经营收入", "其他收入", "上缴上级支出",

@@ -31,7 +31,7 @@ struct ReadingCommandTests {
         let own = try runFiscal([seed], input: "explain 三公经费\n")
         #expect(own.out.hasPrefix("“三公”经费 (县委办, Examples/wusheng-2020-决算.txt:768)\n  指部门用财政拨款安排的因公出国（境）费"))
         let bundled = try runFiscal([seed], input: "explain 政府性基金预算\n")
-        #expect(bundled.out.hasPrefix("政府性基金预算 (fiscal glossary)\n  "))
+        #expect(bundled.out.hasPrefix("政府性基金预算 (fiscal glossary, from 《中华人民共和国预算法》第九条)\n  "))
     }
 
     @Test("explain QUERY shows each stage, the rows it leaves, and the statements feeding it")

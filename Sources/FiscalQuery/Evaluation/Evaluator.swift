@@ -69,6 +69,8 @@ public struct Evaluator {
                 frame = try drill(frame, spec)
             case .compare(let dimension, let values, let span):
                 frame = try compare(frame, dimension, values: values, at: span)
+            case .chart(let spec):
+                try checkChart(frame, spec)
             }
             i += 1
         }

@@ -99,6 +99,7 @@ public enum Explainer {
         case .derive: "adds computed columns"
         case .drill(let spec): describeDrill(spec)
         case .compare: "one column per value of the dimension, then the change (delta) and its rate (pct) from the first to the last"
+        case .chart(let spec): "draws the rows as \(spec.kind == .pie ? "a structure (100% bar; a pie in SVG)" : "horizontal bars"), one per row; the rows pass through unchanged"
         }
     }
 }

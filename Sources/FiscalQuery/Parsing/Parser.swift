@@ -113,6 +113,10 @@ public struct Parser {
         let source = try parseSource()
         var stages: [Stage] = []
         while accept(.pipe) != nil {
+            if case .chart(let c)? = stages.last {
+                throw QueryError("expected the end of the query after `chart`, found `|`", at: c.span,
+                                 hint: "`chart` draws the final result: put it last")
+            }
             stages.append(try parseStage())
         }
         return Query(binding: binding, pipeline: Pipeline(source: source, stages: stages))
@@ -235,6 +239,8 @@ public struct Parser {
                 _ = accept(.comma)
             }
             return .compare(dimension, values: values, span: span(self))
+        case .keyword(.chart):
+            return .chart(try parseChart())
         case .identifier(let word):
             let hint = Suggestion.nearest(word, among: Parser.stageNames).map { "did you mean `\($0)`?" }
             throw QueryError("unknown stage `\(word)`; expected one of \(Parser.stageNames.joined(separator: ", "))",
@@ -246,7 +252,7 @@ public struct Parser {
 
     /// The words that start a stage, for messages and suggestions.
     public static let stageNames = ["where", "group", "agg", "sum", "count", "avg", "min", "max", "sort", "limit",
-                                    "top", "share", "select", "derive", "drill", "compare"]
+                                    "top", "share", "select", "derive", "drill", "compare", "chart"]
 
     mutating func parseList<T>(_ item: (inout Parser) throws(QueryError) -> T) throws(QueryError) -> [T] {
         var items = [try item(&self)]

@@ -122,6 +122,8 @@ public enum Stage: Sendable, Hashable {
     case drill(DrillSpec)
     /// `compare field [value …]`: one column per value, then Δ and Δ%.
     case compare(Expr, values: [Expr], span: QuerySpan)
+    /// `chart [bar|pie] [column, …] [by label] [title "…"]`: draws the result; always the last stage.
+    case chart(ChartSpec)
 
     /// Where the stage was written.
     public var span: QuerySpan {
@@ -130,6 +132,7 @@ public enum Stage: Sendable, Hashable {
             .top(_, _, let s), .share(_, _, let s), .select(_, let s), .derive(_, let s), .compare(_, _, let s):
             s
         case .drill(let d): d.span
+        case .chart(let c): c.span
         }
     }
 }
@@ -209,5 +212,38 @@ public indirect enum Expr: Sendable, Hashable {
         case .call(let f, let args, _): ([f.text] + args.map(\.columnName)).joined(separator: "_")
         default: "value"
         }
+    }
+}
+
+/// What `chart` was asked for: `chart [bar|pie] [column, …] [by label] [title "…"]`.
+///
+/// The evaluator only checks that the columns exist and are of the right kind; the rows pass
+/// through unchanged and the shell draws them (terminal bars, SVG, PNG).
+public struct ChartSpec: Sendable, Hashable {
+    /// How the rows are drawn.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Horizontal bars, one per row (grouped when several value columns are drawn).
+        case bar
+        /// A structure: each row's part of the whole (a 100% bar in a terminal, a pie in SVG).
+        case pie
+    }
+
+    /// The kind asked for; `nil` lets the shell choose (bars).
+    public var kind: Kind?
+    /// The value columns to draw; empty lets the shell choose (a `compare` result's years,
+    /// else the first amount column).
+    public var values: [Name]
+    /// The column whose text labels the bars; `nil` lets the shell choose.
+    public var label: Name?
+    /// The chart's title; `nil` lets the shell choose.
+    public var title: String?
+    public var span: QuerySpan
+
+    public init(kind: Kind? = nil, values: [Name] = [], label: Name? = nil, title: String? = nil, span: QuerySpan) {
+        self.kind = kind
+        self.values = values
+        self.label = label
+        self.title = title
+        self.span = span
     }
 }

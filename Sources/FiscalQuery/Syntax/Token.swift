@@ -3,7 +3,7 @@ public typealias QuerySpan = Range<Int>
 
 /// The words the language reserves. Each becomes a token case once, in the lexer.
 public enum Keyword: String, Sendable, Hashable, CaseIterable {
-    case `let`, `where`, group, agg, sort, limit, top, by, share, select, derive, drill, depth, compare
+    case `let`, `where`, group, agg, sort, limit, top, by, share, select, derive, drill, depth, compare, chart
     case and, or, not, `in`, under, asc, desc, `as`, `true`, `false`, null
 }
 

@@ -47,6 +47,8 @@ public enum Launcher {
             do {
                 let loaded = try session.load(options.paths)
                 for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
+                // `:save lesson.html` replays the session, starting with what the command line loaded.
+                session.record(":load " + options.paths.map { "\"" + $0.replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: " "))
             } catch {
                 console.err(ErrorReport.render(error))
                 return ExitStatus.unreadableInput
@@ -73,17 +75,8 @@ public enum Launcher {
             if script == "-" {
                 text = readAllStandardInput()
             } else {
-                do {
-                    let bytes = try FileSystem.read(script)
-                    guard let source = SourceText(bytes: bytes, path: script) else {
-                        console.err("error: \(script): expected a text script in UTF-8 or GB18030\n")
-                        return ExitStatus.unreadableInput
-                    }
-                    text = source.text
-                } catch {
-                    console.err(ErrorReport.render(error))
-                    return ExitStatus.unreadableInput
-                }
+                guard let read = Session.readScript(script, console: console) else { return ExitStatus.unreadableInput }
+                text = read
             }
             return runScript(text, name: name, runner: runner, keepGoing: options.keepGoing)
         }

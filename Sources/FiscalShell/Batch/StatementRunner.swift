@@ -38,11 +38,13 @@ public struct StatementRunner {
         var trimmed = statement.trimmedWhitespace
         // `source …` and `explain …` read like sentences; they are the `:source`/`:explain` commands.
         let firstWord = trimmed.prefix { !$0.isWhitespace }
-        if firstWord == "source" || firstWord == "explain" { trimmed = ":" + trimmed }
+        if firstWord == "source" || firstWord == "explain" || firstWord == "figures" { trimmed = ":" + trimmed }
         if trimmed.hasPrefix(":") {
             let context = MetaCommandContext(session: session, runner: self, history: history)
             do {
-                return try commands.run(trimmed, context: context) == .quit ? .quit : .succeeded
+                let outcome = try commands.run(trimmed, context: context)
+                if outcome != .quit { session.record(trimmed) }
+                return outcome == .quit ? .quit : .succeeded
             } catch {
                 console.err(ErrorReport.render(error, origin: origin))
                 return .failed
@@ -50,10 +52,13 @@ public struct StatementRunner {
         }
         do {
             let result = try session.query(statement)
+            session.record(statement)
             if let name = session.lastBinding {
                 // `let` names a result; printing all of it would bury the script's output.
                 let n = result.rows.count
                 console.out(TerminalText.escaped("`\(name)`: \(n) row\(n == 1 ? "" : "s") (\(result.columns.map(\.name).joined(separator: ", "))); use it as a source: `\(name) | …`") + "\n")
+            } else if session.lastChart != nil || session.options.mode == .svg {
+                showChart(result, query: statement)
             } else {
                 show(result)
             }
@@ -72,7 +77,7 @@ public struct StatementRunner {
         guard !notes.isEmpty else { return }
         switch session.options.mode {
         case .table, .markdown: console.out(notes)
-        case .csv, .json: console.err(notes)
+        case .csv, .json, .svg: console.err(notes)
         }
     }
 }

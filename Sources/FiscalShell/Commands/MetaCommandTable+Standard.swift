@@ -39,9 +39,10 @@ extension MetaCommandTable {
             completion: .words(["output", "width", "rows"], then: ["output": OutputMode.allCases.map(\.rawValue), "rows": ["all"]]),
             action: SettingsCommand.run),
         MetaCommand(
-            "save", arguments: "PATH", summary: "write the last result to a file (.csv .json .md .txt)",
+            "save", arguments: "PATH", summary: "write the last result to a file (.csv .json .md .txt), its chart (.svg .png) or the session as a handout (.html)",
             details: "The format follows the extension; every row is written, however many the screen shows.\n\n"
-                + "  :save 支出.csv\n  :save result.md",
+                + "  :save 支出.csv\n  :save result.md\n  :save chart.svg     the last result drawn (its `chart` stage, else bars)\n"
+                + "  :save chart.png     the same through rsvg-convert\n  :save lesson.html   every step of the session as a printable handout",
             completion: .paths, action: save),
         MetaCommand(
             "history", summary: "list the lines typed in the shell, oldest first",
@@ -65,7 +66,7 @@ extension MetaCommandTable {
                 context.runner.console.out(text)
                 return .done
             }),
-    ] + MetaCommandTable.reading + [
+    ] + MetaCommandTable.reading + MetaCommandTable.teaching + [
         MetaCommand("quit", aliases: ["q", "exit"], summary: "leave the shell (Ctrl-D on an empty line too)", action: { _, _ in .quit }),
     ])
 
@@ -103,11 +104,13 @@ extension MetaCommandTable {
 
     @Sendable static func save(_ arguments: [String], _ context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome {
         guard let path = arguments.first else { throw MetaCommandError("expected a file name after `:save`") }
+        if path.lowercased().hasSuffix(".html") { return try HandoutCommand.save(path, context: context) }
         guard let result = context.session.lastResult else {
             throw MetaCommandError("there is no result to save yet", hint: "run a query first")
         }
+        if let outcome = try ChartOutput.save(result, to: path, context: context) { return outcome }
         guard let mode = OutputMode(fileExtensionOf: path) else {
-            throw MetaCommandError("expected a file name ending in .csv, .json, .md or .txt; found `\(path)`")
+            throw MetaCommandError("expected a file name ending in .csv, .json, .md, .txt, .svg, .png or .html; found `\(path)`")
         }
         let options = RenderOptions(
             mode: mode, percentDigits: context.session.options.percentDigits, ratioDigits: context.session.options.ratioDigits)

@@ -83,6 +83,15 @@ extension HelpTopic {
                   examples: ["facts | where statement = \"三公经费\" | compare year",
                              "facts | where code under 20131 | compare year 2019 2020 | where pct < -10"],
                   available: true),
+        HelpTopic("chart", .stage, syntax: "… | chart [bar|pie] [COLUMN, …] [by LABEL] [title \"…\"]",
+                  summary: "draw the result: bars, grouped bars for compare, a 100% bar for a structure (pie)",
+                  details: "The last stage of a query. Bars use eighth blocks, labels are padded by display width and\n"
+                      + "negatives grow left of an axis. `pie` leaves out a row that is the total of the others and\n"
+                      + "says so. `-o svg` or `:save chart.svg|chart.png` writes the chart as SVG or PNG. See docs/TEACHING.md.",
+                  examples: ["drill 20131 | chart",
+                             "facts | where statement = \"三公经费\" | compare year | chart",
+                             "facts | where year = 2020 and code under 20131 and code != \"20131\" | chart pie amount by item title \"结构\""],
+                  available: true),
         HelpTopic("let", .statement, syntax: "let NAME = QUERY", summary: "name a result to use later as a source",
                   examples: ["let y2020 = facts | where year = 2020"], available: true),
     ]

@@ -8,6 +8,8 @@ public enum OutputMode: String, Sendable, CaseIterable {
     case json
     /// A GitHub-flavoured Markdown table.
     case markdown
+    /// A standalone SVG chart of the result (see `Charts/`).
+    case svg
 
     /// The mode a file name asks for by its extension (`.csv`, `.json`, `.md`, `.txt`).
     public init?(fileExtensionOf path: String) {
@@ -17,6 +19,7 @@ public enum OutputMode: String, Sendable, CaseIterable {
         case "json": self = .json
         case "md", "markdown": self = .markdown
         case "txt": self = .table
+        case "svg": self = .svg
         default: return nil
         }
     }

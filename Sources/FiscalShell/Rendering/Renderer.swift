@@ -17,6 +17,7 @@ public enum Renderer {
         case .csv: Output(body: renderCSV(table, options), notes: table.notes)
         case .json: Output(body: renderJSON(table, options), notes: table.notes)
         case .markdown: Output(body: renderMarkdown(table, options), notes: table.notes)
+        case .svg: ChartOutput.svg(table, options)
         }
     }
 

@@ -14,6 +14,13 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// `text` with every control character (line feeds too) replaced by a space, for chart
+    /// labels where an escape would not fit.
+    public static func sanitized(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0, keepNewlines: false) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { needsEscape($0, keepNewlines: false) ? " " : $0 }))
+    }
+
     /// What ``Console/standard`` writes: `text` with control characters escaped except line
     /// feeds and the colour sequences fiscal itself writes (`ESC [ digits ; … m`). The last
     /// guard, should a string from a file reach the console without ``escaped(_:keepNewlines:)``.

@@ -19,13 +19,7 @@ public enum CheckCommand {
         let session = FormatSetup.session(
             pluginDirectories: pluginDirectories, environment: environment, options: options, console: console)
         session.forcedFormat = format
-        do {
-            let loaded = try session.load(paths)
-            for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
-        } catch {
-            console.err(ErrorReport.render(error))
-            return ExitStatus.unreadableInput
-        }
+        guard session.loadReporting(paths, to: console) else { return ExitStatus.unreadableInput }
         let result = table(session)
         StatementRunner(session: session, console: console).show(result)
         return Checker.hasErrors(result) ? ExitStatus.queryFailed : ExitStatus.success
@@ -56,14 +50,25 @@ public enum CheckCommand {
         return (hits + others).sorted { $0.span < $1.span }.map { render($0, color: session.options.color, cache: cache, loaded: loaded) }.joined()
     }
 
-    /// `explain TERM`: the reports' own 名词解释 entries, else the bundled definition.
+    /// `explain TERM`: the reports' own 名词解释 entries, else (or where a report's entry is cut
+    /// off) the bundled definition with its citation; close terms when nothing matches by name.
     public static func explain(_ term: String, session: Session) -> String {
-        let entries = Glossary.explain(term, in: session.reports)
-        if entries.isEmpty { return "no explanation of `\(TerminalText.escaped(term))` in the loaded reports or fiscal's glossary\n" }
-        return entries.map { e in
-            let origin = e.report.map { r in "\(r)" + (e.span.map { ", \($0.file):\($0.line)" } ?? "") } ?? "fiscal glossary"
-            return "\(TerminalText.escaped(e.term)) (\(TerminalText.escaped(origin)))\n  \(TerminalText.escaped(e.text))\n"
+        let answer = Glossary.answer(term, in: session.reports)
+        if answer.entries.isEmpty {
+            return "no explanation of `\(TerminalText.escaped(term))` in the loaded reports or fiscal's glossary; `glossary` lists every term\n"
+        }
+        var out = answer.approximate ? "no term is called `\(TerminalText.escaped(term))`; the closest:\n" : ""
+        out += answer.entries.map { e in
+            let origin = e.report.map { "\($0), \(e.origin)" } ?? "fiscal glossary, from \(e.origin)"
+            var text = "\(TerminalText.escaped(e.term)) (\(TerminalText.escaped(origin)))\n  \(TerminalText.escaped(e.text))\n"
+            if e.truncated {
+                text += "  note: the report's definition is cut off: it stops at “…\(TerminalText.escaped(String(e.text.suffix(8))))”"
+                    + " (\(e.span.map { TerminalText.escaped("\($0.file):\($0.line)") } ?? "")); the complete wording follows where fiscal has one\n"
+            }
+            return text
         }.joined()
+        if !answer.related.isEmpty { out += "see also: \(answer.related.prefix(8).joined(separator: ", "))\n" }
+        return out
     }
 
     /// One hit: its place and label, then the source line with the figure marked.

@@ -33,6 +33,8 @@ public final class Session {
         context.isCancelled = { Interrupt.happened }
         // `check` is a source like `facts`: `check | where severity = "error" | count`.
         context.sources["check"] = { context in Checker.run(context.reports) }
+        // `glossary`: the reports' 名词解释 and fiscal's own, with citations.
+        context.sources["glossary"] = { context in Glossary.table(context.reports) }
         self.options = options
     }
 
@@ -62,6 +64,34 @@ public final class Session {
     /// Removes the `count` reports loaded last (a load the user interrupted).
     func dropLastLoaded(_ count: Int) {
         context.reports.removeLast(min(count, context.reports.count))
+    }
+
+    /// Loads the paths a command line names, writing warnings and a load error to `console`;
+    /// `false` when a file could not be read (the caller exits with ``ExitStatus/unreadableInput``).
+    public func loadReporting(_ paths: [String], to console: Console) -> Bool {
+        do {
+            let loaded = try load(paths)
+            for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
+            return true
+        } catch {
+            console.err(ErrorReport.render(error))
+            return false
+        }
+    }
+
+    /// The text of a script file (UTF-8 or GB18030), or `nil` after writing why it cannot be read.
+    public static func readScript(_ path: String, console: Console) -> String? {
+        do {
+            let bytes = try FileSystem.read(path)
+            guard let source = SourceText(bytes: bytes, path: path) else {
+                console.err("error: \(TerminalText.escaped(path)): expected a text script in UTF-8 or GB18030\n")
+                return nil
+            }
+            return source.text
+        } catch {
+            console.err(ErrorReport.render(error))
+            return nil
+        }
     }
 
     /// Removes the reports whose entity, short name or source file is `name`; returns how many.
@@ -95,8 +125,34 @@ public final class Session {
         let result = try Evaluator.evaluate(query, in: &context)
         lastResult = result
         lastBinding = query.binding?.text
+        lastQuery = text
+        if case .chart(let spec)? = query.pipeline.stages.last { lastChart = spec } else { lastChart = nil }
         return result
     }
+
+    /// Runs a query without making it the last result (figures and handouts run their own);
+    /// returns the result and the `chart` stage it ends with, if any.
+    public func evaluate(_ text: String) throws(QueryError) -> (table: ResultTable, chart: ChartSpec?) {
+        let query = try Parser.parse(Lexer.tokenize(text))
+        let result = try Evaluator.evaluate(query, in: &context)
+        if case .chart(let spec)? = query.pipeline.stages.last { return (result, spec) }
+        return (result, nil)
+    }
+
+    /// The statements that ran successfully, in order, for `:save lesson.html`.
+    public private(set) var transcript: [String] = []
+
+    /// Adds a statement to ``transcript`` (not `:save`, `:help`, `:history` or `:quit`).
+    public func record(_ statement: String) {
+        let first = statement.trimmedWhitespace.prefix { !$0.isWhitespace }
+        guard ![":save", ":help", ":history", ":quit", ":q", ":exit", ":set"].contains(first) else { return }
+        transcript.append(statement)
+    }
+
+    /// The text of the last query, for a chart's default title.
+    public private(set) var lastQuery: String?
+    /// The `chart` stage the last query ended with, `nil` when it drew nothing.
+    public private(set) var lastChart: ChartSpec?
 
     /// The name the last query bound with `let`, `nil` when it bound none.
     public private(set) var lastBinding: String?
