@@ -23,7 +23,7 @@ struct FuzzRegressionTests {
     func crashes(target: String) throws {
         let inputs = Self.files(in: "Fuzz/crashes/\(target)")
         #expect(!inputs.isEmpty, "no regression inputs for \(target)")
-        let r = try runProgram(Self.executable(target), inputs)
+        let r = try runProgram(Self.executable(target), inputs, environment: ["SWIFT_BACKTRACE": "enable=no"])
         #expect(r.status == 0, "\(target): \(r.err)")
         #expect(r.out.contains("\(target): \(inputs.count) input"))
     }
@@ -31,7 +31,7 @@ struct FuzzRegressionTests {
     @Test("the query target's seeds replay cleanly")
     func querySeeds() throws {
         let inputs = Self.files(in: "Fuzz/seeds/query")
-        let r = try runProgram(Self.executable("FuzzQuery"), inputs)
+        let r = try runProgram(Self.executable("FuzzQuery"), inputs, environment: ["SWIFT_BACKTRACE": "enable=no"])
         #expect(r.status == 0, "\(r.err)")
     }
 
@@ -42,28 +42,4 @@ struct FuzzRegressionTests {
         #expect(FuzzEntry.rawControl(in: "a\u{9B}b") == "\u{9B}")
         #expect(FuzzEntry.rawControl(in: "line\nnext \\x1B[2J") == nil)
     }
-}
-
-/// Runs an executable with arguments; waits.
-func runProgram(_ path: String, _ arguments: [String]) throws -> RunResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["SWIFT_BACKTRACE"] = "enable=no"
-    process.environment = env
-    let stdout = Pipe(), stderr = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    nonisolated(unsafe) var err = Data()
-    let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-        err = stderr.fileHandleForReading.readDataToEndOfFile()
-        done.signal()
-    }
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    done.wait()
-    process.waitUntilExit()
-    return RunResult(status: process.terminationStatus, out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self))
 }
