@@ -308,3 +308,38 @@ struct HostileInputTests {
         #expect(absolute.out.contains("budgetsheet"))
     }
 }
+
+/// Ctrl-C while `:load` reads a file (a slow plugin) keeps nothing and says so (issue 11 item 14).
+@Suite(.serialized)
+struct InterruptedLoadTests {
+    @Test func ctrlCDuringLoadKeepsNothing() throws {
+        let dir = Fixture.temporaryFolder()
+        let plugin = dir + "/fiscal-format-slow"
+        try """
+            #!/bin/bash
+            IFS= read -r h; IFS= read -r req
+            printf '{"type":"hello","protocol":1,"name":"slow","version":"0"}\\n'
+            case "$req" in
+              *'"describe"'*) ;;
+              *'"detect"'*) echo '{"type":"detect","confidence":99}' ;;
+              *) sleep 4; echo '{"type":"read","model":{"fiscal":"model","version":1,"reports":[{"entity":"慢","year":2024,"phase":"决算","unit":"万元","source":"x","facts":[{"statement":"支出","item":"a","amount":"10.00","span":{"file":"x","line":1,"start":1,"end":3}}]}]},"warnings":[]}' ;;
+            esac
+            """.write(toFile: plugin, atomically: true, encoding: .utf8)
+        chmod(plugin, 0o755)
+        try "x\n".write(toFile: dir + "/a.slow", atomically: true, encoding: .utf8)
+        let shell = try TmuxDriver(arguments: ["--plugins", dir, Fixture.exampleCSV],
+                                   environment: ["XDG_STATE_HOME": Fixture.temporaryFolder(), "LANG": "C", "NO_COLOR": "1"])
+        #expect(shell.waitFor { $0.contains("]> ") }.ok)
+        try shell.type(":load \(dir)/a.slow")
+        try shell.keys("Enter")
+        Thread.sleep(forTimeInterval: 1.5)
+        try shell.keys("C-c")
+        let stopped = shell.waitFor(timeout: 15) { $0.contains("interrupted: nothing was loaded") }
+        #expect(stopped.ok, "screen:\n\(stopped.screen)")
+        try shell.type(":reports")
+        try shell.keys("Enter")
+        let reports = shell.waitFor { $0.contains("(1 row)") || $0.contains("rows)") }
+        #expect(reports.ok, "screen:\n\(reports.screen)")
+        #expect(!reports.screen.contains("慢"))
+    }
+}
