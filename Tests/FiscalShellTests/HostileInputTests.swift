@@ -53,6 +53,14 @@ struct HostileInputTests {
         #expect(!r.out.contains("-"))
     }
 
+    @Test("01: a chart of values too large to add up is refused with a note, not a crash")
+    func chartOfHugeValues() throws {
+        let r = try runFiscal(["-e", "facts | derive x = amount * 10000000000000000 * 100000000000000000 | chart pie x by item", county])
+        #expect(r.status == 0)
+        #expect(r.err.contains("cannot chart `x`: its values have more than 30 digits"))
+        #expect(r.out.contains("(34 rows)"))
+    }
+
     @Test("02: big literals, chained * and / are one error naming the expression")
     func deriveOverflow() throws {
         let thirds = "1" + String(repeating: " / 3", count: 90)
