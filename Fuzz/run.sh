@@ -66,6 +66,13 @@ for t in "${targets[@]}"; do
   status=$?
   set -e
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s += $2} END {print s + 0}')
+  # A build without coverage instrumentation runs millions of inputs and learns nothing
+  # (seen with --sanitize fuzzer --sanitize address): that is a failure, not a result.
+  if ! grep -q 'INITED cov:' "$log"; then
+    echo "fuzz: $t FAILED: the build has no coverage instrumentation (libFuzzer learned nothing in $runs inputs); see $log"
+    failed=1
+    continue
+  fi
   # crash-, leak-, timeout- and oom- files are failures; slow-unit- files (an input over 10 s
   # that still finished) are only reported
   if [ $status -ne 0 ] || ls "$crashes" | grep -qE '^(crash|leak|timeout|oom)-'; then
