@@ -34,11 +34,12 @@ let package = Package(
         .library(name: "FiscalModel", targets: ["FiscalModel"]),
         .library(name: "FiscalFormat", targets: ["FiscalFormat"]),
         .library(name: "NarrativeFormat", targets: ["NarrativeFormat"]),
+        .library(name: "TablesFormat", targets: ["TablesFormat"]),
         .library(name: "FiscalQuery", targets: ["FiscalQuery"]),
     ] + fuzzTargets.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // HTML and SVG text for charts and handouts, escaped and well-formed by construction.
+        // HTML and SVG (charts, handouts, `-o html`): a typed DSL that escapes text and attributes.
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
@@ -65,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "fiscal",
             dependencies: [
-                "FiscalShell",
+                "FiscalShell", "FiscalModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +90,6 @@ let package = Package(
         + fuzzTargets.map { .executableTarget(name: $0, dependencies: ["FiscalFuzz"], path: "Fuzz/\($0)") }
         + formatPlugin("JSONFormat")
         + formatPlugin("CSVFormat")
-        + formatPlugin("TablesFormat", testResources: [.copy("Fixtures")])
+        + formatPlugin("TablesFormat", dependencies: ["NarrativeFormat"], testResources: [.copy("Fixtures")])
         + formatPlugin("NarrativeFormat", testResources: [.copy("Fixtures")])
 )

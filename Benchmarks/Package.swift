@@ -32,6 +32,17 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "TablesBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "FiscalModel", package: "fiscal"),
+                .product(name: "FiscalFormat", package: "fiscal"),
+                .product(name: "TablesFormat", package: "fiscal"),
+            ],
+            path: "Benchmarks/TablesBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "QueryBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

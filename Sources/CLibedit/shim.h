@@ -44,6 +44,11 @@ static inline int fiscal_el_tty_no_isig(EditLine *el) {
 static inline int fiscal_el_set_history(EditLine *el, HistoryW *h) {
     return el_wset(el, EL_HIST, history_w, h);
 }
+/// Puts the terminal in libedit's editing mode (1) or back in the user's mode (0), around a
+/// suspension (Ctrl-Z).
+static inline int fiscal_el_prep_term(EditLine *el, int on) {
+    return el_wset(el, EL_PREP_TERM, on);
+}
 /// Asks libedit to redraw the line.
 static inline int fiscal_el_refresh(EditLine *el) {
     return el_wset(el, EL_REFRESH);

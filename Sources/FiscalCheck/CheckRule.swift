@@ -23,6 +23,8 @@ public enum CheckRules {
         ShareSumRule(),
         ChangeRule(),
         CompletionRule(),
+        ComparisonRule(),
+        HeadingYearRule(),
         RepeatedFigureRule(identities: Identity.standard),
         AnnexRule(),
         DerivedValueRule(),
@@ -96,7 +98,7 @@ extension Report {
         var label = f.item
         if f.measure != .total { label += "[\(f.measure)]" }
         if f.year != year { label += "(\(f.year)\(f.derived ? ", derived" : ""))" }
-        return Finding.Figure(label: label, amount: f.amount, unit: f.unit.description, span: f.span)
+        return Finding.Figure(label: label, amount: f.amount, unit: f.unit.description, span: f.span, reading: f.reading)
     }
 
     /// A stated percentage as a figure.

@@ -18,11 +18,11 @@ public enum Checker {
             // the explanation's copy too, and the reader must tell the two apart.
             let annexLines = Set(report.facts.filter { $0.measure == Fact.annexColumn }.map(\.span))
             for rule in rules {
-                for var finding in rule.check(report) {
+                for var finding in rule.check(report).map({ $0.certified() }) {
                     let spans = finding.spans
                     if rule.id != "annex", !spans.isEmpty, !annexLines.isEmpty,
                        spans.allSatisfy({ span in annexLines.contains { $0.file == span.file && $0.line == span.line } }) {
-                        finding.subject += " (附件)"
+                        finding.subjectText = finding.subjectText + .literal(" (附件)")
                     }
                     all.append(finding)
                 }
@@ -38,25 +38,26 @@ public enum Checker {
 
     /// The findings as a table: one row per finding, its `sources` the spans of every figure
     /// involved; a note counts them by severity.
-    public static func run(_ reports: [Report], rules: [any CheckRule] = CheckRules.all) -> ResultTable {
-        table(findings(reports, rules: rules), reportCount: reports.count)
+    public static func run(_ reports: [Report], rules: [any CheckRule] = CheckRules.all, language: Language = .english) -> ResultTable {
+        table(findings(reports, rules: rules), reportCount: reports.count, language: language)
     }
 
     /// `findings` as a table.
-    public static func table(_ findings: [Finding], reportCount: Int) -> ResultTable {
+    public static func table(_ findings: [Finding], reportCount: Int, language: Language = .english) -> ResultTable {
         var table = ResultTable(columns: columns)
         for f in findings {
             table.append([
-                .text(f.severity.rawValue), .text(f.rule), .text(f.report), .text(f.subject),
+                .text(f.severity.rawValue), .text(f.rule), .text(f.report), .text(f.subjectText.text(language)),
                 f.stated.map(Value.amount) ?? .null, f.computed.map(Value.amount) ?? .null,
                 f.difference.map(Value.amount) ?? .null,
-                .text(f.figures.map(\.description).joined(separator: "; ")), .text(f.lines), .text(f.detail),
+                .text(f.figures.map(\.description).joined(separator: "; ")), .text(f.lines), .text(f.detailText.text(language)),
             ], sources: f.spans)
         }
         let count = { (s: Finding.Severity) in findings.filter { $0.severity == s }.count }
         table.notes.append(
-            "checked \(reportCount) report\(reportCount == 1 ? "" : "s"): \(count(.error)) error\(count(.error) == 1 ? "" : "s"), "
-                + "\(count(.rounding)) rounding, \(count(.note)) note\(count(.note) == 1 ? "" : "s")")
+            count(.unsure) > 0
+                ? Message(.checkSummaryUnsure, reportCount, count(.error), count(.rounding), count(.note), count(.unsure)).text(language)
+                : Message(.checkSummary, reportCount, count(.error), count(.rounding), count(.note)).text(language))
         return table
     }
 

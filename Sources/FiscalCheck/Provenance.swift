@@ -99,6 +99,7 @@ public enum Provenance {
             return (d.map { [("\(item) change", $0, unit)] } ?? []) + (p.map { [("\(item) rate", $0, "%")] } ?? [])
         case .unchanged: return []
         case .completion(let p, _): return [("\(item) 完成预算", p, "%")]
+        case .comparison: return []
         }
     }
 

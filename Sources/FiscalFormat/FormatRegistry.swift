@@ -101,6 +101,7 @@ public struct FormatRegistry: Sendable {
     public func read(bytes: [UInt8], path: String, format name: String? = nil) throws(LoadError) -> FormatResult {
         let chosen: any ReportFormat
         var detectWarnings: [Diagnostic] = []
+        var detected: Confidence?
         if let name {
             guard let f = format(named: name) else { throw .noSuchFormat(name: name, known: names) }
             chosen = f
@@ -114,6 +115,7 @@ public struct FormatRegistry: Sendable {
                 throw .unknownFormat(file: path, known: names)
             }
             chosen = best.format
+            detected = best.confidence
             detectWarnings = detection.failures.map {
                 Diagnostic(.warning, code: "plugin-failed", "format `\($0.format)` failed while detecting: \($0.error)")
             }
@@ -124,23 +126,80 @@ public struct FormatRegistry: Sendable {
                           FormatError(file: path, line: bad?.line,
                                       "expected text in UTF-8 or GB18030, found bytes that are neither\(bad.map { " (first at byte offset \($0.offset): \($0.byteDescription))" } ?? "")"))
         }
+        let result: FormatResult
         do throws(FormatError) {
-            var result = try chosen.read(source)
-            for report in result.reports {
+            var read = try chosen.read(source)
+            for report in read.reports {
                 if let (span, message) = report.boundsViolation {
                     let line = span.flatMap { $0.file == path ? $0.line : nil }
                     let place = span.flatMap { $0.file == path ? nil : " (at \($0))" } ?? ""
                     throw FormatError(file: path, line: line, message + place)
                 }
             }
-            result.warnings = detectWarnings + source.decodingWarnings + result.warnings
-            for i in result.reports.indices where result.reports[i].format == nil {
-                result.reports[i].format = chosen.descriptor.name
-            }
-            return result
+            read.warnings = source.decodingWarnings + read.warnings
+            result = read
         } catch {
             throw .failed(format: chosen.descriptor.name, error)
         }
+        var judged = try FormatRegistry.judged(result, format: chosen.descriptor.name, path: path, detected: detected, warnings: detectWarnings)
+        try FormatRegistry.completeIdentity(&judged, source: source)
+        return judged
+    }
+
+    /// A report whose reader found no year (0) or named its entity after the file takes the
+    /// document's identity (``DocumentIdentity``), said in a warning; when the document gives no
+    /// year either, the load fails: year 0 never reaches the model.
+    static func completeIdentity(_ result: inout FormatResult, source: SourceText) throws(LoadError) {
+        let base = source.path.split(separator: "/").last.map(String.init) ?? source.path
+        for i in result.reports.indices {
+            let r = result.reports[i]
+            let namedAfterFile = r.entity.isEmpty || r.entity == source.path || r.entity == base
+            guard r.year == 0 || namedAfterFile else { continue }
+            let identity: DocumentIdentity
+            do {
+                identity = try DocumentIdentity.read(source)
+            } catch {
+                if r.year == 0 { throw .failed(format: r.format ?? "?", error) }
+                continue
+            }
+            var report = r
+            let oldEntity = r.entity, oldYear = r.year
+            if namedAfterFile { report.entity = identity.entity; report.region = report.region ?? identity.region }
+            if r.year == 0 { report.year = identity.year }
+            for f in report.facts.indices {
+                if namedAfterFile, report.facts[f].entity == oldEntity { report.facts[f].entity = report.entity }
+                if oldYear == 0, report.facts[f].year == 0 { report.facts[f].year = report.year }
+            }
+            let what = [namedAfterFile ? "entity \(report.entity)" : nil, oldYear == 0 ? "year \(report.year)" : nil].compactMap { $0 }
+            report.warnings.insert(Diagnostic(.warning, code: "identity-from-document",
+                "the `\(r.format ?? "?")` reader found no \(namedAfterFile ? "entity" : "year") of its own; \(what.joined(separator: ", ")) taken from the document's title and headers"), at: 0)
+            report.warnings += identity.warnings
+            result.reports[i] = report
+        }
+    }
+
+    /// Below this confidence a format has only weak evidence that a file is its own.
+    public static let weakEvidence = Confidence.high
+
+    /// What a read gave, judged by how sure detection was: a format chosen on weak evidence
+    /// that reads no figure is no reading at all (an error, not an empty report); one that reads
+    /// figures says that its evidence was weak.
+    static func judged(_ read: FormatResult, format: String, path: String, detected: Confidence?,
+                       warnings: [Diagnostic]) throws(LoadError) -> FormatResult {
+        var result = read
+        if let detected, detected < weakEvidence {
+            if result.reports.allSatisfy({ $0.facts.isEmpty }) {
+                throw .failed(format: format, FormatError(file: path,
+                    "expected a report the `\(format)` format reads (it recognised this file only weakly, confidence \(detected) of 100), found no figure it could read; nothing loaded (choose a format with --format)"))
+            }
+            result.warnings.insert(Diagnostic(.warning, code: "weak-detection",
+                "\(path): read with the `\(format)` format on weak evidence (confidence \(detected) of 100); check the figures against the document"), at: 0)
+        }
+        result.warnings = warnings + result.warnings
+        for i in result.reports.indices where result.reports[i].format == nil {
+            result.reports[i].format = format
+        }
+        return result
     }
 
     /// Reads files and folders (a folder loads every file in it that some format recognises;

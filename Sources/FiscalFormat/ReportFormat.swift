@@ -94,25 +94,9 @@ public struct FileSample: Sendable {
         FileSample.search(compactUTF8, Array(needle.utf8))
     }
 
-    /// Whether `needle` occurs in `hay` (a plain scan for the first byte, then a compare).
+    /// Whether `needle` occurs in `hay` (see ``ByteSearch``).
     static func search(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard hay.count >= needle.count else { return false }
-        return hay.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n.count && h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
+        hay.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in ByteSearch.contains(h, n) } }
     }
 
     /// `bytes` without ASCII whitespace and U+3000.
@@ -215,4 +199,25 @@ public protocol ReportFormat: Sendable {
 extension ReportFormat {
     public func write(_ reports: [Report]) -> String? { nil }
     public func checkedDetect(_ sample: FileSample) throws(FormatError) -> Confidence { detect(sample) }
+}
+
+/// Byte-wise substring search: a plain scan for the first byte, then a compare. No Unicode
+/// normalisation or grapheme walking, for the checks detection and readers run on every line.
+public enum ByteSearch {
+    /// Whether `needle` occurs in `hay`.
+    public static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard hay.count >= needle.count else { return false }
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var j = 1
+                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FiscalModel
 import FiscalShell
 
 #if canImport(Glibc)
@@ -13,9 +14,14 @@ struct Fiscal: ParsableCommand {
         abstract: "Read Chinese government budget and final-accounts disclosures (部门预算/部门决算).",
         discussion: """
             fiscal [FILE|DIR ...]            open the shell with these reports
-            fiscal -e QUERY [FILE|DIR ...]   run QUERY, print it, exit
+            fiscal -e QUERY [FILE|DIR ...]   run QUERY, print it, exit (-c too)
             fiscal -f SCRIPT [FILE|DIR ...]  run a script ('-': stdin), exit
+                                             (after any -e queries)
             fiscal handout SCRIPT [FILE] -o lesson.html  a printable lesson
+
+            Start-up file: $XDG_CONFIG_HOME/fiscal/fiscalrc (default
+            ~/.config/fiscal/fiscalrc), statements run first; -X skips it.
+            Messages are in Chinese when LANG or LC_MESSAGES is zh_*.
 
             Exit status: 0 success, 1 a query or script failed (or check
             found an error), 2 wrong usage, 3 an input file was unreadable.
@@ -25,14 +31,24 @@ struct Fiscal: ParsableCommand {
     )
 
     // `unconditional`: the next argument is the query even when it starts with `-` (`-e '-1 * amount'`).
-    @Option(name: .customShort("e"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Run QUERY, print the result, and exit; may repeat.", valueName: "QUERY"))
+    @Option(name: [.customShort("e"), .customShort("c")], parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Run QUERY, print the result, and exit; may repeat (-c is the same, as in psql).", valueName: "QUERY"))
     var execute: [String] = []
 
     @Option(name: .customShort("f"), parsing: .unconditional, help: ArgumentHelp("Run a script file ('-' reads standard input), then exit.", valueName: "SCRIPT"))
     var file: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json, markdown or svg (default: table).", valueName: "MODE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json, markdown, html or svg (default: table).", valueName: "MODE"))
     var output: OutputMode?
+
+    @Flag(name: [.customShort("a"), .long], help: "Print each statement before its result (psql -a).")
+    var echo = false
+
+    @Option(name: .long, help: ArgumentHelp("Language of messages, help and headings: en or zh (default: from LANG).", valueName: "LANG"))
+    var lang: String?
+
+    @Flag(name: [.customShort("X"), .customLong("no-rc")], help: "Do not run the start-up file (fiscalrc).")
+    var noRC = false
 
     @Option(name: .long, help: ArgumentHelp("Read the files with this format plugin.", valueName: "NAME"))
     var format: String?
@@ -47,8 +63,8 @@ struct Fiscal: ParsableCommand {
     var paths: [String] = []
 
     func validate() throws {
-        if !execute.isEmpty && file != nil {
-            throw ValidationError("use either -e or -f, not both")
+        if let lang, Language(name: lang) == nil {
+            throw ValidationError("expected --lang en or zh; found `\(lang)`")
         }
     }
 
@@ -61,6 +77,9 @@ struct Fiscal: ParsableCommand {
         options.pluginDirectories = plugins
         options.keepGoing = keepGoing
         options.paths = paths
+        options.echo = echo
+        options.language = lang.flatMap(Language.init(name:))
+        options.skipStartupFile = noRC
         let status = Launcher.run(options, environment: ProcessEnvironment.current)
         if status != 0 { throw ExitCode(status) }
     }
@@ -104,7 +123,7 @@ struct Fiscal: ParsableCommand {
 
 extension Fiscal {
     /// The root options that take a value (the argument after them is not a path).
-    static let valueOptions: Set<String> = ["-e", "-f", "-o", "--output", "--format", "--plugins"]
+    static let valueOptions: Set<String> = ["-e", "-c", "-f", "-o", "--output", "--format", "--plugins"]
 
     /// The subcommand named by the first argument that is not an option or an option's value,
     /// with its index; `nil` when that argument is a path (or there is none).
@@ -131,7 +150,7 @@ struct Formats: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also look for external format plugins in DIR.", valueName: "DIR"))
     var plugins: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json or markdown.", valueName: "MODE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json, markdown or html.", valueName: "MODE"))
     var output: OutputMode?
 
     func run() throws {
@@ -146,8 +165,11 @@ struct Check: ParsableCommand {
         abstract: "Check the reports' figures against each other (勾稽关系); see docs/CHECKS.md.",
         discussion: "Exit status: 0 no error found, 1 an error found, 3 a file could not be read.")
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json or markdown.", valueName: "MODE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json, markdown or html.", valueName: "MODE"))
     var output: OutputMode?
+
+    @Option(name: .long, help: ArgumentHelp("Language of findings and headings: en or zh (default: from LANG).", valueName: "LANG"))
+    var lang: String?
 
     @Option(name: .long, help: ArgumentHelp("Read the files with this format plugin.", valueName: "NAME"))
     var format: String?
@@ -160,7 +182,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let status = CheckCommand.run(paths: paths, output: output, format: format, pluginDirectories: plugins,
-                                      environment: ProcessEnvironment.current)
+                                      language: lang.flatMap(Language.init(name:)), environment: ProcessEnvironment.current)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -232,3 +232,51 @@ struct RuleTests {
         #expect(CheckRules.rule("share") is ShareRule)
     }
 }
+
+/// Certainty: a contradiction is the report's `error` only when every figure was read with
+/// certainty.
+@Suite("certainty")
+struct CertaintyTests {
+    @Test func anErrorOnAGuessedFigureIsUnsure() throws {
+        var b = ReportBuilder(file: "t.txt")
+        b.fact(.threePublic, "三公经费", "18.74", line: 1)
+        let guessed = b.fact(.threePublic, "公务用车购置及运行维护费", "11.1", line: 2)
+        b.fact(.threePublic, "公务接待费", "7.54", line: 3)
+        #expect(Checker.findings([b.report]).map(\.severity) == [.error])
+        b.report.facts[guessed].mentions[0].reading = .narrativeInferred
+        let f = try #require(Checker.findings([b.report]).first)
+        #expect(f.severity == .unsure)
+        #expect(f.detail.contains("公务用车购置及运行维护费 (narrative-inferred, t.txt:2)"))
+        // Rounding stays rounding: it says nothing against the report.
+        b.report.facts[0].amount = ReportBuilder.amount("18.65")
+        #expect(Checker.findings([b.report]).map(\.severity) == [.rounding])
+    }
+
+    @Test func theSummaryCountsUnsure() {
+        var b = ReportBuilder(file: "t.txt")
+        b.fact(.threePublic, "三公经费", "18.74", line: 1)
+        let g = b.fact(.threePublic, "公务用车购置及运行维护费", "11.1", line: 2)
+        b.fact(.threePublic, "公务接待费", "7.54", line: 3)
+        b.report.facts[g].mentions[0].reading = .narrativeInferred
+        let table = Checker.run([b.report])
+        #expect(table.notes.contains("checked 1 report: 0 errors, 1 unsure, 0 rounding, 0 notes"))
+        #expect(!Checker.hasErrors(table))
+    }
+
+    @Test func comparisonAndHeadingYear() {
+        var b = ReportBuilder(file: "t.txt")
+        let budget = b.fact(.generalBudgetExpenditure, "行政运行", "1560.05", line: 1, phase: .budget)
+        let final = b.fact(.generalBudgetExpenditure, "行政运行", "1511.89", line: 1)
+        b.report.claims.append(Claim(fact: final, kind: .comparison(relation: .less, priorYear: nil, other: budget), span: SourceSpan(file: "t.txt", line: 2)))
+        #expect(ComparisonRule().check(b.report).isEmpty)
+        b.report.claims[0].kind = .comparison(relation: .greater, priorYear: nil, other: budget)
+        #expect(ComparisonRule().check(b.report).map(\.severity) == [.error])
+        // Without the budget stated, the words are not judged.
+        b.report.claims[0].kind = .comparison(relation: .greater, priorYear: 2019, other: nil)
+        #expect(ComparisonRule().check(b.report).isEmpty)
+        b.report.yearMentions = [YearMention(year: 2020, text: "一、2020年度收入支出决算总体情况说明", span: SourceSpan(file: "t.txt", line: 5))]
+        #expect(HeadingYearRule().check(b.report).isEmpty)
+        b.report.yearMentions.append(YearMention(year: 2019, text: "二、2019年度收入决算情况说明", span: SourceSpan(file: "t.txt", line: 9)))
+        #expect(HeadingYearRule().check(b.report).map(\.lines) == ["t.txt:9"])
+    }
+}

@@ -87,3 +87,45 @@ struct FormatRegistryTests {
         #expect(source.span(line: 1, range: start..<end) == SourceSpan(file: "s.txt", line: 1, startColumn: 3, endColumn: 10))
     }
 }
+
+/// A format that reads a fixed number of figures, for judging reads on weak evidence.
+struct CountingFormat: ReportFormat {
+    var figures: Int
+    var confidence: Confidence
+    var descriptor: FormatDescriptor { FormatDescriptor(name: "counting", version: "1", summary: "test", fileKinds: ["txt"]) }
+    func detect(_ sample: FileSample) -> Confidence { confidence }
+    func read(_ source: SourceText) throws(FormatError) -> FormatResult {
+        let span = SourceSpan(file: source.path, line: 1)
+        let facts = (0..<figures).map { _ in
+            Fact(entity: "e", year: 2020, phase: .final, statement: .totals, item: "x", amount: .zero, unit: .money(.wanYuan), reading: .data, span: span)
+        }
+        return FormatResult(reports: [Report(entity: "e", year: 2020, phase: .final, unit: .wanYuan, source: source.path, facts: facts)])
+    }
+}
+
+@Suite("Loading by evidence")
+struct LoadingByEvidenceTests {
+    @Test("a format chosen on weak evidence that reads no figure loads nothing, with a message")
+    func nothingRead() throws {
+        let path = temporaryFile("weak.txt", Array("收支预算总表".utf8))
+        let registry = FormatRegistry([CountingFormat(figures: 0, confidence: .low)])
+        do {
+            _ = try registry.load(file: path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("recognised this file only weakly, confidence 25 of 100"))
+            #expect(error.description.contains("found no figure it could read; nothing loaded"))
+        }
+        // Chosen by name, the format's read stands.
+        #expect(try registry.load(file: path, format: "counting").reports.count == 1)
+    }
+
+    @Test("figures read on weak evidence come with a warning; on strong evidence without")
+    func weakButRead() throws {
+        let path = temporaryFile("weak2.txt", Array("收支预算总表".utf8))
+        let weak = try FormatRegistry([CountingFormat(figures: 2, confidence: .low)]).load(file: path)
+        #expect(weak.warnings.map(\.code) == ["weak-detection"])
+        let strong = try FormatRegistry([CountingFormat(figures: 0, confidence: .high)]).load(file: path)
+        #expect(strong.warnings.isEmpty && strong.reports.count == 1)
+    }
+}

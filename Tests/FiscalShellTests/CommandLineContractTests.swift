@@ -39,8 +39,20 @@ struct CommandLineContractTests {
     func usage() throws {
         #expect(try runFiscal(["--no-such-option"]).status == 2)
         #expect(try runFiscal(["-o", "yaml", "-e", "facts", example]).status == 2)
-        #expect(try runFiscal(["-e", "facts", "-f", "x.fql", example]).status == 2)
+        #expect(try runFiscal(["--lang", "fr", "-e", "facts", example]).status == 2)
         #expect(try runFiscal(["--format", "nope", "-e", "facts", example]).status == 2)
+    }
+
+    @Test("-c is -e; with -f the queries run first, then the script (as psql does)")
+    func queriesThenScript() throws {
+        let folder = Fixture.temporaryFolder()
+        try "facts | count\n".write(toFile: folder + "/s.fql", atomically: true, encoding: .utf8)
+        let both = try runFiscal(["-X", "-c", ":reports", "-f", folder + "/s.fql", example])
+        #expect(both.status == 0)
+        let reports = both.out.range(of: "(3 rows)"), count = both.out.range(of: "(1 row)")
+        #expect(reports != nil && count != nil && reports!.lowerBound < count!.lowerBound, "\(both.out)")
+        let missing = try runFiscal(["-X", "-c", ":reports", "-f", folder + "/none.fql", example])
+        #expect(missing.status == 3)
     }
 
     @Test("an unreadable or unknown input file exits 3 and names the file and the known formats")

@@ -13,6 +13,9 @@ struct ReaderFuzzTests {
     static let examples = [
         "Examples/wusheng-2020-决算.txt",
         "Examples/shanghai-putuo/03_中共普陀区委社会工作部_2024_部门决算.txt",
+        "Examples/corpus/jiangsu/02_江苏省人大办公厅_2018_部门预算.txt",
+        "Examples/corpus/jiangsu/10_江苏省政协办公厅_2017_部门预算_表格.txt",
+        "Examples/corpus/shanghai-putuo/05_普陀区城市管理行政执法局_2026_部门预算.txt",
         "Examples/county-office-2019-2021.csv",
         "Examples/plugins/sample.budget.tsv",
     ]
@@ -37,7 +40,7 @@ struct ReaderFuzzTests {
             for _ in 0..<20 where !b.isEmpty { b[Int(rng.next() % UInt64(b.count))] = UInt8(truncatingIfNeeded: rng.next()) }
         default:
             let noise: [[UInt8]] = [Array("１，２３４．５万元".utf8), Array("（类）（款）（项）".utf8), Array("占%减少下降".utf8),
-                                    Array("\"\",,,\r\n".utf8), Array("201 06 01 1,2 3.4".utf8), [0xFF, 0xFE, 0x00]]
+                                    Array("\"\",,,\r\n".utf8), Array("201 06 01 1,2 3.4".utf8), [0xFF, 0xFE, 0x00], Array("表\n院表\n单位：元\n0\n".utf8)]
             for _ in 0..<10 where !b.isEmpty {
                 b.insert(contentsOf: noise[Int(rng.next() % UInt64(noise.count))], at: Int(rng.next() % UInt64(b.count)))
             }

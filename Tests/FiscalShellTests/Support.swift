@@ -65,6 +65,12 @@ func runProgram(_ executable: String, _ arguments: [String], input: String? = ni
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = nil
+    // The user's language and start-up file must not change what a test sees.
+    env["LC_ALL"] = nil
+    env["LC_MESSAGES"] = nil
+    env["LANGUAGE"] = nil
+    env["LANG"] = "C.UTF-8"
+    env["XDG_CONFIG_HOME"] = "/nonexistent"
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()

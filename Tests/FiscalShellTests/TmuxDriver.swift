@@ -5,13 +5,29 @@ import Foundation
 final class TmuxDriver {
     let socket = "fiscal-test-" + UUID().uuidString.prefix(8)
 
-    /// Starts `fiscal ARGS` in a 120×40 terminal with `environment` added.
-    init(arguments: [String], environment: [String: String]) throws {
-        let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
+    /// Starts `fiscal ARGS` in a `width`×`height` terminal with `environment` added.
+    init(arguments: [String], environment: [String: String], width: Int = 120, height: Int = 40) throws {
+        let env = Self.isolated(environment).map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         let command = "env \(env) \(Self.quote(Fixture.binary)) " + arguments.map(Self.quote).joined(separator: " ")
         // The server forks from this call and would hold a captured output pipe open forever.
+        try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-c", Fixture.root, command], capture: false)
+    }
+
+    /// Starts an interactive bash (job control, no start-up files) in a terminal; type a
+    /// command line into it with ``type(_:)``.
+    init(shellWithEnvironment environment: [String: String]) throws {
+        let env = Self.isolated(environment).map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
+        let command = "env \(env) PS1='$ ' bash --norc --noprofile -i"
         try tmux(["new-session", "-d", "-x", "120", "-y", "40", "-c", Fixture.root, command], capture: false)
     }
+
+    /// Resizes the terminal (the program gets SIGWINCH).
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-x", String(width), "-y", String(height)])
+    }
+
+    /// The whole history of the pane, not only the visible screen.
+    func scrollback() -> String { (try? tmux(["capture-pane", "-p", "-N", "-S", "-2000"])) ?? "" }
 
     deinit { _ = try? tmux(["kill-server"]) }
 
@@ -84,6 +100,14 @@ final class TmuxDriver {
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         guard status == 0 else { throw TmuxError(arguments: arguments) }
         return capture ? ((try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "") : ""
+    }
+
+    /// `environment` with the user's language and start-up file out of the way, so that a
+    /// developer's `LC_ALL` or `~/.config/fiscal/fiscalrc` cannot change what a test sees.
+    static func isolated(_ environment: [String: String]) -> [String: String] {
+        var env = ["LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": "", "XDG_CONFIG_HOME": "/nonexistent"]
+        for (k, v) in environment { env[k] = v }
+        return env
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }

@@ -39,3 +39,16 @@ public struct NarrativeFormat: ReportFormat {
         return FormatResult(reports: [report])
     }
 }
+
+extension NarrativeFormat {
+    /// Reads a narrative whose document also prints its own codes (the tables beside it):
+    /// names the catalog does not place are looked up among `printedCodes` (code → the name
+    /// the document prints for it) before they are left uncoded. The caller knows the
+    /// document's identity, so this reader's guesses about it are not reported.
+    public static func read(_ source: SourceText, printedCodes: [ClassificationCode: String]) -> Report {
+        var reader = NarrativeReader(source: source)
+        reader.printedCodes = printedCodes
+        reader.identityKnown = true
+        return reader.read()
+    }
+}

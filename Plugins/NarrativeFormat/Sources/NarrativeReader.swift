@@ -14,6 +14,13 @@ struct NarrativeReader {
     var pendingChanges: [PendingChange] = []
     var sectionCounter = 0
     var shortName: String?
+    /// The entity the title names (`江苏省委办公厅` in `江苏省委办公厅 2017 年度部门预算`).
+    var titleEntity: String?
+    /// Codes the same document prints (its tables), by code, with their printed names: a
+    /// name the catalog does not place is looked up among them.
+    var printedCodes: [ClassificationCode: String] = [:]
+    /// Whether the caller knows the document's identity (its guesses are not this reader's to report).
+    var identityKnown = false
 
     init(source: SourceText) {
         self.source = source
@@ -22,17 +29,7 @@ struct NarrativeReader {
 
     mutating func read() -> Report {
         readHeader()
-        var part: TemplatePart?
-        var partLines: [(TemplatePart?, [Int])] = [(nil, [])]
-        for number in 1...max(source.lines.count, 1) {
-            guard let line = source.line(number) else { break }
-            if let p = TemplatePart(heading: line) {
-                part = p
-                partLines.append((p, []))
-                continue
-            }
-            partLines[partLines.count - 1].1.append(number)
-        }
+        let partLines = parts()
         let sawExplanation = partLines.contains { $0.0 == .explanation }
         if !sawExplanation {
             warn("missing-part", "expected the heading 第二部分 …情况说明, found none; reading every line as sections 一 to 十")
@@ -46,10 +43,26 @@ struct NarrativeReader {
             case .overview, .tables, nil: break
             }
         }
-        _ = part
         resolvePendingChanges()
         finishEntity()
         return report
+    }
+
+    /// The lines of each part (第一部分 …), in order; lines before the first part heading under `nil`.
+    func parts() -> [(TemplatePart?, [Int])] {
+        var partLines: [(TemplatePart?, [Int])] = [(nil, [])]
+        for number in 1...max(source.lines.count, 1) {
+            guard let line = source.line(number) else { break }
+            // `第三部分 江苏省人大常委会办公厅` / `2017 年度部门预算情况说明`: a part heading broken over two lines.
+            let heading = TemplatePart(heading: line)
+                ?? (TemplatePart.opensPart(line) ? source.line(number + 1).flatMap { TemplatePart(heading: Substring(String(line) + $0)) } : nil)
+            if let p = heading {
+                partLines.append((p, []))
+                continue
+            }
+            partLines[partLines.count - 1].1.append(number)
+        }
+        return partLines
     }
 
     /// Year, phase, short name and unit from the template's fixed sentences.
@@ -60,12 +73,26 @@ struct NarrativeReader {
         } else if text.contains("预算情况说明") {
             report.phase = .budget
         }
-        if let year = firstYear(in: text, before: "年度") { report.year = year }
+        // The shared reading of entity, year and phase (cover, `第一部分 …概况`, headings);
+        // the template's own sentences below are the fallback.
+        var identity: DocumentIdentity?
+        do { identity = try DocumentIdentity.read(source) } catch { identity = nil }
+        if let identity {
+            report.year = identity.year
+            report.phase = identity.phase
+            titleEntity = identity.entity
+            report.region = identity.region
+            // A caller that knows the document's identity (the tables format) keeps its own.
+            if !identityKnown { report.warnings += identity.warnings }
+        } else if let year = firstYear(in: text, before: "年度") {
+            report.year = year
+        }
         // 纳入县委办2020年度部门决算编制范围
         if let r = text.firstRange(of: "编制范围"), let na = text[..<r.lowerBound].lastIndex(of: "纳") {
             let inner = text[text.index(after: na)..<r.lowerBound].drop { $0 == "入" }
-            let name = inner.prefix { NarrativeFigure.digitLike($0) == false }
-            if !name.isEmpty, name.count <= 20 { shortName = String(name) }
+            let name = inner.prefix { NarrativeFigure.digitLike($0) == false }.trimmingCharacters(" \u{3000}")
+            // `纳入本部门2018年部门汇总预算编制范围` names no body (本部门 is "this department").
+            if !name.isEmpty, name.count <= 20, !NarrativeLabel.ownBodyWords.contains(String(name)) { shortName = String(name) }
         }
         report.shortName = shortName
         if !text.contains("万元") && text.contains("元") { report.unit = .yuan }
@@ -87,6 +114,9 @@ struct NarrativeReader {
 
     /// Entity from the project tables' 预算单位, else the short name; every fact gets it.
     mutating func finishEntity() {
+        if report.entity.isEmpty, let titleEntity {
+            report.entity = titleEntity
+        }
         if report.entity.isEmpty {
             if let short = shortName {
                 report.entity = short
@@ -104,6 +134,10 @@ struct NarrativeReader {
     mutating func warn(_ code: String, _ message: String, line: Int? = nil, range: Range<Substring.Index>? = nil, severity: Diagnostic.Severity = .warning) {
         var span: SourceSpan?
         if let line { span = range.map { source.span(line: line, range: $0) } ?? source.span(line: line) }
+        report.warnings.append(Diagnostic(severity, code: code, message, at: span))
+    }
+
+    mutating func warn(_ code: String, _ message: String, at span: SourceSpan, severity: Diagnostic.Severity = .warning) {
         report.warnings.append(Diagnostic(severity, code: code, message, at: span))
     }
 
@@ -131,7 +165,9 @@ struct NarrativeReader {
 /// A stated change whose fact is found once its whole section has been read.
 struct PendingChange {
     var mention: ChangeMention
-    var line: Int
+    /// Where the change is written, and its delta.
+    var span: SourceSpan
+    var deltaSpan: SourceSpan?
     var section: Int
     /// The facts of the same line that come before the change.
     var before: [FactIndex]
@@ -140,4 +176,14 @@ struct PendingChange {
 extension NarrativeFigure {
     /// Whether a character is a digit (ASCII or full-width).
     static func digitLike(_ c: Character) -> Bool { c.isNumber && (c.isASCII || ("０"..."９").contains(c)) }
+}
+
+extension NarrativeReader {
+    /// Records the year a section heading names (`一、2019年度收入支出决算总体情况说明`), for
+    /// `check` to hold against the report's year.
+    mutating func readHeadingYear(_ title: Substring, line: Int) {
+        let compact = String(title.filter { !$0.isWhitespace })
+        guard let r = NarrativeLabel.yearMark(in: compact), let year = Int(compact[r].prefix(4)) else { return }
+        report.yearMentions.append(YearMention(year: year, text: compact, span: source.span(line: line)))
+    }
 }

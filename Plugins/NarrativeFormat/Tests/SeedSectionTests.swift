@@ -83,7 +83,9 @@ import Testing
             #expect(facts.count == 1, "\(code)")
             #expect(facts.first?.amount == Amount(amount)!, "\(code)")
             #expect(facts.first?.span.line == line, "\(code)")
-            #expect(facts.first.map { claims(of: $0) } == [.completion(percent: 100, budget: nil)], "\(code)")
+            // `完成预算100%，决算数等于预算数`: the rate, and the comparison in words (no budget
+            // figure is stated for the item, so `comparison` has nothing to hold it against).
+            #expect(facts.first.map { claims(of: $0) } == [.completion(percent: 100, budget: nil), .comparison(relation: .equal, priorYear: nil, other: nil)], "\(code)")
         }
         #expect(report.facts.first { $0.code == "2013102" }?.item == "一般行政事务支出")
     }
@@ -171,8 +173,10 @@ import Testing
         // 137 of sections 一 to 十 and the staff, 37 money figures the 附件 repeats (column 附件).
         #expect(report.facts.count == 174)
         #expect(report.facts.filter(\.derived).count == 6)
-        // 55 of the explanation, 15 shares the 附件 repeats (lines 802, 806).
-        #expect(report.claims.count == 70)
+        // 55 of the explanation, 15 shares the 附件 repeats (lines 802, 806), and the 12
+        // `决算数等于预算数` of 五（三） (lines 46–57).
+        #expect(report.claims.count == 82)
+        #expect(report.claims.filter { if case .comparison = $0.kind { true } else { false } }.map(\.span.line) == Array(46...57))
         #expect(report.warnings.count == 8)
     }
 }

@@ -31,7 +31,7 @@ extension TableSection {
     /// the catalog's is taken (see ``ItemName``); without a hint, one line ends the row above
     /// when there are two, and a single line starts the row below (before the first row, the
     /// header's words are dropped but for the last line).
-    func classifiedRows(_ context: TableContext) -> [ClassifiedRow] {
+    func classifiedRows(_ context: TableContext, catalog: ClassificationCatalog = .functional) -> [ClassifiedRow] {
         let namesFirst = namesBeforeCodes
         var rows: [ClassifiedRow] = []
         var pending: [TextLine] = []  // pdfplumber: lines of words since the last code line
@@ -60,7 +60,7 @@ extension TableSection {
                 for k in 0...texts.count {
                     if k > 0 { joined += texts[k - 1]; letters += texts[k - 1].count { !$0.isWhitespace } }
                     if letters > limit { break }
-                    tails[k] = ItemName.fit(joined, code: previous.code, catalog: .functional)
+                    tails[k] = ItemName.fit(joined, code: previous.code, catalog: catalog)
                 }
             }
             var heads = [Int](repeating: 0, count: texts.count + 1)
@@ -69,7 +69,7 @@ extension TableSection {
             for k in stride(from: texts.count, through: 0, by: -1) {
                 if k < texts.count { suffix = texts[k] + suffix; suffixLetters += texts[k].count { !$0.isWhitespace } }
                 if suffixLetters > limit { break }
-                heads[k] = ItemName.fit(suffix, code: code, catalog: .functional)
+                heads[k] = ItemName.fit(suffix, code: code, catalog: catalog)
             }
             for k in 0...texts.count {
                 let score = (tails[k] + heads[k]) * 2 + (k == preferred ? 1 : 0)
@@ -82,7 +82,7 @@ extension TableSection {
             return (texts[best.k...].joined(), pending[best.k...].flatMap { figures($0, $0.tokens[...]) })
         }
         for line in lines {
-            if let at = line.tokens.firstIndex(where: { $0.text == "合计" }) {
+            if let at = line.tokens.firstIndex(where: { $0.text == "合计" }) ?? TableSection.spacedTotal(line) {
                 if namesFirst { _ = splitPending(before: nil, ownWords: "") }
                 rows.append(ClassifiedRow(name: "合计", code: nil, figures: figures(line, line.tokens[(at + 1)...]), line: line.number))
             } else if let (code, used) = line.leadingCode {
@@ -117,8 +117,21 @@ extension TableSection {
             rows.removeAll { $0.isTotal && $0.figures.isEmpty }
         }
         for i in rows.indices where !rows[i].isTotal {
-            rows[i].name = ItemName.normalized(rows[i].name, code: rows[i].code, catalog: .functional)
+            rows[i].name = ItemName.normalized(rows[i].name, code: rows[i].code, catalog: catalog)
         }
         return rows
+    }
+}
+
+extension TableSection {
+    /// The last token of a 合计 spread over tokens at the start of a line (`合 计 13,979.92`).
+    static func spacedTotal(_ line: TextLine) -> Int? {
+        var text = ""
+        for (i, t) in line.tokens.prefix(4).enumerated() {
+            text += t.text
+            if text == "合计" { return i }
+            if !"合计".hasPrefix(text) { return nil }
+        }
+        return nil
     }
 }

@@ -12,40 +12,61 @@ import FiscalModel
 /// up, a warning names the line.
 struct ClassifiedTable {
     var section: TableSection
+    /// The classification the table's codes belong to: functional (2xx) or economic (3xx).
+    var catalog: ClassificationCatalog = .functional
 
     /// A row with its figures in columns (index into the table's columns).
     private struct Placed {
         var row: ClassifiedRow
         var cells: [Int: Figure]
+        /// Whether the columns of the row's parts were chosen among several that fit (or none
+        /// fitted): those cells are uncertain readings.
+        var inferred = false
     }
 
     func read(into context: inout TableContext) {
         let kind = section.kind
-        let rows = section.classifiedRows(context)
+        let rows = section.classifiedRows(context, catalog: catalog)
         guard !rows.isEmpty else { return }
         var placed: [Placed]
-        if kind.firstColumnIsTotal {
+        let columns = section.columns
+        if section.firstColumnIsTotal {
             placed = rows.map { Placed(row: $0, cells: [:]) }
             solve(&placed, context: &context)
         } else {
+            let identities = ColumnIdentity.of(columns)
             placed = rows.map { row in
-                if row.figures.count != kind.columns.count, !row.figures.isEmpty {
-                    context.warn("ambiguous-column", "expected \(kind.columns.count) figures in a row of \(kind.title), found \(row.figures.count); placed from the left", line: row.line)
+                guard row.figures.count != columns.count, !row.figures.isEmpty else {
+                    return Placed(row: row, cells: Dictionary(uniqueKeysWithValues: zip(0..., row.figures).map { ($0, $1) }))
                 }
-                return Placed(row: row, cells: Dictionary(uniqueKeysWithValues: zip(0..., row.figures.prefix(kind.columns.count)).map { ($0, $1) }))
+                // Fewer figures than columns: the empty cells left no trace. The placements
+                // (figures in order) under which the columns' identities hold decide; cells they
+                // disagree on are not read.
+                let options = ColumnIdentity.placements(row.figures.map(\.amount), columns: columns.count, identities: identities)
+                var cells: [Int: Figure] = [:]
+                if let first = options.first {
+                    for (n, cell) in first.enumerated() where options.allSatisfy({ $0[n] == cell }) { cells[cell] = row.figures[n] }
+                }
+                if cells.count < row.figures.count {
+                    context.warn("ambiguous-column", "expected \(columns.count) figures in a row of \(section.title), found \(row.figures.count); \(options.isEmpty ? "no placement adds up" : "\(options.count) placements add up"), so \(row.figures.count - cells.count) of them not read", line: row.line)
+                }
+                return Placed(row: row, cells: cells)
             }
         }
         for p in placed {
             for (column, figure) in p.cells.sorted(by: { $0.key < $1.key }) {
-                context.add(kind, item: p.row.name, code: p.row.code, column: kind.columns[column], figure: figure)
+                let economic = catalog.scheme == .economic
+                // A table of one column (金额) states the item's amount.
+                context.add(kind, item: p.row.name, code: economic ? nil : p.row.code, econCode: economic ? p.row.code : nil,
+                            column: columns.count == 1 ? nil : columns[column], figure: figure, inferred: p.inferred && column != 0)
             }
         }
     }
 
     /// Places the figures of tables whose first column is the total of the others.
     private func solve(_ placed: inout [Placed], context: inout TableContext) {
-        let kind = section.kind
-        let components = Array(1..<kind.columns.count)
+        let columns = section.columns
+        let components = Array(1..<columns.count)
         let loose = section.namesBeforeCodes
         var rests: [[Figure]] = []
         for i in placed.indices {
@@ -58,7 +79,7 @@ struct ClassifiedTable {
             rests.append(figures)
             let sum = Amount.sum(figures.map(\.amount))
             if !figures.isEmpty, sum != placed[i].cells[0]!.amount {
-                context.warn("row-sum", "\(placed[i].row.name): expected \(kind.columns[0]) \(placed[i].cells[0]!.amount) to be the sum of the other columns, found \(sum)", line: placed[i].row.line)
+                context.warn("row-sum", "\(placed[i].row.name): expected \(columns[0]) \(placed[i].cells[0]!.amount) to be the sum of the other columns, found \(sum)", line: placed[i].row.line)
             }
         }
         // The 合计 row: columns from the totals table where it says, else the leftmost.
@@ -66,16 +87,17 @@ struct ClassifiedTable {
         if let t = totalIndex {
             let rest = rests[t]
             let hinted = hintedColumns(context).filter { components.contains($0) }
-            let columns: [Int]
+            let chosen: [Int]
             if hinted.count == rest.count {
-                columns = hinted
+                chosen = hinted
             } else {
-                columns = Array(components.prefix(rest.count))
+                chosen = Array(components.prefix(rest.count))
                 if rest.count < components.count, rest.count > 0 {
-                    context.warn("ambiguous-column", "\(kind.title) 合计: \(rest.count) figures for \(components.count) columns; taken as \(columns.map { kind.columns[$0] }.joined(separator: ", ")) (the leftmost)", line: placed[t].row.line)
+                    placed[t].inferred = true
+                    context.warn("ambiguous-column", "\(section.title) 合计: \(rest.count) figures for \(components.count) columns; taken as \(chosen.map { columns[$0] }.joined(separator: ", ")) (the leftmost)", line: placed[t].row.line)
                 }
             }
-            for (c, f) in zip(columns, rest) { placed[t].cells[c] = f }
+            for (c, f) in zip(chosen, rest) { placed[t].cells[c] = f }
         }
         // Parents before children: 合计 → 类 → 款 → 项.
         let codes = placed.map(\.row.code)
@@ -103,14 +125,17 @@ struct ClassifiedTable {
                 }
             }
             let name = placed[parent].row.name
+            if !perfect || count > 1 {
+                for child in children where !rests[child].isEmpty { placed[child].inferred = true }
+            }
             if !perfect {
-                context.warn("children-sum", "the rows under \(name) do not add up to it in every column of \(kind.title); figures placed where they fit best", line: placed[parent].row.line)
+                context.warn("children-sum", "the rows under \(name) do not add up to it in every column of \(section.title); figures placed where they fit best", line: placed[parent].row.line)
             } else if count > 1 {
-                context.warn("ambiguous-column", "the rows under \(name) in \(kind.title) add up in more than one arrangement of columns; the leftmost was taken", line: placed[parent].row.line)
+                context.warn("ambiguous-column", "the rows under \(name) in \(section.title) add up in more than one arrangement of columns; the leftmost was taken", line: placed[parent].row.line)
             }
             let totals = Amount.sum(children.compactMap { placed[$0].cells[0]?.amount })
             if let p = placed[parent].cells[0]?.amount, totals != p {
-                context.warn("children-sum", "\(name) in \(kind.title): expected \(kind.columns[0]) \(p) to be the sum of the rows under it, found \(totals)", line: placed[parent].row.line)
+                context.warn("children-sum", "\(name) in \(section.title): expected \(columns[0]) \(p) to be the sum of the rows under it, found \(totals)", line: placed[parent].row.line)
             }
         }
     }
@@ -119,8 +144,8 @@ struct ClassifiedTable {
     private func hintedColumns(_ context: TableContext) -> [Int] {
         guard section.kind == .income else { return [] }
         let used = context.facts.filter { $0.statement == .totals && !$0.amount.isZero }.map(\.item)
-        return section.kind.columns.indices.dropFirst().filter { c in
-            let column = section.kind.columns[c]
+        return section.columns.indices.dropFirst().filter { c in
+            let column = section.columns[c]
             let key = column == "财政拨款收入" ? "财政拨款收入" : column
             return used.contains { $0.hasSuffix(key) }
         }
@@ -201,5 +226,48 @@ struct ClassifiedTable {
             result += permutations(rest).map { [item] + $0 }
         }
         return result
+    }
+}
+
+/// How the columns of a table relate (本年支出合计 = 基本支出 + 项目支出; 年末结转和结余 =
+/// 年初结转和结余 + 本年收入 − 本年支出合计): a sum of signed columns that is zero. Data, by
+/// column name, so any table that prints these columns has them.
+struct ColumnIdentity {
+    /// Column name and sign.
+    var terms: [(name: String, sign: Int)]
+
+    static let all: [ColumnIdentity] = [
+        ColumnIdentity(terms: [("本年支出合计", 1), ("基本支出", -1), ("项目支出", -1)]),
+        ColumnIdentity(terms: [("年末结转和结余", 1), ("年初结转和结余", -1), ("本年收入", -1), ("本年支出合计", 1)]),
+    ]
+
+    /// The identities (of `identities`, by default ``all``) whose columns are all in `columns`,
+    /// as (index, sign) terms.
+    static func of(_ columns: [String], identities: [ColumnIdentity] = all) -> [[(Int, Int)]] {
+        identities.compactMap { identity in
+            let terms = identity.terms.compactMap { t in columns.firstIndex(of: t.name).map { ($0, t.sign) } }
+            return terms.count == identity.terms.count ? terms : nil
+        }
+    }
+
+    /// Every way to put `values`, in order, into `columns` cells (the others empty, zero) so
+    /// that every identity holds. Without identities every placement holds.
+    static func placements(_ values: [Amount], columns: Int, identities: [[(Int, Int)]]) -> [[Int]] {
+        guard values.count <= columns, columns <= 12 else { return [] }
+        var out: [[Int]] = []
+        func visit(_ n: Int, _ from: Int, _ chosen: [Int]) {
+            if n == values.count {
+                var cells = Array(repeating: Amount.zero, count: columns)
+                for (k, c) in chosen.enumerated() { cells[c] = values[k] }
+                if identities.allSatisfy({ terms in Amount.sum(terms.map { $0.1 > 0 ? cells[$0.0] : Amount.zero - cells[$0.0] }) == .zero }) {
+                    out.append(chosen)
+                }
+                return
+            }
+            guard from < columns else { return }
+            for c in from..<columns where columns - c >= values.count - n { visit(n + 1, c + 1, chosen + [c]) }
+        }
+        visit(0, 0, [])
+        return out
     }
 }

@@ -123,12 +123,15 @@ struct EconomicBlocks {
         } else if ties > 1 {
             context.warn("ambiguous-column", "\(TableKind.basic.title): \(ties) ways to put the lone figures on the left or right side add up equally well; the first was taken", line: section.titleLine)
         }
+        let unsure = !open.isEmpty && (ties > 1 || (best?.off ?? .zero) > tolerance)
         for (i, slot) in slots.enumerated() {
             let code = slot.options[open.firstIndex(of: i).map { choice[$0] } ?? 0]
             let name = ClassificationCatalog.economic.name(of: code) ?? code.rawValue
-            context.add(.basic, item: name, econCode: code, column: "决算数", figure: slot.figure)
+            // A lone figure whose side the sums did not single out is a guess.
+            context.add(section.kind, item: name, econCode: code, column: nil, figure: slot.figure,
+                        inferred: unsure && open.contains(i))
         }
-        for t in totals { context.add(.basic, item: t.label, column: "决算数", figure: t.figure) }
+        for t in totals { context.add(section.kind, item: t.label, column: nil, figure: t.figure) }
     }
 
     /// How far the sums are off, added up: each 类 against Σ its 款; 人员经费合计 against

@@ -8,6 +8,13 @@ import FiscalModel
 struct EconomicTable {
     var section: TableSection
 
+    /// Whether the table prints two codes on a line (a figure followed by another 类's code).
+    static func isTwoSided(_ section: TableSection) -> Bool {
+        section.lines.contains { line in
+            line.tokens.indices.dropFirst().contains { i in line.tokens[i].isDigits(3) && line.tokens[..<i].contains { $0.amount != nil } }
+        }
+    }
+
     func read(into context: inout TableContext) {
         var seen = Set<ClassificationCode>()
         var current: (code: ClassificationCode, name: String, line: Int)?
@@ -24,7 +31,7 @@ struct EconomicTable {
                     let figure = Figure(amount: amount, span: context.source.span(line, token))
                     if let c = current, !seen.contains(c.code) {
                         seen.insert(c.code)
-                        context.add(.basic, item: ItemName.normalized(c.name, code: c.code, catalog: .economic), econCode: c.code, column: "决算数", figure: figure)
+                        context.add(section.kind, item: ItemName.normalized(c.name, code: c.code, catalog: .economic), econCode: c.code, column: nil, figure: figure)
                         current = nil
                     } else if let c = current, seen.contains(c.code) {
                         context.warn("extra-figure", "\(c.name): a second figure for \(c.code)", line: line.number)
@@ -32,7 +39,7 @@ struct EconomicTable {
                 } else if token.text.hasSuffix("经费合计") {
                     current = nil
                     if i + 1 < line.tokens.count, let amount = line.tokens[i + 1].amount {
-                        context.add(.basic, item: String(token.text), column: "决算数",
+                        context.add(section.kind, item: String(token.text), column: nil,
                                     figure: Figure(amount: amount, span: context.source.span(line, line.tokens[i + 1])))
                         i += 1
                     }

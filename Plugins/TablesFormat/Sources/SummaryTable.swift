@@ -46,13 +46,14 @@ struct SummaryTable {
                 }
                 funds = Array(funds.prefix(rest.count))
                 for (fund, figure) in zip(funds, rest) {
-                    context.add(kind, item: item, code: code, fund: fund, column: fund.rawValue + "财政拨款", figure: figure)
+                    context.add(kind, item: item, code: code, fund: fund, column: fund.rawValue + "财政拨款", figure: figure,
+                                inferred: usedFunds.count != rest.count)
                 }
             } else {
                 if e.figures.count > 1 {
                     context.warn("extra-figure", "\(item): expected one figure, found \(e.figures.count); the first kept", line: e.line)
                 }
-                context.add(kind, item: item, code: code, fund: kind == .appropriation ? SummaryTable.fund(of: e.label) : nil, column: "决算数", figure: e.figures[0])
+                context.add(kind, item: item, code: code, fund: kind == .appropriation ? SummaryTable.fund(of: e.label) : nil, column: nil, figure: e.figures[0])
             }
         }
     }

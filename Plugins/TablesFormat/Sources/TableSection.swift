@@ -1,89 +1,234 @@
+import FiscalFormat
 import FiscalModel
 
-/// The lines of one 附表: from after its title to the next title or the narrative.
+/// The lines of one table: from after its title to the next title or the narrative.
 struct TableSection {
     var kind: TableKind
+    /// The phase the title belongs to (`…决算表` or `…预算表`).
+    var phase: Phase
+    /// The title as printed, spaces removed (both lines of a wrapped title).
+    var title: String
+    /// The title's key in ``TableTitle/all``.
+    var key: String
     /// The title's line.
     var titleLine: Int
     /// The unit the header states (`单位：万元`).
     var unit: MoneyUnit?
-    /// The lines after the title, page markers and notes left out.
+    /// The lines after the title: page numbers, page markers, notes and repeated headers
+    /// left out.
     var lines: [TextLine]
+    /// The columns the header shows (one of the kind's ``TableKind/columnSets``).
+    var columns: [String] = []
 
-    /// Cuts the document into its tables (the table of contents, whose lines carry
-    /// numbering, is not a table).
-    static func split(_ lines: [TextLine]) -> [TableSection] {
+    /// Whether the first column is the sum of the others.
+    var firstColumnIsTotal: Bool {
+        columns.count > 1 && Measure(printed: columns[0], phase: phase).role == .total
+    }
+
+    /// How many lines after a title its unit line may come (`公开 01表` / `收支预算总表` /
+    /// `部门名称：…` / `单位:万元`).
+    static let unitDistance = 4
+
+    /// Lines in a table that are notes, not rows.
+    static let notes = ["注：", "注:", "说明：", "无政府性基金", "无国有资本"]
+
+    /// How many lines under the title a table's header may take.
+    static let headerLines = 16
+
+    /// Cuts the document into its tables. A line is a table's title when it names one of
+    /// ``TableTitle/all`` (alone, or with the line after it when the title wraps) and a unit
+    /// line (`单位：万元`) follows within ``unitDistance`` lines: a table of contents names the
+    /// tables too, but no unit follows its lines.
+    static func split(_ lines: [TextLine], entity: String?) -> [TableSection] {
         var sections: [TableSection] = []
         var current: TableSection?
-        for line in lines {
+        var header: Set<String> = []  // the current table's header lines, to skip when repeated
+        var rowsStarted = false
+        var skip = 0
+        func close() {
+            if let c = current { sections.append(c) }
+            current = nil
+        }
+        var previous: TextLine?
+        for (index, line) in lines.enumerated() {
+            if skip > 0 { skip -= 1; continue }
             let compact = line.compact
-            if let kind = TableKind.titled(compact) {
-                if let c = current { sections.append(c) }
-                current = TableSection(kind: kind, titleLine: line.number, lines: [])
+            if compact.isEmpty || compact.utf8.starts(with: "===page".utf8) { continue }
+            // A bare number after a line that starts with a 类 code and holds no figure (`302` /
+            // `40`, `310 信息网络及软件购置更` / `07`) is the 款 part of that code, wrapped;
+            // otherwise a printed page number.
+            defer { previous = line }
+            let awaitsPart = previous.map { p in p.tokens.first?.isDigits(3) == true && !p.tokens.contains { $0.amount != nil } } ?? false
+            if PageFurniture.isPageNumber(compact), !awaitsPart { continue }
+            if let (title, used) = TableSection.title(at: index, lines, entity: entity) {
+                close()
+                let printed = lines[index..<(index + used)].map(\.compact).joined()
+                current = TableSection(kind: title.kind, phase: title.phase, title: printed, key: title.key, titleLine: line.number, lines: [])
+                header = []
+                rowsStarted = false
+                skip = used - 1
                 continue
             }
             guard current != nil else { continue }
-            if compact.hasPrefix("第三部分") || compact.hasPrefix("第四部分") {
-                sections.append(current!)
-                current = nil
+            if ["第三部分", "第四部分", "第二部分"].contains(where: { compact.utf8.starts(with: $0.utf8) }) {
+                close()
                 continue
             }
-            if compact.hasPrefix("===page") || compact.hasPrefix("注：") || compact.hasPrefix("说明：")
-                || compact.hasPrefix("无政府性基金") || compact.hasPrefix("无国有资本") || compact.isEmpty
-            {
+            if let unit = PageFurniture.unit(in: compact), current!.unit == nil, !rowsStarted {
+                current!.unit = unit
                 continue
             }
-            if compact.hasPrefix("单位：") {
-                current!.unit = MoneyUnit(rawValue: String(compact.dropFirst(3)))
+            if TableSection.notes.contains(where: { compact.utf8.starts(with: $0.utf8) }) || PageFurniture.unit(in: compact) != nil {
                 continue
+            }
+            // Prose after the last table of a part: a sentence ends the table (never in a table
+            // with codes, whose cells hold no full stops).
+            if current!.kind.layout != .summary, UTF8Search.contains(compact, "。") {
+                close()
+                continue
+            }
+            let isRow = line.leadingCode != nil || line.tokens.contains { $0.amount != nil }
+            if !rowsStarted {
+                if isRow { rowsStarted = true } else { header.insert(compact) }
+            } else if header.contains(compact) {
+                continue  // the header repeated on a continuation page
             }
             current!.lines.append(line)
         }
-        if let c = current { sections.append(c) }
+        close()
+        for i in sections.indices { sections[i].columns = sections[i].headerColumns() }
         return sections
+    }
+
+    /// The title starting at line `index` and how many lines it takes (1, or 2 when wrapped).
+    static func title(at index: Int, _ lines: [TextLine], entity: String?) -> (TableTitle, Int)? {
+        let compact = lines[index].compact
+        guard !compact.isEmpty, compact.utf8.count <= 240, !UTF8Search.contains(compact, "…"), !UTF8Search.contains(compact, "......") else { return nil }
+        var found: (TableTitle, Int)?
+        if let t = TableTitle.named(compact, entity: entity) {
+            found = (t, 1)
+        } else if index + 1 < lines.count, UTF8Search.contains(lines[index + 1].text, "表") || UTF8Search.contains(compact, "表"),
+                  let t = TableTitle.named(compact + lines[index + 1].compact, entity: entity) {
+            found = (t, 2)
+        }
+        guard let found else { return nil }
+        // Evidence: a unit line follows before any other title.
+        let end = min(lines.count, index + found.1 + unitDistance)
+        for j in (index + found.1)..<end {
+            let c = lines[j].compact
+            if PageFurniture.unit(in: c) != nil { return found }
+            if TableTitle.named(c, entity: entity) != nil { return nil }
+        }
+        return nil
+    }
+
+    /// The column set of the kind whose names the header shows: the set with the most names
+    /// found (at least half of its names). Header names wrap over lines, so a name is found in the header's
+    /// lines joined or as its parts on separate lines.
+    func headerColumns() -> [String] {
+        let sets = kind.columnSets
+        var headerText = ""
+        // A header is a few lines; a longer run without figures is no header (bounded so that a
+        // hostile file cannot make this quadratic).
+        for line in lines.prefix(TableSection.headerLines) {
+            if line.leadingCode != nil || line.tokens.contains(where: { $0.amount != nil }) { break }
+            headerText += line.compact
+        }
+        if headerText.isEmpty { return sets[0] }
+        let shown = TableSection.columnNames(in: headerText, known: Set(sets.joined()))
+        var best: (found: Int, share: Double, set: [String])?
+        for set in sets where !set.isEmpty {
+            let found = set.filter { shown.contains($0) || !headerText.contains($0) && TableSection.containsInOrder(headerText, $0) }.count
+            let share = Double(found) / Double(set.count)
+            guard found * 2 >= set.count else { continue }
+            // The set that names the most columns the header shows (`合计` is part of `本年支出合计`
+            // too), then the one the header shows the most of.
+            if best == nil || found > best!.found || (found == best!.found && share > best!.share) { best = (found, share, set) }
+        }
+        // A 决算 table keeps the 决算 template's columns (the first set) unless the header shows
+        // every name of another set: PDF extraction breaks 决算 headers into pieces
+        // (`本年收入合` / `计`) that no name survives.
+        if phase == .final, let b = best, b.set != sets[0], b.share < 1 { return sets[0] }
+        return best?.set ?? sets[0]
+    }
+
+    /// The known column names printed in `header`, each occurrence given to the longest name
+    /// that covers it (`本年收入合计` shows 本年收入合计, not 合计).
+    static func columnNames(in header: String, known: Set<String>) -> Set<String> {
+        let chars = Array(header)
+        var owned = Array(repeating: false, count: chars.count)
+        var shown: Set<String> = []
+        for name in known.sorted(by: { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }) {
+            let n = Array(name)
+            guard !n.isEmpty, n.count <= chars.count else { continue }
+            var i = 0
+            while i + n.count <= chars.count {
+                if chars[i..<(i + n.count)].elementsEqual(n), !owned[i..<(i + n.count)].contains(true) {
+                    for k in i..<(i + n.count) { owned[k] = true }
+                    shown.insert(name)
+                    i += n.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return shown
+    }
+
+    /// Whether `name`'s characters occur in `text` in order (a name wrapped around the words
+    /// of the columns beside it: `事业单位` … `经营收入`), for names of four characters or more.
+    static func containsInOrder(_ text: String, _ name: String) -> Bool {
+        guard name.count >= 4 else { return false }
+        // Split in two halves; each must be present, the first before the second.
+        let chars = Array(name)
+        let half = chars.count / 2
+        let first = String(chars[..<half]), second = String(chars[half...])
+        guard let a = text.range(of: first) else { return false }
+        return text[a.upperBound...].contains(second)
     }
 }
 
-/// Entity, region and year, from the document's first page.
-struct DocumentHeader {
-    var entity: String?
-    var region: String?
-    var year: Int?
-
-    init(lines: [TextLine]) {
-        // The year: on the cover (first page), wherever the extraction put it.
-        var page = 0
-        for line in lines {
-            let text = line.compact
-            if text.hasPrefix("===page") { page += 1; if page > 1 { break } else { continue } }
-            if !text.hasPrefix("SOURCE:"), let y = DocumentHeader.year(in: text) { year = y; break }
+/// Lines a PDF page adds to the text that are no part of a table: page numbers, and the unit
+/// line of a table's header.
+enum PageFurniture {
+    /// `15`, `— 1 —`, `- 3 -`, `第 5 页`: a printed page number alone on its line. A bare number
+    /// below 200 only: 201…399 may be a classification code alone on its line.
+    static func isPageNumber(_ compact: String) -> Bool {
+        var s = Substring(compact)
+        for dash in ["—", "－", "-", "–"] {
+            if s.hasPrefix(dash) && s.hasSuffix(dash) && s.count > 2 { s = s.dropFirst().dropLast(); break }
         }
-        // The entity: "第一部分 <entity>概况", the one line that names it whole (the cover wraps it).
-        for line in lines {
-            let text = line.compact
-            if text.hasPrefix("第一部分"), text.hasSuffix("概况") {
-                entity = String(text.dropFirst(4).dropLast(2))
-                break
-            }
-        }
-        if let e = entity, let r = e.range(of: "上海市") {
-            let tail = e[r.upperBound...]
-            if let district = tail.firstIndex(where: { $0 == "区" || $0 == "县" }) {
-                region = String(e[r.lowerBound...district])
-            }
-        }
+        if s.hasPrefix("第") && s.hasSuffix("页") { s = s.dropFirst().dropLast() }
+        guard !s.isEmpty, s.count <= 3, s.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(s) else { return false }
+        // `0` is no page: a cell's figure displaced onto a line of its own.
+        return n > 0 && (n < 200 || s.count < compact.count)
     }
 
-    /// A year like 2024 in the text.
-    static func year(in text: String) -> Int? {
-        var digits = ""
-        for c in text {
-            if c.isASCII && c.isNumber { digits.append(c) } else {
-                if digits.count == 4, let y = Int(digits), (2000...2099).contains(y) { return y }
-                digits = ""
+    /// The unit a header line states: `单位：万元`, `单位:元`, `部门：… 单位：万元`, `金额单位：万元`.
+    static func unit(in compact: String) -> MoneyUnit? {
+        guard UTF8Search.contains(compact, "单位") else { return nil }
+        var rest = Substring(compact)
+        while let r = rest.range(of: "单位") {
+            var after = rest[r.upperBound...]
+            if after.first == "：" || after.first == ":" {
+                after = after.dropFirst()
+                for unit in [MoneyUnit.wanYuan, .yiYuan, .yuan] where after.hasPrefix(unit.rawValue) {
+                    let tail = after.dropFirst(unit.rawValue.count)
+                    if tail.isEmpty || tail.first == ")" || tail.first == "）" || !(tail.first!.isLetter) { return unit }
+                }
             }
+            rest = rest[r.upperBound...]
         }
-        if digits.count == 4, let y = Int(digits), (2000...2099).contains(y) { return y }
         return nil
+    }
+}
+
+/// Byte-wise substring search in UTF-8: no grapheme breaking or normalisation, for the checks
+/// every line goes through.
+enum UTF8Search {
+    static func contains(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        if let found = text.utf8.withContiguousStorageIfAvailable({ ByteSearch.contains($0, n) }) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer { ByteSearch.contains($0, n) }
     }
 }

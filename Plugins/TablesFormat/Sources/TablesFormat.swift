@@ -1,74 +1,182 @@
 import FiscalFormat
 import FiscalModel
+import NarrativeFormat
 
-/// Shanghai-template 部门决算 as text extracted from the PDF (pdfplumber or pypdf): the nine
-/// standard 附表, read into facts with their functional or economic codes.
+/// The national standard tables of a 部门预算 or 部门决算 (收支总表, 收入总表, 支出总表, 财政拨款
+/// 收支总表, the tables by function 类/款/项 and by economic class, 三公经费 …), as text
+/// extracted from the PDF (pdfplumber or pypdf), of any province whose titles and columns
+/// ``TableTitle/all`` and ``TableKind/columnSets`` list (Shanghai 决算 and 预算, Jiangsu 预算).
 ///
-/// PDF extraction loses the table grid: rows arrive with their codes split in parts
-/// (`201 06 01`), names wrapped over lines (pdfplumber puts the name on the line before the
-/// code), and empty cells collapsed so that the figures no longer say which column they
-/// are in. The columns are recovered from the header (the template's columns) and from the
-/// arithmetic (合计 = sum of the other columns; a parent row = sum of its children); where
-/// that leaves a choice, the reader says so in a warning with the line.
+/// The report's identity (entity as printed, year, phase) is ``DocumentIdentity``'s. A table
+/// is found by its title, whatever its numbering (`公开01表`, `表一`, `一、2017年度…部门…`,
+/// `2026年部门…`), with its own `单位：万元/元` line under it; its columns are the column set its
+/// header shows. Rows are keyed by their printed code (`2010101`, or `201 01 01` split over
+/// columns); a name wrapped above, below or around the code line is put back together with
+/// the catalog (``ItemName``); printed page numbers and repeated headers are skipped.
+///
+/// PDF extraction loses the table grid: empty cells collapse, so the figures no longer say
+/// which column they are in. The columns are recovered from the arithmetic (合计 = sum of the
+/// other columns; a parent row = sum of its children; 支出合计 = 基本 + 项目); where that leaves
+/// a choice, the cell is not read, or the reader says so in a warning with the line.
 ///
 /// The narrative part (第三部分 情况说明) is read by ``ExplanationReader`` into facts and
 /// claims. pdfplumber pushes its numbers to the next line; ``RejoinedText`` puts them back
 /// (a line starting with `人员` is no gap for one). The 项 of 五（三） take the catalog's code,
 /// else the code of the table row of the same name, else of the one table 项 under the same
-/// 类/款 whose 合计 is the item's 支出决算 (a note `item-by-amount` says so: doc 02's
-/// `机关事业单位退休人员活动费支出` is the table's 2080599). `0.39万（含…）` is 万元;
-/// `与上一年度持平` is from the year before the report's. pdfplumber and pypdf text give the
-/// same model (`ExtractionAgreementTests`, `NarrativeAgreementTests`).
+/// 类/款 whose 合计 is the item's 支出决算 (an uncertain reading, `narrative-inferred`, and a
+/// warning `item-by-amount` says so: doc 02's `机关事业单位退休人员活动费支出` is the table's
+/// 2080599). pdfplumber and pypdf text give the same model (`ExtractionAgreementTests`,
+/// `NarrativeAgreementTests`).
 public struct TablesFormat: ReportFormat {
     public init() {}
 
     public var descriptor: FormatDescriptor {
         FormatDescriptor(
-            name: "tables", version: "0.1.0",
-            summary: "部门决算 tables in text extracted from PDF (Shanghai template)", fileKinds: ["txt"])
+            name: "tables", version: "0.2.0",
+            summary: "the standard tables of a 部门预算 or 部门决算, in text extracted from PDF", fileKinds: ["txt"])
     }
 
     public func detect(_ sample: FileSample) -> Confidence {
-        guard sample.text != nil else { return .none }
-        let titles = TableKind.allCases.filter { sample.compactContains($0.title) }.count
-        if titles >= 6 && sample.compactContains("收入支出决算总表") && sample.compactContains("单位：万元") { return .certain }
-        return titles >= 4 ? .low : .none
+        guard let text = sample.text else { return .none }
+        // No table without its unit line and a title the templates print: a byte search of the
+        // sample before the line-by-line look.
+        guard sample.compactContains("单位：") || sample.compactContains("单位:"),
+              TableTitle.all.contains(where: { sample.compactContains($0.key) }) else { return .none }
+        return TableEvidence(text: text).confidence
     }
 
     public func read(_ source: SourceText) throws(FormatError) -> FormatResult {
         let lines = source.lines.enumerated().map { TextLine(number: $0.offset + 1, text: $0.element) }
-        let header = DocumentHeader(lines: lines)
-        guard let entity = header.entity, let year = header.year else {
-            throw FormatError(file: source.path, "expected a 部门决算 title with the entity and the year on the first page, found none")
-        }
-        let sections = TableSection.split(lines)
+        // The phase the tables' titles give decides when the cover says none.
+        let identity = try DocumentIdentity.read(source)
+        let sections = TableSection.split(lines, entity: identity.entity)
         guard !sections.isEmpty else {
-            throw FormatError(file: source.path, "expected the 附表 of a 部门决算 (收入支出决算总表, …), found none")
+            throw FormatError(file: source.path, "expected the standard tables of a 部门预算 or 部门决算 (a title such as 收支预算总表 or 收入支出决算总表 followed by its 单位 line), found none")
         }
-        var context = TableContext(source: source, entity: entity, year: year, unit: .wanYuan)
-        for kind in TableKind.allCases {
-            guard let section = sections.first(where: { $0.kind == kind }) else {
-                context.warnings.append(Diagnostic(.warning, code: "missing-table", "expected the table \(kind.title), found none"))
+        var context = TableContext(source: source, entity: identity.entity, year: identity.year, phase: identity.phase, unit: .wanYuan)
+        context.warnings = identity.warnings
+        var units: [MoneyUnit: Int] = [:]
+        var read: [String: Int] = [:]  // title key → line, for tables printed twice
+        for section in sections {
+            let key = section.key
+            if let first = read[key] {
+                context.warn("repeated-table", "\(section.title) is printed again (first at line \(first)); read once", line: section.titleLine)
                 continue
             }
-            if let unit = section.unit { context.unit = unit }
-            switch kind {
-            case .totals, .appropriation: SummaryTable(section: section).read(into: &context)
-            case .basic:
+            read[key] = section.titleLine
+            if section.phase != identity.phase {
+                context.warn("table-phase", "the title \(section.title) names a \(section.phase.rawValue) table in a \(identity.phase.rawValue) report; read as \(identity.phase.rawValue)", line: section.titleLine)
+            }
+            if let unit = section.unit {
+                context.unit = unit
+                units[unit, default: 0] += 1
+            } else {
+                context.warn("missing-unit", "expected a 单位 line under the title \(section.title), found none; amounts taken in \(context.unit.rawValue)", line: section.titleLine)
+            }
+            context.section = section
+            switch section.kind.layout {
+            case .summary where section.phase == .final:
+                SummaryTable(section: section).read(into: &context)
+            case .summary:
+                // The budgets' summary tables set three or four columns side by side and wrap
+                // their labels into each other's lines; their figures repeat the coded tables.
+                context.notes.append(Diagnostic(.note, code: "table-not-read", "\(section.title): the summary table of a 预算 is not read (its 类 figures are read from the tables by code)",
+                                                at: source.span(line: section.titleLine)))
+            case .economic:
                 if EconomicBlocks.applies(to: section) {
                     EconomicBlocks(section: section).read(into: &context)
-                } else {
+                } else if EconomicTable.isTwoSided(section) {
                     EconomicTable(section: section).read(into: &context)
+                } else {
+                    ClassifiedTable(section: section, catalog: .economic).read(into: &context)
                 }
-            case .threePublic: ThreePublicTable(section: section).read(into: &context)
-            default: ClassifiedTable(section: section).read(into: &context)
+            case .threePublic:
+                if section.phase == .final {
+                    ThreePublicTable(section: section).read(into: &context)
+                } else {
+                    BudgetThreePublicTable(section: section).read(into: &context)
+                }
+            case .functional:
+                ClassifiedTable(section: section, catalog: .functional).read(into: &context)
+            case .unread:
+                context.notes.append(Diagnostic(.note, code: "table-not-read", "\(section.title) lists items without classification; not read",
+                                                at: source.span(line: section.titleLine)))
             }
         }
-        ExplanationReader(lines: lines).read(into: &context)
-        let report = Report(
-            entity: entity, region: header.region, year: year, phase: .final, unit: context.unit,
-            source: source.path, facts: context.facts, claims: context.claims, warnings: context.warnings)
+        if identity.phase == .final {
+            for kind in TableKind.allCases where kind.title.hasSuffix("决算表") || kind.title.hasSuffix("决算总表") {
+                if !sections.contains(where: { $0.kind == kind }) {
+                    context.warnings.append(Diagnostic(.warning, code: "missing-table", "expected the table \(kind.title), found none"))
+                }
+            }
+        }
+        let unit = units.max { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }?.key ?? context.unit
+        var report = Report(
+            entity: identity.entity, region: identity.region, year: identity.year, phase: identity.phase, unit: unit,
+            source: source.path)
+        if TablesFormat.explainsShanghaiFinal(sections) {
+            // The Shanghai 决算's 第三部分 情况说明, which ExplanationReader knows section by section.
+            ExplanationReader(lines: lines).read(into: &context)
+        } else {
+            // Any other narrative (a 预算's, another province's) goes to the narrative reader, with
+            // the tables' lines blanked out so that it reads the prose only.
+            TablesFormat.readNarrative(source, without: sections, into: &report, identity: identity, context: &context)
+        }
+        report.facts = context.facts + report.facts
+        report.claims = context.claims + report.claims
+        report.warnings = context.warnings + context.notes + report.warnings
         return FormatResult(reports: [report])
+    }
+}
+
+extension TablesFormat {
+    /// Whether the tables are the Shanghai 部门决算's (附件2_部门决算模板_上海2024), whose
+    /// 情况说明 ``ExplanationReader`` reads.
+    static func explainsShanghaiFinal(_ sections: [TableSection]) -> Bool {
+        sections.contains { $0.key == "收入支出决算总表" } && sections.contains { $0.key == "一般公共预算财政拨款支出决算表" }
+    }
+
+    /// Reads the document's prose with the narrative format (the tables' lines blanked, so line
+    /// numbers stay), and puts its facts, claims, projects and glossary into `report` after
+    /// the tables' facts (claim and project indexes shifted); its figures take the document's
+    /// identity where the narrative reader found none of its own.
+    static func readNarrative(_ source: SourceText, without sections: [TableSection], into report: inout Report,
+                              identity: DocumentIdentity, context: inout TableContext) {
+        var blank = Set<Int>()
+        for section in sections {
+            let last = section.lines.last?.number ?? section.titleLine
+            for n in section.titleLine...max(last, section.titleLine) { blank.insert(n) }
+        }
+        let prose = source.lines.enumerated().map { blank.contains($0.offset + 1) ? "" : String($0.element) }.joined(separator: "\n")
+        let masked = SourceText(text: prose, path: source.path, encoding: source.encoding)
+        // Names the catalog does not place are looked up among the codes the tables print.
+        var printed: [ClassificationCode: String] = [:]
+        for f in context.facts where f.reading.isTable {
+            if let code = f.code, printed[code] == nil { printed[code] = f.item }
+        }
+        let read = NarrativeFormat.read(masked, printedCodes: printed)
+        let offset = context.facts.count
+        for var fact in read.facts {
+            if fact.entity == read.entity { fact.entity = identity.entity }
+            if fact.year == read.year || fact.year == 0 { fact.year = identity.year }
+            report.facts.append(fact)
+        }
+        for var claim in read.claims {
+            claim.fact += offset
+            switch claim.kind {
+            case .share(let p, let whole): claim.kind = .share(percent: p, whole: whole.map { $0 + offset })
+            case .completion(let p, let budget): claim.kind = .completion(percent: p, budget: budget.map { $0 + offset })
+            case .comparison(let r, let y, let other): claim.kind = .comparison(relation: r, priorYear: y, other: other.map { $0 + offset })
+            default: break
+            }
+            report.claims.append(claim)
+        }
+        report.projects = read.projects.map { p in var p = p; p.facts = p.facts.map { $0 + offset }; return p }
+        report.glossary = read.glossary
+        report.yearMentions = read.yearMentions
+        report.shortName = read.shortName
+        // The narrative reader's doubts about the identity are answered by the document's.
+        report.warnings += read.warnings.filter { !["missing-year", "missing-entity"].contains($0.code) }
     }
 }
 
@@ -77,11 +185,18 @@ struct TableContext {
     let source: SourceText
     let entity: String
     let year: Int
+    /// The report's phase: a table's figures are of it unless a column says otherwise (预算数
+    /// in a 决算).
+    let phase: Phase
+    /// The unit of the table being read.
     var unit: MoneyUnit
+    /// The table being read.
+    var section: TableSection?
     var facts: [Fact] = []
     /// Claims of the narrative, on ``facts``.
     var claims: [Claim] = []
     var warnings: [Diagnostic] = []
+    var notes: [Diagnostic] = []
     /// ``NarrativeLabel/normalized(_:)`` of fact items, computed once each.
     private var normalizedItems: [Int: String] = [:]
 
@@ -93,22 +208,26 @@ struct TableContext {
         return n
     }
 
-    init(source: SourceText, entity: String, year: Int, unit: MoneyUnit) {
+    init(source: SourceText, entity: String, year: Int, phase: Phase = .final, unit: MoneyUnit) {
         self.source = source
         self.entity = entity
         self.year = year
+        self.phase = phase
         self.unit = unit
     }
 
-    /// Adds a 决算 fact of this document.
+    /// Adds a fact of this document read from a table cell: `column` as printed (its measure
+    /// from ``Measure/init(printed:phase:)``), read by its code when it has one, else by its
+    /// printed name; `inferred` when the reader had to guess its row or column.
     mutating func add(
         _ kind: TableKind, item: String, code: ClassificationCode? = nil, econCode: ClassificationCode? = nil,
-        fund: Fund? = nil, column: String?, figure: Figure
+        fund: Fund? = nil, column: String?, figure: Figure, inferred: Bool = false
     ) {
+        let reading: Reading = inferred ? .tableInferred : code != nil || econCode != nil ? .tableCode : .tableName
         facts.append(Fact(
-            entity: entity, year: year, phase: .final, statement: kind.statement, item: item, code: code,
-            econCode: econCode, fund: fund ?? kind.fund, measure: column.map { Measure(printed: $0, phase: .final) } ?? .total,
-            amount: figure.amount, unit: .money(unit), reading: code != nil || econCode != nil ? .tableCode : .tableName,
+            entity: entity, year: year, phase: phase, statement: kind.statement, item: item, code: code,
+            econCode: econCode, fund: fund ?? kind.fund, measure: column.map { Measure(printed: $0, phase: phase) } ?? .total,
+            amount: figure.amount, unit: .money(unit), reading: reading,
             span: figure.span))
     }
 

@@ -72,3 +72,84 @@ struct ThreePublicTable {
         return out
     }
 }
+
+/// Reads the 预算 三公 table: one row of figures under a header of 三公经费 columns, each
+/// cell an item (合计, 因公出国（境）费, …). Templates differ in which columns they print and in
+/// what order (Jiangsu adds 会议费 and 培训费 and a grand total first; Shanghai 2026 puts
+/// 公务接待费 before the cars and adds 机关运行经费), so the layouts are data
+/// (``layouts``), the one whose columns the header names most and whose identities the
+/// figures satisfy is taken, and empty cells are placed by the identities
+/// (``ColumnIdentity``): cells every placement that holds agrees on are read, the rest are not
+/// (a warning names them).
+struct BudgetThreePublicTable {
+    var section: TableSection
+
+    /// The item of each column, in print order; `statement` overrides the table's.
+    struct Layout {
+        var columns: [String]
+        /// Words of the header that name this layout's columns (for choosing a layout).
+        var headerWords: [String]
+    }
+
+    static let layouts: [Layout] = [
+        // Jiangsu 2017–2018: 合计 | “三公”经费 小计, 因公出国（境）费, 公务用车 小计/购置费/运行维护费, 公务接待费 | 会议费 | 培训费.
+        Layout(columns: ["三公经费、会议费、培训费合计", "合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费", "会议费", "培训费"],
+               headerWords: ["会议费", "培训费", "会议", "公务接待费"]),
+        // Shanghai 2026: 合计, 因公出国(境)费, 公务接待费, 公务用车 小计/购置费/运行费 | 机关运行经费.
+        Layout(columns: ["合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "机关运行经费"],
+               headerWords: ["机关运行经费", "运行费", "公务接待费"]),
+    ]
+
+    /// 合计 = its parts, by item name.
+    static let identities: [ColumnIdentity] = [
+        ColumnIdentity(terms: [("三公经费、会议费、培训费合计", 1), ("合计", -1), ("会议费", -1), ("培训费", -1)]),
+        ColumnIdentity(terms: [("合计", 1), ("因公出国（境）费", -1), ("公务用车购置及运行维护费", -1), ("公务接待费", -1)]),
+        ColumnIdentity(terms: [("公务用车购置及运行维护费", 1), ("公务用车购置费", -1), ("公务用车运行维护费", -1)]),
+    ]
+
+    func read(into context: inout TableContext) {
+        var figures: [Figure] = []
+        var header = ""
+        var firstLine = section.titleLine
+        for line in section.lines {
+            let here = line.tokens.compactMap { t in t.amount.map { Figure(amount: $0, span: context.source.span(line, t)) } }
+            if here.isEmpty, figures.isEmpty { header += line.compact; continue }
+            if figures.isEmpty {
+                firstLine = line.number
+                figures = here
+            } else if !here.isEmpty {
+                // A figure the extraction displaced below the row: its cell is unknown.
+                context.warn("displaced-figure", "\(section.title): \(here.map { "\($0.amount)" }.joined(separator: " ")) stands on a line of its own below the row; its cell is unknown, not read", line: line.number)
+            }
+        }
+        guard !figures.isEmpty else { return }
+        let values = figures.map(\.amount)
+        // Layouts whose identities hold for some placement, the header's words deciding between them.
+        let fitting = BudgetThreePublicTable.layouts.compactMap { layout -> (Layout, [[Int]], Int)? in
+            let terms = ColumnIdentity.of(layout.columns, identities: BudgetThreePublicTable.identities)
+            let options = ColumnIdentity.placements(values, columns: layout.columns.count, identities: terms)
+            let words = layout.headerWords.filter { header.contains($0) }.count
+            return options.isEmpty ? nil : (layout, options, words)
+        }
+        guard let (layout, options, _) = fitting.max(by: { $0.2 < $1.2 }) else {
+            context.warn("ambiguous-column", "\(section.title): no layout of the 三公 columns takes the \(figures.count) figures so that the totals add up; none read", line: firstLine)
+            return
+        }
+        var open: [Int] = []
+        for (n, cell) in options[0].enumerated() {
+            guard options.allSatisfy({ $0[n] == cell }) else { open.append(n); continue }
+            let item = layout.columns[cell]
+            if item == "机关运行经费" {
+                context.add(.operatingCosts, item: item, column: nil, figure: figures[n])
+            } else {
+                context.add(.threePublic, item: item, column: nil, figure: figures[n])
+            }
+        }
+        if !open.isEmpty {
+            let names = open.map { n in
+                "\(figures[n].amount) is " + Set(options.map { layout.columns[$0[n]] }).sorted().joined(separator: " or ")
+            }
+            context.warn("ambiguous-column", "\(section.title): \(figures.count) figures for \(layout.columns.count) cells; " + names.joined(separator: "; ") + "; not read", line: firstLine)
+        }
+    }
+}

@@ -43,6 +43,7 @@ enum Fixtures {
             case .change(let y, let d, let p): "change \(y) \(d.map { "\($0)" } ?? "-") \(p.map { "\($0)" } ?? "-"): \(key(c.fact))"
             case .unchanged(let y): "unchanged \(y): \(key(c.fact))"
             case .completion(let p, let b): "completion \(p) of \(key(b)): \(key(c.fact))"
+            case .comparison(let r, let y, let o): "comparison \(r.rawValue) \(y.map(String.init) ?? "budget") \(key(o)): \(key(c.fact))"
             }
         }
         return (facts, claims)

@@ -48,10 +48,10 @@ public struct AnnexRule: CheckRule {
         let a = report.facts[i].amount, e = report.facts[j].amount
         let coarse = min(a.scale, e.scale)
         let severity: Finding.Severity = a.scale != e.scale && a.rounded(toDigits: coarse) == e.rounded(toDigits: coarse) ? .rounding : .error
-        let why = severity == .rounding ? "the finer figure rounds to the coarser" : "one figure cannot be rounded two ways"
+        let why = severity == .rounding ? Message(.checkFinerRounds) : Message(.checkRoundedTwoWays)
         return Finding(severity, rule: id, report: report.displayName,
-                       subject: "\(report.facts[j].item) in the explanation and 附件",
+                       subject: Message(.checkSubjectAnnex, report.facts[j].item),
                        figures: [report.figure(j), report.figure(i)], stated: a, computed: e,
-                       detail: "附件 \(a) vs explanation \(e); \(why)")
+                       detail: Message(.checkAnnexVersus, a, e, why))
     }
 }

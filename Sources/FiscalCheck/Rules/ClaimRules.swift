@@ -4,25 +4,23 @@ import FiscalModel
 /// digits: no finding when they agree, rounding when the figures' own rounding explains
 /// the difference, error otherwise.
 func percentFinding(
-    rule: String, report: Report, subject: String, stated: Amount, numerator: Amount, numeratorError: Amount,
-    denominator: Amount, denominatorError: Amount, figures: [Finding.Figure], formula: String
+    rule: String, report: Report, subject: Message, stated: Amount, numerator: Amount, numeratorError: Amount,
+    denominator: Amount, denominatorError: Amount, figures: [Finding.Figure], formula: Message
 ) -> Finding? {
     guard !denominator.isZero else {
         if numerator.isZero && stated.isZero { return nil }
         return Finding(.note, rule: rule, report: report.displayName, subject: subject, figures: figures,
-                       stated: stated, computed: nil, detail: "\(formula): the denominator is zero, so no percentage follows")
+                       stated: stated, computed: nil, detail: Message(.checkZeroDenominator, formula))
     }
     let computed = (numerator * Amount(100) / denominator).rounded(toDigits: stated.scale)!
     if computed == stated { return nil }
     let compatible = Rounding.percentCompatible(
         stated: stated, numerator: numerator, numeratorError: numeratorError, denominator: denominator,
         denominatorError: denominatorError)
-    let why = compatible
-        ? "within rounding: the figures, each ±½ unit of their last digit, allow the stated value"
-        : "more than the rounding of the figures can explain"
+    let why = compatible ? Message(.checkPercentWithin) : Message(.checkPercentMore)
     return Finding(compatible ? .rounding : .error, rule: rule, report: report.displayName, subject: subject,
                    figures: figures, stated: stated, computed: computed,
-                   detail: "\(formula) = \(numerator) / \(denominator) × 100 = \(computed)%; \(why)")
+                   detail: Message(.checkBecause, Message(.checkPercentArithmetic, formula, numerator, denominator, computed), why))
 }
 
 /// The unit rounding error of a fact's figure (zero for counts and zeros).
@@ -42,11 +40,11 @@ public struct ShareRule: CheckRule {
             let part = report.facts[claim.fact], w = report.facts[whole]
             let amounts = [part.amount, w.amount]
             return percentFinding(
-                rule: id, report: report, subject: "\(part.item) share of \(w.item)", stated: percent,
+                rule: id, report: report, subject: Message(.checkSubjectShare, part.item, w.item), stated: percent,
                 numerator: part.amount, numeratorError: roundingError(part, among: amounts),
                 denominator: w.amount, denominatorError: roundingError(w, among: amounts),
                 figures: [report.percentFigure("占", percent, claim.span), report.figure(claim.fact), report.figure(whole)],
-                formula: "part / whole")
+                formula: Message(.formulaPartWhole))
         }
     }
 }
@@ -85,10 +83,11 @@ public struct ShareSumRule: CheckRule {
             let figures = shares.map { share in
                 report.percentFigure("\(report.facts[share.claim.fact].item) 占", share.percent, share.claim.span)
             }
-            return Finding(severity, rule: id, report: report.displayName, subject: "shares of \(total.item) add up to 100%",
+            let arithmetic = percents.map(\.description).joined(separator: " + ") + " = \(sum)%"
+            let why = severity == .rounding ? Message(.checkSharesWithin, percents.count, tolerance) : Message(.checkSharesMore, tolerance)
+            return Finding(severity, rule: id, report: report.displayName, subject: Message(.checkSubjectSharesTotal, total.item),
                            figures: figures + [report.figure(whole)], stated: sum, computed: 100,
-                           detail: percents.map(\.description).joined(separator: " + ") + " = \(sum)%; "
-                               + (severity == .rounding ? "within rounding of the \(percents.count) shares (±\(tolerance))" : "more than rounding of the shares allows (±\(tolerance))"))
+                           detail: Message(.checkBecause, arithmetic, why))
         }
     }
 }
@@ -101,7 +100,7 @@ public struct ChangeRule: CheckRule {
     public init() {}
 
     public func check(_ report: Report) -> [Finding] {
-        report.claims.compactMap { claim in
+        report.claims.compactMap { claim -> Finding? in
             let current = report.facts[claim.fact]
             switch claim.kind {
             case .change(let year, let delta?, let percent?):
@@ -113,27 +112,27 @@ public struct ChangeRule: CheckRule {
                     let computed = current.amount - p.amount
                     let tol = Rounding.sumTolerance(total: delta, parts: [current.amount, p.amount], exact: current.isCount)
                     guard let sev = Rounding.severity(of: delta - computed, tolerance: tol) else { return nil }
-                    return Finding(sev, rule: id, report: report.displayName, subject: "\(current.item) change from \(year)",
+                    return Finding(sev, rule: id, report: report.displayName, subject: Message(.checkSubjectChange, current.item, year),
                                    figures: [Finding.Figure(label: "change", amount: delta, unit: current.unit.description, span: claim.span),
                                              report.figure(claim.fact), report.figure(prior)],
-                                   stated: delta, computed: computed, detail: "\(current.amount) − \(p.amount) = \(computed)")
+                                   stated: delta, computed: computed, detail: .literal("\(current.amount) − \(p.amount) = \(computed)"))
                 }
                 guard let percent else { return nil }
                 let amounts = [current.amount, p.amount]
                 return percentFinding(
-                    rule: id, report: report, subject: "\(current.item) change rate from \(year)", stated: percent,
+                    rule: id, report: report, subject: Message(.checkSubjectChangeRate, current.item, year), stated: percent,
                     numerator: current.amount - p.amount,
                     numeratorError: roundingError(current, among: amounts) + roundingError(p, among: amounts),
                     denominator: p.amount, denominatorError: roundingError(p, among: amounts),
                     figures: [report.percentFigure("rate", percent, claim.span), report.figure(claim.fact), report.figure(prior)],
-                    formula: "(current − prior) / prior")
+                    formula: Message(.formulaChangeRate))
             case .unchanged(let year):
                 guard let prior = priorFact(report, of: current, year: year) else { return nil }
                 let p = report.facts[prior]
                 guard current.amount != p.amount else { return nil }
-                return Finding(.error, rule: id, report: report.displayName, subject: "\(current.item) unchanged from \(year)",
+                return Finding(.error, rule: id, report: report.displayName, subject: Message(.checkSubjectUnchanged, current.item, year),
                                figures: [report.figure(claim.fact), report.figure(prior)], stated: current.amount,
-                               computed: p.amount, detail: "the report says 持平 but the \(year) value differs")
+                               computed: p.amount, detail: Message(.checkUnchangedDiffers, year))
             default:
                 return nil
             }
@@ -148,20 +147,20 @@ public struct ChangeRule: CheckRule {
             Finding.Figure(label: "change", amount: delta, unit: current.unit.description, span: claim.span),
             report.percentFigure("rate", percent, claim.span),
         ]
-        let subject = "\(current.item) change rate from \(year)"
+        let subject = Message(.checkSubjectChangeRate, current.item, year)
         if !delta.isZero && !percent.isZero && delta.isNegative != percent.isNegative {
             return Finding(.error, rule: id, report: report.displayName, subject: subject, figures: figures,
-                           stated: percent, computed: nil, detail: "the change and the rate have opposite signs")
+                           stated: percent, computed: nil, detail: Message(.checkOppositeSigns))
         }
         guard var finding = percentFinding(
             rule: id, report: report, subject: subject, stated: percent, numerator: delta, numeratorError: e,
             denominator: prior, denominatorError: e + e, figures: figures,
-            formula: "change / (current − change)")
+            formula: Message(.formulaRateFromChange))
         else { return nil }
-        finding.detail = "prior \(year) = \(current.amount) − (\(delta)) = \(prior); " + finding.detail
+        finding.detailText = Message(.checkBecause, Message(.checkPriorIs, year, current.amount, delta, prior), finding.detailText)
         if let wrong = (delta * Amount(100) / current.amount).rounded(toDigits: percent.scale), wrong == percent,
            finding.severity == .error {
-            finding.detail += "; the stated rate is change / current-year value (\(wrong)%)"
+            finding.detailText = Message(.checkBecause, finding.detailText, Message(.checkRateOnCurrent, wrong))
         }
         return finding
     }
@@ -194,11 +193,11 @@ public struct CompletionRule: CheckRule {
             let budget = report.facts[budgetIndex]
             let amounts = [executed.amount, budget.amount]
             return percentFinding(
-                rule: id, report: report, subject: "\(executed.item) 完成预算", stated: percent,
+                rule: id, report: report, subject: Message(.checkSubjectCompletion, executed.item), stated: percent,
                 numerator: executed.amount, numeratorError: roundingError(executed, among: amounts),
                 denominator: budget.amount, denominatorError: roundingError(budget, among: amounts),
                 figures: [report.percentFigure("完成预算", percent, claim.span), report.figure(claim.fact), report.figure(budgetIndex)],
-                formula: "executed / budget")
+                formula: Message(.formulaCompletion))
         }
     }
 }
@@ -211,5 +210,66 @@ extension Fact {
             && econCode == other.econCode && fund == other.fund && measure == other.measure && reading.isTable == other.reading.isTable
             && unit == other.unit && entity == other.entity
             && (ignoringYear || year == other.year) && (ignoringPhase || phase == other.phase)
+    }
+}
+
+/// A comparison said in words (`决算数小于预算数`, `本年数等于上年预算数`, `与上年相比有所增加`)
+/// holds for the figures it speaks of: the 决算 against its budget, or the figure against
+/// its stated value of the prior year. Said of figures that do not bear it out, it is an
+/// error (the words contradict the numbers); with no figure to compare with, nothing is said.
+public struct ComparisonRule: CheckRule {
+    public let id = "comparison"
+    public let summary = "a comparison in words (决算数大于/小于/等于预算数, 本年数小于上年预算数, 有所增加) holds for the figures"
+    public init() {}
+
+    public func check(_ report: Report) -> [Finding] {
+        report.claims.compactMap { claim in
+            guard case .comparison(let relation, let priorYear, let stated) = claim.kind else { return nil }
+            let fact = report.facts[claim.fact]
+            let otherIndex: FactIndex?
+            if let priorYear {
+                otherIndex = report.facts.indices.first { i in
+                    let f = report.facts[i]
+                    return f.year == priorYear && !f.derived && f.sameFigure(as: fact, ignoringYear: true)
+                }
+            } else if let stated, report.facts[stated].phase == .budget,
+                      Label.normalize(report.facts[stated].item) == Label.normalize(fact.item) || report.facts[stated].statement == fact.statement {
+                otherIndex = stated
+            } else {
+                otherIndex = report.facts.indices.first { i in
+                    let f = report.facts[i]
+                    return f.phase == .budget && fact.phase == .final && !f.derived
+                        && f.statement == fact.statement && Label.normalize(f.item) == Label.normalize(fact.item) && f.code == fact.code
+                }
+            }
+            guard let otherIndex else { return nil }
+            let other = report.facts[otherIndex]
+            guard fact.unit == other.unit, !relation.holds(fact.amount, other.amount) else { return nil }
+            let against = priorYear.map { "its \($0) value" } ?? "its budget"
+            let words = [Claim.Relation.less: "less than", .equal: "equal to", .greater: "greater than"][relation]!
+            return Finding(.error, rule: id, report: report.displayName, subject: "\(fact.item) \(words) \(against)",
+                           figures: [report.figure(claim.fact), report.figure(otherIndex),
+                                     Finding.Figure(label: "said \(relation.rawValue)", amount: fact.amount, unit: fact.unit.description, span: claim.span)],
+                           stated: nil, computed: fact.amount - other.amount,
+                           detail: "the text says \(fact.amount) is \(words) \(other.amount) (\(against)); \(fact.amount) − \(other.amount) = \(fact.amount - other.amount)")
+        }
+    }
+}
+
+/// The years a report's headings name (`三、2023年度部门决算情况说明`) are the report's year:
+/// a heading of another year inside a report is a copy from last year's document.
+public struct HeadingYearRule: CheckRule {
+    public let id = "heading-year"
+    public let summary = "a heading's year is the report's year"
+    public init() {}
+
+    public func check(_ report: Report) -> [Finding] {
+        guard report.year != 0 else { return [] }
+        return report.yearMentions.filter { $0.year != report.year }.map { m in
+            Finding(.error, rule: id, report: report.displayName, subject: "heading `\(m.text)` names \(m.year)",
+                    figures: [Finding.Figure(label: "heading year", amount: Amount(m.year), unit: "年", span: m.span)],
+                    stated: Amount(m.year), computed: Amount(report.year),
+                    detail: "the report is of \(report.year) (its title), the heading names \(m.year)")
+        }
     }
 }

@@ -117,9 +117,19 @@ public struct ClassificationRule: CheckRule {
                 .sorted { $0.fact.span < $1.fact.span }
             let levelName = partPaths.first!.level.name
             let check = SumCheck(
-                report: report, rule: id, subject: "\(total.fact.item) (\(path.level.name)) = its \(levelName)",
+                report: report, rule: id, subject: Message(.checkSubjectLevel, total.fact.item, path.level.name, levelName),
                 total: total.index, parts: parts.map(\.index))
-            if let f = check.finding() { findings.append(f) }
+            guard var f = check.finding() else { continue }
+            // A list item the reader could not classify, written between the total and its last
+            // part, may be the missing part: the sum cannot say the report is wrong.
+            let lines = ([total] + parts).map(\.fact.span.line)
+            if f.severity == .error, let lo = lines.min(), let hi = lines.max(),
+               let unplaced = members.first(where: { $0.fact.code == nil && ClassPath.of($0.fact, classes: namedClasses) == nil
+                   && $0.fact.span.line > lo && $0.fact.span.line <= hi && $0.fact.span.line != total.fact.span.line }) {
+                f.severity = .unsure
+                f.detail += "; unsure, not the report's error: `\(unplaced.fact.item)` \(unplaced.fact.amount) (line \(unplaced.fact.span.line)) stands among them and could not be classified"
+            }
+            findings.append(f)
         }
         return findings
     }
@@ -147,7 +157,7 @@ public struct BreakdownRule: CheckRule {
                 guard let total = nearest(totals, to: parts.map(\.fact.span.line).min()!) else { continue }
                 let distinct = distinctByItem(parts, near: total.fact.span.line)
                 let check = SumCheck(
-                    report: report, rule: id, subject: "\(total.fact.item) = its breakdown",
+                    report: report, rule: id, subject: Message(.checkSubjectBreakdown, total.fact.item),
                     total: total.index, parts: distinct.map(\.index))
                 if let f = check.finding() { findings.append(f) }
             }

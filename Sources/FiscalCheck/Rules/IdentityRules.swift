@@ -12,20 +12,25 @@ public struct Identity: Sendable, Hashable {
     public var otherColumns: [String]?
     /// Why the two are one figure, shown in the finding.
     public var reason: String
+    /// The phases whose reports the identity holds in; `nil` for all.
+    public var phases: Set<Phase>?
 
     public init(_ statement: Statement, _ items: [String], _ otherStatement: Statement, _ otherItems: [String],
-                column otherColumns: [String]? = nil, reason: String) {
+                column otherColumns: [String]? = nil, phases: Set<Phase>? = nil, reason: String) {
         self.statement = statement
         self.items = items
         self.otherStatement = otherStatement
         self.otherItems = otherItems
         self.otherColumns = otherColumns
+        self.phases = phases
         self.reason = reason
     }
 
     /// The identities of the 部门决算 templates. docs/CHECKS.md lists them.
     public static let standard: [Identity] = [
-        Identity(.expenditure, ["基本支出"], .basicExpenditure, ["基本支出", "一般公共预算财政拨款基本支出"],
+        // Not in a 部门预算: its 支出预算 states the 基本支出 of every fund (Jiangsu 09: 5916.27 with
+        // 80 of 其他资金) beside the 一般公共预算财政拨款基本支出 (5836.27).
+        Identity(.expenditure, ["基本支出"], .basicExpenditure, ["基本支出", "一般公共预算财政拨款基本支出"], phases: [.final],
                  reason: "the 基本支出 of 支出决算 is the total of the 基本支出 section when all basic expenditure is general-budget funded"),
         Identity(.generalBudgetExpenditure, ["一般公共预算财政拨款支出"], .fiscalAppropriation, ["一般公共预算财政拨款支出"],
                  reason: "the same 一般公共预算财政拨款支出 total"),
@@ -131,13 +136,13 @@ public struct RepeatedFigureRule: CheckRule {
         for group in groups where group.count > 1 {
             let first = group[0]
             for other in group.dropFirst() {
-                if let f = compare(report, first, other, subject: "\(report.facts[first].item) stated twice", reason: nil) {
+                if let f = compare(report, first, other, subject: Message(.checkSubjectStatedTwice, report.facts[first].item), reason: nil) {
                     findings.append(f)
                 }
             }
         }
         // Across statements.
-        for identity in identities {
+        for identity in identities where identity.phases?.contains(report.phase) ?? true {
             let a = stated.filter { report.facts[$0].statement == identity.statement && Label.matches(report.facts[$0].item, identity.items) }
             let b = stated.filter {
                 report.facts[$0].statement == identity.otherStatement && Label.matches(report.facts[$0].item, identity.otherItems)
@@ -146,7 +151,7 @@ public struct RepeatedFigureRule: CheckRule {
             for i in a {
                 // A pair of the same key was compared above, as one figure stated twice.
                 for j in b where comparable(report.facts[i], report.facts[j]) && !report.facts[i].sameFigure(as: report.facts[j]) {
-                    if let f = compare(report, i, j, subject: "\(report.facts[i].item) in \(identity.statement) and \(identity.otherStatement)", reason: identity.reason) {
+                    if let f = compare(report, i, j, subject: Message(.checkSubjectInBoth, report.facts[i].item, identity.statement.rawValue, identity.otherStatement.rawValue), reason: identity.reason) {
                         findings.append(f)
                     }
                 }
@@ -160,7 +165,7 @@ public struct RepeatedFigureRule: CheckRule {
                     && !report.facts[i].sameFigure(as: report.facts[j])
                 {
                     let code = report.facts[i].code!.rawValue
-                    if let f = compare(report, i, j, subject: "\(code) \(report.facts[i].item) in \(identity.statement) and \(identity.otherStatement)", reason: identity.reason) {
+                    if let f = compare(report, i, j, subject: Message(.checkSubjectInBoth, "\(code) \(report.facts[i].item)", identity.statement.rawValue, identity.otherStatement.rawValue), reason: identity.reason) {
                         findings.append(f)
                     }
                 }
@@ -179,15 +184,15 @@ public struct RepeatedFigureRule: CheckRule {
     /// Equal values give nothing; values written to different digits that round to each
     /// other are rounding; anything else is an error (one figure rounded twice the same way
     /// cannot differ).
-    func compare(_ report: Report, _ i: FactIndex, _ j: FactIndex, subject: String, reason: String?) -> Finding? {
+    func compare(_ report: Report, _ i: FactIndex, _ j: FactIndex, subject: Message, reason: String?) -> Finding? {
         let a = report.facts[i].amount, b = report.facts[j].amount
         guard a != b else { return nil }
         let coarse = min(a.scale, b.scale)
         let severity: Finding.Severity = a.scale != b.scale && a.rounded(toDigits: coarse) == b.rounded(toDigits: coarse) ? .rounding : .error
-        let why = severity == .rounding ? "the finer figure rounds to the coarser" : "one figure cannot be rounded two ways"
+        let why = severity == .rounding ? Message(.checkFinerRounds) : Message(.checkRoundedTwoWays)
         return Finding(severity, rule: id, report: report.displayName, subject: subject,
                        figures: [report.figure(i), report.figure(j)], stated: b, computed: a,
-                       detail: "\(b) vs \(a); \(why)" + (reason.map { " (\($0))" } ?? ""))
+                       detail: Message(.checkVersus, b, a, why) + .literal(reason.map { " (\($0))" } ?? ""))
     }
 }
 
@@ -212,10 +217,11 @@ public struct DerivedValueRule: CheckRule {
                 let tolerance = o.isCount ? .zero : Rounding.halfUnit(of: [d.amount, o.amount]) * Amount(halves)
                 guard let severity = Rounding.severity(of: diff, tolerance: tolerance) else { continue }
                 findings.append(Finding(
-                    severity, rule: id, report: report.displayName, subject: "\(d.item) \(d.year) derived two ways",
+                    severity, rule: id, report: report.displayName, subject: Message(.checkSubjectDerivedTwice, d.item, d.year),
                     figures: [report.figure(j), report.figure(i)], stated: o.amount, computed: d.amount,
-                    detail: "\(o.amount) (\(o.derived ? "derived" : "stated")) vs \(d.amount) (derived); "
-                        + (severity == .rounding ? "within rounding (±\(tolerance))" : "more than rounding allows (±\(tolerance))")))
+                    detail: Message(.checkBecause,
+                                    Message(.checkDerivedVersus, o.amount, Message(o.derived ? .wordDerived : .wordStated), d.amount),
+                                    severity == .rounding ? Message(.checkWithinRounding, tolerance) : Message(.checkMoreThanRounding, tolerance))))
             }
         }
         return findings

@@ -42,10 +42,13 @@ extension SumRelation {
             parts: .items([
                 "一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "上级补助收入",
                 "事业收入", "经营收入", "附属单位上缴收入", "其他收入",
+                // 部门预算 (Jiangsu): 一般公共预算收入, 财政专户管理资金, 其他资金, 上年结转资金.
+                "一般公共预算收入", "政府性基金预算收入", "财政专户管理资金", "其他资金", "上年结转资金",
             ])),
         SumRelation(
             "expenditure types", statement: .expenditure, total: ["本年支出合计", "本年支出"],
-            parts: .items(["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出", "年末结转和结余"]),
+            parts: .items(["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出", "年末结转和结余",
+                           "单位预留机动经费", "结转下年资金"]),
             optional: ["年末结转和结余"]),
         SumRelation(
             "一般公共预算 by 类", statement: .generalBudgetExpenditure, total: ["一般公共预算财政拨款支出", "合计"],
@@ -118,9 +121,12 @@ public struct SumRule: CheckRule {
         let parts = distinctByItem(candidates, near: total.fact.span.line)
         guard parts.count >= 2 else { return nil }
         let required = parts.filter { !Label.matches($0.fact.item, relation.optional) }
-        var best = SumCheck(report: report, rule: id, subject: "\(total.fact.item) = \(relation.name)", total: total.index, parts: parts.map(\.index))
+        let name = MessageKey(rawValue: "check.relation." + relation.name).map { Message($0) } ?? .literal(relation.name)
+        var best = SumCheck(report: report, rule: id, subject: Message(.checkSubjectSum, total.fact.item, name), total: total.index, parts: parts.map(\.index))
         if required.count != parts.count, required.count >= 1 {
-            let without = SumCheck(report: report, rule: id, subject: best.subject + " (without \(relation.optional.joined(separator: ", ")))", total: total.index, parts: required.map(\.index))
+            let without = SumCheck(
+                report: report, rule: id, subject: Message(.checkWithout, best.subject, relation.optional.joined(separator: ", ")),
+                total: total.index, parts: required.map(\.index))
             if without.difference.magnitude < best.difference.magnitude { best = without }
         }
         return best.finding()
@@ -143,7 +149,7 @@ func distinctByItem(_ facts: [(index: FactIndex, fact: Fact)], near line: Int) -
 struct SumCheck {
     let report: Report
     let rule: String
-    let subject: String
+    let subject: Message
     let total: FactIndex
     let parts: [FactIndex]
 
@@ -158,11 +164,11 @@ struct SumCheck {
         guard let severity = Rounding.severity(of: difference, tolerance: tolerance) else { return nil }
         let arithmetic = amounts.map(\.description).joined(separator: " + ") + " = \(sum)"
         let why = severity == .rounding
-            ? "within rounding: \(amounts.filter { !$0.isZero }.count) rounded parts and the total allow ±\(tolerance)"
-            : (t.isCount ? "counts are exact" : "more than rounding allows (±\(tolerance))")
+            ? Message(.checkSumWithin, amounts.filter { !$0.isZero }.count, tolerance)
+            : (t.isCount ? Message(.checkCountsExact) : Message(.checkMoreThanRounding, tolerance))
         return Finding(
             severity, rule: rule, report: report.displayName, subject: subject,
             figures: [report.figure(total)] + parts.map(report.figure),
-            stated: t.amount, computed: sum, detail: "\(arithmetic); \(why)")
+            stated: t.amount, computed: sum, detail: Message(.checkBecause, arithmetic, why))
     }
 }

@@ -101,3 +101,111 @@ public enum NarrativeLabel {
         return x == y || x.hasSuffix(y) || y.hasSuffix(x)
     }
 }
+
+extension ClassificationPath {
+    /// The chain a text opens with when it states no figure of its own before the chain ends
+    /// at a 类 (`（一）一般公共服务（类）`, `1、工资福利支出（类）2,097.51 万元`): the context of
+    /// the 款/项 list items that follow. `nil` when the text opens with no such chain.
+    public init?(leadingChainIn text: some StringProtocol) {
+        let t = Substring(text)
+        guard let (mark, level) = Self.firstMark(in: t), level == .lei else { return nil }
+        let head = t[t.startIndex..<mark.lowerBound]
+        guard !head.contains(where: { "。，,；;".contains($0) }), let path = ClassificationPath(head + "（类）") else { return nil }
+        self = path
+    }
+
+    /// This 类 (and 款) followed by `lower`'s parts: `一般公共服务（类）` + `党委办公厅…（款）行政运行（项）`.
+    public func extended(by lower: ClassificationPath) -> ClassificationPath {
+        guard let first = lower.parts.first else { return self }
+        var copy = self
+        copy.parts = parts.filter { $0.level < first.level } + lower.parts
+        return copy
+    }
+}
+
+/// How budget (预算) narratives word their figures, as data: the phrases a 部门预算 adds to
+/// the names a 部门决算 uses (`本年支出预算合计` is `本年支出合计`, `基本支出预算数` is
+/// `基本支出`, `公务接待费预算支出` is `公务接待费`). A province that words its budget
+/// differently extends these tables.
+public enum BudgetWording {
+    /// Phrases replaced anywhere in a name, in order.
+    public static let infixes: [(String, String)] = [
+        ("预算合计", "合计"), ("预算总计", "总计"), ("预算总额", "总额"), ("预算总金额", "总额"), ("总预算", "总计"),
+        ("收入、支出", "收支"), ("收、支", "收支"), ("拨款安排的", ""),
+    ]
+    /// Endings replaced, longest first; applied until none applies.
+    public static let suffixes: [(String, String)] = [
+        ("预算支出数", ""), ("预算支出", "支出"), ("支出预算数", "支出"), ("预算安排数", ""), ("安排数", ""), ("预算数", ""),
+        ("收入预算", "收入"), ("支出预算", "支出"), ("经费预算", "经费"), ("费预算", "费"), ("预算为", ""),
+    ]
+    /// Verbs before a name (`拟购买货物` is `购买货物`).
+    public static let prefixes = ["拟采购", "拟购买"]
+
+    /// `name` in the words a 决算 would use.
+    public static func itemName(_ name: String) -> String {
+        var s = name
+        for (from, to) in infixes where s.contains(from) { s = s.replacingAll(from, with: to) }
+        var changed = true
+        while changed {
+            changed = false
+            for (from, to) in suffixes where s.hasSuffix(from) && s.count > from.count {
+                s = String(s.dropLast(from.count)) + to
+                changed = true
+            }
+        }
+        for p in prefixes where s.hasPrefix(p) && s.count > p.count {
+            s = (p == "拟采购" ? "采购" : "购买") + s.dropFirst(p.count)
+        }
+        return s
+    }
+}
+
+extension NarrativeLabel {
+    /// Words by which a report names its own body (`本部门一般公共预算机关运行经费`).
+    public static let ownBodyWords = ["本部门", "我部门", "本单位", "我单位"]
+
+    /// How the names of government bodies end.
+    public static let entityEndings = ["局", "部", "委", "办", "院", "会", "中心", "所", "站", "队", "馆", "室", "处", "厅", "府", "本部门", "我部门", "本单位"]
+
+    /// A label without the entity and year a report writes before it: `上海市普陀区财政局2024年度
+    /// 收入支出总计` and `江苏省委办公厅2018年度财政拨款基本支出预算` lose both; in `编报绩效目标的
+    /// 2024年度项目` only the year goes (the words before it are no body's name).
+    public static func withoutEntityAndYear(_ label: String, entity: String? = nil) -> String {
+        var s = label.filter { !"“”\"‘’ \u{3000}".contains($0) }
+        for own in ownBodyWords where s.hasPrefix(own) && s.count > own.count { s.removeFirst(own.count) }
+        guard let r = yearMark(in: s) else {
+            // `省委办公厅本年收入合计`, `江苏省人大常委会办公厅部门本年支出合计`: a body's name before
+            // `本年` goes, and a `部门` after it.
+            if let b = s.range(of: "本年"), b.lowerBound > s.startIndex {
+                var prefix = s[..<b.lowerBound]
+                if prefix.hasSuffix("部门") { prefix = prefix.dropLast(2) }
+                if entityEndings.contains(where: { prefix.hasSuffix($0) }) || (entity.map { !$0.isEmpty && $0.hasSuffix(prefix) } ?? false) {
+                    s = String(s[b.lowerBound...])
+                }
+            }
+            return s
+        }
+        let prefix = s[..<r.lowerBound]
+        let isEntity = prefix.isEmpty || entityEndings.contains { prefix.hasSuffix($0) }
+            || (entity.map { !$0.isEmpty && prefix.hasSuffix($0) } ?? false)
+        s = isEntity ? String(s[r.upperBound...]) : String(prefix) + s[r.upperBound...]
+        return s
+    }
+
+    /// The first `2024年度` (or `2024年`) in `s`.
+    public static func yearMark(in s: String) -> Range<String.Index>? {
+        var i = s.startIndex
+        while i < s.endIndex {
+            var j = i
+            var digits = 0
+            while j < s.endIndex, s[j].isASCII, s[j].isNumber { digits += 1; j = s.index(after: j) }
+            if digits == 4, j < s.endIndex, s[j] == "年" {
+                var end = s.index(after: j)
+                if end < s.endIndex, s[end] == "度" { end = s.index(after: end) }
+                return i..<end
+            }
+            i = digits > 0 ? j : s.index(after: i)
+        }
+        return nil
+    }
+}

@@ -13,6 +13,8 @@ public enum NarrativeMention: Sendable, Hashable {
     case unchanged(UnchangedMention)
     /// `完成预算100%`, `完成预算的100%`.
     case completion(CompletionMention)
+    /// `决算数小于预算数`, `本年数等于上年预算数`, `与上年相比有所增加`: a comparison in words.
+    case comparison(ComparisonMention)
     /// A percentage no pattern explains (`文件会议较2019年同比分别减少33%、31%` reads as a change;
     /// a bare `100%` does not).
     case strayPercent(NarrativeFigure)
@@ -25,6 +27,7 @@ public enum NarrativeMention: Sendable, Hashable {
         case .change(let m): m.range.lowerBound
         case .unchanged(let m): m.range.lowerBound
         case .completion(let m): m.range.lowerBound
+        case .comparison(let m): m.range.lowerBound
         case .strayPercent(let f): f.range.lowerBound
         }
     }
@@ -41,6 +44,17 @@ public struct FigureMention: Sendable, Hashable {
     public var isPart: Bool
     /// The sentence of the line (split at `。`) the figure belongs to, from 0.
     public var sentence: Int
+    /// Whether the label was not written in the figure's own clause but taken from the
+    /// clause or figure before in the same sentence (`，共计支出7.54万元`, `年初预算为…，支出决算为…`).
+    public var isBorrowedLabel: Bool = false
+
+    public init(label: String, figure: NarrativeFigure, isPart: Bool, sentence: Int, isBorrowedLabel: Bool = false) {
+        self.label = label
+        self.figure = figure
+        self.isPart = isPart
+        self.sentence = sentence
+        self.isBorrowedLabel = isBorrowedLabel
+    }
 }
 
 /// `占X%` (see ``NarrativeMention/share(_:)``).
@@ -82,6 +96,17 @@ public struct UnchangedMention: Sendable, Hashable {
 /// `完成预算100%` (see ``NarrativeMention/completion(_:)``).
 public struct CompletionMention: Sendable, Hashable {
     public var percent: Amount
+    public var range: Range<Substring.Index>
+    public var sentence: Int
+}
+
+/// `决算数小于预算数` (see ``NarrativeMention/comparison(_:)``).
+public struct ComparisonMention: Sendable, Hashable {
+    public var relation: Claim.Relation
+    /// The year compared with (`上年预算数` → the report's year − 1); `nil` when the figure is
+    /// compared with its budget.
+    public var priorYear: Int?
+    /// From the relation word to the end of what it compares with.
     public var range: Range<Substring.Index>
     public var sentence: Int
 }

@@ -9,7 +9,7 @@ import FiscalModel
 public enum SentenceReader {
     /// Words that say a change goes up (+) or down (−).
     public static let directionWords: [(word: String, sign: Int)] = [
-        ("减少", -1), ("下降", -1), ("降低", -1), ("增加", 1), ("增长", 1), ("上升", 1),
+        ("减少", -1), ("下降", -1), ("降低", -1), ("降幅", -1), ("增加", 1), ("增长", 1), ("上升", 1), ("增幅", 1),
     ]
 
     /// The most figures one line (or joined paragraph) is read for: a real line states tens;
@@ -35,6 +35,7 @@ public enum SentenceReader {
 
         var previousEnd = text.startIndex
         var lastLabel: (sentence: Int, label: String)?
+        var consumedComparisons = Set<Substring.Index>()
         for figure in NarrativeFigure.scan(text, limit: maximumFiguresPerLine) {
             switch figure.unit {
             case .date, .none: continue
@@ -47,7 +48,13 @@ public enum SentenceReader {
             let tail = lead.trimmingTrailing { $0 == " " || $0 == "\u{3000}" || $0 == "约" || $0 == "为" || $0 == "了" }
             defer { previousEnd = figure.fullRange.upperBound }
 
-            if let (sign, wordStart) = direction(endingAt: tail) {
+            var comparisonDelta: (Int, Substring.Index, Int?)?
+            if figure.unit != .percent, let c = ComparisonWording.phrase(endingAt: tail, reportYear: reportYear), c.relation != .equal {
+                // `本年数小于上年预算数 220 万元`: the difference, not a figure of its own.
+                comparisonDelta = (c.relation == .less ? -1 : 1, c.start, c.priorYear)
+                consumedComparisons.insert(c.start)
+            }
+            if let (sign, wordStart, comparedYear) = comparisonDelta.map({ ($0.0, $0.1, Optional($0.2)) }) ?? direction(endingAt: tail).map({ ($0.0, $0.1, Int??.none) }) {
                 let value = sign < 0 ? Amount.zero - figure.amount : figure.amount
                 if figure.unit == .percent,
                    case .change(var last)? = out.last, last.sentence == s, last.percent == nil {
@@ -57,13 +64,15 @@ public enum SentenceReader {
                     continue
                 }
                 let sentenceText = text[phraseWindowStart(sentenceStarts[s], wordStart, in: text)..<wordStart]
-                let (year, phrase) = priorYearPhrase(in: sentenceText, reportYear: reportYear)
+                var (year, phrase) = priorYearPhrase(in: sentenceText, reportYear: reportYear)
+                if let comparedYear { (year, phrase) = (comparedYear, nil) }
                 let segmentStart = max(leadStart, sentenceStarts[s])
                 var subject = cleanLabel(text[segmentStart..<wordStart])
                 if let phrase, phrase.lowerBound >= segmentStart {
                     let after = cleanLabel(text[phrase.upperBound..<wordStart])
                     subject = after.isEmpty ? cleanLabel(text[segmentStart..<phrase.lowerBound]) : after
                 }
+                if selfReferences.contains(subject) { subject = "" }  // `本年数小于上年预算数…`: the figure before
                 var change = ChangeMention(priorYear: year, subject: subject, delta: nil, deltaUnit: nil,
                                            deltaRange: nil, percent: nil, range: wordStart..<figure.fullRange.upperBound, sentence: s)
                 if figure.unit == .percent {
@@ -89,6 +98,7 @@ public enum SentenceReader {
             // A value: name it from its clause.
             let clauses = splitClauses(text[leadStart..<figure.range.lowerBound])
             var label = cleanLabel(clauses.last ?? "")
+            let borrowed = isGeneric(label)
             if isGeneric(label) {
                 let before = clauses.count > 1 ? cleanLabel(clauses[clauses.count - 2]) : ""
                 if !before.isEmpty && !isGeneric(before) && leadStart == previousEnd {
@@ -101,26 +111,54 @@ public enum SentenceReader {
             }
             let isPart = lead.contains("其中")
             lastLabel = (s, label)
-            out.append(.figure(FigureMention(label: label, figure: figure, isPart: isPart, sentence: s)))
+            out.append(.figure(FigureMention(label: label, figure: figure, isPart: isPart, sentence: s, isBorrowedLabel: borrowed && !label.isEmpty)))
         }
         out += unchangedMentions(in: text, sentenceStarts: sentenceStarts, reportYear: reportYear)
+        out += ComparisonWording.mentions(in: text, reportYear: reportYear).filter { !consumedComparisons.contains($0.range.lowerBound) }
+            .map { m in
+                var m = m
+                m.sentence = sentence(of: m.range.lowerBound)
+                return .comparison(m)
+            }
         return out.sorted { $0.start < $1.start }
     }
 
     /// `与2019年决算数持平`; `与上年持平` only with a report year (else it names no year).
     static func unchangedMentions(in text: Substring, sentenceStarts: [Substring.Index], reportYear: Int?) -> [NarrativeMention] {
         var out: [NarrativeMention] = []
-        var from = text.startIndex
-        while let r = text[from...].firstRange(of: "持平") {
-            let s = sentenceIndex(sentenceStarts, r.lowerBound)
-            let (year, phrase) = priorYearPhrase(in: text[phraseWindowStart(sentenceStarts[s], r.lowerBound, in: text)..<r.lowerBound], reportYear: reportYear)
-            if let year, let phrase {
-                out.append(.unchanged(UnchangedMention(priorYear: year, range: phrase.lowerBound..<r.upperBound, sentence: s)))
+        let scalars = Set(text.unicodeScalars.lazy.filter { $0.value >= 0x4E00 })
+        for (word, adjacent) in unchangedWords where word.unicodeScalars.allSatisfy(scalars.contains) {
+            var from = text.startIndex
+            while let r = text[from...].firstRange(of: word) {
+                let s = sentenceIndex(sentenceStarts, r.lowerBound)
+                let (year, phrase) = priorYearPhrase(in: text[phraseWindowStart(sentenceStarts[s], r.lowerBound, in: text)..<r.lowerBound], reportYear: reportYear)
+                // The year phrase must be the words just before (`与上年预算数一致`, `与上年保持一致`),
+                // not a clause away.
+                let negated = r.lowerBound > text.startIndex && text[text.index(before: r.lowerBound)] == "不"
+                if let year, let phrase, !negated, !adjacent || text[phrase.upperBound..<r.lowerBound].count <= 2 {
+                    out.append(.unchanged(UnchangedMention(priorYear: year, range: phrase.lowerBound..<r.upperBound, sentence: s)))
+                }
+                from = r.upperBound
             }
-            from = r.upperBound
         }
         return out
     }
+
+    /// Words that open the reason a narrative gives for a change (`主要原因是…`): amounts in it are
+    /// cited, not lines of the section.
+    public static let reasonWords = ["主要原因是", "主要原因为", "主要原因：", "原因是"]
+
+    /// Words that say a change is measured on another basis than the figure stated
+    /// (`按与上年统计口径一致相比`): such a change is of another figure.
+    public static let otherBasisWords = ["口径"]
+
+    /// Words that say a figure did not change from the year named before them
+    /// (`与2019年决算数持平`, `与上年预算数一致`, `与上年相同`); `adjacent` when the year phrase
+    /// must come right before the word (`一致` also says other things: `与上年统计口径一致`).
+    public static let unchangedWords: [(word: String, adjacent: Bool)] = [("持平", false), ("一致", true), ("相同", true), ("相等", true)]
+
+    /// Subjects that name the figure just stated (`本年数小于上年预算数 29.65 万元`).
+    public static let selfReferences: Set<String> = ["本年数", "本年", "本年预算数", "本年决算数"]
 
     /// Ways of writing the year before the report's, longest first.
     static let previousYearWords = ["上一年度", "上一年", "上年度", "上年"]
@@ -147,7 +185,7 @@ public enum SentenceReader {
                 }
                 if let (year, yearEnd) = yearEnd {
                     var end = yearEnd
-                    for suffix in ["度", "决算数", "预算数", "决算", "预算", "相比", "相较", "同期"] {
+                    for suffix in ["度", "决算数", "预算数", "决算", "预算", "数", "相比", "相较", "同期"] {
                         while text[end...].hasPrefix(suffix) { end = text.index(end, offsetBy: suffix.count) }
                     }
                     found = (year, i..<end)
@@ -244,7 +282,8 @@ public enum SentenceReader {
             }
             if let f = s.unicodeScalars.first, (0x2460...0x2473).contains(f.value) { s = s.dropFirst() }
             if s.first == "（" || s.first == "(", let close = s.firstIndex(where: { $0 == "）" || $0 == ")" }),
-               s[s.index(after: s.startIndex)..<close].allSatisfy({ "一二三四五六七八九十".contains($0) }), close > s.index(after: s.startIndex) {
+               s[s.index(after: s.startIndex)..<close].allSatisfy({ "一二三四五六七八九十".contains($0) || ($0.isASCII && $0.isNumber) }),
+               s.distance(from: s.startIndex, to: close) <= 3, close > s.index(after: s.startIndex) {
                 s = s[s.index(after: close)...]
             }
             for prefix in ["其中包含", "其中：", "其中:", "其中", "主要用于以下方面", "包括", "约"] where s.hasPrefix(prefix) {
@@ -271,5 +310,95 @@ extension Substring {
         var start = startIndex
         while start < endIndex, drop(self[start]) { start = index(after: start) }
         return self[start..<endIndex].trimmingTrailing(drop)
+    }
+}
+
+/// Comparisons said in words, as data a province's wording extends: a relation word
+/// (`小于`) followed by what it compares with (`预算数`: the budget; `上年预算数`: last year),
+/// and phrases that say only the direction after a year (`与上年相比有所增加`).
+public enum ComparisonWording {
+    public static let relations: [(String, Claim.Relation)] = [
+        ("大于", .greater), ("高于", .greater), ("多于", .greater), ("超过", .greater),
+        ("小于", .less), ("低于", .less), ("少于", .less), ("等于", .equal),
+    ]
+    /// Objects that name the budget of the same year, longest first.
+    public static let budgetObjects = ["年初预算数", "全年预算数", "调整预算数", "年初预算", "全年预算", "预算数"]
+    /// Objects that name last year, longest first.
+    public static let priorObjects = ["上一年度预算数", "上一年度决算数", "上年预算数", "上年决算数", "上一年度", "上年数", "上年度", "上年"]
+    /// Direction-only phrases, valid after a prior-year phrase in the same sentence.
+    public static let directions: [(String, Claim.Relation)] = [
+        ("有所增加", .greater), ("略有增加", .greater), ("有所增长", .greater), ("有所上升", .greater),
+        ("有所减少", .less), ("略有减少", .less), ("有所下降", .less), ("有所降低", .less), ("略有下降", .less),
+    ]
+
+    /// A relation and its object at `text[i...]`: the relation, the prior year (nil for the
+    /// budget) and where it ends.
+    static func phrase(at i: Substring.Index, in text: Substring, reportYear: Int?) -> (Claim.Relation, Int?, Substring.Index)? {
+        let rest = text[i...]
+        guard let (word, relation) = relations.first(where: { rest.hasPrefix($0.0) }) else { return nil }
+        var j = text.index(i, offsetBy: word.count)
+        while j < text.endIndex, text[j] == " " { j = text.index(after: j) }
+        let obj = text[j...]
+        if let o = priorObjects.first(where: { obj.hasPrefix($0) }) {
+            guard let reportYear else { return nil }
+            return (relation, reportYear - 1, text.index(j, offsetBy: o.count))
+        }
+        let digits = obj.prefix { $0.isASCII && $0.isNumber }
+        if digits.count == 4, let year = Int(digits), obj.dropFirst(4).first == "年" {
+            var end = text.index(j, offsetBy: 5)
+            for suffix in ["度", "预算数", "决算数", "数"] where text[end...].hasPrefix(suffix) { end = text.index(end, offsetBy: suffix.count) }
+            return (relation, year, end)
+        }
+        if let o = budgetObjects.first(where: { obj.hasPrefix($0) }) {
+            return (relation, nil, text.index(j, offsetBy: o.count))
+        }
+        return nil
+    }
+
+    /// The comparison `tail` ends with (`…本年数小于上年预算数`), for a figure that follows it.
+    static func phrase(endingAt tail: Substring, reportYear: Int?) -> (relation: Claim.Relation, priorYear: Int?, start: Substring.Index)? {
+        // Every object ends in 数, 年, 度 or 算: a tail ending otherwise holds no comparison.
+        guard let last = tail.last(where: { $0 != " " }), "数年度算".contains(last) else { return nil }
+        for (word, _) in relations {
+            guard let r = tail.range(of: word, options: .backwards) else { continue }
+            if let (relation, year, end) = phrase(at: r.lowerBound, in: tail, reportYear: reportYear),
+               tail[end...].allSatisfy({ $0 == " " }) {
+                return (relation, year, r.lowerBound)
+            }
+        }
+        return nil
+    }
+
+    /// Every comparison in `text` (sentence numbers left 0 for the caller to set).
+    static func mentions(in text: Substring, reportYear: Int?) -> [ComparisonMention] {
+        var out: [ComparisonMention] = []
+        // Most lines hold no comparison: a pass over the scalars for the characters every
+        // relation and direction word contains saves a search per word.
+        let scalars = Set(text.unicodeScalars.lazy.filter { $0.value >= 0x4E00 })
+        let hasRelation = relations.contains { $0.0.unicodeScalars.allSatisfy(scalars.contains) }
+        let hasDirection = directions.contains { $0.0.unicodeScalars.allSatisfy(scalars.contains) }
+        guard hasRelation || hasDirection else { return [] }
+        // Only where a relation word stands (a scan of every position costs a prefix test per
+        // character and word).
+        for (word, _) in relations where word.unicodeScalars.allSatisfy(scalars.contains) {
+            var from = text.startIndex
+            while let r = text[from...].firstRange(of: word) {
+                if let (relation, year, end) = phrase(at: r.lowerBound, in: text, reportYear: reportYear) {
+                    out.append(ComparisonMention(relation: relation, priorYear: year, range: r.lowerBound..<end, sentence: 0))
+                }
+                from = r.upperBound
+            }
+        }
+        for (word, relation) in directions where word.unicodeScalars.allSatisfy(scalars.contains) {
+            var from = text.startIndex
+            while let r = text[from...].firstRange(of: word) {
+                let sentenceStart = text[..<r.lowerBound].lastIndex(of: "。").map { text.index(after: $0) } ?? text.startIndex
+                if let year = SentenceReader.priorYearPhrase(in: text[sentenceStart..<r.lowerBound], reportYear: reportYear).year {
+                    out.append(ComparisonMention(relation: relation, priorYear: year, range: r, sentence: 0))
+                }
+                from = r.upperBound
+            }
+        }
+        return out
     }
 }

@@ -14,6 +14,29 @@ public struct Claim: Sendable, Hashable {
         case unchanged(priorYear: Int)
         /// "完成预算100%": executed as a percentage of the budget (`budget` when stated).
         case completion(percent: Amount, budget: FactIndex?)
+        /// "决算数小于预算数", "本年数等于上年预算数", "与上年相比有所增加": the fact stands in
+        /// `relation` to another figure, said in words: the item's budget (`priorYear` nil;
+        /// `other` the budget fact when the text states it) or its value in `priorYear`.
+        case comparison(relation: Relation, priorYear: Int?, other: FactIndex?)
+    }
+
+    /// How a figure compares with another, as the text says it.
+    public enum Relation: String, Sendable, Hashable, CaseIterable {
+        /// 小于, 低于, 减少
+        case less = "<"
+        /// 等于, 一致, 持平
+        case equal = "="
+        /// 大于, 高于, 超过, 增加
+        case greater = ">"
+
+        /// Whether `a` stands in this relation to `b`.
+        public func holds(_ a: Amount, _ b: Amount) -> Bool {
+            switch self {
+            case .less: a < b
+            case .equal: a == b
+            case .greater: b < a
+            }
+        }
     }
 
     /// The fact the claim speaks of.

@@ -27,7 +27,7 @@ extension Report {
             let stated: Amount? = switch c.kind {
             case .share(let p, _), .completion(let p, _): p
             case .change(_, let delta, let percent): delta ?? percent
-            case .unchanged: nil
+            case .unchanged, .comparison: nil
             }
             if let s = stated, !s.withinModelBounds {
                 return (c.span, "expected a stated figure of at most \(Amount.maximumIntegerDigits) digits before the point and \(Amount.maximumFileScale) after, found \(s)")

@@ -23,6 +23,9 @@ public struct Report: Sendable, Hashable {
     public var glossary: [GlossaryEntry]
     /// What the reader could not place or had to guess, with places.
     public var warnings: [Diagnostic]
+    /// The years the document's headings and titles name (`三、2023年度部门决算情况说明`), so
+    /// `check` can hold them against ``year``.
+    public var yearMentions: [YearMention] = []
 
     public init(
         entity: String, shortName: String? = nil, region: String? = nil, year: Int, phase: Phase,
@@ -46,4 +49,18 @@ public struct Report: Sendable, Hashable {
 
     /// The name to show where space is short: the short name, else the entity.
     public var displayName: String { shortName ?? entity }
+}
+
+/// A year a heading or title of a report names, where.
+public struct YearMention: Sendable, Hashable {
+    public var year: Int
+    /// The heading as written (for the finding's subject).
+    public var text: String
+    public var span: SourceSpan
+
+    public init(year: Int, text: String, span: SourceSpan) {
+        self.year = year
+        self.text = text
+        self.span = span
+    }
 }

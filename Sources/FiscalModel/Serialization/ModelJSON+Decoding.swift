@@ -157,6 +157,12 @@ extension ModelJSON {
                     severity, code: try optionalString(w["code"], path: p + ".code") ?? "plugin",
                     try string(w["message"], path: p + ".message"), at: try optionalSpan(w["span"], path: p + ".span")))
             }
+            for (i, y) in try optionalArray(j["year_mentions"], path: path + ".year_mentions").enumerated() {
+                let p = "\(path).year_mentions[\(i)]"
+                r.yearMentions.append(YearMention(
+                    year: try int(y["year"], path: p + ".year"), text: try string(y["text"], path: p + ".text"),
+                    span: try span(y["span"], path: p + ".span")))
+            }
             return r
         }
 
@@ -233,8 +239,15 @@ extension ModelJSON {
             case "completion":
                 kind = .completion(percent: try amount(j["percent"], path: path + ".percent"),
                                    budget: try index(j["budget"], count: factCount, path: path + ".budget"))
+            case "comparison":
+                let name = try string(j["relation"], path: path + ".relation")
+                guard let relation = Claim.Relation(rawValue: name) else {
+                    throw DecodingError(path: path + ".relation", message: "expected <, = or >, found `\(name)`")
+                }
+                kind = .comparison(relation: relation, priorYear: try optionalInt(j["priorYear"], path: path + ".priorYear"),
+                                   other: try index(j["other"], count: factCount, path: path + ".other"))
             default:
-                throw DecodingError(path: path + ".kind", message: "expected share, change, unchanged or completion, found `\(kindName)`")
+                throw DecodingError(path: path + ".kind", message: "expected share, change, unchanged, completion or comparison, found `\(kindName)`")
             }
             return Claim(fact: fact, kind: kind, span: try span(j["span"], path: path + ".span"))
         }

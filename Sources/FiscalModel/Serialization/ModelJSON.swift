@@ -44,6 +44,7 @@ public enum ModelJSON {
             ("projects", .array(r.projects.map(encode))),
             ("glossary", .array(r.glossary.map { .object([("term", .string($0.term)), ("explanation", .string($0.explanation)), ("span", encode($0.span))]) })),
             ("warnings", .array(r.warnings.map(encode))),
+            ("year_mentions", .array(r.yearMentions.map { .object([("year", .int($0.year)), ("text", .string($0.text)), ("span", encode($0.span))]) })),
         ]
         return .object(members)
     }
@@ -85,6 +86,9 @@ public enum ModelJSON {
             m += [("kind", .string("unchanged")), ("priorYear", .int(prior))]
         case .completion(let percent, let budget):
             m += [("kind", .string("completion")), ("percent", .amount(percent)), ("budget", budget.map(JSON.int) ?? .null)]
+        case .comparison(let relation, let prior, let other):
+            m += [("kind", .string("comparison")), ("relation", .string(relation.rawValue)),
+                  ("priorYear", prior.map(JSON.int) ?? .null), ("other", other.map(JSON.int) ?? .null)]
         }
         m.append(("span", encode(c.span)))
         return .object(m)

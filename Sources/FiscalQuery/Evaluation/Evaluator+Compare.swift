@@ -61,7 +61,7 @@ extension Evaluator {
             // (`where statement = "收支总计" | compare year`), as long as it is the same throughout.
             return c.name == "item" && Set(seen.values).count == 1
         }
-        let (gid, first, groupCount) = assignGroups(rows, keys)
+        let (gid, first, groupCount) = try assignGroups(rows, keys)
         let n = dimValues.count
         var cells = [Amount?](repeating: nil, count: groupCount * n)
         var members = [[Int32]](repeating: [], count: groupCount)

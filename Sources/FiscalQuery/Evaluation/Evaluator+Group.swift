@@ -48,7 +48,7 @@ extension Evaluator {
                 notes.append("\(left) row\(left == 1 ? "" : "s") without a code at that level \(left == 1 ? "was" : "were") left out (三公经费, counts, totals above the level); group on statement or item to see them")
             }
         }
-        let (gid, first, groupCount) = assignGroups(rows, keyColumns)
+        let (gid, first, groupCount) = try assignGroups(rows, keyColumns)
         if sums {
             try checkMixing(f, rows: rows, gid: gid, groupCount: groupCount, column: FactStore.unitColumn, name: "unit",
                             grouped: keyNames.contains("unit"), specs: specs, notes: &notes)
@@ -57,6 +57,7 @@ extension Evaluator {
         }
         var columns = keyColumns.map { $0.gathered(first) }
         for spec in specs {
+            try checkCancelled(at: nil)
             columns.removeAll { $0.name == spec.name }
             columns.append(try aggregateColumn(spec, f, rows: rows, gid: gid, groupCount: groupCount))
         }
@@ -67,7 +68,7 @@ extension Evaluator {
     }
 
     /// Per row (in `rows` order) its group, the first physical row of each group, and the count.
-    func assignGroups(_ rows: [Int32], _ keys: [FrameColumn]) -> (gid: [Int32], first: [Int32], count: Int) {
+    func assignGroups(_ rows: [Int32], _ keys: [FrameColumn]) throws(QueryError) -> (gid: [Int32], first: [Int32], count: Int) {
         if keys.isEmpty { return ([Int32](repeating: 0, count: rows.count), [rows.first ?? 0], 1) }
         // Each key as a dense code per physical row, and its cardinality.
         var codes: [[Int32]] = []
@@ -115,6 +116,7 @@ extension Evaluator {
         if fits && product <= 1 << 22 {
             var table = [Int32](repeating: -1, count: product)
             for (r, p32) in rows.enumerated() {
+                if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
                 let key = composite(Int(p32))
                 var g = table[key]
                 if g < 0 {
@@ -127,6 +129,7 @@ extension Evaluator {
         } else {
             var table: [[Int32]: Int32] = [:]
             for (r, p32) in rows.enumerated() {
+                if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
                 let key = codes.map { $0[Int(p32)] }
                 if let g = table[key] {
                     gid[r] = g

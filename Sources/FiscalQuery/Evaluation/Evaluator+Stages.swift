@@ -34,7 +34,13 @@ extension Evaluator {
             for c in compiled { row.append(try c.eval(Int(p))) }
             values.append(row)
         }
-        let order = Array(rows.indices).sorted { i, j in
+        // Ctrl-C: a sort of millions of rows looks at the flag every 65,536 comparisons.
+        var comparisons = 0
+        let order: [Int]
+        do {
+            order = try Array(rows.indices).sorted { i, j in
+            comparisons &+= 1
+            if comparisons & 0xFFFF == 0, context.isCancelled() { throw SortCancelled() }
             for (k, key) in keys.enumerated() {
                 let a = values[i][k], b = values[j][k]
                 if a == b { continue }
@@ -44,6 +50,10 @@ extension Evaluator {
                 return key.descending ? greater : less
             }
             return i < j
+            }
+        } catch {
+            try checkCancelled(at: nil)
+            throw QueryError(Message(.interrupted))
         }
         var out = f
         out.selection = order.map { rows[$0] }
@@ -56,6 +66,8 @@ extension Evaluator {
         }
         return out
     }
+
+    struct SortCancelled: Error {}
 
     /// The distinct units among the frame's rows, when it has a `unit` column.
     func distinctUnits(_ f: Frame) -> [String]? {

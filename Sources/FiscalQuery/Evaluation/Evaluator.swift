@@ -103,18 +103,16 @@ public struct Evaluator {
             case "facts", "事实": return store.frame
             case "warnings", "警告": return Frame(WarningTable.make(context.reports))
             default:
-                let hint = Suggestion.nearest(name.text, among: sourceNames).map { "did you mean `\($0)`?" }
+                let hint = Suggestion.nearest(name.text, among: sourceNames).map { Message(.didYouMean, $0) }
                 let known = (["facts", "warnings", "drill"] + context.sources.keys.sorted()).map { "`\($0)`" }
-                throw QueryError(
-                    "unknown source `\(name.text)`; expected \(known.joined(separator: ", ")) or a name bound with `let`",
-                    at: name.span, hint: hint)
+                throw QueryError(Message(.unknownSource, name.text, known.joined(separator: ", ")), at: name.span, hint: hint)
             }
         }
     }
 
     /// Stops with an error when the user asked to (``QueryContext/isCancelled``).
     func checkCancelled(at span: QuerySpan?) throws(QueryError) {
-        if context.isCancelled() { throw QueryError("interrupted (Ctrl-C); nothing was changed", at: span) }
+        if context.isCancelled() { throw QueryError(Message(.interrupted), at: span) }
     }
 
     // MARK: Output

@@ -31,9 +31,9 @@ extension Evaluator {
         var candidates = frame.columns.map(\.name)
         candidates += FieldNames.aliases.filter { frame.columnIndex($0.value) != nil }.map(\.key)
         if frame.columnIndex("code") != nil { candidates += ["类", "款", "项"] }
-        let hint = Suggestion.nearest(name.text, among: candidates).map { "did you mean `\($0)`?" }
+        let hint = Suggestion.nearest(name.text, among: candidates).map { Message(.didYouMean, $0) }
         let shown = frame.columns.map(\.name).prefix(16).joined(separator: ", ")
-        throw QueryError("unknown field `\(name.text)`; the columns here are \(shown)", at: name.span, hint: hint)
+        throw QueryError(Message(.unknownField, name.text, shown), at: name.span, hint: hint)
     }
 
     /// For 类/款/项: a column of the ancestor code at `level` and one of its name.

@@ -1,3 +1,4 @@
+import FiscalModel
 /// Turns query text into tokens with character spans.
 ///
 /// Chinese names work anywhere a name does; full-width punctuation (`｜ ，（ ） ［ ］ ＝ ＜ ＞ ～`)
@@ -41,8 +42,8 @@ public enum Lexer {
                 }
                 guard closed else {
                     throw QueryError(
-                        "unterminated string: expected a closing \(close), found the end of the query",
-                        at: start..<chars.count, hint: "close the string with \(close)")
+                        Message(.unterminatedString, String(close)), at: start..<chars.count,
+                        hint: Message(.closeTheString, String(close)))
                 }
                 tokens.append(Token(.string(value), start..<i))
                 continue
@@ -55,7 +56,7 @@ public enum Lexer {
                     i += 1
                 }
                 guard i < chars.count, !value.isEmpty else {
-                    throw QueryError("unterminated name: expected a closing `", at: start..<max(i, start + 1))
+                    throw QueryError(Message(.unterminatedName), at: start..<max(i, start + 1))
                 }
                 i += 1
                 tokens.append(Token(.identifier(value), start..<i))
@@ -97,7 +98,7 @@ public enum Lexer {
                 if next == "=" { length = 2 }
             case "!", "！":
                 guard next == "=" || next == "＝" else {
-                    throw QueryError("unexpected `\(c)`: expected `!=`", at: start..<start + 1, hint: "use `not` to negate a condition")
+                    throw QueryError(Message(.unexpectedBang, String(c)), at: start..<start + 1, hint: Message(.hintUseNot))
                 }
                 kind = .notEqual
                 length = 2
@@ -122,8 +123,8 @@ public enum Lexer {
             case "≤": kind = .lessEqual
             case "≥": kind = .greaterEqual
             default:
-                throw QueryError("unexpected character `\(c)`", at: start..<start + 1,
-                                 hint: "names are letters, digits and _; text goes in quotes")
+                throw QueryError(Message(.unexpectedCharacter, String(c)), at: start..<start + 1,
+                                 hint: Message(.namesAreLetters))
             }
             i += length
             tokens.append(Token(kind, start..<i))

@@ -51,12 +51,12 @@ extension Parser {
             negated = true
         }
         if accept(.keyword(.in)) != nil {
-            _ = try expect(.leftBracket, "`[` to start the list after `in`")
+            _ = try expect(.leftBracket, Message(.whatListOpen))
             var items: [Expr] = []
             if current.kind != .rightBracket {
                 items = try parseList { (p: inout Parser) throws(QueryError) in try p.parseAdditive() }
             }
-            let close = try expect(.rightBracket, "`]` or `,` in the list")
+            let close = try expect(.rightBracket, Message(.whatListClose))
             return .isIn(left, items, negated: negated, left.span.lowerBound..<close.span.upperBound)
         }
         if accept(.keyword(.under)) != nil {
@@ -66,9 +66,9 @@ extension Parser {
             case .number(let s), .string(let s): digits = s
             default: break
             }
-            guard let d = digits else { throw unexpected("a classification code after `under` (as in `code under 201`)") }
+            guard let d = digits else { throw unexpected(Message(.whatCodeAfterUnder)) }
             guard let code = ClassificationCode(rawValue: d) else {
-                throw QueryError("expected a classification code of 3, 5 or 7 digits, found `\(d)`", at: at)
+                throw QueryError(Message(.codeDigits, d), at: at)
             }
             _ = advance()
             return .under(left, code, left.span.lowerBound..<at.upperBound)
@@ -122,11 +122,7 @@ extension Parser {
         switch t.kind {
         case .number(let s):
             _ = advance()
-            guard let a = Amount.parseDecimal(s) else {
-                let digits = s.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }
-                throw QueryError(digits ? "expected a number of at most 30 digits before the point and \(Amount.maximumScale) after, found `\(s)`"
-                                        : "expected a number, found `\(s)`", at: t.span)
-            }
+            guard let a = Amount.parseDecimal(s) else { throw QueryError(Message(.expectedNumber, s), at: t.span) }
             return .number(a, t.span)
         case .string(let s):
             _ = advance()
@@ -145,19 +141,19 @@ extension Parser {
                 if current.kind != .rightParen {
                     args = try parseList { (p: inout Parser) throws(QueryError) in try p.parseExpr() }
                 }
-                let close = try expect(.rightParen, "`)` to close `\(s)(`")
+                let close = try expect(.rightParen, Message(.whatCloseCall, s))
                 return .call(Name(s, t.span), args, t.span.lowerBound..<close.span.upperBound)
             }
             return .field(Name(s, t.span))
         case .leftParen:
             _ = advance()
             let e = try parseExpr()
-            _ = try expect(.rightParen, "`)` to close the parenthesis")
+            _ = try expect(.rightParen, Message(.whatCloseParen))
             return e
         case .keyword(let k):
-            throw unexpected("a value or a column name", hint: "`\(k.rawValue)` is a keyword; write `` `\(k.rawValue)` `` for a column of that name")
+            throw unexpected(Message(.whatValueOrColumn), hint: Message(.hintKeywordAsColumn, k.rawValue))
         default:
-            throw unexpected("a value or a column name")
+            throw unexpected(Message(.whatValueOrColumn))
         }
     }
 }

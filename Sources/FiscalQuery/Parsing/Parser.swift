@@ -61,7 +61,7 @@ public struct Parser {
         var parser = Parser(tokens: tokens.isEmpty ? [Token(.end, 0..<0)] : tokens)
         let query = try parser.parseQuery()
         guard parser.current.kind == .end else {
-            throw parser.unexpected("`|` between stages or the end of the query")
+            throw parser.unexpected(Message(.whatPipeOrEnd))
         }
         return query
     }
@@ -75,11 +75,11 @@ public struct Parser {
         return t
     }
 
-    func unexpected(_ expected: String, hint: String? = nil) -> QueryError {
-        QueryError("expected \(expected), found \(current.kind.display)", at: current.span, hint: hint)
+    func unexpected(_ expected: Message, hint: Message? = nil) -> QueryError {
+        QueryError(Message(.expectedFound, expected, current.kind.displayMessage), at: current.span, hint: hint)
     }
 
-    mutating func expect(_ kind: TokenKind, _ what: String) throws(QueryError) -> Token {
+    mutating func expect(_ kind: TokenKind, _ what: Message) throws(QueryError) -> Token {
         guard current.kind == kind else { throw unexpected(what) }
         return advance()
     }
@@ -88,12 +88,12 @@ public struct Parser {
         current.kind == kind ? advance() : nil
     }
 
-    mutating func name(_ what: String) throws(QueryError) -> Name {
+    mutating func name(_ what: Message) throws(QueryError) -> Name {
         guard case .identifier(let s) = current.kind else { throw unexpected(what) }
         return Name(s, advance().span)
     }
 
-    mutating func integer(_ what: String) throws(QueryError) -> Int {
+    mutating func integer(_ what: Message) throws(QueryError) -> Int {
         guard case .number(let s) = current.kind, let n = Int(s) else { throw unexpected(what) }
         _ = advance()
         return n
@@ -104,11 +104,11 @@ public struct Parser {
     mutating func parseQuery() throws(QueryError) -> Query {
         var binding: Name?
         if accept(.keyword(.let)) != nil {
-            binding = try name("a name after `let`")
-            _ = try expect(.equal, "`=` after `let \(binding!.text)`")
+            binding = try name(Message(.whatNameAfterLet))
+            _ = try expect(.equal, Message(.whatEqualsAfterLet, binding!.text))
         }
         if current.kind == .end {
-            throw unexpected("a source such as `facts` or `drill`", hint: "try `facts | where year = 2020`")
+            throw unexpected(Message(.whatSource), hint: Message(.hintTryFacts))
         }
         let source = try parseSource()
         var stages: [Stage] = []
@@ -125,7 +125,7 @@ public struct Parser {
     mutating func parseSource() throws(QueryError) -> Source {
         if current.kind == .keyword(.drill) { return .drill(try parseDrill()) }
         guard case .identifier(let s) = current.kind else {
-            throw unexpected("a source such as `facts` or `drill`")
+            throw unexpected(Message(.whatSource))
         }
         return .named(Name(s, advance().span))
     }
@@ -138,7 +138,7 @@ public struct Parser {
         switch current.kind {
         case .number(let s):
             guard let c = ClassificationCode(rawValue: s) else {
-                throw QueryError("expected a classification code of 3, 5 or 7 digits, found `\(s)`", at: current.span)
+                throw QueryError(Message(.codeDigits, s), at: current.span)
             }
             code = c
             end = advance().span.upperBound
@@ -151,9 +151,9 @@ public struct Parser {
         var depth = 1
         if let d = accept(.keyword(.depth)) {
             let at = current.span
-            depth = try integer("a number of levels after `depth`")
+            depth = try integer(Message(.whatDepthNumber))
             guard (1...3).contains(depth) else {
-                throw QueryError("expected a depth from 1 to 3, found \(depth)", at: at, hint: "类, 款 and 项 are three levels")
+                throw QueryError(Message(.depthRange, depth), at: at, hint: Message(.hintThreeLevels))
             }
             end = at.upperBound
             _ = d
@@ -187,7 +187,7 @@ public struct Parser {
             if current.kind != .pipe && current.kind != .end {
                 arg = try parseExpr()
             } else if f != .count {
-                throw unexpected("a column to \(f.rawValue) (e.g. `\(f.rawValue) amount`)")
+                throw unexpected(Message(.whatColumnFor, f.rawValue))
             }
             let name = arg.map { f == .sum ? $0.columnName : "\(f.rawValue)_\($0.columnName)" } ?? "n"
             return .aggregate([AggregateSpec(name: name, function: f, argument: arg, span: fSpan.lowerBound..<span(self).upperBound)], span: span(self))
@@ -202,19 +202,19 @@ public struct Parser {
             return .sort(keys, span: span(self))
         case .keyword(.limit):
             _ = advance()
-            let n = try integer("a number of rows after `limit`")
+            let n = try integer(Message(.whatRowsAfter, "limit"))
             return .limit(n, span: span(self))
         case .keyword(.top):
             _ = advance()
-            let n = try integer("a number of rows after `top`")
-            _ = try expect(.keyword(.by), "`by` (as in `top 5 by amount`)")
+            let n = try integer(Message(.whatRowsAfter, "top"))
+            _ = try expect(.keyword(.by), Message(.whatBy))
             let key = try parseExpr()
             return .top(n, by: key, span: span(self))
         case .keyword(.share):
             _ = advance()
             let e = try parseExpr()
             var name = "share"
-            if accept(.keyword(.as)) != nil { name = try self.name("a column name after `as`").text }
+            if accept(.keyword(.as)) != nil { name = try self.name(Message(.whatColumnAfterAs)).text }
             return .share(e, name: name, span: span(self))
         case .keyword(.select):
             _ = advance()
@@ -223,8 +223,8 @@ public struct Parser {
         case .keyword(.derive):
             _ = advance()
             let assignments = try parseList { (p: inout Parser) throws(QueryError) -> Assignment in
-                let n = try p.name("a new column name (as in `derive per_head = amount / 83`)")
-                _ = try p.expect(.equal, "`=` after `\(n.text)`")
+                let n = try p.name(Message(.whatNewColumn))
+                _ = try p.expect(.equal, Message(.whatEqualsAfter, n.text))
                 return Assignment(n, try p.parseExpr())
             }
             return .derive(assignments, span: span(self))
@@ -242,11 +242,10 @@ public struct Parser {
         case .keyword(.chart):
             return .chart(try parseChart())
         case .identifier(let word):
-            let hint = Suggestion.nearest(word, among: Parser.stageNames).map { "did you mean `\($0)`?" }
-            throw QueryError("unknown stage `\(word)`; expected one of \(Parser.stageNames.joined(separator: ", "))",
-                             at: current.span, hint: hint)
+            let hint = Suggestion.nearest(word, among: Parser.stageNames).map { Message(.didYouMean, $0) }
+            throw QueryError(Message(.unknownStage, word, Parser.stageNames.joined(separator: ", ")), at: current.span, hint: hint)
         default:
-            throw unexpected("a stage (\(Parser.stageNames.joined(separator: ", ")))")
+            throw unexpected(Message(.whatStage, Parser.stageNames.joined(separator: ", ")))
         }
     }
 
@@ -264,21 +263,21 @@ public struct Parser {
         let start = current.span.lowerBound
         var name: Name?
         if case .identifier = current.kind, peekNext.kind == .equal {
-            name = try self.name("a column name")
+            name = try self.name(Message(.whatColumnName))
             _ = advance()
         }
-        let f = try self.name("an aggregate such as `sum(amount)` or `count()`")
+        let f = try self.name(Message(.whatAggregate))
         guard let function = Aggregate(rawValue: f.text) else {
             let names = Aggregate.allCases.map(\.rawValue)
-            throw QueryError("unknown aggregate `\(f.text)`; expected one of \(names.joined(separator: ", "))", at: f.span,
-                             hint: Suggestion.nearest(f.text, among: names).map { "did you mean `\($0)`?" })
+            throw QueryError(Message(.unknownAggregate, f.text, names.joined(separator: ", ")), at: f.span,
+                             hint: Suggestion.nearest(f.text, among: names).map { Message(.didYouMean, $0) })
         }
-        _ = try expect(.leftParen, "`(` after `\(f.text)`")
+        _ = try expect(.leftParen, Message(.whatParenAfter, f.text))
         var arg: Expr?
         if current.kind != .rightParen { arg = try parseExpr() }
-        let close = try expect(.rightParen, "`)` to close `\(f.text)(`")
+        let close = try expect(.rightParen, Message(.whatCloseCall, f.text))
         if arg == nil && function != .count {
-            throw QueryError("`\(f.text)` needs a column, as in `\(f.text)(amount)`", at: f.span.lowerBound..<close.span.upperBound)
+            throw QueryError(Message(.needsColumn, f.text), at: f.span.lowerBound..<close.span.upperBound)
         }
         let column = name?.text ?? (function == .count ? "n" : "\(function.rawValue)_\(arg!.columnName)")
         return AggregateSpec(name: column, function: function, argument: arg, span: start..<close.span.upperBound)

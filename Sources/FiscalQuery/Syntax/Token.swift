@@ -1,3 +1,4 @@
+import FiscalModel
 /// A character range of the query text (`0..<4` is the first four characters).
 public typealias QuerySpan = Range<Int>
 
@@ -23,6 +24,17 @@ public enum TokenKind: Sendable, Hashable {
     case end
 
     /// How the token reads in a message ("`|`", "identifier `yaer`", "end of query").
+    /// How the token is named in an error, in the reader's language.
+    public var displayMessage: Message {
+        switch self {
+        case .identifier(let s): Message(.tokenName, s)
+        case .number(let s): Message(.tokenNumber, s)
+        case .string(let s): Message(.tokenString, s)
+        case .end: Message(.tokenEnd)
+        default: .literal(display)
+        }
+    }
+
     public var display: String {
         switch self {
         case .identifier(let s): "name `\(s)`"

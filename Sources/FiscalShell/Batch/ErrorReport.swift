@@ -1,13 +1,16 @@
 import FiscalFormat
+import FiscalModel
 import FiscalQuery
 
 /// Turns errors into the text users read: where (file:line), what was expected, what was
-/// found, and a caret under the offending part of the query.
+/// found, and a caret under the offending part of the query. The words around the message
+/// (`error:`, `-->`) come from the catalogue in the reader's language.
 public enum ErrorReport {
     /// A query error with the query shown and a caret line under `error.span`.
     /// `origin` names where the query came from (`script.fql:3`, `-e #1`).
-    public static func render(_ error: QueryError, query: String, origin: String?) -> String {
-        var out = "error: \(TerminalText.escaped(error.message))\n"
+    public static func render(_ error: QueryError, query: String, origin: String?, language: Language = .english) -> String {
+        var out = TerminalText.escaped(Message(.errorPrefix, error.message(in: language)).text(language)) + "\n"
+        let hint = error.hint(in: language)
         let lines = query.split(separator: "\n", omittingEmptySubsequences: false)
         if let origin { out += "  --> \(TerminalText.escaped(place(origin, spanLine: spanLine(error.span, lines))))\n" }
         // Find the line and column of the span's start (spans are in characters of the query).
@@ -35,16 +38,16 @@ public enum ErrorReport {
                 let caretWidth = max(1, DisplayWidth.of(underlined))
                 out += "   | " + String(repeating: " ", count: DisplayWidth.of(prefix))
                     + String(repeating: "^", count: caretWidth)
-                out += error.hint.map { " \(TerminalText.escaped($0))" } ?? ""
+                out += hint.map { " \(TerminalText.escaped($0))" } ?? ""
                 out += "\n"
             } else if error.span == nil && !located {
                 located = true
                 out += "   | \(TerminalText.escaped(String(line.prefix(100))))\(count > 100 ? "…" : "")\n"
-                if let hint = error.hint { out += "   = \(TerminalText.escaped(hint))\n" }
+                if let hint { out += "   = \(TerminalText.escaped(hint))\n" }
             }
             offset += count + 1
         }
-        if !located, let hint = error.hint { out += "   = \(TerminalText.escaped(hint))\n" }
+        if !located, let hint { out += "   = \(TerminalText.escaped(hint))\n" }
         return out
     }
 
@@ -69,15 +72,20 @@ public enum ErrorReport {
     }
 
     /// A meta-command error: the message, where it came from, and the hint.
-    public static func render(_ error: MetaCommandError, origin: String?) -> String {
-        var out = "error: \(TerminalText.escaped(error.message))\n"
+    public static func render(_ error: MetaCommandError, origin: String?, language: Language = .english) -> String {
+        var out = TerminalText.escaped(Message(.errorPrefix, error.text).text(language)) + "\n"
         if let origin { out += "  --> \(TerminalText.escaped(origin))\n" }
-        if let hint = error.hint { out += "   = \(TerminalText.escaped(hint))\n" }
+        if let hint = error.hintText { out += "   = \(TerminalText.escaped(hint.text(language)))\n" }
         return out
     }
 
     /// A load error: one line per problem, each naming the file and line.
-    public static func render(_ error: LoadError) -> String {
-        error.description.split(separator: "\n").map { "error: \(TerminalText.escaped(String($0)))\n" }.joined()
+    public static func render(_ error: LoadError, language: Language = .english) -> String {
+        error.description.split(separator: "\n").map { TerminalText.escaped(Message(.errorPrefix, $0).text(language)) + "\n" }.joined()
+    }
+
+    /// A plain error line: `error: …`.
+    public static func render(_ message: Message, language: Language) -> String {
+        Message(.errorPrefix, message).text(language) + "\n"
     }
 }

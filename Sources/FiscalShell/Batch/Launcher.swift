@@ -10,6 +10,12 @@ public struct LaunchOptions: Sendable {
     public var pluginDirectories: [String] = []
     public var keepGoing = false
     public var paths: [String] = []
+    /// `--echo`: print each statement before its result.
+    public var echo = false
+    /// `--lang`: the language of messages; nil to follow `LANG`/`LC_MESSAGES`.
+    public var language: Language?
+    /// `-X`/`--no-rc`: skip the start-up file.
+    public var skipStartupFile = false
 
     public init() {}
 }
@@ -25,22 +31,24 @@ public enum ExitStatus {
     public static let unreadableInput: Int32 = 3
 }
 
-/// Runs fiscal the way the command line asks: load, then `-e` queries, a `-f` script,
-/// piped standard input, or the interactive shell.
+/// Runs fiscal the way the command line asks: load, run the start-up file, then `-e`
+/// queries, a `-f` script, piped standard input, or the interactive shell.
 public enum Launcher {
     public static func run(
         _ options: LaunchOptions, console: Console = .standard,
         environment: [String: String] = [:], stdinIsTerminal: Bool = Terminal.isTerminal(0)
     ) -> Int32 {
         let onTerminal = Terminal.isTerminal(1)
-        var render = RenderOptions(mode: options.output ?? .table)
+        let language = options.language ?? .from(environment: environment)
+        var render = RenderOptions(mode: options.output ?? .table, language: language)
         render.color = options.output == nil && Terminal.colorAllowed(environment: environment)
         if onTerminal { render.maxWidth = Terminal.width(environment: environment) }
         let session = FormatSetup.session(
             pluginDirectories: options.pluginDirectories, environment: environment, options: render, console: console)
         session.forcedFormat = options.format
+        session.shell.echo = options.echo
         if let name = options.format, session.registry.format(named: name) == nil {
-            console.err("error: no format named `\(name)` (known formats: \(session.registry.names.joined(separator: ", ")))\n")
+            console.err(ErrorReport.render(Message(.noFormatNamed, name, session.registry.names.joined(separator: ", ")), language: language))
             return ExitStatus.usage
         }
         if !options.paths.isEmpty {
@@ -50,11 +58,19 @@ public enum Launcher {
                 // `:save lesson.html` replays the session, starting with what the command line loaded.
                 session.record(":load " + options.paths.map { "\"" + $0.replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: " "))
             } catch {
-                console.err(ErrorReport.render(error))
+                console.err(ErrorReport.render(error, language: language))
                 return ExitStatus.unreadableInput
             }
         }
         let runner = StatementRunner(session: session, console: console)
+        if !options.skipStartupFile, let rc = StartupFile.path(environment: environment) {
+            StartupFile.run(rc, runner: runner)
+            // The command line wins over the start-up file.
+            if let mode = options.output { session.options.mode = mode }
+            if let language = options.language { session.options.language = language }
+            if options.echo { session.shell.echo = true }
+        }
+        defer { runner.finish() }
         var failed = false
         if !options.queries.isEmpty {
             for (i, query) in options.queries.enumerated() {
@@ -67,7 +83,8 @@ public enum Launcher {
                     if !options.keepGoing { return ExitStatus.queryFailed }
                 }
             }
-            return failed ? ExitStatus.queryFailed : ExitStatus.success
+            // `-c … -f SCRIPT`: the queries first, then the script (psql runs them in order).
+            if options.script == nil { return failed ? ExitStatus.queryFailed : ExitStatus.success }
         }
         if let script = options.script {
             let name = script == "-" ? "<stdin>" : script
@@ -75,10 +92,13 @@ public enum Launcher {
             if script == "-" {
                 text = readAllStandardInput()
             } else {
-                guard let read = Session.readScript(script, console: console) else { return ExitStatus.unreadableInput }
+                guard let read = Session.readScript(script, console: console, language: session.options.language) else {
+                    return ExitStatus.unreadableInput
+                }
                 text = read
             }
-            return runScript(text, name: name, runner: runner, keepGoing: options.keepGoing)
+            let status = runScript(text, name: name, runner: runner, keepGoing: options.keepGoing)
+            return failed ? ExitStatus.queryFailed : status
         }
         if !stdinIsTerminal {
             return runScript(readAllStandardInput(), name: "<stdin>", runner: runner, keepGoing: options.keepGoing)
@@ -91,7 +111,7 @@ public enum Launcher {
     public static func runScript(_ text: String, name: String, runner: StatementRunner, keepGoing: Bool) -> Int32 {
         var failed = false
         for statement in StatementSplitter.split(text) {
-            switch runner.execute(statement.text, origin: "\(name):\(statement.line)") {
+            switch runner.execute(statement.text, origin: "\(name):\(statement.line)", comments: statement.comments) {
             case .succeeded: continue
             case .quit: return failed ? ExitStatus.queryFailed : ExitStatus.success
             case .failed:
@@ -106,5 +126,35 @@ public enum Launcher {
         var lines: [String] = []
         while let line = readLine(strippingNewline: false) { lines.append(line) }
         return lines.joined()
+    }
+}
+
+/// The start-up file, like psql's `.psqlrc`: statements (usually `:set …`) run before anything
+/// else, from `$XDG_CONFIG_HOME/fiscal/fiscalrc` (default `~/.config/fiscal/fiscalrc`).
+/// `fiscal -X` skips it.
+public enum StartupFile {
+    /// The file's path when it exists.
+    public static func path(environment: [String: String]) -> String? {
+        let folder: String
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            folder = xdg
+        } else if let home = environment["HOME"], !home.isEmpty {
+            folder = home + "/.config"
+        } else {
+            return nil
+        }
+        let path = folder + "/fiscal/fiscalrc"
+        return FileSystem.exists(path) ? path : nil
+    }
+
+    /// Runs the file's statements; an error is reported and ends the file, not fiscal.
+    static func run(_ path: String, runner: StatementRunner) {
+        guard let bytes = try? FileSystem.read(path), let source = SourceText(bytes: bytes, path: path) else { return }
+        for statement in StatementSplitter.split(source.text) {
+            if runner.execute(statement.text, origin: "\(path):\(statement.line)") == .failed {
+                runner.console.err(Message(.rcFailed, path).text(runner.session.options.language) + "\n")
+                return
+            }
+        }
     }
 }

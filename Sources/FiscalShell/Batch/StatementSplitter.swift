@@ -4,6 +4,9 @@ public struct ScriptStatement: Sendable, Hashable {
     public var text: String
     /// The 1-based line of the script the statement starts on.
     public var line: Int
+    /// The comment lines since the previous statement, without `#`/`--`: documents
+    /// (`-o markdown`, `-o html`) keep them as prose before the statement's result.
+    public var comments: [String] = []
 }
 
 /// Splits script text into statements.
@@ -19,14 +22,20 @@ public enum StatementSplitter {
         var statements: [ScriptStatement] = []
         var current: [String] = []
         var start = 0
+        var comments: [String] = []
+        var pendingComments: [String] = []
         func flush() {
             if !current.isEmpty {
-                statements.append(ScriptStatement(text: current.joined(separator: "\n"), line: start))
+                statements.append(ScriptStatement(text: current.joined(separator: "\n"), line: start, comments: comments))
                 current = []
+                comments = []
             }
         }
         for (i, raw) in lines.enumerated() {
             let line = raw.trimmedWhitespace
+            if isComment(line), current.isEmpty || !needsContinuation(current.joined(separator: "\n")) {
+                pendingComments.append(commentText(line))
+            }
             if line.isEmpty || isComment(line) {
                 if current.isEmpty || !needsContinuation(current.joined(separator: "\n")) { flush() }
                 continue
@@ -34,11 +43,21 @@ public enum StatementSplitter {
             if !current.isEmpty && !needsContinuation(current.joined(separator: "\n")) && !line.hasPrefix("|") {
                 flush()
             }
-            if current.isEmpty { start = i + 1 }
+            if current.isEmpty {
+                start = i + 1
+                comments = pendingComments
+                pendingComments = []
+            }
             current.append(raw)
         }
         flush()
         return statements
+    }
+
+    /// A comment's text without its marker (`-- Step 1.` → `Step 1.`).
+    static func commentText(_ line: String) -> String {
+        let body = line.hasPrefix("--") ? line.dropFirst(2) : line.dropFirst()
+        return String(body).trimmedWhitespace
     }
 
     /// Whether a line is a comment.

@@ -175,18 +175,21 @@ extension StatementRunner {
         case .csv, .json:
             show(result)
             return
-        case .table, .markdown, .svg:
+        case .table, .markdown, .html, .svg:
             break
         }
         switch ChartOutput.chart(result, session: session, spec: session.lastChart, query: query) {
         case .success(let chart):
-            if options.mode == .svg {
+            if options.mode == .markdown || options.mode == .html {
+                // In a document: the chart itself in HTML, its text drawing in Markdown.
+                write(.chart(svg: chart.svgElement(), text: chart.terminalText(width: 80, color: false), notes: result.notes))
+            } else if options.mode == .svg {
                 console.out(chart.svgDocument())
-                let notes = (result.notes + chart.notes).map { "note: \($0)\n" }.joined()
+                let notes = noteLines(result.notes + chart.notes)
                 if !notes.isEmpty { console.err(notes) }
             } else {
                 console.out(chart.terminalText(width: options.maxWidth ?? 80, color: options.color))
-                console.out(result.notes.map { "note: \($0)\n" }.joined())
+                console.out(noteLines(result.notes))
             }
         case .failure(let error):
             console.err("note: cannot draw this result (\(error.message)); showing the table\n")

@@ -14,17 +14,17 @@ public struct MetaCommand: Sendable {
     public var aliases: [String]
     /// How the arguments are written (`PATH…`), for help.
     public var arguments: String
-    /// One line for the `:help` list.
-    public var summary: String
-    /// More lines for `:help NAME`, with examples.
-    public var details: String
+    /// One line for the `:help` list (from the message catalogue).
+    public var summary: Message
+    /// More lines for `:help NAME`, with examples; nil when there are none.
+    public var details: Message?
     /// What Tab offers for the arguments.
     public var completion: ArgumentCompletion
     /// Runs the command with its arguments (already split, quotes removed).
     public var action: @Sendable (_ arguments: [String], _ context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome
 
     public init(
-        _ name: String, aliases: [String] = [], arguments: String = "", summary: String, details: String = "",
+        _ name: String, aliases: [String] = [], arguments: String = "", summary: Message, details: Message? = nil,
         completion: ArgumentCompletion = .none,
         action: @escaping @Sendable (_ arguments: [String], _ context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome
     ) {
@@ -35,6 +35,16 @@ public struct MetaCommand: Sendable {
         self.details = details
         self.completion = completion
         self.action = action
+    }
+
+    /// A command whose help is the same in every language (a plugin's, a test's).
+    public init(
+        _ name: String, aliases: [String] = [], arguments: String = "", summary: String, details: String = "",
+        completion: ArgumentCompletion = .none,
+        action: @escaping @Sendable (_ arguments: [String], _ context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome
+    ) {
+        self.init(name, aliases: aliases, arguments: arguments, summary: .literal(summary),
+                  details: details.isEmpty ? nil : .literal(details), completion: completion, action: action)
     }
 
     /// How the command is written: `:load PATH…`.
@@ -75,14 +85,25 @@ public enum MetaOutcome: Sendable, Hashable {
 }
 
 /// A meta-command that could not run: lowercase, what was expected and what was found.
+/// The text comes from the message catalogue, in the reader's language, when it is shown.
 public struct MetaCommandError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-    public var hint: String?
+    public var text: Message
+    public var hintText: Message?
 
-    public init(_ message: String, hint: String? = nil) {
-        self.message = message
-        self.hint = hint
+    public init(_ text: Message, hint: Message? = nil) {
+        self.text = text
+        self.hintText = hint
     }
+
+    /// An error whose text is the same in every language.
+    public init(_ message: String, hint: String? = nil) {
+        self.init(.literal(message), hint: hint.map(Message.literal))
+    }
+
+    /// The message in English.
+    public var message: String { text.text(.english) }
+    /// The hint in English.
+    public var hint: String? { hintText?.text(.english) }
 
     public var description: String { message + (hint.map { "; \($0)" } ?? "") }
 }
@@ -120,11 +141,11 @@ public struct MetaCommandTable: Sendable {
     /// Runs one meta-command line (`:load a.csv`).
     public func run(_ line: String, context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome {
         let words = try MetaCommandLine.split(line)
-        guard let first = words.first else { throw MetaCommandError("expected a command name after `:`", hint: "`:help` lists them") }
+        guard let first = words.first else { throw MetaCommandError(Message(.expectedCommandName), hint: Message(.helpListsCommands)) }
         let name = String(first.dropFirst())
         guard let command = command(named: name) else {
-            let hint = suggestion(for: name).map { "did you mean `:\($0)`?" } ?? "`:help` lists the commands"
-            throw MetaCommandError("unknown command `:\(name)`", hint: hint)
+            let hint = suggestion(for: name).map { Message(.didYouMean, ":" + $0) } ?? Message(.helpListsCommands)
+            throw MetaCommandError(Message(.unknownCommand, name), hint: hint)
         }
         var context = context
         let trimmed = line.drop { $0.isWhitespace }
@@ -168,7 +189,7 @@ public enum MetaCommandLine {
                 inWord = true
             }
         }
-        if quote != nil { throw MetaCommandError("expected a closing quote in `\(line)`") }
+        if quote != nil { throw MetaCommandError(Message(.expectedClosingQuote, line)) }
         if inWord { words.append(current) }
         return words
     }

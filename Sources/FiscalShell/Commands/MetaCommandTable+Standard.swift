@@ -10,43 +10,36 @@ extension MetaCommandTable {
     /// The shell's meta-commands. `:help` lists them in this order.
     public static let standard = MetaCommandTable([
         MetaCommand(
-            "load", arguments: "PATH…", summary: "load report files or folders (what is loaded stays)",
-            details: "Loads every file given, and every report file directly inside a folder given.\n"
-                + "If one file fails, nothing new is loaded and what was loaded before stays.\n\n"
-                + "  :load Examples/county-office-2019-2021.csv\n  :load reports/",
+            "load", arguments: "PATH…", summary: Message(.cmdLoadSummary), details: Message(.cmdLoadDetails),
             completion: .paths, action: load),
         MetaCommand(
-            "unload", arguments: "NAME", summary: "remove the reports of an entity, short name or file",
-            details: "  :unload 示例县委办公室\n  :unload Examples/county-office-2019-2021.csv",
+            "unload", arguments: "NAME", summary: Message(.cmdUnloadSummary), details: Message(.cmdUnloadDetails),
             completion: .reports, action: unload),
         MetaCommand(
-            "reports", summary: "list what is loaded: entity, year, phase, facts, warnings",
+            "reports", summary: Message(.cmdReportsSummary),
             action: { _, context in
                 context.runner.show(ReportsTable.make(context.session.reports))
                 return .done
             }),
         MetaCommand(
-            "formats", summary: "list the format plugins and the files they read",
+            "formats", summary: Message(.cmdFormatsSummary),
             action: { _, context in
                 context.runner.show(FormatsCommand.table(context.session))
                 return .done
             }),
         MetaCommand(
-            "set", arguments: "output|width|rows VALUE",
-            summary: "change how results are shown (no arguments: show the settings)",
-            details: "  :set output table|csv|json|markdown\n  :set width 100      fit tables into 100 columns\n"
-                + "  :set rows 50        show at most 50 rows of a table\n  :set rows all       show every row",
-            completion: .words(["output", "width", "rows"], then: ["output": OutputMode.allCases.map(\.rawValue), "rows": ["all"]]),
+            "set", arguments: "SETTING VALUE", summary: Message(.cmdSetSummary), details: Message(.cmdSetDetails),
+            completion: .words(SettingsCommand.names, then: SettingsCommand.values),
             action: SettingsCommand.run),
         MetaCommand(
-            "save", arguments: "PATH", summary: "write the last result to a file (.csv .json .md .txt), its chart (.svg .png) or the session as a handout (.html)",
-            details: "The format follows the extension; every row is written, however many the screen shows.\n\n"
-                + "  :save 支出.csv\n  :save result.md\n  :save chart.svg     the last result drawn (its `chart` stage, else bars)\n"
-                + "  :save chart.png     the same through rsvg-convert\n  :save lesson.html   every step of the session as a printable handout",
+            "timing", arguments: "[on|off]", summary: Message(.cmdTimingSummary), details: Message(.cmdTimingDetails),
+            completion: .words(["on", "off"], then: [:]),
+            action: SettingsCommand.timing),
+        MetaCommand(
+            "save", arguments: "PATH", summary: Message(.cmdSaveSummary), details: Message(.cmdSaveDetails),
             completion: .paths, action: save),
         MetaCommand(
-            "history", summary: "list the lines typed in the shell, oldest first",
-            details: "Up and Down recall lines; Ctrl-R searches back through them.",
+            "history", summary: Message(.cmdHistorySummary), details: Message(.cmdHistoryDetails),
             action: { _, context in
                 let lines = context.history()
                 let digits = String(lines.count).count
@@ -55,23 +48,24 @@ extension MetaCommandTable {
                     let n = String(i + 1)
                     out += String(repeating: " ", count: digits - n.count) + n + "  " + TerminalText.escaped(line) + "\n"
                 }
-                context.runner.console.out(out)
+                context.runner.emit(out)
                 return .done
             }),
         MetaCommand(
-            "help", arguments: "[TOPIC]", summary: "list commands and stages, or explain one (`:help drill`)",
+            "help", arguments: "[TOPIC]", summary: Message(.cmdHelpSummary),
             completion: .helpTopics,
             action: { arguments, context throws(MetaCommandError) in
-                let text = try HelpText.render(topic: arguments.first, commands: context.runner.commands)
-                context.runner.console.out(text)
+                let text = try HelpText.render(
+                    topic: arguments.first, commands: context.runner.commands, language: context.session.options.language)
+                context.runner.emit(text)
                 return .done
             }),
     ] + MetaCommandTable.reading + MetaCommandTable.teaching + [
-        MetaCommand("quit", aliases: ["q", "exit"], summary: "leave the shell (Ctrl-D on an empty line too)", action: { _, _ in .quit }),
+        MetaCommand("quit", aliases: ["q", "exit"], summary: Message(.cmdQuitSummary), action: { _, _ in .quit }),
     ])
 
     @Sendable static func load(_ arguments: [String], _ context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome {
-        guard !arguments.isEmpty else { throw MetaCommandError("expected a file or folder after `:load`") }
+        guard !arguments.isEmpty else { throw MetaCommandError(Message(.expectedPathAfterLoad)) }
         let result: FormatResult
         do {
             result = try context.session.load(arguments)
@@ -83,50 +77,61 @@ extension MetaCommandTable {
             context.session.dropLastLoaded(result.reports.count)
             throw MetaCommandError("interrupted: nothing was loaded")
         }
+        let language = context.session.options.language
         for w in result.warnings { context.runner.console.err(TerminalText.escaped("\(w)") + "\n") }
         let facts = result.reports.reduce(0) { $0 + $1.facts.count }
         let names = ReportsTable.summary(result.reports)
-        context.runner.console.err("loaded \(result.reports.count) report\(result.reports.count == 1 ? "" : "s") (\(facts) facts)\(names.isEmpty ? "" : ": " + TerminalText.escaped(names))\n")
+        let loaded = Message(.loadedReports, result.reports.count, facts).text(language)
+        context.runner.console.err(loaded + (names.isEmpty ? "" : ": " + TerminalText.escaped(names)) + "\n")
         return .done
     }
 
     @Sendable static func unload(_ arguments: [String], _ context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome {
-        guard let name = arguments.first else { throw MetaCommandError("expected a report name after `:unload`", hint: "`:reports` lists them") }
+        guard let name = arguments.first else {
+            throw MetaCommandError(Message(.expectedNameAfterUnload), hint: Message(.reportsListsThem))
+        }
         let names = ReportsTable.names(context.session.reports)
         let removed = context.session.unload(name)
         guard removed > 0 else {
-            let hint = Suggestion.nearest(name, among: names).map { "did you mean `\($0)`?" } ?? "`:reports` lists what is loaded"
-            throw MetaCommandError("no loaded report is called `\(name)`", hint: hint)
+            let hint = Suggestion.nearest(name, among: names).map { Message(.didYouMean, $0) } ?? Message(.reportsListsThem)
+            throw MetaCommandError(Message(.noReportCalled, name), hint: hint)
         }
-        context.runner.console.err("unloaded \(removed) report\(removed == 1 ? "" : "s")\n")
+        context.runner.console.err(Message(.unloadedReports, removed).text(context.session.options.language) + "\n")
         return .done
     }
 
     @Sendable static func save(_ arguments: [String], _ context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome {
-        guard let path = arguments.first else { throw MetaCommandError("expected a file name after `:save`") }
+        guard let path = arguments.first else { throw MetaCommandError(Message(.expectedPathAfterSave)) }
         if path.lowercased().hasSuffix(".html") { return try HandoutCommand.save(path, context: context) }
         guard let result = context.session.lastResult else {
-            throw MetaCommandError("there is no result to save yet", hint: "run a query first")
+            throw MetaCommandError(Message(.nothingToSave), hint: Message(.runAQueryFirst))
         }
         if let outcome = try ChartOutput.save(result, to: path, context: context) { return outcome }
         guard let mode = OutputMode(fileExtensionOf: path) else {
-            throw MetaCommandError("expected a file name ending in .csv, .json, .md, .txt, .svg, .png or .html; found `\(path)`")
+            throw MetaCommandError(Message(.expectedSaveExtension, path))
         }
-        let options = RenderOptions(
-            mode: mode, percentDigits: context.session.options.percentDigits, ratioDigits: context.session.options.ratioDigits)
+        var options = context.session.options
+        options.mode = mode
+        options.color = false
+        options.maxWidth = nil
+        options.maxRows = nil
+        options.expanded = .off
         let output = Renderer.render(result, options)
         var text = output.body
-        if mode == .table || mode == .markdown { text += output.notes.map { "note: \($0)\n" }.joined() }
+        if mode == .table || mode == .markdown {
+            text += (mode == .markdown && !output.notes.isEmpty ? "\n" : "")
+                + output.notes.map { (mode == .markdown ? "> " : "") + Message(.notePrefix, $0).text(options.language) + "\n" }.joined()
+        }
         guard let file = fopen(path, "wb") else {
-            throw MetaCommandError("cannot write `\(path)`: \(String(cString: strerror(errno)).lowercased())")
+            throw MetaCommandError(Message(.cannotWrite, path, String(cString: strerror(errno)).lowercased()))
         }
         let bytes = Array(text.utf8)
         let written = fwrite(bytes, 1, bytes.count, file)
         let closed = fclose(file)
         guard written == bytes.count, closed == 0 else {
-            throw MetaCommandError("cannot write `\(path)`: \(String(cString: strerror(errno)).lowercased())")
+            throw MetaCommandError(Message(.cannotWrite, path, String(cString: strerror(errno)).lowercased()))
         }
-        context.runner.console.err("saved \(result.rows.count) row\(result.rows.count == 1 ? "" : "s") to \(TerminalText.escaped(path))\n")
+        context.runner.console.err(Message(.savedRows, result.rows.count, TerminalText.escaped(path)).text(options.language) + "\n")
         return .done
     }
 }

@@ -6,13 +6,7 @@ extension MetaCommandTable {
     static let teaching: [MetaCommand] = [
         MetaCommand(
             "figures", arguments: "[save DIR [png]]",
-            summary: "the figures each report announces (图1 …), recreated from its facts",
-            details: "A 情况说明 announces figures (（图1：收、支决算总计变动情况图）（柱状图）) that the extracted text\n"
-                + "has lost; `figures` draws them again from the report's facts, titled as the report titles them.\n"
-                + "For a report that announces none, it draws the standard set where the facts allow.\n\n"
-                + "  figures                  draw them in the terminal, each with the query that recreates it\n"
-                + "  figures save out/        write out/<report>-图1.svg, …\n"
-                + "  figures save out/ png    also write PNG files (needs rsvg-convert)",
+            summary: Message(.cmdFiguresSummary), details: Message(.cmdFiguresDetails),
             completion: .words(["save"], then: [:]),
             action: { arguments, context throws(MetaCommandError) in
                 let session = context.session

@@ -1,34 +1,38 @@
+import FiscalModel
 import FiscalQuery
-/// The text of `:help`, made from the meta-command table and the help topics.
+
+/// The text of `:help`, made from the meta-command table and the help topics, in the
+/// reader's language.
 public enum HelpText {
     /// The first-run hint, shown once per user.
-    public static let firstRunHint = """
-        Welcome to fiscal. Type `:help` for commands and query stages, `:load PATH` to read a report,
-        `facts` to see its figures, `drill` to walk the 类/款/项 tree. Tab completes; Ctrl-D leaves.
-
-        """
+    public static func firstRunHint(_ language: Language) -> String {
+        Message(.firstRunHint).text(language) + "\n\n"
+    }
 
     /// `:help` (no topic) or `:help TOPIC`.
-    public static func render(topic: String?, commands: MetaCommandTable) throws(MetaCommandError) -> String {
-        guard var name = topic else { return overview(commands) }
+    public static func render(topic: String?, commands: MetaCommandTable, language: Language = .english) throws(MetaCommandError) -> String {
+        guard var name = topic else { return overview(commands, language) }
         if name.hasPrefix(":") { name.removeFirst() }
         if let command = commands.command(named: name) {
-            var out = command.usage + "\n  " + command.summary + "\n"
-            if !command.aliases.isEmpty { out += "  also: " + command.aliases.map { ":" + $0 }.joined(separator: " ") + "\n" }
-            if !command.details.isEmpty { out += "\n" + indent(command.details) + "\n" }
+            var out = command.usage + "\n  " + command.summary.text(language) + "\n"
+            if !command.aliases.isEmpty {
+                out += "  " + Message(.helpAlso, command.aliases.map { ":" + $0 }.joined(separator: " ")).text(language) + "\n"
+            }
+            if let details = command.details { out += "\n" + indent(details.text(language)) + "\n" }
             return out
         }
         if let help = HelpTopic.named(name) {
-            var out = help.syntax + (help.available ? "" : "    (coming soon)") + "\n  " + help.summary + "\n"
-            if !help.details.isEmpty { out += "\n" + indent(help.details) + "\n" }
+            var out = help.syntax + (help.available ? "" : "    " + Message(.helpComingSoon).text(language))
+                + "\n  " + help.summary.text(language) + "\n"
+            if let details = help.details { out += "\n" + indent(details.text(language)) + "\n" }
             if !help.examples.isEmpty {
-                out += "\nExamples:\n" + help.examples.map { "  " + $0 + "\n" }.joined()
+                out += "\n" + Message(.helpExamples).text(language) + "\n" + help.examples.map { "  " + $0 + "\n" }.joined()
             }
             return out
         }
         let names = commands.commands.map(\.name) + HelpTopic.all.map(\.name)
-        let hint = Suggestion.nearest(name, among: names).map { "did you mean `:help \($0)`?" } ?? "`:help` lists the topics"
-        throw MetaCommandError("no help topic `\(name)`", hint: hint)
+        let hint = Suggestion.nearest(name, among: names).map { Message(.didYouMean, ":help " + $0) } ?? Message(.helpListsTopics)
+        throw MetaCommandError(Message(.noHelpTopic, name), hint: hint)
     }
 
     /// Every topic name `:help` accepts.
@@ -36,12 +40,13 @@ public enum HelpText {
         commands.commands.map(\.name) + HelpTopic.all.map(\.name)
     }
 
-    static func overview(_ commands: MetaCommandTable) -> String {
-        var out = "Commands:\n"
-        out += aligned(commands.commands.map { ($0.usage, $0.summary) })
-        out += "\nQueries (a source, then stages joined by `|`):\n"
-        out += aligned(HelpTopic.all.map { ($0.syntax, $0.summary + ($0.available ? "" : " (coming)")) })
-        out += "\n`:help NAME` shows a command or stage with examples. Tab completes names, fields and 科目.\n"
+    static func overview(_ commands: MetaCommandTable, _ language: Language) -> String {
+        var out = Message(.helpCommandsHeading).text(language) + "\n"
+        out += aligned(commands.commands.map { ($0.usage, $0.summary.text(language)) })
+        out += "\n" + Message(.helpQueriesHeading).text(language) + "\n"
+        let coming = " " + Message(.helpComing).text(language)
+        out += aligned(HelpTopic.all.map { ($0.syntax, $0.summary.text(language) + ($0.available ? "" : coming)) })
+        out += "\n" + Message(.helpFooter).text(language) + "\n"
         return out
     }
 

@@ -39,16 +39,18 @@ public struct InteractiveShell {
                 complete: { line, cursor in
                     Completer(vocabulary: .of(session, commands: commands)).complete(line: line, cursor: cursor)
                 },
-                width: { Terminal.width(environment: environment) })
+                width: { Terminal.currentWidth() ?? Terminal.width(environment: environment) })
             reader = editor.map { $0 as LineReader } ?? PlainLineReader(console: console)
-            if session.options.maxRows == nil {
-                session.options.maxRows = max(5, Terminal.height(environment: environment) - 4)
-            }
-            if state.claimFirstRun() { console.err(HelpText.firstRunHint) }
+            // Long results go to the pager; the width follows the terminal as it is resized.
+            session.shell.pagerAllowed = true
+            if !session.shell.pagerChosen { session.shell.pager = ShellSettings.defaultPager(environment: environment) }
+            if !session.shell.widthChosen { session.shell.widthFollowsTerminal = true }
+            if state.claimFirstRun() { console.err(HelpText.firstRunHint(session.options.language)) }
         } else {
             reader = PlainLineReader(console: nil)
         }
         let runner = StatementRunner(session: session, console: console, history: { reader.history })
+        defer { runner.finish() }
         Interrupt.install()
         defer { Interrupt.uninstall() }
         var pending: [String] = []
@@ -70,15 +72,28 @@ public struct InteractiveShell {
             let statement = text.trimmedWhitespace
             if statement.isEmpty || StatementSplitter.isComment(statement) { continue }
             reader.addHistory(text.split(separator: "\n").map { String($0).trimmedWhitespace }.joined(separator: " "))
+            if onTerminal { followTerminalSize() }
             Interrupt.reset()
             let outcome = runner.execute(statement, origin: nil)
+            runner.finish()  // `:set output html` in the shell: a page per statement, not at the end
             if Interrupt.happened {
                 // A query stops itself and says so; anything else ran to its end.
-                if outcome != .failed { console.err("interrupted\n") }
+                if outcome != .failed { console.err(Message(.interrupted).text(session.options.language) + "\n") }
                 Interrupt.reset()
             }
             if outcome == .quit { return ExitStatus.success }
         }
+    }
+}
+
+extension InteractiveShell {
+    /// Reads the terminal's size again before a statement runs, so that a window resized while
+    /// the prompt waited (SIGWINCH) is honoured: tables fit the new width, `:set` shows it.
+    func followTerminalSize() {
+        if session.shell.widthFollowsTerminal, let width = Terminal.currentWidth() {
+            session.options.maxWidth = width
+        }
+        if let height = Terminal.currentHeight() { session.shell.screenHeight = height }
     }
 }
 
@@ -117,12 +132,21 @@ final class PlainLineReader: LineReader {
 /// (``QueryContext/isCancelled``) and stops with an `interrupted` error.
 enum Interrupt {
     nonisolated(unsafe) static var flag: sig_atomic_t = 0
+    /// Set while a pager runs.
+    nonisolated(unsafe) static var paging: sig_atomic_t = 0
 
     static var happened: Bool { flag != 0 }
     static func reset() { flag = 0 }
 
     static func install() {
-        signal(SIGINT) { _ in Interrupt.flag = 1 }
+        signal(SIGINT) { _ in
+            // The terminal has echoed `^C`: what follows (the `interrupted` error) starts on a
+            // new line, as in bash. Not while a pager owns the screen.
+            if Interrupt.flag == 0 && Interrupt.paging == 0 { _ = write(1, "\n", 1) }
+            Interrupt.flag = 1
+        }
+        // A pager the user leaves early closes the pipe: that is not a reason to die.
+        signal(SIGPIPE, SIG_IGN)
         // A parent may have started us with signals blocked; a shell needs ^C, hang-up and resize.
         var set = sigset_t()
         sigemptyset(&set)

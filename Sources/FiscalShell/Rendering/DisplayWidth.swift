@@ -82,6 +82,35 @@ public enum DisplayWidth {
         return alignRight ? spaces + text : text + spaces
     }
 
+    /// `text` broken into lines of at most `width` columns: at the last space that fits, or
+    /// anywhere in a run without spaces (Chinese text has none); never inside a character.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 1, of(text) > width else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        var lastSpace: String.Index?
+        for c in text {
+            let w = of(c)
+            if used + w > width {
+                if let space = lastSpace {
+                    lines.append(String(line[..<space]).trailingSpacesRemoved)
+                    line = String(line[line.index(after: space)...])
+                } else {
+                    lines.append(line)
+                    line = ""
+                }
+                used = of(line)
+                lastSpace = nil
+            }
+            line.append(c)
+            used += w
+            if c == " " { lastSpace = line.index(before: line.endIndex) }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
     /// `text` cut to at most `width` columns, ending in `…` when cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard of(text) > width else { return text }

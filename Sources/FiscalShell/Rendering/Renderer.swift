@@ -2,36 +2,67 @@ import FiscalModel
 
 /// The one place a ``ResultTable`` becomes text.
 public enum Renderer {
-    /// What rendering produced: the body for standard output, and remarks that a caller
-    /// writes after it (table, markdown) or to standard error (csv, json, so that the output
-    /// stays machine-readable).
+    /// What rendering produced: the body for standard output, and remarks (already in the
+    /// reader's language) that a caller writes after it (table, markdown, html) or to
+    /// standard error (csv, json, so that the output stays machine-readable).
     public struct Output: Sendable {
         public var body: String
         public var notes: [String]
     }
 
-    /// Renders `table` as the options ask.
+    /// Renders `table` as the options ask. In a script, ``StatementRunner`` puts Markdown and
+    /// HTML results together into one document (``MarkdownDocument``, ``HTMLDocument``).
     public static func render(_ table: ResultTable, _ options: RenderOptions) -> Output {
         switch options.mode {
-        case .table: renderTable(table, options)
-        case .csv: Output(body: renderCSV(table, options), notes: table.notes)
-        case .json: Output(body: renderJSON(table, options), notes: table.notes)
-        case .markdown: Output(body: renderMarkdown(table, options), notes: table.notes)
-        case .svg: ChartOutput.svg(table, options)
+        case .table:
+            if useExpanded(table, options) { return renderExpanded(table, options) }
+            return renderTable(table, options)
+        case .csv: return Output(body: renderCSV(table, options), notes: table.notes)
+        case .json: return Output(body: renderJSON(table, options), notes: table.notes)
+        case .markdown: return Output(body: renderMarkdown(table, options), notes: table.notes)
+        case .html: return Output(body: HTMLDocument.page([.table(table, notes: table.notes)], options), notes: [])
+        case .svg: return ChartOutput.svg(table, options)
         }
     }
 
-    /// The text of one cell for humans: percentages with `%`, missing as `—`.
+    /// A column's heading for people: the catalogue's name for the field in the reader's
+    /// language (`year` → `年度`), else the name as it is.
+    public static func heading(_ name: String, _ language: Language) -> String {
+        guard language != .english, let key = MessageKey(rawValue: "column." + name) else { return name }
+        return Message(key).text(language)
+    }
+
+    /// The text of one cell for humans: percentages with `%`, missing as the null text,
+    /// amounts with the decimals and separators asked for.
     static func displayText(_ value: Value, _ options: RenderOptions) -> String {
         switch value {
-        case .null: "—"
-        case .text(let s): TerminalText.escaped(s)
-        case .percent: value.formatted(ratioDigits: options.ratioDigits, percentDigits: options.percentDigits) + "%"
-        default: value.formatted(ratioDigits: options.ratioDigits, percentDigits: options.percentDigits)
+        case .null: return options.nullText
+        case .text(let s): return TerminalText.escaped(s)
+        case .percent: return value.formatted(ratioDigits: options.ratioDigits, percentDigits: options.percentDigits) + "%"
+        case .amount(let a):
+            let shown = options.decimals.map { a.rounded(toDigits: $0) } ?? a
+            return options.thousands ? groupThousands(shown.description) : shown.description
+        case .bool(let b):
+            return options.language == .english ? (b ? "true" : "false") : Message(b ? .valueTrue : .valueFalse).text(options.language)
+        default: return value.formatted(ratioDigits: options.ratioDigits, percentDigits: options.percentDigits)
         }
     }
 
-    /// The text of one cell for machines: numbers plain, missing empty.
+    /// `1234567.5` → `1,234,567.5`.
+    static func groupThousands(_ number: String) -> String {
+        let negative = number.hasPrefix("-")
+        let body = negative ? number.dropFirst() : Substring(number)
+        let whole = body.prefix { $0 != "." }
+        let fraction = body.dropFirst(whole.count)
+        var grouped = ""
+        for (i, digit) in whole.enumerated() {
+            if i > 0 && (whole.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (negative ? "-" : "") + grouped + fraction
+    }
+
+    /// The text of one cell for machines: numbers plain and exact, missing empty.
     static func plainText(_ value: Value, _ options: RenderOptions) -> String {
         if case .text(let s) = value { return TerminalText.escaped(s) }
         return value.formatted(ratioDigits: options.ratioDigits, percentDigits: options.percentDigits)
@@ -42,6 +73,11 @@ public enum Renderer {
         case .integer, .amount, .ratio, .percent: true
         case .text, .bool: false
         }
+    }
+
+    /// `(3 rows)` in the reader's language.
+    static func rowCount(_ n: Int, _ language: Language) -> String {
+        Message(.rowCount, n).text(language)
     }
 
     // MARK: CSV
@@ -79,11 +115,22 @@ public enum Renderer {
 
     // MARK: Markdown
 
+    /// A GitHub-flavoured table; notes follow as quotes (`> note: …`).
     static func renderMarkdown(_ table: ResultTable, _ options: RenderOptions) -> String {
+        // Backslash escapes keep cell text literal: no HTML, emphasis, code or links from a report's strings.
         func escape(_ s: String) -> String {
-            TerminalText.escaped(s.replacingAll("|", with: "\\|").replacingAll("\n", with: " "))
+            var out = ""
+            for c in s {
+                switch c {
+                case "\\", "|", "<", ">", "*", "_", "`", "[", "]", "&": out += "\\" + String(c)
+                case "\n", "\r": out += " "
+                default: out.append(c)
+                }
+            }
+            return TerminalText.escaped(out)
         }
-        var out = "| " + table.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
+        let language = options.language
+        var out = "| " + table.columns.map { escape(heading($0.name, language)) }.joined(separator: " | ") + " |\n"
         out += "|" + table.columns.map { isNumeric($0.type) ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
         for (r, row) in table.rows.enumerated() {
             let cells = row.enumerated().map { (c, value) -> String in

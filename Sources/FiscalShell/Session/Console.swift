@@ -53,6 +53,21 @@ public enum Terminal {
         return 80
     }
 
+    /// The width of the terminal on standard output now, asked of the terminal itself (not
+    /// `COLUMNS`, which a resize does not change); nil when it is not a terminal.
+    public static func currentWidth() -> Int? {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 10 { return Int(size.ws_col) }
+        return nil
+    }
+
+    /// The height of the terminal on standard output now; nil when it is not a terminal.
+    public static func currentHeight() -> Int? {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 3 { return Int(size.ws_row) }
+        return nil
+    }
+
     /// The terminal's height in rows (`LINES` wins; 24 when unknown).
     public static func height(environment: [String: String]) -> Int {
         if let c = environment["LINES"].flatMap(Int.init), c > 3 { return c }

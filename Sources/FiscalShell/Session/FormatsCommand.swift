@@ -18,11 +18,14 @@ public enum FormatsCommand {
     /// Prints the table; returns the exit status.
     public static func run(pluginDirectories: [String], output: OutputMode?, environment: [String: String],
                            console: Console = .standard) -> Int32 {
-        var options = RenderOptions(mode: output ?? .table)
+        var options = RenderOptions(mode: output ?? .table, language: .from(environment: environment))
+        if output == nil, Terminal.isTerminal(1) { options.maxWidth = Terminal.width(environment: environment) }
         options.color = output == nil && Terminal.colorAllowed(environment: environment)
         let session = FormatSetup.session(
             pluginDirectories: pluginDirectories, environment: environment, options: options, console: console)
-        StatementRunner(session: session, console: console).show(table(session))
+        let runner = StatementRunner(session: session, console: console)
+        runner.show(table(session))
+        runner.finish()
         return ExitStatus.success
     }
 }

@@ -9,7 +9,15 @@ import FiscalQuery
 public final class Session {
     public var registry: FormatRegistry
     public private(set) var context: QueryContext
-    public var options: RenderOptions
+    public var options: RenderOptions {
+        didSet { language.value = options.language }
+    }
+    /// The language, for the `check` source (a closure that cannot hold the session).
+    private let language = LanguageBox()
+    /// How the shell behaves around results: timing, echo, pager, width.
+    public var shell = ShellSettings()
+    /// What has been written of an output document (`-o markdown`, `-o html`).
+    public let document = DocumentSink()
     /// The result of the last query, for `:save`.
     public private(set) var lastResult: ResultTable?
     /// The format named with `--format`, used for every load.
@@ -32,7 +40,9 @@ public final class Session {
         // Ctrl-C in the shell sets the interrupt flag; a running query stops at its next look.
         context.isCancelled = { Interrupt.happened }
         // `check` is a source like `facts`: `check | where severity = "error" | count`.
-        context.sources["check"] = { context in Checker.run(context.reports) }
+        let language = self.language
+        language.value = options.language
+        context.sources["check"] = { context in Checker.run(context.reports, language: language.value) }
         // `glossary`: the reports' 名词解释 and fiscal's own, with citations.
         context.sources["glossary"] = { context in Glossary.table(context.reports) }
         self.options = options
@@ -74,22 +84,22 @@ public final class Session {
             for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
             return true
         } catch {
-            console.err(ErrorReport.render(error))
+            console.err(ErrorReport.render(error, language: options.language))
             return false
         }
     }
 
     /// The text of a script file (UTF-8 or GB18030), or `nil` after writing why it cannot be read.
-    public static func readScript(_ path: String, console: Console) -> String? {
+    public static func readScript(_ path: String, console: Console, language: Language = .english) -> String? {
         do {
             let bytes = try FileSystem.read(path)
             guard let source = SourceText(bytes: bytes, path: path) else {
-                console.err("error: \(TerminalText.escaped(path)): expected a text script in UTF-8 or GB18030\n")
+                console.err(ErrorReport.render(Message(.scriptNotText, TerminalText.escaped(path)), language: language))
                 return nil
             }
             return source.text
         } catch {
-            console.err(ErrorReport.render(error))
+            console.err(ErrorReport.render(error, language: language))
             return nil
         }
     }
@@ -156,4 +166,9 @@ public final class Session {
 
     /// The name the last query bound with `let`, `nil` when it bound none.
     public private(set) var lastBinding: String?
+}
+
+/// The session's language where a `@Sendable` closure needs it.
+final class LanguageBox: @unchecked Sendable {
+    var value: Language = .english
 }

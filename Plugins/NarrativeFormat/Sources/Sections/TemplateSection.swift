@@ -4,6 +4,13 @@ import FiscalModel
 enum TemplatePart: Equatable {
     case overview, explanation, glossary, attachments, tables
 
+    /// Whether a line starts like a part heading (`第三部分 …`).
+    static func opensPart(_ line: Substring) -> Bool {
+        let t = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
+        guard t.hasPrefix("第"), let bu = t.firstRange(of: "部分") else { return false }
+        return t.distance(from: t.startIndex, to: bu.lowerBound) <= 3
+    }
+
     /// The part a `第X部分 …` heading opens, `nil` for other lines.
     init?(heading line: Substring) {
         let t = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
@@ -22,7 +29,10 @@ enum TemplatePart: Equatable {
 /// What a section (一 to 十, or a subsection of 十) of 第二部分 reports, and how its figures
 /// are filed.
 struct TemplateSection: Equatable {
-    enum Classification: Equatable { case none, lei, chain }
+    /// How a section's names map to codes: none; each name a 类 (`一般公共服务支出 865.22万元`);
+    /// 类/款/项 chains of the functional classification; 类/款 chains of the economic
+    /// classification (`工资福利支出（类）`, `基本工资（款）支出 737.94 万元`).
+    enum Classification: Equatable { case none, lei, chain, economic }
 
     var statement: Statement
     var fund: Fund?
@@ -30,26 +40,75 @@ struct TemplateSection: Equatable {
     var acceptsCounts: Bool = false
     var classification: Classification = .none
     var isProjects: Bool = false
+    /// Whether the section states income and expenditure together (the 部门预算's
+    /// 收支预算总表 section): each figure is filed as 收入, 支出 or 收支总计 by its name.
+    var splitsIncomeAndExpenditure = false
+
+    /// One row of ``titles``: a heading naming all of `words` (spaces and quotes ignored)
+    /// opens `section`; `detail` refines the classification by a further word.
+    struct Title {
+        var words: [String]
+        var section: TemplateSection
+        var detail: [(word: String, classification: Classification)] = []
+    }
+
+    /// The section titles of the 部门决算/部门预算 templates, first match wins. The Sichuan
+    /// 决算 (`一、收入支出决算总体情况说明`) and the Jiangsu 预算 (`一、收支预算总表情况说明`,
+    /// `五、财政拨款支出预算表情况说明`) share most rows; a new province adds its wording here.
+    static let titles: [Title] = [
+        Title(words: ["财政拨款收入支出"], section: TemplateSection(statement: .fiscalAppropriation)),
+        Title(words: ["财政拨款收支"], section: TemplateSection(statement: .fiscalAppropriation)),
+        Title(words: ["收入支出决算总体"], section: TemplateSection(statement: .totals)),
+        Title(words: ["收入支出预算总体"], section: TemplateSection(statement: .totals)),
+        Title(words: ["收支预算总"], section: TemplateSection(statement: .totals, classification: .lei, splitsIncomeAndExpenditure: true)),
+        Title(words: ["基本支出"], section: TemplateSection(statement: .basicExpenditure, fund: .generalBudget, classification: .economic)),
+        Title(words: ["三公"], section: TemplateSection(statement: .threePublic, fund: .generalBudget, acceptsCounts: true)),
+        Title(words: ["一般公共预算财政拨款支出"], section: TemplateSection(statement: .generalBudgetExpenditure, fund: .generalBudget),
+              detail: [("具体", .chain), ("结构", .lei)]),
+        Title(words: ["一般公共预算支出"], section: TemplateSection(statement: .generalBudgetExpenditure, fund: .generalBudget, classification: .chain)),
+        Title(words: ["财政拨款支出"], section: TemplateSection(statement: .appropriationExpenditure, classification: .chain)),
+        Title(words: ["政府性基金"], section: TemplateSection(statement: .governmentFund, fund: .governmentFund)),
+        Title(words: ["国有资本经营"], section: TemplateSection(statement: .stateCapital, fund: .stateCapital)),
+        Title(words: ["机关运行经费"], section: TemplateSection(statement: .operatingCosts)),
+        Title(words: ["政府采购"], section: TemplateSection(statement: .procurement)),
+        Title(words: ["国有资产"], section: TemplateSection(statement: .assets, acceptsCounts: true)),
+        Title(words: ["绩效"], section: TemplateSection(statement: .projects, isProjects: true)),
+        Title(words: ["收入决算"], section: TemplateSection(statement: .income)),
+        Title(words: ["收入预算"], section: TemplateSection(statement: .income)),
+        Title(words: ["支出决算"], section: TemplateSection(statement: .expenditure)),
+        Title(words: ["支出预算"], section: TemplateSection(statement: .expenditure)),
+    ]
+
+    /// How section titles end (`…情况说明`, `…预算表说明`): a title that does not end so may
+    /// continue on the next line.
+    static let titleEndings = ["说明", "情况"]
 
     /// The section a heading names, by the template's wording (numbers vary between years).
     static func forHeading(_ title: Substring) -> TemplateSection? {
-        let t = title.filter { $0 != " " }
-        if t.contains("财政拨款收入支出") { return TemplateSection(statement: .fiscalAppropriation) }
-        if t.contains("收入支出决算总体") || t.contains("收入支出预算总体") { return TemplateSection(statement: .totals) }
-        if t.contains("基本支出") { return TemplateSection(statement: .basicExpenditure, fund: .generalBudget) }
-        if t.contains("三公") { return TemplateSection(statement: .threePublic, fund: .generalBudget, acceptsCounts: true) }
-        if t.contains("一般公共预算财政拨款支出") {
-            let detail = t.contains("具体") ? Classification.chain : t.contains("结构") ? .lei : Classification.none
-            return TemplateSection(statement: .generalBudgetExpenditure, fund: .generalBudget, classification: detail)
+        let t = title.filter { $0 != " " && $0 != "\u{3000}" && !"“”\"".contains($0) }
+        for row in titles where row.words.allSatisfy(t.contains) {
+            var section = row.section
+            if let d = row.detail.first(where: { t.contains($0.word) }) { section.classification = d.classification }
+            return section
         }
-        if t.contains("政府性基金") { return TemplateSection(statement: .governmentFund, fund: .governmentFund) }
-        if t.contains("国有资本经营") { return TemplateSection(statement: .stateCapital, fund: .stateCapital) }
-        if t.contains("机关运行经费") { return TemplateSection(statement: .operatingCosts) }
-        if t.contains("政府采购") { return TemplateSection(statement: .procurement) }
-        if t.contains("国有资产") { return TemplateSection(statement: .assets, acceptsCounts: true) }
-        if t.contains("绩效") { return TemplateSection(statement: .projects, isProjects: true) }
-        if t.contains("收入决算") || t.contains("收入预算") { return TemplateSection(statement: .income) }
-        if t.contains("支出决算") || t.contains("支出预算") { return TemplateSection(statement: .expenditure) }
+        return nil
+    }
+
+    /// Words that say counted things are to be bought (a 预算's 国有资产 section), not held.
+    static let purchaseWords = ["安排购置", "拟购置", "计划购置"]
+    /// The measure of such counts.
+    static let purchaseMeasure: Measure = "购置"
+
+    /// Words that file a figure of a 收支预算总表 section as income or expenditure.
+    static let incomeWords = ["收入"]
+    static let expenditureWords = ["支出", "经费"]
+
+    /// The statement a figure named `item` belongs to in a section that states income and
+    /// expenditure together; `nil` keeps the section's.
+    func subStatement(for item: String, coded: Bool = false) -> Statement? {
+        guard splitsIncomeAndExpenditure else { return nil }
+        if coded || Self.expenditureWords.contains(where: item.contains) { return .expenditure }
+        if Self.incomeWords.contains(where: item.contains) { return .income }
         return nil
     }
 
@@ -60,6 +119,28 @@ struct TemplateSection: Equatable {
         if label.contains("国有资本经营") { return .stateCapital }
         if statement == .income, label.hasSuffix("收入"), !label.contains("合计") { return .other }
         return fund
+    }
+}
+
+extension Statement {
+    /// 财政拨款支出: appropriations (一般公共预算 and 政府性基金) by classification, as the
+    /// 部门预算's 财政拨款支出预算表 states them.
+    static let appropriationExpenditure: Statement = "财政拨款支出"
+}
+
+/// List items that start a new paragraph in hard-wrapped text: `1．`, `2、`, `（1）`, `(2)`.
+enum ListItem {
+    static func starts(_ line: Substring) -> Bool {
+        let t = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
+        if t.first == "（" || t.first == "(" {
+            let digits = t.dropFirst().prefix { $0.isASCII && $0.isNumber }
+            guard (1...2).contains(digits.count) else { return false }
+            let close = t.dropFirst(1 + digits.count).first
+            return close == "）" || close == ")"
+        }
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count), let mark = t.dropFirst(digits.count).first else { return false }
+        return "．.、".contains(mark) && t.dropFirst(digits.count + 1).first.map { !($0.isASCII && $0.isNumber) } ?? false
     }
 }
 

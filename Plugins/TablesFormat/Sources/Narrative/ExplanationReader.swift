@@ -37,6 +37,7 @@ struct ExplanationReader {
         let section = body.section
         let chains = section.classification == .chain ? ExplanationReader.chains(in: text) : []
         let chainCodes = codes(of: chains, mentions: mentions, in: text, context: &context, span: { joined.origin(of: $0)?.line })
+        // Chains coded only because one table row has the same amount: an uncertain reading.
         let repeatedLabels = ExplanationReader.repeatedLabels(mentions, in: text)
         var placed: [Placed] = []
         func span(_ range: Range<String.Index>) -> SourceSpan {
@@ -51,12 +52,17 @@ struct ExplanationReader {
                 let lead = ExplanationReader.clauseLead(text, before: m.figure.range.lowerBound)
                 let (phase, column) = ExplanationReader.phase(of: lead, report: .final)
                 var item = ItemLabel.clean(m.label, statement: section.statement)
+                // A label taken from the clause before (`年初预算为…，支出决算为…`) is the template's
+                // own pattern, read with certainty; a name made up from context is a guess.
+                var reading = Reading.narrative
+
                 if ItemLabel.phaseWords.contains(item), let before = placed.last(where: { $0.sentence == m.sentence }) {
                     item = context.facts[before.fact].item  // `…年初预算为 0 万元，全年预算为 321.02 万元`
                 }
                 else if section.classification == .none, repeatedLabels.contains(m.label), ExplanationReader.ownLabel(m, in: text) {
                     item = ItemLabel.withContext(item, text: text, before: m.figure.range.lowerBound,
                                                  previous: placed.last.map { (context.facts[$0.fact].item, $0.position) })
+                    reading = .narrativeInferred
                 }
                 var code: ClassificationCode?
                 switch section.classification {
@@ -68,7 +74,8 @@ struct ExplanationReader {
                 case .chain:
                     if let k = chains.lastIndex(where: { $0.start < m.figure.range.lowerBound }) {
                         let chain = chains[k]
-                        code = chainCodes[k]
+                        code = chainCodes[k].code
+                        if chainCodes[k].byAmount { reading = .narrativeInferred }
                         item = chain.name
                         if code == nil {
                             context.warn("unclassified", "expected a 类/款/项 chain the catalog knows before this figure, found `\(chain.name)`", line: span(m.figure.range).line)
@@ -84,7 +91,7 @@ struct ExplanationReader {
                 context.facts.append(Fact(
                     entity: context.entity, year: context.year, phase: phase, statement: section.statement, item: item,
                     code: code, fund: section.fund, measure: column.map { Measure(printed: $0, phase: phase) } ?? .total,
-                    amount: m.figure.amount, unit: unit, reading: .narrative, span: span(m.figure.range)))
+                    amount: m.figure.amount, unit: unit, reading: reading, span: span(m.figure.range)))
                 let index = context.facts.count - 1
                 if phase == .final, firstFinal[section.statement] == nil { firstFinal[section.statement] = index }
                 placed.append(Placed(fact: index, sentence: m.sentence, position: m.figure.range.lowerBound))
@@ -123,11 +130,28 @@ struct ExplanationReader {
             case .completion(let m):
                 let inSentence = placed.filter { $0.sentence == m.sentence }
                 guard let target = inSentence.last(where: { context.facts[$0.fact].phase == .final }) else { continue }
-                let budgets = inSentence.filter { context.facts[$0.fact].phase == .budget }
+                // Only a budget of the same item: in `三公经费…年初预算为21.00万元，支出决算为16.95万元，
+                // 完成预算的80.71%，其中：…公务用车购置及运行维护费支出决算为16.95万元，完成预算的82.68%`
+                // the 21.00 is the whole 三公's budget, not the 公务用车's.
+                let item = NarrativeLabel.normalized(context.facts[target.fact].item)
+                let budgets = inSentence.filter { context.facts[$0.fact].phase == .budget && NarrativeLabel.normalized(context.facts[$0.fact].item) == item }
                 let wording = ExplanationReader.clauseLead(text, before: m.range.lowerBound)
                 let named = budgets.first { b in context.facts[b.fact].measure != .total && wording.contains(context.facts[b.fact].measure.rawValue) }
                 context.claims.append(Claim(fact: target.fact, kind: .completion(percent: m.percent, budget: (named ?? budgets.first)?.fact),
                                             span: span(m.range)))
+            case .comparison(let m):
+                let before = placed.filter { $0.position < m.range.lowerBound }
+                if m.priorYear != nil {
+                    guard let target = before.last(where: { context.facts[$0.fact].phase == .final }) else { continue }
+                    context.claims.append(Claim(fact: target.fact, kind: .comparison(relation: m.relation, priorYear: m.priorYear, other: nil),
+                                                span: span(m.range)))
+                } else {
+                    // `年初预算为135.90万元，支出决算为135.25万元。决算数小于预算数`.
+                    guard let target = before.last(where: { context.facts[$0.fact].phase == .final }) else { continue }
+                    let budget = before.last { context.facts[$0.fact].phase == .budget }
+                    context.claims.append(Claim(fact: target.fact, kind: .comparison(relation: m.relation, priorYear: nil, other: budget?.fact),
+                                                span: span(m.range)))
+                }
             case .strayPercent:
                 continue
             }
@@ -137,12 +161,14 @@ struct ExplanationReader {
     /// The code of each list item of 五（三）: the catalog's, else the table row's of the same
     /// name (``TableContext/tableCode(for:)``), else the one table 项 under the item's 类/款
     /// whose 合计 is the item's 支出决算 (`机关事业单位退休人员活动费支出` 0.88 is the row
-    /// 2080599 其他行政事业单位养老支出 0.88), with a note saying so.
+    /// 2080599 其他行政事业单位养老支出 0.88). A code found by amount is a guess, not a
+    /// reading: `byAmount` is set, the figure is read as ``Reading/narrativeInferred`` (so a
+    /// finding resting on it is `unsure`, never the report's error), and a warning says so.
     private func codes(of chains: [Chain], mentions: [NarrativeMention], in text: String, context: inout TableContext,
-                       span line: (Range<String.Index>) -> Int?) -> [ClassificationCode?] {
+                       span line: (Range<String.Index>) -> Int?) -> [(code: ClassificationCode?, byAmount: Bool)] {
         chains.indices.map { k in
             let chain = chains[k]
-            if let code = chain.code ?? context.tableCode(for: chain) { return code }
+            if let code = chain.code ?? context.tableCode(for: chain) { return (code, false) }
             let end = k + 1 < chains.count ? chains[k + 1].start : text.endIndex
             let finals = mentions.compactMap { mention -> FigureMention? in
                 guard case .figure(let m) = mention, (chain.start..<end).contains(m.figure.range.lowerBound),
@@ -151,12 +177,12 @@ struct ExplanationReader {
                 else { return nil }
                 return m
             }
-            guard finals.count == 1, let row = context.tableRow(under: chain, amount: finals[0].figure.amount) else { return nil }
+            guard finals.count == 1, let row = context.tableRow(under: chain, amount: finals[0].figure.amount) else { return (nil, false) }
             context.warnings.append(Diagnostic(
-                .note, code: "item-by-amount",
-                "`\(chain.name)` is no 项 the catalog knows under \(chain.resolved.last?.rawValue ?? "its 类"); taken as \(row.code) \(row.item), the one table row whose 合计 is its 支出决算 \(finals[0].figure.amount)",
+                .warning, code: "item-by-amount",
+                "`\(chain.name)` is no 项 the catalog or the tables name under \(chain.resolved.last?.rawValue ?? "its 类"); guessed as \(row.code) \(row.item), the one table row whose 合计 is its 支出决算 \(finals[0].figure.amount) (an uncertain reading: checks on it are unsure)",
                 at: context.source.span(line: line(finals[0].figure.range) ?? 0)))
-            return row.code
+            return (row.code, true)
         }
     }
 

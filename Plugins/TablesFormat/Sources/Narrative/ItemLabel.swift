@@ -43,25 +43,11 @@ enum ItemLabel {
         return s
     }
 
-    /// How the names of government bodies end.
-    static let entityEndings = ["局", "部", "委", "办", "院", "会", "中心", "所", "站", "队", "馆", "室", "处", "厅", "府"]
+    /// How the names of government bodies end (shared with the narrative format).
+    static var entityEndings: [String] { NarrativeLabel.entityEndings }
 
     /// The first `2024年度` (or `2024年`) in `s`.
-    static func yearMark(in s: String) -> Range<String.Index>? {
-        var i = s.startIndex
-        while i < s.endIndex {
-            var j = i
-            var digits = 0
-            while j < s.endIndex, s[j].isASCII, s[j].isNumber { digits += 1; j = s.index(after: j) }
-            if digits == 4, j < s.endIndex, s[j] == "年" {
-                var end = s.index(after: j)
-                if end < s.endIndex, s[end] == "度" { end = s.index(after: end) }
-                return i..<end
-            }
-            i = digits > 0 ? j : s.index(after: i)
-        }
-        return nil
-    }
+    static func yearMark(in s: String) -> Range<String.Index>? { NarrativeLabel.yearMark(in: s) }
 
     /// A label used for several figures of a section (`采购金额`, `涉及预算金额`) told apart by
     /// what comes before it: the item of the figure before in the same clause group (since the
@@ -125,22 +111,31 @@ extension ExplanationReader {
         var resolved: [ClassificationCode]
     }
 
-    /// The `N、…（类）…（款）…（项）。` items of a text, in order.
+    /// The `N、…（类）…（款）…（项）。` items of a text, in order (`N.` and `N．` too: the
+    /// 2025 template numbers them `1.社会保障和就业支出（类）…`; a decimal point, followed by
+    /// a digit, is no list mark).
     static func chains(in text: String) -> [Chain] {
         var out: [Chain] = []
         var i = text.startIndex
-        while let mark = text[i...].firstIndex(of: "、") {
+        while let mark = text[i...].firstIndex(where: { listMarks.contains($0) }) {
             let digits = text[..<mark].reversed().prefix { $0.isASCII && $0.isNumber }
             let next = text.index(after: mark)
             let sentenceEnd = text[next...].firstIndex(of: "。") ?? text.endIndex
-            if (1...2).contains(digits.count), let path = ClassificationPath(text[next..<sentenceEnd]) {
-                let start = text.index(mark, offsetBy: -digits.count)
-                out.append(Chain(start: start, name: path.parts.last?.name ?? "", code: path.code(), resolved: path.resolve()))
+            let before = text.index(mark, offsetBy: -digits.count)
+            // `、` always ends a list number; `.` only when no digit follows (not a decimal point).
+            let isListMark = text[mark] == "、" || (next < text.endIndex && !text[next].isNumber
+                && (before == text.startIndex || !text[text.index(before: before)].isNumber))
+            if (1...2).contains(digits.count), isListMark,
+               let path = ClassificationPath(text[next..<sentenceEnd]) {
+                out.append(Chain(start: before, name: path.parts.last?.name ?? "", code: path.code(), resolved: path.resolve()))
             }
             i = next
         }
         return out
     }
+
+    /// Marks after a list number.
+    static let listMarks: Set<Character> = ["、", ".", "．"]
 
     /// Labels that more than one figure of a body takes from its own clause (a `支出决算为`
     /// that borrows the label of the `年初预算为` before it does not count).

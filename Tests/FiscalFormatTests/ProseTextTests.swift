@@ -1,0 +1,53 @@
+import FiscalFormat
+import FiscalModel
+import Testing
+
+/// Hard-wrapped PDF prose joined back into sentences (Jiangsu wording, lines as the files wrap them).
+@Suite("prose text")
+struct ProseTextTests {
+    @Test("a word and a number split by line breaks are rejoined; spans point at the original line")
+    func rejoin() throws {
+        // 05 l.133–135: `此外，基本支出预算数为 9964.07 万元。与上年相比增` / `— 6 —` / `加 941.62 万元，增长 10.44%。`
+        let lines: [(Int, Substring)] = [(133, "此外，基本支出预算数为 9964.07 万元。与上年相比增"), (135, "加 941.62 万元，增长 10.44%。")]
+        let prose = ProseText(lines: lines)
+        #expect(prose.text == "此外，基本支出预算数为 9964.07 万元。与上年相比增加 941.62 万元，增长 10.44%。")
+        let mentions = SentenceReader.mentions(in: prose.text[...], reportYear: 2017)
+        let change = try #require(mentions.compactMap { if case .change(let c) = $0 { c } else { nil } }.first)
+        #expect(change.priorYear == 2016 && change.delta == Amount("941.62") && change.percent == Amount("10.44"))
+        let origin = try #require(change.deltaRange.flatMap { prose.origin(of: $0) })
+        #expect(origin.line == 135 && origin.columns == 3..<9)
+    }
+
+    @Test("letter-spaced text loses its layout spaces, not the space between a number and its unit's column")
+    func letterSpaced() {
+        // 03 l.518
+        let prose = ProseText(lines: [(518, "一 般 公 共 预 算 收 入 17981.68 万 元 ， 占"), (519, "99.92%；")])
+        #expect(prose.text == "一般公共预算收入 17981.68 万元，占99.92%；")
+        // `2018 年` (a year with a space) becomes `2018年`.
+        #expect(ProseText(lines: [(1, "纳入本部门 2018 年部门汇总预算")]).text == "纳入本部门 2018年部门汇总预算")
+    }
+
+    @Test("page furniture and layout: numbers, dashes, lone quote marks; wrapped vs one paragraph a line")
+    func layout() {
+        #expect(ProseLayout.isFurniture("— 6 —") && ProseLayout.isFurniture("18") && ProseLayout.isFurniture("“ ”"))
+        #expect(!ProseLayout.isFurniture("13649.07") && !ProseLayout.isFurniture("（一）收入"))
+        let wrapped: [Substring] = Array(repeating: "本表反映部门年度总体收支预算情况。根据《江苏省财", count: 12)
+        #expect(ProseLayout.isHardWrapped(wrapped))
+        let paragraphs: [Substring] = Array(repeating: "2020年本年收入合计1320.41万元，其中：一般公共预算财政拨款收入927.15万元，占70.22%。", count: 12)
+        #expect(!ProseLayout.isHardWrapped(paragraphs))
+    }
+
+    @Test("comparisons in words, `本年数`, `相等`, and `不一致` (no claim)")
+    func comparisons() throws {
+        let text: Substring = "公务接待费预算支出 156.55 万元，本年数小于上年预算数 29.65 万元。会议费预算支出 168 万元，本年数等于上年预算数。培训费 700 万元，与上年预算数相等。口径与上年不一致。年初预算为135.90万元，支出决算为135.25万元。决算数小于预算数。"
+        let m = SentenceReader.mentions(in: text, reportYear: 2017)
+        let changes = m.compactMap { if case .change(let c) = $0 { c } else { nil } }
+        #expect(changes.map(\.delta) == [Amount("-29.65")] && changes.first?.priorYear == 2016 && changes.first?.subject == "")
+        let comparisons = m.compactMap { if case .comparison(let c) = $0 { c } else { nil } }
+        #expect(comparisons.map(\.relation) == [.equal, .less] && comparisons.map(\.priorYear) == [2016, nil])
+        let unchanged = m.compactMap { if case .unchanged(let u) = $0 { u } else { nil } }
+        #expect(unchanged.count == 1 && unchanged[0].priorYear == 2016)
+        // 29.65 is the difference, not a figure.
+        #expect(!m.contains { if case .figure(let f) = $0 { f.figure.amount == Amount("29.65")! } else { false } })
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// `fiscal check` on every Jiangsu 部门预算 of Examples/corpus (the real binary, `-o json`): the
+/// exact set of errors each raises. Every error below is a contradiction of the report itself,
+/// its arithmetic worked by hand from the lines named (stated − computed in the comment); no
+/// other finding may be an error. Files 01, 06–10 raise none.
+@Suite("fiscal check on the Jiangsu 部门预算", .serialized)
+struct JiangsuCheckTests {
+    struct Error: CustomStringConvertible, Hashable {
+        var rule: String
+        var subject: String
+        var stated: String
+        var computed: String
+        var lines: [Int]
+        var description: String { "\(rule) | \(subject) | \(stated) \(computed) \(lines)" }
+    }
+
+    static func errors(_ file: String) throws -> (status: Int32, errors: Set<Error>, severities: [String]) {
+        let r = try runFiscal(["check", "-o", "json", "Examples/corpus/jiangsu/" + file])
+        let rows = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]] ?? []
+        let errors = rows.filter { $0["severity"] as? String == "error" }.map { row in
+            let places = (row["lines"] as? String ?? "").components(separatedBy: ", ")
+            return Error(rule: row["rule"] as? String ?? "", subject: row["subject"] as? String ?? "",
+                         stated: row["stated"].map { "\($0)" } ?? "-", computed: row["computed"].map { "\($0)" } ?? "-",
+                         lines: Set(places.compactMap { $0.split(separator: ":").last.flatMap { Int($0) } }).sorted())
+        }
+        return (r.status, Set(errors), rows.compactMap { $0["severity"] as? String })
+    }
+
+    static let expected: [String: [Error]] = [
+        "02_江苏省人大办公厅_2018_部门预算.txt": [
+            // 1685.72 − 1557.29 = 128.43; 1557.29 / 128.43 = 1212.56%, printed 1312.56%.
+            Error(rule: "change", subject: "单位预留机动经费 change rate from 2017", stated: "1312.56", computed: "1212.56", lines: [443]),
+            // 1685.72 / 15897.44 = 10.604% → 10.60%, printed 10.61% (the three shares forced to 100).
+            Error(rule: "share", subject: "单位预留机动经费 share of 本年支出合计", stated: "10.61", computed: "10.6", lines: [461, 465]),
+        ],
+        "03_江苏省人民检察院_2017_部门预算.txt": [
+            // 13656.34 − 309.03 = 13347.31; 309.03 / 13347.31 = 2.3153% → 2.32%, printed 2.31%.
+            Error(rule: "change", subject: "公共安全 change rate from 2016", stated: "2.31", computed: "2.32", lines: [502, 504]),
+            // 基本支出 12323.46 in 一 (l.507), 12323.48 in 三 (l.523) and in the 收支预算总表 (l.250).
+            Error(rule: "repeated", subject: "基本支出 stated twice", stated: "12323.48", computed: "12323.46", lines: [507, 523]),
+            Error(rule: "repeated", subject: "基本支出 in 支出 and 支出", stated: "12323.48", computed: "12323.46", lines: [250, 507]),
+            // 6032.55 − 3401.59 = 2630.96; 3401.59 / 2630.96 = 129.29%, printed 129.97%.
+            Error(rule: "change", subject: "一般公共预算机关运行经费支出 change rate from 2016", stated: "129.97", computed: "129.29", lines: [586]),
+        ],
+        "04_江苏省人民检察院_2018_部门预算.txt": [
+            // 21955.35 − 3958.67 = 17996.68 (03's total); 3958.67 / 17996.68 = 21.997% → 22.00%, printed 21.95%.
+            Error(rule: "change", subject: "收支总计 change rate from 2017", stated: "21.95", computed: "22.0", lines: [649]),
+            // 1836.22 + 184.96 = 2021.18; 184.96 / 2021.18 = 9.151% → 9.2%, printed 9.1% (`降幅`).
+            Error(rule: "change", subject: "社会保障和就业支出 change rate from 2017", stated: "-9.1", computed: "-9.2", lines: [674, 676]),
+            // Shares of 21955.35 printed to add to 100: 99.934 → 99.93 (printed 99.94), 0.0655 → 0.07 (0.06),
+            // 63.7399 → 63.74 (63.75), 10.8768 → 10.88 (10.87), and 五's 99.934 → 99.93 (99.94).
+            Error(rule: "share", subject: "一般公共预算收入 share of 本年收入合计", stated: "99.94", computed: "99.93", lines: [701, 702, 703]),
+            Error(rule: "share", subject: "其他资金 share of 本年收入合计", stated: "0.06", computed: "0.07", lines: [701, 704]),
+            Error(rule: "share", subject: "基本支出 share of 本年支出合计", stated: "63.75", computed: "63.74", lines: [706, 707]),
+            Error(rule: "share", subject: "单位预留机动经费 share of 本年支出合计", stated: "10.87", computed: "10.88", lines: [706, 709]),
+            Error(rule: "share", subject: "财政拨款支出 share of 本年支出合计", stated: "99.94", computed: "99.93", lines: [706, 719, 720]),
+            // 10883.36 − 2915.22 = 7968.14; 2915.22 / 7968.14 = 36.586% → 36.59%, printed 36.58%.
+            Error(rule: "change", subject: "行政运行 change rate from 2017", stated: "36.58", computed: "36.59", lines: [728, 729]),
+            // 3666 − 21.8 = 3644.2; 21.8 / 3644.2 = 0.598% → 0.60%, printed 0.06%.
+            Error(rule: "change", subject: "一般行政管理事务 change rate from 2017", stated: "0.06", computed: "0.6", lines: [732, 733]),
+            // 1895 + 134 = 2029; 134 / 2029 = 6.60%, printed `降幅 0.66 %`.
+            Error(rule: "change", subject: "公诉、审判、侦查、执行等检察监督支出 change rate from 2017", stated: "-0.66", computed: "-6.6", lines: [735, 736]),
+        ],
+        "05_江苏省委办公厅_2017_部门预算.txt": [
+            // 6106.99 − 101.48 = 6005.51; 101.48 / 6005.51 = 1.69%; printed 1.66% = 101.48 / 6106.99.
+            Error(rule: "change", subject: "行政运行 change rate from 2016", stated: "1.66", computed: "1.69", lines: [174]),
+        ],
+        "11_江苏省高级人民法院_2017_部门预算.txt": [
+            // 182.92 / 28849.38 = 0.634% → 0.63%, printed 0.64%.
+            Error(rule: "share", subject: "单位预留机动经费 share of 本年支出合计", stated: "0.64", computed: "0.63", lines: [562, 565]),
+            // 1959.99 − 865.57 = 1094.42; 865.57 / 1094.42 = 79.09%, printed 79.05%.
+            Error(rule: "change", subject: "提租补贴 change rate from 2016", stated: "79.05", computed: "79.09", lines: [609, 610]),
+        ],
+        "12_江苏省高级人民法院_2018_部门预算.txt": [
+            // 6049.97 + 392.92 = 6442.89; 392.92 / 6442.89 = 6.10%, printed 5.95%.
+            Error(rule: "change", subject: "一般行政事务管理 change rate from 2017", stated: "-5.95", computed: "-6.1", lines: [535, 536]),
+        ],
+    ]
+
+    static let files = [
+        "01_江苏省人大办公厅_2017_部门预算.txt", "02_江苏省人大办公厅_2018_部门预算.txt", "03_江苏省人民检察院_2017_部门预算.txt",
+        "04_江苏省人民检察院_2018_部门预算.txt", "05_江苏省委办公厅_2017_部门预算.txt", "06_江苏省委办公厅_2017_部门预算_表格.txt",
+        "07_江苏省委办公厅_2018_部门预算.txt", "08_江苏省委办公厅_2018_部门预算_表格.txt", "09_江苏省政协办公厅_2017_部门预算.txt",
+        "10_江苏省政协办公厅_2017_部门预算_表格.txt", "11_江苏省高级人民法院_2017_部门预算.txt", "12_江苏省高级人民法院_2018_部门预算.txt",
+    ]
+
+    @Test("each file raises exactly its real contradictions as errors", arguments: files)
+    func exactErrors(file: String) throws {
+        let (status, errors, _) = try Self.errors(file)
+        let expected = Set(Self.expected[file] ?? [])
+        #expect(errors.subtracting(expected).isEmpty, "unexpected: \(errors.subtracting(expected))")
+        #expect(expected.subtracting(errors).isEmpty, "missing: \(expected.subtracting(errors))")
+        #expect(status == (expected.isEmpty ? 0 : 1))
+    }
+
+    @Test("04: the 款 whose 项 include one no catalog or table names is unsure, not an error")
+    func unplacedItemMakesUnsure() throws {
+        let r = try runFiscal(["check", "-o", "json", "Examples/corpus/jiangsu/04_江苏省人民检察院_2018_部门预算.txt"])
+        let rows = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]] ?? []
+        // 行政事业单位离退休 1836.22 = 371.92 (`未归口管理行政单位离退休费`, l.741, uncoded) + 1045.93 + 418.37.
+        let f = try #require(rows.first { $0["rule"] as? String == "classification" })
+        #expect(f["severity"] as? String == "unsure")
+        #expect((f["detail"] as? String ?? "").contains("未归口管理行政单位离退休费"))
+    }
+}
