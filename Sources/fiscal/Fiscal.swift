@@ -123,7 +123,7 @@ struct Fiscal: ParsableCommand {
 
 extension Fiscal {
     /// The root options that take a value (the argument after them is not a path).
-    static let valueOptions: Set<String> = ["-e", "-c", "-f", "-o", "--output", "--format", "--plugins"]
+    static let valueOptions: Set<String> = ["-e", "-c", "-f", "-o", "--output", "--lang", "--format", "--plugins"]
 
     /// The subcommand named by the first argument that is not an option or an option's value,
     /// with its index; `nil` when that argument is a path (or there is none).
