@@ -89,18 +89,7 @@ struct HostileInputTests {
 
         let dir = Fixture.temporaryFolder()
         let model = try String(contentsOfFile: Fixture.root + "/" + repro + "03-json-tiny-exponent.json", encoding: .utf8)
-        let plugin = dir + "/fiscal-format-tiny"
-        try """
-            #!/bin/bash
-            IFS= read -r h; IFS= read -r req
-            printf '{"type":"hello","protocol":1,"name":"tiny","version":"0"}\\n'
-            case "$req" in
-              *'"describe"'*) ;;
-              *'"detect"'*) echo '{"type":"detect","confidence":99}' ;;
-              *) printf '%s\\n' '{"type":"read","model":\(model.trimmingCharacters(in: .whitespacesAndNewlines)),"warnings":[]}' ;;
-            esac
-            """.write(toFile: plugin, atomically: true, encoding: .utf8)
-        chmod(plugin, 0o755)
+        try writeTestPlugin(dir, "tiny", readAnswer: #"{"type":"read","model":"# + model.trimmingCharacters(in: .whitespacesAndNewlines) + #","warnings":[]}"#)
         try "x\n".write(toFile: dir + "/any.tiny", atomically: true, encoding: .utf8)
         let p = try runFiscal(["--plugins", dir, "-e", "facts", dir + "/any.tiny"])
         #expect(p.status == 3)
@@ -322,18 +311,7 @@ struct HostileInputTests {
 struct InterruptedLoadTests {
     @Test func ctrlCDuringLoadKeepsNothing() throws {
         let dir = Fixture.temporaryFolder()
-        let plugin = dir + "/fiscal-format-slow"
-        try """
-            #!/bin/bash
-            IFS= read -r h; IFS= read -r req
-            printf '{"type":"hello","protocol":1,"name":"slow","version":"0"}\\n'
-            case "$req" in
-              *'"describe"'*) ;;
-              *'"detect"'*) echo '{"type":"detect","confidence":99}' ;;
-              *) sleep 4; echo '{"type":"read","model":{"fiscal":"model","version":1,"reports":[{"entity":"慢","year":2024,"phase":"决算","unit":"万元","source":"x","facts":[{"statement":"支出","item":"a","amount":"10.00","span":{"file":"x","line":1,"start":1,"end":3}}]}]},"warnings":[]}' ;;
-            esac
-            """.write(toFile: plugin, atomically: true, encoding: .utf8)
-        chmod(plugin, 0o755)
+        try writeTestPlugin(dir, "slow", delay: 4, readAnswer: #"{"type":"read","model":{"fiscal":"model","version":1,"reports":[{"entity":"慢","year":2024,"phase":"决算","unit":"万元","source":"x","facts":[{"statement":"支出","item":"a","amount":"10.00","span":{"file":"x","line":1,"start":1,"end":3}}]}]},"warnings":[]}"#)
         try "x\n".write(toFile: dir + "/a.slow", atomically: true, encoding: .utf8)
         let shell = try TmuxDriver(arguments: ["--plugins", dir, Fixture.exampleCSV],
                                    environment: ["XDG_STATE_HOME": Fixture.temporaryFolder(), "LANG": "C", "NO_COLOR": "1"])
@@ -349,5 +327,35 @@ struct InterruptedLoadTests {
         let reports = shell.waitFor { $0.contains("(1 row)") || $0.contains("rows)") }
         #expect(reports.ok, "screen:\n\(reports.screen)")
         #expect(!reports.screen.contains("慢"))
+    }
+}
+
+/// A plugin script `fiscal-format-NAME` in `dir` that detects every file and answers `read`
+/// with `readAnswer` (one JSON line, after `delay` seconds).
+func writeTestPlugin(_ dir: String, _ name: String, delay: Int = 0, readAnswer: String) throws {
+    let plugin = dir + "/fiscal-format-" + name
+    try """
+        #!/bin/bash
+        IFS= read -r h; IFS= read -r req
+        printf '{"type":"hello","protocol":1,"name":"\(name)","version":"0"}\\n'
+        case "$req" in
+          *'"describe"'*) ;;
+          *'"detect"'*) echo '{"type":"detect","confidence":99}' ;;
+          *) sleep \(delay); printf '%s\\n' '\(readAnswer)' ;;
+        esac
+        """.writeExecutable(to: plugin)
+}
+
+extension String {
+    /// Writes the text to an executable file through a close-on-exec descriptor, so that a
+    /// process another test thread starts meanwhile cannot hold it open for writing (which
+    /// makes running the file fail with "text file busy").
+    func writeExecutable(to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let bytes = Array(utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
     }
 }
