@@ -24,6 +24,9 @@ func formatPlugin(_ name: String, dependencies: [Target.Dependency] = [], testRe
     ]
 }
 
+/// The libFuzzer targets (Fuzz/<name>): `swift build --product NAME --sanitize fuzzer -Xswiftc -DFUZZING`.
+let fuzzTargets = ["FuzzNarrative", "FuzzTables", "FuzzCSV", "FuzzJSON", "FuzzQuery"]
+
 let package = Package(
     name: "fiscal",
     products: [
@@ -33,7 +36,7 @@ let package = Package(
         .library(name: "NarrativeFormat", targets: ["NarrativeFormat"]),
         .library(name: "TablesFormat", targets: ["TablesFormat"]),
         .library(name: "FiscalQuery", targets: ["FiscalQuery"]),
-    ],
+    ] + fuzzTargets.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // HTML and SVG (charts, handouts, `-o html`): a typed DSL that escapes text and attributes.
@@ -67,6 +70,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "FiscalFuzz", dependencies: ["FiscalModel", "FiscalFormat", "FiscalQuery", "BuiltinFormats", "FiscalShell"]),
         .testTarget(name: "FiscalModelTests", dependencies: ["FiscalModel"]),
         .testTarget(name: "FiscalFormatTests", dependencies: ["FiscalFormat", "FiscalModel"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -78,10 +82,12 @@ let package = Package(
         ),
         .testTarget(
             name: "FiscalShellTests",
-            dependencies: ["FiscalShell", "FiscalModel", "FiscalFormat", "BuiltinFormats", "TestSupport", "fiscal"],
-            exclude: ["Golden"]
+            dependencies: ["FiscalShell", "FiscalModel", "FiscalFormat", "BuiltinFormats", "TestSupport", "fiscal"]
+                + ["FiscalFuzz"] + fuzzTargets.map { .target(name: $0) },
+            exclude: ["Golden", "Fixtures"]
         ),
     ]
+        + fuzzTargets.map { .executableTarget(name: $0, dependencies: ["FiscalFuzz"], path: "Fuzz/\($0)") }
         + formatPlugin("JSONFormat")
         + formatPlugin("CSVFormat")
         + formatPlugin("TablesFormat", dependencies: ["NarrativeFormat"], testResources: [.copy("Fixtures")])

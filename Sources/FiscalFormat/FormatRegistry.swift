@@ -93,7 +93,13 @@ public struct FormatRegistry: Sendable {
     /// Reads one file: with the named format, or with the most confident one. Each report's
     /// facts are folded by key (``FiscalModel/Report/folded()``).
     public func load(file path: String, format name: String? = nil) throws(LoadError) -> FormatResult {
-        let bytes = try FileSystem.read(path)
+        try read(bytes: FileSystem.read(path), path: path, format: name)
+    }
+
+    /// Reads the bytes of one file (named `path` in spans and messages): detection, decoding,
+    /// the format's reader and the model's bounds, as ``load(file:format:)`` does after
+    /// reading the file. The fuzz targets drive this.
+    public func read(bytes: [UInt8], path: String, format name: String? = nil) throws(LoadError) -> FormatResult {
         let chosen: any ReportFormat
         var detectWarnings: [Diagnostic] = []
         var detected: Confidence?
@@ -116,12 +122,23 @@ public struct FormatRegistry: Sendable {
             }
         }
         guard let source = SourceText(bytes: bytes, path: path) else {
+            let bad = SourceText.firstInvalidUTF8(bytes)
             throw .failed(format: chosen.descriptor.name,
-                          FormatError(file: path, "expected text in UTF-8 or GB18030, found bytes that are neither"))
+                          FormatError(file: path, line: bad?.line,
+                                      "expected text in UTF-8 or GB18030, found bytes that are neither\(bad.map { " (first at byte offset \($0.offset): \($0.byteDescription))" } ?? "")"))
         }
         let result: FormatResult
-        do {
-            result = try chosen.read(source)
+        do throws(FormatError) {
+            var read = try chosen.read(source)
+            for report in read.reports {
+                if let (span, message) = report.boundsViolation {
+                    let line = span.flatMap { $0.file == path ? $0.line : nil }
+                    let place = span.flatMap { $0.file == path ? nil : " (at \($0))" } ?? ""
+                    throw FormatError(file: path, line: line, message + place)
+                }
+            }
+            read.warnings = source.decodingWarnings + read.warnings
+            result = read
         } catch {
             throw .failed(format: chosen.descriptor.name, error)
         }
@@ -217,8 +234,12 @@ public struct FormatRegistry: Sendable {
 
 /// The few file-system calls the registry needs.
 public enum FileSystem {
-    /// The whole content of a file.
-    public static func read(_ path: String) throws(LoadError) -> [UInt8] {
+    /// The largest input file fiscal reads (256 MiB); a longer one (or an endless device
+    /// such as `/dev/zero`) is refused after that many bytes.
+    public static let maximumFileSize = 256 << 20
+
+    /// The whole content of a file, at most `limit` bytes.
+    public static func read(_ path: String, limit: Int = maximumFileSize) throws(LoadError) -> [UInt8] {
         if isDirectory(path) { throw .unreadable(file: path, reason: "it is a folder") }
         guard let f = fopen(path, "rb") else {
             throw .unreadable(file: path, reason: String(cString: strerror(errno)).lowercased())
@@ -229,6 +250,9 @@ public enum FileSystem {
         while true {
             let n = fread(&buffer, 1, buffer.count, f)
             if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+            if bytes.count > limit {
+                throw .unreadable(file: path, reason: "expected at most \(limit >> 20) MiB, found more")
+            }
             if n < buffer.count {
                 if ferror(f) != 0 { throw .unreadable(file: path, reason: String(cString: strerror(errno)).lowercased()) }
                 break

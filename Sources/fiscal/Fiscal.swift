@@ -30,11 +30,12 @@ struct Fiscal: ParsableCommand {
         subcommands: [Formats.self, Check.self, HandoutSubcommand.self]
     )
 
-    @Option(name: [.customShort("e"), .customShort("c")],
+    // `unconditional`: the next argument is the query even when it starts with `-` (`-e '-1 * amount'`).
+    @Option(name: [.customShort("e"), .customShort("c")], parsing: .unconditionalSingleValue,
             help: ArgumentHelp("Run QUERY, print the result, and exit; may repeat (-c is the same, as in psql).", valueName: "QUERY"))
     var execute: [String] = []
 
-    @Option(name: .customShort("f"), help: ArgumentHelp("Run a script file ('-' reads standard input), then exit.", valueName: "SCRIPT"))
+    @Option(name: .customShort("f"), parsing: .unconditional, help: ArgumentHelp("Run a script file ('-' reads standard input), then exit.", valueName: "SCRIPT"))
     var file: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json, markdown, html or svg (default: table).", valueName: "MODE"))
@@ -98,9 +99,9 @@ struct Fiscal: ParsableCommand {
                 print(helpMessage(for: sub ?? Fiscal.self))
                 return
             }
-            if let first = arguments.first,
-               let sub = configuration.subcommands.first(where: { $0._commandName == first }) {
-                command = try sub.parseAsRoot(Array(arguments.dropFirst()))
+            if let (i, sub) = subcommand(in: arguments) {
+                // `fiscal --plugins DIR formats`: options before the subcommand's name are its own.
+                command = try sub.parseAsRoot(Array(arguments[..<i] + arguments[(i + 1)...]))
             } else {
                 command = try parseAsRoot(arguments)
             }
@@ -117,6 +118,26 @@ struct Fiscal: ParsableCommand {
             Console.standard.err(message + "\n")
             Glibc.exit(ExitStatus.usage)
         }
+    }
+}
+
+extension Fiscal {
+    /// The root options that take a value (the argument after them is not a path).
+    static let valueOptions: Set<String> = ["-e", "-c", "-f", "-o", "--output", "--lang", "--format", "--plugins"]
+
+    /// The subcommand named by the first argument that is not an option or an option's value,
+    /// with its index; `nil` when that argument is a path (or there is none).
+    static func subcommand(in arguments: [String]) -> (Int, ParsableCommand.Type)? {
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "--" { return nil }
+            if valueOptions.contains(a) { i += 2; continue }
+            if a.hasPrefix("-") && a.count > 1 { i += 1; continue }
+            guard let sub = configuration.subcommands.first(where: { $0._commandName == a }) else { return nil }
+            return (i, sub)
+        }
+        return nil
     }
 }
 

@@ -44,7 +44,8 @@ struct BatchTests {
         try "warnings |\n  oops\n".write(toFile: script, atomically: true, encoding: .utf8)
         let bad = try runFiscal(["-f", script, Fixture.exampleCSV])
         #expect(bad.status == 1)
-        #expect(bad.err.contains("--> \(script):1"), "\(bad.err)")
+        // `oops` is on line 2 of the statement that starts on line 1 (issue 11 item 15)
+        #expect(bad.err.contains("--> \(script):2"), "\(bad.err)")
     }
 
     @Test func missingScriptOrReportGivesStatus3() throws {

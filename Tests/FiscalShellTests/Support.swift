@@ -53,8 +53,14 @@ struct RunResult {
 /// Runs the built binary with arguments, standard input and extra environment; waits.
 func runFiscal(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
                directory: String = Fixture.root) throws -> RunResult {
+    try runProgram(Fixture.binary, arguments, input: input, environment: environment, directory: directory)
+}
+
+/// Runs an executable with arguments, standard input and extra environment; waits.
+func runProgram(_ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+                directory: String = Fixture.root) throws -> RunResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: Fixture.binary)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var env = ProcessInfo.processInfo.environment

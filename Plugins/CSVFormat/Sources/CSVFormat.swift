@@ -54,6 +54,11 @@ public struct CSVFormat: ReportFormat {
             throw FormatError(file: source.path, line: headerRecord.line,
                               "expected the header to name \(missing.joined(separator: ", ")), found \(names.joined(separator: ","))")
         }
+        var seen = Set<String>()
+        for name in names where !name.isEmpty && !seen.insert(name).inserted {
+            throw FormatError(file: source.path, line: headerRecord.line,
+                              "expected each column once in the header, found `\(name)` twice")
+        }
         // `disputed` (in an export of `facts`) follows from the rows of one key; it is not read.
         let unknown = names.filter { !CSVFormat.header.contains($0) && $0 != "column" && $0 != "disputed" && !$0.isEmpty }
         var warnings: [Diagnostic] = unknown.map {
@@ -87,6 +92,12 @@ public struct CSVFormat: ReportFormat {
             guard !statement.isEmpty else { bad("expected a statement, found an empty field"); continue }
             guard let parsed = Amount.parse(value("amount")) else {
                 bad("expected an amount such as 1014.73 in `amount`, found `\(value("amount"))`"); continue
+            }
+            guard parsed.amount.withinModelBounds else {
+                bad("expected an amount of at most \(Amount.maximumIntegerDigits) digits before the point and \(Amount.maximumFileScale) after in `amount`, found `\(value("amount"))`"); continue
+            }
+            if let written = parsed.unit, !value("unit").isEmpty, written.rawValue != value("unit") {
+                bad("expected the amount in \(value("unit")) as column `unit` says, found `\(value("amount"))` in \(written.rawValue)"); continue
             }
             var code: ClassificationCode?
             if !value("code").isEmpty {

@@ -49,10 +49,30 @@ extension TableSection {
             let previous = rows.last.flatMap { $0.isTotal ? nil : $0 }
             var best = (score: -1, k: 0)
             let preferred = previous == nil ? max(texts.count - 1, 0) : (texts.count >= 2 ? 1 : 0)
+            // A name longer than the catalog's longest cannot fit (fit is 0), so the joined texts
+            // are built only while they are that short: linear in the pending lines, where
+            // joining every prefix and suffix was quadratic on an unclosed table.
+            let limit = ItemName.longestCatalogName
+            var tails = [Int](repeating: 0, count: texts.count + 1)
+            if let previous {
+                var joined = previous.name
+                var letters = joined.count { !$0.isWhitespace }
+                for k in 0...texts.count {
+                    if k > 0 { joined += texts[k - 1]; letters += texts[k - 1].count { !$0.isWhitespace } }
+                    if letters > limit { break }
+                    tails[k] = ItemName.fit(joined, code: previous.code, catalog: catalog)
+                }
+            }
+            var heads = [Int](repeating: 0, count: texts.count + 1)
+            var suffix = ownWords
+            var suffixLetters = suffix.count { !$0.isWhitespace }
+            for k in stride(from: texts.count, through: 0, by: -1) {
+                if k < texts.count { suffix = texts[k] + suffix; suffixLetters += texts[k].count { !$0.isWhitespace } }
+                if suffixLetters > limit { break }
+                heads[k] = ItemName.fit(suffix, code: code, catalog: catalog)
+            }
             for k in 0...texts.count {
-                let tail = previous.map { ItemName.fit($0.name + texts[..<k].joined(), code: $0.code, catalog: catalog) } ?? 0
-                let head = ItemName.fit(texts[k...].joined() + ownWords, code: code, catalog: catalog)
-                let score = (tail + head) * 2 + (k == preferred ? 1 : 0)
+                let score = (tails[k] + heads[k]) * 2 + (k == preferred ? 1 : 0)
                 if score > best.score { best = (score, k) }
             }
             if let previous, best.k > 0 {

@@ -32,6 +32,9 @@ enum ItemName {
     /// How well `text` names `code`: 2 when it is the catalog's name, 1 when it is its
     /// beginning (the rest still to come on later lines), 0 otherwise (or when the catalog
     /// does not know the code).
+    /// The longest name in the catalogs, in characters: a longer text cannot fit.
+    static let longestCatalogName = [ClassificationCatalog.functional, .economic].flatMap { $0.entries.map(\.name.count) }.max() ?? 64
+
     static func fit(_ text: String, code: ClassificationCode?, catalog: ClassificationCatalog) -> Int {
         let written = text.filter { !$0.isWhitespace }
         guard let code, let known = catalog.name(of: code), !written.isEmpty else { return 0 }

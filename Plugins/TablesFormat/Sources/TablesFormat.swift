@@ -197,6 +197,16 @@ struct TableContext {
     var claims: [Claim] = []
     var warnings: [Diagnostic] = []
     var notes: [Diagnostic] = []
+    /// ``NarrativeLabel/normalized(_:)`` of fact items, computed once each.
+    private var normalizedItems: [Int: String] = [:]
+
+    /// The normalised item of fact `i` (cached).
+    mutating func normalizedItem(_ i: Int) -> String {
+        if let n = normalizedItems[i] { return n }
+        let n = NarrativeLabel.normalized(facts[i].item)
+        normalizedItems[i] = n
+        return n
+    }
 
     init(source: SourceText, entity: String, year: Int, phase: Phase = .final, unit: MoneyUnit) {
         self.source = source

@@ -128,6 +128,8 @@ public struct ExternalFormat: ReportFormat {
             throw FormatError(file: where_, "plugin \(label) could not be started: \(reason)")
         case .timedOut:
             throw FormatError(file: where_, "plugin \(label) did not answer `\(requestName)` within \(seconds) s and was stopped\(stderr)")
+        case .tooMuchOutput:
+            throw FormatError(file: where_, "plugin \(label) wrote more than \(PluginProcess.maximumStdout >> 20) MiB in answer to `\(requestName)` and was stopped\(stderr)")
         case .signalled(let signal):
             throw FormatError(file: where_, "plugin \(label) crashed (signal \(signal)) during `\(requestName)`\(stderr)")
         case .exited(let status) where status != 0:

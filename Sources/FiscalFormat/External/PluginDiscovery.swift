@@ -24,9 +24,11 @@ public enum PluginDiscovery {
         if let path = environment["FISCAL_PLUGIN_PATH"] {
             dirs += path.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+        // Relative XDG_DATA_HOME or HOME are ignored (as the XDG spec says): they would run
+        // plugins from under whatever folder fiscal was started in.
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             dirs.append(xdg + "/fiscal/plugins")
-        } else if let home = environment["HOME"], !home.isEmpty {
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
             dirs.append(home + "/.local/share/fiscal/plugins")
         }
         return dirs

@@ -29,7 +29,15 @@ struct PluginProcess {
         case timedOut
         /// The executable could not be started.
         case notStarted(String)
+        /// The process wrote more than ``PluginProcess/maximumStdout`` bytes and was killed.
+        case tooMuchOutput
     }
+
+    /// The most a plugin may write to standard output in one run (a model of 64 MiB).
+    static let maximumStdout = 64 << 20
+    /// The most of a plugin's standard error that is kept; the rest is read and dropped so
+    /// that a chatty plugin neither blocks nor fills memory.
+    static let maximumStderr = 64 << 10
 
     /// What a run produced.
     struct Output: Sendable {
@@ -37,10 +45,14 @@ struct PluginProcess {
         var stdout: [UInt8]
         var stderr: [UInt8]
 
-        /// Standard error as text, trimmed and cut to a readable length.
+        /// Whether standard error was longer than what was kept.
+        var stderrCut = false
+
+        /// Standard error as text, trimmed and cut to a readable length (control characters
+        /// are escaped where it is printed).
         var stderrText: String {
-            let text = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            return text.count > 2000 ? String(text.prefix(2000)) + "…" : text
+            let text = String(decoding: stderr.prefix(8192), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.count > 2000 || stderrCut || stderr.count > 8192 ? String(text.prefix(2000)) + "…" : text
         }
     }
 
@@ -86,20 +98,23 @@ struct PluginProcess {
             close(inPipe.write); close(outPipe.read); close(errPipe.read)
             return Output(ending: .notStarted(String(cString: strerror(spawned)).lowercased()), stdout: [], stderr: [])
         }
-        let (stdout, stderr, timedOut) = exchange(
+        let (stdout, stderr, stop) = exchange(
             input: input, inFD: inPipe.write, outFD: outPipe.read, errFD: errPipe.read, seconds: seconds)
-        if timedOut { kill(-pid, SIGKILL); kill(pid, SIGKILL) }
+        if stop != nil { kill(-pid, SIGKILL); kill(pid, SIGKILL) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        if timedOut { return Output(ending: .timedOut, stdout: stdout, stderr: stderr) }
+        let cut = stderr.count > PluginProcess.maximumStderr
+        let kept = Array(stderr.prefix(PluginProcess.maximumStderr))
+        if let stop { return Output(ending: stop, stdout: [], stderr: kept, stderrCut: cut) }
         let signal = status & 0x7f
         let ending: Ending = signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
-        return Output(ending: ending, stdout: stdout, stderr: stderr)
+        return Output(ending: ending, stdout: stdout, stderr: kept, stderrCut: cut)
     }
 
-    /// Writes `input`, reads both outputs until they close or the time is up; closes all three.
+    /// Writes `input`, reads both outputs until they close, the time is up or standard output
+    /// passes its limit; closes all three. Standard error beyond its limit is read and dropped.
     private func exchange(input: [UInt8], inFD: Int32, outFD: Int32, errFD: Int32, seconds: Double)
-        -> (stdout: [UInt8], stderr: [UInt8], timedOut: Bool)
+        -> (stdout: [UInt8], stderr: [UInt8], stop: Ending?)
     {
         _ = fcntl(inFD, F_SETFL, fcntl(inFD, F_GETFL) | O_NONBLOCK)
         var stdout: [UInt8] = [], stderr: [UInt8] = []
@@ -107,11 +122,11 @@ struct PluginProcess {
         var inOpen = true, outOpen = true, errOpen = true
         if input.isEmpty { close(inFD); inOpen = false }
         let deadline = Date().addingTimeInterval(seconds)
-        var timedOut = false
+        var stop: Ending?
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while outOpen || errOpen {
+        while (outOpen || errOpen) && stop == nil {
             let remaining = deadline.timeIntervalSinceNow
-            if remaining <= 0 { timedOut = true; break }
+            if remaining <= 0 { stop = .timedOut; break }
             var fds: [pollfd] = []
             if inOpen { fds.append(pollfd(fd: inFD, events: Int16(POLLOUT), revents: 0)) }
             if outOpen { fds.append(pollfd(fd: outFD, events: Int16(POLLIN), revents: 0)) }
@@ -130,7 +145,12 @@ struct PluginProcess {
                 } else {
                     let n = read(p.fd, &buffer, buffer.count)
                     if n > 0 {
-                        if p.fd == outFD { stdout += buffer[0..<n] } else { stderr += buffer[0..<n] }
+                        if p.fd == outFD {
+                            stdout.append(contentsOf: buffer[0..<n])
+                            if stdout.count > PluginProcess.maximumStdout { stop = .tooMuchOutput }
+                        } else if stderr.count <= PluginProcess.maximumStderr {
+                            stderr.append(contentsOf: buffer[0..<n])
+                        }
                     } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
                         if p.fd == outFD { outOpen = false } else { errOpen = false }
                     }
@@ -139,7 +159,7 @@ struct PluginProcess {
         }
         if inOpen { close(inFD) }
         close(outFD); close(errFD)
-        return (stdout, stderr, timedOut)
+        return (stdout, stderr, stop)
     }
 
     /// A pipe whose ends are closed in spawned children (except where dup'ed to 0, 1, 2).

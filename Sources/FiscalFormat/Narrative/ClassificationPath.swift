@@ -69,6 +69,11 @@ public struct ClassificationPath: Sendable, Hashable {
 /// Comparing labels the way narratives repeat them: `收、支总计` and `收支总计各`,
 /// `一般公共预算财政拨款` and `一般公共预算财政拨款支出` name the same thing.
 public enum NarrativeLabel {
+    /// How many facts a reader looks back (or around) for the figure a label names: a whole
+    /// and its shares, a change and its figure, are written close together, and a bounded look
+    /// keeps reading linear in the length of the report.
+    public static let reach = 2_000
+
     /// The label without punctuation, spaces, quotes and the verbs and suffixes that vary
     /// between mentions (`支出决算`, `决算数`, `支出`, `各`).
     public static func normalized(_ label: some StringProtocol) -> String {
@@ -87,7 +92,11 @@ public enum NarrativeLabel {
     /// Whether two labels name the same thing: equal after ``normalized(_:)``, or one ends
     /// the other (`收支总计` ends `财政拨款收支总计`, `采购支出总额` ends `政府采购支出总额`).
     public static func matches(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
-        let x = normalized(a), y = normalized(b)
+        matchesNormalized(normalized(a), normalized(b))
+    }
+
+    /// ``matches(_:_:)`` for labels already ``normalized(_:)``.
+    public static func matchesNormalized(_ x: String, _ y: String) -> Bool {
         guard !x.isEmpty, !y.isEmpty else { return false }
         return x == y || x.hasSuffix(y) || y.hasSuffix(x)
     }

@@ -61,10 +61,10 @@ public struct NarrativeFigure: Sendable, Hashable {
     /// Every number in `text`, in order, with its unit. Spaces between a number and its unit
     /// are allowed (PDF extraction writes `1,234.56 万元`); `，` separates thousands only between
     /// full-width digits (`１，０１４．７３`).
-    public static func scan(_ text: Substring) -> [NarrativeFigure] {
+    public static func scan(_ text: Substring, limit: Int = .max) -> [NarrativeFigure] {
         var figures: [NarrativeFigure] = []
         var i = text.startIndex
-        while i < text.endIndex {
+        while i < text.endIndex && figures.count < limit {
             guard digit(text[i]) != nil else { i = text.index(after: i); continue }
             if i > text.startIndex {
                 let p = text[text.index(before: i)]
@@ -97,7 +97,14 @@ public struct NarrativeFigure: Sendable, Hashable {
                 }
             }
             let numberEnd = j
-            guard let amount = Amount(digits) else { i = numberEnd; continue }
+            guard var amount = Amount(digits) else { i = numberEnd; continue }
+            // A minus sign written before the number (`为-372.14万元`, `—12万元`, `－１２万元`) is
+            // part of it, unless it joins two numbers (`2019-2020年`, `1—3月`).
+            var numberStart = start
+            if let sign = minusSign(before: start, in: text) {
+                amount = -amount
+                numberStart = sign
+            }
             var u = numberEnd
             while u < text.endIndex, text[u] == " " || text[u] == "\u{3000}" { u = text.index(after: u) }
             var unit = Unit.none
@@ -113,11 +120,28 @@ public struct NarrativeFigure: Sendable, Hashable {
             }
             let rest = text[end...].drop(while: { $0 == " " })
             let threshold = ["以上", "以下", "以内", "（含）以上", "(含)以上", "（含）以下", "(含)以下"].contains { rest.hasPrefix($0) }
-            figures.append(NarrativeFigure(amount: amount, unit: unit, range: start..<numberEnd,
-                                           fullRange: start..<end, isThreshold: threshold))
+            figures.append(NarrativeFigure(amount: amount, unit: unit, range: numberStart..<numberEnd,
+                                           fullRange: numberStart..<end, isThreshold: threshold))
             i = end
         }
         return figures
+    }
+
+    /// The characters reports use as a minus sign: ASCII and full-width hyphen-minus, the
+    /// minus sign, and the dashes PDF extraction and typists put in their place.
+    static let minusSigns: Set<Character> = ["-", "－", "−", "—", "–", "﹣"]
+
+    /// The index of a minus sign just before `start`, when it is a sign rather than a dash
+    /// between two numbers or words (`2019-2020`, `A-3`).
+    static func minusSign(before start: Substring.Index, in text: Substring) -> Substring.Index? {
+        guard start > text.startIndex else { return nil }
+        let s = text.index(before: start)
+        guard minusSigns.contains(text[s]) else { return nil }
+        if s > text.startIndex {
+            let p = text[text.index(before: s)]
+            if digit(p) != nil || (p.isASCII && p.isLetter) || minusSigns.contains(p) || p == "." || p == "．" { return nil }
+        }
+        return s
     }
 
     /// Whether a `万` written without `元` ends there: before a clause mark, a parenthesis or

@@ -12,6 +12,17 @@ public enum SentenceReader {
         ("减少", -1), ("下降", -1), ("降低", -1), ("降幅", -1), ("增加", 1), ("增长", 1), ("上升", 1), ("增幅", 1),
     ]
 
+    /// The most figures one line (or joined paragraph) is read for: a real line states tens;
+    /// a line of more is a damaged or hostile file, and the rest of it is left unread (the
+    /// reader says so) rather than filling memory.
+    public static let maximumFiguresPerLine = 10_000
+
+    /// Whether `text` holds more figures than ``maximumFiguresPerLine`` (then ``mentions(in:reportYear:)``
+    /// reads only the first of them).
+    public static func exceedsFigureLimit(_ text: Substring) -> Bool {
+        NarrativeFigure.scan(text, limit: maximumFiguresPerLine + 1).count > maximumFiguresPerLine
+    }
+
     /// Characters that end a clause, for labels.
     static let clauseBreaks: Set<Character> = ["，", ",", "；", ";", "：", ":", "。"]
 
@@ -20,12 +31,12 @@ public enum SentenceReader {
     public static func mentions(in text: Substring, reportYear: Int? = nil) -> [NarrativeMention] {
         var out: [NarrativeMention] = []
         let sentenceStarts = sentenceStarts(of: text)
-        func sentence(of i: Substring.Index) -> Int { sentenceStarts.lastIndex { $0 <= i } ?? 0 }
+        func sentence(of i: Substring.Index) -> Int { sentenceIndex(sentenceStarts, i) }
 
         var previousEnd = text.startIndex
         var lastLabel: (sentence: Int, label: String)?
         var consumedComparisons = Set<Substring.Index>()
-        for figure in NarrativeFigure.scan(text) {
+        for figure in NarrativeFigure.scan(text, limit: maximumFiguresPerLine) {
             switch figure.unit {
             case .date, .none: continue
             default: break
@@ -52,7 +63,7 @@ public enum SentenceReader {
                     out[out.count - 1] = .change(last)
                     continue
                 }
-                let sentenceText = text[sentenceStarts[s]..<wordStart]
+                let sentenceText = text[phraseWindowStart(sentenceStarts[s], wordStart, in: text)..<wordStart]
                 var (year, phrase) = priorYearPhrase(in: sentenceText, reportYear: reportYear)
                 if let comparedYear { (year, phrase) = (comparedYear, nil) }
                 let segmentStart = max(leadStart, sentenceStarts[s])
@@ -119,8 +130,8 @@ public enum SentenceReader {
         for (word, adjacent) in unchangedWords where word.unicodeScalars.allSatisfy(scalars.contains) {
             var from = text.startIndex
             while let r = text[from...].firstRange(of: word) {
-                let s = sentenceStarts.lastIndex { $0 <= r.lowerBound } ?? 0
-                let (year, phrase) = priorYearPhrase(in: text[sentenceStarts[s]..<r.lowerBound], reportYear: reportYear)
+                let s = sentenceIndex(sentenceStarts, r.lowerBound)
+                let (year, phrase) = priorYearPhrase(in: text[phraseWindowStart(sentenceStarts[s], r.lowerBound, in: text)..<r.lowerBound], reportYear: reportYear)
                 // The year phrase must be the words just before (`与上年预算数一致`, `与上年保持一致`),
                 // not a clause away.
                 let negated = r.lowerBound > text.startIndex && text[text.index(before: r.lowerBound)] == "不"
@@ -203,6 +214,27 @@ public enum SentenceReader {
         if whole.hasSuffix("的") { whole = whole.dropLast() }
         whole = whole.trimmingTrailing { $0 == " " }
         return .some(whole.isEmpty ? nil : String(whole))
+    }
+
+    /// The sentence (index into `starts`, which is sorted) that `i` falls in: a binary search,
+    /// so a line of thousands of sentences costs no more per figure than a short one.
+    static func sentenceIndex(_ starts: [Substring.Index], _ i: Substring.Index) -> Int {
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= i { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// How far back from a direction word or `持平` a prior-year phrase (`比上年`, `与2019年决算数相比`)
+    /// is looked for: the sentence, but at most this many characters, so that a sentence of
+    /// thousands of clauses is not searched again for each of them.
+    static let phraseWindow = 160
+
+    static func phraseWindowStart(_ sentenceStart: Substring.Index, _ end: Substring.Index, in text: Substring) -> Substring.Index {
+        let windowStart = text.index(end, offsetBy: -phraseWindow, limitedBy: sentenceStart) ?? sentenceStart
+        return max(windowStart, sentenceStart)
     }
 
     static func sentenceStarts(of text: Substring) -> [Substring.Index] {

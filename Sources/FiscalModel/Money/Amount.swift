@@ -48,10 +48,20 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, E
 
     /// The same value written with `scale` digits after the point; `scale` must not be lower
     /// than the amount's own scale unless the dropped digits are zeros (no rounding here).
+    /// Traps when the result does not fit; ``checkedRescaled(to:)`` throws instead.
     public func rescaled(to newScale: Int) -> Amount {
+        do { return try checkedRescaled(to: newScale) } catch { preconditionFailure("amount overflow rescaling \(self) to scale \(newScale)") }
+    }
+
+    /// The same value written with `scale` digits after the point, or an ``AmountOverflow``
+    /// when its mantissa would not fit.
+    public func checkedRescaled(to newScale: Int) throws(AmountOverflow) -> Amount {
         if newScale == scale { return self }
         if newScale > scale {
-            return Amount(mantissa: mantissa * Amount.powerOfTen(newScale - scale), scale: newScale)
+            guard newScale - scale <= 38 else { throw AmountOverflow() }
+            let (m, overflow) = mantissa.multipliedReportingOverflow(by: Amount.powerOfTen(newScale - scale))
+            if overflow { throw AmountOverflow() }
+            return Amount(unchecked: m, scale: newScale)
         }
         let divisor = Amount.powerOfTen(scale - newScale)
         precondition(mantissa % divisor == 0, "rescaling would drop digits; use rounded(toDigits:)")
@@ -72,7 +82,7 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, E
     /// The value rounded half away from zero ("四舍五入") to `digits` after the point.
     public func rounded(toDigits digits: Int) -> Amount {
         precondition(digits >= 0)
-        if digits >= scale { return rescaled(to: digits) }
+        if digits >= scale { return (try? checkedRescaled(to: digits)) ?? self }
         let divisor = Amount.powerOfTen(scale - digits)
         return Amount(mantissa: Amount.divideRoundingHalfUp(mantissa, divisor), scale: digits)
     }
@@ -82,16 +92,47 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, E
 
     // MARK: Arithmetic
 
+    /// The exact sum, or an ``AmountOverflow`` when it does not fit 38 digits.
+    public func adding(_ other: Amount) throws(AmountOverflow) -> Amount {
+        let s = max(scale, other.scale)
+        let (m, overflow) = try checkedRescaled(to: s).mantissa.addingReportingOverflow(other.checkedRescaled(to: s).mantissa)
+        if overflow { throw AmountOverflow() }
+        return Amount(unchecked: m, scale: s)
+    }
+
+    /// The exact difference, or an ``AmountOverflow`` when it does not fit 38 digits.
+    public func subtracting(_ other: Amount) throws(AmountOverflow) -> Amount {
+        let s = max(scale, other.scale)
+        let (m, overflow) = try checkedRescaled(to: s).mantissa.subtractingReportingOverflow(other.checkedRescaled(to: s).mantissa)
+        if overflow { throw AmountOverflow() }
+        return Amount(unchecked: m, scale: s)
+    }
+
+    /// The exact product (rounded to ``maximumScale`` digits after the point), or an
+    /// ``AmountOverflow`` when it does not fit 38 digits.
+    public func multiplied(by other: Amount) throws(AmountOverflow) -> Amount {
+        let (m, overflow) = mantissa.multipliedReportingOverflow(by: other.mantissa)
+        if overflow { throw AmountOverflow() }
+        let product = Amount(unchecked: m, scale: scale + other.scale)
+        return product.scale > Amount.maximumScale ? product.rounded(toDigits: Amount.maximumScale) : product
+    }
+
+    /// The negated amount, or an ``AmountOverflow`` for the one mantissa that has no negation.
+    public func negated() throws(AmountOverflow) -> Amount {
+        guard mantissa != .min else { throw AmountOverflow() }
+        return Amount(unchecked: -mantissa, scale: scale)
+    }
+
+    // The operators trap on overflow. They serve values already known to be small (figures read
+    // within ``withinModelBounds`` and a few of them added); anything a query computes goes
+    // through the checked methods above.
+
     public static func + (lhs: Amount, rhs: Amount) -> Amount {
-        if lhs.scale == rhs.scale { return Amount(unchecked: lhs.mantissa + rhs.mantissa, scale: lhs.scale) }
-        let s = max(lhs.scale, rhs.scale)
-        return Amount(mantissa: lhs.rescaled(to: s).mantissa + rhs.rescaled(to: s).mantissa, scale: s)
+        do { return try lhs.adding(rhs) } catch { preconditionFailure("amount overflow in \(lhs) + \(rhs)") }
     }
 
     public static func - (lhs: Amount, rhs: Amount) -> Amount {
-        if lhs.scale == rhs.scale { return Amount(unchecked: lhs.mantissa - rhs.mantissa, scale: lhs.scale) }
-        let s = max(lhs.scale, rhs.scale)
-        return Amount(mantissa: lhs.rescaled(to: s).mantissa - rhs.rescaled(to: s).mantissa, scale: s)
+        do { return try lhs.subtracting(rhs) } catch { preconditionFailure("amount overflow in \(lhs) - \(rhs)") }
     }
 
     public static prefix func - (value: Amount) -> Amount {
@@ -99,8 +140,7 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, E
     }
 
     public static func * (lhs: Amount, rhs: Amount) -> Amount {
-        let product = Amount(mantissa: lhs.mantissa * rhs.mantissa, scale: lhs.scale + rhs.scale)
-        return product.scale > maximumScale ? product.rounded(toDigits: maximumScale) : product
+        do { return try lhs.multiplied(by: rhs) } catch { preconditionFailure("amount overflow in \(lhs) × \(rhs)") }
     }
 
     public static func += (lhs: inout Amount, rhs: Amount) { lhs = lhs + rhs }
@@ -113,16 +153,20 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, E
 
     // MARK: Comparison
 
-    public static func == (lhs: Amount, rhs: Amount) -> Bool {
-        if lhs.scale == rhs.scale { return lhs.mantissa == rhs.mantissa }
-        let s = max(lhs.scale, rhs.scale)
-        return lhs.rescaled(to: s).mantissa == rhs.rescaled(to: s).mantissa
-    }
+    public static func == (lhs: Amount, rhs: Amount) -> Bool { compare(lhs, rhs) == 0 }
 
-    public static func < (lhs: Amount, rhs: Amount) -> Bool {
-        if lhs.scale == rhs.scale { return lhs.mantissa < rhs.mantissa }
+    public static func < (lhs: Amount, rhs: Amount) -> Bool { compare(lhs, rhs) < 0 }
+
+    /// -1, 0 or 1, without overflow for any two amounts: the integer parts are compared
+    /// first, then the fractions at the larger scale (at most 36 digits).
+    static func compare(_ lhs: Amount, _ rhs: Amount) -> Int {
+        if lhs.scale == rhs.scale { return lhs.mantissa == rhs.mantissa ? 0 : (lhs.mantissa < rhs.mantissa ? -1 : 1) }
+        let (li, lf) = lhs.mantissa.quotientAndRemainder(dividingBy: powerOfTen(lhs.scale))
+        let (ri, rf) = rhs.mantissa.quotientAndRemainder(dividingBy: powerOfTen(rhs.scale))
+        if li != ri { return li < ri ? -1 : 1 }
         let s = max(lhs.scale, rhs.scale)
-        return lhs.rescaled(to: s).mantissa < rhs.rescaled(to: s).mantissa
+        let l = lf * powerOfTen(s - lhs.scale), r = rf * powerOfTen(s - rhs.scale)
+        return l == r ? 0 : (l < r ? -1 : 1)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -179,16 +223,43 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible, E
     /// `numerator / denominator` rounded half away from zero; `denominator` is non-zero.
     static func divideRoundingHalfUp(_ numerator: Int128, _ denominator: Int128) -> Int128 {
         let negative = (numerator < 0) != (denominator < 0)
-        let n = numerator < 0 ? -numerator : numerator
-        let d = denominator < 0 ? -denominator : denominator
+        let n = numerator.magnitude, d = denominator.magnitude
         var q = n / d
         let r = n % d
-        if r * 2 >= d { q += 1 }
-        return negative ? -q : q
+        if r >= d - r { q += 1 }
+        // |q| ≤ |numerator| + 1 fits unless numerator is Int128.min and the divisor ±1.
+        return negative ? Int128(truncatingIfNeeded: 0 &- q) : Int128(truncatingIfNeeded: q)
     }
 }
 
+/// The exact result of arithmetic on amounts needs more than the 38 digits an amount holds.
+public struct AmountOverflow: Error, Sendable, Equatable {
+    public init() {}
+}
+
 extension Amount {
+    /// The largest number of digits a figure read from a file may have before the point.
+    public static let maximumIntegerDigits = 20
+    /// The largest number of digits a figure read from a file may have after the point.
+    public static let maximumFileScale = 12
+
+    /// Whether the amount lies within what a figure read from a file may be: at most
+    /// ``maximumIntegerDigits`` digits before the point and ``maximumFileScale`` after it.
+    /// Within these bounds a million figures add up without overflow and any two divide
+    /// into an exact ``Ratio``.
+    public var withinModelBounds: Bool {
+        guard scale <= Amount.maximumFileScale else { return false }
+        let limit = Amount.powerOfTen(Amount.maximumIntegerDigits + scale)
+        return mantissa > -limit && mantissa < limit
+    }
+
+    /// The exact sum of a sequence of amounts (zero for none), or an ``AmountOverflow``.
+    public static func checkedSum<S: Sequence>(_ amounts: S) throws(AmountOverflow) -> Amount where S.Element == Amount {
+        var total = Amount.zero
+        for a in amounts { total = try total.adding(a) }
+        return total
+    }
+
     /// The sum of a sequence of amounts (zero for none).
     public static func sum<S: Sequence>(_ amounts: S) -> Amount where S.Element == Amount {
         amounts.reduce(Amount.zero, +)

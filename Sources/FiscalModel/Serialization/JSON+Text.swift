@@ -116,6 +116,7 @@ private struct JSONParser {
         case UInt8(ascii: "{"):
             i += 1
             var members: [(String, JSON)] = []
+            var keys = Set<String>()
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
             while true {
@@ -123,7 +124,12 @@ private struct JSONParser {
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
                     throw error("expected a quoted key, found \(found())")
                 }
+                let keyStart = i
                 let key = try string()
+                guard keys.insert(key).inserted else {
+                    i = keyStart
+                    throw error("expected each key once in an object, found `\(key)` twice")
+                }
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected `:`, found \(found())") }
                 i += 1

@@ -62,7 +62,7 @@ public indirect enum JSON: Sendable, Hashable {
     /// The number as an exact amount (also accepts a string holding a number).
     public var amountValue: Amount? {
         switch self {
-        case .number(let n): Amount(n.replacingExponent())
+        case .number(let n): Amount.parseJSONNumber(n)
         case .string(let s): Amount(s)
         default: nil
         }
@@ -81,19 +81,60 @@ public indirect enum JSON: Sendable, Hashable {
     public var isNull: Bool { self == .null }
 }
 
-extension String {
-    /// `1.5e2` → `150`; other numbers unchanged. Amounts are written without exponents,
-    /// but hand-made JSON may use one.
-    fileprivate func replacingExponent() -> String {
-        guard let e = firstIndex(where: { $0 == "e" || $0 == "E" }), let exp = Int(self[index(after: e)...]) else {
-            return self
+extension Amount {
+    /// A JSON number read exactly: `865.22`, `-2.99`, `1.5e2` (→ `150`), `1e-3` (→ `0.001`).
+    /// `nil` when it is not a number or its value needs more than 36 digits after the point or
+    /// 38 digits in all (`1e-37`, `1e40`): the exponent is bounded before any arithmetic.
+    static func parseJSONNumber(_ text: String) -> Amount? {
+        let bytes = Array(text.utf8)
+        var i = 0
+        var negative = false
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        var digits: [UInt8] = []
+        var fraction = 0
+        var seenPoint = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= 0x30 && b <= 0x39 {
+                if !(digits.isEmpty && b == 0x30) || seenPoint { digits.append(b - 0x30) }
+                if seenPoint { fraction += 1 }
+            } else if b == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else {
+                break
+            }
+            i += 1
         }
-        guard var a = Amount(String(self[..<e])) else { return self }
-        if exp >= 0 {
-            a = a * Amount(mantissa: Amount.powerOfTen(min(exp, 30)), scale: 0)
-        } else {
-            a = Amount(mantissa: a.mantissa, scale: a.scale - exp)
+        var exponent = 0
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            var expNegative = false
+            if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+                expNegative = bytes[i] == UInt8(ascii: "-"); i += 1
+            }
+            var sawDigit = false
+            while i < bytes.count, bytes[i] >= 0x30 && bytes[i] <= 0x39 {
+                sawDigit = true
+                if exponent < 10_000 { exponent = exponent * 10 + Int(bytes[i] - 0x30) }
+                i += 1
+            }
+            guard sawDigit else { return nil }
+            if expNegative { exponent = -exponent }
         }
-        return a.description
+        guard i == bytes.count else { return nil }
+        // Leading zeros of the fraction (0.001) stay in `digits`; drop them from the front.
+        while digits.count > 1, digits.first == 0 { digits.removeFirst() }
+        // Trailing zeros beyond the point do not change the value; drop them while the scale is too big.
+        var scale = fraction - exponent
+        while scale > 36, digits.last == 0, digits.count > 1 { digits.removeLast(); scale -= 1 }
+        if digits.allSatisfy({ $0 == 0 }) { return Amount.zero }
+        guard scale <= 36, digits.count <= 38, digits.count + max(0, -scale) <= 38 else { return nil }
+        var mantissa: Int128 = 0
+        for d in digits { mantissa = mantissa * 10 + Int128(d) }
+        if scale < 0 {
+            mantissa *= Amount.powerOfTen(-scale)
+            scale = 0
+        }
+        return Amount(mantissa: negative ? -mantissa : mantissa, scale: scale)
     }
 }

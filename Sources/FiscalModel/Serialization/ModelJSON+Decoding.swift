@@ -51,13 +51,24 @@ extension ModelJSON {
             return i
         }
 
+        func year(_ j: JSON?, path: String) throws(DecodingError) -> Int {
+            let y = try int(j, path: path)
+            guard Fact.years.contains(y) else {
+                throw DecodingError(path: path, message: "expected a year from \(Fact.years.lowerBound) to \(Fact.years.upperBound), found \(y)")
+            }
+            return y
+        }
+
         func optionalInt(_ j: JSON?, path: String) throws(DecodingError) -> Int? {
             if j == nil || j == .null { return nil }
             return try int(j, path: path)
         }
 
         func amount(_ j: JSON?, path: String) throws(DecodingError) -> Amount {
-            guard let a = j?.amountValue else { throw fail(path, "a decimal number", j) }
+            guard let a = j?.amountValue, a.withinModelBounds else {
+                guard case .number? = j else { throw fail(path, "a decimal number", j) }
+                throw DecodingError(path: path, message: "expected an amount of at most \(Amount.maximumIntegerDigits) digits before the point and \(Amount.maximumFileScale) after, found \(j?.text() ?? "nothing")")
+            }
             return a
         }
 
@@ -92,10 +103,14 @@ extension ModelJSON {
 
         func span(_ j: JSON?, path: String) throws(DecodingError) -> SourceSpan {
             guard case .object = j else { throw fail(path, "a span object", j) }
-            return SourceSpan(
-                file: try string(j?["file"], path: path + ".file"), line: try int(j?["line"], path: path + ".line"),
-                startColumn: try optionalInt(j?["start"], path: path + ".start") ?? 1,
-                endColumn: try optionalInt(j?["end"], path: path + ".end") ?? 1)
+            let line = try int(j?["line"], path: path + ".line")
+            guard line >= 1 else { throw DecodingError(path: path + ".line", message: "expected a line number from 1, found \(line)") }
+            let start = try optionalInt(j?["start"], path: path + ".start") ?? 1
+            let end = try optionalInt(j?["end"], path: path + ".end") ?? start
+            guard start >= 1, end >= start else {
+                throw DecodingError(path: path, message: "expected columns with 1 ≤ start ≤ end, found start \(start) and end \(end)")
+            }
+            return SourceSpan(file: try string(j?["file"], path: path + ".file"), line: line, startColumn: start, endColumn: end)
         }
 
         func optionalSpan(_ j: JSON?, path: String) throws(DecodingError) -> SourceSpan? {
@@ -113,7 +128,7 @@ extension ModelJSON {
                 entity: try string(j["entity"], path: path + ".entity"),
                 shortName: try optionalString(j["shortName"], path: path + ".shortName"),
                 region: try optionalString(j["region"], path: path + ".region"),
-                year: try int(j["year"], path: path + ".year"), phase: try phase(j["phase"], path: path + ".phase"),
+                year: try year(j["year"], path: path + ".year"), phase: try phase(j["phase"], path: path + ".phase"),
                 unit: unit, source: try string(j["source"], path: path + ".source"),
                 format: try optionalString(j["format"], path: path + ".format"))
             for (i, f) in try optionalArray(j["facts"], path: path + ".facts").enumerated() {
@@ -161,7 +176,7 @@ extension ModelJSON {
             let derived = j["derived"]?.boolValue ?? false
             var f = Fact(
                 entity: try optionalString(j["entity"], path: path + ".entity") ?? r.entity,
-                year: try optionalInt(j["year"], path: path + ".year") ?? r.year,
+                year: j["year"] == nil ? r.year : try year(j["year"], path: path + ".year"),
                 phase: phase,
                 statement: Statement(rawValue: try string(j["statement"], path: path + ".statement")),
                 item: try string(j["item"], path: path + ".item"),

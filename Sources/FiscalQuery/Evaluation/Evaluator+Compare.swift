@@ -37,7 +37,7 @@ extension Evaluator {
                 if let t = c.type, !(t == dim.type || (t.isNumeric && dim.type.isNumeric)) {
                     throw QueryError("cannot compare \(describe(dimension, dim.type)) with \(describe(e, t))", at: e.span)
                 }
-                dimValues.append(c.eval(0))
+                dimValues.append(try c.eval(0))
             }
         }
         var index: [Value: Int] = [:]
@@ -101,7 +101,8 @@ extension Evaluator {
             cellIsDerived[cell] = isDerived
             cellMembers[cell].append(p32)
             guard let a = valueColumn.value(p).amountValue else { continue }
-            cells[cell] = (cells[cell] ?? .zero) + a
+            let sum = cells[cell] ?? .zero
+            cells[cell] = try Evaluator.exactly("the sum of `\(valueColumn.name)`", at: span) { () throws(AmountOverflow) in try sum.adding(a) }
         }
         for cell in cells.indices where cellIsDerived[cell] && cells[cell] != nil { derivedIn.insert(cell % n) }
         for g in 0..<groupCount { members[g] = (0..<n).flatMap { cellMembers[g * n + $0] } }
@@ -114,19 +115,22 @@ extension Evaluator {
         if n >= 2 {
             let firstValues = (0..<groupCount).map { cells[$0 * n] }
             let lastValues = (0..<groupCount).map { cells[$0 * n + n - 1] }
-            columns.append(FrameColumn.make("delta", .amount, (0..<groupCount).map { g in
-                guard let a = firstValues[g], let b = lastValues[g] else { return .null }
-                return .amount(b - a)
-            }))
-            columns.append(FrameColumn.make("pct", .percent, (0..<groupCount).map { g in
-                guard let a = firstValues[g], let b = lastValues[g], !a.isZero else { return .null }
-                return .percent((b - a) / a)
-            }))
+            var deltas: [Value] = [], pcts: [Value] = []
+            for g in 0..<groupCount {
+                guard let a = firstValues[g], let b = lastValues[g] else { deltas.append(.null); pcts.append(.null); continue }
+                let delta = try Evaluator.exactly("delta", at: span) { () throws(AmountOverflow) in try b.subtracting(a) }
+                deltas.append(.amount(delta))
+                pcts.append(a.isZero ? .null : .percent(try Evaluator.exactly("pct", at: span) { () throws(AmountOverflow) in try Ratio.exact(delta, a) }))
+            }
+            columns.append(FrameColumn.make("delta", .amount, deltas))
+            columns.append(FrameColumn.make("pct", .percent, pcts))
             if dim.name == "phase", let b = index[.text(Phase.budget.rawValue)], let fi = index[.text(Phase.final.rawValue)] {
-                columns.append(FrameColumn.make("rate", .percent, (0..<groupCount).map { g in
-                    guard let budget = cells[g * n + b], let final = cells[g * n + fi], !budget.isZero else { return .null }
-                    return .percent(final / budget)
-                }))
+                var rates: [Value] = []
+                for g in 0..<groupCount {
+                    guard let budget = cells[g * n + b], let final = cells[g * n + fi], !budget.isZero else { rates.append(.null); continue }
+                    rates.append(.percent(try Evaluator.exactly("rate", at: span) { () throws(AmountOverflow) in try Ratio.exact(final, budget) }))
+                }
+                columns.append(FrameColumn.make("rate", .percent, rates))
             }
         }
         if !derivedIn.isEmpty {

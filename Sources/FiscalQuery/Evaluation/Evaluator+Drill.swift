@@ -51,11 +51,14 @@ extension Evaluator {
             let p = Int(p32)
             guard let code = ClassificationCode(rawValue: codes[Int(codeIDs[p])]), ss[p] >= 0 else { continue }
             let amount = Amount(mantissa: ms[p], scale: Int(ss[p]))
-            stated[code, default: .zero] += amount
+            let sum = { (a: Amount) throws(QueryError) -> Amount in
+                try Evaluator.exactly("the sum under \(code)", at: spec.span) { () throws(AmountOverflow) in try a.adding(amount) }
+            }
+            stated[code] = try sum(stated[code] ?? .zero)
             if totals[p] { continue }
             for node in code.lineage {
                 var entry = rolled[node] ?? (.zero, [])
-                entry.0 += amount
+                entry.0 = try sum(entry.0)
                 entry.1.append(p32)
                 rolled[node] = entry
             }
@@ -70,7 +73,11 @@ extension Evaluator {
                 if depth + 1 < spec.depth { walk(child, depth + 1, rolled[child]!.0) }
             }
         }
-        let rootTotal = spec.code.flatMap { rolled[$0]?.0 } ?? Amount.sum(children(nil).map { rolled[$0]!.0 })
+        let rootTotal: Amount
+        if let stated = spec.code.flatMap({ rolled[$0]?.0 }) { rootTotal = stated } else {
+            let parts = children(nil).map { rolled[$0]!.0 }
+            rootTotal = try Evaluator.exactly("the drill total", at: spec.span) { () throws(AmountOverflow) in try Amount.checkedSum(parts) }
+        }
         walk(spec.code, 0, rootTotal)
         if let root = spec.code {
             if rolled[root] == nil {
@@ -83,16 +90,19 @@ extension Evaluator {
         for node in (spec.code.map { [$0] } ?? []) + out.map(\.0) {
             guard let s = stated[node], let r = rolled[node]?.0, s != r else { continue }
             differs = differs || node != spec.code
-            notes.append("\(node) \(name(of: node) ?? ""): stated \(s), its parts add to \(r) (difference \(r - s))")
+            notes.append("\(node) \(name(of: node) ?? ""): stated \(s), its parts add to \(r) (difference \((try? r.subtracting(s)).map(\.description) ?? "too large to show"))")
         }
         var columns: [ResultTable.Column] = [.init("code", .text), .init("name", .text), .init("amount", .amount), .init("share", .percent)]
         if differs { columns.append(.init("stated", .amount)) }
-        let values: [[Value]] = out.map { code, _, parentTotal in
+        var values: [[Value]] = []
+        for (code, _, parentTotal) in out {
             let amount = rolled[code]!.0
-            var row: [Value] = [.text(code.rawValue), name(of: code).map(Value.text) ?? .null, .amount(amount),
-                                parentTotal.isZero ? .null : .percent(amount / parentTotal)]
+            let share = parentTotal.isZero ? Value.null : .percent(try Evaluator.exactly("the share of \(code)", at: spec.span) { () throws(AmountOverflow) in
+                try Ratio.exact(amount, parentTotal)
+            })
+            var row: [Value] = [.text(code.rawValue), name(of: code).map(Value.text) ?? .null, .amount(amount), share]
             if differs { row.append(stated[code].flatMap { $0 != amount ? Value.amount($0) : nil } ?? .null) }
-            return row
+            values.append(row)
         }
         var frame = Frame.make(columns: columns, rows: values,
                                provenance: f.combinedProvenance(out.map { rolled[$0.0]!.1 }), notes: notes)

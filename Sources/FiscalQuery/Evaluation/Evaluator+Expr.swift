@@ -4,7 +4,16 @@ import FiscalModel
 struct Compiled {
     /// The type of its values; `nil` for the literal `null`.
     var type: ResultTable.ColumnType?
-    var eval: (Int) -> Value
+    /// The value at a physical row; throws when exact arithmetic overflows.
+    var eval: (Int) throws(QueryError) -> Value
+
+    /// The values at physical rows `0..<count`.
+    func values(_ count: Int) throws(QueryError) -> [Value] {
+        var out: [Value] = []
+        out.reserveCapacity(count)
+        for p in 0..<count { out.append(try eval(p)) }
+        return out
+    }
 }
 
 extension ResultTable.ColumnType {
@@ -33,13 +42,15 @@ extension Evaluator {
         case .negate(let inner, _):
             let c = try compile(inner, f)
             try requireNumeric(c, inner, "`-`")
-            return Compiled(type: c.type) { p in Arithmetic.apply(.minus, .integer(0), c.eval(p)) }
+            return Compiled(type: c.type) { p throws(QueryError) in
+                let x = try c.eval(p)
+                return try Evaluator.exactly(e) { () throws(AmountOverflow) in try Arithmetic.apply(.minus, .integer(0), x) }
+            }
         case .binary(let op, let l, let r, let span) where [.plus, .minus, .times, .divide].contains(op):
             let a = try compile(l, f)
             let b = try compile(r, f)
             try requireNumeric(a, l, "`\(op.rawValue)`")
             try requireNumeric(b, r, "`\(op.rawValue)`")
-            _ = span
             let type: ResultTable.ColumnType
             if op == .divide || a.type == .ratio || a.type == .percent || b.type == .ratio || b.type == .percent {
                 type = .ratio
@@ -48,7 +59,14 @@ extension Evaluator {
             } else {
                 type = .amount
             }
-            return Compiled(type: type) { p in Arithmetic.apply(op, a.eval(p), b.eval(p)) }
+            _ = span
+            let zeroDivisions = self.zeroDivisions
+            return Compiled(type: type) { p throws(QueryError) in
+                let x = try a.eval(p), y = try b.eval(p)
+                let v = try Evaluator.exactly(e) { () throws(AmountOverflow) in try Arithmetic.apply(op, x, y) }
+                if op == .divide, v == .null, x != .null, y != .null { zeroDivisions.record(e.sourceText) }
+                return v
+            }
         case .call(let name, _, let span):
             if Aggregate(rawValue: name.text) != nil {
                 throw QueryError("`\(name.text)` is an aggregate; expected a value per row here", at: span,
@@ -58,7 +76,7 @@ extension Evaluator {
                              hint: Suggestion.nearest(name.text, among: Aggregate.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" })
         default:
             let test = try predicate(e, f)
-            return Compiled(type: .bool) { .bool(test($0)) }
+            return Compiled(type: .bool) { p throws(QueryError) in .bool(try test(p)) }
         }
     }
 
@@ -79,17 +97,23 @@ extension Evaluator {
 
     /// Compiles a condition. Text comparisons against literals are decided once per distinct
     /// string, so filtering millions of rows compares small integers.
-    func predicate(_ e: Expr, _ f: Frame) throws(QueryError) -> (Int) -> Bool {
+    func predicate(_ e: Expr, _ f: Frame) throws(QueryError) -> Predicate {
         switch e {
         case .binary(.and, let l, let r, _):
             let a = try predicate(l, f), b = try predicate(r, f)
-            return { a($0) && b($0) }
+            return { p throws(QueryError) in
+                if try !a(p) { return false }
+                return try b(p)
+            }
         case .binary(.or, let l, let r, _):
             let a = try predicate(l, f), b = try predicate(r, f)
-            return { a($0) || b($0) }
+            return { p throws(QueryError) in
+                if try a(p) { return true }
+                return try b(p)
+            }
         case .not(let inner, _):
             let a = try predicate(inner, f)
-            return { !a($0) }
+            return { p throws(QueryError) in try !a(p) }
         case .bool(let b, _):
             return { _ in b }
         case .binary(let op, let l, let r, let span):
@@ -104,20 +128,20 @@ extension Evaluator {
             }
             if let fast = textTest(l, r, f, op == .notEqual, { Evaluator.test(op, .text($0), .text($1)) }) { return fast }
             if let fast = integerTest(op, l, r, f) { return fast }
-            return { p in Evaluator.test(op, a.eval(p), b.eval(p)) }
+            return { p throws(QueryError) in Evaluator.test(op, try a.eval(p), try b.eval(p)) }
         case .isIn(let l, let items, let negated, _):
             let a = try compile(l, f)
             var values: [Value] = []
             for item in items {
                 let c = try compile(item, f)
                 try checkComparable(a, l, c, item, at: item.span)
-                values.append(c.eval(0))
+                values.append(try c.eval(0))
             }
-            let test: (Int) -> Bool = { p in
-                let v = a.eval(p)
+            let test: Predicate = { p throws(QueryError) in
+                let v = try a.eval(p)
                 return v != .null && values.contains { Evaluator.order(v, $0) == 0 }
             }
-            return negated ? { !test($0) } : test
+            return negated ? { p throws(QueryError) in try !test(p) } : test
         case .under(let l, let code, _):
             let a = try compile(l, f)
             guard a.type == .text else {
@@ -127,8 +151,8 @@ extension Evaluator {
                 let inside = dictionary.map { ClassificationCode(rawValue: $0).map(code.contains) ?? false }
                 return { p in let id = ids[p]; return id >= 0 && inside[Int(id)] }
             }
-            return { p in
-                if case .text(let s) = a.eval(p), let c = ClassificationCode(rawValue: s) { return code.contains(c) }
+            return { p throws(QueryError) in
+                if case .text(let s) = try a.eval(p), let c = ClassificationCode(rawValue: s) { return code.contains(c) }
                 return false
             }
         default:
@@ -137,12 +161,12 @@ extension Evaluator {
                 throw QueryError("expected a condition, found \(describe(e, c.type))", at: e.span,
                                  hint: "compare it, as in `amount > 100`")
             }
-            return { c.eval($0) == .bool(true) }
+            return { p throws(QueryError) in try c.eval(p) == .bool(true) }
         }
     }
 
     /// A test of a text column against a text literal, decided once per distinct string.
-    func textTest(_ l: Expr, _ r: Expr, _ f: Frame, _ missing: Bool, _ test: (String, String) -> Bool) -> ((Int) -> Bool)? {
+    func textTest(_ l: Expr, _ r: Expr, _ f: Frame, _ missing: Bool, _ test: (String, String) -> Bool) -> Predicate? {
         guard case .field(let n) = l, case .text(let literal, _) = r,
             let c = try? column(n, in: f), case .text(let ids, let dictionary) = c.storage
         else { return nil }
@@ -152,7 +176,7 @@ extension Evaluator {
 
     /// `year = 2020`, `line > 40`: an integer column against a whole-number literal, compared
     /// as machine integers without building a `Value` per row.
-    func integerTest(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ f: Frame) -> ((Int) -> Bool)? {
+    func integerTest(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ f: Frame) -> Predicate? {
         guard case .field(let n) = l, case .number(let literal, _) = r, literal.scale == 0 || literal.normalized.scale == 0,
             let c = try? column(n, in: f), c.type == .integer, case .integer(let xs) = c.storage,
             let k = Int(exactly: literal.normalized.mantissa)
@@ -228,12 +252,13 @@ enum Arithmetic {
         case .integer(let i): Ratio(numerator: Amount(i), denominator: 1)
         case .amount(let a): Ratio(numerator: a, denominator: 1)
         case .ratio(let r): r
-        case .percent(let r): percentPoints ? r * Amount(100) : r
+        case .percent(let r): percentPoints ? try? r.multiplied(by: Ratio.exact(100, 1)) : r
         default: nil
         }
     }
 
-    static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
+    /// `op` applied exactly; throws when the exact result needs more than 38 digits.
+    static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) throws(AmountOverflow) -> Value {
         if case .integer(let x) = a, case .integer(let y) = b, op != .divide {
             let (v, overflow): (Int, Bool) =
                 switch op {
@@ -246,20 +271,50 @@ enum Arithmetic {
         let simple = op != .divide && [a, b].allSatisfy { if case .ratio = $0 { false } else if case .percent = $0 { false } else { true } }
         if simple, let x = a.amountValue, let y = b.amountValue {
             switch op {
-            case .plus: return .amount(x + y)
-            case .minus: return .amount(x - y)
-            default: return .amount(x * y)
+            case .plus: return .amount(try x.adding(y))
+            case .minus: return .amount(try x.subtracting(y))
+            default: return .amount(try x.multiplied(by: y))
             }
         }
-        guard let x = ratio(a), let y = ratio(b) else { return .null }
-        let n1 = x.numerator, d1 = x.denominator, n2 = y.numerator, d2 = y.denominator
+        guard let x = try exactRatio(a), let y = try exactRatio(b) else { return .null }
         let r: Ratio
         switch op {
-        case .plus: r = Ratio(numerator: n1 * d2 + n2 * d1, denominator: d1 * d2)
-        case .minus: r = Ratio(numerator: n1 * d2 - n2 * d1, denominator: d1 * d2)
-        case .times: r = Ratio(numerator: n1 * n2, denominator: d1 * d2)
-        default: r = Ratio(numerator: n1 * d2, denominator: d1 * n2)
+        case .plus: r = try x.adding(y)
+        case .minus: r = try x.subtracting(y)
+        case .times: r = try x.multiplied(by: y)
+        default: r = try x.divided(by: y)
         }
         return r.isUndefined ? .null : .ratio(r)
+    }
+
+    /// The value as an exact ratio (a percentage as its fraction), `nil` when it is not a number.
+    static func exactRatio(_ v: Value) throws(AmountOverflow) -> Ratio? {
+        switch v {
+        case .integer(let i): try Ratio.exact(Amount(i), 1)
+        case .amount(let a): try Ratio.exact(a, 1)
+        case .ratio(let r), .percent(let r): r
+        default: nil
+        }
+    }
+}
+
+/// A compiled condition on a physical row.
+typealias Predicate = (Int) throws(QueryError) -> Bool
+
+extension Evaluator {
+    /// Runs exact arithmetic for `e`; an overflow becomes an error that names the expression.
+    static func exactly<T>(_ e: Expr, _ body: () throws(AmountOverflow) -> T) throws(QueryError) -> T {
+        do { return try body() } catch {
+            throw QueryError("arithmetic overflow in `\(e.sourceText)`: the exact result needs more than 38 digits",
+                             at: e.span, hint: "divide large figures down first, or compute with fewer factors")
+        }
+    }
+
+    /// Runs exact arithmetic for a stage (`sum`, `share`, `compare`); an overflow becomes an error
+    /// naming what was computed.
+    static func exactly<T>(_ what: String, at span: QuerySpan?, _ body: () throws(AmountOverflow) -> T) throws(QueryError) -> T {
+        do { return try body() } catch {
+            throw QueryError("arithmetic overflow in \(what): the exact result needs more than 38 digits", at: span)
+        }
     }
 }

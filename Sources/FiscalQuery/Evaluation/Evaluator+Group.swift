@@ -72,7 +72,7 @@ extension Evaluator {
                 }
             } else {
                 let c = try compile(k, f)
-                keyColumns.append(FrameColumn.make(k.columnName, c.type ?? .text, (0..<f.physicalCount).map(c.eval)))
+                keyColumns.append(FrameColumn.make(k.columnName, c.type ?? .text, try c.values(f.physicalCount)))
             }
         }
         return (keyColumns, onLevel)
@@ -177,30 +177,48 @@ extension Evaluator {
             var powers = [Int128](repeating: 1, count: Int(scale) + 1)
             for i in powers.indices.dropFirst() { powers[i] = powers[i - 1] &* 10 }
             var acc = [Int128](repeating: 0, count: groupCount)
+            // Checked: a sum that does not fit 38 digits is an error, never a wrapped number.
+            var overflow = false
             for (r, p32) in rows.enumerated() {
                 let p = Int(p32)
                 let s = ss[p]
                 if s < 0 { continue }
                 let g = Int(gid[r])
-                acc[g] &+= s == scale ? ms[p] : ms[p] &* powers[Int(scale - s)]
+                var term = ms[p], o1 = false
+                if s != scale { (term, o1) = term.multipliedReportingOverflow(by: powers[Int(scale - s)]) }
+                let (sum, o2) = acc[g].addingReportingOverflow(term)
+                acc[g] = sum
+                if o1 || o2 { overflow = true; break }
                 counts[g] += 1
             }
-            let values: [Value] = (0..<groupCount).map { g in
-                guard counts[g] > 0 else { return .null }
+            if overflow {
+                throw QueryError("arithmetic overflow in the \(spec.function.rawValue) of `\(arg.sourceText)`: the exact result needs more than 38 digits",
+                                 at: spec.span, hint: "group the rows so that each sum is smaller, or filter out outsized figures")
+            }
+            var values: [Value] = []
+            for g in 0..<groupCount {
+                guard counts[g] > 0 else { values.append(.null); continue }
                 let sum = Amount(mantissa: acc[g], scale: Int(scale))
-                return spec.function == .sum ? .amount(sum) : .ratio(sum / Amount(counts[g]))
+                values.append(spec.function == .sum ? .amount(sum) : .ratio(try Evaluator.exactly("the avg of `\(arg.sourceText)`", at: spec.span) { () throws(AmountOverflow) in
+                    try Ratio.exact(sum, Amount(counts[g]))
+                }))
             }
             return FrameColumn.make(spec.name, spec.function == .sum ? .amount : .ratio, values)
         }
         var acc = [Value](repeating: .null, count: groupCount)
         for (r, p32) in rows.enumerated() {
-            let v = compiled.eval(Int(p32))
+            let v = try compiled.eval(Int(p32))
             if v == .null { continue }
             let g = Int(gid[r])
             counts[g] += 1
             switch spec.function {
             case .count: break
-            case .sum, .avg: acc[g] = acc[g] == .null ? v : Arithmetic.apply(.plus, acc[g], v)
+            case .sum, .avg:
+                if acc[g] == .null { acc[g] = v; break }
+                let sum = acc[g]
+                acc[g] = try Evaluator.exactly("the \(spec.function.rawValue) of `\(arg.sourceText)`", at: spec.span) { () throws(AmountOverflow) in
+                    try Arithmetic.apply(.plus, sum, v)
+                }
             case .min: if acc[g] == .null || (Evaluator.order(v, acc[g]) ?? 0) < 0 || (acc[g] != .null && Evaluator.order(v, acc[g]) == nil && v < acc[g]) { acc[g] = v }
             case .max: if acc[g] == .null || (Evaluator.order(v, acc[g]) ?? 0) > 0 || (acc[g] != .null && Evaluator.order(v, acc[g]) == nil && acc[g] < v) { acc[g] = v }
             }
@@ -209,7 +227,12 @@ extension Evaluator {
         case .count:
             return FrameColumn(name: spec.name, type: .integer, storage: .integer(counts))
         case .avg:
-            let values = (0..<groupCount).map { g in counts[g] == 0 ? Value.null : Arithmetic.apply(.divide, acc[g], .integer(counts[g])) }
+            var values: [Value] = []
+            for g in 0..<groupCount {
+                values.append(counts[g] == 0 ? Value.null : try Evaluator.exactly("the avg of `\(arg.sourceText)`", at: spec.span) { () throws(AmountOverflow) in
+                    try Arithmetic.apply(.divide, acc[g], .integer(counts[g]))
+                })
+            }
             return FrameColumn.make(spec.name, .ratio, values)
         default:
             return FrameColumn.make(spec.name, compiled.type ?? .text, acc)

@@ -10,12 +10,12 @@ extension Evaluator {
         if let s = f.selection {
             for (i, p) in s.enumerated() {
                 if i & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
-                if test(Int(p)) { kept.append(p) }
+                if try test(Int(p)) { kept.append(p) }
             }
         } else {
             for p in 0..<f.physicalCount {
                 if p & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
-                if test(p) { kept.append(Int32(p)) }
+                if try test(p) { kept.append(Int32(p)) }
             }
         }
         out.selection = kept
@@ -27,7 +27,13 @@ extension Evaluator {
         var compiled: [Compiled] = []
         for k in keys { compiled.append(try compile(k.expr, f)) }
         let rows = f.physicalRows
-        let values = rows.map { p in compiled.map { $0.eval(Int(p)) } }
+        var values: [[Value]] = []
+        values.reserveCapacity(rows.count)
+        for p in rows {
+            var row: [Value] = []
+            for c in compiled { row.append(try c.eval(Int(p))) }
+            values.append(row)
+        }
         // Ctrl-C: a sort of millions of rows looks at the flag every 65,536 comparisons.
         var comparisons = 0
         let order: [Int]
@@ -110,15 +116,20 @@ extension Evaluator {
         }
         // A row with no value of a key (no code at the level of `by 类`) has no group to be a share of.
         let keyless = keyColumns.isEmpty ? [] : rows.map { p in keyColumns.contains { $0.value(Int(p)) == .null } }
-        let values = (0..<out.count).map { c.eval($0) }
+        let values = try c.values(out.count)
         var totals = [Amount](repeating: .zero, count: groupCount)
         for (r, v) in values.enumerated() where keyless.isEmpty || !keyless[r] {
-            if let a = v.amountValue { totals[Int(gid[r])] += a }
+            guard let a = v.amountValue else { continue }
+            let g = Int(gid[r]), before = totals[g]
+            totals[g] = try Evaluator.exactly("the total of `\(e.sourceText)`", at: e.span) { () throws(AmountOverflow) in try before.adding(a) }
         }
-        let shares: [Value] = values.enumerated().map { r, v in
+        var shares: [Value] = []
+        for (r, v) in values.enumerated() {
             let total = totals[Int(gid[r])]
-            guard let a = v.amountValue, !total.isZero, keyless.isEmpty || !keyless[r] else { return .null }
-            return .percent(a / total)
+            guard let a = v.amountValue, !total.isZero, keyless.isEmpty || !keyless[r] else { shares.append(.null); continue }
+            shares.append(.percent(try Evaluator.exactly("the share of `\(e.sourceText)`", at: e.span) { () throws(AmountOverflow) in
+                try Ratio.exact(a, total)
+            }))
         }
         out.columns.removeAll { $0.name == name }
         out.columns.append(FrameColumn(name: name, type: .percent, storage: .values(shares)))
@@ -136,7 +147,7 @@ extension Evaluator {
                 out.columns.append(try column(n, in: base))
             } else {
                 let c = try compile(e, base)
-                out.columns.append(FrameColumn.make(e.columnName, c.type ?? .text, (0..<base.count).map(c.eval)))
+                out.columns.append(FrameColumn.make(e.columnName, c.type ?? .text, try c.values(base.count)))
             }
         }
         return out
@@ -147,7 +158,7 @@ extension Evaluator {
         var out = f.materialized()
         for a in assignments {
             let c = try compile(a.expr, out)
-            let column = FrameColumn.make(a.name.text, c.type ?? .text, (0..<out.count).map(c.eval))
+            let column = FrameColumn.make(a.name.text, c.type ?? .text, try c.values(out.count))
             if let i = out.columnIndex(a.name.text) { out.columns[i] = column } else { out.columns.append(column) }
         }
         return out

@@ -7,9 +7,15 @@ import FiscalModel
 public struct Evaluator {
     let context: QueryContext
     let store: FactStore
+    /// Divisions by zero met while evaluating (each gives a missing value), for a note.
+    let zeroDivisions = ZeroDivisions()
 
     /// Evaluates `query`; a `let` stores its result in `context.bindings` (and returns it).
     public static func evaluate(_ query: Query, in context: inout QueryContext) throws(QueryError) -> ResultTable {
+        if let name = query.binding, ["facts", "warnings", "drill"].contains(name.text) || context.sources[name.text] != nil {
+            throw QueryError("cannot bind `\(name.text)`: it names a built-in source", at: name.span,
+                             hint: "choose another name, as in `let my_\(name.text) = …`")
+        }
         let table = try evaluate(query.pipeline, in: &context)
         if let name = query.binding {
             var bound = table
@@ -143,7 +149,7 @@ public struct Evaluator {
             // Indices into the fact store's spans: the array is shared, not copied.
             t.setProvenance(pool: store.spans, indices: indices, offsets: offsets)
         }
-        t.notes = f.notes
+        t.notes = f.notes + zeroDivisions.notes
         if store.disputedCount > 0, let note = disputedNote(f) { t.notes.append(note) }
         return t
     }
@@ -159,6 +165,19 @@ public struct Evaluator {
         guard !disputed.isEmpty else { return nil }
         let n = disputed.count
         return "\(n) fact\(n == 1 ? " is" : "s are") disputed (disputed = true): the report states \(n == 1 ? "it" : "each") with different amounts, and the first mention's is used; `source row N` lists every mention, `check | where rule = \"repeated\"` the differences"
+    }
+}
+
+/// Counts the divisions by zero of one evaluation, by expression.
+final class ZeroDivisions: @unchecked Sendable {
+    private var counts: [(expression: String, rows: Int)] = []
+
+    func record(_ expression: String) {
+        if let i = counts.firstIndex(where: { $0.expression == expression }) { counts[i].rows += 1 } else { counts.append((expression, 1)) }
+    }
+
+    var notes: [String] {
+        counts.map { "`\($0.expression)` divides by zero in \($0.rows) row\($0.rows == 1 ? "" : "s"); those values are missing (shown —), not zero" }
     }
 }
 

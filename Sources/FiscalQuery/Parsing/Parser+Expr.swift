@@ -3,8 +3,11 @@ import FiscalModel
 extension Parser {
     /// `or` < `and` < `not` < comparison < `+ -` < `* /` < unary minus < primary.
     mutating func parseExpr() throws(QueryError) -> Expr {
+        try enter()
+        defer { depth -= 1 }
         var left = try parseAnd()
-        while accept(.keyword(.or)) != nil {
+        while let t = accept(.keyword(.or)) {
+            try countOperator(at: t.span)
             let right = try parseAnd()
             left = .binary(.or, left, right, left.span.lowerBound..<right.span.upperBound)
         }
@@ -13,7 +16,8 @@ extension Parser {
 
     mutating func parseAnd() throws(QueryError) -> Expr {
         var left = try parseNot()
-        while accept(.keyword(.and)) != nil {
+        while let t = accept(.keyword(.and)) {
+            try countOperator(at: t.span)
             let right = try parseNot()
             left = .binary(.and, left, right, left.span.lowerBound..<right.span.upperBound)
         }
@@ -22,6 +26,8 @@ extension Parser {
 
     mutating func parseNot() throws(QueryError) -> Expr {
         if let t = accept(.keyword(.not)) {
+            try enter()
+            defer { depth -= 1 }
             let e = try parseNot()
             return .not(e, t.span.lowerBound..<e.span.upperBound)
         }
@@ -35,7 +41,7 @@ extension Parser {
             .greaterEqual: .greaterEqual, .tilde: .contains,
         ]
         if let op = ops[current.kind] {
-            _ = advance()
+            try countOperator(at: advance().span)
             let right = try parseAdditive()
             return .binary(op, left, right, left.span.lowerBound..<right.span.upperBound)
         }
@@ -79,7 +85,7 @@ extension Parser {
             case .minus: op = .minus
             default: return left
             }
-            _ = advance()
+            try countOperator(at: advance().span)
             let right = try parseMultiplicative()
             left = .binary(op, left, right, left.span.lowerBound..<right.span.upperBound)
         }
@@ -94,7 +100,7 @@ extension Parser {
             case .slash: op = .divide
             default: return left
             }
-            _ = advance()
+            try countOperator(at: advance().span)
             let right = try parseUnary()
             left = .binary(op, left, right, left.span.lowerBound..<right.span.upperBound)
         }
@@ -102,6 +108,8 @@ extension Parser {
 
     mutating func parseUnary() throws(QueryError) -> Expr {
         if let t = accept(.minus) {
+            try enter()
+            defer { depth -= 1 }
             let e = try parseUnary()
             if case .number(let a, let s) = e { return .number(-a, t.span.lowerBound..<s.upperBound) }
             return .negate(e, t.span.lowerBound..<e.span.upperBound)

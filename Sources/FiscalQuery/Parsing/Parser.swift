@@ -15,10 +15,45 @@ import FiscalModel
 public struct Parser {
     var tokens: [Token]
     var position = 0
+    /// How deep the expression being read nests (parentheses, `not`, unary minus).
+    var depth = 0
+    /// How many binary operators the query has used so far.
+    var operators = 0
 
-    /// Parses query text (lexing it first).
+    /// The longest query text read, in characters.
+    public static let maximumLength = 65_536
+    /// How deep parentheses, `not` and unary minus may nest.
+    public static let maximumDepth = 200
+    /// How many binary operators (`+ - * / and or` and comparisons) one query may hold.
+    public static let maximumOperators = 2_000
+
+    /// Parses query text (lexing it first). Text longer than ``maximumLength`` is refused
+    /// before it is read.
     public static func parse(_ text: String) throws(QueryError) -> Query {
-        try parse(Lexer.tokenize(text))
+        let count = text.count
+        guard count <= maximumLength else {
+            throw QueryError("expected a query of at most \(maximumLength) characters, found \(count)",
+                             at: maximumLength..<count, hint: "split it into several statements with `let`")
+        }
+        return try parse(Lexer.tokenize(text))
+    }
+
+    /// Enters one more level of nesting; throws past ``maximumDepth``.
+    mutating func enter() throws(QueryError) {
+        depth += 1
+        guard depth <= Parser.maximumDepth else {
+            throw QueryError("expected expressions nested at most \(Parser.maximumDepth) levels deep, found more", at: current.span,
+                             hint: "remove redundant parentheses")
+        }
+    }
+
+    /// Counts one binary operator; throws past ``maximumOperators``.
+    mutating func countOperator(at span: QuerySpan) throws(QueryError) {
+        operators += 1
+        guard operators <= Parser.maximumOperators else {
+            throw QueryError("expected at most \(Parser.maximumOperators) operators in one query, found more", at: span,
+                             hint: "split the computation with `derive` or `let`")
+        }
     }
 
     /// Parses a token list that ends with ``TokenKind/end``.

@@ -174,6 +174,38 @@ public indirect enum Expr: Sendable, Hashable {
         }
     }
 
+    /// The expression written back as text, for messages (`amount / 10000`); long ones are
+    /// cut with `…`.
+    public var sourceText: String {
+        let full = written
+        return full.count <= 80 ? full : String(full.prefix(79)) + "…"
+    }
+
+    private var written: String {
+        switch self {
+        case .field(let n): n.text
+        case .number(let a, _): a.description
+        case .text(let s, _): "\"\(s)\""
+        case .bool(let b, _): b ? "true" : "false"
+        case .null: "null"
+        case .not(let e, _): "not \(e.operand)"
+        case .negate(let e, _): "-\(e.operand)"
+        case .binary(let op, let l, let r, _):
+            "\(l.operand) \(op == .and ? "and" : op == .or ? "or" : op.rawValue) \(r.operand)"
+        case .isIn(let l, let items, let negated, _):
+            "\(l.operand) \(negated ? "not in" : "in") (\(items.map(\.written).joined(separator: ", ")))"
+        case .under(let l, let code, _): "\(l.operand) under \(code.rawValue)"
+        case .call(let f, let args, _): "\(f.text)(\(args.map(\.written).joined(separator: ", ")))"
+        }
+    }
+
+    private var operand: String {
+        switch self {
+        case .binary, .isIn, .under, .not: "(\(written))"
+        default: written
+        }
+    }
+
     /// The name a column computed from this expression gets (`amount`, `sum_amount`).
     public var columnName: String {
         switch self {

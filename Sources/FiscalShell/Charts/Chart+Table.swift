@@ -53,6 +53,12 @@ extension Chart {
         var series = valueColumns.map { c in
             Series(name: TerminalText.sanitized(table.columns[c].name), points: table.rows.map { point($0[c]) })
         }
+        // Charts add, double and scale the values; beyond 30 digits that could overflow (a
+        // derived column), so such a column is refused with a message, never a crash (issue 11).
+        let limit = (0..<30).reduce(Int128(1)) { r, _ in r * 10 }
+        if let big = series.first(where: { $0.points.contains { p in p.value.map { $0.mantissa >= limit || $0.mantissa <= -limit } ?? false } }) {
+            return .failure(ChartError("cannot chart `\(big.name)`: its values have more than 30 digits"))
+        }
         var notes: [String] = []
         var kind = Kind.bars
         if spec?.kind == .pie {
@@ -134,14 +140,4 @@ public struct ChartError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
-}
-
-/// Text from files made safe for a terminal: control characters become spaces.
-enum TerminalText {
-    static func sanitized(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? " " : $0
-        }))
-    }
 }

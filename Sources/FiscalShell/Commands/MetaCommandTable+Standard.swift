@@ -46,7 +46,7 @@ extension MetaCommandTable {
                 var out = ""
                 for (i, line) in lines.enumerated() {
                     let n = String(i + 1)
-                    out += String(repeating: " ", count: digits - n.count) + n + "  " + line + "\n"
+                    out += String(repeating: " ", count: digits - n.count) + n + "  " + TerminalText.escaped(line) + "\n"
                 }
                 context.runner.emit(out)
                 return .done
@@ -72,12 +72,17 @@ extension MetaCommandTable {
         } catch {
             throw MetaCommandError(error.description)
         }
+        // Ctrl-C while reading: the user asked to stop, so what was read is not kept.
+        if Interrupt.happened {
+            context.session.dropLastLoaded(result.reports.count)
+            throw MetaCommandError("interrupted: nothing was loaded")
+        }
         let language = context.session.options.language
-        for w in result.warnings { context.runner.console.err("\(w)\n") }
+        for w in result.warnings { context.runner.console.err(TerminalText.escaped("\(w)") + "\n") }
         let facts = result.reports.reduce(0) { $0 + $1.facts.count }
         let names = ReportsTable.summary(result.reports)
         let loaded = Message(.loadedReports, result.reports.count, facts).text(language)
-        context.runner.console.err(loaded + (names.isEmpty ? "" : ": " + names) + "\n")
+        context.runner.console.err(loaded + (names.isEmpty ? "" : ": " + TerminalText.escaped(names)) + "\n")
         return .done
     }
 
@@ -126,7 +131,7 @@ extension MetaCommandTable {
         guard written == bytes.count, closed == 0 else {
             throw MetaCommandError(Message(.cannotWrite, path, String(cString: strerror(errno)).lowercased()))
         }
-        context.runner.console.err(Message(.savedRows, result.rows.count, path).text(options.language) + "\n")
+        context.runner.console.err(Message(.savedRows, result.rows.count, TerminalText.escaped(path)).text(options.language) + "\n")
         return .done
     }
 }

@@ -32,8 +32,10 @@ public struct InteractiveShell {
             let environment = self.environment
             let commands = MetaCommandTable.standard
             let session = self.session
+            let (historyPath, historyProblem) = state.usableHistoryFile
+            if let historyProblem { console.err("warning: \(TerminalText.escaped(historyProblem)); history is not kept this session\n") }
             let editor = LineEditor(
-                historyPath: state.historyFile,
+                historyPath: historyPath,
                 complete: { line, cursor in
                     Completer(vocabulary: .of(session, commands: commands)).complete(line: line, cursor: cursor)
                 },

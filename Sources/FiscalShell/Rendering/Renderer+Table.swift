@@ -5,7 +5,7 @@ extension Renderer {
     /// column indented by depth; a table wider than `maxWidth` is fitted by ``TableFit``.
     static func renderTable(_ table: ResultTable, _ options: RenderOptions) -> Output {
         let language = options.language
-        var notes = table.notes
+        var notes = table.notes.map { TerminalText.escaped($0, keepNewlines: true) }
         var rows = table.rows
         if let limit = options.maxRows, rows.count > limit {
             let left = rows.count - limit

@@ -37,6 +37,7 @@ public enum Renderer {
     static func displayText(_ value: Value, _ options: RenderOptions) -> String {
         switch value {
         case .null: return options.nullText
+        case .text(let s): return TerminalText.escaped(s)
         case .percent: return value.formatted(ratioDigits: options.ratioDigits, percentDigits: options.percentDigits) + "%"
         case .amount(let a):
             let shown = options.decimals.map { a.rounded(toDigits: $0) } ?? a
@@ -63,7 +64,8 @@ public enum Renderer {
 
     /// The text of one cell for machines: numbers plain and exact, missing empty.
     static func plainText(_ value: Value, _ options: RenderOptions) -> String {
-        value.formatted(ratioDigits: options.ratioDigits, percentDigits: options.percentDigits)
+        if case .text(let s) = value { return TerminalText.escaped(s) }
+        return value.formatted(ratioDigits: options.ratioDigits, percentDigits: options.percentDigits)
     }
 
     static func isNumeric(_ type: ResultTable.ColumnType) -> Bool {
@@ -81,7 +83,7 @@ public enum Renderer {
     // MARK: CSV
 
     static func renderCSV(_ table: ResultTable, _ options: RenderOptions) -> String {
-        var out = table.columns.map { CSVText.field($0.name) }.joined(separator: ",") + "\n"
+        var out = table.columns.map { CSVText.field(TerminalText.escaped($0.name)) }.joined(separator: ",") + "\n"
         for row in table.rows {
             out += row.map { CSVText.field(plainText($0, options)) }.joined(separator: ",") + "\n"
         }
@@ -104,8 +106,10 @@ public enum Renderer {
         case .integer(let i): .int(i)
         case .amount(let a): .amount(a)
         case .bool(let b): .bool(b)
-        case .ratio(let r): r.rounded(toDigits: options.ratioDigits).map(JSON.amount) ?? .null
-        case .percent(let r): r.percent(digits: options.percentDigits).map(JSON.amount) ?? .null
+        // Exact where the decimal ends, else 18 digits: JSON is read by programs, which round
+        // for themselves (tables and csv round to the display digits).
+        case .ratio(let r): r.decimal().map(JSON.amount) ?? .null
+        case .percent(let r): r.percentDecimal().map(JSON.amount) ?? .null
         }
     }
 
@@ -123,7 +127,7 @@ public enum Renderer {
                 default: out.append(c)
                 }
             }
-            return out
+            return TerminalText.escaped(out)
         }
         let language = options.language
         var out = "| " + table.columns.map { escape(heading($0.name, language)) }.joined(separator: " | ") + " |\n"

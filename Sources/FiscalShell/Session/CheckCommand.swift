@@ -32,8 +32,9 @@ public enum CheckCommand {
     /// the source line and the figure highlighted.
     public static func source(_ query: String, session: Session, cache: SourceCache = SourceCache()) -> String {
         let hits = Provenance.lookup(query, in: session.reports)
-        if hits.isEmpty { return Message(.noFigureMatches, query).text(session.options.language) + "\n" }
-        return hits.map { render($0, color: session.options.color, language: session.options.language, cache: cache) }.joined()
+        if hits.isEmpty { return TerminalText.escaped(Message(.noFigureMatches, query).text(session.options.language)) + "\n" }
+        let loaded = Set(session.reports.map(\.source))
+        return hits.map { render($0, color: session.options.color, language: session.options.language, cache: cache, loaded: loaded) }.joined()
     }
 
     /// `source row N` (1-based) of `table`: the facts the row was computed from.
@@ -48,7 +49,8 @@ public enum CheckCommand {
         let others = spans.filter { !found.contains($0) }.map {
             ProvenanceHit(kind: .claim, report: "", label: "", amount: .zero, unit: "", derived: false, span: $0)
         }
-        return (hits + others).sorted { $0.span < $1.span }.map { render($0, color: session.options.color, language: session.options.language, cache: cache) }.joined()
+        let loaded = Set(session.reports.map(\.source))
+        return (hits + others).sorted { $0.span < $1.span }.map { render($0, color: session.options.color, language: session.options.language, cache: cache, loaded: loaded) }.joined()
     }
 
     /// `explain TERM`: the reports' own 名词解释 entries, else (or where a report's entry is cut
@@ -56,14 +58,14 @@ public enum CheckCommand {
     public static func explain(_ term: String, session: Session) -> String {
         let answer = Glossary.answer(term, in: session.reports)
         let language = session.options.language
-        if answer.entries.isEmpty { return Message(.noExplanation, term).text(language) + "\n" }
-        var out = answer.approximate ? Message(.explainClosest, term).text(language) + "\n" : ""
+        if answer.entries.isEmpty { return TerminalText.escaped(Message(.noExplanation, term).text(language)) + "\n" }
+        var out = answer.approximate ? TerminalText.escaped(Message(.explainClosest, term).text(language)) + "\n" : ""
         out += answer.entries.map { e in
             let origin = e.report.map { "\($0), \(e.origin)" } ?? Message(.fiscalGlossaryFrom, e.origin).text(language)
-            var text = "\(e.term) (\(origin))\n  \(e.text)\n"
+            var text = "\(TerminalText.escaped(e.term)) (\(TerminalText.escaped(origin)))\n  \(TerminalText.escaped(e.text))\n"
             if e.truncated {
                 let place = e.span.map { "\($0.file):\($0.line)" } ?? ""
-                text += "  " + Message(.explainTruncated, String(e.text.suffix(8)), place).text(language) + "\n"
+                text += "  " + TerminalText.escaped(Message(.explainTruncated, String(e.text.suffix(8)), place).text(language)) + "\n"
             }
             return text
         }.joined()
@@ -74,13 +76,16 @@ public enum CheckCommand {
     }
 
     /// One hit: its place and label, then the source line with the figure marked.
-    static func render(_ hit: ProvenanceHit, color: Bool, language: Language, cache: SourceCache) -> String {
+    /// Only files that were loaded are opened (`loaded`: their paths): a span read from a file
+    /// may name any path, and `source` must not show `/etc/passwd` or read `/dev/zero`.
+    static func render(_ hit: ProvenanceHit, color: Bool, language: Language, cache: SourceCache, loaded: Set<String>) -> String {
         let s = hit.span
-        var out = "\(s.file):\(s.line):\(s.startColumn)"
+        var out = TerminalText.escaped("\(s.file):\(s.line):\(s.startColumn)")
         if !hit.label.isEmpty {
-            out += ": \(hit.label) \(hit.amount)\(hit.unit)" + (hit.derived ? " " + Message(.derivedMark).text(language) : "") + (hit.report.isEmpty ? "" : " [\(hit.report)]")
+            out += TerminalText.escaped(": \(hit.label) \(hit.amount)\(hit.unit)" + (hit.derived ? " " + Message(.derivedMark).text(language) : "") + (hit.report.isEmpty ? "" : " [\(hit.report)]"))
         }
         out += "\n"
+        guard loaded.contains(s.file) else { return out + "   | (source not shown: \(TerminalText.escaped(s.file)) is not a loaded file)\n" }
         guard let line = cache.line(s.line, of: s.file) else { return out + "   | " + Message(.sourceNotAvailable).text(language) + "\n" }
         return out + "   | " + highlight(String(line), from: s.startColumn, to: s.endColumn, color: color) + "\n"
     }
@@ -89,22 +94,25 @@ public enum CheckCommand {
     static func highlight(_ line: String, from: Int, to: Int, color: Bool) -> String {
         let chars = Array(line)
         let a = min(max(from - 1, 0), chars.count), b = min(max(to - 1, a), chars.count)
-        guard b > a else { return line }
+        let safe = { (part: ArraySlice<Character>) in TerminalText.escaped(String(part)) }
+        guard b > a else { return safe(chars[...]) }
         let (open, close) = color ? ("\u{1B}[1;7m", "\u{1B}[0m") : ("[[", "]]")
-        return String(chars[..<a]) + open + String(chars[a..<b]) + close + String(chars[b...])
+        return safe(chars[..<a]) + open + safe(chars[a..<b]) + close + safe(chars[b...])
     }
 }
 
 /// Source files read once per session for `source`.
 public final class SourceCache: @unchecked Sendable {
     private var texts: [String: SourceText?] = [:]
+    /// The largest file `source` reads lines from.
+    public static let maximumFileSize = 64 << 20
 
     public init() {}
 
     /// Line `number` of `path`, or `nil` when the file cannot be read or is shorter.
     public func line(_ number: Int, of path: String) -> Substring? {
         if texts[path] == nil {
-            let bytes = try? FileSystem.read(path)
+            let bytes = try? FileSystem.read(path, limit: SourceCache.maximumFileSize)
             texts[path] = .some(bytes.flatMap { SourceText(bytes: $0, path: path) })
         }
         return texts[path]!?.line(number)

@@ -17,16 +17,20 @@ public struct Console: Sendable {
         self.err = err
     }
 
-    /// The process's standard output and error, unbuffered per call.
+    /// The process's standard output and error, unbuffered per call. Every byte of the text is
+    /// written (a NUL does not end it), with control characters escaped by
+    /// ``TerminalText/guarded(_:)``.
     public static let standard = Console(
-        out: { text in
-            fputs(text, fiscal_stdout())
-            fflush(fiscal_stdout())
-        },
-        err: { text in
-            fputs(text, fiscal_stderr())
-            fflush(fiscal_stderr())
-        })
+        out: { text in Console.write(TerminalText.guarded(text), to: fiscal_stdout()) },
+        err: { text in Console.write(TerminalText.guarded(text), to: fiscal_stderr()) })
+
+    private static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>?) {
+        var text = text
+        text.withUTF8 { bytes in
+            if let base = bytes.baseAddress, bytes.count > 0 { _ = fwrite(base, 1, bytes.count, stream) }
+        }
+        fflush(stream)
+    }
 }
 
 /// Facts about the terminal the shell runs in.

@@ -28,7 +28,7 @@ public enum FormatSetup {
     public static func session(pluginDirectories: [String], environment: [String: String], options: RenderOptions,
                                console: Console) -> Session {
         let (registry, diagnostics) = registry(pluginDirectories: pluginDirectories, environment: environment)
-        for d in diagnostics { console.err("\(d)\n") }
+        for d in diagnostics { console.err(TerminalText.escaped("\(d)", keepNewlines: true) + "\n") }
         return Session(registry: registry, options: options)
     }
 }

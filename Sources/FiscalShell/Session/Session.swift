@@ -77,12 +77,17 @@ public final class Session {
         return result
     }
 
+    /// Removes the `count` reports loaded last (a load the user interrupted).
+    func dropLastLoaded(_ count: Int) {
+        context.reports.removeLast(min(count, context.reports.count))
+    }
+
     /// Loads the paths a command line names, writing warnings and a load error to `console`;
     /// `false` when a file could not be read (the caller exits with ``ExitStatus/unreadableInput``).
     public func loadReporting(_ paths: [String], to console: Console) -> Bool {
         do {
             let loaded = try load(paths)
-            for w in loaded.warnings { console.err("\(w)\n") }
+            for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
             return true
         } catch {
             console.err(ErrorReport.render(error, language: options.language))
@@ -95,7 +100,7 @@ public final class Session {
         do {
             let bytes = try FileSystem.read(path)
             guard let source = SourceText(bytes: bytes, path: path) else {
-                console.err(ErrorReport.render(Message(.scriptNotText, path), language: language))
+                console.err(ErrorReport.render(Message(.scriptNotText, TerminalText.escaped(path)), language: language))
                 return nil
             }
             return source.text

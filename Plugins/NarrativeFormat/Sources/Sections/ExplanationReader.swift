@@ -139,7 +139,12 @@ extension NarrativeReader {
             guard let o = prose.origin(of: r) else { return source.span(line: prose.firstLine ?? 1) }
             return SourceSpan(file: source.path, line: o.line, startColumn: o.columns.lowerBound, endColumn: o.columns.upperBound)
         }
+        if mentions.count >= SentenceReader.maximumFiguresPerLine, SentenceReader.exceedsFigureLimit(text) {
+            warn("long-line", "expected at most \(SentenceReader.maximumFiguresPerLine) figures in a line, found more; the rest of the line is not read", line: prose.firstLine)
+        }
         var placed: [(fact: FactIndex, sentence: Int, isPart: Bool)] = []
+        // Asked once per paragraph, not once per share: thousands of shares stay linear.
+        let listsParts = text.firstRange(of: "其中") != nil || text.firstRange(of: "主要用于") != nil
         let project = state.section?.isProjects == true ? projectName(in: text) : nil
         for mention in mentions {
             switch mention {
@@ -182,7 +187,7 @@ extension NarrativeReader {
                     warn("unplaced-claim", "expected a figure before `占\(m.percent)%`, found none", at: span(m.range))
                     continue
                 }
-                let whole = shareWhole(m, target: target.fact, placed: placed.map(\.fact), line: text, state: state)
+                let whole = shareWhole(m, target: target.fact, firstPlaced: placed.first?.fact, listsParts: listsParts, state: state)
                 report.claims.append(Claim(fact: target.fact, kind: .share(percent: m.percent, whole: whole),
                                            span: span(m.range)))
             case .change(let m):
@@ -353,12 +358,14 @@ extension NarrativeReader {
 
     /// The whole a share is of: named (`占本年支出合计的…`), else the line's total before `其中`/
     /// `主要用于`, else the section's first figure of the same statement.
-    func shareWhole(_ m: ShareMention, target: FactIndex, placed: [FactIndex], line: Substring, state: ExplanationState) -> FactIndex? {
+    func shareWhole(_ m: ShareMention, target: FactIndex, firstPlaced: FactIndex?, listsParts: Bool, state: ExplanationState) -> FactIndex? {
         if let whole = m.whole {
-            return report.facts.indices.reversed().first { $0 != target && NarrativeLabel.matches(report.facts[$0].item, whole) }
+            let wanted = NarrativeLabel.normalized(whole)
+            return report.facts.indices.suffix(NarrativeLabel.reach).reversed().first {
+                $0 != target && NarrativeLabel.matchesNormalized(NarrativeLabel.normalized(report.facts[$0].item), wanted)
+            }
         }
-        if let first = placed.first, first != target,
-           line.contains("其中") || line.contains("主要用于") { return first }
+        if let first = firstPlaced, first != target, listsParts { return first }
         let statement = report.facts[target].statement
         if let first = state.firstFact[statement], first != target { return first }
         return nil
@@ -366,6 +373,13 @@ extension NarrativeReader {
 
     /// Links each stated change to its fact, once every fact of the section is known.
     mutating func resolvePendingChanges() {
+        // The facts of each section in reading order, with their labels normalised once: each
+        // change then looks outward from its own line (at most `reach` facts each way) instead
+        // of matching every fact of the section, so a long report stays linear.
+        var bySection: [Int: [FactIndex]] = [:]
+        for i in report.facts.indices where !report.facts[i].derived { bySection[factSection[i], default: []].append(i) }
+        var normalizedItems: [FactIndex: String] = [:]
+        let reach = NarrativeLabel.reach
         for p in pendingChanges {
             let m = p.mention
             let span = p.span
@@ -374,12 +388,28 @@ extension NarrativeReader {
                 target = p.before.last
             } else {
                 target = p.before.last { NarrativeLabel.matches(report.facts[$0].item, m.subject) }
-                if target == nil {
-                    let candidates = report.facts.indices.filter {
-                        factSection[$0] == p.section && !report.facts[$0].derived
-                            && NarrativeLabel.matches(report.facts[$0].item, m.subject)
+                if target == nil, let facts = bySection[p.section] {
+                    let subject = NarrativeLabel.normalized(m.subject)
+                    let items = report.facts
+                    func matches(_ i: FactIndex) -> Bool {
+                        if normalizedItems[i] == nil { normalizedItems[i] = NarrativeLabel.normalized(items[i].item) }
+                        return NarrativeLabel.matchesNormalized(normalizedItems[i]!, subject)
                     }
-                    target = candidates.min { abs(report.facts[$0].span.line - span.line) < abs(report.facts[$1].span.line - span.line) }
+                    // the first fact at or after the change's line, then outward both ways
+                    var lo = 0, hi = facts.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if report.facts[facts[mid]].span.line < span.line { lo = mid + 1 } else { hi = mid }
+                    }
+                    let after = facts[lo..<min(facts.count, lo + reach)].first(where: matches)
+                    let before = facts[max(0, lo - reach)..<lo].last(where: matches)
+                    switch (before, after) {
+                    case (let b?, let a?):
+                        target = abs(report.facts[b].span.line - span.line) <= abs(report.facts[a].span.line - span.line) ? b : a
+                    case (let b?, nil): target = b
+                    case (nil, let a?): target = a
+                    default: break
+                    }
                 }
                 // `与上年相比收、支预算总计各增加…` right after the figure it speaks of.
                 if target == nil, report.phase == .budget, let last = p.before.last,

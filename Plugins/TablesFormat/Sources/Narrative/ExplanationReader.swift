@@ -99,8 +99,13 @@ struct ExplanationReader {
                 guard let target = placed.last(where: { $0.sentence == m.sentence }) ?? placed.last else { continue }
                 var whole: FactIndex?
                 if let name = m.whole {
-                    whole = context.facts.indices.reversed().first { $0 != target.fact && !context.facts[$0].derived
-                        && !context.facts[$0].reading.isTable && NarrativeLabel.matches(context.facts[$0].item, name) }
+                    // the nearest earlier fact so named, within `NarrativeLabel.reach` facts: a whole
+                    // is named close to its shares, and an unbounded look back made reading quadratic
+                    let nearest = context.facts.indices.suffix(NarrativeLabel.reach)
+                    let wanted = NarrativeLabel.normalized(name)
+                    for i in nearest.reversed() where i != target.fact && !context.facts[i].derived && !context.facts[i].reading.isTable {
+                        if NarrativeLabel.matchesNormalized(context.normalizedItem(i), wanted) { whole = i; break }
+                    }
                 } else if let first = firstFinal[section.statement], first != target.fact {
                     whole = first
                 }

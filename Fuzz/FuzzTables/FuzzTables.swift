@@ -1,0 +1,16 @@
+// libFuzzer target FuzzTables: what it does is FuzzEntry.targets["FuzzTables"] (Sources/FiscalFuzz).
+// Built with -DFUZZING and --sanitize fuzzer it is a fuzzer; built plainly it replays the
+// files named on its command line (crash inputs, corpora). See Fuzz/README.md.
+import FiscalFuzz
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 { FuzzEntry.fuzz("FuzzTables", data, size) }
+#else
+@main
+enum Replay {
+    static func main() {
+        FuzzEntry.replayMain("FuzzTables")
+    }
+}
+#endif
