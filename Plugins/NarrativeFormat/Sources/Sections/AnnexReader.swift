@@ -91,19 +91,15 @@ extension NarrativeReader {
     /// execution (执行数). Funds received (到位) and amounts requested (申报) are neither and are
     /// not read: equal to the budget only when all was granted and all arrived.
     mutating func readAnnexProjectFigures(_ money: [FigureMention], line number: Int, project: String, tally: inout AnnexTally) {
-        let line = source.lines[number - 1]
+        let heading = AnnexMarks.heading(of: source.lines[number - 1])
         func key(_ s: String) -> String { s.hasSuffix("项目") ? String(s.dropLast(2)) : s }
         let item = report.projects.first { key($0.name) == key(project) }?.name ?? project
         var read = false
         for m in money {
             guard let unit = m.figure.factUnit else { continue }
             let phase: Phase
-            if m.label.contains("到位") || line.contains("资金到位。") {
-                tally.skipped.append((number, "funds received (到位)"))
-                continue
-            } else if m.label.contains("申报") {
-                // A request may exceed what was granted; the explanation states only the grant.
-                tally.skipped.append((number, "amounts requested (申报)"))
+            if let mark = AnnexMarks.unread.first(where: { m.label.contains($0.word) || heading.contains($0.word) }) {
+                tally.skipped.append((number, mark.reason))
                 continue
             } else if m.label.contains("支出") {
                 phase = .final
@@ -142,5 +138,24 @@ extension NarrativeReader {
             message += "; not read: " + parts.joined(separator: "; ")
         }
         warn("attachment-read", message, line: first, severity: .note)
+    }
+}
+
+/// Template words of the 绩效自评报告 (data: a template that words them differently extends it).
+enum AnnexMarks {
+    /// Figures the 附件 states that the explanation does not: funds received (到位) equal the
+    /// budget only when all arrived, and a request (申报) may exceed what was granted. A figure is
+    /// left unread when its label or its line's numbered heading (`2．资金到位。…`) has the word.
+    static let unread: [(word: String, reason: String)] = [
+        ("到位", "funds received (到位)"),
+        ("申报", "amounts requested (申报)"),
+    ]
+
+    /// The numbered heading a line opens with (`2．资金到位` of `2．资金到位。财政资金138.6万元。`):
+    /// the text before the first `。`, when it is short enough to be a heading; empty otherwise.
+    static func heading(of line: Substring) -> Substring {
+        guard let stop = line.firstIndex(of: "。") else { return "" }
+        let lead = line[..<stop]
+        return lead.count <= 12 ? lead : ""
     }
 }
