@@ -9,9 +9,7 @@ config="${1:-release}"
 file="${2:-Examples/wusheng-2020-决算.txt}"
 swift build -c "$config" --product fiscal >/dev/null
 bin=".build/$config/fiscal"
-if command -v farm-bench >/dev/null; then
-  farm-bench -n 20 --warmup 3 -- "$bin" -e :reports "$file"
-elif command -v hyperfine >/dev/null; then
+if command -v hyperfine >/dev/null; then
   hyperfine --warmup 3 -N "$bin -e :reports $file"
 else
   # Twenty runs with the shell's clock; prints the median in milliseconds.
