@@ -95,6 +95,11 @@ struct TextLine {
     /// The text with every kind of space removed (made once: every stage looks at it).
     let compact: String
 
+    /// Whether the line is a table row: it starts with a code or holds a figure.
+    var isRow: Bool {
+        leadingCode != nil || tokens.contains { $0.amount != nil }
+    }
+
     /// The leading classification code (`201`, `201 06`, `201 06 01`) and how many tokens it
     /// takes, when the line starts with one.
     var leadingCode: (code: ClassificationCode, tokens: Int)? {
