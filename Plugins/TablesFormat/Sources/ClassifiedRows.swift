@@ -117,7 +117,7 @@ extension TableSection {
             rows.removeAll { $0.isTotal && $0.figures.isEmpty }
         }
         for i in rows.indices where !rows[i].isTotal {
-            rows[i].name = ItemName.normalized(rows[i].name, code: rows[i].code, catalog: catalog)
+            rows[i].name = ItemName.normalized(rows[i].name, code: rows[i].code, catalog: catalog, year: context.year)
         }
         return rows
     }
