@@ -209,6 +209,8 @@ enum PageFurniture {
     /// `15`, `— 1 —`, `- 3 -`, `第 5 页`: a printed page number alone on its line. A bare number
     /// below 200 only: 201…399 may be a classification code alone on its line.
     static func isPageNumber(_ compact: String) -> Bool {
+        // `第999页` or `—999—` is at most 9 bytes of UTF-8: a longer line is no page number.
+        guard compact.utf8.count <= 9 else { return false }
         var s = Substring(compact)
         for dash in ["—", "－", "-", "–"] {
             if s.hasPrefix(dash) && s.hasSuffix(dash) && s.count > 2 { s = s.dropFirst().dropLast(); break }
