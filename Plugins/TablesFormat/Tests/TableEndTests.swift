@@ -41,4 +41,12 @@ struct TableEndTests {
         #expect(prose.allSatisfy { $0.statement == .threePublic }, "\(prose.map { "\($0.statement) \($0.item)" })")
         #expect(!r.facts.contains { $0.item.contains("本表") })
     }
+
+    @Test("07: the last row's name wrapped below it ends that row (`其他国有土地使用权` / `2121999 出让收入对应专项债` / `务收入安排的支出`, l.471–473)")
+    func lastRowTail() throws {
+        let r = try Corpus.report("shanghai-putuo/07_普陀区文化和旅游局_2025_部门决算.txt")
+        let fund = r.facts.filter { $0.statement == .governmentFund && $0.reading.isTable && $0.code?.rawValue == "2121999" }
+        #expect(!fund.isEmpty)
+        #expect(fund.allSatisfy { $0.item == "其他国有土地使用权出让收入对应专项债务收入安排的支出" }, "\(fund.map(\.item))")
+    }
 }
