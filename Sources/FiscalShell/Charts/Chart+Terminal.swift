@@ -17,8 +17,8 @@ extension Chart {
         case .bars: out += barLines(width: width, color: color)
         case .structure: out += structureLines(width: width, color: color)
         }
-        if let source { out += Chart.wrap("source: " + source, columns: width).map { dim + $0 + reset + "\n" }.joined() }
-        return out + notes.map { "note: \($0)\n" }.joined()
+        if let source { out += Chart.wrap(Message(.chartSource, source).text(language), columns: width).map { dim + $0 + reset + "\n" }.joined() }
+        return out + notes.map { Message(.notePrefix, $0).text(language) + "\n" }.joined()
     }
 
     func colored(_ text: String, series: Int, _ color: Bool) -> String {
