@@ -100,7 +100,7 @@ public struct Evaluator {
             }
             switch name.text {
             case "facts", "事实": return store.frame
-            case "warnings", "警告": return Frame(WarningTable.make(context.reports))
+            case "warnings", "警告": return Frame(WarningTable.make(context.reports, language: context.language))
             default:
                 let hint = Suggestion.nearest(name.text, among: sourceNames).map { Message(.didYouMean, $0) }
                 let known = (["facts", "warnings", "drill"] + context.sources.keys.sorted()).map { "`\($0)`" }

@@ -91,7 +91,7 @@ public final class Session {
     public func loadReporting(_ paths: [String], to console: Console) -> Bool {
         do {
             let loaded = try load(paths)
-            for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
+            for w in loaded.warnings { console.err(TerminalText.escaped(w.text(options.language)) + "\n") }
             return true
         } catch {
             console.err(ErrorReport.render(error, language: options.language))
