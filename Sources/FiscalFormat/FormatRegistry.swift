@@ -33,6 +33,17 @@ public enum LoadError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Why a file could not be opened or read: the commonest causes in the catalogue, others as
+    /// the system words them (`strerror`).
+    static func reason(errno code: Int32) -> Message {
+        switch code {
+        case ENOENT: Message(.loadNoSuchFile)
+        case EACCES, EPERM: Message(.loadPermissionDenied)
+        case EISDIR: Message(.loadIsFolder)
+        default: .literal(String(cString: strerror(code)).lowercased())
+        }
+    }
+
     /// The file the error is about, when there is one.
     public var file: String? {
         switch self {
@@ -246,7 +257,7 @@ public enum FileSystem {
     public static func read(_ path: String, limit: Int = maximumFileSize) throws(LoadError) -> [UInt8] {
         if isDirectory(path) { throw .unreadable(file: path, reason: Message(.loadIsFolder)) }
         guard let f = fopen(path, "rb") else {
-            throw .unreadable(file: path, reason: .literal(String(cString: strerror(errno)).lowercased()))
+            throw .unreadable(file: path, reason: LoadError.reason(errno: errno))
         }
         defer { fclose(f) }
         var bytes: [UInt8] = []
@@ -258,7 +269,7 @@ public enum FileSystem {
                 throw .unreadable(file: path, reason: Message(.loadTooLarge, limit >> 20))
             }
             if n < buffer.count {
-                if ferror(f) != 0 { throw .unreadable(file: path, reason: .literal(String(cString: strerror(errno)).lowercased())) }
+                if ferror(f) != 0 { throw .unreadable(file: path, reason: LoadError.reason(errno: errno)) }
                 break
             }
         }
@@ -280,7 +291,7 @@ public enum FileSystem {
     /// The regular files directly in a folder (not hidden ones), sorted by name.
     public static func listFiles(_ dir: String) throws(LoadError) -> [String] {
         guard let d = opendir(dir) else {
-            throw .unreadable(file: dir, reason: .literal(String(cString: strerror(errno)).lowercased()))
+            throw .unreadable(file: dir, reason: LoadError.reason(errno: errno))
         }
         defer { closedir(d) }
         var names: [String] = []

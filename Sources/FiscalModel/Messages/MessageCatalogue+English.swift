@@ -688,6 +688,8 @@ extension MessageCatalogue {
         .apMissingArgument: "Missing expected argument {0}",
         .apMissingValue: "Missing value for {0}",
         .apHelpLine: "Help: {0}",
+        .loadNoSuchFile: "no such file or directory",
+        .loadPermissionDenied: "permission denied",
 
         .columnEntity: "entity", .columnYear: "year", .columnPhase: "phase", .columnStatement: "statement",
         .columnItem: "item", .columnCode: "code", .columnEconCode: "econ_code", .columnFund: "fund",

@@ -626,6 +626,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case apMissingArgument = "argparser.missingArgument"
     case apMissingValue = "argparser.missingValue"
     case apHelpLine = "argparser.helpLine"
+    case loadNoSuchFile = "load.noSuchFile"
+    case loadPermissionDenied = "load.permissionDenied"
 
     // Column headings (the field names queries use)
     case columnEntity = "column.entity"
