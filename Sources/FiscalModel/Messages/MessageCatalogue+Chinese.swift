@@ -687,6 +687,7 @@ extension MessageCatalogue {
         .apHelpLine: "帮助：{0}",
         .loadNoSuchFile: "文件或文件夹不存在",
         .loadPermissionDenied: "没有读取权限",
+        .setPagerNotTerminal: "off（不是终端）",
 
         .columnEntity: "单位", .columnYear: "年度", .columnPhase: "阶段", .columnStatement: "表",
         .columnItem: "科目", .columnCode: "编码", .columnEconCode: "经济分类", .columnFund: "资金来源",

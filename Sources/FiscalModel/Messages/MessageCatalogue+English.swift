@@ -690,6 +690,7 @@ extension MessageCatalogue {
         .apHelpLine: "Help: {0}",
         .loadNoSuchFile: "no such file or directory",
         .loadPermissionDenied: "permission denied",
+        .setPagerNotTerminal: "off (not a terminal)",
 
         .columnEntity: "entity", .columnYear: "year", .columnPhase: "phase", .columnStatement: "statement",
         .columnItem: "item", .columnCode: "code", .columnEconCode: "econ_code", .columnFund: "fund",

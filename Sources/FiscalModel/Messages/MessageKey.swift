@@ -628,6 +628,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case apHelpLine = "argparser.helpLine"
     case loadNoSuchFile = "load.noSuchFile"
     case loadPermissionDenied = "load.permissionDenied"
+    case setPagerNotTerminal = "shell.pagerNotTerminal"
 
     // Column headings (the field names queries use)
     case columnEntity = "column.entity"
