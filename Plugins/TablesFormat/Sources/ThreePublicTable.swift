@@ -40,7 +40,7 @@ struct ThreePublicTable {
                 Set(arrangements.map { $0[n] }).sorted().map(ThreePublicTable.cellName)
             }
             context.warn("ambiguous-column", Message(.tabThreePublicCells, figures.count,
-                                                     Message.joined(zip(open, options).map { Message(.tabFigureIsOneOf, figures[$0].amount, Message.joined($1.map(Message.literal), separator: " | ")) }, separator: "; ")),
+                                                     Message.joined(zip(open, options).map { Message(.tabFigureIsOneOf, figures[$0].amount, ThreePublicTable.either($1)) }, separator: "; ")),
                          line: firstLine)
         }
         for (cell, figure) in cells {
@@ -149,10 +149,17 @@ struct BudgetThreePublicTable {
         }
         if !open.isEmpty {
             let names = open.map { n in
-                Message(.tabFigureIsOneOf, figures[n].amount, Set(options.map { layout.columns[$0[n]] }).sorted().joined(separator: " | "))
+                Message(.tabFigureIsOneOf, figures[n].amount, ThreePublicTable.either(Set(options.map { layout.columns[$0[n]] }).sorted()))
             }
             context.warn("ambiguous-column", Message(.tabLayoutCells, section.title, figures.count, layout.columns.count, Message.joined(names, separator: "; ")),
                          line: firstLine)
         }
+    }
+}
+
+extension ThreePublicTable {
+    /// `a or b or c` (`a 或 b 或 c`): the cells a figure may be in.
+    static func either(_ names: [String]) -> Message {
+        Message.joined(Array(names.map { [Message.literal($0)] }.joined(separator: [Message(.wordOr)])), separator: "")
     }
 }

@@ -688,6 +688,7 @@ extension MessageCatalogue {
         .loadNoSuchFile: "文件或文件夹不存在",
         .loadPermissionDenied: "没有读取权限",
         .setPagerNotTerminal: "off（不是终端）",
+        .wordOr: " 或 ",
 
         .columnEntity: "单位", .columnYear: "年度", .columnPhase: "阶段", .columnStatement: "表",
         .columnItem: "科目", .columnCode: "编码", .columnEconCode: "经济分类", .columnFund: "资金来源",

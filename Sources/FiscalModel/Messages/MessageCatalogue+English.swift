@@ -691,6 +691,7 @@ extension MessageCatalogue {
         .loadNoSuchFile: "no such file or directory",
         .loadPermissionDenied: "permission denied",
         .setPagerNotTerminal: "off (not a terminal)",
+        .wordOr: " or ",
 
         .columnEntity: "entity", .columnYear: "year", .columnPhase: "phase", .columnStatement: "statement",
         .columnItem: "item", .columnCode: "code", .columnEconCode: "econ_code", .columnFund: "fund",

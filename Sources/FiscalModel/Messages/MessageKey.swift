@@ -629,6 +629,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case loadNoSuchFile = "load.noSuchFile"
     case loadPermissionDenied = "load.permissionDenied"
     case setPagerNotTerminal = "shell.pagerNotTerminal"
+    case wordOr = "word.or"
 
     // Column headings (the field names queries use)
     case columnEntity = "column.entity"
