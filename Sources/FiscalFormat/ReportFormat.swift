@@ -143,7 +143,11 @@ public struct FormatError: Error, Sendable, Hashable, CustomStringConvertible {
     public var more: [FormatError]
     /// The message as a catalogue entry, written in the reader's language where it is shown;
     /// `nil` for a message not in the catalogue (an external plugin's), shown as it is.
-    public var text: Message?
+    public var text: Message? {
+        get { translation.message }
+        set { translation.message = newValue }
+    }
+    private var translation = Translation()
 
     public init(file: String, line: Int? = nil, _ message: String, more: [FormatError] = []) {
         self.file = file
@@ -167,18 +171,6 @@ public struct FormatError: Error, Sendable, Hashable, CustomStringConvertible {
             let place = e.line.map { "\(e.file):\($0)" } ?? e.file
             return "\(place): \(e.text?.text(language) ?? e.message)"
         }.joined(separator: "\n")
-    }
-
-    /// Equal when file, line, English message and further problems are.
-    public static func == (lhs: FormatError, rhs: FormatError) -> Bool {
-        lhs.file == rhs.file && lhs.line == rhs.line && lhs.message == rhs.message && lhs.more == rhs.more
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(file)
-        hasher.combine(line)
-        hasher.combine(message)
-        hasher.combine(more)
     }
 }
 

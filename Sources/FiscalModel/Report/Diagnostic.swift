@@ -16,7 +16,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var span: SourceSpan?
     /// The message as a catalogue entry, written in the reader's language where it is shown;
     /// `nil` for a message that is not in the catalogue (an external plugin's), shown as it is.
-    public var text: Message?
+    public var text: Message? {
+        get { translation.message }
+        set { translation.message = newValue }
+    }
+    private var translation = Translation()
 
     public init(_ severity: Severity, code: String, _ message: String, at span: SourceSpan? = nil) {
         self.severity = severity
@@ -47,17 +51,18 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         }
         return place + Message(key, message(in: language)).text(language)
     }
+}
 
-    /// Equal when severity, code, English message and place are: the catalogue entry is
-    /// another way to write the same message.
-    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        lhs.severity == rhs.severity && lhs.code == rhs.code && lhs.message == rhs.message && lhs.span == rhs.span
+/// A catalogue message kept beside an English text (``Diagnostic/message``) that says the same:
+/// it takes no part in equality or hashing, so values compare by their English text whether
+/// or not they were built from the catalogue (tests, the JSON model, the plugin protocol).
+public struct Translation: Sendable, Hashable {
+    public var message: Message?
+
+    public init(_ message: Message? = nil) {
+        self.message = message
     }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(severity)
-        hasher.combine(code)
-        hasher.combine(message)
-        hasher.combine(span)
-    }
+    public static func == (lhs: Translation, rhs: Translation) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
 }
