@@ -689,6 +689,10 @@ extension MessageCatalogue {
         .loadPermissionDenied: "没有读取权限",
         .setPagerNotTerminal: "off（不是终端）",
         .wordOr: " 或 ",
+        .columnTerm: "术语",
+        .columnDefinition: "解释",
+        .columnCitation: "出处",
+        .columnTruncated: "不完整",
 
         .columnEntity: "单位", .columnYear: "年度", .columnPhase: "阶段", .columnStatement: "表",
         .columnItem: "科目", .columnCode: "编码", .columnEconCode: "经济分类", .columnFund: "资金来源",

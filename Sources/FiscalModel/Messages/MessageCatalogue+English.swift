@@ -692,6 +692,10 @@ extension MessageCatalogue {
         .loadPermissionDenied: "permission denied",
         .setPagerNotTerminal: "off (not a terminal)",
         .wordOr: " or ",
+        .columnTerm: "term",
+        .columnDefinition: "definition",
+        .columnCitation: "citation",
+        .columnTruncated: "truncated",
 
         .columnEntity: "entity", .columnYear: "year", .columnPhase: "phase", .columnStatement: "statement",
         .columnItem: "item", .columnCode: "code", .columnEconCode: "econ_code", .columnFund: "fund",

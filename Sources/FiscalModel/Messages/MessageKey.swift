@@ -630,6 +630,10 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case loadPermissionDenied = "load.permissionDenied"
     case setPagerNotTerminal = "shell.pagerNotTerminal"
     case wordOr = "word.or"
+    case columnTerm = "column.term"
+    case columnDefinition = "column.definition"
+    case columnCitation = "column.citation"
+    case columnTruncated = "column.truncated"
 
     // Column headings (the field names queries use)
     case columnEntity = "column.entity"
