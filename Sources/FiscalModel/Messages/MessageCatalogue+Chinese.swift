@@ -111,6 +111,12 @@ extension MessageCatalogue {
         .whatChartTitle: "`title` 后面加引号的标题（如 `chart title \"收入结构\"`）",
         .whatChartRest: "`chart` 后面的 `bar`、`pie`、要画的列、`by 标签列` 或 `title \"…\"`",
         .hintChartExample: "如 `chart pie amount by item title \"收入结构\"`",
+        .whatCompareBase: "`base` 后面作比较基准的单位（如 `compare entity base 财政局`）",
+        .compareBaseTwice: "`compare` 只能有一个 `base`，这里出现了第二个",
+        .compareBaseNeedsEntity: "`base` 选择其他单位与之比较的基准单位，只用于 `compare entity`，不能用于 `compare {0}`",
+        .compareCagrNeedsYears: "`cagr` 是年均增长率，需要从较早年度到较晚年度（如 `compare year 2019 2021 cagr`），不能用于 `compare {0}`",
+        .compareNameAmbiguous: "`{0}` 匹配到多个 {1}：{2}",
+        .hintTypeMoreOfName: "多写几个字，或用引号写出完整名称",
 
         .noFigureMatches: "没有与 `{0}` 相符的数字或科目",
         .rowHasNoSource: "第 {0} 行没有记录来源",
@@ -235,9 +241,12 @@ extension MessageCatalogue {
             不带科目时，列出全部已读入内容的类。也可作为步骤：`facts | where … | drill 201`。
             报告所列合计与各项之和不一致时，两者都显示，并注明相差多少。
             """,
-        .helpCompareSummary: "每个年度（单位、阶段……）一列，再加增减额和增减率",
+        .helpCompareSummary: "每个年度（阶段、栏……）一列，加上相互间的增减；单位则排名",
         .helpCompareDetails: """
-            `compare phase` 对比预算与决算，并加上执行率。缺失的值显示为缺失（—），不当作零。
+            三个及以上年度时，`delta Y` 和 `pct Y` 是从上一年度到该年度的增减额和增减率；`overall`
+            加上首末年度间的增减，`cagr` 加上年均增长率。`compare phase` 对比预算与决算，`compare measure`
+            对比年初预算与合计，都加上执行率 `rate`。`compare entity [名称 …] [base 名称]` 给单位排名，
+            并列出各单位与基准单位的差额（名称可按开头或其中一部分匹配）。缺失的值显示为缺失（—），不当作零。
             """,
         .helpLetSummary: "给结果命名，之后可作为数据源使用",
         .helpChartSummary: "把结果画成图：条形图，compare 的分组条形图，结构的 100% 条（pie）",

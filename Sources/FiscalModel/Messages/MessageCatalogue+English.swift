@@ -111,6 +111,12 @@ extension MessageCatalogue {
         .whatChartTitle: "the title in quotes after `title` (as in `chart title \"收入结构\"`)",
         .whatChartRest: "`bar`, `pie`, columns to draw, `by LABEL` or `title \"…\"` after `chart`",
         .hintChartExample: "as in `chart pie amount by item title \"收入结构\"`",
+        .whatCompareBase: "the entity to measure the others against after `base` (as in `compare entity base 财政局`)",
+        .compareBaseTwice: "expected one `base` in `compare`, found a second",
+        .compareBaseNeedsEntity: "`base` chooses the entity the others are measured against: it works with `compare entity`, not `compare {0}`",
+        .compareCagrNeedsYears: "`cagr` is an average annual rate: it needs years from an earlier to a later one (as in `compare year 2019 2021 cagr`), not `compare {0}`",
+        .compareNameAmbiguous: "`{0}` matches more than one {1}: {2}",
+        .hintTypeMoreOfName: "type more of the name, or the whole name in quotes",
 
         .noFigureMatches: "no figure or item matches `{0}`",
         .rowHasNoSource: "row {0} records no source",
@@ -237,10 +243,14 @@ extension MessageCatalogue {
             Without a code, the 类 of everything loaded. Also a stage: `facts | where … | drill 201`.
             Where a stated total differs from its parts, both are shown and a note says by how much.
             """,
-        .helpCompareSummary: "one column per year (entity, phase, …), then the change delta and pct",
+        .helpCompareSummary: "one column per year (phase, measure, …) with the changes between them; entities ranked",
         .helpCompareDetails: """
-            `compare phase` sets 预算 against 决算 and adds the execution rate. A missing value is
-            shown as missing (—), never as zero.
+            Over three or more years, `delta Y` and `pct Y` are the change into each year from the one
+            before; `overall` adds the change from the first to the last, `cagr` the average annual
+            rate. `compare phase` sets 预算 against 决算 and `compare measure` 年初预算 against 合计, each
+            with the execution rate `rate`. `compare entity [NAME …] [base NAME]` ranks the entities
+            and gives each one's difference from the base (names match by their start or a part).
+            A missing value is shown as missing (—), never as zero.
             """,
         .helpLetSummary: "name a result to use later as a source",
         .helpChartSummary: "draw the result: bars, grouped bars for compare, a 100% bar for a structure (pie)",

@@ -114,6 +114,12 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case whatChartTitle = "what.chartTitle"
     case whatChartRest = "what.chartRest"
     case hintChartExample = "hint.chartExample"
+    case whatCompareBase = "what.compareBase"
+    case compareBaseTwice = "error.compareBaseTwice"
+    case compareBaseNeedsEntity = "error.compareBaseNeedsEntity"
+    case compareCagrNeedsYears = "error.compareCagrNeedsYears"
+    case compareNameAmbiguous = "error.compareNameAmbiguous"
+    case hintTypeMoreOfName = "hint.typeMoreOfName"
 
     // source / explain
     case noFigureMatches = "source.noFigureMatches"

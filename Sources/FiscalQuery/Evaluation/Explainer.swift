@@ -100,7 +100,11 @@ public enum Explainer {
         case .select: "keeps the named columns"
         case .derive: "adds computed columns"
         case .drill(let spec): describeDrill(spec)
-        case .compare: "one column per value of the dimension, then the change (delta) and its rate (pct) from the first to the last"
+        case .compare(let spec) where spec.dimension.columnName == "entity":
+            "one row per entity, ranked by amount, with its difference (delta, pct) from the base entity"
+        case .compare(let spec):
+            "one column per value of the dimension, then the change (delta, pct) between consecutive values"
+                + (spec.overall ? ", from the first to the last" : "") + (spec.cagr ? ", the average annual rate (cagr)" : "")
         case .chart(let spec): "draws the rows as \(spec.kind == .pie ? "a structure (100% bar; a pie in SVG)" : "horizontal bars"), one per row; the rows pass through unchanged"
         }
     }
