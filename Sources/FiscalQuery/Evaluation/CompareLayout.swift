@@ -45,9 +45,8 @@ struct CompareLayout {
             columns.append(FrameColumn.make("delta", .amount, delta))
             columns.append(FrameColumn.make("pct", .percent, pct))
         }
-        if n >= 3 {
-            notes.append("`delta V` and `pct V` are the change into V from the \(dimension.name) before it"
-                + (spec.overall ? "; `delta` and `pct` from \(values[0]) to \(values[n - 1])" : "; add `overall` for the change from \(values[0]) to \(values[n - 1])"))
+        if n >= 3 && spec.overall {
+            notes.append("`delta V` and `pct V` are the change into V from the \(dimension.name) before it; `delta` and `pct` from \(values[0]) to \(values[n - 1])")
         }
         if spec.cagr, n >= 2 {
             columns.append(FrameColumn.make("cagr", .percent, try averageRates(&notes)))
