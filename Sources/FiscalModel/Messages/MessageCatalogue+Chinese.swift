@@ -285,6 +285,7 @@ extension MessageCatalogue {
         .checkOppositeSigns: "增减额与增减率的符号相反",
         .checkPriorIs: "{0} 年数 = {1} − ({2}) = {3}",
         .checkRateOnCurrent: "报告所写的比率是 增减额 / 本年数（{0}%）",
+        .checkZeroBudgetSkipped: "{0}为 0，执行率按{1}（{2}）计算",
         .checkFinerRounds: "较精确的数舍入后等于较粗的数",
         .checkRoundedTwoWays: "同一个数不可能有两种舍入结果",
         .checkVersus: "{0} 对 {1}；{2}",

@@ -289,6 +289,7 @@ extension MessageCatalogue {
         .checkOppositeSigns: "the change and the rate have opposite signs",
         .checkPriorIs: "prior {0} = {1} − ({2}) = {3}",
         .checkRateOnCurrent: "the stated rate is change / current-year value ({0}%)",
+        .checkZeroBudgetSkipped: "the {0} is 0, so the rate is taken against the {1} ({2})",
         .checkFinerRounds: "the finer figure rounds to the coarser",
         .checkRoundedTwoWays: "one figure cannot be rounded two ways",
         .checkVersus: "{0} vs {1}; {2}",

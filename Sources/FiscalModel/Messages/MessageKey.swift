@@ -221,6 +221,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case checkOppositeSigns = "check.oppositeSigns"
     case checkPriorIs = "check.priorIs"
     case checkRateOnCurrent = "check.rateOnCurrent"
+    case checkZeroBudgetSkipped = "check.zeroBudgetSkipped"
     case checkFinerRounds = "check.finerRounds"
     case checkRoundedTwoWays = "check.roundedTwoWays"
     case checkVersus = "check.versus"
