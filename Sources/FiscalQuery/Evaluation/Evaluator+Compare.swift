@@ -76,10 +76,11 @@ extension Evaluator {
         // Where and how a figure was read is not what it is: a disputed figure still lines up
         // with its partners (the note under the result names it).
         let excluded: Set<String> = [dim.name, valueColumn.name, "file", "line", "derived", "disputed"]
-        // Only what names a report (its entity, year and phase) may be decided by the compared
-        // value; any other column that varies (item, code, statement, fund, measure …) tells
-        // different figures apart, even when each value holds one of them.
-        let reportColumns: Set<String> = ["entity", "year", "phase"]
+        // Only what names a report (its entity, year and phase) and the fund (which a report
+        // states in one place and leaves unsaid in another: a 三公 table and its sentence) may be
+        // decided by the compared value; any other column that varies (item, code, statement,
+        // measure, unit …) tells different figures apart, even when each value holds one of them.
+        let reportColumns: Set<String> = ["entity", "year", "phase", "fund"]
         var keys = f.columns.filter { c in
             guard !excluded.contains(c.name), c.type == .text || c.type == .integer || c.type == .bool else { return false }
             var seen: [Int: Value] = [:]
