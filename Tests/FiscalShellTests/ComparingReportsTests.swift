@@ -112,6 +112,9 @@ import Testing
         // Without `overall` and `cagr`, only the steps.
         let (plain, _) = try Self.rows(#"facts | where statement = "三公经费" | compare year"#, [Fixture.exampleCSV])
         #expect(plain.first?["delta"] == nil && plain.first?["cagr"] == nil && plain.first?["delta 2021"] == "0.46")
+        // In Chinese the steps are headed 增减 2021, 增减率 2021; cagr 年均增长率.
+        let zh = try runFiscal(["-X", "--lang", "zh", "-e", #"facts | where statement = "三公经费" | compare year cagr"#, Fixture.exampleCSV])
+        #expect(zh.out.contains("增减 2021") && zh.out.contains("增减率 2021") && zh.out.contains("年均增长率"))
     }
 
     /// Jiangsu, `facts | where code under 201 | group entity, 款 | compare year`, 财政拨款支出:

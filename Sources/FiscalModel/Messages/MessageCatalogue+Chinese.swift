@@ -316,6 +316,7 @@ extension MessageCatalogue {
         .columnMeasure: "口径", .columnAmount: "金额", .columnUnit: "计量单位", .columnDerived: "推算",
         .columnFile: "文件", .columnLine: "行", .columnName: "名称", .columnShare: "占比", .columnDelta: "增减",
         .columnPct: "增减率", .columnRate: "执行率", .columnDifference: "差额", .columnN: "数量",
+        .columnRank: "排名", .columnCagr: "年均增长率",
         .columnSeverity: "级别", .columnRule: "规则", .columnReport: "报告", .columnSubject: "事项",
         .columnStated: "报告数", .columnComputed: "计算数", .columnFigures: "涉及数字", .columnLines: "所在行",
         .columnDetail: "说明", .columnMessage: "信息", .columnShortName: "简称", .columnFacts: "数字数",

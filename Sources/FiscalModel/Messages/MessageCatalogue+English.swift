@@ -320,6 +320,7 @@ extension MessageCatalogue {
         .columnMeasure: "measure", .columnAmount: "amount", .columnUnit: "unit", .columnDerived: "derived",
         .columnFile: "file", .columnLine: "line", .columnName: "name", .columnShare: "share", .columnDelta: "delta",
         .columnPct: "pct", .columnRate: "rate", .columnDifference: "difference", .columnN: "n",
+        .columnRank: "rank", .columnCagr: "cagr",
         .columnSeverity: "severity", .columnRule: "rule", .columnReport: "report", .columnSubject: "subject",
         .columnStated: "stated", .columnComputed: "computed", .columnFigures: "figures", .columnLines: "lines",
         .columnDetail: "detail", .columnMessage: "message", .columnShortName: "short name", .columnFacts: "facts",

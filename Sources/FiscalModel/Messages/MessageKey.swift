@@ -264,6 +264,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case columnDelta = "column.delta"
     case columnPct = "column.pct"
     case columnRate = "column.rate"
+    case columnRank = "column.rank"
+    case columnCagr = "column.cagr"
     case columnDifference = "column.difference"
     case columnN = "column.n"
     case columnSeverity = "column.severity"
