@@ -71,6 +71,9 @@ import Testing
         #expect(r.percent(digits: 2)?.description == "5.95")
         // 10.53 → 8.00 over 2 years: sqrt(0.7597340930…) − 1 = −0.1283727…
         #expect(CompoundRate.average(from: Amount.parseDecimal("10.53")!, to: 8, periods: 2)!.rounded(toDigits: 6)?.description == "-0.128373")
+        // Long spans work to the limit (200 years): 3^(1/200) − 1 = 0.00550817596768132…; beyond it, none.
+        #expect(CompoundRate.average(from: 1, to: 3, periods: 200)?.rounded(toDigits: 12)?.description == "0.005508175968")
+        #expect(CompoundRate.average(from: 1, to: 3, periods: 201) == nil)
         // Undefined: a first amount not above zero, a negative last one, no years.
         #expect(CompoundRate.average(from: 0, to: 5, periods: 2) == nil)
         #expect(CompoundRate.average(from: 5, to: -1, periods: 2) == nil)

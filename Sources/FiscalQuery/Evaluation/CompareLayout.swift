@@ -89,9 +89,9 @@ struct CompareLayout {
             }
             return .percent(r)
         }
-        notes.append("`cagr` is the average annual rate from \(y0) to \(y1) over \(years) year\(years == 1 ? "" : "s"): (amount in \(y1) ÷ amount in \(y0))^(1/\(years)) − 1, computed to 12 decimals and rounded half away from zero when shown")
+        notes.append("`cagr` is the average annual rate from \(y0) to \(y1) over \(years) year\(years == 1 ? "" : "s"): (amount in \(y1) ÷ amount in \(y0))^(1/\(years)) − 1, computed exactly to \(CompoundRate.digits) decimals, then rounded half away from zero when shown")
         if undefined > 0 {
-            notes.append("\(undefined) row\(undefined == 1 ? " has" : "s have") no `cagr`: an average rate needs a first amount above zero and a last one of at least zero")
+            notes.append("\(undefined) row\(undefined == 1 ? " has" : "s have") no `cagr`: an average rate needs a first amount above zero, a last one of at least zero and at most \(CompoundRate.maximumYears) years between them")
         }
         return rates
     }

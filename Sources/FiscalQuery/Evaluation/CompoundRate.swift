@@ -8,15 +8,18 @@ import FiscalModel
 /// computed exactly to ``digits`` decimals with whole numbers of any size: `R`, the whole part
 /// of `10^digits · root`, is the integer `years`-th root of `⌊10^(digits·years) · last / first⌋`.
 /// When the root does not end there, the result is `R + 0.1` units of the last decimal: a
-/// value strictly between `R` and `R + 1` like the true root, so rounding it half away from
-/// zero to 10 or fewer digits of a percentage (12 of the fraction) gives the same digits as
+/// value strictly between `R` and `R + 1` like the true root. Every rounding boundary at fewer
+/// decimals than ``digits`` (half a unit of the 13th decimal or coarser) is a multiple of one
+/// unit of the 14th, so it cannot fall strictly between the two: rounding it half away from
+/// zero to 12 or fewer decimals of the fraction (10 of a percentage) gives the same digits as
 /// rounding the true rate would. The printed rate is therefore the true rate correctly
 /// rounded, never a rounding of a rounding.
 public enum CompoundRate {
-    /// The decimals of the fraction computed exactly (10 decimals of a percentage).
-    public static let digits = 12
-    /// The most years a rate is computed over (the root's operand grows as 10^(12·years)).
-    public static let maximumYears = 1000
+    /// The decimals of the fraction computed exactly: two more than the 12 (10 of a
+    /// percentage) that are correctly rounded.
+    public static let digits = 14
+    /// The most years a rate is computed over (the root's operand grows as 10^(14·years)).
+    public static let maximumYears = 200
 
     /// `(last / first)^(1 / years) − 1` as described above; `nil` when `first` is not above
     /// zero, `last` is below zero, or `years` is not between 1 and ``maximumYears``.
