@@ -3,6 +3,8 @@ import FiscalModel
 /// The columns a comparison shows, made from its cells: side by side (one column per value,
 /// the changes between them) or ranked (one row per entity).
 struct CompareLayout {
+    /// The language of the notes.
+    var language: Language
     var spec: CompareSpec
     var dimension: FrameColumn
     var values: [Value]
@@ -22,6 +24,10 @@ struct CompareLayout {
     }
 
     var n: Int { values.count }
+
+    func note(_ key: MessageKey, _ arguments: any MessageArgument...) -> String {
+        Message.key(key, arguments.map(\.asMessage)).text(language)
+    }
     var span: QuerySpan { spec.span }
 
     /// One amount column per value; the changes; `rate` for phases and measures; `cagr`.
@@ -46,16 +52,15 @@ struct CompareLayout {
             columns.append(FrameColumn.make("pct", .percent, pct))
         }
         if n >= 3 && spec.overall {
-            notes.append("`delta V` and `pct V` are the change into V from the \(dimension.name) before it; `delta` and `pct` from \(values[0]) to \(values[n - 1])")
+            notes.append(note(.noteCompareSteps, values[0].description, values[n - 1].description))
         }
         if spec.cagr, n >= 2 {
             columns.append(FrameColumn.make("cagr", .percent, try averageRates(&notes)))
         }
         columns += try rates(&notes)
         if !cells.derivedIn.isEmpty {
-            let which = cells.derivedIn.sorted().map { values[$0].description }.joined(separator: ", ")
-            let verb = cells.derivedIn.count == 1 ? "includes" : "include"
-            notes.append("the \(which) column\(cells.derivedIn.count == 1 ? "" : "s") \(verb) figures derived from a stated change (derived = true), not read directly")
+            let which = cells.derivedIn.sorted().map { values[$0].description }
+            notes.append(note(.noteDerivedColumns, which.joined(separator: Message(.listSeparator).text(language)), which.count))
         }
         let members = (0..<groupCount).map { g in (0..<n).flatMap { cells.members[g * n + $0] } }
         return Made(columns: columns, members: members, notes: notes)
@@ -66,9 +71,9 @@ struct CompareLayout {
         var deltas: [Value] = [], pcts: [Value] = []
         for g in 0..<groupCount {
             guard let x = cells[g, a], let y = cells[g, b] else { deltas.append(.null); pcts.append(.null); continue }
-            let delta = try Evaluator.exactly("delta", at: span) { () throws(AmountOverflow) in try y.subtracting(x) }
+            let delta = try Evaluator.exactly(Message(.columnDelta), at: span) { () throws(AmountOverflow) in try y.subtracting(x) }
             deltas.append(.amount(delta))
-            pcts.append(x.isZero ? .null : .percent(try Evaluator.exactly("pct", at: span) { () throws(AmountOverflow) in try Ratio.exact(delta, x) }))
+            pcts.append(x.isZero ? .null : .percent(try Evaluator.exactly(Message(.columnPct), at: span) { () throws(AmountOverflow) in try Ratio.exact(delta, x) }))
         }
         return (deltas, pcts)
     }
@@ -89,10 +94,8 @@ struct CompareLayout {
             }
             return .percent(r)
         }
-        notes.append("`cagr` is the average annual rate from \(y0) to \(y1) over \(years) year\(years == 1 ? "" : "s"): (amount in \(y1) ÷ amount in \(y0))^(1/\(years)) − 1, computed exactly to \(CompoundRate.digits) decimals, then rounded half away from zero when shown")
-        if undefined > 0 {
-            notes.append("\(undefined) row\(undefined == 1 ? " has" : "s have") no `cagr`: an average rate needs a first amount above zero, a last one of at least zero and at most \(CompoundRate.maximumYears) years between them")
-        }
+        notes.append(note(.noteCagr, y0, y1, years, CompoundRate.digits))
+        if undefined > 0 { notes.append(note(.noteCagrUndefined, undefined, CompoundRate.maximumYears)) }
         return rates
     }
 
@@ -107,14 +110,14 @@ struct CompareLayout {
             let budgets = values.indices.filter { Measure(rawValue: values[$0].description).isBudget }
             pairs = budgets.map { (budgets.count == 1 ? "rate" : "rate \(values[$0])", $0, o) }
             if !pairs.isEmpty {
-                notes.append("`rate` is the total (合计, the 决算数) over " + pairs.map { values[$0.budget].description }.joined(separator: ", ") + ": the execution rate")
+                notes.append(note(.noteMeasureRate, pairs.map { values[$0.budget].description }.joined(separator: Message(.listSeparator).text(language))))
             }
         }
         return try pairs.map { (name, b, o) throws(QueryError) in
             var rates: [Value] = []
             for g in 0..<groupCount {
                 guard let budget = cells[g, b], let outcome = cells[g, o], !budget.isZero else { rates.append(.null); continue }
-                rates.append(.percent(try Evaluator.exactly("rate", at: span) { () throws(AmountOverflow) in try Ratio.exact(outcome, budget) }))
+                rates.append(.percent(try Evaluator.exactly(Message(.columnRate), at: span) { () throws(AmountOverflow) in try Ratio.exact(outcome, budget) }))
             }
             return FrameColumn.make(name, .percent, rates)
         }
@@ -141,9 +144,9 @@ struct CompareLayout {
                 guard let a = cells[g, d] else { rank.append(.null); delta.append(.null); pct.append(.null); continue }
                 rank.append(.integer(1 + (0..<n).filter { e in cells[g, e].map { a < $0 } ?? false }.count))
                 guard let base else { delta.append(.null); pct.append(.null); continue }
-                let dv = try Evaluator.exactly("delta", at: span) { () throws(AmountOverflow) in try a.subtracting(base) }
+                let dv = try Evaluator.exactly(Message(.columnDelta), at: span) { () throws(AmountOverflow) in try a.subtracting(base) }
                 delta.append(.amount(dv))
-                pct.append(base.isZero ? .null : .percent(try Evaluator.exactly("pct", at: span) { () throws(AmountOverflow) in try Ratio.exact(dv, base) }))
+                pct.append(base.isZero ? .null : .percent(try Evaluator.exactly(Message(.columnPct), at: span) { () throws(AmountOverflow) in try Ratio.exact(dv, base) }))
             }
         }
         var columns = keys.map { k in FrameColumn.make(k.name, k.type, out.map { k.value($0.g) }) }
@@ -152,9 +155,9 @@ struct CompareLayout {
         columns.append(FrameColumn.make("rank", .integer, rank))
         columns.append(FrameColumn.make("delta", .amount, delta))
         columns.append(FrameColumn.make("pct", .percent, pct))
-        var notes = ["ranked by \(valueName) (1 is the largest); `delta` and `pct` are each entity's difference from the base, \(values[baseIndex])"]
+        var notes = [note(.noteRanked, valueName, values[baseIndex].description)]
         if !cells.derivedIn.isEmpty {
-            notes.append("some amounts are derived from a stated change (derived = true), not read directly")
+            notes.append(note(.noteRankedDerived))
         }
         return Made(columns: columns, members: out.map { cells.members[$0.g * n + $0.d] }, notes: notes)
     }

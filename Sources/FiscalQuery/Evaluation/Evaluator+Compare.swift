@@ -23,13 +23,13 @@ extension Evaluator {
     func compare(_ f: Frame, _ spec: CompareSpec) throws(QueryError) -> Frame {
         let dimension = spec.dimension, span = spec.span
         guard case .field(let dn) = dimension else {
-            throw QueryError("expected a column to compare (as in `compare year`), found an expression", at: dimension.span)
+            throw QueryError(Message(.evalCompareNeedsColumn), at: dimension.span)
         }
         let dim = try column(dn, in: f)
         guard let vi = f.columnIndex("amount").flatMap({ f.columns[$0].type == .amount ? $0 : nil })
             ?? f.columns.lastIndex(where: { $0.type == .amount && $0.name != dim.name })
         else {
-            throw QueryError("`compare` needs an amount column; found \(f.columns.map(\.name).joined(separator: ", "))", at: span)
+            throw QueryError(Message(.evalCompareNeedsAmount, f.columns.map(\.name).joined(separator: ", ")), at: span)
         }
         if spec.cagr && dim.type != .integer {
             throw QueryError(Message(.compareCagrNeedsYears, dim.name), at: span)
@@ -60,18 +60,18 @@ extension Evaluator {
                        Set(rows.map { ids[Int($0)] }).count > 1, rows.contains(where: { ids[Int($0)] == total }) {
                         let others = Set(rows.map { ids[Int($0)] }).subtracting([total]).filter { $0 >= 0 }.map { dictionary[Int($0)] }.sorted()
                         rows = rows.filter { ids[Int($0)] == total }
-                        notes.append("compare shows the total measure 合计 (the rows also hold \(others.joined(separator: ", "))); choose with `where measure = \"…\"`")
+                        notes.append(note(.noteCompareTotalMeasure, list(others)))
                     }
                 } else {
                     var gid = [Int32](repeating: 0, count: rows.count)
-                    try keepOneMeasure(f, &rows, gid: &gid, groupCount: 1, what: "comparison", span: span, notes: &notes)
+                    try keepOneMeasure(f, &rows, gid: &gid, groupCount: 1, what: Message(.whatComparison), span: span, notes: &notes)
                 }
             }
         }
         if rows.isEmpty {
             let columns = [ResultTable.Column(dim.name, dim.type), ResultTable.Column(valueColumn.name, .amount)]
             return Frame.make(columns: columns, rows: [], provenance: .spans([]),
-                              notes: notes + ["nothing to compare: no row has a \(dim.name) to set side by side"])
+                              notes: notes + [note(.noteNothingToCompare, Evaluator.heading(dim.name))])
         }
         // Where and how a figure was read is not what it is: a disputed figure still lines up
         // with its partners (the note under the result names it).
@@ -98,7 +98,7 @@ extension Evaluator {
         let n = dimValues.count
         let cells = try compareCells(f, rows, gid: gid, groupCount: groupCount, index: { index[dim.value($0)]! }, n: n,
                                      value: valueColumn, linedUp: linedUp, span: span, notes: &notes)
-        let layout = CompareLayout(spec: spec, dimension: dim, values: dimValues, baseIndex: baseIndex, valueName: valueColumn.name,
+        let layout = CompareLayout(language: context.language, spec: spec, dimension: dim, values: dimValues, baseIndex: baseIndex, valueName: valueColumn.name,
                                    keys: keys.map { $0.gathered(first) }, groupCount: groupCount, cells: cells)
         let made = dim.name == "entity" ? try layout.ranked() : try layout.sideBySide()
         return Frame(columns: made.columns, selection: nil, physicalCount: made.members.count,
@@ -162,7 +162,7 @@ extension Evaluator {
             let p = Int(p32), cell = Int(gid[r]) * n + index(p)
             let k: Int8 = derived?.value(p) == .bool(true) ? 2 : linedUp.contains(p32) ? 1 : 0
             if k > kind[cell] {
-                if k == 1, let a = valueColumn.value(p).amountValue { outranked[cell] = try Evaluator.exactly("the sum of `\(valueColumn.name)`", at: span) { () throws(AmountOverflow) in try (outranked[cell] ?? .zero).adding(a) } }
+                if k == 1, let a = valueColumn.value(p).amountValue { outranked[cell] = try Evaluator.exactly(Message(.whatSumOf, valueColumn.name), at: span) { () throws(AmountOverflow) in try (outranked[cell] ?? .zero).adding(a) } }
                 continue
             }
             if k < kind[cell] {
@@ -176,26 +176,26 @@ extension Evaluator {
             if let file, let kept = cellFile[cell], file.value(p) != kept {
                 if let a = valueColumn.value(p).amountValue {
                     let other = twice[cell, default: [:]][file.value(p)] ?? .zero
-                    twice[cell, default: [:]][file.value(p)] = try Evaluator.exactly("the sum of `\(valueColumn.name)`", at: span) { () throws(AmountOverflow) in try other.adding(a) }
+                    twice[cell, default: [:]][file.value(p)] = try Evaluator.exactly(Message(.whatSumOf, valueColumn.name), at: span) { () throws(AmountOverflow) in try other.adding(a) }
                 }
                 continue
             }
             cells.members[cell].append(p32)
             guard let a = valueColumn.value(p).amountValue else { continue }
             let sum = cells.amounts[cell] ?? .zero
-            cells.amounts[cell] = try Evaluator.exactly("the sum of `\(valueColumn.name)`", at: span) { () throws(AmountOverflow) in try sum.adding(a) }
+            cells.amounts[cell] = try Evaluator.exactly(Message(.whatSumOf, valueColumn.name), at: span) { () throws(AmountOverflow) in try sum.adding(a) }
         }
         for cell in kind.indices where kind[cell] == 2 && cells.amounts[cell] != nil { derivedIn.insert(cell % n) }
         cells.derivedIn = derivedIn
         let differ = outranked.filter { cell, a in kind[cell] == 0 && cells.amounts[cell] != a }.count
         if differ > 0 {
-            notes.append("\(differ) 预算 figure\(differ == 1 ? "" : "s") of a 预算 report differ\(differ == 1 ? "s" : "") from the budget the 决算 states for the same line; compare shows the 预算 report's")
+            notes.append(note(.noteCompareBudgetDiffers, differ))
         }
         if !twice.isEmpty {
             let disagree = twice.filter { cell, others in others.values.contains { $0 != cells.amounts[cell] } }.count
             let files = Set(twice.values.flatMap(\.keys)).map(\.description).sorted()
-            notes.append("\(twice.count) figure\(twice.count == 1 ? " is" : "s are") stated in more than one file (also in \(files.joined(separator: ", "))): compare shows each once, from the first file, never their sum"
-                + (disagree > 0 ? "; \(disagree) of them differ between the files (`check` lists them)" : ""))
+            notes.append(note(.noteCompareTwice, twice.count, list(files)))
+            if disagree > 0 { notes.append(note(.noteCompareTwiceDiffer, disagree)) }
         }
         return cells
     }
@@ -224,8 +224,8 @@ extension Evaluator {
         }
         f.columns[mi].storage = .text(ids: mapped, dictionary: dictionary)
         let ownBudget = rows.contains { ids[Int($0)] == total && f.columns[pi].value(Int($0)) == .text(Phase.budget.rawValue) }
-        notes.append("the 预算 column is the \(dictionary[Int(budget)]) (measure), lined up with the 决算's total"
-            + (ownBudget ? "; where a 预算 report states the figure itself, its own figure is shown" : ""))
+        notes.append(note(.noteBudgetLinedUp, dictionary[Int(budget)]))
+        if ownBudget { notes.append(note(.noteOwnBudgetShown)) }
         return linedUp
     }
 }

@@ -45,7 +45,7 @@ extension Evaluator {
         guard let word else {
             let c = try compile(e, f)
             if let t = c.type, !(t == dim.type || (t.isNumeric && dim.type.isNumeric)) {
-                throw QueryError("cannot compare \(describe(dimension, dim.type)) with \(describe(e, t))", at: e.span)
+                throw QueryError(Message(.evalCannotCompare, describe(dimension, dim.type), describe(e, t)), at: e.span)
             }
             return try c.eval(0)
         }
@@ -66,8 +66,8 @@ extension Evaluator {
             return .text(matches.first!)
         }
         let there = present.sorted()
-        notes.append("no \(dim.name) matches `\(word)`, so its column shows as missing; the rows hold "
-            + (there.count <= 8 ? there.joined(separator: ", ") : there.prefix(8).joined(separator: ", ") + " and \(there.count - 8) more"))
+        let shown = there.count <= 8 ? list(there) : list(there.prefix(8)) + " …"
+        notes.append(note(.noteCompareNoMatch, Evaluator.heading(dim.name), word, shown))
         return .text(word)
     }
 }
