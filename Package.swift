@@ -5,6 +5,7 @@
 //   FiscalModel ← FiscalQuery
 //   FiscalModel ← FiscalCheck (consistency checks, provenance, glossary)
 //   FiscalShell (rendering, REPL) ← fiscal (executable)
+//   FiscalShell ← FiscalStore (workspace, SQL engine; GRDB) ← fiscal
 import PackageDescription
 
 /// A format plugin: sources in Plugins/<name>/Sources, tests in Plugins/<name>/Tests.
@@ -41,6 +42,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // HTML and SVG (charts, handouts, `-o html`): a typed DSL that escapes text and attributes.
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
+        // The workspace (`fiscal import … --into corpus.fiscal`) and the SQL engine: SQLite through GRDB,
+        // only in FiscalStore so that nothing else compiles against it.
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .target(name: "FiscalModel"),
@@ -63,10 +67,19 @@ let package = Package(
                 .product(name: "Plot", package: "Plot"),
             ]
         ),
+        // Workspaces and SQL engines (SQLite): opened by the executable through FiscalShell's store hook.
+        .target(
+            name: "FiscalStore",
+            dependencies: [
+                "FiscalModel", "FiscalFormat", "FiscalQuery", "FiscalShell",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(name: "FiscalStoreTests", dependencies: ["FiscalStore", "FiscalShell", "FiscalModel", "FiscalQuery", "BuiltinFormats", "fiscal"]),
         .executableTarget(
             name: "fiscal",
             dependencies: [
-                "FiscalShell", "FiscalModel",
+                "FiscalShell", "FiscalModel", "FiscalStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FiscalModel
 import FiscalShell
+import FiscalStore
 
 #if canImport(Glibc)
 import Glibc
@@ -18,6 +19,9 @@ struct Fiscal: ParsableCommand {
             fiscal -f SCRIPT [FILE|DIR ...]  run a script ('-': stdin), exit
                                              (after any -e queries)
             fiscal handout SCRIPT [FILE] -o lesson.html  a printable lesson
+            fiscal import PATH... --into corpus.fiscal   read reports once
+                                             into a workspace; then open it:
+                                             fiscal corpus.fiscal
 
             Start-up file: $XDG_CONFIG_HOME/fiscal/fiscalrc (default
             ~/.config/fiscal/fiscalrc), statements run first; -X skips it.
@@ -27,7 +31,7 @@ struct Fiscal: ParsableCommand {
             found an error), 2 wrong usage, 3 an input file was unreadable.
             """,
         version: FiscalVersion.string,
-        subcommands: [Formats.self, Check.self, HandoutSubcommand.self]
+        subcommands: [Formats.self, Check.self, HandoutSubcommand.self, ImportSubcommand.self]
     )
 
     // `unconditional`: the next argument is the query even when it starts with `-` (`-e '-1 * amount'`).
@@ -59,7 +63,13 @@ struct Fiscal: ParsableCommand {
     @Flag(name: .long, help: "In scripts, go on after a failed statement (the exit status is still 1).")
     var keepGoing = false
 
-    @Argument(help: ArgumentHelp("Report files or folders to load.", valueName: "FILE|DIR"))
+    @Option(name: .long, help: ArgumentHelp("Open a workspace or database (as if named among the files).", valueName: "WORKSPACE"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where queries run: memory (default) or sql (inside the workspace; what does not translate runs in memory, with a note).", valueName: "ENGINE"))
+    var engine: QueryEngineChoice = .memory
+
+    @Argument(help: ArgumentHelp("Report files, folders or workspaces to load.", valueName: "FILE|DIR"))
     var paths: [String] = []
 
     func validate() throws {
@@ -76,7 +86,9 @@ struct Fiscal: ParsableCommand {
         options.format = format
         options.pluginDirectories = plugins
         options.keepGoing = keepGoing
-        options.paths = paths
+        options.paths = (db.map { [$0] } ?? []) + paths
+        options.stores = [WorkspaceOpener()]
+        options.engine = engine
         options.echo = echo
         options.language = lang.flatMap(Language.init(name:))
         options.skipStartupFile = noRC
@@ -123,7 +135,7 @@ struct Fiscal: ParsableCommand {
 
 extension Fiscal {
     /// The root options that take a value (the argument after them is not a path).
-    static let valueOptions: Set<String> = ["-e", "-c", "-f", "-o", "--output", "--lang", "--format", "--plugins"]
+    static let valueOptions: Set<String> = ["-e", "-c", "-f", "-o", "--output", "--lang", "--format", "--plugins", "--db", "--engine"]
 
     /// The subcommand named by the first argument that is not an option or an option's value,
     /// with its index; `nil` when that argument is a path (or there is none).

@@ -313,5 +313,18 @@ extension MessageCatalogue {
         .columnFileKinds: "文件类型", .columnOrigin: "来源", .columnReads: "读取内容", .columnStep: "步骤",
         .columnStage: "环节", .columnRows: "行数", .columnWhatHappens: "作用",
         .columnLei: "类", .columnKuan: "款", .columnXiang: "项",
+        .storeWorkspaceMissing: "{0}：没有这个工作区；用 `fiscal import 路径… --into {0}` 建立",
+        .storeNotAWorkspace: "{0}：应为 fiscal 工作区（`fiscal import` 建立的 SQLite 文件），实为其他文件",
+        .storeTooNew: "{0}：工作区的结构版本为 {1}；本版 fiscal 只能读取 {2} 及以下版本",
+        .storeDatabaseFailed: "{0}：数据库出错：{1}",
+        .storeImportFailed: "未导入任何内容：{0}；工作区保持原样",
+        .storeImported: "{0}：已导入（{1} 份报告，{2} 条事实）",
+        .storeReplaced: "{0}：导入后已改动；已替换其报告（{1} 份报告，{2} 条事实）",
+        .storeUnchanged: "{0}：导入后未改动；保留原样",
+        .storeSummary: "{0}：{1} 个来源文件，{2} 份报告，{3} 条事实",
+        .storeSkipped: "{0}：没有格式能识别此文件；已跳过",
+        .engineNeedsStore: "sql 引擎只能在工作区或数据库上运行：先打开一个（`fiscal corpus.fiscal`、`--db URL`、`:connect URL`），或用 `--engine memory`",
+        .engineFellBack: "sql 引擎无法执行 {0}（{1}）；本查询改在内存中执行",
+        .engineUnknown: "应为 --engine memory 或 sql；实为 `{0}`",
     ]
 }

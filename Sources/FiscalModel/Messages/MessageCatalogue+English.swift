@@ -316,5 +316,18 @@ extension MessageCatalogue {
         .columnFileKinds: "file kinds", .columnOrigin: "origin", .columnReads: "reads", .columnStep: "step",
         .columnStage: "stage", .columnRows: "rows", .columnWhatHappens: "what happens",
         .columnLei: "类", .columnKuan: "款", .columnXiang: "项",
+        .storeWorkspaceMissing: "{0}: no such workspace; make one with `fiscal import PATH… --into {0}`",
+        .storeNotAWorkspace: "{0}: expected a fiscal workspace (a SQLite file made by `fiscal import`), found another kind of file",
+        .storeTooNew: "{0}: the workspace has schema version {1}; this fiscal reads versions up to {2}",
+        .storeDatabaseFailed: "{0}: the database failed: {1}",
+        .storeImportFailed: "nothing imported: {0}; the workspace is as it was",
+        .storeImported: "{0}: imported ({1} reports, {2} facts)",
+        .storeReplaced: "{0}: changed since it was imported; its reports replaced ({1} reports, {2} facts)",
+        .storeUnchanged: "{0}: unchanged since it was imported; kept",
+        .storeSummary: "{0}: {1} sources, {2} reports, {3} facts",
+        .storeSkipped: "{0}: no format recognises this file; skipped",
+        .engineNeedsStore: "the sql engine runs on a workspace or a database: open one (`fiscal corpus.fiscal`, `--db URL`, `:connect URL`) or use `--engine memory`",
+        .engineFellBack: "the sql engine cannot run {0} ({1}); this query ran in memory",
+        .engineUnknown: "expected --engine memory or sql; found `{0}`",
     ]
 }

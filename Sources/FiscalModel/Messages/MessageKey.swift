@@ -285,4 +285,18 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case columnLei = "column.类"
     case columnKuan = "column.款"
     case columnXiang = "column.项"
+    // Workspaces, databases and the SQL engine (FiscalStore)
+    case storeWorkspaceMissing = "store.workspaceMissing"
+    case storeNotAWorkspace = "store.notAWorkspace"
+    case storeTooNew = "store.tooNew"
+    case storeDatabaseFailed = "store.databaseFailed"
+    case storeImportFailed = "store.importFailed"
+    case storeImported = "store.imported"
+    case storeReplaced = "store.replaced"
+    case storeUnchanged = "store.unchanged"
+    case storeSummary = "store.summary"
+    case storeSkipped = "store.skipped"
+    case engineNeedsStore = "engine.needsStore"
+    case engineFellBack = "engine.fellBack"
+    case engineUnknown = "engine.unknown"
 }

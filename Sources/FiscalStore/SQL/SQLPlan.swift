@@ -1,0 +1,296 @@
+import FiscalModel
+import FiscalQuery
+
+/// A pipeline translated for the SQL engine: the rows it reads (a `WHERE` over `facts`), and
+/// either the facts themselves (sorted, cut, projected) or their groups and aggregates.
+///
+/// The plan keeps to what SQL and fiscal compute alike; ``SQLPlan/compile(_:in:dialect:)`` says
+/// which stage does not translate, so the shell can run the query in memory instead.
+struct SQLPlan {
+    /// A column of `facts` as queries name it.
+    struct FactColumn {
+        var name: String
+        var sql: String
+        var type: ResultTable.ColumnType
+    }
+
+    /// The columns of the `facts` source (``FactTable/columns``) and the SQL that reads each.
+    static let factColumns: [FactColumn] = FactTable.columns.map { c in
+        let sql: String =
+            switch c.name {
+            case "amount": "amount_e4"
+            default: c.name
+            }
+        return FactColumn(name: c.name, sql: sql, type: c.type)
+    }
+
+    static func factColumn(_ name: String) -> FactColumn? {
+        let canonical = FieldNames.canonical(name)
+        return factColumns.first { $0.name == canonical }
+    }
+
+    /// One aggregate of `agg`.
+    struct AggregateColumn {
+        enum Function { case count, countOf(String), sum, min(FactColumn), max(FactColumn) }
+        var name: String
+        var function: Function
+        var type: ResultTable.ColumnType
+    }
+
+    /// Where translation stopped: the stage, as written, and why.
+    struct NotCompiled: Error {
+        var stage: String
+        var reason: String
+    }
+
+    /// `WHERE` conditions over `facts` (joined by AND), with their bound values.
+    var conditions: [String] = []
+    var arguments: [SQLValue] = []
+    /// The group keys (`facts` columns); `nil` for a query that returns facts.
+    var keys: [FactColumn]?
+    var aggregates: [AggregateColumn] = []
+    /// Sort keys, first first: output column names and direction.
+    var order: [(name: String, descending: Bool)] = []
+    var limit: Int?
+    /// The columns a fact query returns (`select`), `nil` for all.
+    var projection: [FactColumn]?
+    /// Whether the plan compares or sums amounts (which needs every amount at the fixed scale).
+    var usesAmounts = false
+    /// Whether a fact query is sorted by amount (a note when units differ: run in memory).
+    var sortsByAmount = false
+    let dialect: SQLDialect
+
+    init(dialect: SQLDialect) { self.dialect = dialect }
+
+    /// Whether the plan sums (and so must check what it adds: measures, units, statements, totals).
+    var sums: Bool { aggregates.contains { if case .sum = $0.function { true } else { false } } }
+
+    /// The output columns of a grouped plan, as the in-memory engine makes them: the keys, then
+    /// each aggregate (replacing a key of the same name).
+    var groupedColumns: [(name: String, type: ResultTable.ColumnType, key: Int?, aggregate: Int?)] {
+        var columns: [(name: String, type: ResultTable.ColumnType, key: Int?, aggregate: Int?)] =
+            (keys ?? []).enumerated().map { ($1.name, $1.type, $0, nil) }
+        for (i, a) in aggregates.enumerated() {
+            columns.removeAll { $0.name == a.name }
+            columns.append((a.name, a.type, nil, i))
+        }
+        return columns
+    }
+
+    // MARK: Compiling
+
+    /// Translates `query`, or says which stage does not translate.
+    static func compile(_ query: Query, in context: QueryContext, dialect: SQLDialect) throws(NotCompiled) -> SQLPlan {
+        var plan = SQLPlan(dialect: dialect)
+        let pipeline = query.pipeline
+        if case .drill = pipeline.source { throw NotCompiled(stage: "`drill`", reason: "it has no SQL translation yet") }
+        guard case .named(let name) = pipeline.source, ["facts", "事实"].contains(name.text),
+              context.bindings[name.text] == nil, context.sources[name.text] == nil
+        else {
+            throw NotCompiled(stage: "the source", reason: "only `facts` is stored as a table")
+        }
+        let stages = pipeline.stages
+        var i = 0
+        var limited = false
+        var projected = false
+        while i < stages.count {
+            let stage = stages[i]
+            if projected { throw NotCompiled(stage: stageName(stage), reason: "only as the last stage after `select`") }
+            switch stage {
+            case .filter(let e, _):
+                guard plan.keys == nil, !limited, plan.order.isEmpty else {
+                    throw NotCompiled(stage: "`where`", reason: "only before `group`, `sort` and `limit`")
+                }
+                plan.conditions.append(try plan.condition(e))
+            case .group(let keys, _):
+                guard i + 1 < stages.count, case .aggregate(let specs, _) = stages[i + 1] else {
+                    throw NotCompiled(stage: "`group`", reason: "only followed by `agg` (or `sum`, `count`)")
+                }
+                try plan.group(keys, specs, limited: limited)
+                i += 1
+            case .aggregate(let specs, _):
+                try plan.group([], specs, limited: limited)
+            case .sort(let keys, _):
+                guard !limited else { throw NotCompiled(stage: "`sort`", reason: "only before `limit`") }
+                var order: [(String, Bool)] = []
+                for k in keys { order.append((try plan.sortColumn(k.expr), k.descending)) }
+                plan.order = order + plan.order
+            case .top(let n, let key, _):
+                guard !limited else { throw NotCompiled(stage: "`top`", reason: "only once, before any `limit`") }
+                plan.order = [(try plan.sortColumn(key), true)] + plan.order
+                plan.limit = max(0, n)
+                limited = true
+            case .limit(let n, _):
+                plan.limit = min(plan.limit ?? Int.max, max(0, n))
+                limited = true
+            case .select(let exprs, _):
+                guard plan.keys == nil else { throw NotCompiled(stage: "`select`", reason: "only on facts, not after `agg`") }
+                var columns: [FactColumn] = []
+                for e in exprs {
+                    guard case .field(let n) = e, let c = factColumn(n.text), c.name == n.text else {
+                        throw NotCompiled(stage: "`select`", reason: "only fields of `facts`, written as named")
+                    }
+                    columns.append(c)
+                }
+                plan.projection = columns
+                projected = true
+            default:
+                throw NotCompiled(stage: stageName(stage), reason: "it has no SQL translation yet")
+            }
+            i += 1
+        }
+        return plan
+    }
+
+    /// The stage's keyword, for messages.
+    static func stageName(_ stage: Stage) -> String {
+        switch stage {
+        case .filter: "`where`"
+        case .group: "`group`"
+        case .aggregate: "`agg`"
+        case .sort: "`sort`"
+        case .limit: "`limit`"
+        case .top: "`top`"
+        case .share: "`share`"
+        case .select: "`select`"
+        case .derive: "`derive`"
+        case .drill: "`drill`"
+        case .compare: "`compare`"
+        case .chart: "`chart`"
+        }
+    }
+
+    mutating func group(_ keyExprs: [Expr], _ specs: [AggregateSpec], limited: Bool) throws(NotCompiled) {
+        guard keys == nil, !limited, order.isEmpty else {
+            throw NotCompiled(stage: "`group`", reason: "only once, before `sort` and `limit`")
+        }
+        var keyColumns: [FactColumn] = []
+        for k in keyExprs {
+            guard case .field(let n) = k, let c = SQLPlan.factColumn(n.text), c.name != "amount" else {
+                throw NotCompiled(stage: "`group`", reason: "only on fields of `facts` other than amount (not on 类/款/项 or expressions)")
+            }
+            keyColumns.append(c)
+        }
+        var columns: [AggregateColumn] = []
+        for s in specs {
+            switch (s.function, s.argument) {
+            case (.count, nil):
+                columns.append(AggregateColumn(name: s.name, function: .count, type: .integer))
+            case (.count, .field(let n)?):
+                guard let c = SQLPlan.factColumn(n.text) else { throw NotCompiled(stage: "`agg`", reason: "count of `\(n.text)`") }
+                columns.append(AggregateColumn(name: s.name, function: .countOf(c.sql), type: .integer))
+            case (.sum, .field(let n)?) where SQLPlan.factColumn(n.text)?.name == "amount":
+                columns.append(AggregateColumn(name: s.name, function: .sum, type: .amount))
+                usesAmounts = true
+            case (.min, .field(let n)?), (.max, .field(let n)?):
+                guard let c = SQLPlan.factColumn(n.text), c.type == .integer else {
+                    throw NotCompiled(stage: "`agg`", reason: "min and max only of year and line")
+                }
+                columns.append(AggregateColumn(name: s.name, function: s.function == .min ? .min(c) : .max(c), type: c.type))
+            default:
+                throw NotCompiled(stage: "`agg`", reason: "only count(), count(field), sum(amount), and min and max of year or line; `\(s.function.rawValue)` runs in memory")
+            }
+        }
+        keys = keyColumns
+        aggregates = columns
+    }
+
+    /// The output column a sort key names.
+    mutating func sortColumn(_ e: Expr) throws(NotCompiled) -> String {
+        guard case .field(let n) = e else { throw NotCompiled(stage: "`sort`", reason: "only by a column") }
+        if keys != nil {
+            let names = groupedColumns.map(\.name)
+            if names.contains(n.text) { return n.text }
+            let canonical = FieldNames.canonical(n.text)
+            if names.contains(canonical) { return canonical }
+            throw NotCompiled(stage: "`sort`", reason: "no column `\(n.text)` after `agg`")
+        }
+        guard let c = SQLPlan.factColumn(n.text) else { throw NotCompiled(stage: "`sort`", reason: "no column `\(n.text)` in facts") }
+        if c.name == "amount" { usesAmounts = true; sortsByAmount = true }
+        return c.name
+    }
+
+    // MARK: Conditions
+
+    mutating func bind(_ v: SQLValue) -> String {
+        arguments.append(v)
+        return dialect.placeholder(arguments.count)
+    }
+
+    /// A condition as SQL that is never NULL (fiscal's tests are two-valued: a comparison with a
+    /// missing value is false, and `!=` holds between a missing value and any other).
+    mutating func condition(_ e: Expr) throws(NotCompiled) -> String {
+        switch e {
+        case .binary(.and, let l, let r, _): return "(\(try condition(l)) AND \(try condition(r)))"
+        case .binary(.or, let l, let r, _): return "(\(try condition(l)) OR \(try condition(r)))"
+        case .not(let inner, _): return "(NOT \(try condition(inner)))"
+        case .bool(let b, _): return b ? "(1 = 1)" : "(1 = 0)"
+        case .binary(let op, .field(let n), let literal, _) where op != .plus && op != .minus && op != .times && op != .divide:
+            guard let c = SQLPlan.factColumn(n.text) else { throw unsupported(e) }
+            if case .null = literal {
+                switch op {
+                case .equal: return "(\(c.sql) IS NULL)"
+                case .notEqual: return "(\(c.sql) IS NOT NULL)"
+                default: throw unsupported(e)
+                }
+            }
+            let value = try self.literal(literal, for: c, e)
+            if op == .contains {
+                guard c.type == .text, case .text = value else { throw unsupported(e) }
+                return "((\(dialect.position(c.sql, bind(value))) > 0) IS TRUE)"
+            }
+            guard c.type != .bool || op == .equal || op == .notEqual else { throw unsupported(e) }
+            let sqlOp = op == .notEqual ? "<>" : op.rawValue
+            let column = c.type == .text ? dialect.ordered(c.sql) : c.sql
+            let placeholder = bind(value)
+            if op == .notEqual { return "(\(c.sql) IS NULL OR \(column) <> \(placeholder))" }
+            return "((\(column) \(sqlOp) \(placeholder)) IS TRUE)"
+        case .isIn(.field(let n), let items, let negated, _):
+            guard let c = SQLPlan.factColumn(n.text), !items.isEmpty else { throw unsupported(e) }
+            var placeholders: [String] = []
+            for item in items {
+                if case .null = item { throw unsupported(e) }
+                placeholders.append(bind(try literal(item, for: c, e)))
+            }
+            let test = "((\(c.sql) IN (\(placeholders.joined(separator: ", ")))) IS TRUE)"
+            return negated ? "(NOT \(test))" : test
+        case .under(.field(let n), let code, _):
+            guard let c = SQLPlan.factColumn(n.text), c.type == .text else { throw unsupported(e) }
+            let length = code.rawValue.count
+            return "((substr(\(c.sql), 1, \(length)) = \(bind(.text(code.rawValue)))) IS TRUE)"
+        default:
+            throw unsupported(e)
+        }
+    }
+
+    /// A literal compared with column `c`, as the column stores it; anything the in-memory engine
+    /// would compare differently (or refuse) does not translate.
+    mutating func literal(_ literal: Expr, for c: FactColumn, _ e: Expr) throws(NotCompiled) -> SQLValue {
+        switch (c.type, literal) {
+        case (.text, .text(let s, _)):
+            return .text(s)
+        case (.integer, .number(let a, _)):
+            let n = a.normalized
+            guard n.scale == 0, let i = Int64(exactly: n.mantissa) else { throw unsupported(e) }
+            return .integer(i)
+        case (.amount, .number(let a, _)):
+            guard let fixed = StoredAmount.fixed(a.normalized) else { throw unsupported(e) }
+            usesAmounts = true
+            return .integer(fixed)
+        case (.bool, .bool(let b, _)):
+            return .integer(b ? 1 : 0)
+        default:
+            throw unsupported(e)
+        }
+    }
+
+    func unsupported(_ e: Expr) -> NotCompiled {
+        NotCompiled(stage: "`where \(e.sourceText)`", reason: "only comparisons of a field of `facts` with a literal of its type, `~`, `in`, `under`, and/or/not")
+    }
+
+    /// `facts` filtered: the common table expression every statement of the plan starts with.
+    var base: String {
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return "WITH base AS (SELECT * FROM facts\(filter))"
+    }
+}
