@@ -75,7 +75,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "FiscalStoreTests", dependencies: ["FiscalStore", "FiscalShell", "FiscalModel", "FiscalQuery", "BuiltinFormats", "fiscal"]),
+        .testTarget(
+            name: "FiscalStoreTests",
+            dependencies: ["FiscalStore", "FiscalShell", "FiscalModel", "FiscalFormat", "FiscalQuery", "BuiltinFormats", "fiscal",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "fiscal",
             dependencies: [
