@@ -163,8 +163,12 @@ public struct Evaluator {
             for p in f.facts(ofPhysical: f.physical(r)) where flags[Int(p)] != 0 { disputed.insert(p) }
         }
         guard !disputed.isEmpty else { return nil }
-        let n = disputed.count
-        return "\(n) fact\(n == 1 ? " is" : "s are") disputed (disputed = true): the report states \(n == 1 ? "it" : "each") with different amounts, and the first mention's is used; `source row N` lists every mention, `check | where rule = \"repeated\"` the differences"
+        return Evaluator.disputedNote(count: disputed.count)
+    }
+
+    /// The note for `n` disputed facts among a result's rows (the SQL engine writes it too).
+    public static func disputedNote(count n: Int) -> String {
+        "\(n) fact\(n == 1 ? " is" : "s are") disputed (disputed = true): the report states \(n == 1 ? "it" : "each") with different amounts, and the first mention's is used; `source row N` lists every mention, `check | where rule = \"repeated\"` the differences"
     }
 }
 

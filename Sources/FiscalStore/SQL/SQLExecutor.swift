@@ -58,9 +58,6 @@ public struct SQLExecutor: QueryExecutor {
         if plan.usesAmounts, try exists("facts WHERE amount_e4 IS NULL", plan) {
             return SQLPlan.NotCompiled(stage: "amount", reason: "some amounts have more than \(WorkspaceSchema.fixedScale) decimals")
         }
-        if try exists("base WHERE disputed = 1", plan) {
-            return SQLPlan.NotCompiled(stage: "the rows", reason: "they hold disputed facts, which the in-memory engine notes")
-        }
         if plan.keys == nil {
             if plan.sortsByAmount, try rows("\(plan.base) SELECT COUNT(DISTINCT unit) FROM base", plan).first?.first?.int ?? 0 > 1 {
                 return SQLPlan.NotCompiled(stage: "`sort amount`", reason: "the rows are in several units")
@@ -140,6 +137,8 @@ public struct SQLExecutor: QueryExecutor {
         var table = ResultTable(columns: columns.map { ResultTable.Column($0.name, $0.type) })
         let n = SQLPlan.factColumns.count
         let textAmount = n, seqColumn = n + 1, spanColumn = n + 4
+        let disputedColumn = SQLPlan.factColumns.firstIndex { $0.name == "disputed" }!
+        var disputed = 0
         var i = 0
         while i < result.count {
             let row = result[i]
@@ -154,7 +153,9 @@ public struct SQLExecutor: QueryExecutor {
                 i += 1
             }
             table.append(values, sources: spans)
+            if row[disputedColumn].int == 1 { disputed += 1 }
         }
+        if disputed > 0 { table.notes.append(Evaluator.disputedNote(count: disputed)) }
         return table
     }
 
@@ -173,6 +174,7 @@ public struct SQLExecutor: QueryExecutor {
             case .max(let c): select.append("MAX(\(c.sql)) AS a\(i)")
             }
         }
+        select.append("SUM(disputed) AS disputed_facts")
         let groupBy = keys.isEmpty ? "" : " GROUP BY " + keys.map(\.sql).joined(separator: ", ")
         let amounts = plan.aggregates.contains {
             switch $0.function {
@@ -196,6 +198,7 @@ public struct SQLExecutor: QueryExecutor {
             """, plan)
         var table = ResultTable(columns: output.map { ResultTable.Column($0.name, $0.type) })
         var rowsOut: [[Value]] = []
+        var disputed = 0
         for row in grouped {
             var values: [Value] = []
             for column in output {
@@ -214,11 +217,13 @@ public struct SQLExecutor: QueryExecutor {
                 }
             }
             rowsOut.append(values)
+            disputed += Int(row[keys.count + 1 + plan.aggregates.count].int ?? 0)
         }
         let spans = try groupSpans(plan, groups: grouped.map { Array($0[0..<keys.count]) })
         for i in rowsOut.indices {
             table.append(rowsOut[i], sources: spans.map { $0[i] } ?? [])
         }
+        if disputed > 0 { table.notes.append(Evaluator.disputedNote(count: disputed)) }
         if spans == nil {
             table.notes.append("the rows add up more than \(provenanceLimit) stated figures; `source row N` has no lines to show for them (run with --engine memory)")
         }
