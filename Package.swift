@@ -5,7 +5,7 @@
 //   FiscalModel ← FiscalQuery
 //   FiscalModel ← FiscalCheck (consistency checks, provenance, glossary)
 //   FiscalShell (rendering, REPL) ← fiscal (executable)
-//   FiscalShell ← FiscalStore (workspace, SQL engine; GRDB) ← fiscal
+//   FiscalShell ← FiscalStore (workspace, SQL engine; GRDB) ← FiscalPostgres (postgres-nio) ← fiscal
 import PackageDescription
 
 /// A format plugin: sources in Plugins/<name>/Sources, tests in Plugins/<name>/Tests.
@@ -45,6 +45,8 @@ let package = Package(
         // The workspace (`fiscal import … --into corpus.fiscal`) and the SQL engine: SQLite through GRDB,
         // only in FiscalStore so that nothing else compiles against it.
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // PostgreSQL (`--db postgres://…`, `fiscal import … --into postgres://…`): only in FiscalPostgres.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .target(name: "FiscalModel"),
@@ -75,15 +77,24 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The same tables and SQL on a PostgreSQL server (postgres-nio, COPY-based import).
+        .target(
+            name: "FiscalPostgres",
+            dependencies: [
+                "FiscalModel", "FiscalFormat", "FiscalShell", "FiscalStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "FiscalStoreTests",
-            dependencies: ["FiscalStore", "FiscalShell", "FiscalModel", "FiscalFormat", "FiscalQuery", "BuiltinFormats", "fiscal",
+            dependencies: ["FiscalStore", "FiscalPostgres", "FiscalShell", "FiscalModel", "FiscalFormat", "FiscalQuery", "BuiltinFormats", "fiscal",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "fiscal",
             dependencies: [
-                "FiscalShell", "FiscalModel", "FiscalStore",
+                "FiscalShell", "FiscalModel", "FiscalStore", "FiscalPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -24,6 +24,14 @@ public struct ImportOutcome: Sendable, Hashable {
     public var warnings: [Diagnostic]
 
     /// The line the import prints for it.
+    public init(path: String, kind: Kind, reports: Int, facts: Int, warnings: [Diagnostic]) {
+        self.path = path
+        self.kind = kind
+        self.reports = reports
+        self.facts = facts
+        self.warnings = warnings
+    }
+
     public var message: Message {
         switch kind {
         case .imported: Message(.storeImported, path, String(reports), String(facts))
@@ -40,10 +48,12 @@ extension Workspace {
     ///
     /// A source already in the workspace (same path) is left alone when its bytes are the same
     /// (unless `refresh`), and its reports replaced when they changed; no other report is touched.
-    /// `progress` is called after each source is read (before the commit).
+    /// `progress` is called after each source is read (before the commit). `known` lists sources
+    /// held elsewhere (a database this import feeds) by path, with their hash and size: those
+    /// are unchanged when the file is, and not read.
     public func importSources(
         _ paths: [String], registry: FormatRegistry, format: String? = nil, refresh: Bool = false,
-        progress: (ImportOutcome) -> Void = { _ in }
+        known: [String: (hash: String, size: Int)] = [:], progress: (ImportOutcome) -> Void = { _ in }
     ) throws(StoreError) -> [ImportOutcome] {
         var files: [(path: String, inFolder: Bool)] = []
         for path in paths {
@@ -63,7 +73,7 @@ extension Workspace {
                 let writer = try ReportWriter(db)
                 for (path, inFolder) in files {
                     let outcome = try importOne(path, inFolder: inFolder, db: db, writer: writer, registry: registry,
-                                                format: format, refresh: refresh)
+                                                format: format, refresh: refresh, known: known)
                     outcomes.append(outcome)
                     progress(outcome)
                 }
@@ -80,10 +90,13 @@ extension Workspace {
 
     private func importOne(
         _ path: String, inFolder: Bool, db: Database, writer: ReportWriter, registry: FormatRegistry,
-        format: String?, refresh: Bool
+        format: String?, refresh: Bool, known: [String: (hash: String, size: Int)]
     ) throws -> ImportOutcome {
         let bytes = try FileSystem.read(path)
         let hash = Workspace.fnv1a(bytes)
+        if !refresh, let k = known[path], k.hash == hash, k.size == bytes.count {
+            return ImportOutcome(path: path, kind: .unchanged, reports: 0, facts: 0, warnings: [])
+        }
         let existing = try Row.fetchOne(db, sql: "SELECT id, content_hash, size FROM sources WHERE path = ?", arguments: [path])
         if let existing, !refresh, existing[1] as String == hash, existing[2] as Int == bytes.count {
             return ImportOutcome(path: path, kind: .unchanged, reports: 0, facts: 0, warnings: [])

@@ -16,6 +16,11 @@ extension Workspace {
     public func corpus() throws(StoreError) -> StoredCorpus {
         try reading { db in try ReportReader(db).corpus() }
     }
+
+    /// The reports held in the workspace tables of `db` (a copy of a PostgreSQL database's, say).
+    public static func corpus(in db: Database) throws -> StoredCorpus {
+        try ReportReader(db).corpus()
+    }
 }
 
 /// Reads the workspace tables back into reports, one table scan each.

@@ -62,7 +62,7 @@ public final class Workspace: Sendable {
     }
 
     /// Runs `body` on the database, turning GRDB's errors into a ``StoreError`` naming the file.
-    func reading<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    public func reading<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.read(body)
         } catch let error as StoreError {

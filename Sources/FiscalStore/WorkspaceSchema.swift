@@ -102,12 +102,13 @@ public enum WorkspaceSchema {
         """,
         "CREATE INDEX facts_seq ON facts (seq)",
         "CREATE INDEX facts_year ON facts (year)",
+        "CREATE INDEX facts_inexact ON facts (seq) WHERE amount_e4 IS NULL",
         "CREATE INDEX facts_code ON facts (code)",
         "CREATE INDEX reports_source ON reports (source_id)",
     ]
 
     /// The tables holding a report's rows (deleted with it when its source is re-imported).
-    static let reportTables = ["facts", "mentions", "claims", "projects", "project_facts", "indicators", "glossary",
+    public static let reportTables = ["facts", "mentions", "claims", "projects", "project_facts", "indicators", "glossary",
                                "warnings", "year_mentions", "aliases"]
 
     /// Creates the schema in an empty database; leaves a current one alone.

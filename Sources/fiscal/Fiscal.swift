@@ -1,5 +1,6 @@
 import ArgumentParser
 import FiscalModel
+import FiscalPostgres
 import FiscalShell
 import FiscalStore
 
@@ -63,7 +64,7 @@ struct Fiscal: ParsableCommand {
     @Flag(name: .long, help: "In scripts, go on after a failed statement (the exit status is still 1).")
     var keepGoing = false
 
-    @Option(name: .long, help: ArgumentHelp("Open a workspace or database (as if named among the files).", valueName: "WORKSPACE"))
+    @Option(name: .long, help: ArgumentHelp("Open a workspace or a PostgreSQL database (postgres://user@host/db), as if named among the files.", valueName: "WORKSPACE|URL"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Where queries run: memory (default) or sql (inside the workspace; what does not translate runs in memory, with a note).", valueName: "ENGINE"))
@@ -87,7 +88,7 @@ struct Fiscal: ParsableCommand {
         options.pluginDirectories = plugins
         options.keepGoing = keepGoing
         options.paths = (db.map { [$0] } ?? []) + paths
-        options.stores = [WorkspaceOpener()]
+        options.stores = [WorkspaceOpener(), PostgresOpener()]
         options.engine = engine
         options.echo = echo
         options.language = lang.flatMap(Language.init(name:))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FiscalModel
+import FiscalPostgres
 import FiscalShell
 import FiscalStore
 
@@ -10,6 +11,7 @@ struct ImportSubcommand: ParsableCommand {
         abstract: "Read reports once into a workspace (a SQLite file) that opens without re-reading them.",
         discussion: """
             fiscal import PATH… --into corpus.fiscal    then: fiscal corpus.fiscal, or :load corpus.fiscal
+            fiscal import PATH… --into postgres://user@host/db    then: fiscal --db postgres://…
 
             A source imported before is left alone when its bytes are the same (--refresh reads it
             again) and its reports are replaced when it changed; nothing else is touched. The whole
@@ -19,7 +21,7 @@ struct ImportSubcommand: ParsableCommand {
             Exit status: 0 imported, 2 wrong usage, 3 a file (or the workspace) could not be read.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The workspace to write (made when missing).", valueName: "WORKSPACE"))
+    @Option(name: .long, help: ArgumentHelp("The workspace to write (made when missing), or a postgres:// URL.", valueName: "WORKSPACE"))
     var into: String
 
     @Option(name: .long, help: ArgumentHelp("Read the files with this format plugin.", valueName: "NAME"))
@@ -40,7 +42,10 @@ struct ImportSubcommand: ParsableCommand {
     func run() throws {
         let status = ImportCommand.run(
             paths: paths, into: into, format: format, pluginDirectories: plugins, refresh: refresh,
-            language: lang.flatMap(Language.init(name:)), environment: ProcessEnvironment.current)
+            language: lang.flatMap(Language.init(name:)), environment: ProcessEnvironment.current,
+            open: { location throws(StoreError) in
+                PostgresServer.isURL(location) ? try PostgresServer(url: location) : try Workspace(path: location, create: true)
+            })
         if status != 0 { throw ExitCode(status) }
     }
 }

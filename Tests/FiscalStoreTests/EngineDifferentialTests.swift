@@ -146,3 +146,17 @@ final class EngineDifferentialTests: XCTestCase {
         table.rows.map { $0.map(\.description) }
     }
 }
+
+extension EngineDifferentialTests {
+    /// Reports loaded besides the workspace's: SQL would answer for the workspace alone, so the
+    /// query runs in memory over everything, and says why.
+    func testOtherReportsLoadedRunInMemory() throws {
+        let text = "facts | where year = 2018 | group entity | agg n = count()"
+        try session.load([Fixture.wusheng])
+        session.engine = .sql
+        let result = try session.query(text)
+        session.engine = .memory
+        XCTAssertEqual(result.rows, try session.query(text).rows)
+        XCTAssertEqual(result.notes.last, "the sql engine cannot run the source (reports other than the store's are loaded); this query ran in memory")
+    }
+}

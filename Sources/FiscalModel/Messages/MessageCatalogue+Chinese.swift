@@ -325,6 +325,15 @@ extension MessageCatalogue {
         .storeSkipped: "{0}：没有格式能识别此文件；已跳过",
         .engineNeedsStore: "sql 引擎只能在工作区或数据库上运行：先打开一个（`fiscal corpus.fiscal`、`--db URL`、`:connect URL`），或用 `--engine memory`",
         .engineFellBack: "sql 引擎无法执行 {0}（{1}）；本查询改在内存中执行",
-        .engineUnknown: "应为 --engine memory 或 sql；实为 `{0}`",
+        .engineOtherReports: "除工作区或数据库中的报告外，还载入了其他报告",
+        .cmdConnectSummary: "打开 PostgreSQL 数据库或工作区（其中的报告直接载入，不重新读取来源文件）",
+        .cmdConnectDetails: """
+            打开 PostgreSQL 数据库中的报告，与 `:load` 打开工作区文件相同。
+            用 `fiscal import 路径… --into postgres://…` 导入报告；使用 `--engine sql` 时，
+            能转换的查询在数据库内执行（见 docs/WORKSPACE.md）。
+
+              :connect postgres://user@localhost:5432/fiscal
+              :connect postgres:///fiscal?host=/var/run/postgresql
+            """,
     ]
 }

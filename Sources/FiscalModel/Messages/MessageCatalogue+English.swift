@@ -328,6 +328,15 @@ extension MessageCatalogue {
         .storeSkipped: "{0}: no format recognises this file; skipped",
         .engineNeedsStore: "the sql engine runs on a workspace or a database: open one (`fiscal corpus.fiscal`, `--db URL`, `:connect URL`) or use `--engine memory`",
         .engineFellBack: "the sql engine cannot run {0} ({1}); this query ran in memory",
-        .engineUnknown: "expected --engine memory or sql; found `{0}`",
+        .engineOtherReports: "reports other than the store's are loaded",
+        .cmdConnectSummary: "open a PostgreSQL database or a workspace (its reports load without re-reading any source)",
+        .cmdConnectDetails: """
+            Opens the reports a PostgreSQL database holds, as `:load` opens a workspace file.
+            Fill one with `fiscal import PATH… --into postgres://…`; with `--engine sql`,
+            queries run inside the database where they translate (docs/WORKSPACE.md).
+
+              :connect postgres://user@localhost:5432/fiscal
+              :connect postgres:///fiscal?host=/var/run/postgresql
+            """,
     ]
 }

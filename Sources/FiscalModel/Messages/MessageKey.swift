@@ -298,5 +298,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case storeSkipped = "store.skipped"
     case engineNeedsStore = "engine.needsStore"
     case engineFellBack = "engine.fellBack"
-    case engineUnknown = "engine.unknown"
+    case engineOtherReports = "engine.otherReports"
+    case cmdConnectSummary = "cmd.connect.summary"
+    case cmdConnectDetails = "cmd.connect.details"
 }

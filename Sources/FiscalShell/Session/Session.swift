@@ -91,6 +91,12 @@ public final class Session {
             sourceCache.providers.append(store.sourceText)
             openStore = (store.executor, store.location)
         }
+        // The SQL engine answers for the store's reports only: right while nothing else is loaded.
+        if opened.count == 1 && context.reports.isEmpty && result.reports.count == opened[0].reports.count {
+            storeHoldsEverything = true
+        } else if !result.reports.isEmpty || !opened.isEmpty {
+            storeHoldsEverything = false
+        }
         context.reports += result.reports
         return result
     }
@@ -101,9 +107,12 @@ public final class Session {
     public var engine: QueryEngineChoice = .memory
     /// The store opened last, whose SQL engine `--engine sql` uses.
     public private(set) var openStore: (executor: any QueryExecutor, location: String)?
+    /// Whether the loaded reports are exactly the open store's (nothing else loaded, nothing unloaded).
+    private var storeHoldsEverything = false
 
     /// Removes the `count` reports loaded last (a load the user interrupted).
     func dropLastLoaded(_ count: Int) {
+        if count > 0 { storeHoldsEverything = false }
         context.reports.removeLast(min(count, context.reports.count))
     }
 
@@ -140,6 +149,7 @@ public final class Session {
     public func unload(_ name: String) -> Int {
         let before = context.reports.count
         context.reports.removeAll { $0.entity == name || $0.shortName == name || $0.source == name }
+        if before != context.reports.count { storeHoldsEverything = false }
         return before - context.reports.count
     }
 
@@ -176,9 +186,13 @@ public final class Session {
     func run(_ query: Query) throws(QueryError) -> ResultTable {
         guard engine == .sql else { return try Evaluator.evaluate(query, in: &context) }
         guard let store = openStore else { throw QueryError(Message(.engineNeedsStore)) }
+        guard storeHoldsEverything else {
+            var table = try Evaluator.evaluate(query, in: &context)
+            table.notes.append(Message(.engineFellBack, "the source", Message(.engineOtherReports)).text(options.language))
+            return table
+        }
         switch try store.executor.execute(query, in: context) {
         case .table(let table):
-            if let name = query.binding { context.bindings[name.text] = table }
             return table
         case .notCompiled(let stage, let reason):
             var table = try Evaluator.evaluate(query, in: &context)

@@ -31,6 +31,9 @@ public enum SQLDialect: Sendable {
         self == .postgres ? "strpos(\(hay), \(needle))" : "instr(\(hay), \(needle))"
     }
 
+    /// An exact sum as the driver reads it: PostgreSQL's `numeric` as text, SQLite's integer as is.
+    func exactText(_ expression: String) -> String { self == .postgres ? "CAST(\(expression) AS TEXT)" : expression }
+
     /// Placeholder number `i` (1-based).
     func placeholder(_ i: Int) -> String { self == .postgres ? "$\(i)" : "?" }
 }

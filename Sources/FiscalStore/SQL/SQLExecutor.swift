@@ -164,17 +164,16 @@ public struct SQLExecutor: QueryExecutor {
     /// A grouped query: the groups in order of their first fact, with the aggregates computed in SQL.
     func groups(_ plan: SQLPlan) throws -> ResultTable {
         let keys = plan.keys!
-        var select = keys.enumerated().map { "\($1.sql) AS k\($0)" } + ["MIN(seq) AS first_seq"]
-        for (i, a) in plan.aggregates.enumerated() {
+        let aggregates: [String] = plan.aggregates.map { a in
             switch a.function {
-            case .count: select.append("COUNT(*) AS a\(i)")
-            case .countOf(let column): select.append("COUNT(\(column)) AS a\(i)")
-            case .sum: select.append("SUM(amount_e4) AS a\(i)")
-            case .min(let c): select.append("MIN(\(c.sql)) AS a\(i)")
-            case .max(let c): select.append("MAX(\(c.sql)) AS a\(i)")
+            case .count: "COUNT(*)"
+            case .countOf(let column): "COUNT(\(column))"
+            case .sum: database.dialect.exactText("SUM(amount_e4)")
+            case .min(let c): "MIN(\(c.sql))"
+            case .max(let c): "MAX(\(c.sql))"
             }
         }
-        select.append("SUM(disputed) AS disputed_facts")
+        let select = keys.map(\.sql) + ["MIN(seq)"] + aggregates + ["SUM(disputed)"]
         let groupBy = keys.isEmpty ? "" : " GROUP BY " + keys.map(\.sql).joined(separator: ", ")
         let amounts = plan.aggregates.contains {
             switch $0.function {
@@ -187,10 +186,12 @@ public struct SQLExecutor: QueryExecutor {
         // Sorted as the in-memory engine sorts: by the keys, ties in the order of the groups' first facts.
         let order = plan.order.map { key -> String in
             let column = output.first { $0.name == key.name }!
-            let alias = column.key.map { "k\($0)" } ?? "a\(column.aggregate!)"
-            let sorted = column.type == .text ? database.dialect.ordered(alias) : alias
+            // The expression, not an alias: PostgreSQL takes an alias in ORDER BY only bare.
+            var expression = column.key.map { keys[$0].sql } ?? aggregates[column.aggregate!]
+            if let a = column.aggregate, case .sum = plan.aggregates[a].function { expression = "SUM(amount_e4)" }
+            let sorted = column.type == .text ? database.dialect.ordered(expression) : expression
             return "\(sorted) \(key.descending ? "DESC NULLS LAST" : "ASC NULLS FIRST")"
-        } + ["first_seq"]
+        } + ["MIN(seq)"]
         let limit = plan.limit.map { " LIMIT \($0)" } ?? ""
         let grouped = try rows("""
             \(plan.base) SELECT \(select.joined(separator: ", ")) FROM base\(groupBy)

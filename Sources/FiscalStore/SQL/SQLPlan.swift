@@ -83,6 +83,7 @@ struct SQLPlan {
     static func compile(_ query: Query, in context: QueryContext, dialect: SQLDialect) throws(NotCompiled) -> SQLPlan {
         var plan = SQLPlan(dialect: dialect)
         let pipeline = query.pipeline
+        if query.binding != nil { throw NotCompiled(stage: "`let`", reason: "results are bound in memory") }
         if case .drill = pipeline.source { throw NotCompiled(stage: "`drill`", reason: "it has no SQL translation yet") }
         guard case .named(let name) = pipeline.source, ["facts", "事实"].contains(name.text),
               context.bindings[name.text] == nil, context.sources[name.text] == nil
