@@ -43,8 +43,14 @@ extension PostgresServer: ImportDestination {
         let scratch = NSTemporaryDirectory() + "fiscal-import-\(UUID().uuidString).fiscal"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let workspace = try Workspace(path: scratch, create: true)
+        // New to the scratch workspace, but the database holds it: its reports are replaced.
+        func held(_ outcome: ImportOutcome) -> ImportOutcome {
+            var o = outcome
+            if o.kind == .imported && ids[o.path] != nil { o.kind = .replaced }
+            return o
+        }
         let outcomes = try workspace.importSources(paths, registry: registry, format: format, refresh: refresh,
-                                                   known: refresh ? [:] : known, progress: progress)
+                                                   known: refresh ? [:] : known) { progress(held($0)) }.map(held)
         try copy(workspace, replacing: ids)
         return outcomes
     }

@@ -82,7 +82,7 @@ public final class PostgresServer: SQLDatabase, @unchecked Sendable {
         return "\(error)"
     }
 
-    public func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [[SQLValue]] {
+    public func rows(_ sql: String, _ arguments: [SQLValue]) throws(StoreError) -> [[SQLValue]] {
         var binds = PostgresBindings(capacity: arguments.count)
         for a in arguments {
             switch a {
@@ -111,7 +111,7 @@ public final class PostgresServer: SQLDatabase, @unchecked Sendable {
     }
 
     /// Runs statements that return nothing (DDL, BEGIN/COMMIT, DELETE).
-    func execute(_ sql: String, _ arguments: [SQLValue] = []) throws {
+    func execute(_ sql: String, _ arguments: [SQLValue] = []) throws(StoreError) {
         _ = try rows(sql, arguments)
     }
 
@@ -137,7 +137,7 @@ public final class PostgresServer: SQLDatabase, @unchecked Sendable {
 
     /// Streams rows into `table` with `COPY … FROM STDIN`: `next` gives the next chunk of lines
     /// in COPY's text format (each ending in a newline), `nil` at the end.
-    func copy(into table: String, columns: [String], next: @escaping @Sendable () throws -> String?) throws {
+    func copy(into table: String, columns: [String], next: @escaping @Sendable () throws -> String?) throws(StoreError) {
         let connection = self.connection, logger = self.logger
         do {
             try PostgresServer.wait {

@@ -43,8 +43,9 @@ struct ImportSubcommand: ParsableCommand {
         let status = ImportCommand.run(
             paths: paths, into: into, format: format, pluginDirectories: plugins, refresh: refresh,
             language: lang.flatMap(Language.init(name:)), environment: ProcessEnvironment.current,
-            open: { location throws(StoreError) in
-                PostgresServer.isURL(location) ? try PostgresServer(url: location) : try Workspace(path: location, create: true)
+            open: { location throws(StoreError) -> any ImportDestination in
+                if PostgresServer.isURL(location) { return try PostgresServer(url: location) }
+                return try Workspace(path: location, create: true)
             })
         if status != 0 { throw ExitCode(status) }
     }

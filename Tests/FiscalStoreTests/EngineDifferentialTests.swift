@@ -32,6 +32,9 @@ final class EngineDifferentialTests: XCTestCase {
         "facts | where disputed = true | sort entity",
         "facts | where entity = \"没有这个单位\" | group year | agg s = sum(amount)",
         "facts | where entity = \"没有这个单位\" | agg s = sum(amount), n = count()",
+        "facts | where statement = \"支出\" and measure = \"合计\" and unit = \"万元\" | group 类 | sum amount",
+        "facts | where year = 2018 and statement = \"一般公共预算财政拨款支出\" | group entity, 款 | agg n = count(), s = sum(amount) | sort s desc | limit 6",
+        "facts | group 项 | agg n = count() | sort n desc, code",
         "事实 | where 计量单位 = \"万元\" and 年度 >= 2019 and 金额 <= 35.2 | sort 金额, item | limit 7",
     ]
 
@@ -39,7 +42,7 @@ final class EngineDifferentialTests: XCTestCase {
     static let inMemory: [(query: String, stage: String)] = [
         ("drill 201", "`drill`"),
         ("facts | where code under 201 | drill", "`drill`"),
-        ("facts | where statement = \"支出\" | group 类 | sum amount", "`group`"),
+        ("facts | where code under 201 | group 类, 款 | agg n = count()", "`group`"),
         ("facts | top 5 by amount", "`sort amount`"),
         ("facts | where year = 2019 | group entity | agg s = sum(amount)", "`sum`"),
         ("facts | where amount / 2 > 10 | limit 3", "`where"),

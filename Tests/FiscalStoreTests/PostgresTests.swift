@@ -62,12 +62,12 @@ final class PostgresTests: XCTestCase {
             throw XCTSkip("no PostgreSQL server (\(PostgresTestServer.variable))")
         }
         let sources = [Fixture.wusheng, Fixture.jiangsu]
-        let imported = try WorkspaceTests().run(["import"] + sources + ["--into", url])
+        let imported = try Fixture.run(["import"] + sources + ["--into", url])
         XCTAssertEqual(imported.status, 0, imported.err)
         for q in ["drill 201", "facts | where code under 201 and measure = \"合计\" | sort amount desc | limit 3"] {
-            let a = try WorkspaceTests().run(["-X", "-e", q] + sources)
+            let a = try Fixture.run(["-X", "-e", q] + sources)
             for engine in ["memory", "sql"] {
-                let b = try WorkspaceTests().run(["-X", "--engine", engine, "--db", url, "-e", q])
+                let b = try Fixture.run(["-X", "--engine", engine, "--db", url, "-e", q])
                 XCTAssertEqual(b.status, a.status, q)
                 if engine == "memory" { XCTAssertEqual(b.out, a.out, q) }
                 XCTAssertTrue(b.out.hasPrefix(a.out.components(separatedBy: "\nnote:")[0]), "\(engine): \(q)\n\(b.out)\n\(a.out)")

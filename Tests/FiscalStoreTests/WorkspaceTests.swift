@@ -214,7 +214,12 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertFalse(Workspace.isWorkspace(Fixture.wusheng))
     }
 
-    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) { try Fixture.run(arguments) }
+}
+
+extension Fixture {
+    /// Runs the `fiscal` binary with `arguments` (English messages); its status, output and errors.
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Fixture.binary)
         process.arguments = arguments

@@ -16,7 +16,7 @@ extension Evaluator {
             let dropped = rows.reduce(0) { $0 + (totals[Int($1)] ? 1 : 0) }
             if onLevel && dropped > 0 {
                 rows.removeAll { totals[Int($0)] }
-                notes.append("grouping on 类/款/项 adds up the finest level stated: \(dropped) stated total line\(dropped == 1 ? " was" : "s were") left out so that nothing counts twice")
+                notes.append(Evaluator.levelTotalsNote(count: dropped))
             }
         }
         if onLevel, let levelCode = keyColumns.first(where: { $0.name == "code" }), case .text(let ids, _) = levelCode.storage {
@@ -26,7 +26,7 @@ extension Evaluator {
             rows.removeAll { ids[Int($0)] < 0 }
             let left = before - rows.count
             if left > 0 {
-                notes.append("\(left) row\(left == 1 ? "" : "s") without a code at that level \(left == 1 ? "was" : "were") left out (三公经费, counts, totals above the level); group on statement or item to see them")
+                notes.append(Evaluator.levelWithoutCodeNote(count: left))
             }
         }
         var (gid, first, groupCount) = try assignGroups(rows, keyColumns)
@@ -53,6 +53,16 @@ extension Evaluator {
         for (r, p) in rows.enumerated() { members[Int(gid[r])].append(p) }
         return Frame(columns: columns, selection: nil, physicalCount: groupCount,
                      provenance: f.combinedProvenance(members), notes: notes)
+    }
+
+    /// The note for `n` stated totals left out of a grouping on 类/款/项 (the SQL engine writes it too).
+    public static func levelTotalsNote(count n: Int) -> String {
+        "grouping on 类/款/项 adds up the finest level stated: \(n) stated total line\(n == 1 ? " was" : "s were") left out so that nothing counts twice"
+    }
+
+    /// The note for `n` rows without a code at the level grouped on (the SQL engine writes it too).
+    public static func levelWithoutCodeNote(count n: Int) -> String {
+        "\(n) row\(n == 1 ? "" : "s") without a code at that level \(n == 1 ? "was" : "were") left out (三公经费, counts, totals above the level); group on statement or item to see them"
     }
 
     /// The columns `group` (or `share … by`) groups on: fields, computed values, and 类/款/项

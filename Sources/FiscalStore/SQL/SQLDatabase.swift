@@ -7,10 +7,10 @@ public enum SQLValue: Sendable, Hashable {
     /// Text, and numbers too large for 64 bits (PostgreSQL's `numeric` sums), as decimal text.
     case text(String)
 
-    var int: Int64? { if case .integer(let i) = self { i } else if case .text(let s) = self { Int64(s) } else { nil } }
-    var string: String? { if case .text(let s) = self { s } else { nil } }
+    public var int: Int64? { if case .integer(let i) = self { i } else if case .text(let s) = self { Int64(s) } else { nil } }
+    public var string: String? { if case .text(let s) = self { s } else { nil } }
     /// An integer of up to 38 digits (a sum), from either kind.
-    var int128: Int128? {
+    public var int128: Int128? {
         switch self {
         case .integer(let i): Int128(i)
         case .text(let s): Int128(s.hasSuffix(".0") ? String(s.dropLast(2)) : s)
@@ -24,18 +24,18 @@ public enum SQLDialect: Sendable {
     case sqlite, postgres
 
     /// Text ordered by code point, as fiscal orders it (PostgreSQL's default collation follows the locale).
-    func ordered(_ column: String) -> String { self == .postgres ? "\(column) COLLATE \"C\"" : column }
+    public func ordered(_ column: String) -> String { self == .postgres ? "\(column) COLLATE \"C\"" : column }
 
     /// The position of `needle` in `hay` (1-based, 0 when absent).
-    func position(_ hay: String, _ needle: String) -> String {
+    public func position(_ hay: String, _ needle: String) -> String {
         self == .postgres ? "strpos(\(hay), \(needle))" : "instr(\(hay), \(needle))"
     }
 
     /// An exact sum as the driver reads it: PostgreSQL's `numeric` as text, SQLite's integer as is.
-    func exactText(_ expression: String) -> String { self == .postgres ? "CAST(\(expression) AS TEXT)" : expression }
+    public func exactText(_ expression: String) -> String { self == .postgres ? "CAST(\(expression) AS TEXT)" : expression }
 
     /// Placeholder number `i` (1-based).
-    func placeholder(_ i: Int) -> String { self == .postgres ? "$\(i)" : "?" }
+    public func placeholder(_ i: Int) -> String { self == .postgres ? "$\(i)" : "?" }
 }
 
 /// A database the SQL engine runs on: the workspace tables in SQLite or PostgreSQL.

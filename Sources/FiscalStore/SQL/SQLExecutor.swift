@@ -32,7 +32,7 @@ public struct SQLExecutor: QueryExecutor {
             if let refusal = try guardReason(plan, context: context) {
                 return .notCompiled(stage: refusal.stage, reason: refusal.reason)
             }
-            return .table(plan.keys == nil ? try facts(plan) : try groups(plan))
+            return .table(plan.keys == nil ? try facts(plan) : try groups(plan, context: context))
         } catch let error as QueryError {
             throw error
         } catch let error as SQLPlan.NotCompiled {
@@ -65,7 +65,7 @@ public struct SQLExecutor: QueryExecutor {
             return nil
         }
         guard plan.sums else { return nil }
-        let keys = plan.keys!.map(\.sql)
+        let keys = plan.keys!.map { $0.expression("") }
         let names = Set(plan.keys!.map(\.name))
         let groupBy = keys.isEmpty ? "" : " GROUP BY " + keys.joined(separator: ", ")
         for (column, what) in [("measure", "several measures"), ("unit", "several units"), ("statement", "several statements")]
@@ -74,6 +74,8 @@ public struct SQLExecutor: QueryExecutor {
                 return SQLPlan.NotCompiled(stage: "`sum`", reason: "a group adds \(what)")
             }
         }
+        // Grouped on a level, the rows are the finest stated: no total has its parts among them.
+        if plan.level != nil { return nil }
         // A total and its own parts in one group: a code with a code under it, in one context.
         let context6 = ["entity", "year", "phase", "statement", "fund", "measure"]
         let same = (keys + context6).map { "(a.\($0) = b.\($0) OR (a.\($0) IS NULL AND b.\($0) IS NULL))" }.joined(separator: " AND ")
@@ -162,7 +164,7 @@ public struct SQLExecutor: QueryExecutor {
     // MARK: Groups
 
     /// A grouped query: the groups in order of their first fact, with the aggregates computed in SQL.
-    func groups(_ plan: SQLPlan) throws -> ResultTable {
+    func groups(_ plan: SQLPlan, context: QueryContext) throws -> ResultTable {
         let keys = plan.keys!
         let aggregates: [String] = plan.aggregates.map { a in
             switch a.function {
@@ -173,8 +175,8 @@ public struct SQLExecutor: QueryExecutor {
             case .max(let c): "MAX(\(c.sql))"
             }
         }
-        let select = keys.map(\.sql) + ["MIN(seq)"] + aggregates + ["SUM(disputed)"]
-        let groupBy = keys.isEmpty ? "" : " GROUP BY " + keys.map(\.sql).joined(separator: ", ")
+        let select = keys.map { $0.expression("") } + ["MIN(seq)"] + aggregates + ["SUM(disputed)"]
+        let groupBy = keys.isEmpty ? "" : " GROUP BY " + keys.map { $0.expression("") }.joined(separator: ", ")
         let amounts = plan.aggregates.contains {
             switch $0.function {
             case .sum: true
@@ -187,7 +189,7 @@ public struct SQLExecutor: QueryExecutor {
         let order = plan.order.map { key -> String in
             let column = output.first { $0.name == key.name }!
             // The expression, not an alias: PostgreSQL takes an alias in ORDER BY only bare.
-            var expression = column.key.map { keys[$0].sql } ?? aggregates[column.aggregate!]
+            var expression = column.key.map { keys[$0].expression("") } ?? aggregates[column.aggregate!]
             if let a = column.aggregate, case .sum = plan.aggregates[a].function { expression = "SUM(amount_e4)" }
             let sorted = column.type == .text ? database.dialect.ordered(expression) : expression
             return "\(sorted) \(key.descending ? "DESC NULLS LAST" : "ASC NULLS FIRST")"
@@ -203,7 +205,9 @@ public struct SQLExecutor: QueryExecutor {
         for row in grouped {
             var values: [Value] = []
             for column in output {
-                if let k = column.key {
+                if let k = column.key, column.levelName {
+                    values.append(try levelName(row[k], context: context).map(Value.text) ?? .null)
+                } else if let k = column.key {
                     values.append(value(row[k], keys[k].type))
                 } else if let a = column.aggregate {
                     let v = row[keys.count + 1 + a]
@@ -224,11 +228,34 @@ public struct SQLExecutor: QueryExecutor {
         for i in rowsOut.indices {
             table.append(rowsOut[i], sources: spans.map { $0[i] } ?? [])
         }
+        if plan.level != nil { table.notes += try levelNotes(plan) }
         if disputed > 0 { table.notes.append(Evaluator.disputedNote(count: disputed)) }
         if spans == nil {
             table.notes.append("the rows add up more than \(provenanceLimit) stated figures; `source row N` has no lines to show for them (run with --engine memory)")
         }
         return table
+    }
+
+    /// The name of a level's code, as the in-memory engine gives it: the catalog's, else the item
+    /// the facts write that code with (the latest year's, the last stated).
+    func levelName(_ code: SQLValue, context: QueryContext) throws -> String? {
+        guard let raw = code.string, let code = ClassificationCode(rawValue: raw) else { return nil }
+        if let name = context.codeName(code) { return name }
+        let placeholder = database.dialect.placeholder(1)
+        return try database.rows("SELECT item FROM facts WHERE code = \(placeholder) ORDER BY year DESC, seq DESC LIMIT 1", [.text(raw)])
+            .first?.first?.string
+    }
+
+    /// The in-memory engine's notes on grouping by a level: stated totals and rows without a code
+    /// there left out.
+    func levelNotes(_ plan: SQLPlan) throws -> [String] {
+        let counts = try rows("\(plan.base) SELECT (SELECT COUNT(*) FROM filtered), (SELECT COUNT(*) FROM finest), (SELECT COUNT(*) FROM base)", plan)[0]
+        let filtered = Int(counts[0].int ?? 0), finest = Int(counts[1].int ?? 0), kept = Int(counts[2].int ?? 0)
+        var notes: [String] = []
+        let dropped = filtered - finest, left = finest - kept
+        if dropped > 0 { notes.append(Evaluator.levelTotalsNote(count: dropped)) }
+        if left > 0 { notes.append(Evaluator.levelWithoutCodeNote(count: left)) }
+        return notes
     }
 
     /// Per group (in `groups` order) the spans of its facts' mentions, as the in-memory engine
@@ -240,7 +267,7 @@ public struct SQLExecutor: QueryExecutor {
         var index: [[SQLValue]: Int] = [:]
         for (i, g) in groups.enumerated() { index[g] = i }
         var spans = [[SourceSpan]](repeating: [], count: groups.count)
-        let select = keys.map { "b.\($0.sql)" } + ["m.file", "m.line", "m.start_col", "m.end_col"]
+        let select = keys.map { $0.expression("b.") } + ["m.file", "m.line", "m.start_col", "m.end_col"]
         let result = try rows("""
             \(plan.base) SELECT \(select.joined(separator: ", ")) FROM base b
             JOIN mentions m ON m.report_id = b.report_id AND m.fact_ordinal = b.ordinal ORDER BY b.seq, m.ordinal

@@ -12,6 +12,14 @@ struct SQLPlan {
         var name: String
         var sql: String
         var type: ResultTable.ColumnType
+        /// For a 类/款/项 key: the level (the column is the code's ancestor there, and its name follows).
+        var level: ClassificationCode.Level? = nil
+
+        /// The column's SQL with its table written as `prefix` (`b.`), where a join needs it.
+        func expression(_ prefix: String) -> String {
+            guard let level else { return prefix + sql }
+            return "substr(\(prefix)code, 1, \(level.digits))"
+        }
     }
 
     /// The columns of the `facts` source (``FactTable/columns``) and the SQL that reads each.
@@ -48,6 +56,9 @@ struct SQLPlan {
     var arguments: [SQLValue] = []
     /// The group keys (`facts` columns); `nil` for a query that returns facts.
     var keys: [FactColumn]?
+    /// The 类/款/项 grouped on, if one is: the rows are then the finest stated with a code at that
+    /// level (see ``base``).
+    var level: ClassificationCode.Level?
     var aggregates: [AggregateColumn] = []
     /// Sort keys, first first: output column names and direction.
     var order: [(name: String, descending: Bool)] = []
@@ -67,12 +78,16 @@ struct SQLPlan {
 
     /// The output columns of a grouped plan, as the in-memory engine makes them: the keys, then
     /// each aggregate (replacing a key of the same name).
-    var groupedColumns: [(name: String, type: ResultTable.ColumnType, key: Int?, aggregate: Int?)] {
-        var columns: [(name: String, type: ResultTable.ColumnType, key: Int?, aggregate: Int?)] =
-            (keys ?? []).enumerated().map { ($1.name, $1.type, $0, nil) }
+    var groupedColumns: [(name: String, type: ResultTable.ColumnType, key: Int?, aggregate: Int?, levelName: Bool)] {
+        var columns: [(name: String, type: ResultTable.ColumnType, key: Int?, aggregate: Int?, levelName: Bool)] = []
+        for (i, k) in (keys ?? []).enumerated() {
+            columns.append((k.name, k.type, i, nil, false))
+            // 类/款/项 are two columns, as in memory: the level's code and its name.
+            if let level = k.level { columns.append((level.name, .text, i, nil, true)) }
+        }
         for (i, a) in aggregates.enumerated() {
             columns.removeAll { $0.name == a.name }
-            columns.append((a.name, a.type, nil, i))
+            columns.append((a.name, a.type, nil, i, false))
         }
         return columns
     }
@@ -167,8 +182,15 @@ struct SQLPlan {
         }
         var keyColumns: [FactColumn] = []
         for k in keyExprs {
+            if case .field(let n) = k, SQLPlan.factColumn(n.text) == nil, ["类", "款", "项"].contains(FieldNames.canonical(n.text)),
+               let level = ClassificationCode.Level(name: FieldNames.canonical(n.text)) {
+                guard self.level == nil else { throw NotCompiled(stage: "`group`", reason: "on one of 类, 款 and 项 at a time") }
+                self.level = level
+                keyColumns.append(FactColumn(name: "code", sql: "substr(code, 1, \(level.digits))", type: .text, level: level))
+                continue
+            }
             guard case .field(let n) = k, let c = SQLPlan.factColumn(n.text), c.name != "amount" else {
-                throw NotCompiled(stage: "`group`", reason: "only on fields of `facts` other than amount (not on 类/款/项 or expressions)")
+                throw NotCompiled(stage: "`group`", reason: "only on fields of `facts` other than amount, and on 类, 款 or 项")
             }
             keyColumns.append(c)
         }
@@ -200,6 +222,9 @@ struct SQLPlan {
     mutating func sortColumn(_ e: Expr) throws(NotCompiled) -> String {
         guard case .field(let n) = e else { throw NotCompiled(stage: "`sort`", reason: "only by a column") }
         if keys != nil {
+            if FieldNames.canonical(n.text) == "amount", keys!.contains(where: { $0.name == "unit" }) {
+                throw NotCompiled(stage: "`sort \(n.text)`", reason: "the rows may be in several units, which the in-memory engine notes")
+            }
             let names = groupedColumns.map(\.name)
             if names.contains(n.text) { return n.text }
             let canonical = FieldNames.canonical(n.text)
@@ -290,8 +315,22 @@ struct SQLPlan {
     }
 
     /// `facts` filtered: the common table expression every statement of the plan starts with.
+    ///
+    /// Grouped on a level, `base` holds what the in-memory engine adds up there: the filtered
+    /// facts (`filtered`) less each stated total whose parts are among them in its context
+    /// (`finest`: a code with a longer code under it, same entity, year, phase, statement, fund
+    /// and measure), less those without a code at the level.
     var base: String {
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        return "WITH base AS (SELECT * FROM facts\(filter))"
+        guard let level else { return "WITH base AS (SELECT * FROM facts\(filter))" }
+        let context = ["entity", "year", "phase", "statement", "fund", "measure"]
+            .map { "(a.\($0) = b.\($0) OR (a.\($0) IS NULL AND b.\($0) IS NULL))" }.joined(separator: " AND ")
+        return """
+            WITH filtered AS (SELECT * FROM facts\(filter)),
+            finest AS (SELECT * FROM filtered a WHERE NOT EXISTS (
+              SELECT 1 FROM filtered b WHERE \(context) AND a.code IS NOT NULL AND b.code IS NOT NULL
+                AND length(b.code) > length(a.code) AND substr(b.code, 1, length(a.code)) = a.code)),
+            base AS (SELECT * FROM finest WHERE length(code) >= \(level.digits))
+            """
     }
 }
