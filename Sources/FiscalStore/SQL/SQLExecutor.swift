@@ -32,7 +32,7 @@ public struct SQLExecutor: QueryExecutor {
             if let refusal = try guardReason(plan, context: context) {
                 return .notCompiled(stage: refusal.stage, reason: refusal.reason)
             }
-            return .table(plan.keys == nil ? try facts(plan) : try groups(plan, context: context))
+            return .table(plan.keys == nil ? try facts(plan, context: context) : try groups(plan, context: context))
         } catch let error as QueryError {
             throw error
         } catch let error as SQLPlan.NotCompiled {
@@ -118,7 +118,7 @@ public struct SQLExecutor: QueryExecutor {
     // MARK: Facts
 
     /// A query that returns facts: filtered, sorted, cut and projected in SQL.
-    func facts(_ plan: SQLPlan) throws -> ResultTable {
+    func facts(_ plan: SQLPlan, context: QueryContext) throws -> ResultTable {
         let columns = plan.projection ?? SQLPlan.factColumns
         func order(_ prefix: String) -> String {
             (plan.order.map { key -> String in
@@ -157,7 +157,7 @@ public struct SQLExecutor: QueryExecutor {
             table.append(values, sources: spans)
             if row[disputedColumn].int == 1 { disputed += 1 }
         }
-        if disputed > 0 { table.notes.append(Evaluator.disputedNote(count: disputed)) }
+        if disputed > 0 { table.notes.append(Message(.noteDisputed, disputed).text(context.language)) }
         return table
     }
 
@@ -228,8 +228,8 @@ public struct SQLExecutor: QueryExecutor {
         for i in rowsOut.indices {
             table.append(rowsOut[i], sources: spans.map { $0[i] } ?? [])
         }
-        if plan.level != nil { table.notes += try levelNotes(plan) }
-        if disputed > 0 { table.notes.append(Evaluator.disputedNote(count: disputed)) }
+        if plan.level != nil { table.notes += try levelNotes(plan).map { $0.text(context.language) } }
+        if disputed > 0 { table.notes.append(Message(.noteDisputed, disputed).text(context.language)) }
         if spans == nil {
             table.notes.append("the rows add up more than \(provenanceLimit) stated figures; `source row N` has no lines to show for them (run with --engine memory)")
         }
@@ -248,13 +248,13 @@ public struct SQLExecutor: QueryExecutor {
 
     /// The in-memory engine's notes on grouping by a level: stated totals and rows without a code
     /// there left out.
-    func levelNotes(_ plan: SQLPlan) throws -> [String] {
+    func levelNotes(_ plan: SQLPlan) throws -> [Message] {
         let counts = try rows("\(plan.base) SELECT (SELECT COUNT(*) FROM filtered), (SELECT COUNT(*) FROM finest), (SELECT COUNT(*) FROM base)", plan)[0]
         let filtered = Int(counts[0].int ?? 0), finest = Int(counts[1].int ?? 0), kept = Int(counts[2].int ?? 0)
-        var notes: [String] = []
+        var notes: [Message] = []
         let dropped = filtered - finest, left = finest - kept
-        if dropped > 0 { notes.append(Evaluator.levelTotalsNote(count: dropped)) }
-        if left > 0 { notes.append(Evaluator.levelWithoutCodeNote(count: left)) }
+        if dropped > 0 { notes.append(Message(.noteGroupLevelTotals, dropped)) }
+        if left > 0 { notes.append(Message(.noteGroupNoCode, left)) }
         return notes
     }
 
