@@ -15,7 +15,7 @@ public struct PostgresOpener: ReportStoreOpener {
             return OpenedStore(location: server.location, reports: corpus.reports, warnings: corpus.warnings,
                                sourceText: { path in server.sourceText(path) }, executor: SQLExecutor(database: server))
         } catch {
-            throw .unreadable(file: PostgresServer.redacted(location), reason: error.description)
+            throw .unreadable(file: PostgresServer.redacted(location), reason: error.message)
         }
     }
 }

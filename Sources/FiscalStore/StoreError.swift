@@ -16,6 +16,6 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The error as a load error, for the shell's `:load` and the command line's paths.
     func loadError(_ location: String) -> LoadError {
-        .unreadable(file: location, reason: description.hasPrefix(location + ": ") ? String(description.dropFirst(location.count + 2)) : description)
+        .unreadable(file: location, reason: message)
     }
 }
