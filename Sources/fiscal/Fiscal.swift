@@ -56,7 +56,7 @@ struct Fiscal: ParsableCommand {
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliEngine), valueName: "ENGINE"))
-    var engine: QueryEngineChoice = .memory
+    var engine: QueryEngineChoice?
 
     @Argument(help: ArgumentHelp(CommandLineLanguage.text(.cliPaths), valueName: "FILE|DIR"))
     var paths: [String] = []
@@ -77,7 +77,7 @@ struct Fiscal: ParsableCommand {
         options.keepGoing = keepGoing
         options.paths = (db.map { [$0] } ?? []) + paths
         options.stores = [WorkspaceOpener(), PostgresOpener()]
-        options.engine = engine
+        options.engine = engine ?? .memory
         options.echo = echo
         options.language = lang.flatMap(Language.init(name:))
         options.skipStartupFile = noRC

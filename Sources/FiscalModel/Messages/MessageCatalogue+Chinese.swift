@@ -671,7 +671,7 @@ extension MessageCatalogue {
         .cliHandoutPaths: "先读入的报告文件或文件夹。",
         .cliDb: "打开工作区或 PostgreSQL 数据库（postgres://user@host/db），如同列在文件之中。",
         .cliEngine: "查询在何处执行：memory（默认）或 sql（在工作区或数据库内；不能转换的部分在内存中执行并附注说明）。",
-        .cliImportAbstract: "把报告一次读入工作区（SQLite 文件）或 PostgreSQL 数据库，之后打开无须重新读取。",
+        .cliImportAbstract: "把报告一次读入工作区或数据库，之后打开无须重新读取。",
         .cliImportDiscussion: "fiscal import 路径… --into corpus.fiscal，然后：fiscal corpus.fiscal（或 :load corpus.fiscal）；--into postgres://user@host/db，然后：fiscal --db postgres://…。已导入且字节未变的来源保持不动（--refresh 重新读取），有改动的来源替换其报告。整个导入是一个事务：某个文件读不了或导入被中断时，工作区保持原样。各表见 docs/WORKSPACE.md。退出状态：0 已导入，2 用法错误，3 文件（或工作区）无法读取。",
         .cliImportInto: "要写入的工作区（不存在则新建），或 postgres:// 地址。",
         .cliImportRefresh: "即使字节未变也重新读取来源文件（升级 fiscal 之后）。",
