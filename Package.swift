@@ -5,6 +5,7 @@
 //   FiscalModel ← FiscalQuery
 //   FiscalModel ← FiscalCheck (consistency checks, provenance, glossary)
 //   FiscalShell (rendering, REPL) ← fiscal (executable)
+//   FiscalShell ← FiscalStore (workspace, SQL engine; GRDB) ← FiscalPostgres (postgres-nio) ← fiscal
 import PackageDescription
 
 /// A format plugin: sources in Plugins/<name>/Sources, tests in Plugins/<name>/Tests.
@@ -43,6 +44,11 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
         // Whole numbers of any size: the n-th root behind `compare year cagr`, exact to the digits shown.
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+        // The workspace (`fiscal import … --into corpus.fiscal`) and the SQL engine: SQLite through GRDB,
+        // only in FiscalStore so that nothing else compiles against it.
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // PostgreSQL (`--db postgres://…`, `fiscal import … --into postgres://…`): only in FiscalPostgres.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .target(name: "FiscalModel"),
@@ -65,10 +71,32 @@ let package = Package(
                 .product(name: "Plot", package: "Plot"),
             ]
         ),
+        // Workspaces and SQL engines (SQLite): opened by the executable through FiscalShell's store hook.
+        .target(
+            name: "FiscalStore",
+            dependencies: [
+                "FiscalModel", "FiscalFormat", "FiscalQuery", "FiscalShell",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The same tables and SQL on a PostgreSQL server (postgres-nio, COPY-based import).
+        .target(
+            name: "FiscalPostgres",
+            dependencies: [
+                "FiscalModel", "FiscalFormat", "FiscalShell", "FiscalStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "FiscalStoreTests",
+            dependencies: ["FiscalStore", "FiscalPostgres", "FiscalShell", "FiscalModel", "FiscalFormat", "FiscalQuery", "BuiltinFormats", "fiscal",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "fiscal",
             dependencies: [
-                "FiscalShell", "FiscalModel",
+                "FiscalShell", "FiscalModel", "FiscalStore", "FiscalPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,8 @@
 import ArgumentParser
 import FiscalModel
+import FiscalPostgres
 import FiscalShell
+import FiscalStore
 
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +19,7 @@ struct Fiscal: ParsableCommand {
             abstract: CommandLineLanguage.text(.cliAbstract),
             discussion: CommandLineLanguage.text(.cliDiscussion),
             version: FiscalVersion.string,
-            subcommands: [Formats.self, Check.self, HandoutSubcommand.self]
+            subcommands: [Formats.self, Check.self, HandoutSubcommand.self, ImportSubcommand.self]
         )
     }
 
@@ -50,6 +52,12 @@ struct Fiscal: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliKeepGoing)))
     var keepGoing = false
 
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliDb), valueName: "WORKSPACE|URL"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliEngine), valueName: "ENGINE"))
+    var engine: QueryEngineChoice?
+
     @Argument(help: ArgumentHelp(CommandLineLanguage.text(.cliPaths), valueName: "FILE|DIR"))
     var paths: [String] = []
 
@@ -67,7 +75,9 @@ struct Fiscal: ParsableCommand {
         options.format = format
         options.pluginDirectories = plugins
         options.keepGoing = keepGoing
-        options.paths = paths
+        options.paths = (db.map { [$0] } ?? []) + paths
+        options.stores = [WorkspaceOpener(), PostgresOpener()]
+        options.engine = engine ?? .memory
         options.echo = echo
         options.language = lang.flatMap(Language.init(name:))
         options.skipStartupFile = noRC
@@ -115,7 +125,7 @@ struct Fiscal: ParsableCommand {
 
 extension Fiscal {
     /// The root options that take a value (the argument after them is not a path).
-    static let valueOptions: Set<String> = ["-e", "-c", "-f", "-o", "--output", "--lang", "--format", "--plugins"]
+    static let valueOptions: Set<String> = ["-e", "-c", "-f", "-o", "--output", "--lang", "--format", "--plugins", "--db", "--engine"]
 
     /// The subcommand named by the first argument that is not an option or an option's value,
     /// with its index; `nil` when that argument is a path (or there is none).

@@ -668,7 +668,7 @@ extension MessageCatalogue {
         .loadByte: "字节 0x{0}",
 
         .cliAbstract: "阅读政府部门预算、部门决算公开文件。",
-        .cliDiscussion: "fiscal [文件|文件夹 ...]            读入这些报告，进入交互界面\nfiscal -e 查询 [文件|文件夹 ...]     执行查询，输出结果后退出（也可写 -c）\nfiscal -f 脚本 [文件|文件夹 ...]     执行脚本（'-' 为标准输入）后退出\n                                   （在各个 -e 查询之后执行）\nfiscal handout 脚本 [文件] -o lesson.html  生成可打印的讲义\n\n启动文件：$XDG_CONFIG_HOME/fiscal/fiscalrc（默认\n~/.config/fiscal/fiscalrc），其中的语句最先执行；-X 跳过。\nLANG 或 LC_MESSAGES 为 zh_* 时，提示信息为中文；--lang en 改为英文。\n\n退出状态：0 成功；1 查询或脚本出错（或核对发现错误）；\n2 用法错误；3 无法读取输入文件。",
+        .cliDiscussion: "fiscal [文件|文件夹 ...]            读入这些报告，进入交互界面\nfiscal -e 查询 [文件|文件夹 ...]     执行查询，输出结果后退出（也可写 -c）\nfiscal -f 脚本 [文件|文件夹 ...]     执行脚本（'-' 为标准输入）后退出\n                                   （在各个 -e 查询之后执行）\nfiscal handout 脚本 [文件] -o lesson.html  生成可打印的讲义\nfiscal import 路径... --into corpus.fiscal   把报告一次读入工作区；\n                                 打开：fiscal corpus.fiscal\n\n启动文件：$XDG_CONFIG_HOME/fiscal/fiscalrc（默认\n~/.config/fiscal/fiscalrc），其中的语句最先执行；-X 跳过。\nLANG 或 LC_MESSAGES 为 zh_* 时，提示信息为中文；--lang en 改为英文。\n\n退出状态：0 成功；1 查询或脚本出错（或核对发现错误）；\n2 用法错误；3 无法读取输入文件。",
         .cliExecute: "执行查询，输出结果后退出；可重复（-c 与之相同，同 psql）。",
         .cliFile: "执行脚本文件（'-' 读标准输入）后退出。",
         .cliOutput: "输出格式：table、csv、json、markdown、html 或 svg（默认 table）。",
@@ -691,6 +691,13 @@ extension MessageCatalogue {
         .cliHandoutOutput: "要写出的 HTML 文件。",
         .cliHandoutScript: "课堂脚本（fiscal 语句；`--` 注释成为讲义正文）。",
         .cliHandoutPaths: "先读入的报告文件或文件夹。",
+        .cliDb: "打开工作区或 PostgreSQL 数据库（postgres://user@host/db），如同列在文件之中。",
+        .cliEngine: "查询在何处执行：memory（默认）或 sql（在工作区或数据库内；不能转换的部分在内存中执行并附注说明）。",
+        .cliImportAbstract: "把报告一次读入工作区或数据库，之后打开无须重新读取。",
+        .cliImportDiscussion: "fiscal import 路径… --into corpus.fiscal，然后：fiscal corpus.fiscal（或 :load corpus.fiscal）；--into postgres://user@host/db，然后：fiscal --db postgres://…。已导入且字节未变的来源保持不动（--refresh 重新读取），有改动的来源替换其报告。整个导入是一个事务：某个文件读不了或导入被中断时，工作区保持原样。各表见 docs/WORKSPACE.md。退出状态：0 已导入，2 用法错误，3 文件（或工作区）无法读取。",
+        .cliImportInto: "要写入的工作区（不存在则新建），或 postgres:// 地址。",
+        .cliImportRefresh: "即使字节未变也重新读取来源文件（升级 fiscal 之后）。",
+        .cliImportPaths: "要导入的报告文件或文件夹。",
         .apOverview: "简介：",
         .apUsage: "用法：",
         .apArguments: "参数：",
@@ -729,5 +736,27 @@ extension MessageCatalogue {
         .columnFileKinds: "文件类型", .columnOrigin: "来源", .columnReads: "读取内容", .columnStep: "步骤",
         .columnStage: "环节", .columnRows: "行数", .columnWhatHappens: "作用",
         .columnLei: "类", .columnKuan: "款", .columnXiang: "项",
+        .storeWorkspaceMissing: "{0}：没有这个工作区；用 `fiscal import 路径… --into {0}` 建立",
+        .storeNotAWorkspace: "{0}：应为 fiscal 工作区（`fiscal import` 建立的 SQLite 文件），实为其他文件",
+        .storeTooNew: "{0}：工作区的结构版本为 {1}；本版 fiscal 只能读取 {2} 及以下版本",
+        .storeDatabaseFailed: "{0}：数据库出错：{1}",
+        .storeImportFailed: "未导入任何内容：{0}；工作区保持原样",
+        .storeImported: "{0}：已导入（{1} 份报告，{2} 条事实）",
+        .storeReplaced: "{0}：导入后已改动；已替换其报告（{1} 份报告，{2} 条事实）",
+        .storeUnchanged: "{0}：导入后未改动；保留原样",
+        .storeSummary: "{0}：{1} 个来源文件，{2} 份报告，{3} 条事实",
+        .storeSkipped: "{0}：没有格式能识别此文件；已跳过",
+        .engineNeedsStore: "sql 引擎只能在工作区或数据库上运行：先打开一个（`fiscal corpus.fiscal`、`--db URL`、`:connect URL`），或用 `--engine memory`",
+        .engineFellBack: "sql 引擎无法执行 {0}（{1}）；本查询改在内存中执行",
+        .engineOtherReports: "除工作区或数据库中的报告外，还载入了其他报告",
+        .cmdConnectSummary: "打开 PostgreSQL 数据库或工作区（其中的报告直接载入，不重新读取来源文件）",
+        .cmdConnectDetails: """
+            打开 PostgreSQL 数据库中的报告，与 `:load` 打开工作区文件相同。
+            用 `fiscal import 路径… --into postgres://…` 导入报告；使用 `--engine sql` 时，
+            能转换的查询在数据库内执行（见 docs/WORKSPACE.md）。
+
+              :connect postgres://user@localhost:5432/fiscal
+              :connect postgres:///fiscal?host=/var/run/postgresql
+            """,
     ]
 }

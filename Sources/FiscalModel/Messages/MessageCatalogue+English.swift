@@ -672,7 +672,7 @@ extension MessageCatalogue {
         .loadByte: "byte 0x{0}",
 
         .cliAbstract: "Read Chinese government budget and final-accounts disclosures (部门预算/部门决算).",
-        .cliDiscussion: "fiscal [FILE|DIR ...]            open the shell with these reports\nfiscal -e QUERY [FILE|DIR ...]   run QUERY, print it, exit (-c too)\nfiscal -f SCRIPT [FILE|DIR ...]  run a script ('-': stdin), exit\n                                 (after any -e queries)\nfiscal handout SCRIPT [FILE] -o lesson.html  a printable lesson\n\nStart-up file: $XDG_CONFIG_HOME/fiscal/fiscalrc (default\n~/.config/fiscal/fiscalrc), statements run first; -X skips it.\nMessages are in Chinese when LANG or LC_MESSAGES is zh_*.\n\nExit status: 0 success, 1 a query or script failed (or check\nfound an error), 2 wrong usage, 3 an input file was unreadable.",
+        .cliDiscussion: "fiscal [FILE|DIR ...]            open the shell with these reports\nfiscal -e QUERY [FILE|DIR ...]   run QUERY, print it, exit (-c too)\nfiscal -f SCRIPT [FILE|DIR ...]  run a script ('-': stdin), exit\n                                 (after any -e queries)\nfiscal handout SCRIPT [FILE] -o lesson.html  a printable lesson\nfiscal import PATH... --into corpus.fiscal   read reports once\n                                 into a workspace; open it: fiscal corpus.fiscal\n\nStart-up file: $XDG_CONFIG_HOME/fiscal/fiscalrc (default\n~/.config/fiscal/fiscalrc), statements run first; -X skips it.\nMessages are in Chinese when LANG or LC_MESSAGES is zh_*.\n\nExit status: 0 success, 1 a query or script failed (or check\nfound an error), 2 wrong usage, 3 an input file was unreadable.",
         .cliExecute: "Run QUERY, print the result, and exit; may repeat (-c is the same, as in psql).",
         .cliFile: "Run a script file ('-' reads standard input), then exit.",
         .cliOutput: "Output: table, csv, json, markdown, html or svg (default: table).",
@@ -695,6 +695,13 @@ extension MessageCatalogue {
         .cliHandoutOutput: "The HTML file to write.",
         .cliHandoutScript: "The lesson script (fiscal statements; `--` comments become the text).",
         .cliHandoutPaths: "Report files or folders to load first.",
+        .cliDb: "Open a workspace or a PostgreSQL database (postgres://user@host/db), as if named among the files.",
+        .cliEngine: "Where queries run: memory (default) or sql (inside the workspace or database; what does not translate runs in memory, with a note).",
+        .cliImportAbstract: "Read reports once into a workspace (a SQLite file) or a PostgreSQL database that opens without re-reading them.",
+        .cliImportDiscussion: "fiscal import PATH… --into corpus.fiscal, then: fiscal corpus.fiscal (or :load corpus.fiscal); --into postgres://user@host/db, then: fiscal --db postgres://…. A source imported before is left alone when its bytes are the same (--refresh reads it again) and its reports are replaced when it changed. The import is one transaction: when a file cannot be read, or the import is interrupted, the workspace stays as it was. docs/WORKSPACE.md describes the tables. Exit status: 0 imported, 2 wrong usage, 3 a file (or the workspace) could not be read.",
+        .cliImportInto: "The workspace to write (made when missing), or a postgres:// URL.",
+        .cliImportRefresh: "Read sources again even when their bytes have not changed (after upgrading fiscal).",
+        .cliImportPaths: "Report files or folders to import.",
         .apOverview: "OVERVIEW:",
         .apUsage: "USAGE:",
         .apArguments: "ARGUMENTS:",
@@ -733,5 +740,27 @@ extension MessageCatalogue {
         .columnFileKinds: "file kinds", .columnOrigin: "origin", .columnReads: "reads", .columnStep: "step",
         .columnStage: "stage", .columnRows: "rows", .columnWhatHappens: "what happens",
         .columnLei: "类", .columnKuan: "款", .columnXiang: "项",
+        .storeWorkspaceMissing: "{0}: no such workspace; make one with `fiscal import PATH… --into {0}`",
+        .storeNotAWorkspace: "{0}: expected a fiscal workspace (a SQLite file made by `fiscal import`), found another kind of file",
+        .storeTooNew: "{0}: the workspace has schema version {1}; this fiscal reads versions up to {2}",
+        .storeDatabaseFailed: "{0}: the database failed: {1}",
+        .storeImportFailed: "nothing imported: {0}; the workspace is as it was",
+        .storeImported: "{0}: imported ({1} reports, {2} facts)",
+        .storeReplaced: "{0}: changed since it was imported; its reports replaced ({1} reports, {2} facts)",
+        .storeUnchanged: "{0}: unchanged since it was imported; kept",
+        .storeSummary: "{0}: {1} sources, {2} reports, {3} facts",
+        .storeSkipped: "{0}: no format recognises this file; skipped",
+        .engineNeedsStore: "the sql engine runs on a workspace or a database: open one (`fiscal corpus.fiscal`, `--db URL`, `:connect URL`) or use `--engine memory`",
+        .engineFellBack: "the sql engine cannot run {0} ({1}); this query ran in memory",
+        .engineOtherReports: "reports other than the store's are loaded",
+        .cmdConnectSummary: "open a PostgreSQL database or a workspace (its reports load without re-reading any source)",
+        .cmdConnectDetails: """
+            Opens the reports a PostgreSQL database holds, as `:load` opens a workspace file.
+            Fill one with `fiscal import PATH… --into postgres://…`; with `--engine sql`,
+            queries run inside the database where they translate (docs/WORKSPACE.md).
+
+              :connect postgres://user@localhost:5432/fiscal
+              :connect postgres:///fiscal?host=/var/run/postgresql
+            """,
     ]
 }

@@ -179,7 +179,7 @@ extension Evaluator {
 
     /// Whether an item names a total by its wording: 合计, 总计, 小计, 总额, or a name ending in
     /// them (本年支出合计, 收入支出总计, 政府采购支出总额).
-    static func isTotalLabel(_ item: String) -> Bool {
+    public static func isTotalLabel(_ item: String) -> Bool {
         let n = FactKey.normalize(item)
         return ["合计", "总计", "小计", "总额"].contains { n.hasSuffix($0) }
     }
@@ -187,7 +187,7 @@ extension Evaluator {
     /// Whether a (normalised) item is the total of the statement named `statement`: its name,
     /// or a name ending in it when the name says more than 收入/支出 (一般公共预算财政拨款基本支出
     /// in 基本支出).
-    static func isStatementTotal(_ item: String, of statement: String) -> Bool {
+    public static func isStatementTotal(_ item: String, of statement: String) -> Bool {
         item == statement || (statement.count >= 4 && item.hasSuffix(statement))
     }
 }

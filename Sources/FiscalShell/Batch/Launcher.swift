@@ -16,6 +16,10 @@ public struct LaunchOptions: Sendable {
     public var language: Language?
     /// `-X`/`--no-rc`: skip the start-up file.
     public var skipStartupFile = false
+    /// What opens workspaces and databases among the paths (FiscalStore's openers).
+    public var stores: [any ReportStoreOpener] = []
+    /// `--engine`: where queries run.
+    public var engine: QueryEngineChoice = .memory
 
     public init() {}
 }
@@ -47,6 +51,8 @@ public enum Launcher {
             pluginDirectories: options.pluginDirectories, environment: environment, options: render, console: console)
         session.forcedFormat = options.format
         session.shell.echo = options.echo
+        session.stores = options.stores
+        session.engine = options.engine
         if let name = options.format, session.registry.format(named: name) == nil {
             console.err(ErrorReport.render(Message(.noFormatNamed, name, session.registry.names.joined(separator: ", ")), language: language))
             return ExitStatus.usage

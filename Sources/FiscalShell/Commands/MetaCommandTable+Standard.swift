@@ -13,6 +13,9 @@ extension MetaCommandTable {
             "load", arguments: "PATH…", summary: Message(.cmdLoadSummary), details: Message(.cmdLoadDetails),
             completion: .paths, action: load),
         MetaCommand(
+            "connect", arguments: "URL", summary: Message(.cmdConnectSummary), details: Message(.cmdConnectDetails),
+            action: load),
+        MetaCommand(
             "unload", arguments: "NAME", summary: Message(.cmdUnloadSummary), details: Message(.cmdUnloadDetails),
             completion: .reports, action: unload),
         MetaCommand(

@@ -107,10 +107,17 @@ public final class SourceCache: @unchecked Sendable {
     /// The largest file `source` reads lines from.
     public static let maximumFileSize = 64 << 20
 
+    /// Where texts come from before the file system: the open stores, which hold each source as
+    /// it was read (the file may have moved or changed since).
+    public var providers: [@Sendable (String) -> SourceText?] = []
+
     public init() {}
 
     /// Line `number` of `path`, or `nil` when the file cannot be read or is shorter.
     public func line(_ number: Int, of path: String) -> Substring? {
+        if texts[path] == nil, let stored = providers.lazy.compactMap({ $0(path) }).first {
+            texts[path] = .some(stored)
+        }
         if texts[path] == nil {
             let bytes = try? FileSystem.read(path, limit: SourceCache.maximumFileSize)
             texts[path] = .some(bytes.flatMap { SourceText(bytes: $0, path: path) })

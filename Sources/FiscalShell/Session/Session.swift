@@ -73,16 +73,50 @@ public final class Session {
     /// The loaded reports.
     public var reports: [Report] { context.reports }
 
-    /// Loads files and folders; on failure nothing already loaded changes.
+    /// Loads files and folders, and opens stores (a workspace, a database URL) that one of
+    /// ``stores`` recognises; on failure nothing already loaded changes.
     @discardableResult
     public func load(_ paths: [String]) throws(LoadError) -> FormatResult {
-        let result = try registry.load(paths: paths, format: forcedFormat)
+        var result = FormatResult(reports: [])
+        var opened: [OpenedStore] = []
+        for path in paths {
+            if let opener = stores.first(where: { $0.recognizes(path) }) {
+                let store = try opener.open(path)
+                result.reports += store.reports
+                result.warnings += store.warnings
+                opened.append(store)
+            } else {
+                let read = try registry.load(paths: [path], format: forcedFormat)
+                result.reports += read.reports
+                result.warnings += read.warnings
+            }
+        }
+        for store in opened {
+            sourceCache.providers.append(store.sourceText)
+            openStore = (store.executor, store.location)
+        }
+        // The SQL engine answers for the store's reports only: right while nothing else is loaded.
+        if opened.count == 1 && context.reports.isEmpty && result.reports.count == opened[0].reports.count {
+            storeHoldsEverything = true
+        } else if !result.reports.isEmpty || !opened.isEmpty {
+            storeHoldsEverything = false
+        }
         context.reports += result.reports
         return result
     }
 
+    /// What opens workspaces and databases (FiscalStore's openers, handed in by the executable).
+    public var stores: [any ReportStoreOpener] = []
+    /// Where queries run (`--engine`, `:set engine`).
+    public var engine: QueryEngineChoice = .memory
+    /// The store opened last, whose SQL engine `--engine sql` uses.
+    public private(set) var openStore: (executor: any QueryExecutor, location: String)?
+    /// Whether the loaded reports are exactly the open store's (nothing else loaded, nothing unloaded).
+    private var storeHoldsEverything = false
+
     /// Removes the `count` reports loaded last (a load the user interrupted).
     func dropLastLoaded(_ count: Int) {
+        if count > 0 { storeHoldsEverything = false }
         context.reports.removeLast(min(count, context.reports.count))
     }
 
@@ -119,6 +153,7 @@ public final class Session {
     public func unload(_ name: String) -> Int {
         let before = context.reports.count
         context.reports.removeAll { $0.entity == name || $0.shortName == name || $0.source == name }
+        if before != context.reports.count { storeHoldsEverything = false }
         return before - context.reports.count
     }
 
@@ -142,12 +177,32 @@ public final class Session {
     /// Runs one query and remembers its result.
     public func query(_ text: String) throws(QueryError) -> ResultTable {
         let query = try Parser.parse(Lexer.tokenize(text))
-        let result = try Evaluator.evaluate(query, in: &context)
+        let result = try run(query)
         lastResult = result
         lastBinding = query.binding?.text
         lastQuery = text
         if case .chart(let spec)? = query.pipeline.stages.last { lastChart = spec } else { lastChart = nil }
         return result
+    }
+
+    /// `query` on the chosen engine: in SQL when `--engine sql` and the store can translate it,
+    /// else in memory (with a note saying which part could not run in SQL).
+    func run(_ query: Query) throws(QueryError) -> ResultTable {
+        guard engine == .sql else { return try Evaluator.evaluate(query, in: &context) }
+        guard let store = openStore else { throw QueryError(Message(.engineNeedsStore)) }
+        guard storeHoldsEverything else {
+            var table = try Evaluator.evaluate(query, in: &context)
+            table.notes.append(Message(.engineFellBack, "the source", Message(.engineOtherReports)).text(options.language))
+            return table
+        }
+        switch try store.executor.execute(query, in: context) {
+        case .table(let table):
+            return table
+        case .notCompiled(let stage, let reason):
+            var table = try Evaluator.evaluate(query, in: &context)
+            table.notes.append(Message(.engineFellBack, stage, reason).text(options.language))
+            return table
+        }
     }
 
     /// Runs a query without making it the last result (figures and handouts run their own);

@@ -1,0 +1,243 @@
+import FiscalFormat
+import FiscalModel
+import FiscalStore
+import Foundation
+import GRDB
+
+/// The workspace tables on PostgreSQL: created on first import, filled with `COPY`, read back
+/// into reports for the shell.
+extension PostgresServer: ImportDestination {
+    /// Creates the workspace tables when the database has none (the same statements as a
+    /// workspace's; docs/WORKSPACE.md).
+    func createSchema() throws(StoreError) {
+        let found = try rows("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'facts'", [])
+        guard found.first?.first?.int == 0 else { return }
+        try execute("BEGIN")
+        do {
+            for statement in WorkspaceSchema.tables { try execute(statement) }
+            try execute("COMMIT")
+        } catch {
+            try? execute("ROLLBACK")
+            throw error as? StoreError ?? StoreError(.storeDatabaseFailed, location, "\(error)")
+        }
+    }
+
+    public func totals() throws(StoreError) -> (sources: Int, reports: Int, facts: Int) {
+        let row = try rows("SELECT (SELECT COUNT(*) FROM sources), (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM facts)", [])[0]
+        return (Int(row[0].int ?? 0), Int(row[1].int ?? 0), Int(row[2].int ?? 0))
+    }
+
+    /// Reads the sources into a scratch workspace (every rule of a workspace import applies: a
+    /// source unchanged since it was imported is not read), then copies what changed in one
+    /// PostgreSQL transaction: `COPY … FROM STDIN` per table, ids moved past the database's own.
+    public func importSources(_ paths: [String], registry: FormatRegistry, format: String?, refresh: Bool,
+                              progress: (ImportOutcome) -> Void) throws(StoreError) -> [ImportOutcome] {
+        try createSchema()
+        var known: [String: (hash: String, size: Int)] = [:]
+        var ids: [String: Int64] = [:]
+        for row in try rows("SELECT path, content_hash, size, id FROM sources", []) {
+            guard let path = row[0].string else { continue }
+            known[path] = (row[1].string ?? "", Int(row[2].int ?? -1))
+            ids[path] = row[3].int
+        }
+        let scratch = NSTemporaryDirectory() + "fiscal-import-\(UUID().uuidString).fiscal"
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let workspace = try Workspace(path: scratch, create: true)
+        // New to the scratch workspace, but the database holds it: its reports are replaced.
+        func held(_ outcome: ImportOutcome) -> ImportOutcome {
+            var o = outcome
+            if o.kind == .imported && ids[o.path] != nil { o.kind = .replaced }
+            return o
+        }
+        let outcomes = try workspace.importSources(paths, registry: registry, format: format, refresh: refresh,
+                                                   known: refresh ? [:] : known) { progress(held($0)) }.map(held)
+        try copy(workspace, replacing: ids)
+        return outcomes
+    }
+
+    /// Copies every source of `workspace` into the database, replacing the reports of a source
+    /// the database holds by path (`existing`), all in one transaction.
+    func copy(_ workspace: Workspace, replacing existing: [String: Int64]) throws(StoreError) {
+        try execute("BEGIN")
+        do {
+            var nextSource = (try rows("SELECT COALESCE(MAX(id), 0) FROM sources", [])[0][0].int ?? 0) + 1
+            var nextReport = (try rows("SELECT COALESCE(MAX(id), 0) FROM reports", [])[0][0].int ?? 0) + 1
+            let sources = try workspace.reading { db in
+                try Row.fetchAll(db, sql: "SELECT id, path FROM sources ORDER BY id").map { ($0[0] as Int64, $0[1] as String) }
+            }
+            var sourceMap: [Int64: Int64] = [:]
+            for (local, path) in sources {
+                let row = try workspace.reading { db in
+                    try Row.fetchOne(db, sql: "SELECT format, size, content_hash, encoding, imported_at, text FROM sources WHERE id = ?", arguments: [local])!
+                }
+                let values: [SQLValue] = [
+                    (row[0] as String?).map(SQLValue.text) ?? .null, .integer(row[1]), .text(row[2]), .text(row[3]), .text(row[4]), .text(row[5]),
+                ]
+                if let id = existing[path] {
+                    for table in WorkspaceSchema.reportTables {
+                        try execute("DELETE FROM \(table) WHERE report_id IN (SELECT id FROM reports WHERE source_id = $1)", [.integer(id)])
+                    }
+                    try execute("DELETE FROM reports WHERE source_id = $1", [.integer(id)])
+                    try execute("DELETE FROM source_warnings WHERE source_id = $1", [.integer(id)])
+                    try execute("""
+                        UPDATE sources SET format = $1, size = $2, content_hash = $3, encoding = $4, imported_at = $5, text = $6
+                        WHERE id = $7
+                        """, values + [.integer(id)])
+                    sourceMap[local] = id
+                } else {
+                    try execute("""
+                        INSERT INTO sources (id, path, format, size, content_hash, encoding, imported_at, text)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                        """, [.integer(nextSource), .text(path)] + values)
+                    sourceMap[local] = nextSource
+                    nextSource += 1
+                }
+            }
+            var reportMap: [Int64: Int64] = [:]
+            for id in try workspace.reading({ db in try Int64.fetchAll(db, sql: "SELECT id FROM reports ORDER BY id") }) {
+                reportMap[id] = nextReport
+                nextReport += 1
+            }
+            let mapping = IDMapping(sources: sourceMap, reports: reportMap)
+            for table in ["reports", "source_warnings"] + WorkspaceSchema.reportTables {
+                let chunks = TableChunks(workspace: workspace, table: table, mapping: mapping)
+                try copy(into: table, columns: try chunks.columns()) { try chunks.next() }
+            }
+            try execute("COMMIT")
+        } catch {
+            try? execute("ROLLBACK")
+            throw error as? StoreError ?? StoreError(.storeDatabaseFailed, location, "\(error)")
+        }
+    }
+
+    /// The reports the database holds, read into a scratch in-memory workspace and from there
+    /// into the model (the same reader as a workspace file's).
+    public func corpus() throws(StoreError) -> StoredCorpus {
+        do {
+            let memory = try DatabaseQueue()
+            try memory.write { db in
+                for statement in WorkspaceSchema.tables { try db.execute(sql: statement) }
+            }
+            for table in ["sources", "source_warnings", "reports"] + WorkspaceSchema.reportTables {
+                let columns = try memory.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String } }
+                // Source texts stay on the server; `source` asks for a file's when it shows one.
+                let select = columns.map { table == "sources" && $0 == "text" ? "'' AS text" : $0 }
+                let result = try rows("SELECT \(select.joined(separator: ", ")) FROM \(table)", [])
+                try memory.write { db in
+                    let insert = try db.makeStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
+                    for row in result {
+                        try insert.execute(arguments: StatementArguments(row.map { v -> (any DatabaseValueConvertible)? in
+                            switch v {
+                            case .null: nil
+                            case .integer(let i): i
+                            case .text(let s): s
+                            }
+                        }))
+                    }
+                }
+            }
+            return try memory.read { db in try Workspace.corpus(in: db) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.storeDatabaseFailed, location, "\(error)")
+        }
+    }
+
+    /// The stored text of a source, for `source`.
+    public func sourceText(_ path: String) -> SourceText? {
+        guard let row = try? rows("SELECT text, encoding FROM sources WHERE path = $1", [.text(path)]).first,
+              let text = row[0].string else { return nil }
+        return SourceText(text: text, path: path, encoding: SourceText.Encoding(rawValue: row[1].string ?? "") ?? .utf8)
+    }
+}
+
+/// Local ids of a scratch workspace and the ids their rows get in the database.
+struct IDMapping: Sendable {
+    var sources: [Int64: Int64]
+    var reports: [Int64: Int64]
+
+    /// The column's value as the database stores it: ids moved, and `seq` (source id × 2³² + place)
+    /// moved with its source.
+    func map(_ column: String, _ value: DatabaseValue) -> DatabaseValue {
+        guard case .int64(let v) = value.storage else { return value }
+        switch column {
+        case "report_id": return (reports[v] ?? v).databaseValue
+        case "source_id": return (sources[v] ?? v).databaseValue
+        case "seq": return ((sources[v >> 32] ?? v >> 32) << 32 | (v & 0xFFFF_FFFF)).databaseValue
+        default: return value
+        }
+    }
+}
+
+/// A table of a workspace read in rowid order, a few thousand rows at a time, as `COPY` text.
+final class TableChunks: @unchecked Sendable {
+    let workspace: Workspace
+    let table: String
+    let mapping: IDMapping
+    var last: Int64 = 0
+    var done = false
+    static let rowsPerChunk = 20_000
+
+    init(workspace: Workspace, table: String, mapping: IDMapping) {
+        self.workspace = workspace
+        self.table = table
+        self.mapping = mapping
+    }
+
+    func columns() throws -> [String] {
+        try workspace.reading { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String } }
+    }
+
+    func next() throws -> String? {
+        if done { return nil }
+        let table = self.table, last = self.last, mapping = self.mapping
+        let (text, lastRow, count) = try workspace.reading { db -> (String, Int64, Int) in
+            let rows = try Row.fetchAll(db, sql: "SELECT rowid AS fiscal_rowid, * FROM \(table) WHERE rowid > ? ORDER BY rowid LIMIT \(TableChunks.rowsPerChunk)", arguments: [last])
+            var text = ""
+            for row in rows {
+                var fields: [String] = []
+                for (i, column) in row.columnNames.enumerated() where i > 0 {
+                    let value = mapping.map(column, row[i] as DatabaseValue)
+                    if table == "reports" && column == "id" {
+                        fields.append(TableChunks.field(mapping.reports[value.storage.int64 ?? 0].map(\.databaseValue) ?? value))
+                    } else {
+                        fields.append(TableChunks.field(value))
+                    }
+                }
+                text += fields.joined(separator: "\t") + "\n"
+            }
+            return (text, rows.last.map { $0[0] as Int64 } ?? last, rows.count)
+        }
+        self.last = lastRow
+        if count < TableChunks.rowsPerChunk { done = true }
+        return count == 0 ? nil : text
+    }
+
+    /// A value in COPY's text format: `\N` for NULL, backslash escapes for the rest.
+    static func field(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return "\\N"
+        case .int64(let i): return String(i)
+        case .double(let d): return String(d)
+        case .string(let s):
+            var out = ""
+            out.reserveCapacity(s.utf8.count)
+            for c in s.unicodeScalars {
+                switch c {
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default: out.unicodeScalars.append(c)
+                }
+            }
+            return out
+        case .blob: return "\\N"
+        }
+    }
+}
+
+extension DatabaseValue.Storage {
+    var int64: Int64? { if case .int64(let i) = self { i } else { nil } }
+}

@@ -1,0 +1,56 @@
+import FiscalFormat
+import FiscalModel
+import FiscalQuery
+
+/// Reports kept somewhere other than their source files (a workspace, a database), opened by
+/// `fiscal PATH`, `:load PATH` and `--db URL` without re-reading any source.
+///
+/// FiscalStore implements it (SQLite through GRDB); the executable hands the openers to the
+/// session (``LaunchOptions/stores``), so the shell never compiles against a database library.
+public protocol ReportStoreOpener: Sendable {
+    /// Whether `location` is a store this opener opens (a workspace file, a database URL).
+    func recognizes(_ location: String) -> Bool
+    /// The store's reports, its stored source texts and its SQL engine.
+    func open(_ location: String) throws(LoadError) -> OpenedStore
+}
+
+/// A store, opened.
+public struct OpenedStore: Sendable {
+    /// Where it is (the path or URL as given).
+    public var location: String
+    public var reports: [Report]
+    /// Warnings of the loads that belong to no single report, as loading the sources printed them.
+    public var warnings: [Diagnostic]
+    /// The text of a source file as it was read (what `source` shows), `nil` when not stored.
+    public var sourceText: @Sendable (String) -> SourceText?
+    /// Runs queries inside the store (`--engine sql`).
+    public var executor: any QueryExecutor
+
+    public init(location: String, reports: [Report], warnings: [Diagnostic], sourceText: @escaping @Sendable (String) -> SourceText?,
+                executor: any QueryExecutor) {
+        self.location = location
+        self.reports = reports
+        self.warnings = warnings
+        self.sourceText = sourceText
+        self.executor = executor
+    }
+}
+
+/// Runs queries where the reports are stored (SQL on a workspace or a database).
+public protocol QueryExecutor: Sendable {
+    /// `query` run in the store; ``ExecutorAnswer/notCompiled(stage:reason:)`` when a part of
+    /// it has no translation, naming that part.
+    func execute(_ query: Query, in context: QueryContext) throws(QueryError) -> ExecutorAnswer
+}
+
+/// What an executor made of a query.
+public enum ExecutorAnswer: Sendable {
+    case table(ResultTable)
+    /// The stage (`group`, `drill`, `share`, …) the executor cannot translate, and why.
+    case notCompiled(stage: String, reason: String)
+}
+
+/// Where queries run: fiscal's in-memory engine (the default) or SQL inside the open store.
+public enum QueryEngineChoice: String, Sendable, CaseIterable {
+    case memory, sql
+}

@@ -1,0 +1,304 @@
+import FiscalModel
+import FiscalQuery
+import FiscalShell
+
+/// The SQL engine (`--engine sql`): runs the part of the query language that translates
+/// (``SQLPlan``) inside the database, and gives the same table the in-memory engine gives —
+/// rows, order, types, provenance and notes.
+///
+/// Where the in-memory engine would decide something about what a sum may add (several
+/// measures or statements in one group, a total with its own parts, mixed units, disputed
+/// facts), the executor finds out with a query first and answers ``ExecutorAnswer/notCompiled(stage:reason:)``,
+/// so the shell runs the query in memory and says so: the engines never disagree silently.
+public struct SQLExecutor: QueryExecutor {
+    let database: any SQLDatabase
+    /// The most mention spans a result fetches for `source row N`; above it the rows carry none
+    /// (with a note).
+    let provenanceLimit: Int
+
+    public init(database: any SQLDatabase, provenanceLimit: Int = 1_000_000) {
+        self.database = database
+        self.provenanceLimit = provenanceLimit
+    }
+
+    public func execute(_ query: Query, in context: QueryContext) throws(QueryError) -> ExecutorAnswer {
+        let plan: SQLPlan
+        do {
+            plan = try SQLPlan.compile(query, in: context, dialect: database.dialect)
+        } catch {
+            return .notCompiled(stage: error.stage, reason: error.reason)
+        }
+        do {
+            if let refusal = try guardReason(plan, context: context) {
+                return .notCompiled(stage: refusal.stage, reason: refusal.reason)
+            }
+            return .table(plan.keys == nil ? try facts(plan, context: context) : try groups(plan, context: context))
+        } catch let error as QueryError {
+            throw error
+        } catch let error as SQLPlan.NotCompiled {
+            return .notCompiled(stage: error.stage, reason: error.reason)
+        } catch {
+            throw QueryError(Message(.storeDatabaseFailed, database.location, "\(error)"))
+        }
+    }
+
+    func rows(_ sql: String, _ plan: SQLPlan) throws -> [[SQLValue]] {
+        try database.rows(sql, plan.arguments)
+    }
+
+    func exists(_ sql: String, _ plan: SQLPlan) throws -> Bool {
+        try !rows("\(plan.base) SELECT 1 FROM \(sql) LIMIT 1", plan).isEmpty
+    }
+
+    // MARK: Guards
+
+    /// Why the in-memory engine must answer (it would add a note, leave rows out or refuse),
+    /// `nil` when the SQL result is the same.
+    func guardReason(_ plan: SQLPlan, context: QueryContext) throws -> SQLPlan.NotCompiled? {
+        if plan.usesAmounts, try exists("facts WHERE amount_e4 IS NULL", plan) {
+            return SQLPlan.NotCompiled(stage: "amount", reason: "some amounts have more than \(WorkspaceSchema.fixedScale) decimals")
+        }
+        if plan.keys == nil {
+            if plan.sortsByAmount, try rows("\(plan.base) SELECT COUNT(DISTINCT unit) FROM base", plan).first?.first?.int ?? 0 > 1 {
+                return SQLPlan.NotCompiled(stage: "`sort amount`", reason: "the rows are in several units")
+            }
+            return nil
+        }
+        guard plan.sums else { return nil }
+        let keys = plan.keys!.map { $0.expression("") }
+        let names = Set(plan.keys!.map(\.name))
+        let groupBy = keys.isEmpty ? "" : " GROUP BY " + keys.joined(separator: ", ")
+        for (column, what) in [("measure", "several measures"), ("unit", "several units"), ("statement", "several statements")]
+        where !names.contains(column) {
+            if try exists("(SELECT COUNT(DISTINCT \(column)) AS n FROM base\(groupBy)) g WHERE n > 1", plan) {
+                return SQLPlan.NotCompiled(stage: "`sum`", reason: "a group adds \(what)")
+            }
+        }
+        // Grouped on a level, the rows are the finest stated: no total has its parts among them.
+        if plan.level != nil { return nil }
+        // A total and its own parts in one group: a code with a code under it, in one context.
+        let context6 = ["entity", "year", "phase", "statement", "fund", "measure"]
+        let same = (keys + context6).map { "(a.\($0) = b.\($0) OR (a.\($0) IS NULL AND b.\($0) IS NULL))" }.joined(separator: " AND ")
+        if try exists("""
+            base a JOIN base b ON \(same) AND a.code IS NOT NULL AND b.code IS NOT NULL
+              AND length(b.code) > length(a.code) AND substr(b.code, 1, length(a.code)) = a.code
+            """, plan) {
+            return SQLPlan.NotCompiled(stage: "`sum`", reason: "a group holds a stated total with its parts")
+        }
+        // A total by its wording (合计, the statement's own total, a named total) with other rows.
+        let items = try rows("\(plan.base) SELECT DISTINCT item, statement FROM base", plan)
+        let stems = Set(context.namedTotals.flatMap { $0.totals + $0.parts }.map(NamedTotal.stem))
+        var totals: [(String, String)] = []
+        for row in items {
+            guard let item = row[0].string, let statement = row[1].string else { continue }
+            if Evaluator.isTotalLabel(item) || Evaluator.isStatementTotal(FactKey.normalize(item), of: FactKey.normalize(statement))
+                || stems.contains(NamedTotal.stem(item)) {
+                totals.append((item, statement))
+            }
+        }
+        if !totals.isEmpty {
+            var guarded = plan
+            var pairs: [String] = []
+            for (item, statement) in totals {
+                pairs.append("(\(guarded.bind(.text(item))), \(guarded.bind(.text(statement))))")
+            }
+            let context5 = keys + ["entity", "year", "phase", "statement", "measure"]
+            if try exists("""
+                (SELECT COUNT(*) AS n, MAX(CASE WHEN t.column1 IS NULL THEN 0 ELSE 1 END) AS has_total
+                 FROM base LEFT JOIN (VALUES \(pairs.joined(separator: ", "))) AS t
+                   ON t.column1 = base.item AND t.column2 = base.statement
+                 GROUP BY \(context5.map { "base.\($0)" }.joined(separator: ", "))) g WHERE n > 1 AND has_total = 1
+                """, guarded) {
+                return SQLPlan.NotCompiled(stage: "`sum`", reason: "a group holds a total line (合计 or a named total) with other lines")
+            }
+        }
+        return nil
+    }
+
+    // MARK: Facts
+
+    /// A query that returns facts: filtered, sorted, cut and projected in SQL.
+    func facts(_ plan: SQLPlan, context: QueryContext) throws -> ResultTable {
+        let columns = plan.projection ?? SQLPlan.factColumns
+        func order(_ prefix: String) -> String {
+            (plan.order.map { key -> String in
+                let c = SQLPlan.factColumn(key.name)!
+                let column = c.type == .text ? database.dialect.ordered(prefix + c.sql) : prefix + c.sql
+                return "\(column) \(key.descending ? "DESC NULLS LAST" : "ASC NULLS FIRST")"
+            } + [prefix + "seq"]).joined(separator: ", ")
+        }
+        let limit = plan.limit.map { " LIMIT \($0)" } ?? ""
+        let selected = SQLPlan.factColumns.map(\.sql) + ["amount", "seq", "report_id", "ordinal"]
+        let sql = """
+            \(plan.base), picked AS (SELECT \(selected.joined(separator: ", ")) FROM base ORDER BY \(order(""))\(limit))
+            SELECT p.*, m.file, m.line, m.start_col, m.end_col FROM picked p
+            JOIN mentions m ON m.report_id = p.report_id AND m.fact_ordinal = p.ordinal
+            ORDER BY \(order("p.")), m.ordinal
+            """
+        let result = try rows(sql, plan)
+        var table = ResultTable(columns: columns.map { ResultTable.Column($0.name, $0.type) })
+        let n = SQLPlan.factColumns.count
+        let textAmount = n, seqColumn = n + 1, spanColumn = n + 4
+        let disputedColumn = SQLPlan.factColumns.firstIndex { $0.name == "disputed" }!
+        var disputed = 0
+        var i = 0
+        while i < result.count {
+            let row = result[i]
+            var values: [Value] = []
+            for c in columns {
+                let k = SQLPlan.factColumns.firstIndex { $0.name == c.name }!
+                values.append(c.type == .amount ? try amount(row[textAmount]) : value(row[k], c.type))
+            }
+            var spans: [SourceSpan] = []
+            while i < result.count && result[i][seqColumn] == row[seqColumn] {
+                spans.append(span(result[i], spanColumn))
+                i += 1
+            }
+            table.append(values, sources: spans)
+            if row[disputedColumn].int == 1 { disputed += 1 }
+        }
+        if disputed > 0 { table.notes.append(Message(.noteDisputed, disputed).text(context.language)) }
+        return table
+    }
+
+    // MARK: Groups
+
+    /// A grouped query: the groups in order of their first fact, with the aggregates computed in SQL.
+    func groups(_ plan: SQLPlan, context: QueryContext) throws -> ResultTable {
+        let keys = plan.keys!
+        let aggregates: [String] = plan.aggregates.map { a in
+            switch a.function {
+            case .count: "COUNT(*)"
+            case .countOf(let column): "COUNT(\(column))"
+            case .sum: database.dialect.exactText("SUM(amount_e4)")
+            case .min(let c): "MIN(\(c.sql))"
+            case .max(let c): "MAX(\(c.sql))"
+            }
+        }
+        let select = keys.map { $0.expression("") } + ["MIN(seq)"] + aggregates + ["SUM(disputed)"]
+        let groupBy = keys.isEmpty ? "" : " GROUP BY " + keys.map { $0.expression("") }.joined(separator: ", ")
+        let amounts = plan.aggregates.contains {
+            switch $0.function {
+            case .sum: true
+            default: false
+            }
+        }
+        let scale = amounts ? Int(try rows("\(plan.base) SELECT MAX(amount_scale) FROM base", plan).first?.first?.int ?? 0) : 0
+        let output = plan.groupedColumns
+        // Sorted as the in-memory engine sorts: by the keys, ties in the order of the groups' first facts.
+        let order = plan.order.map { key -> String in
+            let column = output.first { $0.name == key.name }!
+            // The expression, not an alias: PostgreSQL takes an alias in ORDER BY only bare.
+            var expression = column.key.map { keys[$0].expression("") } ?? aggregates[column.aggregate!]
+            if let a = column.aggregate, case .sum = plan.aggregates[a].function { expression = "SUM(amount_e4)" }
+            let sorted = column.type == .text ? database.dialect.ordered(expression) : expression
+            return "\(sorted) \(key.descending ? "DESC NULLS LAST" : "ASC NULLS FIRST")"
+        } + ["MIN(seq)"]
+        let limit = plan.limit.map { " LIMIT \($0)" } ?? ""
+        let grouped = try rows("""
+            \(plan.base) SELECT \(select.joined(separator: ", ")) FROM base\(groupBy)
+            ORDER BY \(order.joined(separator: ", "))\(limit)
+            """, plan)
+        var table = ResultTable(columns: output.map { ResultTable.Column($0.name, $0.type) })
+        var rowsOut: [[Value]] = []
+        var disputed = 0
+        for row in grouped {
+            var values: [Value] = []
+            for column in output {
+                if let k = column.key, column.levelName {
+                    values.append(try levelName(row[k], context: context).map(Value.text) ?? .null)
+                } else if let k = column.key {
+                    values.append(value(row[k], keys[k].type))
+                } else if let a = column.aggregate {
+                    let v = row[keys.count + 1 + a]
+                    switch plan.aggregates[a].function {
+                    case .count, .countOf: values.append(.integer(Int(v.int ?? 0)))
+                    case .sum:
+                        guard let sum = v.int128 else { values.append(.null); continue }
+                        values.append(.amount(StoredAmount.fromFixed(sum, scale: scale)))
+                    case .min(let c), .max(let c):
+                        values.append(value(v, c.type))
+                    }
+                }
+            }
+            rowsOut.append(values)
+            disputed += Int(row[keys.count + 1 + plan.aggregates.count].int ?? 0)
+        }
+        let spans = try groupSpans(plan, groups: grouped.map { Array($0[0..<keys.count]) })
+        for i in rowsOut.indices {
+            table.append(rowsOut[i], sources: spans.map { $0[i] } ?? [])
+        }
+        if plan.level != nil { table.notes += try levelNotes(plan).map { $0.text(context.language) } }
+        if disputed > 0 { table.notes.append(Message(.noteDisputed, disputed).text(context.language)) }
+        if spans == nil {
+            table.notes.append("the rows add up more than \(provenanceLimit) stated figures; `source row N` has no lines to show for them (run with --engine memory)")
+        }
+        return table
+    }
+
+    /// The name of a level's code, as the in-memory engine gives it: the catalog's, else the item
+    /// the facts write that code with (the latest year's, the last stated).
+    func levelName(_ code: SQLValue, context: QueryContext) throws -> String? {
+        guard let raw = code.string, let code = ClassificationCode(rawValue: raw) else { return nil }
+        if let name = context.codeName(code) { return name }
+        let placeholder = database.dialect.placeholder(1)
+        return try database.rows("SELECT item FROM facts WHERE code = \(placeholder) ORDER BY year DESC, seq DESC LIMIT 1", [.text(raw)])
+            .first?.first?.string
+    }
+
+    /// The in-memory engine's notes on grouping by a level: stated totals and rows without a code
+    /// there left out.
+    func levelNotes(_ plan: SQLPlan) throws -> [Message] {
+        let counts = try rows("\(plan.base) SELECT (SELECT COUNT(*) FROM filtered), (SELECT COUNT(*) FROM finest), (SELECT COUNT(*) FROM base)", plan)[0]
+        let filtered = Int(counts[0].int ?? 0), finest = Int(counts[1].int ?? 0), kept = Int(counts[2].int ?? 0)
+        var notes: [Message] = []
+        let dropped = filtered - finest, left = finest - kept
+        if dropped > 0 { notes.append(Message(.noteGroupLevelTotals, dropped)) }
+        if left > 0 { notes.append(Message(.noteGroupNoCode, left)) }
+        return notes
+    }
+
+    /// Per group (in `groups` order) the spans of its facts' mentions, as the in-memory engine
+    /// lists them; `nil` when there are more than ``provenanceLimit``.
+    func groupSpans(_ plan: SQLPlan, groups: [[SQLValue]]) throws -> [[SourceSpan]]? {
+        let total = try rows("\(plan.base) SELECT COALESCE(SUM(mention_count), 0) FROM base", plan).first?.first?.int ?? 0
+        guard total <= provenanceLimit else { return nil }
+        let keys = plan.keys!
+        var index: [[SQLValue]: Int] = [:]
+        for (i, g) in groups.enumerated() { index[g] = i }
+        var spans = [[SourceSpan]](repeating: [], count: groups.count)
+        let select = keys.map { $0.expression("b.") } + ["m.file", "m.line", "m.start_col", "m.end_col"]
+        let result = try rows("""
+            \(plan.base) SELECT \(select.joined(separator: ", ")) FROM base b
+            JOIN mentions m ON m.report_id = b.report_id AND m.fact_ordinal = b.ordinal ORDER BY b.seq, m.ordinal
+            """, plan)
+        for row in result {
+            guard let g = index[Array(row[0..<keys.count])] else { continue }
+            spans[g].append(span(row, keys.count))
+        }
+        return spans
+    }
+
+    // MARK: Values
+
+    func value(_ v: SQLValue, _ type: ResultTable.ColumnType) -> Value {
+        switch (v, type) {
+        case (.null, _): .null
+        case (.integer(let i), .bool): .bool(i != 0)
+        case (.integer(let i), .integer): .integer(Int(i))
+        case (.text(let s), _): .text(s)
+        case (.integer(let i), _): .text(String(i))
+        }
+    }
+
+    func amount(_ v: SQLValue) throws -> Value {
+        guard let text = v.string, let a = StoredAmount.parse(text) else { return .null }
+        return .amount(a)
+    }
+
+    func span(_ row: [SQLValue], _ i: Int) -> SourceSpan {
+        SourceSpan(file: row[i].string ?? "", line: Int(row[i + 1].int ?? 0), startColumn: Int(row[i + 2].int ?? 1),
+                   endColumn: Int(row[i + 3].int ?? 1))
+    }
+
+}

@@ -1,0 +1,165 @@
+import BuiltinFormats
+import FiscalFormat
+import FiscalModel
+import FiscalQuery
+import FiscalShell
+import Foundation
+import XCTest
+
+@testable import FiscalStore
+
+/// The same queries over the same corpus give the same tables on every engine: in memory, SQL
+/// on the SQLite workspace and, when a server is given, SQL on PostgreSQL.
+///
+/// A translated query must run in SQL (the test fails if it quietly fell back to memory), and
+/// its table must equal the in-memory one: columns, rows (amounts with their written decimals),
+/// row order, the lines each row came from, and notes.
+final class EngineDifferentialTests: XCTestCase {
+    /// Queries the SQL engine translates, over every kind of example report.
+    static let translated = [
+        "facts | agg n = count()",
+        "facts | where year = 2018 | group entity | agg n = count()",
+        "facts | where code = \"201\" and measure = \"合计\" and statement = \"支出\" | group year | agg total = sum(amount), n = count()",
+        "facts | where statement = \"一般公共预算财政拨款支出\" and code under 2013101 | group entity, year | agg s = sum(amount) | sort s desc",
+        "facts | where unit = \"万元\" and amount > 1000 | sort amount desc | limit 10",
+        "facts | where unit = \"元\" | top 5 by amount",
+        "facts | where item ~ \"会议\" | sort entity, line | select entity, item, amount",
+        "facts | where code under 2013101 or code in [\"2010101\", \"2010301\"] | sort code, amount desc",
+        "facts | where derived = true | group entity | agg n = count()",
+        "facts | where fund = null and statement != \"支出\" | group statement | agg n = count(), first = min(year), last = max(line) | sort n desc | limit 5",
+        "facts | where phase = \"决算\" and not (year < 2020) | group entity, year | agg n = count() | sort year desc, n",
+        "facts | where econ_code != null | group econ_code | agg n = count(), coded = count(code) | sort econ_code | limit 8",
+        "facts | where disputed = true | sort entity",
+        "facts | where entity = \"没有这个单位\" | group year | agg s = sum(amount)",
+        "facts | where entity = \"没有这个单位\" | agg s = sum(amount), n = count()",
+        "facts | where statement = \"支出\" and measure = \"合计\" and unit = \"万元\" | group 类 | sum amount",
+        "facts | where year = 2018 and statement = \"一般公共预算财政拨款支出\" | group entity, 款 | agg n = count(), s = sum(amount) | sort s desc | limit 6",
+        "facts | group 项 | agg n = count() | sort n desc, code",
+        "事实 | where 计量单位 = \"万元\" and 年度 >= 2019 and 金额 <= 35.2 | sort 金额, item | limit 7",
+    ]
+
+    /// Queries that run in memory under `--engine sql`, each with the stage the note names.
+    static let inMemory: [(query: String, stage: String)] = [
+        ("drill 201", "`drill`"),
+        ("facts | where code under 201 | drill", "`drill`"),
+        ("facts | where code under 201 | group 类, 款 | agg n = count()", "`group`"),
+        ("facts | top 5 by amount", "`sort amount`"),
+        ("facts | where year = 2019 | group entity | agg s = sum(amount)", "`sum`"),
+        ("facts | where amount / 2 > 10 | limit 3", "`where"),
+        ("check | count", "the source"),
+    ]
+
+    /// The corpus imported once for every test of the class.
+    nonisolated(unsafe) static var shared: Workspace?
+    var workspace: Workspace!
+    var session: Session!
+
+    override func setUpWithError() throws {
+        if Self.shared == nil {
+            let workspace = try Workspace(path: Fixture.temporaryFolder() + "/corpus.fiscal", create: true)
+            _ = try workspace.importSources(Fixture.corpus, registry: BuiltinFormats.registry)
+            Self.shared = workspace
+        }
+        workspace = Self.shared
+        session = Session()
+        session.stores = [WorkspaceOpener()]
+        try session.load([workspace.path])
+    }
+
+    /// The databases to compare: the workspace, and PostgreSQL when the environment names a server.
+    func databases() throws -> [any SQLDatabase] {
+        var out: [any SQLDatabase] = [SQLiteDatabase(workspace)]
+        if let postgres = try PostgresTestServer.database(loading: workspace) { out.append(postgres) }
+        return out
+    }
+
+    func testTranslatedQueriesGiveTheInMemoryTable() throws {
+        var rowsCompared = 0
+        for database in try databases() {
+            let executor = SQLExecutor(database: database)
+            for text in Self.translated {
+                let memory = try session.query(text)
+                let query = try Parser.parse(Lexer.tokenize(text))
+                guard case .table(let sql) = try executor.execute(query, in: session.context) else {
+                    XCTFail("\(database.dialect): expected `\(text)` to run in SQL")
+                    continue
+                }
+                XCTAssertEqual(sql.columns, memory.columns, "\(database.dialect): \(text)")
+                XCTAssertEqual(written(sql), written(memory), "\(database.dialect): \(text)")
+                XCTAssertEqual(sql.sources, memory.sources, "\(database.dialect): \(text)")
+                XCTAssertEqual(sql.notes, memory.notes, "\(database.dialect): \(text)")
+                XCTAssertEqual(sql, memory, "\(database.dialect): \(text)")
+                rowsCompared += memory.rows.count
+            }
+        }
+        // The queries find rows (equal empty tables would prove nothing), and notes where the
+        // corpus has disputed figures.
+        XCTAssertGreaterThan(rowsCompared, 100)
+        XCTAssertFalse(try session.query("facts | where disputed = true | sort entity").rows.isEmpty)
+    }
+
+    func testUntranslatedQueriesRunInMemoryAndSaySo() throws {
+        for (text, stage) in Self.inMemory {
+            session.engine = .memory
+            let memory = Result { try session.query(text) }
+            session.engine = .sql
+            let sql = Result { try session.query(text) }
+            switch (memory, sql) {
+            case (.success(let m), .success(let s)):
+                XCTAssertEqual(s.rows, m.rows, text)
+                XCTAssertEqual(Array(s.notes.dropLast()), m.notes, text)
+                let note = try XCTUnwrap(s.notes.last, text)
+                XCTAssertTrue(note.hasPrefix("the sql engine cannot run \(stage)") && note.hasSuffix("this query ran in memory"), note)
+            case (.failure(let m), .failure(let s)):
+                XCTAssertEqual("\(s)", "\(m)", text)
+            default:
+                XCTFail("\(text): the engines disagree on success: \(memory) vs \(sql)")
+            }
+        }
+        session.engine = .memory
+    }
+
+    /// A sum that the in-memory engine refuses is refused the same way under `--engine sql`.
+    func testRefusalsAreTheInMemoryEnginesOwn() throws {
+        let text = "facts | where year = 2018 | group entity | agg total = sum(amount)"
+        session.engine = .memory
+        let memory = Result { try session.query(text) }
+        session.engine = .sql
+        let sql = Result { try session.query(text) }
+        session.engine = .memory
+        guard case .failure(let m) = memory, case .failure(let s) = sql else {
+            return XCTFail("expected both engines to refuse: \(memory) vs \(sql)")
+        }
+        XCTAssertEqual("\(s)", "\(m)")
+        XCTAssertTrue("\(s)".contains("cannot add a total to its own parts"), "\(s)")
+    }
+
+    /// Without a workspace or database, `--engine sql` says what it needs.
+    func testSQLEngineNeedsAStore() throws {
+        let plain = Session()
+        try plain.load([Fixture.wusheng])
+        plain.engine = .sql
+        XCTAssertThrowsError(try plain.query("facts | agg n = count()")) { error in
+            XCTAssertTrue("\(error)".contains("the sql engine runs on a workspace or a database"), "\(error)")
+        }
+    }
+
+    /// The table's cells as written (an amount's decimals included: `Value ==` compares by value).
+    func written(_ table: ResultTable) -> [[String]] {
+        table.rows.map { $0.map(\.description) }
+    }
+}
+
+extension EngineDifferentialTests {
+    /// Reports loaded besides the workspace's: SQL would answer for the workspace alone, so the
+    /// query runs in memory over everything, and says why.
+    func testOtherReportsLoadedRunInMemory() throws {
+        let text = "facts | where year = 2018 | group entity | agg n = count()"
+        try session.load([Fixture.wusheng])
+        session.engine = .sql
+        let result = try session.query(text)
+        session.engine = .memory
+        XCTAssertEqual(result.rows, try session.query(text).rows)
+        XCTAssertEqual(result.notes.last, "the sql engine cannot run the source (reports other than the store's are loaded); this query ran in memory")
+    }
+}

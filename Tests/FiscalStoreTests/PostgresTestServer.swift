@@ -1,0 +1,35 @@
+import BuiltinFormats
+import FiscalPostgres
+import Foundation
+
+@testable import FiscalStore
+
+/// The PostgreSQL server the tests compare against: named by `FISCAL_TEST_POSTGRES_URL`
+/// (`.ci/run` starts a throwaway one with `.ci/postgres-start` and sets it); without it the
+/// PostgreSQL comparisons are skipped with a printed reason.
+enum PostgresTestServer {
+    static let variable = "FISCAL_TEST_POSTGRES_URL"
+
+    static var url: String? {
+        let url = ProcessInfo.processInfo.environment[variable]
+        if url == nil { print("skipped: the PostgreSQL engine (\(variable) is not set; .ci/run starts a server and sets it)") }
+        return url
+    }
+
+    /// A connection to an empty database: the workspace tables dropped, so each test starts anew.
+    static func empty() throws -> PostgresServer? {
+        guard let url else { return nil }
+        let server = try PostgresServer(url: url)
+        for table in ["sources", "source_warnings", "reports"] + WorkspaceSchema.reportTables {
+            _ = try server.rows("DROP TABLE IF EXISTS \(table)", [])
+        }
+        return server
+    }
+
+    /// The example corpus imported into an empty database (with `COPY`, as `fiscal import` does).
+    static func database(loading workspace: Workspace) throws -> (any SQLDatabase)? {
+        guard let server = try empty() else { return nil }
+        _ = try server.importSources(Fixture.corpus, registry: BuiltinFormats.registry, format: nil, refresh: false) { _ in }
+        return server
+    }
+}

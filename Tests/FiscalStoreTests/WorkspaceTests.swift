@@ -1,0 +1,238 @@
+import BuiltinFormats
+import FiscalFormat
+import FiscalModel
+import FiscalShell
+import Foundation
+import GRDB
+import XCTest
+
+@testable import FiscalStore
+
+/// Paths the tests need: the package root, the examples, the built binary, temporary folders.
+enum Fixture {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let wusheng = root + "/Examples/wusheng-2020-决算.txt"
+    static let csv = root + "/Examples/county-office-2019-2021.csv"
+    static let jiangsu = root + "/Examples/corpus/jiangsu"
+    /// The Putuo reports (the folder also holds a JSON file of expected rows, not a report).
+    static let putuo: [String] = {
+        let folder = root + "/Examples/corpus/shanghai-putuo"
+        return (try! FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".txt") }.sorted().map { folder + "/" + $0 }
+    }()
+
+    /// Every example the project carries: narratives, tables, PDF extractions, CSV.
+    static let corpus = [wusheng, csv, jiangsu] + putuo
+
+    /// The `fiscal` binary built beside the test bundle, else under `.build/debug`.
+    static let binary: String = {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for dir in [besideTests, besideTests.deletingLastPathComponent()] {
+            let candidate = dir.appendingPathComponent("fiscal").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return root + "/.build/debug/fiscal"
+    }()
+
+    static func temporaryFolder() -> String {
+        let path = NSTemporaryDirectory() + "fiscal-store-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+/// The canonical JSON of reports: equal only when every field and every amount's written
+/// scale agree (`Report ==` compares amounts by value).
+func canonical(_ reports: [Report]) -> String {
+    ModelJSON.encode(reports).text(pretty: false)
+}
+
+final class WorkspaceTests: XCTestCase {
+    func makeWorkspace(_ paths: [String], in folder: String = Fixture.temporaryFolder()) throws -> Workspace {
+        let workspace = try Workspace(path: folder + "/corpus.fiscal", create: true)
+        _ = try workspace.importSources(paths, registry: BuiltinFormats.registry)
+        return workspace
+    }
+
+    /// Reports read back from a workspace are the reports the sources give: every fact, mention
+    /// (with its unit and part), claim, project, glossary entry, warning and year mention, in
+    /// order, with each amount's decimals as written; and the load's own warnings.
+    func testReportsReadBackEqualTheSources() throws {
+        let loaded = try BuiltinFormats.registry.load(paths: Fixture.corpus)
+        XCTAssertGreaterThan(loaded.reports.count, 20)
+        let stored = try makeWorkspace(Fixture.corpus).corpus()
+        XCTAssertEqual(stored.reports.count, loaded.reports.count)
+        for (a, b) in zip(stored.reports, loaded.reports) {
+            XCTAssertEqual(a, b, "\(b.source)")
+        }
+        XCTAssertEqual(canonical(stored.reports), canonical(loaded.reports))
+        XCTAssertEqual(stored.warnings, loaded.warnings)
+        // The corpus exercises what is stored beyond facts (a test over empty tables proves nothing).
+        let all = loaded.reports
+        XCTAssertGreaterThan(all.reduce(0) { $0 + $1.claims.count }, 0)
+        XCTAssertGreaterThan(all.reduce(0) { $0 + $1.projects.count }, 0)
+        XCTAssertGreaterThan(all.reduce(0) { $0 + $1.glossary.count }, 0)
+        XCTAssertGreaterThan(all.reduce(0) { $0 + $1.warnings.count }, 0)
+        XCTAssertGreaterThan(all.reduce(0) { $0 + $1.yearMentions.count }, 0)
+        XCTAssertTrue(all.contains { $0.facts.contains { $0.mentions.count > 1 } })
+    }
+
+    /// The shell shows the same thing for a workspace as for its sources, and `source` finds the
+    /// lines after the source file is gone.
+    func testShellOnAWorkspaceMatchesTheSourcesAndKeepsTheirLines() throws {
+        let folder = Fixture.temporaryFolder()
+        let copy = folder + "/wusheng.txt"
+        try FileManager.default.copyItem(atPath: Fixture.wusheng, toPath: copy)
+        let workspace = try makeWorkspace([copy], in: folder)
+        let direct = Session()
+        try direct.load([copy])
+        try FileManager.default.removeItem(atPath: copy)
+        let opened = Session()
+        opened.stores = [WorkspaceOpener()]
+        try opened.load([workspace.path])
+        for q in ["facts | group statement | agg n = count()", "drill 201", "check | count", "warnings", "glossary | count"] {
+            XCTAssertEqual(try opened.query(q), try direct.query(q), q)
+        }
+        let span = opened.reports[0].facts[0].span
+        XCTAssertFalse(FileManager.default.fileExists(atPath: span.file))
+        let line = try XCTUnwrap(opened.sourceCache.line(span.line, of: span.file))
+        XCTAssertEqual(String(line), String(SourceText(bytes: try FileSystem.read(Fixture.wusheng), path: copy)!.line(span.line)!))
+    }
+
+    /// Importing again: an unchanged source is left alone, a changed one has its reports
+    /// replaced (in its place in the load order), and no other report is touched.
+    func testReimportReplacesOnlyTheChangedSource() throws {
+        let folder = Fixture.temporaryFolder()
+        let a = folder + "/a.csv", b = folder + "/b.txt"
+        let csv = try String(contentsOfFile: Fixture.csv, encoding: .utf8)
+        try csv.write(toFile: a, atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Fixture.wusheng, toPath: b)
+        let workspace = try makeWorkspace([a, b], in: folder)
+        let reportIDs = { try workspace.reading { db in try Int64.fetchAll(db, sql: "SELECT id FROM reports ORDER BY id") } }
+        let before = try reportIDs()
+        let bReports = try workspace.reading { db in try Int64.fetchAll(db, sql: "SELECT r.id FROM reports r JOIN sources s ON s.id = r.source_id WHERE s.path = ?", arguments: [b]) }
+
+        var outcomes = try workspace.importSources([a, b], registry: BuiltinFormats.registry)
+        XCTAssertEqual(outcomes.map(\.kind), [.unchanged, .unchanged])
+        XCTAssertEqual(try reportIDs(), before)
+
+        let changed = csv.replacingOccurrences(of: "1080.50", with: "1080.70")
+        XCTAssertNotEqual(changed, csv)
+        try changed.write(toFile: a, atomically: true, encoding: .utf8)
+        outcomes = try workspace.importSources([a, b], registry: BuiltinFormats.registry)
+        XCTAssertEqual(outcomes.map(\.kind), [.replaced, .unchanged])
+        let after = try reportIDs()
+        for id in bReports { XCTAssertTrue(after.contains(id), "the unchanged source's reports keep their rows") }
+        XCTAssertEqual(canonical(try workspace.corpus().reports), canonical(try BuiltinFormats.registry.load(paths: [a, b]).reports))
+    }
+
+    /// A source that cannot be read fails the whole import, and the workspace is as it was.
+    func testFailedImportLeavesTheWorkspaceAsItWas() throws {
+        let folder = Fixture.temporaryFolder()
+        let workspace = try makeWorkspace([Fixture.wusheng], in: folder)
+        let before = canonical(try workspace.corpus().reports)
+        let bad = folder + "/bad.json"
+        try "{\"fiscal\": \"model\", \"version\": 1, \"reports\": [{\"entity\": 3}]}".write(toFile: bad, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try workspace.importSources([Fixture.csv, bad], registry: BuiltinFormats.registry)) { error in
+            XCTAssertTrue("\(error)".contains("bad.json"), "\(error)")
+            XCTAssertTrue("\(error)".contains("the workspace is as it was"), "\(error)")
+        }
+        XCTAssertEqual(try workspace.sources().map(\.path), [Fixture.wusheng])
+        XCTAssertEqual(canonical(try workspace.corpus().reports), before)
+    }
+
+    /// `fiscal import` killed in the middle of an import (after it has written some sources):
+    /// the workspace opens with what it held before, and SQLite finds it intact.
+    func testKilledImportLeavesTheWorkspaceAsItWas() throws {
+        let folder = Fixture.temporaryFolder()
+        let workspace = folder + "/corpus.fiscal"
+        let first = try run(["import", Fixture.wusheng, "--into", workspace])
+        XCTAssertEqual(first.status, 0, first.err)
+        let many = folder + "/many"
+        try FileManager.default.createDirectory(atPath: many, withIntermediateDirectories: true)
+        for i in 0..<60 {
+            try FileManager.default.copyItem(atPath: Fixture.wusheng, toPath: many + String(format: "/copy-%02d.txt", i))
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Fixture.binary)
+        process.arguments = ["import", many, "--into", workspace]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Wait until the import has stored at least one source (inside its transaction), then kill it.
+        var seen = ""
+        while !seen.contains("imported") {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        XCTAssertTrue(seen.contains("copy-00.txt: imported"), seen)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal, "the import finished before it was killed")
+
+        let reopened = try Workspace(path: workspace)
+        XCTAssertEqual(try reopened.sources().map(\.path), [Fixture.wusheng])
+        XCTAssertEqual(try reopened.reading { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }, "ok")
+        XCTAssertEqual(canonical(try reopened.corpus().reports), canonical(try BuiltinFormats.registry.load(paths: [Fixture.wusheng]).reports))
+    }
+
+    /// `fiscal corpus.fiscal -e …` prints what `fiscal SOURCES -e …` prints.
+    func testCommandLineOpensAWorkspaceLikeItsSources() throws {
+        let folder = Fixture.temporaryFolder()
+        let workspace = folder + "/corpus.fiscal"
+        let sources = [Fixture.wusheng, Fixture.csv, Fixture.jiangsu]
+        let imported = try run(["import"] + sources + ["--into", workspace])
+        XCTAssertEqual(imported.status, 0, imported.err)
+        XCTAssertTrue(imported.out.contains("reports"), imported.out)
+        for q in ["drill 201", "facts | where unit = \"万元\" | top 5 by amount", "check | group severity | agg n = count()"] {
+            let a = try run(["-X", "-e", q] + sources)
+            let b = try run(["-X", "-e", q, workspace])
+            XCTAssertEqual(a.out, b.out, q)
+            XCTAssertEqual(a.err, b.err, q)
+            XCTAssertEqual(a.status, b.status, q)
+            XCTAssertFalse(a.out.isEmpty)
+        }
+    }
+
+    /// Files that are not workspaces are named as such, and a missing one says how to make it.
+    func testNotAWorkspace() throws {
+        let folder = Fixture.temporaryFolder()
+        let missing = try run(["-X", "-e", "facts | count", folder + "/none.fiscal"])
+        XCTAssertEqual(missing.status, 3)
+        XCTAssertTrue(missing.err.contains("no such workspace; make one with `fiscal import"), missing.err)
+        let other = folder + "/other.fiscal"
+        try "plain text".write(toFile: other, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Workspace(path: other)) { error in
+            XCTAssertTrue("\(error)".contains("expected a fiscal workspace"), "\(error)")
+        }
+        XCTAssertFalse(Workspace.isWorkspace(Fixture.wusheng))
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) { try Fixture.run(arguments) }
+}
+
+extension Fixture {
+    /// Runs the `fiscal` binary with `arguments` (English messages); its status, output and errors.
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Fixture.binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
