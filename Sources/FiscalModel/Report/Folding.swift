@@ -3,7 +3,7 @@
 ///
 /// The key is entity, year, phase, statement, measure, the line (the functional code when the
 /// fact has one — a coded fact is keyed by its code, not its wording —, else the economic
-/// code, else the item with brackets, quotes and spaces normalised), the economic code, the
+/// code, else the item's stem, ``itemStem(_:)``), the economic code, the
 /// fund (a figure stated without one folds into the one fund the others of its key name),
 /// what the unit counts (money in any unit, or one count unit: 辆, 人 …) and whether
 /// fiscal derived the figure. docs/FORMATS.md lists it.
@@ -44,13 +44,36 @@ public struct FactKey: Sendable, Hashable {
         } else if let econ = f.econCode {
             line = .econ(econ)
         } else {
-            line = .item(FactKey.normalize(f.item))
+            line = .item(FactKey.itemStem(f.item))
         }
         econCode = f.econCode
         fund = f.fund
         if case .count(let name) = f.unit { countUnit = name } else { countUnit = nil }
         derived = f.derived
     }
+
+    /// An uncoded row's name as compared (``normalize(_:)``), without a trailing word that
+    /// only repeats the statement or the phase the key holds already (``itemSuffixes``):
+    /// `公务用车购置及运行维护费支出决算`, `公务用车购置及运行维护费支出` and
+    /// `公务用车购置及运行维护费` are one row. A suffix is taken off only when at least
+    /// ``minimumStem`` characters stay, so short names that differ (`基本支出`, `项目支出`,
+    /// `其他支出` against an income row `其他`) stay apart; nothing else is changed, so two
+    /// different items never fold.
+    public static func itemStem(_ item: String) -> String {
+        var s = normalize(item)
+        for suffix in itemSuffixes where s.hasSuffix(suffix) && s.count - suffix.count >= minimumStem {
+            s.removeLast(suffix.count)
+            break
+        }
+        return s
+    }
+
+    /// Words a narrative adds to a row's name (`…支出决算`, `…支出预算数`), longest first;
+    /// at most one is taken off.
+    public static let itemSuffixes = ["支出决算数", "支出预算数", "支出决算", "支出预算", "决算数", "决算", "支出"]
+
+    /// The fewest characters a stem keeps (``itemStem(_:)``).
+    public static let minimumStem = 3
 
     /// An item name as compared: full-width and ASCII brackets are the same, quotes and
     /// spaces do not count (`“三公”经费` is `三公经费`).

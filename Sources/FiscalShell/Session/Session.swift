@@ -66,20 +66,49 @@ public final class Session {
         ClassificationCatalog.functional.entries.map { ClassificationName(code: $0.code.rawValue, name: $0.name) }
     }
 
-    /// The loaded reports.
+    /// The loaded reports: the documents read, assembled (``ReportAssembly``): entities made
+    /// canonical, repeats skipped, a narrative and its tables merged.
     public var reports: [Report] { context.reports }
 
-    /// Loads files and folders; on failure nothing already loaded changes.
+    /// The reports as each document was read, in load order (what ``reports`` is assembled from).
+    public private(set) var documents: [Report] = []
+    /// How ``documents`` became ``reports``, and the entities.
+    public private(set) var assembly = ReportAssembly([])
+
+    /// The user's entity aliases (`:alias`); changing them assembles the reports again.
+    public var aliases = EntityAliases() {
+        didSet { reassemble() }
+    }
+    /// The file `:alias` keeps the aliases in (``AliasFile``); `nil` keeps them for the session only.
+    public var aliasFile: String?
+
+    /// Loads files and folders; on failure nothing already loaded changes. The result's
+    /// reports are the documents read (before merging: ``loadOutcome(of:)`` says what became
+    /// of each).
     @discardableResult
     public func load(_ paths: [String]) throws(LoadError) -> FormatResult {
         let result = try registry.load(paths: paths, format: forcedFormat)
-        context.reports += result.reports
+        documents += result.reports
+        reassemble()
         return result
     }
 
-    /// Removes the `count` reports loaded last (a load the user interrupted).
+    /// What became of the last `count` documents loaded (``load(_:)``): kept as a report,
+    /// merged into another document's report, or skipped as a repeat.
+    public func loadOutcome(ofLast count: Int) -> LoadOutcome {
+        LoadOutcome(assembly: assembly, documents: documents, range: max(0, documents.count - count)..<documents.count)
+    }
+
+    /// Assembles ``documents`` into ``reports`` again.
+    func reassemble() {
+        assembly = ReportAssembly(documents, aliases: aliases)
+        context.reports = assembly.reports
+    }
+
+    /// Removes the `count` documents loaded last (a load the user interrupted).
     func dropLastLoaded(_ count: Int) {
-        context.reports.removeLast(min(count, context.reports.count))
+        documents.removeLast(min(count, documents.count))
+        reassemble()
     }
 
     /// Loads the paths a command line names, writing warnings and a load error to `console`;
@@ -88,6 +117,9 @@ public final class Session {
         do {
             let loaded = try load(paths)
             for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
+            for note in loadOutcome(ofLast: loaded.reports.count).notes(options.language) {
+                console.err(TerminalText.escaped(note) + "\n")
+            }
             return true
         } catch {
             console.err(ErrorReport.render(error, language: options.language))
@@ -110,12 +142,32 @@ public final class Session {
         }
     }
 
-    /// Removes the reports whose entity, short name or source file is `name`; returns how many.
+    /// Removes the reports of the entity `name` means (``EntityIndex/match(_:)``: a printed
+    /// name, alias or short name, whole or its beginning, region left out) or read from the
+    /// file `name`; returns how many reports went.
     @discardableResult
-    public func unload(_ name: String) -> Int {
+    public func unload(_ name: String) throws(EntityLookupError) -> Int {
         let before = context.reports.count
-        context.reports.removeAll { $0.entity == name || $0.shortName == name || $0.source == name }
+        if documents.contains(where: { $0.source == name }) {
+            documents.removeAll { $0.source == name }
+        } else {
+            let entity = try resolveEntity(name)
+            let assignment = assembly.entities.assignment
+            documents = documents.indices.filter { assignment[$0] != entity }.map { documents[$0] }
+        }
+        reassemble()
         return before - context.reports.count
+    }
+
+    /// The entity a typed name means, by index into ``assembly``'s entities.
+    public func resolveEntity(_ name: String) throws(EntityLookupError) -> Int {
+        let typed = name.trimmedWhitespace
+        guard !typed.isEmpty else { throw .none(name) }
+        switch assembly.entities.match(typed) {
+        case .one(let e): return e
+        case .ambiguous(let names): throw .ambiguous(name, names)
+        case .none: throw .none(name)
+        }
     }
 
     /// Source files read once, for `source`.
@@ -172,6 +224,12 @@ public final class Session {
 
     /// The name the last query bound with `let`, `nil` when it bound none.
     public private(set) var lastBinding: String?
+}
+
+/// A typed entity name that names no loaded entity, or several.
+public enum EntityLookupError: Error, Sendable, Equatable {
+    case none(String)
+    case ambiguous(String, [String])
 }
 
 /// The session's language where a `@Sendable` closure needs it.
