@@ -57,12 +57,13 @@ public struct FactKey: Sendable, Hashable {
     /// `公务用车购置及运行维护费支出决算`, `公务用车购置及运行维护费支出` and
     /// `公务用车购置及运行维护费` are one row. A suffix is taken off only when at least
     /// ``minimumStem`` characters stay, so short names that differ (`基本支出`, `项目支出`,
-    /// `其他支出` against an income row `其他`) stay apart; nothing else is changed, so two
-    /// different items never fold.
+    /// `其他支出` against an income row `其他`) stay apart, and so do stems that name a fund
+    /// (``stemKeepsSuffix``); nothing else is changed, so two different items never fold.
     public static func itemStem(_ item: String) -> String {
         var s = normalize(item)
         for suffix in itemSuffixes where s.hasSuffix(suffix) && s.count - suffix.count >= minimumStem {
-            s.removeLast(suffix.count)
+            let stem = s.dropLast(suffix.count)
+            if !stemKeepsSuffix.contains(where: { stem.hasSuffix($0) }) { s = String(stem) }
             break
         }
         return s
@@ -71,6 +72,10 @@ public struct FactKey: Sendable, Hashable {
     /// Words a narrative adds to a row's name (`…支出决算`, `…支出预算数`), longest first;
     /// at most one is taken off.
     public static let itemSuffixes = ["支出决算数", "支出预算数", "支出决算", "支出预算", "决算数", "决算", "支出"]
+
+    /// Stems that keep their suffix: a name ending in a fund or a source is an income row,
+    /// and `一般公共预算` (income) is not `一般公共预算支出` (expenditure).
+    public static let stemKeepsSuffix = ["预算", "资金", "拨款", "收入", "基金"]
 
     /// The fewest characters a stem keeps (``itemStem(_:)``).
     public static let minimumStem = 3
