@@ -113,4 +113,25 @@ struct ReportAssemblyTests {
         #expect(a.reports.count == 3)
         #expect(a.entities.entities.count == 2)
     }
+
+    @Test("a figure a report states for another loaded report's year is a mention of that report's fact, counted once")
+    func restatedPriorYear() {
+        var y2018 = document("江苏省人民检察院", file: "04.txt", year: 2018, [("行政运行", "2.00", "2040401")], reading: .narrative)
+        var prior = fact("江苏省人民检察院", "行政运行", "1.00", file: "04.txt", line: 9, code: "2040401", reading: .narrative)
+        prior.year = 2017
+        y2018.facts.append(prior)
+        y2018.claims = [Claim(fact: 0, kind: .change(priorYear: 2017, delta: Amount("1")!, percent: nil), span: SourceSpan(file: "04.txt", line: 9))]
+        let y2017 = document("江苏省人民检察院", file: "03.txt", year: 2017, [("行政运行", "1.00", "2040401")])
+        let a = ReportAssembly([y2018, y2017])
+        // For queries: the 2017 figure once, in the 2017 report, with the 2018 document's mention.
+        #expect(a.reports[0].facts.map(\.year) == [2018])
+        #expect(a.reports[0].claims.count == 1)
+        #expect(a.reports[1].facts.count == 1)
+        #expect(a.reports[1].facts[0].mentions.map(\.span.file) == ["03.txt", "04.txt"])
+        #expect(a.restated == [0: 1])
+        // For the checks: the 2018 report keeps the prior-year figure its change claim needs.
+        #expect(a.checked[0].facts.map(\.year) == [2018, 2017])
+        // Alone, the 2018 report keeps it.
+        #expect(ReportAssembly([y2018]).reports[0].facts.count == 2)
+    }
 }

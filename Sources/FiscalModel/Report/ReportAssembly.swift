@@ -25,8 +25,18 @@ public struct ReportAssembly: Sendable {
         case sameFigures = "same figures"
     }
 
-    /// The reports, in the order of their first documents.
+    /// The reports, in the order of their first documents. A figure a report states for
+    /// another loaded report's year and phase (the 上年 figures of a budget) is a mention of that
+    /// report's fact, and is not among the restating report's facts: a sum over a year counts
+    /// it once (``restated``).
     public private(set) var reports: [Report] = []
+    /// The same reports with every restated figure still in the report that restates it, for
+    /// the checks (a stated change is checked against the prior-year figure its own document
+    /// gives); the restated report's facts carry the extra mentions as in ``reports``, so a
+    /// restatement that disagrees makes the fact disputed.
+    public private(set) var checked: [Report] = []
+    /// How many figures each report restates from another loaded report (by report index).
+    public private(set) var restated: [Int: Int] = [:]
     /// For each document, what became of it.
     public private(set) var outcomes: [Outcome] = []
     /// The entities and how their names match.
@@ -105,6 +115,67 @@ public struct ReportAssembly: Sendable {
             if report.shortName == nil, let short { report.shortName = short }
             reports.append(report)
         }
+        foldRestatements()
+    }
+
+    /// Moves each figure a report states for another loaded report's entity, year and phase
+    /// into that report's fact of the same key (as a mention); a figure fiscal derived for that
+    /// year is left out of the restating report without becoming a mention (the `change` check
+    /// compares it); see ``reports`` and ``checked``.
+    mutating func foldRestatements() {
+        struct Slot: Hashable { var entity: String, year: Int, phase: Phase }
+        var reportOf: [Slot: Int] = [:]
+        for (i, r) in reports.enumerated() { reportOf[Slot(entity: r.entity, year: r.year, phase: r.phase)] = i }
+        var keyed: [Int: (exact: [FactKey: FactIndex], fundless: [FactKey: [FactIndex]])] = [:]
+        func keys(_ j: Int) -> (exact: [FactKey: FactIndex], fundless: [FactKey: [FactIndex]]) {
+            if let k = keyed[j] { return k }
+            var exact: [FactKey: FactIndex] = [:], fundless: [FactKey: [FactIndex]] = [:]
+            for (n, f) in reports[j].facts.enumerated() {
+                var k = FactKey(f)
+                if exact[k] == nil { exact[k] = n }
+                k.fund = nil
+                fundless[k, default: []].append(n)
+            }
+            keyed[j] = (exact, fundless)
+            return (exact, fundless)
+        }
+        var moves: [(from: Int, fact: FactIndex, to: Int, into: FactIndex)] = []
+        for (i, r) in reports.enumerated() {
+            for (n, f) in r.facts.enumerated() where f.year != r.year || f.phase != r.phase {
+                guard let j = reportOf[Slot(entity: f.entity, year: f.year, phase: f.phase)], j != i else { continue }
+                let k = keys(j)
+                var key = FactKey(f)
+                // A prior-year figure fiscal derived (this year's minus the stated change) is
+                // that year's figure too; the `change` check holds the two against each other.
+                key.derived = false
+                var target = k.exact[key]
+                if target == nil {
+                    key.fund = nil
+                    if let candidates = k.fundless[key], candidates.count == 1 { target = candidates[0] }
+                }
+                if let target { moves.append((i, n, j, target)) }
+            }
+        }
+        checked = reports
+        guard !moves.isEmpty else { return }
+        for m in moves where !reports[m.from].facts[m.fact].derived {
+            let f = reports[m.from].facts[m.fact]
+            var g = reports[m.to].facts[m.into]
+            var seen = Set(g.mentions.map(\.span))
+            for var mention in f.mentions where seen.insert(mention.span).inserted {
+                let u = mention.unit(in: f)
+                mention.unit = u == g.unit ? nil : u
+                g.mentions.append(mention)
+            }
+            reports[m.to].facts[m.into] = g
+            checked[m.to].facts[m.into] = g
+        }
+        var removed: [Int: Set<FactIndex>] = [:]
+        for m in moves { removed[m.from, default: []].insert(m.fact) }
+        for (i, gone) in removed {
+            reports[i] = reports[i].removing(gone)
+            restated[i] = gone.count
+        }
     }
 
     /// Whether `a` repeats `b`, and why.
@@ -164,6 +235,39 @@ extension Report {
             if (out.region?.count ?? 0) < (part.region?.count ?? 0) { out.region = part.region }
         }
         return out.folded()
+    }
+}
+
+extension Report {
+    /// The report without the facts `gone`: claims about one of them go, a claim's reference
+    /// to one becomes `nil`, projects forget them.
+    func removing(_ gone: Set<FactIndex>) -> Report {
+        var out = self
+        var newIndex = [FactIndex?](repeating: nil, count: facts.count)
+        out.facts = []
+        for (i, f) in facts.enumerated() where !gone.contains(i) {
+            newIndex[i] = out.facts.count
+            out.facts.append(f)
+        }
+        func map(_ i: FactIndex?) -> FactIndex? { i.flatMap { newIndex[$0] } }
+        out.claims = claims.compactMap { c in
+            guard let fact = newIndex[c.fact] else { return nil }
+            var c = c
+            c.fact = fact
+            switch c.kind {
+            case .share(let p, let whole): c.kind = .share(percent: p, whole: map(whole))
+            case .completion(let p, let budget): c.kind = .completion(percent: p, budget: map(budget))
+            case .comparison(let relation, let year, let other): c.kind = .comparison(relation: relation, priorYear: year, other: map(other))
+            case .change, .unchanged: break
+            }
+            return c
+        }
+        out.projects = projects.map { p in
+            var p = p
+            p.facts = p.facts.compactMap { newIndex[$0] }
+            return p
+        }
+        return out
     }
 }
 

@@ -14,6 +14,8 @@ public final class Session {
     }
     /// The language, for the `check` source (a closure that cannot hold the session).
     private let language = LanguageBox()
+    /// The reports as the checks see them (``ReportAssembly/checked``), for the `check` source.
+    private let checked = ReportsBox()
     /// How the shell behaves around results: timing, echo, pager, width.
     public var shell = ShellSettings()
     /// What has been written of an output document (`-o markdown`, `-o html`).
@@ -48,7 +50,9 @@ public final class Session {
         // `check` is a source like `facts`: `check | where severity = "error" | count`.
         let language = self.language
         language.value = options.language
-        context.sources["check"] = { context in Checker.run(context.reports, language: language.value) }
+        // It checks each report with the figures its own documents state (``ReportAssembly/checked``).
+        let checked = self.checked
+        context.sources["check"] = { _ in Checker.run(checked.value, language: language.value) }
         // `glossary`: the reports' 名词解释 and fiscal's own, with citations.
         context.sources["glossary"] = { context in Glossary.table(context.reports) }
         self.options = options
@@ -69,6 +73,10 @@ public final class Session {
     /// The loaded reports: the documents read, assembled (``ReportAssembly``): entities made
     /// canonical, repeats skipped, a narrative and its tables merged.
     public var reports: [Report] { context.reports }
+
+    /// The reports as the checks see them: each with every figure its own documents state,
+    /// the 上年 figures another loaded report states too included (``ReportAssembly/checked``).
+    public var checkedReports: [Report] { assembly.checked }
 
     /// The reports as each document was read, in load order (what ``reports`` is assembled from).
     public private(set) var documents: [Report] = []
@@ -103,6 +111,7 @@ public final class Session {
     func reassemble() {
         assembly = ReportAssembly(documents, aliases: aliases)
         context.reports = assembly.reports
+        checked.value = assembly.checked
     }
 
     /// Removes the `count` documents loaded last (a load the user interrupted).
@@ -118,7 +127,7 @@ public final class Session {
             let loaded = try load(paths)
             for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
             for note in loadOutcome(ofLast: loaded.reports.count).notes(options.language) {
-                console.err(TerminalText.escaped(note) + "\n")
+                console.err(Message(.notePrefix, TerminalText.escaped(note)).text(options.language) + "\n")
             }
             return true
         } catch {
@@ -230,6 +239,11 @@ public final class Session {
 public enum EntityLookupError: Error, Sendable, Equatable {
     case none(String)
     case ambiguous(String, [String])
+}
+
+/// The reports the checks run on, where a `@Sendable` closure needs them.
+final class ReportsBox: @unchecked Sendable {
+    var value: [Report] = []
 }
 
 /// The session's language where a `@Sendable` closure needs it.
