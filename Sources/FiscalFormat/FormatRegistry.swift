@@ -148,12 +148,13 @@ public struct FormatRegistry: Sendable {
         // times becomes one fact with several mentions.
         // Each report remembers its document: the entity as printed and a digest of the bytes,
         // by which the host recognises the same document loaded twice (``ReportAssembly``).
+        let digest = ReportDocument.digest(of: bytes)
         for i in judged.reports.indices {
             judged.reports[i] = judged.reports[i].folded()
             let r = judged.reports[i]
             if r.documents.isEmpty {
                 judged.reports[i].documents = [ReportDocument(path: path, printedEntity: r.entity, format: r.format,
-                                                              digest: ReportDocument.digest(of: bytes, part: i))]
+                                                              digest: ReportDocument.digest(digest, part: i))]
             }
         }
         return judged

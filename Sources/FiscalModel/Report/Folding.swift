@@ -96,6 +96,25 @@ public struct FactKey: Sendable, Hashable {
     }
 }
 
+extension Claim {
+    /// The claim with every fact index it holds mapped by `index` (its report's facts were
+    /// folded, appended to another's, or some removed): `nil` when its own fact has no new
+    /// index; another figure it refers to without one becomes `nil`.
+    public func remapped(_ index: (FactIndex) -> FactIndex?) -> Claim? {
+        guard let own = index(fact) else { return nil }
+        var c = self
+        c.fact = own
+        switch c.kind {
+        case .share(let p, let whole): c.kind = .share(percent: p, whole: whole.flatMap(index))
+        case .completion(let p, let budget): c.kind = .completion(percent: p, budget: budget.flatMap(index))
+        case .comparison(let relation, let year, let other):
+            c.kind = .comparison(relation: relation, priorYear: year, other: other.flatMap(index))
+        case .change, .unchanged: break
+        }
+        return c
+    }
+}
+
 extension Mention {
     /// The unit the mention states its figure in, given its fact's unit.
     public func unit(in fact: Fact) -> FactUnit { unit ?? fact.unit }
@@ -205,18 +224,7 @@ extension Report {
             for i in group { newIndex[i] = n }
             out.facts.append(group.count == 1 ? facts[group[0]] : Report.fold(group.map { facts[$0] }, reportUnit: unit))
         }
-        out.claims = claims.map { c in
-            var c = c
-            c.fact = newIndex[c.fact]
-            switch c.kind {
-            case .share(let p, let whole): c.kind = .share(percent: p, whole: whole.map { newIndex[$0] })
-            case .completion(let p, let budget): c.kind = .completion(percent: p, budget: budget.map { newIndex[$0] })
-            case .comparison(let relation, let year, let other):
-                c.kind = .comparison(relation: relation, priorYear: year, other: other.map { newIndex[$0] })
-            case .change, .unchanged: break
-            }
-            return c
-        }
+        out.claims = claims.compactMap { $0.remapped { newIndex[$0] } }
         out.projects = projects.map { p in
             var p = p
             var seen = Set<FactIndex>()

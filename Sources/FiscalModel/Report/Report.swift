@@ -76,16 +76,21 @@ public struct ReportDocument: Sendable, Hashable {
         self.digest = digest
     }
 
-    /// FNV-1a over `bytes`, then `part` (which report of the file).
-    public static func digest(of bytes: [UInt8], part: Int) -> UInt64 {
+    /// FNV-1a over `bytes`.
+    public static func digest(of bytes: [UInt8]) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h &*= 0x0000_0100_0000_01B3
+        bytes.withUnsafeBufferPointer { buffer in
+            for b in buffer {
+                h ^= UInt64(b)
+                h &*= 0x0000_0100_0000_01B3
+            }
         }
-        h ^= UInt64(truncatingIfNeeded: part)
-        h &*= 0x0000_0100_0000_01B3
         return h
+    }
+
+    /// A file's digest (``digest(of:)``) with `part` (which report of the file) mixed in.
+    public static func digest(_ file: UInt64, part: Int) -> UInt64 {
+        (file ^ UInt64(truncatingIfNeeded: part)) &* 0x0000_0100_0000_01B3
     }
 }
 

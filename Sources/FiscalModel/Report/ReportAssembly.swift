@@ -222,7 +222,7 @@ extension Report {
         for part in parts.dropFirst() {
             let offset = out.facts.count
             out.facts += part.facts
-            out.claims += part.claims.map { $0.shifted(by: offset) }
+            out.claims += part.claims.compactMap { $0.remapped { $0 + offset } }
             out.projects += part.projects.map { p in
                 var p = p
                 p.facts = p.facts.map { $0 + offset }
@@ -249,41 +249,12 @@ extension Report {
             newIndex[i] = out.facts.count
             out.facts.append(f)
         }
-        func map(_ i: FactIndex?) -> FactIndex? { i.flatMap { newIndex[$0] } }
-        out.claims = claims.compactMap { c in
-            guard let fact = newIndex[c.fact] else { return nil }
-            var c = c
-            c.fact = fact
-            switch c.kind {
-            case .share(let p, let whole): c.kind = .share(percent: p, whole: map(whole))
-            case .completion(let p, let budget): c.kind = .completion(percent: p, budget: map(budget))
-            case .comparison(let relation, let year, let other): c.kind = .comparison(relation: relation, priorYear: year, other: map(other))
-            case .change, .unchanged: break
-            }
-            return c
-        }
+        out.claims = claims.compactMap { $0.remapped { newIndex[$0] } }
         out.projects = projects.map { p in
             var p = p
             p.facts = p.facts.compactMap { newIndex[$0] }
             return p
         }
         return out
-    }
-}
-
-extension Claim {
-    /// The claim with every fact index moved by `offset` (its report's facts were appended to
-    /// another's).
-    func shifted(by offset: Int) -> Claim {
-        var c = self
-        c.fact += offset
-        switch c.kind {
-        case .share(let p, let whole): c.kind = .share(percent: p, whole: whole.map { $0 + offset })
-        case .completion(let p, let budget): c.kind = .completion(percent: p, budget: budget.map { $0 + offset })
-        case .comparison(let relation, let year, let other):
-            c.kind = .comparison(relation: relation, priorYear: year, other: other.map { $0 + offset })
-        case .change, .unchanged: break
-        }
-        return c
     }
 }
