@@ -4,6 +4,7 @@
 # Environment: FUZZ_CONFIG=debug|release (default debug: builds faster, runs slower),
 #   FUZZ_JOBS (default 1), FUZZ_WORK (default .fuzz: corpora, crashes, logs; not in git),
 #   FUZZ_ASAN=1 to add AddressSanitizer (finds leaks and memory errors; slower),
+#   FUZZ_SCRATCH (the build folder; default .build-fuzz, .build-fuzz-asan with ASan),
 #   FUZZ_MAX_LEN (default 65536: the largest input libFuzzer makes),
 #   FUZZ_TIMEOUT (default 10: seconds of wall-clock time one input may take; raise it on a
 #   machine shared with other work, where wall time is several times CPU time),
@@ -26,8 +27,8 @@ repro=Tests/FiscalShellTests/Fixtures/repro
 export SWIFT_BACKTRACE=enable=no   # else ASan reports end inside the Swift crash reporter
 
 sanitizers=(--sanitize fuzzer)
-scratch=.build-fuzz
-if [ "${FUZZ_ASAN:-0}" = 1 ]; then sanitizers+=(--sanitize address); scratch=.build-fuzz-asan; fi
+scratch=${FUZZ_SCRATCH:-.build-fuzz}
+if [ "${FUZZ_ASAN:-0}" = 1 ]; then sanitizers+=(--sanitize address); scratch=${FUZZ_SCRATCH:-.build-fuzz-asan}; fi
 for t in "${targets[@]}"; do
   swift build -c "$config" --scratch-path "$scratch" --product "$t" "${sanitizers[@]}" -Xswiftc -DFUZZING 2>&1 | tail -1
 done
