@@ -46,23 +46,23 @@ public struct CSVFormat: ReportFormat {
         case .failure(let e): throw FormatError(file: source.path, line: e.line, e.message)
         }
         guard let headerRecord = records.first else {
-            throw FormatError(file: source.path, line: 1, "expected a header line (\(CSVFormat.header.joined(separator: ","))), found an empty file")
+            throw FormatError(file: source.path, line: 1, Message(.csvEmpty, CSVFormat.header.joined(separator: ",")))
         }
         let names = headerRecord.fields.map { $0.trimmingSpaces.lowercased() }
         let missing = CSVFormat.required.filter { !names.contains($0) }
         guard missing.isEmpty else {
             throw FormatError(file: source.path, line: headerRecord.line,
-                              "expected the header to name \(missing.joined(separator: ", ")), found \(names.joined(separator: ","))")
+                              Message(.csvHeaderMissing, "\(missing.joined(separator: ", "))", "\(names.joined(separator: ","))"))
         }
         var seen = Set<String>()
         for name in names where !name.isEmpty && !seen.insert(name).inserted {
             throw FormatError(file: source.path, line: headerRecord.line,
-                              "expected each column once in the header, found `\(name)` twice")
+                              Message(.csvHeaderTwice, "\(name)"))
         }
         // `disputed` (in an export of `facts`) follows from the rows of one key; it is not read.
         let unknown = names.filter { !CSVFormat.header.contains($0) && $0 != "column" && $0 != "disputed" && !$0.isEmpty }
         var warnings: [Diagnostic] = unknown.map {
-            Diagnostic(.warning, code: "unknown-column", "column `\($0)` is not a fiscal column; ignored",
+            Diagnostic(.warning, code: "unknown-column", Message(.csvUnknownColumn, "\($0)"),
                        at: source.span(line: headerRecord.line))
         }
         let column = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -75,41 +75,41 @@ public struct CSVFormat: ReportFormat {
                 guard let i = column[name], i < record.fields.count else { return "" }
                 return record.fields[i].trimmingSpaces
             }
-            func bad(_ message: String) { errors.append(FormatError(file: source.path, line: record.line, message)) }
+            func bad(_ message: Message) { errors.append(FormatError(file: source.path, line: record.line, message)) }
             guard record.fields.count == names.count else {
-                bad("expected \(names.count) fields, found \(record.fields.count)")
+                bad(Message(.csvFieldCount, "\(names.count)", "\(record.fields.count)"))
                 continue
             }
             let entity = value("entity")
-            guard !entity.isEmpty else { bad("expected an entity, found an empty field"); continue }
+            guard !entity.isEmpty else { bad(Message(.csvNoEntity)); continue }
             guard let year = Int(value("year")), (1900...2200).contains(year) else {
-                bad("expected a year such as 2020 in `year`, found `\(value("year"))`"); continue
+                bad(Message(.csvBadYear, "\(value("year"))")); continue
             }
             guard let phase = Phase(name: value("phase")) else {
-                bad("expected 决算 or 预算 in `phase`, found `\(value("phase"))`"); continue
+                bad(Message(.csvBadPhase, "\(value("phase"))")); continue
             }
             let statement = value("statement")
-            guard !statement.isEmpty else { bad("expected a statement, found an empty field"); continue }
+            guard !statement.isEmpty else { bad(Message(.csvNoStatement)); continue }
             guard let parsed = Amount.parse(value("amount")) else {
-                bad("expected an amount such as 1014.73 in `amount`, found `\(value("amount"))`"); continue
+                bad(Message(.csvBadAmount, "\(value("amount"))")); continue
             }
             guard parsed.amount.withinModelBounds else {
-                bad("expected an amount of at most \(Amount.maximumIntegerDigits) digits before the point and \(Amount.maximumFileScale) after in `amount`, found `\(value("amount"))`"); continue
+                bad(Message(.csvAmountDigits, "\(Amount.maximumIntegerDigits)", "\(Amount.maximumFileScale)", "\(value("amount"))")); continue
             }
             if let written = parsed.unit, !value("unit").isEmpty, written.rawValue != value("unit") {
-                bad("expected the amount in \(value("unit")) as column `unit` says, found `\(value("amount"))` in \(written.rawValue)"); continue
+                bad(Message(.csvAmountUnit, value("unit"), value("amount"), written.rawValue)); continue
             }
             var code: ClassificationCode?
             if !value("code").isEmpty {
                 guard let c = ClassificationCode(rawValue: value("code")) else {
-                    bad("expected a functional code of 3, 5 or 7 digits in `code`, found `\(value("code"))`"); continue
+                    bad(Message(.csvBadCode, "\(value("code"))")); continue
                 }
                 code = c
             }
             var econ: ClassificationCode?
             if !value("econ_code").isEmpty {
                 guard let c = ClassificationCode(rawValue: value("econ_code")) else {
-                    bad("expected an economic code of 3 or 5 digits in `econ_code`, found `\(value("econ_code"))`"); continue
+                    bad(Message(.csvBadEconCode, "\(value("econ_code"))")); continue
                 }
                 econ = c
             }
@@ -118,12 +118,12 @@ public struct CSVFormat: ReportFormat {
             switch value("derived").lowercased() {
             case "", "false", "0", "no": derived = false
             case "true", "1", "yes": derived = true
-            default: bad("expected true or false in `derived`, found `\(value("derived"))`"); continue
+            default: bad(Message(.csvBadDerived, "\(value("derived"))")); continue
             }
             var span = source.span(line: record.line)
             if !value("file").isEmpty || !value("line").isEmpty {
                 guard let line = Int(value("line")), line >= 1 else {
-                    bad("expected a line number in `line`, found `\(value("line"))`"); continue
+                    bad(Message(.csvBadLine, "\(value("line"))")); continue
                 }
                 span = SourceSpan(file: value("file").isEmpty ? source.path : value("file"), line: line)
             }
@@ -147,7 +147,7 @@ public struct CSVFormat: ReportFormat {
             throw e
         }
         if records.count == 1 {
-            warnings.append(Diagnostic(.warning, code: "no-rows", "the file has a header but no rows", at: source.span(line: 1)))
+            warnings.append(Diagnostic(.warning, code: "no-rows", Message(.csvNoRows), at: source.span(line: 1)))
         }
         var result = order.map { reports[$0]! }
         if !warnings.isEmpty, !result.isEmpty { result[0].warnings += warnings; warnings = [] }

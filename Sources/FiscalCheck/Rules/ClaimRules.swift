@@ -113,7 +113,7 @@ public struct ChangeRule: CheckRule {
                     let tol = Rounding.sumTolerance(total: delta, parts: [current.amount, p.amount], exact: current.isCount)
                     guard let sev = Rounding.severity(of: delta - computed, tolerance: tol) else { return nil }
                     return Finding(sev, rule: id, report: report.displayName, subject: Message(.checkSubjectChange, current.item, year),
-                                   figures: [Finding.Figure(label: "change", amount: delta, unit: current.unit.description, span: claim.span),
+                                   figures: [Finding.Figure(label: Message(.figureChange), amount: delta, unit: current.unit.description, span: claim.span),
                                              report.figure(claim.fact, near: claim.span), report.figure(prior, near: claim.span)],
                                    stated: delta, computed: computed, detail: .literal("\(current.amount) − \(p.amount) = \(computed)"))
                 }
@@ -124,7 +124,7 @@ public struct ChangeRule: CheckRule {
                     numerator: current.amount - p.amount,
                     numeratorError: roundingError(current, among: amounts) + roundingError(p, among: amounts),
                     denominator: p.amount, denominatorError: roundingError(p, among: amounts),
-                    figures: [report.percentFigure("rate", percent, claim.span), report.figure(claim.fact, near: claim.span), report.figure(prior, near: claim.span)],
+                    figures: [report.percentFigure(Message(.figureRate), percent, claim.span), report.figure(claim.fact, near: claim.span), report.figure(prior, near: claim.span)],
                     formula: Message(.formulaChangeRate))
             case .unchanged(let year):
                 guard let prior = priorFact(report, of: current, year: year) else { return nil }
@@ -144,8 +144,8 @@ public struct ChangeRule: CheckRule {
         let e = Rounding.error(of: delta, unit: Rounding.unit(of: [current.amount, delta]), exact: current.isCount)
         let figures = [
             report.figure(claim.fact, near: claim.span),
-            Finding.Figure(label: "change", amount: delta, unit: current.unit.description, span: claim.span),
-            report.percentFigure("rate", percent, claim.span),
+            Finding.Figure(label: Message(.figureChange), amount: delta, unit: current.unit.description, span: claim.span),
+            report.percentFigure(Message(.figureRate), percent, claim.span),
         ]
         let subject = Message(.checkSubjectChangeRate, current.item, year)
         if !delta.isZero && !percent.isZero && delta.isNegative != percent.isNegative {
@@ -248,13 +248,13 @@ public struct ComparisonRule: CheckRule {
             guard let otherIndex else { return nil }
             let other = report.facts[otherIndex]
             guard fact.unit == other.unit, !relation.holds(fact.amount, other.amount) else { return nil }
-            let against = priorYear.map { "its \($0) value" } ?? "its budget"
-            let words = [Claim.Relation.less: "less than", .equal: "equal to", .greater: "greater than"][relation]!
-            return Finding(.error, rule: id, report: report.displayName, subject: "\(fact.item) \(words) \(against)",
+            let against = priorYear.map { Message(.againstPriorYear, $0) } ?? Message(.againstBudget)
+            let words = Message([Claim.Relation.less: .relationLess, .equal: .relationEqual, .greater: .relationGreater][relation]!)
+            return Finding(.error, rule: id, report: report.displayName, subject: Message(.checkSubjectComparison, fact.item, words, against),
                            figures: [report.figure(claim.fact, near: claim.span), report.figure(otherIndex, near: claim.span),
-                                     Finding.Figure(label: "said \(relation.rawValue)", amount: fact.amount, unit: fact.unit.description, span: claim.span)],
+                                     Finding.Figure(label: Message(.checkSaidRelation, relation.rawValue), amount: fact.amount, unit: fact.unit.description, span: claim.span)],
                            stated: nil, computed: fact.amount - other.amount,
-                           detail: "the text says \(fact.amount) is \(words) \(other.amount) (\(against)); \(fact.amount) − \(other.amount) = \(fact.amount - other.amount)")
+                           detail: Message(.checkTextSays, fact.amount, words, other.amount, against, fact.amount - other.amount))
         }
     }
 }
@@ -269,10 +269,10 @@ public struct HeadingYearRule: CheckRule {
     public func check(_ report: Report) -> [Finding] {
         guard report.year != 0 else { return [] }
         return report.yearMentions.filter { $0.year != report.year }.map { m in
-            Finding(.error, rule: id, report: report.displayName, subject: "heading `\(m.text)` names \(m.year)",
-                    figures: [Finding.Figure(label: "heading year", amount: Amount(m.year), unit: "年", span: m.span)],
+            Finding(.error, rule: id, report: report.displayName, subject: Message(.checkSubjectHeadingYear, m.text, m.year),
+                    figures: [Finding.Figure(label: Message(.figureHeadingYear), amount: Amount(m.year), unit: "年", span: m.span)],
                     stated: Amount(m.year), computed: Amount(report.year),
-                    detail: "the report is of \(report.year) (its title), the heading names \(m.year)")
+                    detail: Message(.checkHeadingYearDetail, report.year, m.year))
         }
     }
 }

@@ -11,13 +11,13 @@ extension Evaluator {
     /// not split them either). A missing value is shown as missing, never as zero.
     func compare(_ f: Frame, _ dimension: Expr, values wanted: [Expr], at span: QuerySpan) throws(QueryError) -> Frame {
         guard case .field(let dn) = dimension else {
-            throw QueryError("expected a column to compare (as in `compare year`), found an expression", at: dimension.span)
+            throw QueryError(Message(.evalCompareNeedsColumn), at: dimension.span)
         }
         let dim = try column(dn, in: f)
         guard let vi = f.columnIndex("amount").flatMap({ f.columns[$0].type == .amount ? $0 : nil })
             ?? f.columns.lastIndex(where: { $0.type == .amount && $0.name != dim.name })
         else {
-            throw QueryError("`compare` needs an amount column; found \(f.columns.map(\.name).joined(separator: ", "))", at: span)
+            throw QueryError(Message(.evalCompareNeedsAmount, f.columns.map(\.name).joined(separator: ", ")), at: span)
         }
         let valueColumn = f.columns[vi]
         var rows = f.physicalRows
@@ -35,7 +35,7 @@ extension Evaluator {
             for e in wanted {
                 let c = try compile(e, f)
                 if let t = c.type, !(t == dim.type || (t.isNumeric && dim.type.isNumeric)) {
-                    throw QueryError("cannot compare \(describe(dimension, dim.type)) with \(describe(e, t))", at: e.span)
+                    throw QueryError(Message(.evalCannotCompare, describe(dimension, dim.type), describe(e, t)), at: e.span)
                 }
                 dimValues.append(try c.eval(0))
             }
@@ -53,18 +53,18 @@ extension Evaluator {
                        Set(rows.map { ids[Int($0)] }).count > 1, rows.contains(where: { ids[Int($0)] == total }) {
                         let others = Set(rows.map { ids[Int($0)] }).subtracting([total]).filter { $0 >= 0 }.map { dictionary[Int($0)] }.sorted()
                         rows = rows.filter { ids[Int($0)] == total }
-                        notes.append("compare shows the total measure 合计 (the rows also hold \(others.joined(separator: ", "))); choose with `where measure = \"…\"`")
+                        notes.append(note(.noteCompareTotalMeasure, list(others)))
                     }
                 } else {
                     var gid = [Int32](repeating: 0, count: rows.count)
-                    try keepOneMeasure(f, &rows, gid: &gid, groupCount: 1, what: "comparison", span: span, notes: &notes)
+                    try keepOneMeasure(f, &rows, gid: &gid, groupCount: 1, what: Message(.whatComparison), span: span, notes: &notes)
                 }
             }
         }
         if rows.isEmpty {
             let columns = [ResultTable.Column(dim.name, dim.type), ResultTable.Column(valueColumn.name, .amount)]
             return Frame.make(columns: columns, rows: [], provenance: .spans([]),
-                              notes: notes + ["nothing to compare: no row has a \(dim.name) to set side by side"])
+                              notes: notes + [note(.noteNothingToCompare, Evaluator.heading(dim.name))])
         }
         let excluded: Set<String> = [dim.name, valueColumn.name, "file", "line", "derived"]
         let keys = f.columns.filter { c in
@@ -102,7 +102,7 @@ extension Evaluator {
             cellMembers[cell].append(p32)
             guard let a = valueColumn.value(p).amountValue else { continue }
             let sum = cells[cell] ?? .zero
-            cells[cell] = try Evaluator.exactly("the sum of `\(valueColumn.name)`", at: span) { () throws(AmountOverflow) in try sum.adding(a) }
+            cells[cell] = try Evaluator.exactly(Message(.whatSumOf, valueColumn.name), at: span) { () throws(AmountOverflow) in try sum.adding(a) }
         }
         for cell in cells.indices where cellIsDerived[cell] && cells[cell] != nil { derivedIn.insert(cell % n) }
         for g in 0..<groupCount { members[g] = (0..<n).flatMap { cellMembers[g * n + $0] } }
@@ -118,9 +118,9 @@ extension Evaluator {
             var deltas: [Value] = [], pcts: [Value] = []
             for g in 0..<groupCount {
                 guard let a = firstValues[g], let b = lastValues[g] else { deltas.append(.null); pcts.append(.null); continue }
-                let delta = try Evaluator.exactly("delta", at: span) { () throws(AmountOverflow) in try b.subtracting(a) }
+                let delta = try Evaluator.exactly(Message(.columnDelta), at: span) { () throws(AmountOverflow) in try b.subtracting(a) }
                 deltas.append(.amount(delta))
-                pcts.append(a.isZero ? .null : .percent(try Evaluator.exactly("pct", at: span) { () throws(AmountOverflow) in try Ratio.exact(delta, a) }))
+                pcts.append(a.isZero ? .null : .percent(try Evaluator.exactly(Message(.columnPct), at: span) { () throws(AmountOverflow) in try Ratio.exact(delta, a) }))
             }
             columns.append(FrameColumn.make("delta", .amount, deltas))
             columns.append(FrameColumn.make("pct", .percent, pcts))
@@ -128,15 +128,13 @@ extension Evaluator {
                 var rates: [Value] = []
                 for g in 0..<groupCount {
                     guard let budget = cells[g * n + b], let final = cells[g * n + fi], !budget.isZero else { rates.append(.null); continue }
-                    rates.append(.percent(try Evaluator.exactly("rate", at: span) { () throws(AmountOverflow) in try Ratio.exact(final, budget) }))
+                    rates.append(.percent(try Evaluator.exactly(Message(.columnRate), at: span) { () throws(AmountOverflow) in try Ratio.exact(final, budget) }))
                 }
                 columns.append(FrameColumn.make("rate", .percent, rates))
             }
         }
         if !derivedIn.isEmpty {
-            let which = derivedIn.sorted().map { dimValues[$0].description }.joined(separator: ", ")
-            let verb = derivedIn.count == 1 ? "includes" : "include"
-            notes.append("the \(which) column\(derivedIn.count == 1 ? "" : "s") \(verb) figures derived from a stated change (derived = true), not read directly")
+            notes.append(note(.noteDerivedColumns, list(derivedIn.sorted().map { dimValues[$0].description }), derivedIn.count))
         }
         return Frame(columns: columns, selection: nil, physicalCount: groupCount,
                      provenance: f.combinedProvenance(members), notes: notes)
@@ -162,6 +160,6 @@ extension Evaluator {
             mapped[Int(p)] = total
         }
         f.columns[mi].storage = .text(ids: mapped, dictionary: dictionary)
-        notes.append("the 预算 column is the \(dictionary[Int(budget)]) (measure), lined up with the 决算's total")
+        notes.append(note(.noteBudgetLinedUp, dictionary[Int(budget)]))
     }
 }

@@ -54,7 +54,7 @@ public enum Launcher {
         if !options.paths.isEmpty {
             do {
                 let loaded = try session.load(options.paths)
-                for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
+                for w in loaded.warnings { console.err(TerminalText.escaped(w.text(language)) + "\n") }
                 // What was merged or skipped as a repeat is said, never done silently.
                 for note in session.loadOutcome(ofLast: loaded.reports.count).notes(language) {
                     console.err(Message(.notePrefix, TerminalText.escaped(note)).text(language) + "\n")

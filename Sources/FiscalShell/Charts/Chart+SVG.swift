@@ -33,7 +33,7 @@ extension Chart {
         }
         if let unit {
             y += 20
-            body.append(svgText("单位：\(unit)", x: 16, y: y, size: 12, fill: "#444444"))
+            body.append(svgText(Message(.chartUnit, unit).text(language), x: 16, y: y, size: 12, fill: "#444444"))
         }
         y += 16
         switch kind {
@@ -41,8 +41,8 @@ extension Chart {
         case .structure: y = svgPie(into: &body, top: y)
         }
         y += 6
-        for line in (source.map { Chart.wrap("来源 source: " + $0, columns: 118) } ?? [])
-            + notes.flatMap({ Chart.wrap("note: " + $0, columns: 118) }) {
+        for line in (source.map { Chart.wrap(Message(.chartSourceSVG, $0).text(language), columns: 118) } ?? [])
+            + notes.flatMap({ Chart.wrap(Message(.notePrefix, $0).text(language), columns: 118) }) {
             y += 16
             body.append(svgText(line, x: 16, y: y, size: 11, fill: "#444444"))
         }

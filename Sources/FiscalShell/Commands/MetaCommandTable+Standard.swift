@@ -84,7 +84,7 @@ extension MetaCommandTable {
             throw MetaCommandError("interrupted: nothing was loaded")
         }
         let language = context.session.options.language
-        for w in result.warnings { context.runner.console.err(TerminalText.escaped("\(w)") + "\n") }
+        for w in result.warnings { context.runner.console.err(TerminalText.escaped(w.text(language)) + "\n") }
         let outcome = context.session.loadOutcome(ofLast: result.reports.count)
         for note in outcome.notes(language) {
             context.runner.console.err(Message(.notePrefix, TerminalText.escaped(note)).text(language) + "\n")

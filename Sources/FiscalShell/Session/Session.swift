@@ -10,7 +10,10 @@ public final class Session {
     public var registry: FormatRegistry
     public private(set) var context: QueryContext
     public var options: RenderOptions {
-        didSet { language.value = options.language }
+        didSet {
+            language.value = options.language
+            context.language = options.language
+        }
     }
     /// The language, for the `check` source (a closure that cannot hold the session).
     private let language = LanguageBox()
@@ -56,6 +59,7 @@ public final class Session {
         // `glossary`: the reports' 名词解释 and fiscal's own, with citations.
         context.sources["glossary"] = { context in Glossary.table(context.reports) }
         self.options = options
+        context.language = options.language
     }
 
     /// The catalog's name for a code: functional codes start with 2 (201 一般公共服务支出),
@@ -125,7 +129,7 @@ public final class Session {
     public func loadReporting(_ paths: [String], to console: Console) -> Bool {
         do {
             let loaded = try load(paths)
-            for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
+            for w in loaded.warnings { console.err(TerminalText.escaped(w.text(options.language)) + "\n") }
             for note in loadOutcome(ofLast: loaded.reports.count).notes(options.language) {
                 console.err(Message(.notePrefix, TerminalText.escaped(note)).text(options.language) + "\n")
             }
