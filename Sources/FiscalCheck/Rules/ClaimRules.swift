@@ -174,7 +174,10 @@ public struct ChangeRule: CheckRule {
     }
 }
 
-/// 完成预算 x% agrees with the executed and budget amounts.
+/// 完成预算 x% (完成年初预算的 x%) agrees with the executed and budget amounts: the execution
+/// rate `compare measure` and `compare phase` show, within the rounding of the figures. The
+/// budget is the one the sentence names, else the first the report states of 年初预算, 调整预算,
+/// 全年预算; one of 0 is passed over for the next (the finding says so).
 public struct CompletionRule: CheckRule {
     public let id = "completion"
     public let summary = "a stated 完成预算 rate equals executed / budget to the stated digits"
@@ -184,21 +187,41 @@ public struct CompletionRule: CheckRule {
         report.claims.compactMap { claim in
             guard case .completion(let percent, let stated) = claim.kind else { return nil }
             let executed = report.facts[claim.fact]
-            let budgetIndex = stated ?? report.facts.indices.first { i in
+            // The budgets the 决算 states for the figure: the one the sentence names first, then
+            // 年初预算, 调整预算, 全年预算 (`compare measure` sets the same pairs side by side).
+            let order = [Measure.initialBudget, .adjustedBudget, .fullYearBudget]
+            let budgets = report.facts.indices.filter { i in
                 let f = report.facts[i]
                 return f.phase == .budget && executed.phase == .final && !f.derived
                     && f.sameFigure(as: executed, ignoringPhase: true, ignoringMeasure: true)
                     && (f.measure == executed.measure || (executed.measure == .total && f.measure.isBudget))
-            }
-            guard let budgetIndex else { return nil }
+            }.sorted { (order.firstIndex(of: report.facts[$0].measure) ?? order.count) < (order.firstIndex(of: report.facts[$1].measure) ?? order.count) }
+            let candidates = (stated.map { [$0] } ?? []) + budgets.filter { $0 != stated }
+            guard let first = candidates.first else { return nil }
+            // A budget of 0 gives no rate; a report that states one (年初预算为 0 万元，全年预算为
+            // 321.02 万元 … 完成年初预算的 95.89%) means the budget it had: the next one stated.
+            let budgetIndex = report.facts[first].amount.isZero && !executed.amount.isZero
+                ? candidates.first { !report.facts[$0].amount.isZero } ?? first : first
             let budget = report.facts[budgetIndex]
             let amounts = [executed.amount, budget.amount]
-            return percentFinding(
-                rule: id, report: report, subject: Message(.checkSubjectCompletion, executed.item), stated: percent,
+            let subject = Message(.checkSubjectCompletion, executed.item)
+            let figures = [report.percentFigure("完成预算", percent, claim.span), report.figure(claim.fact, near: claim.span), report.figure(budgetIndex, near: claim.span)]
+            guard var finding = percentFinding(
+                rule: id, report: report, subject: subject, stated: percent,
                 numerator: executed.amount, numeratorError: roundingError(executed, among: amounts),
                 denominator: budget.amount, denominatorError: roundingError(budget, among: amounts),
-                figures: [report.percentFigure("完成预算", percent, claim.span), report.figure(claim.fact, near: claim.span), report.figure(budgetIndex, near: claim.span)],
-                formula: Message(.formulaCompletion))
+                figures: figures, formula: Message(.formulaCompletion))
+            else {
+                // The rate holds against the next budget: a note, since the budget named is 0.
+                guard budgetIndex != first else { return nil }
+                return Finding(.note, rule: id, report: report.displayName, subject: subject, figures: figures, stated: percent,
+                               computed: (executed.amount * Amount(100) / budget.amount).rounded(toDigits: percent.scale),
+                               detail: Message(.checkZeroBudgetSkipped, report.facts[first].measure.rawValue, budget.measure.rawValue, budget.amount))
+            }
+            if budgetIndex != first {
+                finding.detailText = Message(.checkBecause, Message(.checkZeroBudgetSkipped, report.facts[first].measure.rawValue, budget.measure.rawValue, budget.amount), finding.detailText)
+            }
+            return finding
         }
     }
 }

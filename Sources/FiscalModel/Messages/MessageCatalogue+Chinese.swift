@@ -124,6 +124,12 @@ extension MessageCatalogue {
         .whatChartTitle: "`title` 后面加引号的标题（如 `chart title \"收入结构\"`）",
         .whatChartRest: "`chart` 后面的 `bar`、`pie`、要画的列、`by 标签列` 或 `title \"…\"`",
         .hintChartExample: "如 `chart pie amount by item title \"收入结构\"`",
+        .whatCompareBase: "`base` 后面作比较基准的单位（如 `compare entity base 财政局`）",
+        .compareBaseTwice: "`compare` 只能有一个 `base`，这里出现了第二个",
+        .compareBaseNeedsEntity: "`base` 选择其他单位与之比较的基准单位，只用于 `compare entity`，不能用于 `compare {0}`",
+        .compareCagrNeedsYears: "`cagr` 是年均增长率，需要从较早年度到较晚年度（如 `compare year 2019 2021 cagr`），不能用于 `compare {0}`",
+        .compareNameAmbiguous: "`{0}` 匹配到多个 {1}：{2}",
+        .hintTypeMoreOfName: "多写几个字，或用引号写出完整名称",
 
         .noFigureMatches: "没有与 `{0}` 相符的数字或科目",
         .rowHasNoSource: "第 {0} 行没有记录来源",
@@ -263,9 +269,12 @@ extension MessageCatalogue {
             不带科目时，列出全部已读入内容的类。也可作为步骤：`facts | where … | drill 201`。
             报告所列合计与各项之和不一致时，两者都显示，并注明相差多少。
             """,
-        .helpCompareSummary: "每个年度（单位、阶段……）一列，再加增减额和增减率",
+        .helpCompareSummary: "每个年度（阶段、栏……）一列，加上相互间的增减；单位则排名",
         .helpCompareDetails: """
-            `compare phase` 对比预算与决算，并加上执行率。缺失的值显示为缺失（—），不当作零。
+            三个及以上年度时，`delta Y` 和 `pct Y` 是从上一年度到该年度的增减额和增减率；`overall`
+            加上首末年度间的增减，`cagr` 加上年均增长率。`compare phase` 对比预算与决算，`compare measure`
+            对比年初预算与合计，都加上执行率 `rate`。`compare entity [名称 …] [base 名称]` 给单位排名，
+            并列出各单位与基准单位的差额（名称可按开头或其中一部分匹配）。缺失的值显示为缺失（—），不当作零。
             """,
         .helpLetSummary: "给结果命名，之后可作为数据源使用",
         .helpChartSummary: "把结果画成图：条形图，compare 的分组条形图，结构的 100% 条（pie）",
@@ -304,6 +313,7 @@ extension MessageCatalogue {
         .checkOppositeSigns: "增减额与增减率的符号相反",
         .checkPriorIs: "{0} 年数 = {1} − ({2}) = {3}",
         .checkRateOnCurrent: "报告所写的比率是 增减额 / 本年数（{0}%）",
+        .checkZeroBudgetSkipped: "{0}为 0，执行率按{1}（{2}）计算",
         .checkFinerRounds: "较精确的数舍入后等于较粗的数",
         .checkRoundedTwoWays: "同一个数不可能有两种舍入结果",
         .checkVersus: "{0} 对 {1}；{2}",
@@ -383,6 +393,17 @@ extension MessageCatalogue {
         .noteNothingToCompare: "没有可比较的内容：没有一行有可以并列比较的{0}",
         .noteDerivedColumns: "有 {1} 列（{0}）含有根据报告所写增减额推算的数字（derived = true），不是直接读出的",
         .noteBudgetLinedUp: "预算列取口径「{0}」，与决算的合计数对应",
+        .noteOwnBudgetShown: "预算报告本身列出的数字，显示其本身的数字",
+        .noteCompareBudgetDiffers: "有 {0} 个预算报告的数字与决算所列同一行的预算不同；compare 显示预算报告的数字",
+        .noteCompareTwice: "有 {0} 个数字在多个文件中列出（另见 {1}）：compare 每个只显示一次，取第一个文件的，从不相加",
+        .noteCompareTwiceDiffer: "其中 {0} 个在文件之间不一致（`check` 会列出）",
+        .noteCompareNoMatch: "没有与 `{1}` 匹配的{0}，其列显示为缺失；现有的是 {2}",
+        .noteCompareSteps: "`delta V` 和 `pct V` 是从上一个值到 V 的增减；`delta` 和 `pct` 是从 {0} 到 {1} 的增减",
+        .noteCagr: "`cagr` 是 {0} 至 {1} 共 {2} 年的年均增长率：({1} 年金额 ÷ {0} 年金额)^(1/{2}) − 1，精确计算到小数点后 {3} 位，显示时四舍五入",
+        .noteCagrUndefined: "有 {0} 行没有 `cagr`：年均增长率要求首年金额大于零、末年金额不小于零，且相隔不超过 {1} 年",
+        .noteMeasureRate: "`rate` 是合计（决算数）除以{0}：即执行率",
+        .noteRanked: "按 {0} 排名（1 为最大）；`delta` 和 `pct` 是各单位与基准单位 {1} 的差额",
+        .noteRankedDerived: "部分金额由所述增减推算（derived = true），并非直接读取",
         .evalDrillNeedsColumns: "`drill` 需要 `code` 和 `amount` 两列；现有的列是 {0}",
         .hintDrillFacts: "对 facts 逐级展开，例如 `facts | where … | drill 201`",
         .evalDrillUnits: "逐级展开不能把不同计量单位（{0}）的金额相加",
@@ -443,7 +464,7 @@ extension MessageCatalogue {
         .explainShareBy: "增加 `{0}` 列：每行占本组合计的百分比（按 {1} 分组）",
         .explainSelect: "只保留列出的列",
         .explainDerive: "增加计算列",
-        .explainCompare: "比较维度的每个值一列，再加上从第一个到最后一个的增减额（delta）和增减率（pct）",
+        .explainCompare: "比较维度的每个值一列，再加上相邻两个值之间的增减额（delta）和增减率（pct）（单位：每个一行，按基准排名）",
         .explainChartPie: "把各行画成结构图（100% 条形图；SVG 中为饼图），每行一块；各行原样传下去",
         .explainChartBars: "把各行画成横向条形图，每行一条；各行原样传下去",
 
@@ -728,6 +749,7 @@ extension MessageCatalogue {
         .columnMeasure: "口径", .columnAmount: "金额", .columnUnit: "计量单位", .columnDerived: "推算",
         .columnFile: "文件", .columnLine: "行", .columnName: "名称", .columnShare: "占比", .columnDelta: "增减",
         .columnPct: "增减率", .columnRate: "执行率", .columnDifference: "差额", .columnN: "数量",
+        .columnRank: "排名", .columnCagr: "年均增长率",
         .columnSeverity: "级别", .columnRule: "规则", .columnReport: "报告", .columnSubject: "事项",
         .columnStated: "报告数", .columnComputed: "计算数", .columnFigures: "涉及数字", .columnLines: "所在行",
         .columnDetail: "说明", .columnMessage: "信息", .columnShortName: "简称", .columnFacts: "数字数",

@@ -124,6 +124,12 @@ extension MessageCatalogue {
         .whatChartTitle: "the title in quotes after `title` (as in `chart title \"收入结构\"`)",
         .whatChartRest: "`bar`, `pie`, columns to draw, `by LABEL` or `title \"…\"` after `chart`",
         .hintChartExample: "as in `chart pie amount by item title \"收入结构\"`",
+        .whatCompareBase: "the entity to measure the others against after `base` (as in `compare entity base 财政局`)",
+        .compareBaseTwice: "expected one `base` in `compare`, found a second",
+        .compareBaseNeedsEntity: "`base` chooses the entity the others are measured against: it works with `compare entity`, not `compare {0}`",
+        .compareCagrNeedsYears: "`cagr` is an average annual rate: it needs years from an earlier to a later one (as in `compare year 2019 2021 cagr`), not `compare {0}`",
+        .compareNameAmbiguous: "`{0}` matches more than one {1}: {2}",
+        .hintTypeMoreOfName: "type more of the name, or the whole name in quotes",
 
         .noFigureMatches: "no figure or item matches `{0}`",
         .rowHasNoSource: "row {0} records no source",
@@ -268,10 +274,14 @@ extension MessageCatalogue {
             Without a code, the 类 of everything loaded. Also a stage: `facts | where … | drill 201`.
             Where a stated total differs from its parts, both are shown and a note says by how much.
             """,
-        .helpCompareSummary: "one column per year (entity, phase, …), then the change delta and pct",
+        .helpCompareSummary: "one column per year (phase, measure, …) with the changes between them; entities ranked",
         .helpCompareDetails: """
-            `compare phase` sets 预算 against 决算 and adds the execution rate. A missing value is
-            shown as missing (—), never as zero.
+            Over three or more years, `delta Y` and `pct Y` are the change into each year from the one
+            before; `overall` adds the change from the first to the last, `cagr` the average annual
+            rate. `compare phase` sets 预算 against 决算 and `compare measure` 年初预算 against 合计, each
+            with the execution rate `rate`. `compare entity [NAME …] [base NAME]` ranks the entities
+            and gives each one's difference from the base (names match by their start or a part).
+            A missing value is shown as missing (—), never as zero.
             """,
         .helpLetSummary: "name a result to use later as a source",
         .helpChartSummary: "draw the result: bars, grouped bars for compare, a 100% bar for a structure (pie)",
@@ -310,6 +320,7 @@ extension MessageCatalogue {
         .checkOppositeSigns: "the change and the rate have opposite signs",
         .checkPriorIs: "prior {0} = {1} − ({2}) = {3}",
         .checkRateOnCurrent: "the stated rate is change / current-year value ({0}%)",
+        .checkZeroBudgetSkipped: "the {0} is 0, so the rate is taken against the {1} ({2})",
         .checkFinerRounds: "the finer figure rounds to the coarser",
         .checkRoundedTwoWays: "one figure cannot be rounded two ways",
         .checkVersus: "{0} vs {1}; {2}",
@@ -389,6 +400,17 @@ extension MessageCatalogue {
         .noteNothingToCompare: "nothing to compare: no row has a {0} to set side by side",
         .noteDerivedColumns: "the {0} {1|column includes|columns include} figures derived from a stated change (derived = true), not read directly",
         .noteBudgetLinedUp: "the 预算 column is the {0} (measure), lined up with the 决算's total",
+        .noteOwnBudgetShown: "where a 预算 report states the figure itself, its own figure is shown",
+        .noteCompareBudgetDiffers: "{0} 预算 {0|figure of a 预算 report differs|figures of a 预算 report differ} from the budget the 决算 states for the same line; compare shows the 预算 report's",
+        .noteCompareTwice: "{0} {0|figure is|figures are} stated in more than one file (also in {1}): compare shows each once, from the first file, never their sum",
+        .noteCompareTwiceDiffer: "{0} of them differ between the files (`check` lists them)",
+        .noteCompareNoMatch: "no {0} matches `{1}`, so its column shows as missing; the rows hold {2}",
+        .noteCompareSteps: "`delta V` and `pct V` are the change into V from the value before it; `delta` and `pct` from {0} to {1}",
+        .noteCagr: "`cagr` is the average annual rate from {0} to {1} over {2} {2|year|years}: (amount in {1} ÷ amount in {0})^(1/{2}) − 1, computed exactly to {3} decimals, then rounded half away from zero when shown",
+        .noteCagrUndefined: "{0} {0|row has|rows have} no `cagr`: an average rate needs a first amount above zero, a last one of at least zero and at most {1} years between them",
+        .noteMeasureRate: "`rate` is the total (合计, the 决算数) over {0}: the execution rate",
+        .noteRanked: "ranked by {0} (1 is the largest); `delta` and `pct` are each entity's difference from the base, {1}",
+        .noteRankedDerived: "some amounts are derived from a stated change (derived = true), not read directly",
         .evalDrillNeedsColumns: "`drill` needs the columns `code` and `amount`; found {0}",
         .hintDrillFacts: "drill facts, as in `facts | where … | drill 201`",
         .evalDrillUnits: "cannot add amounts in different units ({0}) in a drill-down",
@@ -449,7 +471,7 @@ extension MessageCatalogue {
         .explainShareBy: "adds `{0}`: each row's percentage of its group's total (by {1})",
         .explainSelect: "keeps the named columns",
         .explainDerive: "adds computed columns",
-        .explainCompare: "one column per value of the dimension, then the change (delta) and its rate (pct) from the first to the last",
+        .explainCompare: "one column per value of the dimension, then the change (delta) and its rate (pct) between consecutive values (entities: one row each, ranked against the base)",
         .explainChartPie: "draws the rows as a structure (100% bar; a pie in SVG), one per row; the rows pass through unchanged",
         .explainChartBars: "draws the rows as horizontal bars, one per row; the rows pass through unchanged",
 
@@ -734,6 +756,7 @@ extension MessageCatalogue {
         .columnMeasure: "measure", .columnAmount: "amount", .columnUnit: "unit", .columnDerived: "derived",
         .columnFile: "file", .columnLine: "line", .columnName: "name", .columnShare: "share", .columnDelta: "delta",
         .columnPct: "pct", .columnRate: "rate", .columnDifference: "difference", .columnN: "n",
+        .columnRank: "rank", .columnCagr: "cagr",
         .columnSeverity: "severity", .columnRule: "rule", .columnReport: "report", .columnSubject: "subject",
         .columnStated: "stated", .columnComputed: "computed", .columnFigures: "figures", .columnLines: "lines",
         .columnDetail: "detail", .columnMessage: "message", .columnShortName: "short name", .columnFacts: "facts",

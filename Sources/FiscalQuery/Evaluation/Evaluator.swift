@@ -46,6 +46,8 @@ public struct Evaluator {
                 if i + 1 < stages.count, case .aggregate(let specs, _) = stages[i + 1] {
                     frame = try aggregate(frame, keys: keys, specs: specs)
                     i += 1
+                } else if i + 1 < stages.count, case .compare(let spec) = stages[i + 1] {
+                    frame = try groupForCompare(frame, keys: keys, spec, at: span)
                 } else {
                     frame = try aggregate(frame, keys: keys, specs: defaultAggregates(frame, at: span))
                 }
@@ -66,8 +68,8 @@ public struct Evaluator {
                 frame = try derive(frame, assignments)
             case .drill(let spec):
                 frame = try drill(frame, spec)
-            case .compare(let dimension, let values, let span):
-                frame = try compare(frame, dimension, values: values, at: span)
+            case .compare(let spec):
+                frame = try compare(frame, spec)
             case .chart(let spec):
                 try checkChart(frame, spec)
             }

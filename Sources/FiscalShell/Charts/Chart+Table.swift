@@ -33,7 +33,7 @@ extension Chart {
                 guard let i = index(n.text) else { return .failure(ChartError(say(.chartNoColumn, n.text))) }
                 valueColumns.append(i)
             }
-        } else if let delta = table.columnIndex("delta") {
+        } else if let delta = table.columns.firstIndex(where: { $0.name == "delta" || $0.name.hasPrefix("delta ") }) {
             valueColumns = (0..<delta).filter { table.columns[$0].type == .amount }
         }
         if valueColumns.isEmpty, let i = table.columns.firstIndex(where: { $0.type == .amount }) { valueColumns = [i] }
