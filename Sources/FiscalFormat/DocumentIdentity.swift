@@ -229,7 +229,7 @@ extension DocumentIdentity {
             previous = (previous.1, b)
         }
         guard spaced else { return String(s) }
-        return String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        return WhiteSpace.removed(from: s)
     }
 
     /// The entity a labelled line names (`部门：中共江苏省委办公厅单位：万元` → 中共江苏省委办公厅).

@@ -237,3 +237,26 @@ public enum ByteSearch {
         return false
     }
 }
+
+/// White space by scalar value (Unicode's White_Space property), without the property
+/// look-up `Unicode.Scalar.Properties.isWhitespace` makes for every scalar: the per-line
+/// checks of the readers ask it of every character of a document.
+public enum WhiteSpace {
+    /// Whether the scalar of value `v` is white space.
+    @inline(__always)
+    public static func contains(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        if v < 0x1680 { return v == 0x85 || v == 0xA0 }
+        return v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
+    /// `text` without its white space.
+    public static func removed(from text: Substring) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for u in text.unicodeScalars where !contains(u.value) {
+            if u.value < 0x80 { out.append(UInt8(u.value)) } else { UTF8.encode(u) { out.append($0) } }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

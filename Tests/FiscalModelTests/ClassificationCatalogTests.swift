@@ -55,4 +55,29 @@ import Testing
         // stops at the first name it cannot place
         #expect(catalog.resolve(path: ["一般公共服务", "不存在的事务", "行政运行"]) == ["201"])
     }
+
+    @Test("the economic names before the 2018 reform, as the 2017 Jiangsu tables print them")
+    func economicNamesOf2017() {
+        let economic = ClassificationCatalog.economic
+        #expect(economic.name(of: "30307", year: 2017) == "医疗费")
+        #expect(economic.name(of: "30307", year: 2018) == "医疗费补助")
+        #expect(economic.name(of: "30311", year: 2017) == "住房公积金")
+        #expect(economic.resolve("住房公积金", level: .kuan, within: "303") == "30311")
+        #expect(economic.resolve("提租补贴", level: .kuan, within: "303") == "30312")
+        #expect(economic.resolve("医疗费", level: .kuan, within: "303") == "30307")
+        // Without a parent, the name an entry bears today wins over another's former name.
+        #expect(economic.resolve("住房公积金", level: .kuan) == "30113")
+        #expect(economic.resolve("医疗费", level: .kuan) == "30114")
+        #expect(economic.resolve("其他社会保障缴费", level: .kuan) == "30112")
+        // Two entries in force that share a name stay unresolved.
+        #expect(ClassificationCatalog.functional.resolve("行政运行", level: .xiang) == nil)
+    }
+
+    @Test("names as reports word them: swapped words, 费 and 的, quotation marks")
+    func reportWordings() {
+        let catalog = ClassificationCatalog.functional
+        #expect(catalog.resolve(path: ["公共安全支出", "法院", "一般行政事务管理"]) == ["204", "20405", "2040502"])
+        #expect(catalog.resolve("未归口管理行政单位离退休费", level: .xiang, within: "20805") == "2080504")
+        #expect(catalog.resolve(path: ["“文化旅游体育与传媒支出", "其他文化体育与传媒支出", "文化产业发展专项支出”"]) == ["207", "20799", "2079903"])
+    }
 }

@@ -30,7 +30,8 @@ extension TableSection {
     /// lines may end the row above or start the row below. The split that makes both names
     /// the catalog's is taken (see ``ItemName``); without a hint, one line ends the row above
     /// when there are two, and a single line starts the row below (before the first row, the
-    /// header's words are dropped but for the last line).
+    /// header's words are dropped but for the last line; after the last row and before 合计,
+    /// every line ends the row above).
     func classifiedRows(_ context: TableContext, catalog: ClassificationCatalog = .functional) -> [ClassifiedRow] {
         let namesFirst = namesBeforeCodes
         var rows: [ClassifiedRow] = []
@@ -48,7 +49,9 @@ extension TableSection {
             let texts = pending.map { words($0.tokens[...]) }
             let previous = rows.last.flatMap { $0.isTotal ? nil : $0 }
             var best = (score: -1, k: 0)
-            let preferred = previous == nil ? max(texts.count - 1, 0) : (texts.count >= 2 ? 1 : 0)
+            // No row follows the last one or the 合计 to take the words (合计 has no wrapped
+            // name): they end the row above.
+            let preferred = previous == nil ? max(texts.count - 1, 0) : code == nil ? texts.count : (texts.count >= 2 ? 1 : 0)
             // A name longer than the catalog's longest cannot fit (fit is 0), so the joined texts
             // are built only while they are that short: linear in the pending lines, where
             // joining every prefix and suffix was quadratic on an unclosed table.
@@ -117,7 +120,7 @@ extension TableSection {
             rows.removeAll { $0.isTotal && $0.figures.isEmpty }
         }
         for i in rows.indices where !rows[i].isTotal {
-            rows[i].name = ItemName.normalized(rows[i].name, code: rows[i].code, catalog: catalog)
+            rows[i].name = ItemName.normalized(rows[i].name, code: rows[i].code, catalog: catalog, year: context.year)
         }
         return rows
     }

@@ -22,6 +22,9 @@ struct ClassifiedTable {
         /// Whether the columns of the row's parts were chosen among several that fit (or none
         /// fitted): those cells are uncertain readings.
         var inferred = false
+        /// Whether the row itself is in doubt, its total too: it stands in a table whose rows do
+        /// not add up to their parents in many places (``ClassifiedTable/misaligned(failing:groups:)``).
+        var doubtful = false
     }
 
     func read(into context: inout TableContext) {
@@ -60,7 +63,8 @@ struct ClassifiedTable {
                 let economic = catalog.scheme == .economic
                 // A table of one column (金额) states the item's amount.
                 context.add(kind, item: p.row.name, code: economic ? nil : p.row.code, econCode: economic ? p.row.code : nil,
-                            column: columns.count == 1 ? nil : columns[column], figure: figure, inferred: p.inferred && column != 0)
+                            column: columns.count == 1 ? nil : columns[column], figure: figure,
+                            inferred: p.doubtful || (p.inferred && column != 0))
             }
         }
     }
@@ -112,6 +116,8 @@ struct ClassifiedTable {
         for level in ClassificationCode.Level.allCases {
             order += placed.indices.filter { placed[$0].row.code?.level == level }.map { Optional($0) }
         }
+        var groups = 0
+        var failing: [Int] = []  // the parents whose rows do not add up
         for case let parent? in order {
             let children = placed.indices.filter { parents[$0] == parent }
             guard !children.isEmpty else { continue }
@@ -135,11 +141,40 @@ struct ClassifiedTable {
             } else if count > 1 {
                 context.warn("ambiguous-column", Message(.tabChildrenAmbiguous, "\(name)", "\(section.title)"), line: placed[parent].row.line)
             }
-            let totals = Amount.sum(children.compactMap { placed[$0].cells[0]?.amount })
-            if let p = placed[parent].cells[0]?.amount, totals != p {
-                context.warn("children-sum", Message(.tabParentSum, "\(name)", "\(section.title)", "\(columns[0])", "\(p)", "\(totals)"), line: placed[parent].row.line)
+            let parts = children.compactMap { placed[$0].cells[0]?.amount }
+            let totals = Amount.sum(parts)
+            if let p = placed[parent].cells[0]?.amount {
+                groups += 1
+                if totals != p {
+                    context.warn("children-sum", Message(.tabParentSum, "\(name)", "\(section.title)", "\(columns[0])", "\(p)", "\(totals)"), line: placed[parent].row.line)
+                }
+                if !ClassifiedTable.addsUp(p, parts) { failing.append(parent) }
             }
         }
+        if ClassifiedTable.misaligned(failing: failing.count, groups: groups) {
+            // The figures stand beside the wrong rows (an extraction that shifted the amounts
+            // against the codes, a code column of another table). A shift carries parent and
+            // child together, so a group that adds up is no proof: every row is a guess, its
+            // 合计 too.
+            for i in placed.indices { placed[i].doubtful = true }
+            let first = failing.map { placed[$0].row.line }.min() ?? section.titleLine
+            context.warn("rows-misaligned", Message(.tabRowsMisaligned, "\(section.title)", "\(failing.count)", "\(groups)", "\(columns[0])", "\(placed.count)"), line: first)
+        }
+    }
+
+    /// Whether `parts` add up to `total` within the rounding of the printed figures (each part
+    /// may be half a unit of its last digit off, so their sum one unit per part).
+    static func addsUp(_ total: Amount, _ parts: [Amount]) -> Bool {
+        let difference = (total - Amount.sum(parts)).magnitude
+        let scale = ([total] + parts).map(\.scale).max() ?? 0
+        return !(Amount(mantissa: Int128(max(parts.count, 1)), scale: scale) < difference)
+    }
+
+    /// Whether so many parent rows fail to add up that the table's figures, not the report,
+    /// are in doubt: a misprinted figure breaks at most the two groups it is part of (as a part,
+    /// and as the total of its own parts); a column shifted against the rows breaks most.
+    static func misaligned(failing: Int, groups: Int) -> Bool {
+        failing >= 3 && failing * 3 >= groups
     }
 
     /// Which component columns of the 合计 row the 收入支出决算总表 shows as used.

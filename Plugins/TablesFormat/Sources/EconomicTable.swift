@@ -31,7 +31,7 @@ struct EconomicTable {
                     let figure = Figure(amount: amount, span: context.source.span(line, token))
                     if let c = current, !seen.contains(c.code) {
                         seen.insert(c.code)
-                        context.add(section.kind, item: ItemName.normalized(c.name, code: c.code, catalog: .economic), econCode: c.code, column: nil, figure: figure)
+                        context.add(section.kind, item: ItemName.normalized(c.name, code: c.code, catalog: .economic, year: context.year), econCode: c.code, column: nil, figure: figure)
                         current = nil
                     } else if let c = current, seen.contains(c.code) {
                         context.warn("extra-figure", Message(.tabSecondFigure, "\(c.name)", "\(c.code)"), line: line.number)

@@ -10,9 +10,11 @@ import FiscalModel
 /// ways (an older or local wording) is a genuine variant and is kept as written.
 enum ItemName {
     /// The name to file for `code`: the catalog's when `text` is empty or a wrapped form of it.
-    static func normalized(_ text: String, code: ClassificationCode?, catalog: ClassificationCatalog) -> String {
+    /// In a report of `year`, the name the code bore that year (`30307 医疗费` in 2017, 医疗费补助
+    /// from 2018).
+    static func normalized(_ text: String, code: ClassificationCode?, catalog: ClassificationCatalog, year: Int? = nil) -> String {
         let written = text.filter { !$0.isWhitespace }
-        guard let code, let known = catalog.name(of: code) else { return written }
+        guard let code, let known = catalog.name(of: code, year: year) else { return written }
         return written.isEmpty || isWrapped(written, of: known) ? known : written
     }
 

@@ -19,6 +19,9 @@ struct TableSection {
     var lines: [TextLine]
     /// The columns the header shows (one of the kind's ``TableKind/columnSets``).
     var columns: [String] = []
+    /// The last line that belongs to the table: its last row, or a note (`注：本表…`) or unit
+    /// line after it. The narrative starts after it.
+    var endLine: Int = 0
 
     /// Whether the first column is the sum of the others.
     var firstColumnIsTotal: Bool {
@@ -45,8 +48,12 @@ struct TableSection {
         var header: Set<String> = []  // the current table's header lines, to skip when repeated
         var rowsStarted = false
         var skip = 0
+        var furniture = 0  // the current table's last note or unit line
         func close() {
-            if let c = current { sections.append(c) }
+            if var c = current {
+                c.endLine = max(c.lines.last?.number ?? c.titleLine, furniture, c.titleLine)
+                sections.append(c)
+            }
             current = nil
         }
         var previous: TextLine?
@@ -66,6 +73,7 @@ struct TableSection {
                 current = TableSection(kind: title.kind, phase: title.phase, title: printed, key: title.key, titleLine: line.number, lines: [])
                 header = []
                 rowsStarted = false
+                furniture = 0
                 skip = used - 1
                 continue
             }
@@ -76,18 +84,25 @@ struct TableSection {
             }
             if let unit = PageFurniture.unit(in: compact), current!.unit == nil, !rowsStarted {
                 current!.unit = unit
+                furniture = line.number
                 continue
             }
             if TableSection.notes.contains(where: { compact.utf8.starts(with: $0.utf8) }) || PageFurniture.unit(in: compact) != nil {
+                furniture = line.number
                 continue
             }
             // Prose after the last table of a part: a sentence ends the table (never in a table
-            // with codes, whose cells hold no full stops).
+            // with codes, whose cells hold no full stops). The lines without a figure or code
+            // since the table's last row are the prose's headings (`其他相关情况说明` /
+            // `一、2026年“三公”经费预算情况说明`), not the table's.
             if current!.kind.layout != .summary, UTF8Search.contains(compact, "。") {
+                if rowsStarted {
+                    while let last = current!.lines.last, last.number > furniture, !last.isRow { current!.lines.removeLast() }
+                }
                 close()
                 continue
             }
-            let isRow = line.leadingCode != nil || line.tokens.contains { $0.amount != nil }
+            let isRow = line.isRow
             if !rowsStarted {
                 if isRow { rowsStarted = true } else { header.insert(compact) }
             } else if header.contains(compact) {
@@ -194,6 +209,8 @@ enum PageFurniture {
     /// `15`, `— 1 —`, `- 3 -`, `第 5 页`: a printed page number alone on its line. A bare number
     /// below 200 only: 201…399 may be a classification code alone on its line.
     static func isPageNumber(_ compact: String) -> Bool {
+        // `第999页` or `—999—` is at most 9 bytes of UTF-8: a longer line is no page number.
+        guard compact.utf8.count <= 9 else { return false }
         var s = Substring(compact)
         for dash in ["—", "－", "-", "–"] {
             if s.hasPrefix(dash) && s.hasSuffix(dash) && s.count > 2 { s = s.dropFirst().dropLast(); break }

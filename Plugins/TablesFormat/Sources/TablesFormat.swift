@@ -144,8 +144,7 @@ extension TablesFormat {
                               identity: DocumentIdentity, context: inout TableContext) {
         var blank = Set<Int>()
         for section in sections {
-            let last = section.lines.last?.number ?? section.titleLine
-            for n in section.titleLine...max(last, section.titleLine) { blank.insert(n) }
+            for n in section.titleLine...max(section.endLine, section.titleLine) { blank.insert(n) }
         }
         let prose = source.lines.enumerated().map { blank.contains($0.offset + 1) ? "" : String($0.element) }.joined(separator: "\n")
         let masked = SourceText(text: prose, path: source.path, encoding: source.encoding)

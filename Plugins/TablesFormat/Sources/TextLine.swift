@@ -53,7 +53,7 @@ struct TextLine {
         // Every scalar a character of its own (ASCII, CJK, full-width forms): walk the scalars,
         // much cheaper than breaking graphemes; else the characters.
         let tokens = TextLine.scalarsAreCharacters(text)
-            ? TextLine.tokens(of: text.unicodeScalars, in: text) { $0.value == 0x20 || $0.value == 0x09 || ($0.value > 0x7F && $0.properties.isWhitespace) }
+            ? TextLine.tokens(of: text.unicodeScalars, in: text) { $0.value == 0x20 || $0.value == 0x09 || ($0.value > 0x7F && WhiteSpace.contains($0.value)) }
             : TextLine.tokens(of: text, in: text) { $0.isWhitespace }
         self.tokens = tokens
         self.compact = tokens.count == 1 ? String(tokens[0].text) : tokens.map(\.text).joined()
@@ -94,6 +94,11 @@ struct TextLine {
 
     /// The text with every kind of space removed (made once: every stage looks at it).
     let compact: String
+
+    /// Whether the line is a table row: it starts with a code or holds a figure.
+    var isRow: Bool {
+        leadingCode != nil || tokens.contains { $0.amount != nil }
+    }
 
     /// The leading classification code (`201`, `201 06`, `201 06 01`) and how many tokens it
     /// takes, when the line starts with one.

@@ -5,6 +5,12 @@
 // cross-checked against the codes printed in the 基本支出 tables of the Shanghai 2024 决算
 // reports in shared/corpus/shanghai-putuo (30101 基本工资 … 30299, 30301 … 30399, 31002 …).
 //
+// - The economic classification before the 2018 reform, as the 2017 Jiangsu 部门预算 tables
+//   print it (Examples/corpus/jiangsu, e.g. 11 l.404–416 `30104 其他社会保障缴费`, `30307 医疗费`,
+//   `30311 住房公积金`, `30312 提租补贴`): the 2018 names of 30307 and 30311 hold from 2018, the
+//   older ones are their former names; 30104 and 30312 were dropped in 2018. The rest of the
+//   2017 edition is not recorded here.
+//
 // Columns as in the functional table: code, name, first year, last year, former names.
 
 extension ClassificationCatalog {
@@ -13,6 +19,7 @@ extension ClassificationCatalog {
     30101	基本工资
     30102	津贴补贴
     30103	奖金
+    30104	其他社会保障缴费		2017
     30106	伙食补助费
     30107	绩效工资
     30108	机关事业单位基本养老保险缴费
@@ -58,11 +65,12 @@ extension ClassificationCatalog {
     30304	抚恤金
     30305	生活补助
     30306	救济费
-    30307	医疗费补助
+    30307	医疗费补助	2018		医疗费
     30308	助学金
     30309	奖励金
     30310	个人农业生产补贴
-    30311	代缴社会保险费
+    30311	代缴社会保险费	2018		住房公积金
+    30312	提租补贴		2017
     30399	其他对个人和家庭的补助
     307	债务利息及费用支出
     30701	国内债务付息

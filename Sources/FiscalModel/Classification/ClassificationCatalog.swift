@@ -50,6 +50,10 @@ public struct ClassificationCatalog: Sendable {
     /// suffixes: report spelling → catalog spelling, both normalized.
     static let synonyms: [String: String] = [
         "一般行政事务": "一般行政管理事务",
+        // Jiangsu 11 l.590, 12 l.535 (法院（款）一般行政事务管理（项）): the table prints 2040502.
+        "一般行政事务管理": "一般行政管理事务",
+        // Jiangsu 04 l.741 (`未归口管理行政单位离退休费（项）`): the table prints 2080504 未归口管理的行政单位离退休.
+        "未归口管理行政单位离退休费": "未归口管理的行政单位离退休",
     ]
 
     /// A catalog from a table: one entry per line, tab-separated `code, name, first year,
@@ -107,7 +111,8 @@ public struct ClassificationCatalog: Sendable {
     /// The code of the entry named `name` at `level`, looked for under `parent` when given
     /// (a 项 within its 款, a 款 within its 类). Names are compared after
     /// ``normalizedName(_:)``, former names and known synonyms count. Without a parent, a name
-    /// that several entries share (行政运行) resolves to `nil`: the catalog never guesses.
+    /// that several entries share (行政运行) resolves to `nil`: the catalog never guesses; but a
+    /// name one entry in force bears today and others bore before is that entry's.
     public func resolve(_ name: String, level: ClassificationCode.Level, within parent: ClassificationCode? = nil) -> ClassificationCode? {
         let wanted = Self.canonical(name)
         guard !wanted.isEmpty else { return nil }
@@ -115,7 +120,13 @@ public struct ClassificationCatalog: Sendable {
         let hits = (byCanonicalName[wanted] ?? []).map { entries[$0] }.filter { entry in
             entry.level == level && (parent.map { $0.contains(entry.code) } ?? true)
         }
-        return hits.count == 1 ? hits[0].code : nil
+        if hits.count > 1 {
+            // A name that is one entry's name today and others' former or dropped name (住房公积金:
+            // 30113, and 30311 before 2018) is today's entry.
+            let current = hits.filter { $0.lastYear == nil && Self.canonical($0.name) == wanted }
+            return current.count == 1 ? current[0].code : nil
+        }
+        return hits.first?.code
     }
 
     /// Resolves a chain of names from the 类 down (`["一般公共服务", "党委办公厅（室）及相关机构事务",
@@ -132,14 +143,14 @@ public struct ClassificationCatalog: Sendable {
         return codes
     }
 
-    /// A name as comparisons see it: no spaces, full-width brackets, without the level marks
-    /// `（类）（款）（项）` and without a trailing `支出` (reports write 住房保障支出 and 住房保障（类）
-    /// alike).
+    /// A name as comparisons see it: no spaces or quotation marks (`“文化旅游体育与传媒支出(类)…”`
+    /// quotes the chain), full-width brackets, without the level marks `（类）（款）（项）` and
+    /// without a trailing `支出` (reports write 住房保障支出 and 住房保障（类） alike).
     public static func normalizedName(_ name: some StringProtocol) -> String {
         var s = ""
         for c in name {
             switch c {
-            case " ", "\u{3000}", "\t": continue
+            case " ", "\u{3000}", "\t", "“", "”", "\"", "‘", "’": continue
             case "(": s.append("（")
             case ")": s.append("）")
             default: s.append(c)

@@ -650,6 +650,7 @@ extension MessageCatalogue {
         .tabChildrenOff: "the rows under {0} do not add up to it in every column of {1}; figures placed where they fit best",
         .tabChildrenAmbiguous: "the rows under {0} in {1} add up in more than one arrangement of columns; the leftmost was taken",
         .tabParentSum: "{0} in {1}: expected {2} {3} to be the sum of the rows under it, found {4}",
+        .tabRowsMisaligned: "{0}: the rows under {1} of {2} parents do not add up to them in {3}, so its figures may stand beside the wrong rows; its {4} rows are read as unsure",
         .tabRowSum: "{0}: expected {1} {2} to be the sum of the other columns, found {3}",
         .tabTotalColumns: "{0} 合计: {1} figures for {2} columns; taken as {3} (the leftmost)",
         .tabLoneNoSide: "{0}: no side for the lone figures makes every 类 the sum of its 款; placed where the sums are off by the least ({1})",

@@ -569,6 +569,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case tabChildrenOff = "tables.childrenOff"
     case tabChildrenAmbiguous = "tables.childrenAmbiguous"
     case tabParentSum = "tables.parentSum"
+    case tabRowsMisaligned = "tables.rowsMisaligned"
     case tabRowSum = "tables.rowSum"
     case tabTotalColumns = "tables.totalColumns"
     case tabLoneNoSide = "tables.loneNoSide"
