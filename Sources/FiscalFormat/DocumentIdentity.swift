@@ -124,28 +124,10 @@ public struct DocumentIdentity: Sendable, Hashable {
     }
 
     /// The region an entity's name begins with: `上海市普陀区财政局` → 上海市普陀区,
-    /// `江苏省人民检察院` → 江苏省, `中共上海市普陀区委社会工作部` → 上海市普陀区.
+    /// `江苏省人民检察院` → 江苏省, `中共上海市普陀区委社会工作部` → 上海市普陀区
+    /// (``FiscalModel/EntityName/region(of:)``, where entities are compared).
     public static func region(of entity: String) -> String? {
-        var name = Substring(entity)
-        for party in ["中国共产党", "中共"] where name.hasPrefix(party) { name = name.dropFirst(party.count) }
-        let chars = Array(name)
-        // A province or municipality: up to 7 characters ending in 省, 市 or 自治区.
-        var end: Int?
-        for i in 1..<min(chars.count, 8) where chars[i] == "省" || chars[i] == "市" {
-            end = i
-            break
-        }
-        if end == nil, let r = name.range(of: "自治区"), name.distance(from: name.startIndex, to: r.lowerBound) <= 6 {
-            end = name.distance(from: name.startIndex, to: r.upperBound) - 1
-        }
-        guard var e = end else { return nil }
-        // A district or county within 4 characters (`普陀区`), not `区委` (the party committee).
-        var j = e + 2
-        while j <= e + 4, j < chars.count {
-            if chars[j] == "区" || chars[j] == "县" { e = j; break }
-            j += 1
-        }
-        return String(chars[...e])
+        EntityName.region(of: entity)
     }
 }
 

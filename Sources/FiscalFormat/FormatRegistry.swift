@@ -160,7 +160,17 @@ public struct FormatRegistry: Sendable {
         try FormatRegistry.completeIdentity(&judged, source: source)
         // Whatever read the file (built-in, external plugin, JSON, CSV), a figure stated several
         // times becomes one fact with several mentions.
-        for i in judged.reports.indices { judged.reports[i] = judged.reports[i].folded() }
+        // Each report remembers its document: the entity as printed and a digest of the bytes,
+        // by which the host recognises the same document loaded twice (``ReportAssembly``).
+        let digest = ReportDocument.digest(of: bytes)
+        for i in judged.reports.indices {
+            judged.reports[i] = judged.reports[i].folded()
+            let r = judged.reports[i]
+            if r.documents.isEmpty {
+                judged.reports[i].documents = [ReportDocument(path: path, printedEntity: r.entity, format: r.format,
+                                                              digest: ReportDocument.digest(digest, part: i))]
+            }
+        }
         return judged
     }
 
@@ -222,13 +232,22 @@ public struct FormatRegistry: Sendable {
     }
 
     /// Reads files and folders (a folder loads every file in it that some format recognises;
-    /// files no format recognises inside a folder are skipped, named in the warnings).
+    /// files no format recognises inside a folder are skipped, named in the warnings, and so
+    /// are files whose extension no format reads — a folder's README.md is not a report).
     /// Stops at the first path that fails.
     public func load(paths: [String], format name: String? = nil) throws(LoadError) -> FormatResult {
         var all = FormatResult(reports: [])
+        // The extensions formats read; a format that names none may read anything.
+        let kinds: Set<String>? = name != nil || formats.contains(where: { $0.descriptor.fileKinds.isEmpty }) ? nil
+            : Set(formats.flatMap { $0.descriptor.fileKinds.map { $0.lowercased() } })
         for path in paths {
             if FileSystem.isDirectory(path) {
                 for file in try FileSystem.listFiles(path) {
+                    let ext = FileSample(path: file, bytes: []).fileExtension
+                    if let kinds, !ext.isEmpty, !kinds.contains(ext) {
+                        all.warnings.append(Diagnostic(.note, code: "skipped-file", Message(.loadSkippedExtension, "\(file)", ext)))
+                        continue
+                    }
                     do {
                         let r = try load(file: file, format: name)
                         all.reports += r.reports

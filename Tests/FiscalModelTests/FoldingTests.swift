@@ -114,3 +114,27 @@ struct FoldingTests {
         #expect(back == [r])
     }
 }
+
+/// The stem an uncoded row is keyed by (``FactKey/itemStem(_:)``).
+@Suite("item stems")
+struct ItemStemTests {
+    @Test("a narrative's 支出决算 / 支出 do not make another row")
+    func sameRow() {
+        let stem = FactKey.itemStem("公务用车购置及运行维护费")
+        #expect(FactKey.itemStem("公务用车购置及运行维护费支出决算") == stem)
+        #expect(FactKey.itemStem("公务用车购置及运行维护费支出") == stem)
+        #expect(FactKey.itemStem("“公务用车购置及运行维护费”支出") == stem)
+        #expect(FactKey.itemStem("因公出国(境)费支出") == FactKey.itemStem("因公出国（境）费"))
+    }
+
+    @Test("different rows stay apart")
+    func differentRows() {
+        let rows = ["公务用车购置费", "公务用车运行维护费", "公务用车购置及运行维护费", "基本支出", "项目支出", "其他支出", "其他",
+                    "一般公共预算", "一般公共预算支出", "公务接待费", "国内公务接待"]
+        // 一般公共预算 is an income row of the 收支总表, 一般公共预算支出 an expenditure one.
+        let stems = rows.map(FactKey.itemStem)
+        #expect(Set(stems).count == rows.count)
+        #expect(FactKey.itemStem("基本支出") == "基本支出")
+        #expect(FactKey.itemStem("其他支出") != FactKey.itemStem("其他"))
+    }
+}

@@ -69,7 +69,7 @@ struct MessageCatalogueTests {
         #expect(check.out.contains("报告数") && check.out.contains("计算数"))
         #expect(check.out.contains("（共 5 行）"))  // the 附件's copy of the income line is the same facts: one sum error
         #expect(check.out.contains("本年收入合计 = 各项收入之和"), "a finding's subject in Chinese")
-        #expect(check.out.contains("公务接待费支出 较 2019 年的增减率"))
+        #expect(check.out.contains("公务接待费支出决算 较 2019 年的增减率"))
         let summary = try runFiscal(["-X", "-c", ":check", seed], environment: env)
         #expect(summary.out.contains("注：已核对 1 份报告："), "\(summary.out)")
         #expect(summary.out.contains("级别"))

@@ -40,8 +40,8 @@ struct ReadingCommandTests {
         #expect(r.status == 0)
         #expect(r.out.hasPrefix("""
             step,stage,rows,what happens
-            1,facts,126,"every fact of every loaded report, one row each"
-            2,where year = 2020,120,keeps the rows for which the condition holds
+            1,facts,122,"every fact of every loaded report, one row each"
+            2,where year = 2020,116,keeps the rows for which the condition holds
             3,group 类,4,
             """))
         #expect(r.err.contains("note: facts feeding the result, by statement: 一般公共预算财政拨款支出 (12)"))

@@ -23,7 +23,16 @@ extension MessageCatalogue {
             `facts` 查看其中的数字，`drill` 按 类/款/项 逐级展开。Tab 补全；Ctrl-D 退出。
             """,
         .boundResult: "`{0}`：{1} 行（{2}）；可作为数据源使用：`{0} | …`",
-        .loadedReports: "已读入 {0} 份报告（{1} 个数字）",
+        .loadedReports: "已读入 {0} 份报告（{1} 个数字，{2} 条警告；`warnings` 列出）",
+        .loadedFromDocuments: "从 {1} 个文件读入 {0} 份报告（{2} 个数字，{3} 条警告；`warnings` 列出）：{4} 个并入另一文件的报告，{5} 个重复已跳过",
+        .mergedDocument: "{0} 已并入 {1} {2} 年{3}的报告（与 {4} 合为一份）",
+        .skippedRepeat: "已跳过 {0}：{1} {2}，后者已读入",
+        .repeatSameText: "内容相同于",
+        .repeatSameFigures: "是同一文件的另一种提取（数字相同），对应",
+        .aliasSet: "`{0}` 现指 {1}",
+        .aliasRemoved: "已删除别名 `{0}`",
+        .aliasFileProblem: "{0}:{1}：应为 `名称 = 名称`，实为 `{2}`；此行忽略",
+        .aliasFileUnwritable: "无法写入别名文件 {0}：{1}；别名仅在本次会话有效",
         .unloadedReports: "已移除 {0} 份报告",
         .savedRows: "已将 {0} 行写入 {1}",
         .rcFailed: "{0}：有一条语句出错，启动文件的其余部分已跳过（`fiscal -X` 不读启动文件）",
@@ -38,6 +47,10 @@ extension MessageCatalogue {
         .expectedNameAfterUnload: "`:unload` 后面应为报告名称",
         .reportsListsThem: "`:reports` 列出已读入的报告",
         .noReportCalled: "已读入的报告中没有叫 `{0}` 的",
+        .entityAmbiguous: "`{0}` 可指 {1}；请多输入几个字",
+        .expectedAlias: "应为 `:alias 名称 = 名称`，实为 `{0}`",
+        .noAliasCalled: "没有别名 `{0}`",
+        .aliasListsThem: "`:alias` 列出别名",
         .expectedPathAfterSave: "`:save` 后面应为文件名",
         .nothingToSave: "还没有可保存的结果",
         .runAQueryFirst: "请先运行一个查询",
@@ -146,7 +159,22 @@ extension MessageCatalogue {
             """,
         .cmdUnloadSummary: "按单位、简称或文件名移除报告",
         .cmdUnloadDetails: "  :unload 示例县委办公室\n  :unload Examples/county-office-2019-2021.csv",
-        .cmdReportsSummary: "列出已读入的报告：单位、年度、阶段、数字数、警告数",
+        .cmdReportsSummary: "列出已读入的报告：单位、年度、阶段、数字数、警告数、文件",
+        .cmdReportsDetails: """
+            每份报告一行。由多个文件（说明文本和单独公开的表格）合成的报告在 `files` 中列出全部文件；
+            文件印出的单位名称与单位名不同时列在 `printed as` 中。作为重复而跳过的文件列在表后。
+            """,
+        .cmdAliasSummary: "为单位起别名（不带参数：列出别名）",
+        .cmdAliasDetails: """
+            `:alias 名称 = 单位` 使“名称”指该单位：印着该名称的报告归入该单位，输入单位名称的地方
+            （`:unload`）也可用它。比单位名短的别名在 `:reports` 中作为简称。别名保存在别名文件中
+            （$XDG_CONFIG_HOME/fiscal/aliases，默认 ~/.config/fiscal/aliases）。
+
+              :alias 文旅局 = 上海市普陀区文化和旅游局
+              :alias 省法院 = 江苏省高级人民法院
+              :alias
+            """,
+        .cmdUnaliasSummary: "删除别名",
         .cmdFormatsSummary: "列出格式插件及其读取的文件",
         .cmdSetSummary: "更改结果的显示方式（不带参数：列出当前设置）",
         .cmdSetDetails: """
@@ -552,6 +580,7 @@ extension MessageCatalogue {
         .loadWeakNothing: "`{0}` 格式只能勉强识别此文件（置信度 {1}/100），没有读出任何数字；未读入任何内容（可用 --format 指定格式）",
         .loadWeakDetection: "{0}：`{1}` 格式只能勉强识别此文件（置信度 {2}/100）；请对照原文核对数字",
         .loadSkippedFile: "{0}：没有能识别此文件的格式；已跳过",
+        .loadSkippedExtension: "{0}：没有格式读取 .{1} 文件；已跳过",
         .pluginBadConfidence: "插件 `{0}`（{1}）：置信度应为 0 到 100，实际是 {2}",
         .pluginNoModel: "插件 `{0}`（{1}）：`read` 的回答中没有 `model`",
         .pluginInvalidModel: "插件 `{0}`（{1}）返回的数据模型无效：{2}",

@@ -23,7 +23,16 @@ extension MessageCatalogue {
             `facts` to see its figures, `drill` to walk the 类/款/项 tree. Tab completes; Ctrl-D leaves.
             """,
         .boundResult: "`{0}`: {1} {1|row|rows} ({2}); use it as a source: `{0} | …`",
-        .loadedReports: "loaded {0} {0|report|reports} ({1} facts)",
+        .loadedReports: "loaded {0} {0|report|reports} ({1} facts, {2} {2|warning|warnings}; `warnings` lists them)",
+        .loadedFromDocuments: "loaded {0} {0|report|reports} from {1} {1|file|files} ({2} facts, {3} {3|warning|warnings}; `warnings` lists them): {4} merged into another file's report, {5} skipped as {5|a repeat|repeats}",
+        .mergedDocument: "merged {0} into the report of {1} {2} {3} (with {4})",
+        .skippedRepeat: "skipped {0}: {1} {2}, which is loaded",
+        .repeatSameText: "the same text as",
+        .repeatSameFigures: "another extraction of the same document (the same figures) as",
+        .aliasSet: "`{0}` now means {1}",
+        .aliasRemoved: "removed the alias `{0}`",
+        .aliasFileProblem: "{0}:{1}: expected `NAME = NAME`, found `{2}`; line ignored",
+        .aliasFileUnwritable: "cannot write the aliases file {0}: {1}; the alias holds for this session only",
         .unloadedReports: "unloaded {0} {0|report|reports}",
         .savedRows: "saved {0} {0|row|rows} to {1}",
         .rcFailed: "{0}: a statement failed; the rest of the start-up file was skipped (`fiscal -X` starts without it)",
@@ -38,6 +47,10 @@ extension MessageCatalogue {
         .expectedNameAfterUnload: "expected a report name after `:unload`",
         .reportsListsThem: "`:reports` lists what is loaded",
         .noReportCalled: "no loaded report is called `{0}`",
+        .entityAmbiguous: "`{0}` could mean {1}; type more of the name",
+        .expectedAlias: "expected `:alias NAME = NAME`, found `{0}`",
+        .noAliasCalled: "there is no alias `{0}`",
+        .aliasListsThem: "`:alias` lists the aliases",
         .expectedPathAfterSave: "expected a file name after `:save`",
         .nothingToSave: "there is no result to save yet",
         .runAQueryFirst: "run a query first",
@@ -146,7 +159,25 @@ extension MessageCatalogue {
             """,
         .cmdUnloadSummary: "remove the reports of an entity, short name or file",
         .cmdUnloadDetails: "  :unload 示例县委办公室\n  :unload Examples/county-office-2019-2021.csv",
-        .cmdReportsSummary: "list what is loaded: entity, year, phase, facts, warnings",
+        .cmdReportsSummary: "list what is loaded: entity, year, phase, facts, warnings, files",
+        .cmdReportsDetails: """
+            One row per report. A report read from several files (a narrative and its separately
+            published tables) lists them all under `files`; `printed as` lists the names the files
+            print when they differ from the entity's. Files skipped as repeats of a loaded file
+            are listed after the table.
+            """,
+        .cmdAliasSummary: "name an entity (no arguments: list the aliases)",
+        .cmdAliasDetails: """
+            `:alias NAME = ENTITY` makes NAME mean ENTITY: reports that print NAME are the entity's,
+            and NAME works wherever an entity is typed (`:unload`). A name shorter than the
+            entity's becomes its short name in `:reports`. Aliases are kept in the aliases file
+            ($XDG_CONFIG_HOME/fiscal/aliases, default ~/.config/fiscal/aliases).
+
+              :alias 文旅局 = 上海市普陀区文化和旅游局
+              :alias 省法院 = 江苏省高级人民法院
+              :alias
+            """,
+        .cmdUnaliasSummary: "remove an alias",
         .cmdFormatsSummary: "list the format plugins and the files they read",
         .cmdSetSummary: "change how results are shown (no arguments: show the settings)",
         .cmdSetDetails: """
@@ -556,6 +587,7 @@ extension MessageCatalogue {
         .loadWeakNothing: "expected a report the `{0}` format reads (it recognised this file only weakly, confidence {1} of 100), found no figure it could read; nothing loaded (choose a format with --format)",
         .loadWeakDetection: "{0}: read with the `{1}` format on weak evidence (confidence {2} of 100); check the figures against the document",
         .loadSkippedFile: "{0}: no format recognises this file; skipped",
+        .loadSkippedExtension: "{0}: no format reads .{1} files; skipped",
         .pluginBadConfidence: "plugin `{0}` ({1}): expected a confidence from 0 to 100, found {2}",
         .pluginNoModel: "plugin `{0}` ({1}): the `read` answer has no `model`",
         .pluginInvalidModel: "plugin `{0}` ({1}) answered an invalid model: {2}",

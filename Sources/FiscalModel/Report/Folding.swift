@@ -3,7 +3,7 @@
 ///
 /// The key is entity, year, phase, statement, measure, the line (the functional code when the
 /// fact has one — a coded fact is keyed by its code, not its wording —, else the economic
-/// code, else the item with brackets, quotes and spaces normalised), the economic code, the
+/// code, else the item's stem, ``itemStem(_:)``), the economic code, the
 /// fund (a figure stated without one folds into the one fund the others of its key name),
 /// what the unit counts (money in any unit, or one count unit: 辆, 人 …) and whether
 /// fiscal derived the figure. docs/FORMATS.md lists it.
@@ -44,13 +44,41 @@ public struct FactKey: Sendable, Hashable {
         } else if let econ = f.econCode {
             line = .econ(econ)
         } else {
-            line = .item(FactKey.normalize(f.item))
+            line = .item(FactKey.itemStem(f.item))
         }
         econCode = f.econCode
         fund = f.fund
         if case .count(let name) = f.unit { countUnit = name } else { countUnit = nil }
         derived = f.derived
     }
+
+    /// An uncoded row's name as compared (``normalize(_:)``), without a trailing word that
+    /// only repeats the statement or the phase the key holds already (``itemSuffixes``):
+    /// `公务用车购置及运行维护费支出决算`, `公务用车购置及运行维护费支出` and
+    /// `公务用车购置及运行维护费` are one row. A suffix is taken off only when at least
+    /// ``minimumStem`` characters stay, so short names that differ (`基本支出`, `项目支出`,
+    /// `其他支出` against an income row `其他`) stay apart, and so do stems that name a fund
+    /// (``stemKeepsSuffix``); nothing else is changed, so two different items never fold.
+    public static func itemStem(_ item: String) -> String {
+        var s = normalize(item)
+        for suffix in itemSuffixes where s.hasSuffix(suffix) && s.count - suffix.count >= minimumStem {
+            let stem = s.dropLast(suffix.count)
+            if !stemKeepsSuffix.contains(where: { stem.hasSuffix($0) }) { s = String(stem) }
+            break
+        }
+        return s
+    }
+
+    /// Words a narrative adds to a row's name (`…支出决算`, `…支出预算数`), longest first;
+    /// at most one is taken off.
+    public static let itemSuffixes = ["支出决算数", "支出预算数", "支出决算", "支出预算", "决算数", "决算", "支出"]
+
+    /// Stems that keep their suffix: a name ending in a fund or a source is an income row,
+    /// and `一般公共预算` (income) is not `一般公共预算支出` (expenditure).
+    public static let stemKeepsSuffix = ["预算", "资金", "拨款", "收入", "基金"]
+
+    /// The fewest characters a stem keeps (``itemStem(_:)``).
+    public static let minimumStem = 3
 
     /// An item name as compared: full-width and ASCII brackets are the same, quotes and
     /// spaces do not count (`“三公”经费` is `三公经费`).
@@ -65,6 +93,25 @@ public struct FactKey: Sendable, Hashable {
             }
         }
         return out
+    }
+}
+
+extension Claim {
+    /// The claim with every fact index it holds mapped by `index` (its report's facts were
+    /// folded, appended to another's, or some removed): `nil` when its own fact has no new
+    /// index; another figure it refers to without one becomes `nil`.
+    public func remapped(_ index: (FactIndex) -> FactIndex?) -> Claim? {
+        guard let own = index(fact) else { return nil }
+        var c = self
+        c.fact = own
+        switch c.kind {
+        case .share(let p, let whole): c.kind = .share(percent: p, whole: whole.flatMap(index))
+        case .completion(let p, let budget): c.kind = .completion(percent: p, budget: budget.flatMap(index))
+        case .comparison(let relation, let year, let other):
+            c.kind = .comparison(relation: relation, priorYear: year, other: other.flatMap(index))
+        case .change, .unchanged: break
+        }
+        return c
     }
 }
 
@@ -177,18 +224,7 @@ extension Report {
             for i in group { newIndex[i] = n }
             out.facts.append(group.count == 1 ? facts[group[0]] : Report.fold(group.map { facts[$0] }, reportUnit: unit))
         }
-        out.claims = claims.map { c in
-            var c = c
-            c.fact = newIndex[c.fact]
-            switch c.kind {
-            case .share(let p, let whole): c.kind = .share(percent: p, whole: whole.map { newIndex[$0] })
-            case .completion(let p, let budget): c.kind = .completion(percent: p, budget: budget.map { newIndex[$0] })
-            case .comparison(let relation, let year, let other):
-                c.kind = .comparison(relation: relation, priorYear: year, other: other.map { newIndex[$0] })
-            case .change, .unchanged: break
-            }
-            return c
-        }
+        out.claims = claims.compactMap { $0.remapped { newIndex[$0] } }
         out.projects = projects.map { p in
             var p = p
             var seen = Set<FactIndex>()

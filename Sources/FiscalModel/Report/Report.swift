@@ -26,6 +26,11 @@ public struct Report: Sendable, Hashable {
     /// The years the document's headings and titles name (`三、2023年度部门决算情况说明`), so
     /// `check` can hold them against ``year``.
     public var yearMentions: [YearMention] = []
+    /// The documents the report was read from, each with the entity as it prints it: one,
+    /// or several when a narrative and its separately published tables were merged
+    /// (``ReportAssembly``). Empty for a report no host has registered yet (then ``source``
+    /// and ``entity`` are the document's).
+    public var documents: [ReportDocument] = []
 
     public init(
         entity: String, shortName: String? = nil, region: String? = nil, year: Int, phase: Phase,
@@ -49,6 +54,51 @@ public struct Report: Sendable, Hashable {
 
     /// The name to show where space is short: the short name, else the entity.
     public var displayName: String { shortName ?? entity }
+}
+
+/// One document a report was read from (``Report/documents``).
+public struct ReportDocument: Sendable, Hashable {
+    /// The file.
+    public var path: String
+    /// The entity as this document prints it (provenance: the report's ``Report/entity`` is
+    /// the canonical name, ``EntityIndex``).
+    public var printedEntity: String
+    /// The format that read it.
+    public var format: String?
+    /// A hash of the file's bytes and the report's place in it: equal digests are the same
+    /// text read twice.
+    public var digest: UInt64?
+
+    public init(path: String, printedEntity: String, format: String? = nil, digest: UInt64? = nil) {
+        self.path = path
+        self.printedEntity = printedEntity
+        self.format = format
+        self.digest = digest
+    }
+
+    /// FNV-1a over `bytes`.
+    public static func digest(of bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBufferPointer { buffer in
+            for b in buffer {
+                h ^= UInt64(b)
+                h &*= 0x0000_0100_0000_01B3
+            }
+        }
+        return h
+    }
+
+    /// A file's digest (``digest(of:)``) with `part` (which report of the file) mixed in.
+    public static func digest(_ file: UInt64, part: Int) -> UInt64 {
+        (file ^ UInt64(truncatingIfNeeded: part)) &* 0x0000_0100_0000_01B3
+    }
+}
+
+extension Report {
+    /// ``documents``, or the one document ``source`` and ``entity`` describe when none is recorded.
+    public var sourceDocuments: [ReportDocument] {
+        documents.isEmpty ? [ReportDocument(path: source, printedEntity: entity, format: format)] : documents
+    }
 }
 
 /// A year a heading or title of a report names, where.

@@ -61,6 +61,10 @@ public enum Launcher {
             do {
                 let loaded = try session.load(options.paths)
                 for w in loaded.warnings { console.err(TerminalText.escaped(w.text(language)) + "\n") }
+                // What was merged or skipped as a repeat is said, never done silently.
+                for note in session.loadOutcome(ofLast: loaded.reports.count).notes(language) {
+                    console.err(Message(.notePrefix, TerminalText.escaped(note)).text(language) + "\n")
+                }
                 // `:save lesson.html` replays the session, starting with what the command line loaded.
                 session.record(":load " + options.paths.map { "\"" + $0.replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: " "))
             } catch {

@@ -19,11 +19,17 @@ extension MetaCommandTable {
             "unload", arguments: "NAME", summary: Message(.cmdUnloadSummary), details: Message(.cmdUnloadDetails),
             completion: .reports, action: unload),
         MetaCommand(
-            "reports", summary: Message(.cmdReportsSummary),
+            "reports", summary: Message(.cmdReportsSummary), details: Message(.cmdReportsDetails),
             action: { _, context in
-                context.runner.show(ReportsTable.make(context.session.reports))
+                context.runner.show(ReportsTable.make(context.session))
                 return .done
             }),
+        MetaCommand(
+            "alias", arguments: "[NAME = ENTITY]", summary: Message(.cmdAliasSummary), details: Message(.cmdAliasDetails),
+            completion: .reports, action: AliasCommand.alias),
+        MetaCommand(
+            "unalias", arguments: "NAME", summary: Message(.cmdUnaliasSummary),
+            completion: .words([], then: [:]), action: AliasCommand.unalias),
         MetaCommand(
             "formats", summary: Message(.cmdFormatsSummary),
             action: { _, context in
@@ -81,10 +87,13 @@ extension MetaCommandTable {
             throw MetaCommandError("interrupted: nothing was loaded")
         }
         let language = context.session.options.language
-        for w in result.warnings { context.runner.console.err(TerminalText.escaped(w.text(context.session.options.language)) + "\n") }
-        let facts = result.reports.reduce(0) { $0 + $1.facts.count }
-        let names = ReportsTable.summary(result.reports)
-        let loaded = Message(.loadedReports, result.reports.count, facts).text(language)
+        for w in result.warnings { context.runner.console.err(TerminalText.escaped(w.text(language)) + "\n") }
+        let outcome = context.session.loadOutcome(ofLast: result.reports.count)
+        for note in outcome.notes(language) {
+            context.runner.console.err(Message(.notePrefix, TerminalText.escaped(note)).text(language) + "\n")
+        }
+        let names = ReportsTable.summary(outcome.reports.map { context.session.reports[$0] })
+        let loaded = outcome.message(language)
         context.runner.console.err(loaded + (names.isEmpty ? "" : ": " + TerminalText.escaped(names)) + "\n")
         return .done
     }
@@ -93,11 +102,15 @@ extension MetaCommandTable {
         guard let name = arguments.first else {
             throw MetaCommandError(Message(.expectedNameAfterUnload), hint: Message(.reportsListsThem))
         }
-        let names = ReportsTable.names(context.session.reports)
-        let removed = context.session.unload(name)
+        let names = ReportsTable.names(context.session)
+        let removed: Int
+        do {
+            removed = try context.session.unload(name)
+        } catch {
+            throw AliasCommand.lookupError(error, names: names)
+        }
         guard removed > 0 else {
-            let hint = Suggestion.nearest(name, among: names).map { Message(.didYouMean, $0) } ?? Message(.reportsListsThem)
-            throw MetaCommandError(Message(.noReportCalled, name), hint: hint)
+            throw MetaCommandError(Message(.noReportCalled, name), hint: Message(.reportsListsThem))
         }
         context.runner.console.err(Message(.unloadedReports, removed).text(context.session.options.language) + "\n")
         return .done
@@ -141,27 +154,55 @@ extension MetaCommandTable {
 
 /// `:reports`: the loaded reports as a table.
 public enum ReportsTable {
+    /// One row per report: its entity, short name, year, phase, how many files it was read
+    /// from and which, the names they print when not the entity's, facts and warnings; the
+    /// files skipped as repeats are the table's notes.
+    public static func make(_ session: Session) -> ResultTable {
+        var table = make(session.reports)
+        let outcome = session.loadOutcome(ofLast: session.documents.count)
+        table.notes += outcome.skipped.map { s in
+            Message(.skippedRepeat, LoadOutcome.fileName(s.file),
+                    Message(s.reason == .sameText ? .repeatSameText : .repeatSameFigures),
+                    LoadOutcome.fileName(s.kept)).text(session.options.language)
+        }
+        return table
+    }
+
+    /// The reports as a table (no notes on skipped files).
     public static func make(_ reports: [Report]) -> ResultTable {
         var table = ResultTable(columns: [
             .init("entity", .text), .init("short name", .text), .init("year", .integer), .init("phase", .text),
-            .init("facts", .integer), .init("warnings", .integer), .init("file", .text),
+            .init("facts", .integer), .init("warnings", .integer), .init("files", .integer), .init("file", .text),
+            .init("printed as", .text),
         ])
         for r in reports {
+            let documents = r.sourceDocuments
+            var printed: [String] = []
+            for d in documents where d.printedEntity != r.entity && !printed.contains(d.printedEntity) {
+                printed.append(d.printedEntity)
+            }
             table.append([
                 .text(r.entity), r.shortName.map(Value.text) ?? .null, .integer(r.year), .text(r.phase.rawValue),
-                .integer(r.facts.count), .integer(r.warnings.count), .text(r.source),
+                .integer(r.facts.count), .integer(r.warnings.count), .integer(documents.count),
+                .text(documents.map(\.path).joined(separator: " + ")),
+                printed.isEmpty ? .null : .text(printed.joined(separator: ", ")),
             ])
         }
         return table
     }
 
-    /// Every name a report can be unloaded by, without repeats.
-    public static func names(_ reports: [Report]) -> [String] {
+    /// Every name a report can be unloaded by, without repeats: entity names, their printed
+    /// names and aliases, short names, and files.
+    public static func names(_ session: Session) -> [String] {
         var seen = Set<String>()
         var names: [String] = []
-        for r in reports {
-            for n in [r.entity, r.shortName, r.source].compactMap({ $0 }) where seen.insert(n).inserted { names.append(n) }
+        for e in session.assembly.entities.entities {
+            // The names, and each without its region (财政局 of 上海市普陀区财政局): a name is
+            // typed from its beginning, region left out.
+            let local = e.printed.compactMap { p in EntityName.region(of: p).flatMap { r in p.hasPrefix(r) ? String(p.dropFirst(r.count)) : nil } }
+            for n in [e.name] + e.printed + e.aliases + e.shortNames + local where !n.isEmpty && seen.insert(n).inserted { names.append(n) }
         }
+        for d in session.documents where seen.insert(d.source).inserted { names.append(d.source) }
         return names
     }
 

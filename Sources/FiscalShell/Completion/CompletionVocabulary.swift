@@ -75,7 +75,7 @@ extension CompletionVocabulary {
             for spelling in [c.name] + c.aliases { v.commands[":" + spelling] = c.completion }
         }
         v.helpTopics = HelpText.topics(commands)
-        v.reportNames = ReportsTable.names(session.reports)
+        v.reportNames = ReportsTable.names(session)
         var seen = Set<ClassificationName>()
         // Classification names are the items of classified facts (not 一般公务用车 or other
         // uncoded items), then the catalog's names.

@@ -7,7 +7,7 @@ import FiscalModel
 public enum CheckCommand {
     /// `check`: the findings of every rule on every loaded report.
     public static func table(_ session: Session) -> ResultTable {
-        Checker.run(session.reports, language: session.options.language)
+        Checker.run(session.checkedReports, language: session.options.language)
     }
 
     /// `fiscal check FILE…`: loads, checks, prints the findings. Returns 0 when no error

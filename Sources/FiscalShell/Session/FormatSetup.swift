@@ -29,6 +29,14 @@ public enum FormatSetup {
                                console: Console) -> Session {
         let (registry, diagnostics) = registry(pluginDirectories: pluginDirectories, environment: environment)
         for d in diagnostics { console.err(TerminalText.escaped("\(d)", keepNewlines: true) + "\n") }
-        return Session(registry: registry, options: options)
+        let session = Session(registry: registry, options: options)
+        // The user's entity aliases, before anything loads (docs/shell.md, "Entity names").
+        if let path = AliasFile.path(environment: environment) {
+            let (aliases, problems) = AliasFile.read(path)
+            for p in problems { console.err(TerminalText.escaped(Message(.notePrefix, p).text(options.language)) + "\n") }
+            session.aliasFile = path
+            session.aliases = aliases
+        }
+        return session
     }
 }

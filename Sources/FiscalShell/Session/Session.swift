@@ -17,6 +17,8 @@ public final class Session {
     }
     /// The language, for the `check` source (a closure that cannot hold the session).
     private let language = LanguageBox()
+    /// The reports as the checks see them (``ReportAssembly/checked``), for the `check` source.
+    private let checked = ReportsBox()
     /// How the shell behaves around results: timing, echo, pager, width.
     public var shell = ShellSettings()
     /// What has been written of an output document (`-o markdown`, `-o html`).
@@ -51,7 +53,9 @@ public final class Session {
         // `check` is a source like `facts`: `check | where severity = "error" | count`.
         let language = self.language
         language.value = options.language
-        context.sources["check"] = { context in Checker.run(context.reports, language: language.value) }
+        // It checks each report with the figures its own documents state (``ReportAssembly/checked``).
+        let checked = self.checked
+        context.sources["check"] = { _ in Checker.run(checked.value, language: language.value) }
         // `glossary`: the reports' 名词解释 and fiscal's own, with citations.
         context.sources["glossary"] = { context in Glossary.table(context.reports) }
         self.options = options
@@ -70,11 +74,29 @@ public final class Session {
         ClassificationCatalog.functional.entries.map { ClassificationName(code: $0.code.rawValue, name: $0.name) }
     }
 
-    /// The loaded reports.
+    /// The loaded reports: the documents read, assembled (``ReportAssembly``): entities made
+    /// canonical, repeats skipped, a narrative and its tables merged.
     public var reports: [Report] { context.reports }
 
+    /// The reports as the checks see them: each with every figure its own documents state,
+    /// the 上年 figures another loaded report states too included (``ReportAssembly/checked``).
+    public var checkedReports: [Report] { assembly.checked }
+
+    /// The reports as each document was read, in load order (what ``reports`` is assembled from).
+    public private(set) var documents: [Report] = []
+    /// How ``documents`` became ``reports``, and the entities.
+    public private(set) var assembly = ReportAssembly([])
+
+    /// The user's entity aliases (`:alias`); changing them assembles the reports again.
+    public var aliases = EntityAliases() {
+        didSet { reassemble() }
+    }
+    /// The file `:alias` keeps the aliases in (``AliasFile``); `nil` keeps them for the session only.
+    public var aliasFile: String?
+
     /// Loads files and folders, and opens stores (a workspace, a database URL) that one of
-    /// ``stores`` recognises; on failure nothing already loaded changes.
+    /// ``stores`` recognises; on failure nothing already loaded changes. The result's reports
+    /// are the documents read (before merging: ``loadOutcome(of:)`` says what became of each).
     @discardableResult
     public func load(_ paths: [String]) throws(LoadError) -> FormatResult {
         var result = FormatResult(reports: [])
@@ -96,12 +118,13 @@ public final class Session {
             openStore = (store.executor, store.location)
         }
         // The SQL engine answers for the store's reports only: right while nothing else is loaded.
-        if opened.count == 1 && context.reports.isEmpty && result.reports.count == opened[0].reports.count {
+        if opened.count == 1 && documents.isEmpty && result.reports.count == opened[0].reports.count {
             storeHoldsEverything = true
         } else if !result.reports.isEmpty || !opened.isEmpty {
             storeHoldsEverything = false
         }
-        context.reports += result.reports
+        documents += result.reports
+        reassemble()
         return result
     }
 
@@ -114,10 +137,24 @@ public final class Session {
     /// Whether the loaded reports are exactly the open store's (nothing else loaded, nothing unloaded).
     private var storeHoldsEverything = false
 
-    /// Removes the `count` reports loaded last (a load the user interrupted).
+    /// What became of the last `count` documents loaded (``load(_:)``): kept as a report,
+    /// merged into another document's report, or skipped as a repeat.
+    public func loadOutcome(ofLast count: Int) -> LoadOutcome {
+        LoadOutcome(assembly: assembly, documents: documents, range: max(0, documents.count - count)..<documents.count)
+    }
+
+    /// Assembles ``documents`` into ``reports`` again.
+    func reassemble() {
+        assembly = ReportAssembly(documents, aliases: aliases)
+        context.reports = assembly.reports
+        checked.value = assembly.checked
+    }
+
+    /// Removes the `count` documents loaded last (a load the user interrupted).
     func dropLastLoaded(_ count: Int) {
         if count > 0 { storeHoldsEverything = false }
-        context.reports.removeLast(min(count, context.reports.count))
+        documents.removeLast(min(count, documents.count))
+        reassemble()
     }
 
     /// Loads the paths a command line names, writing warnings and a load error to `console`;
@@ -126,6 +163,9 @@ public final class Session {
         do {
             let loaded = try load(paths)
             for w in loaded.warnings { console.err(TerminalText.escaped(w.text(options.language)) + "\n") }
+            for note in loadOutcome(ofLast: loaded.reports.count).notes(options.language) {
+                console.err(Message(.notePrefix, TerminalText.escaped(note)).text(options.language) + "\n")
+            }
             return true
         } catch {
             console.err(ErrorReport.render(error, language: options.language))
@@ -148,13 +188,33 @@ public final class Session {
         }
     }
 
-    /// Removes the reports whose entity, short name or source file is `name`; returns how many.
+    /// Removes the reports of the entity `name` means (``EntityIndex/match(_:)``: a printed
+    /// name, alias or short name, whole or its beginning, region left out) or read from the
+    /// file `name`; returns how many reports went.
     @discardableResult
-    public func unload(_ name: String) -> Int {
+    public func unload(_ name: String) throws(EntityLookupError) -> Int {
         let before = context.reports.count
-        context.reports.removeAll { $0.entity == name || $0.shortName == name || $0.source == name }
+        if documents.contains(where: { $0.source == name }) {
+            documents.removeAll { $0.source == name }
+        } else {
+            let entity = try resolveEntity(name)
+            let assignment = assembly.entities.assignment
+            documents = documents.indices.filter { assignment[$0] != entity }.map { documents[$0] }
+        }
+        reassemble()
         if before != context.reports.count { storeHoldsEverything = false }
         return before - context.reports.count
+    }
+
+    /// The entity a typed name means, by index into ``assembly``'s entities.
+    public func resolveEntity(_ name: String) throws(EntityLookupError) -> Int {
+        let typed = name.trimmedWhitespace
+        guard !typed.isEmpty else { throw .none(name) }
+        switch assembly.entities.match(typed) {
+        case .one(let e): return e
+        case .ambiguous(let names): throw .ambiguous(name, names)
+        case .none: throw .none(name)
+        }
     }
 
     /// Source files read once, for `source`.
@@ -231,6 +291,17 @@ public final class Session {
 
     /// The name the last query bound with `let`, `nil` when it bound none.
     public private(set) var lastBinding: String?
+}
+
+/// A typed entity name that names no loaded entity, or several.
+public enum EntityLookupError: Error, Sendable, Equatable {
+    case none(String)
+    case ambiguous(String, [String])
+}
+
+/// The reports the checks run on, where a `@Sendable` closure needs them.
+final class ReportsBox: @unchecked Sendable {
+    var value: [Report] = []
 }
 
 /// The session's language where a `@Sendable` closure needs it.
