@@ -168,16 +168,22 @@ public struct Evaluator {
     }
 }
 
-/// Counts the divisions by zero of one evaluation, by expression.
+/// Counts the divisions by zero of one evaluation, by expression. Filters run on several
+/// threads at once, so the counts are kept under a lock.
 final class ZeroDivisions: @unchecked Sendable {
     private var counts: [(expression: String, rows: Int)] = []
+    private let lock = Lock()
 
     func record(_ expression: String) {
-        if let i = counts.firstIndex(where: { $0.expression == expression }) { counts[i].rows += 1 } else { counts.append((expression, 1)) }
+        lock.withLock {
+            if let i = counts.firstIndex(where: { $0.expression == expression }) { counts[i].rows += 1 } else { counts.append((expression, 1)) }
+        }
     }
 
     var notes: [String] {
-        counts.map { "`\($0.expression)` divides by zero in \($0.rows) row\($0.rows == 1 ? "" : "s"); those values are missing (shown —), not zero" }
+        lock.withLock {
+            counts.map { "`\($0.expression)` divides by zero in \($0.rows) row\($0.rows == 1 ? "" : "s"); those values are missing (shown —), not zero" }
+        }
     }
 }
 
