@@ -4,9 +4,14 @@
 # Environment: FUZZ_CONFIG=debug|release (default debug: builds faster, runs slower),
 #   FUZZ_JOBS (default 1), FUZZ_WORK (default .fuzz: corpora, crashes, logs; not in git),
 #   FUZZ_ASAN=1 to add AddressSanitizer (finds leaks and memory errors; slower),
+#   FUZZ_SCRATCH (the build folder; default .build-fuzz, .build-fuzz-asan with ASan),
 #   FUZZ_MAX_LEN (default 65536: the largest input libFuzzer makes),
 #   FUZZ_TIMEOUT (default 10: seconds of wall-clock time one input may take; raise it on a
-#   machine shared with other work, where wall time is several times CPU time).
+#   machine shared with other work, where wall time is several times CPU time),
+#   FUZZ_SEED (libFuzzer's -seed; default: random) and FUZZ_RUNS (stop after this many inputs
+#   per target, as well as after SECONDS). With both set, a run is repeatable: CI uses them so
+#   that it fails on a regression, never on the luck of a random mutation; long campaigns leave
+#   them unset to explore.
 # Seeds come from Examples/, Fuzz/seeds/ and the reproducers in Tests/FiscalShellTests/Fixtures/repro.
 # A crash, leak or timeout leaves its input in $FUZZ_WORK/crashes/TARGET/ and makes the script
 # exit 1; turn each into a regression test (docs/RELIABILITY.md says how).
@@ -22,8 +27,8 @@ repro=Tests/FiscalShellTests/Fixtures/repro
 export SWIFT_BACKTRACE=enable=no   # else ASan reports end inside the Swift crash reporter
 
 sanitizers=(--sanitize fuzzer)
-scratch=.build-fuzz
-if [ "${FUZZ_ASAN:-0}" = 1 ]; then sanitizers+=(--sanitize address); scratch=.build-fuzz-asan; fi
+scratch=${FUZZ_SCRATCH:-.build-fuzz}
+if [ "${FUZZ_ASAN:-0}" = 1 ]; then sanitizers+=(--sanitize address); scratch=${FUZZ_SCRATCH:-.build-fuzz-asan}; fi
 for t in "${targets[@]}"; do
   swift build -c "$config" --scratch-path "$scratch" --product "$t" "${sanitizers[@]}" -Xswiftc -DFUZZING 2>&1 | tail -1
 done
@@ -61,27 +66,29 @@ for t in "${targets[@]}"; do
   fi
   log=$work/$t.log
   set +e
-  "$bin/$t" "$corpus" -max_total_time="$seconds" -timeout=${FUZZ_TIMEOUT:-10} -rss_limit_mb=4096 -max_len=${FUZZ_MAX_LEN:-65536} \
+  repeat=()
+  [ -n "${FUZZ_SEED:-}" ] && repeat+=(-seed="$FUZZ_SEED")
+  [ -n "${FUZZ_RUNS:-}" ] && repeat+=(-runs="$FUZZ_RUNS")
+  "$bin/$t" "$corpus" "${repeat[@]}" -max_total_time="$seconds" -timeout=${FUZZ_TIMEOUT:-10} -rss_limit_mb=4096 -max_len=${FUZZ_MAX_LEN:-65536} \
     "${jobs[@]}" -print_final_stats=1 -artifact_prefix="$crashes/" > "$log" 2>&1
   status=$?
   set -e
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s += $2} END {print s + 0}')
-  # A build without coverage instrumentation runs millions of inputs and learns nothing
-  # (seen with --sanitize fuzzer --sanitize address): that is a failure, not a result.
-  if ! grep -q 'INITED cov:' "$log"; then
-    echo "fuzz: $t FAILED: the build has no coverage instrumentation (libFuzzer learned nothing in $runs inputs); see $log"
-    failed=1
-    continue
-  fi
   # crash-, leak-, timeout- and oom- files are failures; slow-unit- files (an input over 10 s
   # that still finished) are only reported
   if [ $status -ne 0 ] || ls "$crashes" | grep -qE '^(crash|leak|timeout|oom)-'; then
     echo "fuzz: $t FAILED after $runs inputs (exit $status); see $log and $crashes/"
     grep -E 'ERROR|fuzz property failed|Fatal error' "$log" | head -5 || true
     failed=1
+  elif ! grep -q 'INITED cov:' "$log"; then
+    # A build without coverage instrumentation runs millions of inputs and learns nothing
+    # (seen with --sanitize fuzzer --sanitize address): that is a failure, not a result. (Checked
+    # after crashes: a seed that times out while the corpus loads also leaves no INITED line.)
+    echo "fuzz: $t FAILED: the build has no coverage instrumentation (libFuzzer learned nothing in $runs inputs); see $log"
+    failed=1
   else
     slow=$(ls "$crashes" | grep -c '^slow-unit-' || true)
-    echo "fuzz: $t ran $runs inputs in ${seconds}s ($config), no $checked$( [ "$slow" -gt 0 ] && echo "; $slow slow input(s) kept in $crashes")"
+    echo "fuzz: $t ran $runs inputs (limit ${seconds}s${FUZZ_RUNS:+ or $FUZZ_RUNS inputs}, $config), no $checked$( [ "$slow" -gt 0 ] && echo "; $slow slow input(s) kept in $crashes")"
   fi
 done
 exit $failed

@@ -11,8 +11,10 @@
 public struct ProseText: Sendable {
     /// The joined, normalised text.
     public private(set) var text: String
-    /// The line and 1-based column of each character of ``text``, in order.
-    private var origins: [(line: Int, column: Int)] = []
+    /// The line and 1-based column of the character each UTF-8 byte of ``text`` belongs to, so
+    /// that ``origin(of:)`` finds a range's place in constant time (by character it counted from
+    /// the start: quadratic on a line of thousands of figures).
+    private var origins: [(line: Int32, column: Int32)] = []
 
     /// Joins `lines` (number and text) in order. Between two lines nothing is inserted,
     /// except one space between a digit ending one line and a digit starting the next.
@@ -46,7 +48,10 @@ public struct ProseText: Sendable {
             i += 1
         }
         text = String(kept.map(\.0))
-        origins = kept.map { ($0.1, $0.2) }
+        origins.reserveCapacity(text.utf8.count)
+        for (c, line, column) in kept {
+            origins.append(contentsOf: repeatElement((line: Int32(clamping: line), column: Int32(clamping: column)), count: c.utf8.count))
+        }
     }
 
     /// Whether spaces between `a` and `b` are layout, not meaning.
@@ -66,13 +71,13 @@ public struct ProseText: Sendable {
     /// The line and columns `[start, end)` of a range of ``text``: the line where it starts;
     /// the columns run to its last character when that is on the same line.
     public func origin(of range: Range<String.Index>) -> (line: Int, columns: Range<Int>)? {
-        let lower = text.distance(from: text.startIndex, to: range.lowerBound)
-        let upper = text.distance(from: text.startIndex, to: range.upperBound)
-        guard lower < origins.count else { return nil }
-        let first = origins[lower]
+        let lower = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+        let upper = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+        guard lower >= 0, lower < origins.count else { return nil }
+        let first = (line: Int(origins[lower].line), column: Int(origins[lower].column))
         var end = first.column + 1
-        if upper > lower, upper - 1 < origins.count, origins[upper - 1].line == first.line {
-            end = origins[upper - 1].column + 1
+        if upper > lower, upper - 1 < origins.count, Int(origins[upper - 1].line) == first.line {
+            end = Int(origins[upper - 1].column) + 1
         }
         return (first.line, first.column..<max(end, first.column + 1))
     }
@@ -81,7 +86,7 @@ public struct ProseText: Sendable {
     public func line(of range: Range<String.Index>) -> Int? { origin(of: range)?.line }
 
     /// The first line joined.
-    public var firstLine: Int? { origins.first?.line }
+    public var firstLine: Int? { origins.first.map { Int($0.line) } }
 }
 
 /// How a narrative's lines are laid out, and which lines are page furniture.

@@ -47,7 +47,9 @@ extension JSON {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 {
+                // C0 controls must be escaped; DEL and C1 controls are escaped too (still valid
+                // JSON) so that JSON printed to a terminal carries no raw control character.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -222,10 +222,11 @@ extension Chart {
 }
 
 /// Text for Plot: Plot escapes `<` and `>` but keeps what looks like an entity (`&amp;`), so
-/// `&` is escaped here first; control characters are dropped (XML forbids them).
+/// `&` is escaped here first; control characters are dropped (XML 1.0 forbids C0 controls and
+/// discourages DEL and C1; a terminal would act on them when the SVG is printed).
 func safeText<Context>(_ text: String) -> Node<Context> {
     let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter {
-        $0.value >= 0x20 || $0 == "\n" || $0 == "\t"
+        ($0.value >= 0x20 && !(0x7F...0x9F).contains($0.value)) || $0 == "\n" || $0 == "\t"
     }))
     return .text(cleaned.replacingAll("&", with: "&amp;"))
 }

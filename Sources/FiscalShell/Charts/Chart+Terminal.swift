@@ -18,7 +18,9 @@ extension Chart {
         case .structure: out += structureLines(width: width, color: color)
         }
         if let source { out += Chart.wrap("source: " + source, columns: width).map { dim + $0 + reset + "\n" }.joined() }
-        return out + notes.map { "note: \($0)\n" }.joined()
+        // Titles, labels and series names come from queries and reports: escape what a terminal
+        // would act on, keeping the colours drawn here.
+        return TerminalText.guarded(out + notes.map { "note: \($0)\n" }.joined())
     }
 
     func colored(_ text: String, series: Int, _ color: Bool) -> String {

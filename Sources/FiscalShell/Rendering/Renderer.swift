@@ -27,8 +27,9 @@ public enum Renderer {
 
     /// A column's heading for people: the catalogue's name for the field in the reader's
     /// language (`year` → `年度`), else the name as it is.
+    /// A column name can come from a query (`derive "x" = …`): control characters are escaped.
     public static func heading(_ name: String, _ language: Language) -> String {
-        guard language != .english, let key = MessageKey(rawValue: "column." + name) else { return name }
+        guard language != .english, let key = MessageKey(rawValue: "column." + name) else { return TerminalText.escaped(name) }
         return Message(key).text(language)
     }
 

@@ -146,6 +146,7 @@ extension NarrativeReader {
         // Asked once per paragraph, not once per share: thousands of shares stay linear.
         let listsParts = text.firstRange(of: "其中") != nil || text.firstRange(of: "主要用于") != nil
         let project = state.section?.isProjects == true ? projectName(in: text) : nil
+        let marks = ParagraphMarks(text, words: SentenceReader.reasonWords + TemplateSection.purchaseWords)
         for mention in mentions {
             switch mention {
             case .figure(let m):
@@ -159,26 +160,23 @@ extension NarrativeReader {
                 var m = m
                 if section.classification == .chain || section.classification == .economic, ClassificationPath(m.label) == nil {
                     // `检察（款）: 2018 年预算支出合计 16,444.36 万元`: the chain before the colon names it.
-                    let sentenceStart = text[..<m.figure.range.lowerBound].lastIndex(of: "。").map { text.index(after: $0) } ?? text.startIndex
-                    let lead = text[sentenceStart..<m.figure.range.lowerBound]
+                    let lead = text[marks.sentenceStart(before: m.figure.range.lowerBound)..<m.figure.range.lowerBound]
                     if let path = ClassificationPath(lead), !lead.contains(where: { $0.isASCII && $0.isNumber } ) || path.parts.count > 0,
                        let last = ["（项）", "(项)", "（款）", "(款)", "（类）", "(类)"].compactMap({ lead.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound }),
                        !lead[last.upperBound...].contains(where: { "，,；;".contains($0) }) {
                         m.label = SentenceReader.cleanLabel(lead[..<last.upperBound])
                     }
                 }
-                let sentenceStart = text[..<m.figure.range.lowerBound].lastIndex(of: "。").map { text.index(after: $0) } ?? text.startIndex
-                let sentenceLead = text[sentenceStart..<m.figure.range.lowerBound]
+                let figureStart = m.figure.range.lowerBound
                 // A reason runs to the end of its clause group (`；` or `。`).
-                let groupStart = text[..<m.figure.range.lowerBound].lastIndex(where: { $0 == "。" || $0 == "；" }).map { text.index(after: $0) } ?? text.startIndex
-                if let word = SentenceReader.reasonWords.first(where: { text[groupStart..<m.figure.range.lowerBound].contains($0) }) {
+                if let word = marks.firstWord(of: SentenceReader.reasonWords, in: marks.clauseStart(before: figureStart)..<figureStart) {
                     // `主要原因是基本支出增加人员经费1408.29万元，项目经费…增加…400万元`: amounts the
                     // reason for a change cites, not lines of the section.
                     warn("unplaced-figure", "expected a line of the section, found a figure in a stated reason (`\(word)…`); not read as a fact",
                          at: span(m.figure.range), severity: .note)
                     continue
                 }
-                let purchase = TemplateSection.purchaseWords.contains { sentenceLead.contains($0) }
+                let purchase = marks.firstWord(of: TemplateSection.purchaseWords, in: marks.sentenceStart(before: figureStart)..<figureStart) != nil
                 guard let index = placeFigure(m, span: span(m.figure.range), section: section, project: project,
                                               purchase: purchase, state: &state) else { continue }
                 placed.append((index, m.sentence, m.isPart))

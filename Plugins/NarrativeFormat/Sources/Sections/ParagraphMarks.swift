@@ -1,0 +1,57 @@
+/// Where one paragraph's sentence marks (`。`), clause marks (`。` `；`) and cue words are, found
+/// in one pass each. Asking which sentence a figure is in, and whether the words before it say
+/// something, then costs a binary search instead of a scan back to the paragraph's start: a line
+/// of 1,600 figures without a `。` was quadratic that way (seconds on a 64 KB line).
+struct ParagraphMarks {
+    private let text: Substring
+    private let sentenceMarks: [Substring.Index]
+    private let clauseMarks: [Substring.Index]
+    private let occurrences: [String: [Range<Substring.Index>]]
+
+    init(_ text: Substring, words: [String]) {
+        self.text = text
+        var sentences: [Substring.Index] = [], clauses: [Substring.Index] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c == "。" { sentences.append(i); clauses.append(i) } else if c == "；" { clauses.append(i) }
+            i = text.index(after: i)
+        }
+        sentenceMarks = sentences
+        clauseMarks = clauses
+        var found: [String: [Range<Substring.Index>]] = [:]
+        for word in words where found[word] == nil { found[word] = text.ranges(of: word) }
+        occurrences = found
+    }
+
+    /// The start of the sentence holding `position`: just after the last `。` before it.
+    func sentenceStart(before position: Substring.Index) -> Substring.Index { start(before: position, marks: sentenceMarks) }
+
+    /// The start of the clause group holding `position`: just after the last `。` or `；` before it.
+    func clauseStart(before position: Substring.Index) -> Substring.Index { start(before: position, marks: clauseMarks) }
+
+    /// The first of `words` (in their order; each must have been given to `init`) that occurs
+    /// wholly inside `range`.
+    func firstWord(of words: [String], in range: Range<Substring.Index>) -> String? {
+        words.first { word in
+            guard let ranges = occurrences[word] else { return false }
+            let k = firstIndex(in: ranges.count) { ranges[$0].lowerBound >= range.lowerBound }
+            return k < ranges.count && ranges[k].upperBound <= range.upperBound
+        }
+    }
+
+    private func start(before position: Substring.Index, marks: [Substring.Index]) -> Substring.Index {
+        let k = firstIndex(in: marks.count) { marks[$0] >= position }
+        return k == 0 ? text.startIndex : text.index(after: marks[k - 1])
+    }
+
+    /// The first of `0..<count` for which `isAtOrAfter` holds (it holds for a suffix of them).
+    private func firstIndex(in count: Int, where isAtOrAfter: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if isAtOrAfter(mid) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}
