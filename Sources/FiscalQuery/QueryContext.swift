@@ -60,7 +60,7 @@ public struct QueryContext: Sendable {
     /// Builds the columnar fact store now if it is not built yet (queries do this on demand;
     /// the shell may call it after loading so that the first query answers quickly).
     public mutating func prepare() {
-        if store == nil { store = FactStore(reports, threads: threads) }
+        if store == nil { store = FactStore(reports, threads: threads, minimumFactsPerThread: minimumRowsPerThread) }
     }
 }
 

@@ -98,6 +98,23 @@ import Testing
         #expect(grouped > 8)
     }
 
+    @Test("the fact store built from runs of reports on several threads is the serial one")
+    func sameStore() {
+        let reports = Self.context(seed: 5, facts: 2000).reports
+        let serial = FactStore(reports, threads: 1)
+        let parallel = FactStore(reports, threads: 4, minimumFactsPerThread: 64)
+        #expect(parallel.count == serial.count && serial.count > 1000)
+        for (a, b) in zip(serial.columns, parallel.columns) {
+            #expect((0..<serial.count).allSatisfy { a.value($0) == b.value($0) }, "\(a.name)")
+            if case .text(_, let d1) = a.storage, case .text(_, let d2) = b.storage { #expect(d1 == d2, "\(a.name)") }
+        }
+        #expect(parallel.spans == serial.spans)
+        #expect(parallel.mentionOffsets == serial.mentionOffsets && !serial.mentionOffsets.isEmpty)
+        #expect(parallel.contextIDs == serial.contextIDs && parallel.contextCount == serial.contextCount)
+        #expect(parallel.disputedCount == serial.disputedCount && serial.disputedCount > 0)
+        #expect(parallel.itemNameByCode == serial.itemNameByCode)
+    }
+
     @Test("the parallel paths are taken: more than one range of rows")
     func splits() {
         var context = Self.context(seed: 1, facts: 2000)

@@ -29,10 +29,10 @@ struct FactStore {
     /// columns on their own threads, each with its own dictionaries; the dictionaries are then
     /// merged run by run, which gives every string the id a single pass gives it (the order
     /// of first use), and the ids are rewritten on all threads.
-    init(_ reports: [Report], threads: Int = Parallel.threadCount) {
+    init(_ reports: [Report], threads: Int = Parallel.threadCount, minimumFactsPerThread: Int = 65_536) {
         let n = reports.reduce(0) { $0 + $1.facts.count }
         // Runs of whole reports, about n / parts facts each.
-        let parts = threads <= 1 || n < 131_072 ? 1 : threads * 2
+        let parts = threads <= 1 || n < 2 * minimumFactsPerThread ? 1 : threads * 2
         var runs: [Range<Int>] = []
         var begin = 0, acc = 0
         for (i, r) in reports.enumerated() {
