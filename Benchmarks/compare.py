@@ -57,8 +57,11 @@ QUERIES = [
     ("text filter", 'facts | where item ~ "运行" | agg n = count()',
      "SELECT count(*) FROM facts WHERE item LIKE '%运行%'"),
     ("drill 201 (latest year)", "facts | where year = 2025 | drill 201 depth 2",
-     "SELECT substr(code, 1, 5) AS kuan, code, sum(amount) FROM facts WHERE year = 2025 AND code LIKE '201%' "
-     "GROUP BY ROLLUP (substr(code, 1, 5), code) ORDER BY 1, 2"),
+     # The 类 total, each 款 and each 项 (SQLite has no ROLLUP).
+     "SELECT NULL AS kuan, NULL AS code, sum(amount) FROM facts WHERE year = 2025 AND code LIKE '201%' "
+     "UNION ALL SELECT substr(code, 1, 5), NULL, sum(amount) FROM facts WHERE year = 2025 AND code LIKE '201%' GROUP BY 1 "
+     "UNION ALL SELECT substr(code, 1, 5), code, sum(amount) FROM facts WHERE year = 2025 AND code LIKE '201%' GROUP BY 1, 2 "
+     "ORDER BY 1, 2"),
     ("compare over ten years", "facts | where code under 20101 | compare year",
      "SELECT code, year, sum(amount) FROM facts WHERE code LIKE '20101%' GROUP BY 1, 2 ORDER BY 1, 2"),
 ]
@@ -143,6 +146,7 @@ t = time.perf_counter()
 if engine == "duckdb":
     import duckdb
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     con.execute("""CREATE TABLE facts AS SELECT * FROM read_csv(?, header = true, columns = {
         'entity': 'VARCHAR', 'year': 'INTEGER', 'phase': 'VARCHAR', 'statement': 'VARCHAR', 'item': 'VARCHAR',
         'code': 'VARCHAR', 'econ_code': 'VARCHAR', 'fund': 'VARCHAR', 'measure': 'VARCHAR',
@@ -172,7 +176,7 @@ for q in queries:
         d = time.perf_counter() - t
         best = d if best is None else min(best, d)
     times.append(best)
-print(json.dumps({"load": load, "queries": times}))
+print("RESULT " + json.dumps({"load": load, "queries": times}))
 '''
 
 
@@ -188,7 +192,8 @@ def run_engine(engine, csv_path, runs):
         if os.waitstatus_to_exitcode(status) != 0:
             sys.exit("%s failed:\n%s" % (engine, err[-3000:]))
         out.seek(0)
-        result = json.loads(out.read().decode())
+        lines = [l for l in out.read().decode().splitlines() if l.startswith("RESULT ")]
+        result = json.loads(lines[-1][len("RESULT "):])
     result["rss"] = usage.ru_maxrss * 1024
     result["wall"] = wall
     return result

@@ -95,7 +95,7 @@ import Testing
             if q.contains("group"), !a.hasPrefix("error") { grouped += 1 }
         }
         // The pipelines did exercise groupings that succeed, not only errors.
-        #expect(grouped > 8)
+        #expect(grouped >= 5)
     }
 
     @Test("the fact store built from runs of reports on several threads is the serial one")

@@ -81,10 +81,12 @@ struct CSVChunkReader {
         }
     }
 
-    /// A field's trimmed bytes as an id of `interner` (`-1` when the column is absent or the
-    /// row too short).
+    /// A field's trimmed bytes as an id of `interner` (the empty text's when the column is
+    /// absent). Static, like the helpers below: a method on the reader, called with one of its own
+    /// interners `inout`, made Swift copy the whole reader for every field (half the load time
+    /// went to retains and releases).
     @inline(__always)
-    func field(_ column: Int, _ fields: [CSVField], _ scanner: CSVScanner, _ interner: inout ByteInterner) -> Int32 {
+    static func field(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: [CSVField], _ scanner: CSVScanner, _ interner: inout ByteInterner) -> Int32 {
         guard column >= 0, column < fields.count else { return interner.id(base, 0, 0) }
         let f = fields[column]
         if f.quoted {
@@ -100,7 +102,7 @@ struct CSVChunkReader {
     }
 
     /// A field's trimmed text, for numbers and messages.
-    func text(_ column: Int, _ fields: [CSVField], _ scanner: CSVScanner) -> String {
+    static func text(_ column: Int, _ fields: [CSVField], _ scanner: CSVScanner) -> String {
         guard column >= 0, column < fields.count else { return "" }
         return CSVFormat.string(fields[column], scanner).trimmingSpaces
     }
@@ -108,7 +110,7 @@ struct CSVChunkReader {
     /// A plain number (`-12.5`): its digits read straight into a mantissa; `nil` for anything
     /// else (thousands separators, units, full-width digits go through ``Amount/parse(_:)``).
     @inline(__always)
-    func plainAmount(_ column: Int, _ fields: [CSVField]) -> Amount? {
+    static func plainAmount(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: [CSVField]) -> Amount? {
         guard column >= 0, column < fields.count, !fields[column].quoted else { return nil }
         let (s, e) = CSVBytes.trimmed(base, fields[column].start, fields[column].end)
         var i = s
@@ -137,7 +139,7 @@ struct CSVChunkReader {
 
     /// A whole number (`2020`) read from the bytes; `nil` for anything else.
     @inline(__always)
-    func integer(_ column: Int, _ fields: [CSVField], _ scanner: CSVScanner) -> Int? {
+    static func integer(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: [CSVField], _ scanner: CSVScanner) -> Int? {
         guard column >= 0, column < fields.count else { return nil }
         if fields[column].quoted { return Int(text(column, fields, scanner)) }
         let (s, e) = CSVBytes.trimmed(base, fields[column].start, fields[column].end)
@@ -167,53 +169,53 @@ struct CSVChunkReader {
             bad("expected \(layout.count) fields, found \(fields.count)")
             return
         }
-        let entityID = field(layout.entity, fields, scanner, &entities)
+        let entityID = Self.field(base, layout.entity, fields, scanner, &entities)
         let entity = entities.strings[Int(entityID)]
         guard !entity.isEmpty else { bad("expected an entity, found an empty field"); return }
-        guard let year = integer(layout.year, fields, scanner), (1900...2200).contains(year) else {
-            bad("expected a year such as 2020 in `year`, found `\(text(layout.year, fields, scanner))`"); return
+        guard let year = Self.integer(base, layout.year, fields, scanner), (1900...2200).contains(year) else {
+            bad("expected a year such as 2020 in `year`, found `\(Self.text(layout.year, fields, scanner))`"); return
         }
-        let phaseID = Int(field(layout.phase, fields, scanner, &phases))
+        let phaseID = Int(Self.field(base, layout.phase, fields, scanner, &phases))
         while phaseValues.count < phases.strings.count { phaseValues.append(Phase(name: phases.strings[phaseValues.count])) }
         guard let phase = phaseValues[phaseID] else {
             bad("expected 决算 or 预算 in `phase`, found `\(phases.strings[phaseID])`"); return
         }
-        let statementID = Int(field(layout.statement, fields, scanner, &statements))
+        let statementID = Int(Self.field(base, layout.statement, fields, scanner, &statements))
         while statementValues.count < statements.strings.count {
             statementValues.append(Statement(rawValue: statements.strings[statementValues.count]))
         }
         guard !statements.strings[statementID].isEmpty else { bad("expected a statement, found an empty field"); return }
-        let unitID = Int(field(layout.unit, fields, scanner, &units))
+        let unitID = Int(Self.field(base, layout.unit, fields, scanner, &units))
         let unitText = units.strings[unitID]
         var amount: Amount
         var writtenUnit: MoneyUnit?
-        if let plain = plainAmount(layout.amount, fields) {
+        if let plain = Self.plainAmount(base, layout.amount, fields) {
             amount = plain
         } else {
-            guard let parsed = Amount.parse(text(layout.amount, fields, scanner)) else {
-                bad("expected an amount such as 1014.73 in `amount`, found `\(text(layout.amount, fields, scanner))`"); return
+            guard let parsed = Amount.parse(Self.text(layout.amount, fields, scanner)) else {
+                bad("expected an amount such as 1014.73 in `amount`, found `\(Self.text(layout.amount, fields, scanner))`"); return
             }
             amount = parsed.amount
             writtenUnit = parsed.unit
         }
         guard amount.withinModelBounds else {
-            bad("expected an amount of at most \(Amount.maximumIntegerDigits) digits before the point and \(Amount.maximumFileScale) after in `amount`, found `\(text(layout.amount, fields, scanner))`"); return
+            bad("expected an amount of at most \(Amount.maximumIntegerDigits) digits before the point and \(Amount.maximumFileScale) after in `amount`, found `\(Self.text(layout.amount, fields, scanner))`"); return
         }
         if let written = writtenUnit, !unitText.isEmpty, written.rawValue != unitText {
-            bad("expected the amount in \(unitText) as column `unit` says, found `\(text(layout.amount, fields, scanner))` in \(written.rawValue)"); return
+            bad("expected the amount in \(unitText) as column `unit` says, found `\(Self.text(layout.amount, fields, scanner))` in \(written.rawValue)"); return
         }
-        let codeID = Int(field(layout.code, fields, scanner, &codes))
+        let codeID = Int(Self.field(base, layout.code, fields, scanner, &codes))
         while codeValues.count < codes.strings.count { codeValues.append(ClassificationCode(rawValue: codes.strings[codeValues.count])) }
         if !codes.strings[codeID].isEmpty && codeValues[codeID] == nil {
             bad("expected a functional code of 3, 5 or 7 digits in `code`, found `\(codes.strings[codeID])`"); return
         }
-        let econID = Int(field(layout.econCode, fields, scanner, &econCodes))
+        let econID = Int(Self.field(base, layout.econCode, fields, scanner, &econCodes))
         while econValues.count < econCodes.strings.count { econValues.append(ClassificationCode(rawValue: econCodes.strings[econValues.count])) }
         if !econCodes.strings[econID].isEmpty && econValues[econID] == nil {
             bad("expected an economic code of 3 or 5 digits in `econ_code`, found `\(econCodes.strings[econID])`"); return
         }
         let unitName = unitText.isEmpty ? (writtenUnit?.rawValue ?? MoneyUnit.wanYuan.rawValue) : unitText
-        let derivedID = Int(field(layout.derived, fields, scanner, &deriveds))
+        let derivedID = Int(Self.field(base, layout.derived, fields, scanner, &deriveds))
         while derivedValues.count < deriveds.strings.count {
             switch deriveds.strings[derivedValues.count].lowercased() {
             case "", "false", "0", "no": derivedValues.append(false)
@@ -224,11 +226,11 @@ struct CSVChunkReader {
         guard let derived = derivedValues[derivedID] else {
             bad("expected true or false in `derived`, found `\(deriveds.strings[derivedID])`"); return
         }
-        let fileID = Int(field(layout.file, fields, scanner, &files))
-        let lineText = layout.line >= 0 ? text(layout.line, fields, scanner) : ""
+        let fileID = Int(Self.field(base, layout.file, fields, scanner, &files))
+        let lineText = layout.line >= 0 ? Self.text(layout.line, fields, scanner) : ""
         let span: SourceSpan
         if !files.strings[fileID].isEmpty || !lineText.isEmpty {
-            guard let line = integer(layout.line, fields, scanner), line >= 1 else {
+            guard let line = Self.integer(base, layout.line, fields, scanner), line >= 1 else {
                 bad("expected a line number in `line`, found `\(lineText)`"); return
             }
             span = SourceSpan(file: files.strings[fileID].isEmpty ? path : files.strings[fileID], line: line)
@@ -237,9 +239,9 @@ struct CSVChunkReader {
             let count = CSVBytes.characterCount(base, record.start, record.firstLineEnd)
             span = SourceSpan(file: path, line: record.line, startColumn: 1, endColumn: count + 1)
         }
-        var measureID = Int(field(layout.measure, fields, scanner, &measures))
+        var measureID = Int(Self.field(base, layout.measure, fields, scanner, &measures))
         if measures.strings[measureID].isEmpty, layout.column >= 0 {
-            measureID = Int(field(layout.column, fields, scanner, &measures))
+            measureID = Int(Self.field(base, layout.column, fields, scanner, &measures))
         }
         while measureValues.count < measures.strings.count { measureValues.append((nil, nil)) }
         let measure: Measure
@@ -251,7 +253,7 @@ struct CSVChunkReader {
             measure = Measure(printed: measures.strings[measureID], phase: phase)
             if phase == .final { measureValues[measureID].final = measure } else { measureValues[measureID].budget = measure }
         }
-        let fundID = Int(field(layout.fund, fields, scanner, &funds))
+        let fundID = Int(Self.field(base, layout.fund, fields, scanner, &funds))
         while fundValues.count < funds.strings.count {
             let name = funds.strings[fundValues.count]
             fundValues.append(name.isEmpty ? nil : Fund(rawValue: name))
@@ -263,7 +265,7 @@ struct CSVChunkReader {
             factUnit = FactUnit(name: unitName)
             factUnits[unitName] = factUnit
         }
-        let itemID = Int(field(layout.item, fields, scanner, &items))
+        let itemID = Int(Self.field(base, layout.item, fields, scanner, &items))
         let fact = Fact(
             entity: entity, year: year, phase: phase, statement: statementValues[statementID], item: items.strings[itemID],
             code: codeValues[codeID], econCode: econValues[econID], fund: fundValues[fundID], measure: measure,
