@@ -41,11 +41,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // HTML and SVG (charts, handouts, `-o html`): a typed DSL that escapes text and attributes.
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
+        // Whole numbers of any size: the n-th root behind `compare year cagr`, exact to the digits shown.
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
     ],
     targets: [
         .target(name: "FiscalModel"),
         .target(name: "FiscalFormat", dependencies: ["FiscalModel"]),
-        .target(name: "FiscalQuery", dependencies: ["FiscalModel"]),
+        .target(name: "FiscalQuery", dependencies: ["FiscalModel", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "FiscalCheck", dependencies: ["FiscalModel"]),
         .systemLibrary(
             name: "CLibedit",

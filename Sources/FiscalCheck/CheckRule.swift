@@ -103,6 +103,10 @@ extension Report {
 
     /// A stated percentage as a figure.
     func percentFigure(_ label: String, _ percent: Amount, _ span: SourceSpan) -> Finding.Figure {
+        percentFigure(.literal(label), percent, span)
+    }
+
+    func percentFigure(_ label: Message, _ percent: Amount, _ span: SourceSpan) -> Finding.Figure {
         Finding.Figure(label: label, amount: percent, unit: "%", span: span)
     }
 }

@@ -50,7 +50,7 @@ public enum Checker {
                 .text(f.severity.rawValue), .text(f.rule), .text(f.report), .text(f.subjectText.text(language)),
                 f.stated.map(Value.amount) ?? .null, f.computed.map(Value.amount) ?? .null,
                 f.difference.map(Value.amount) ?? .null,
-                .text(f.figures.map(\.description).joined(separator: "; ")), .text(f.lines), .text(f.detailText.text(language)),
+                .text(f.figures.map { $0.text(language) }.joined(separator: "; ")), .text(f.lines), .text(f.detailText.text(language)),
             ], sources: f.spans)
         }
         let count = { (s: Finding.Severity) in findings.filter { $0.severity == s }.count }

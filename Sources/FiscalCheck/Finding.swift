@@ -24,7 +24,14 @@ public struct Finding: Sendable, Hashable {
 
     /// A figure a finding involves: its label, its value and where it was written.
     public struct Figure: Sendable, Hashable {
-        public var label: String
+        /// The figure's label: the report's item, or what fiscal calls a figure it read from a
+        /// sentence (增减额, 增减率), in the catalogue.
+        public var labelText: Message
+        /// The label in English.
+        public var label: String {
+            get { labelText.text(.english) }
+            set { labelText = .literal(newValue) }
+        }
         public var amount: Amount
         /// `%` for a stated percentage, the fact's unit otherwise.
         public var unit: String
@@ -34,7 +41,11 @@ public struct Finding: Sendable, Hashable {
         public var reading: Reading?
 
         public init(label: String, amount: Amount, unit: String, span: SourceSpan, reading: Reading? = nil) {
-            self.label = label
+            self.init(label: .literal(label), amount: amount, unit: unit, span: span, reading: reading)
+        }
+
+        public init(label: Message, amount: Amount, unit: String, span: SourceSpan, reading: Reading? = nil) {
+            self.labelText = label
             self.amount = amount
             self.unit = unit
             self.span = span
@@ -50,7 +61,12 @@ public struct Finding: Sendable, Hashable {
         }
 
         /// `基本支出 546.41万元 (seed.txt:30)`
-        public var description: String { "\(label) \(amount)\(unit) (\(span.file):\(span.line))" }
+        public var description: String { text(.english) }
+
+        /// The figure in `language`: its label, amount and place.
+        public func text(_ language: Language) -> String {
+            "\(labelText.text(language)) \(amount)\(unit) (\(span.file):\(span.line))"
+        }
     }
 
     public var severity: Severity
@@ -114,8 +130,8 @@ public struct Finding: Sendable, Hashable {
         guard !guessed.isEmpty else { return self }
         var f = self
         f.severity = .unsure
-        let which = guessed.map { "\($0.label) (\($0.reading!.rawValue), \($0.span.file):\($0.span.line))" }
-        f.detailText = f.detailText + Message(.checkUnsureBecause, which.joined(separator: ", "))
+        let which = guessed.map { $0.labelText + .literal(" (\($0.reading!.rawValue), \($0.span.file):\($0.span.line))") }
+        f.detailText = f.detailText + Message(.checkUnsureBecause, Message.joined(which, separator: ", "))
         return f
     }
 

@@ -80,9 +80,9 @@ public struct DocumentIdentity: Sendable, Hashable {
         } else if let guess = file.entity {
             entity = guess
             warnings.append(Diagnostic(.warning, code: "entity-from-file-name",
-                "expected the entity printed on the cover, a `部门：` line or `第一部分 …概况`, found none; taken from the file name: \(guess)"))
+                Message(.idEntityFromFile, "\(guess)")))
         } else {
-            throw FormatError(file: path, "expected the entity printed on the cover, a `部门：` line or `第一部分 …概况`, found none (and the file name names none)")
+            throw FormatError(file: path, Message(.idNoEntity))
         }
 
         // Year.
@@ -91,14 +91,14 @@ public struct DocumentIdentity: Sendable, Hashable {
             year = y.year
             if let f = file.year, f != y.year {
                 warnings.append(Diagnostic(.warning, code: "year-differs-from-file-name",
-                    "the document is for \(y.year) (line \(y.line)), the file name says \(f); \(y.year) taken", at: span(y.line)))
+                    Message(.idYearDiffers, "\(y.year)", "\(y.line)", "\(f)", "\(y.year)"), at: span(y.line)))
             }
         } else if let guess = file.year {
             year = guess
             warnings.append(Diagnostic(.warning, code: "year-from-file-name",
-                "expected a year on the cover or in a table title, found none; taken from the file name: \(guess)"))
+                Message(.idYearFromFile, "\(guess)")))
         } else {
-            throw FormatError(file: path, "expected a year (`2018年度`) on the cover or in a table title, found none; the file name names none either")
+            throw FormatError(file: path, Message(.idNoYear))
         }
 
         // Phase.
@@ -109,16 +109,16 @@ public struct DocumentIdentity: Sendable, Hashable {
             phase = p.phase
             if p.against > 0 {
                 warnings.append(Diagnostic(.warning, code: "mixed-phase-titles",
-                    "\(p.for) table titles say \(p.phase.rawValue), \(p.against) the other phase; \(p.phase.rawValue) taken"))
+                    Message(.idMixedPhase, "\(p.for)", "\(p.phase.rawValue)", "\(p.against)", "\(p.phase.rawValue)")))
             }
         } else if let p = expected {
             phase = p
         } else if let p = file.phase {
             phase = p
             warnings.append(Diagnostic(.warning, code: "phase-from-file-name",
-                "expected 部门预算 or 部门决算 in the title, found neither; taken from the file name: \(p.rawValue)"))
+                Message(.idPhaseFromFile, "\(p.rawValue)")))
         } else {
-            throw FormatError(file: path, "expected 部门预算 or 部门决算 in the title or the table titles, found neither")
+            throw FormatError(file: path, Message(.idNoPhase))
         }
         return DocumentIdentity(entity: entity, region: region(of: entity) ?? evidence.coverRegion, year: year, phase: phase, warnings: warnings)
     }

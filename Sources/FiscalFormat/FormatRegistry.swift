@@ -9,7 +9,7 @@ import Darwin
 /// Why a path could not be loaded. Each case names the file.
 public enum LoadError: Error, Sendable, CustomStringConvertible {
     /// The file is missing or cannot be read.
-    case unreadable(file: String, reason: String)
+    case unreadable(file: String, reason: Message)
     /// No format recognises the file.
     case unknownFormat(file: String, known: [String])
     /// `--format NAME` names no format.
@@ -17,16 +17,30 @@ public enum LoadError: Error, Sendable, CustomStringConvertible {
     /// The chosen format failed on the file.
     case failed(format: String, FormatError)
 
-    public var description: String {
+    public var description: String { text(.english) }
+
+    /// The error in `language`, one line per problem.
+    public func text(_ language: Language) -> String {
         switch self {
         case .unreadable(let file, let reason):
-            "\(file): cannot read the file: \(reason)"
+            Message(.loadUnreadable, file, reason).text(language)
         case .unknownFormat(let file, let known):
-            "\(file): no format recognises this file (known formats: \(known.joined(separator: ", "))); choose one with --format"
+            Message(.loadUnknownFormat, file, known.joined(separator: ", ")).text(language)
         case .noSuchFormat(let name, let known):
-            "no format named `\(name)` (known formats: \(known.joined(separator: ", ")))"
+            Message(.noFormatNamed, name, known.joined(separator: ", ")).text(language)
         case .failed(let format, let error):
-            "\(error) (format \(format))"
+            Message(.loadFailedFormat, error.text(language), format).text(language)
+        }
+    }
+
+    /// Why a file could not be opened or read: the commonest causes in the catalogue, others as
+    /// the system words them (`strerror`).
+    static func reason(errno code: Int32) -> Message {
+        switch code {
+        case ENOENT: Message(.loadNoSuchFile)
+        case EACCES, EPERM: Message(.loadPermissionDenied)
+        case EISDIR: Message(.loadIsFolder)
+        default: .literal(String(cString: strerror(code)).lowercased())
         }
     }
 
@@ -118,14 +132,14 @@ public struct FormatRegistry: Sendable {
             chosen = best.format
             detected = best.confidence
             detectWarnings = detection.failures.map {
-                Diagnostic(.warning, code: "plugin-failed", "format `\($0.format)` failed while detecting: \($0.error)")
+                Diagnostic(.warning, code: "plugin-failed", Message(.loadPluginFailedDetecting, "\($0.format)", "\($0.error)"))
             }
         }
         guard let source = SourceText(bytes: bytes, path: path) else {
             let bad = SourceText.firstInvalidUTF8(bytes)
             throw .failed(format: chosen.descriptor.name,
                           FormatError(file: path, line: bad?.line,
-                                      "expected text in UTF-8 or GB18030, found bytes that are neither\(bad.map { " (first at byte offset \($0.offset): \($0.byteDescription))" } ?? "")"))
+                                      Message(.loadNotText, bad.map { Message(.loadFirstBadByte, $0.offset, $0.byteDescription) } ?? .literal(""))))
         }
         let result: FormatResult
         do throws(FormatError) {
@@ -176,9 +190,10 @@ public struct FormatRegistry: Sendable {
                 if namedAfterFile, report.facts[f].entity == oldEntity { report.facts[f].entity = report.entity }
                 if oldYear == 0, report.facts[f].year == 0 { report.facts[f].year = report.year }
             }
-            let what = [namedAfterFile ? "entity \(report.entity)" : nil, oldYear == 0 ? "year \(report.year)" : nil].compactMap { $0 }
+            let what = Message.joined([namedAfterFile ? Message(.loadTakenEntity, report.entity) : nil,
+                                        oldYear == 0 ? Message(.loadTakenYear, report.year) : nil].compactMap { $0 }, separator: ", ")
             report.warnings.insert(Diagnostic(.warning, code: "identity-from-document",
-                "the `\(r.format ?? "?")` reader found no \(namedAfterFile ? "entity" : "year") of its own; \(what.joined(separator: ", ")) taken from the document's title and headers"), at: 0)
+                Message(.loadIdentityFromDocument, r.format ?? "?", Message(namedAfterFile ? .loadWordEntity : .loadWordYear), what)), at: 0)
             report.warnings += identity.warnings
             result.reports[i] = report
         }
@@ -196,10 +211,10 @@ public struct FormatRegistry: Sendable {
         if let detected, detected < weakEvidence {
             if result.reports.allSatisfy({ $0.facts.isEmpty }) {
                 throw .failed(format: format, FormatError(file: path,
-                    "expected a report the `\(format)` format reads (it recognised this file only weakly, confidence \(detected) of 100), found no figure it could read; nothing loaded (choose a format with --format)"))
+                    Message(.loadWeakNothing, "\(format)", "\(detected)")))
             }
             result.warnings.insert(Diagnostic(.warning, code: "weak-detection",
-                "\(path): read with the `\(format)` format on weak evidence (confidence \(detected) of 100); check the figures against the document"), at: 0)
+                Message(.loadWeakDetection, "\(path)", "\(format)", "\(detected)")), at: 0)
         }
         result.warnings = warnings + result.warnings
         for i in result.reports.indices where result.reports[i].format == nil {
@@ -221,7 +236,7 @@ public struct FormatRegistry: Sendable {
                         all.reports += r.reports
                         all.warnings += r.warnings
                     } catch .unknownFormat(let f, _) {
-                        all.warnings.append(Diagnostic(.note, code: "skipped-file", "\(f): no format recognises this file; skipped"))
+                        all.warnings.append(Diagnostic(.note, code: "skipped-file", Message(.loadSkippedFile, "\(f)")))
                     }
                 }
             } else {
@@ -246,23 +261,23 @@ public enum FileSystem {
     /// The whole content of a file: a regular file of at most ``maximumRegularFileSize`` bytes
     /// (read at once into a buffer of its size), anything else at most `limit` bytes.
     public static func read(_ path: String, limit: Int = maximumFileSize) throws(LoadError) -> [UInt8] {
-        if isDirectory(path) { throw .unreadable(file: path, reason: "it is a folder") }
+        if isDirectory(path) { throw .unreadable(file: path, reason: Message(.loadIsFolder)) }
         guard let f = fopen(path, "rb") else {
-            throw .unreadable(file: path, reason: String(cString: strerror(errno)).lowercased())
+            throw .unreadable(file: path, reason: LoadError.reason(errno: errno))
         }
         defer { fclose(f) }
         var st = stat()
         if limit == maximumFileSize, fstat(fileno(f), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 65536 {
             let size = Int(st.st_size)
             guard size <= maximumRegularFileSize else {
-                throw .unreadable(file: path, reason: "expected at most \(maximumRegularFileSize >> 30) GiB, found more")
+                throw .unreadable(file: path, reason: Message(.loadTooLarge, maximumRegularFileSize >> 20))
             }
             var failed = false
             var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
                 count = fread(buffer.baseAddress, 1, size, f)
                 failed = count < size && ferror(f) != 0
             }
-            if failed { throw .unreadable(file: path, reason: String(cString: strerror(errno)).lowercased()) }
+            if failed { throw .unreadable(file: path, reason: LoadError.reason(errno: errno)) }
             // A file that grew while it was read: the rest, as for a stream.
             if bytes.count == size { try readRest(f, path, into: &bytes, limit: maximumRegularFileSize) }
             return bytes
@@ -278,11 +293,10 @@ public enum FileSystem {
             let n = fread(&buffer, 1, buffer.count, f)
             if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
             if bytes.count > limit {
-                let size = limit >= 1 << 30 ? "\(limit >> 30) GiB" : "\(limit >> 20) MiB"
-                throw .unreadable(file: path, reason: "expected at most \(size), found more")
+                throw .unreadable(file: path, reason: Message(.loadTooLarge, limit >> 20))
             }
             if n < buffer.count {
-                if ferror(f) != 0 { throw .unreadable(file: path, reason: String(cString: strerror(errno)).lowercased()) }
+                if ferror(f) != 0 { throw .unreadable(file: path, reason: LoadError.reason(errno: errno)) }
                 break
             }
         }
@@ -303,7 +317,7 @@ public enum FileSystem {
     /// The regular files directly in a folder (not hidden ones), sorted by name.
     public static func listFiles(_ dir: String) throws(LoadError) -> [String] {
         guard let d = opendir(dir) else {
-            throw .unreadable(file: dir, reason: String(cString: strerror(errno)).lowercased())
+            throw .unreadable(file: dir, reason: LoadError.reason(errno: errno))
         }
         defer { closedir(d) }
         var names: [String] = []

@@ -141,6 +141,13 @@ public struct FormatError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// Further problems of the same file (e.g. every bad row of a CSV file).
     public var more: [FormatError]
+    /// The message as a catalogue entry, written in the reader's language where it is shown;
+    /// `nil` for a message not in the catalogue (an external plugin's), shown as it is.
+    public var text: Message? {
+        get { translation.message }
+        set { translation.message = newValue }
+    }
+    private var translation = Translation()
 
     public init(file: String, line: Int? = nil, _ message: String, more: [FormatError] = []) {
         self.file = file
@@ -149,11 +156,20 @@ public struct FormatError: Error, Sendable, Hashable, CustomStringConvertible {
         self.more = more
     }
 
+    /// An error whose message comes from the catalogue.
+    public init(file: String, line: Int? = nil, _ text: Message, more: [FormatError] = []) {
+        self.init(file: file, line: line, text.text(.english), more: more)
+        self.text = text
+    }
+
     /// `file:line: message`, one per problem.
-    public var description: String {
+    public var description: String { text(.english) }
+
+    /// `file:line: message` in `language`, one per problem.
+    public func text(_ language: Language) -> String {
         ([self] + more).map { e in
             let place = e.line.map { "\(e.file):\($0)" } ?? e.file
-            return "\(place): \(e.message)"
+            return "\(place): \(e.text?.text(language) ?? e.message)"
         }.joined(separator: "\n")
     }
 }

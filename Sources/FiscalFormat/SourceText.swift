@@ -47,10 +47,10 @@ public struct SourceText: Sendable {
             if let first = scan.firstInvalid {
                 let offset = first + (bytes.count - body.count)
                 let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-                let more = scan.invalidCount > 1 ? "; \(scan.invalidCount) such places in the file" : ""
+                let more = scan.invalidCount > 1 ? Message(.loadSuchPlaces, scan.invalidCount) : .literal("")
                 decodingWarnings = [Diagnostic(
                     .warning, code: "invalid-utf8",
-                    "expected UTF-8, found \(SourceText.describe(bytes, at: offset)) at byte offset \(offset); read as U+FFFD\(more)",
+                    Message(.loadInvalidUTF8, SourceText.describe(bytes, at: offset), offset, more),
                     at: SourceSpan(file: path, line: line))]
             }
         } else {
@@ -60,18 +60,18 @@ public struct SourceText: Sendable {
 
     /// Where the first byte that is not UTF-8 lies (offset from the start of the file,
     /// 1-based line), and how it reads in a message; `nil` for valid UTF-8.
-    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, byteDescription: String)? {
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, byteDescription: Message)? {
         guard let offset = UTF8Scan(bytes[...]).firstInvalid else { return nil }
         let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         return (offset, line, describe(bytes, at: offset))
     }
 
-    static func describe(_ bytes: [UInt8], at offset: Int) -> String {
-        guard offset < bytes.count else { return "the end of the file inside a character" }
+    static func describe(_ bytes: [UInt8], at offset: Int) -> Message {
+        guard offset < bytes.count else { return Message(.loadEndInsideCharacter) }
         if UTF8Scan.sequenceLength(bytes[offset]) > 1, offset + UTF8Scan.sequenceLength(bytes[offset]) > bytes.count {
-            return "the file cut inside a character (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))"
+            return Message(.loadCutInsideCharacter, String(bytes[offset], radix: 16, uppercase: true))
         }
-        return "byte 0x\(String(bytes[offset], radix: 16, uppercase: true))"
+        return Message(.loadByte, String(bytes[offset], radix: 16, uppercase: true))
     }
 
     /// Text already decoded (tests, standard input, plugins).

@@ -32,6 +32,10 @@ public struct QueryContext: Sendable {
     /// and one of its parts is refused. The shell sets it from the check's sum relations.
     public var namedTotals: [NamedTotal] = []
 
+    /// The language the evaluator writes its notes in (errors carry catalogue messages and
+    /// are written at the edge). The shell keeps it equal to its `lang` setting.
+    public var language: Language = .english
+
     /// The columnar form of every fact, built once per set of reports.
     var store: FactStore?
 

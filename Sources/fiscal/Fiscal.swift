@@ -9,62 +9,53 @@ import Glibc
 /// `fiscal`: the command line. Parsing only; everything else lives in FiscalShell.
 @main
 struct Fiscal: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fiscal",
-        abstract: "Read Chinese government budget and final-accounts disclosures (部门预算/部门决算).",
-        discussion: """
-            fiscal [FILE|DIR ...]            open the shell with these reports
-            fiscal -e QUERY [FILE|DIR ...]   run QUERY, print it, exit (-c too)
-            fiscal -f SCRIPT [FILE|DIR ...]  run a script ('-': stdin), exit
-                                             (after any -e queries)
-            fiscal handout SCRIPT [FILE] -o lesson.html  a printable lesson
-
-            Start-up file: $XDG_CONFIG_HOME/fiscal/fiscalrc (default
-            ~/.config/fiscal/fiscalrc), statements run first; -X skips it.
-            Messages are in Chinese when LANG or LC_MESSAGES is zh_*.
-
-            Exit status: 0 success, 1 a query or script failed (or check
-            found an error), 2 wrong usage, 3 an input file was unreadable.
-            """,
-        version: FiscalVersion.string,
-        subcommands: [Formats.self, Check.self, HandoutSubcommand.self]
-    )
+    // The help texts are catalogue entries in the language chosen at start-up
+    // (``CommandLineLanguage``): computed, not stored, so they are read after it is chosen.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "fiscal",
+            abstract: CommandLineLanguage.text(.cliAbstract),
+            discussion: CommandLineLanguage.text(.cliDiscussion),
+            version: FiscalVersion.string,
+            subcommands: [Formats.self, Check.self, HandoutSubcommand.self]
+        )
+    }
 
     // `unconditional`: the next argument is the query even when it starts with `-` (`-e '-1 * amount'`).
     @Option(name: [.customShort("e"), .customShort("c")], parsing: .unconditionalSingleValue,
-            help: ArgumentHelp("Run QUERY, print the result, and exit; may repeat (-c is the same, as in psql).", valueName: "QUERY"))
+            help: ArgumentHelp(CommandLineLanguage.text(.cliExecute), valueName: "QUERY"))
     var execute: [String] = []
 
-    @Option(name: .customShort("f"), parsing: .unconditional, help: ArgumentHelp("Run a script file ('-' reads standard input), then exit.", valueName: "SCRIPT"))
+    @Option(name: .customShort("f"), parsing: .unconditional, help: ArgumentHelp(CommandLineLanguage.text(.cliFile), valueName: "SCRIPT"))
     var file: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json, markdown, html or svg (default: table).", valueName: "MODE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(CommandLineLanguage.text(.cliOutput), valueName: "MODE"))
     var output: OutputMode?
 
-    @Flag(name: [.customShort("a"), .long], help: "Print each statement before its result (psql -a).")
+    @Flag(name: [.customShort("a"), .long], help: ArgumentHelp(CommandLineLanguage.text(.cliEcho)))
     var echo = false
 
-    @Option(name: .long, help: ArgumentHelp("Language of messages, help and headings: en or zh (default: from LANG).", valueName: "LANG"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliLang), valueName: "LANG"))
     var lang: String?
 
-    @Flag(name: [.customShort("X"), .customLong("no-rc")], help: "Do not run the start-up file (fiscalrc).")
+    @Flag(name: [.customShort("X"), .customLong("no-rc")], help: ArgumentHelp(CommandLineLanguage.text(.cliNoRC)))
     var noRC = false
 
-    @Option(name: .long, help: ArgumentHelp("Read the files with this format plugin.", valueName: "NAME"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliFormat), valueName: "NAME"))
     var format: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also look for external format plugins in DIR.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliPlugins), valueName: "DIR"))
     var plugins: [String] = []
 
-    @Flag(name: .long, help: "In scripts, go on after a failed statement (the exit status is still 1).")
+    @Flag(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliKeepGoing)))
     var keepGoing = false
 
-    @Argument(help: ArgumentHelp("Report files or folders to load.", valueName: "FILE|DIR"))
+    @Argument(help: ArgumentHelp(CommandLineLanguage.text(.cliPaths), valueName: "FILE|DIR"))
     var paths: [String] = []
 
     func validate() throws {
         if let lang, Language(name: lang) == nil {
-            throw ValidationError("expected --lang en or zh; found `\(lang)`")
+            throw ValidationError(CommandLineLanguage.text(.cliLangInvalid, lang))
         }
     }
 
@@ -86,17 +77,18 @@ struct Fiscal: ParsableCommand {
 
     /// Parses and runs; usage errors exit 2 (not ArgumentParser's 64).
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        CommandLineLanguage.current = CommandLineLanguage.choose(arguments: arguments, environment: ProcessEnvironment.current)
         do {
             // Positional report paths at the root would swallow subcommand names, so a first
             // argument naming a subcommand is dispatched here.
-            let arguments = Array(CommandLine.arguments.dropFirst())
             var command: ParsableCommand
             if arguments.first == "help" {
                 // `fiscal help [SUBCOMMAND]`, as the help text offers.
                 let sub = arguments.dropFirst().first.flatMap { name in
                     configuration.subcommands.first { $0._commandName == name }
                 }
-                print(helpMessage(for: sub ?? Fiscal.self))
+                print(CommandLineLanguage.localized(helpMessage(for: sub ?? Fiscal.self)))
                 return
             }
             if let (i, sub) = subcommand(in: arguments) {
@@ -110,7 +102,7 @@ struct Fiscal: ParsableCommand {
             Glibc.exit(code.rawValue)
         } catch {
             let status = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = CommandLineLanguage.localized(fullMessage(for: error))
             if status == .success {
                 print(message)
                 Glibc.exit(0)
@@ -145,12 +137,12 @@ extension OutputMode: ExpressibleByArgument {}
 
 /// `fiscal formats`: the format plugins with their versions and file kinds.
 struct Formats: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the format plugins with their versions and file kinds.")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: CommandLineLanguage.text(.cliFormatsAbstract)) }
 
-    @Option(name: .long, help: ArgumentHelp("Also look for external format plugins in DIR.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliPlugins), valueName: "DIR"))
     var plugins: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json, markdown or html.", valueName: "MODE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(CommandLineLanguage.text(.cliOutputPlain), valueName: "MODE"))
     var output: OutputMode?
 
     func run() throws {
@@ -161,23 +153,23 @@ struct Formats: ParsableCommand {
 
 /// `fiscal check FILE…`: the consistency findings of the reports.
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check the reports' figures against each other (勾稽关系); see docs/CHECKS.md.",
-        discussion: "Exit status: 0 no error found, 1 an error found, 3 a file could not be read.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: CommandLineLanguage.text(.cliCheckAbstract), discussion: CommandLineLanguage.text(.cliCheckDiscussion))
+    }
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output: table, csv, json, markdown or html.", valueName: "MODE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(CommandLineLanguage.text(.cliOutputPlain), valueName: "MODE"))
     var output: OutputMode?
 
-    @Option(name: .long, help: ArgumentHelp("Language of findings and headings: en or zh (default: from LANG).", valueName: "LANG"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliCheckLang), valueName: "LANG"))
     var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read the files with this format plugin.", valueName: "NAME"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliFormat), valueName: "NAME"))
     var format: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also look for external format plugins in DIR.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliPlugins), valueName: "DIR"))
     var plugins: [String] = []
 
-    @Argument(help: ArgumentHelp("Report files or folders to check.", valueName: "FILE|DIR"))
+    @Argument(help: ArgumentHelp(CommandLineLanguage.text(.cliCheckPaths), valueName: "FILE|DIR"))
     var paths: [String]
 
     func run() throws {

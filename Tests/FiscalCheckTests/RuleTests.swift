@@ -180,6 +180,31 @@ struct RuleTests {
         #expect(project("27", "90", link: false).isEmpty)
     }
 
+    /// Shanghai 03 (2024 决算): 年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，
+    /// 完成年初预算的 95.89% — 307.82 / 321.02 = 95.888…%: a note that the 年初预算 is 0, not a
+    /// zero denominator; a wrong rate against the 全年预算 is an error that says which budget.
+    @Test func aZeroBudgetIsPassedOverForTheNextOneStated() {
+        func rate(_ pct: String) -> [Finding] {
+            run(CompletionRule()) { b in
+                b.fact(.generalBudgetExpenditure, "一般公共预算财政拨款支出", "0", line: 1, phase: .budget, tableColumn: "年初预算数")
+                b.fact(.generalBudgetExpenditure, "一般公共预算财政拨款支出", "321.02", line: 1, phase: .budget, tableColumn: "全年预算数")
+                b.completion(b.fact(.generalBudgetExpenditure, "一般公共预算财政拨款支出", "307.82", line: 2), pct, budget: nil, line: 2)
+            }
+        }
+        let right = rate("95.89")
+        #expect(right.map(\.severity) == [.note])
+        #expect(right.first?.detail == "the 年初预算 is 0, so the rate is taken against the 全年预算 (321.02)")
+        let wrong = rate("96.89")
+        #expect(wrong.map(\.severity) == [.error])
+        #expect(wrong.first?.detail.hasPrefix("the 年初预算 is 0, so the rate is taken against the 全年预算 (321.02)") == true)
+        // With a budget that is not 0, that budget is the one: 年初预算 first.
+        #expect(run(CompletionRule()) { b in
+            b.fact(.generalBudgetExpenditure, "一般公共预算财政拨款支出", "300", line: 1, phase: .budget, tableColumn: "全年预算数")
+            b.fact(.generalBudgetExpenditure, "一般公共预算财政拨款支出", "321.02", line: 1, phase: .budget, tableColumn: "年初预算数")
+            b.completion(b.fact(.generalBudgetExpenditure, "一般公共预算财政拨款支出", "307.82", line: 2), "95.89", budget: nil, line: 2)
+        }.isEmpty)
+    }
+
     @Test func repeatedFigurePassesAndFails() {
         let rule = RepeatedFigureRule(identities: Identity.standard)
         #expect(rule.check({ var b = ReportBuilder(file: "t.txt")

@@ -22,8 +22,8 @@ import Testing
         let q = try Parser.parse("let x = drill 201 depth 2 | compare year 2019 2020")
         #expect(q.binding?.text == "x")
         #expect(q.pipeline.source == .drill(DrillSpec(code: "201", depth: 2, span: 8..<25)))
-        guard case .compare(.field(let d), let values, _) = q.pipeline.stages[0] else { Issue.record("compare"); return }
-        #expect(d.text == "year" && values.count == 2)
+        guard case .compare(let c) = q.pipeline.stages[0], case .field(let d) = c.dimension else { Issue.record("compare"); return }
+        #expect(d.text == "year" && c.values.count == 2 && !c.overall && !c.cagr && c.base == nil)
     }
 
     @Test func aggListPrecedenceAndIn() throws {

@@ -25,6 +25,12 @@ struct CompleterTests {
         Completer(vocabulary: vocabulary).complete(line: line, cursor: cursor ?? line.unicodeScalars.count)
     }
 
+    @Test func compareOffersItsOptions() {
+        #expect(complete("facts | compare year ov").candidates == ["overall"])
+        #expect(complete("facts | compare entity 县委办 ba").candidates == ["base"])
+        #expect(complete("facts | where x = 1 | ca").candidates.contains("cagr") == false)
+    }
+
     @Test func drillOffersClassificationNamesByPrefix() {
         let c = complete("drill 一般")
         #expect(c.candidates == ["一般公共服务支出", "一般行政管理事务"])

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Every ```fiscal block of docs/LANGUAGE.md starts with `> query`; the rest of the block is
-/// what fiscal prints for it against Examples/county-office-2019-2021.csv.
+/// what fiscal prints for it against Examples/county-office-2019-2021.csv, or against the files
+/// the fence names (```fiscal Examples/corpus/jiangsu).
 @Suite struct GoldenLanguageDocTests {
     @Test func examplesPrintWhatTheDocumentSays() throws {
         let path = Golden.root + "/docs/LANGUAGE.md"
@@ -13,7 +14,9 @@ import Testing
         var count = 0
         while i < lines.count {
             output.append(lines[i])
-            guard lines[i] == "```fiscal" else { i += 1; continue }
+            guard lines[i] == "```fiscal" || lines[i].hasPrefix("```fiscal ") else { i += 1; continue }
+            // "```fiscal PATH …": the block runs against these files (relative to the package root).
+            let paths = lines[i].split(separator: " ").dropFirst().map(String.init)
             var j = i + 1
             var block: [String] = []
             while j < lines.count && lines[j] != "```" { block.append(lines[j]); j += 1 }
@@ -24,7 +27,7 @@ import Testing
             }
             count += 1
             let command = String(first.dropFirst(2))
-            let actual = Golden.run(command)
+            let actual = Golden.run(command, paths: paths.isEmpty ? nil : paths)
             let expected = block.dropFirst().joined(separator: "\n") + "\n"
             if !Golden.recording { #expect(actual == expected, "docs/LANGUAGE.md line \(i + 1): \(command)") }
             output.append(first)

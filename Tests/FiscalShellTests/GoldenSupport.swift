@@ -17,8 +17,9 @@ enum Golden {
     }
 
     /// What `fiscal [-o MODE] -e QUERY example.csv` prints: standard output, then standard
-    /// error, then the exit status when it is not 0. A command may start with `-o MODE `.
-    static func run(_ command: String) -> String {
+    /// error, then the exit status when it is not 0. A command may start with `-o MODE `;
+    /// `paths` (relative to the package root) replace the example.
+    static func run(_ command: String, paths: [String]? = nil) -> String {
         var options = LaunchOptions()
         var query = command
         if command.hasPrefix("-o ") {
@@ -27,7 +28,7 @@ enum Golden {
             query = parts.count > 2 ? String(parts[2]) : ""
         }
         options.queries = [query]
-        options.paths = [example]
+        options.paths = paths?.map { root + "/" + $0 } ?? [example]
         let out = Mutex(""), err = Mutex("")
         let console = Console(out: { s in out.withLock { $0 += s } }, err: { s in err.withLock { $0 += s } })
         let status = Launcher.run(options, console: console, environment: [:], stdinIsTerminal: false)

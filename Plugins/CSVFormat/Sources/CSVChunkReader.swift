@@ -164,27 +164,27 @@ struct CSVChunkReader {
     mutating func row(_ record: CSVScanner.Record, _ fields: [CSVField], _ scanner: CSVScanner) {
         if fields.count == 1, CSVFormat.isBlank(fields, scanner) { return }
         result.rows += 1
-        func bad(_ message: String) { result.errors.append(FormatError(file: path, line: record.line, message)) }
+        func bad(_ message: Message) { result.errors.append(FormatError(file: path, line: record.line, message)) }
         guard fields.count == layout.count else {
-            bad("expected \(layout.count) fields, found \(fields.count)")
+            bad(Message(.csvFieldCount, "\(layout.count)", "\(fields.count)"))
             return
         }
         let entityID = Self.field(base, layout.entity, fields, scanner, &entities)
         let entity = entities.strings[Int(entityID)]
-        guard !entity.isEmpty else { bad("expected an entity, found an empty field"); return }
+        guard !entity.isEmpty else { bad(Message(.csvNoEntity)); return }
         guard let year = Self.integer(base, layout.year, fields, scanner), (1900...2200).contains(year) else {
-            bad("expected a year such as 2020 in `year`, found `\(Self.text(layout.year, fields, scanner))`"); return
+            bad(Message(.csvBadYear, Self.text(layout.year, fields, scanner))); return
         }
         let phaseID = Int(Self.field(base, layout.phase, fields, scanner, &phases))
         while phaseValues.count < phases.strings.count { phaseValues.append(Phase(name: phases.strings[phaseValues.count])) }
         guard let phase = phaseValues[phaseID] else {
-            bad("expected 决算 or 预算 in `phase`, found `\(phases.strings[phaseID])`"); return
+            bad(Message(.csvBadPhase, phases.strings[phaseID])); return
         }
         let statementID = Int(Self.field(base, layout.statement, fields, scanner, &statements))
         while statementValues.count < statements.strings.count {
             statementValues.append(Statement(rawValue: statements.strings[statementValues.count]))
         }
-        guard !statements.strings[statementID].isEmpty else { bad("expected a statement, found an empty field"); return }
+        guard !statements.strings[statementID].isEmpty else { bad(Message(.csvNoStatement)); return }
         let unitID = Int(Self.field(base, layout.unit, fields, scanner, &units))
         let unitText = units.strings[unitID]
         var amount: Amount
@@ -193,26 +193,26 @@ struct CSVChunkReader {
             amount = plain
         } else {
             guard let parsed = Amount.parse(Self.text(layout.amount, fields, scanner)) else {
-                bad("expected an amount such as 1014.73 in `amount`, found `\(Self.text(layout.amount, fields, scanner))`"); return
+                bad(Message(.csvBadAmount, Self.text(layout.amount, fields, scanner))); return
             }
             amount = parsed.amount
             writtenUnit = parsed.unit
         }
         guard amount.withinModelBounds else {
-            bad("expected an amount of at most \(Amount.maximumIntegerDigits) digits before the point and \(Amount.maximumFileScale) after in `amount`, found `\(Self.text(layout.amount, fields, scanner))`"); return
+            bad(Message(.csvAmountDigits, "\(Amount.maximumIntegerDigits)", "\(Amount.maximumFileScale)", Self.text(layout.amount, fields, scanner))); return
         }
         if let written = writtenUnit, !unitText.isEmpty, written.rawValue != unitText {
-            bad("expected the amount in \(unitText) as column `unit` says, found `\(Self.text(layout.amount, fields, scanner))` in \(written.rawValue)"); return
+            bad(Message(.csvAmountUnit, unitText, Self.text(layout.amount, fields, scanner), written.rawValue)); return
         }
         let codeID = Int(Self.field(base, layout.code, fields, scanner, &codes))
         while codeValues.count < codes.strings.count { codeValues.append(ClassificationCode(rawValue: codes.strings[codeValues.count])) }
         if !codes.strings[codeID].isEmpty && codeValues[codeID] == nil {
-            bad("expected a functional code of 3, 5 or 7 digits in `code`, found `\(codes.strings[codeID])`"); return
+            bad(Message(.csvBadCode, codes.strings[codeID])); return
         }
         let econID = Int(Self.field(base, layout.econCode, fields, scanner, &econCodes))
         while econValues.count < econCodes.strings.count { econValues.append(ClassificationCode(rawValue: econCodes.strings[econValues.count])) }
         if !econCodes.strings[econID].isEmpty && econValues[econID] == nil {
-            bad("expected an economic code of 3 or 5 digits in `econ_code`, found `\(econCodes.strings[econID])`"); return
+            bad(Message(.csvBadEconCode, econCodes.strings[econID])); return
         }
         let unitName = unitText.isEmpty ? (writtenUnit?.rawValue ?? MoneyUnit.wanYuan.rawValue) : unitText
         let derivedID = Int(Self.field(base, layout.derived, fields, scanner, &deriveds))
@@ -224,14 +224,14 @@ struct CSVChunkReader {
             }
         }
         guard let derived = derivedValues[derivedID] else {
-            bad("expected true or false in `derived`, found `\(deriveds.strings[derivedID])`"); return
+            bad(Message(.csvBadDerived, deriveds.strings[derivedID])); return
         }
         let fileID = Int(Self.field(base, layout.file, fields, scanner, &files))
         let lineText = layout.line >= 0 ? Self.text(layout.line, fields, scanner) : ""
         let span: SourceSpan
         if !files.strings[fileID].isEmpty || !lineText.isEmpty {
             guard let line = Self.integer(base, layout.line, fields, scanner), line >= 1 else {
-                bad("expected a line number in `line`, found `\(lineText)`"); return
+                bad(Message(.csvBadLine, lineText)); return
             }
             span = SourceSpan(file: files.strings[fileID].isEmpty ? path : files.strings[fileID], line: line)
         } else {

@@ -62,23 +62,23 @@ public struct CSVFormat: ReportFormat {
             throw FormatError(file: source.path, line: error.line, error.message)
         }
         guard let headerRecord = header else {
-            throw FormatError(file: source.path, line: 1, "expected a header line (\(CSVFormat.header.joined(separator: ","))), found an empty file")
+            throw FormatError(file: source.path, line: 1, Message(.csvEmpty, CSVFormat.header.joined(separator: ",")))
         }
         let names = fields.map { CSVFormat.string($0, scanner).trimmingSpaces.lowercased() }
         let missing = CSVFormat.required.filter { !names.contains($0) }
         guard missing.isEmpty else {
             throw FormatError(file: source.path, line: headerRecord.line,
-                              "expected the header to name \(missing.joined(separator: ", ")), found \(names.joined(separator: ","))")
+                              Message(.csvHeaderMissing, "\(missing.joined(separator: ", "))", "\(names.joined(separator: ","))"))
         }
         var seen = Set<String>()
         for name in names where !name.isEmpty && !seen.insert(name).inserted {
             throw FormatError(file: source.path, line: headerRecord.line,
-                              "expected each column once in the header, found `\(name)` twice")
+                              Message(.csvHeaderTwice, "\(name)"))
         }
         // `disputed` (in an export of `facts`) follows from the rows of one key; it is not read.
         let unknown = names.filter { !CSVFormat.header.contains($0) && $0 != "column" && $0 != "disputed" && !$0.isEmpty }
         var warnings: [Diagnostic] = unknown.map {
-            Diagnostic(.warning, code: "unknown-column", "column `\($0)` is not a fiscal column; ignored",
+            Diagnostic(.warning, code: "unknown-column", Message(.csvUnknownColumn, "\($0)"),
                        at: source.span(line: headerRecord.line))
         }
         let layout = CSVLayout(names)
@@ -98,7 +98,7 @@ public struct CSVFormat: ReportFormat {
             throw e
         }
         if results.allSatisfy({ $0.rows == 0 }) {
-            warnings.append(Diagnostic(.warning, code: "no-rows", "the file has a header but no rows", at: source.span(line: 1)))
+            warnings.append(Diagnostic(.warning, code: "no-rows", Message(.csvNoRows), at: source.span(line: 1)))
         }
         // Rows of one entity, year and phase form one report, in the order first met.
         var index: [CSVReportKey: Int] = [:]

@@ -30,12 +30,12 @@ public struct JSONFormat: ReportFormat {
         do {
             json = try JSON.parse(source.text)
         } catch {
-            throw FormatError(file: source.path, line: error.line, "invalid JSON at column \(error.column): \(error.message)")
+            throw FormatError(file: source.path, line: error.line, Message(.jsonInvalid, "\(error.column)", "\(error.message)"))
         }
         do {
             return FormatResult(reports: try ModelJSON.decodeReports(json))
         } catch {
-            throw FormatError(file: source.path, "not a fiscal model: \(error)")
+            throw FormatError(file: source.path, Message(.jsonNotModel, "\(error)"))
         }
     }
 

@@ -32,7 +32,7 @@ struct NarrativeReader {
         let partLines = parts()
         let sawExplanation = partLines.contains { $0.0 == .explanation }
         if !sawExplanation {
-            warn("missing-part", "expected the heading 第二部分 …情况说明, found none; reading every line as sections 一 to 十")
+            warn("missing-part", Message(.narrNoPart))
         }
         for (p, lines) in partLines {
             switch p {
@@ -96,7 +96,7 @@ struct NarrativeReader {
         }
         report.shortName = shortName
         if !text.contains("万元") && text.contains("元") { report.unit = .yuan }
-        if report.year == 0 { warn("missing-year", "expected a year written as `2020年度`, found none") }
+        if report.year == 0 { warn("missing-year", Message(.narrNoYear)) }
     }
 
     /// The first `dddd` followed by `marker`.
@@ -120,10 +120,10 @@ struct NarrativeReader {
         if report.entity.isEmpty {
             if let short = shortName {
                 report.entity = short
-                warn("missing-entity", "expected the full name of the 预算单位 in a project table, found none; using the short name \(short)")
+                warn("missing-entity", Message(.narrShortEntity, "\(short)"))
             } else {
                 report.entity = source.path
-                warn("missing-entity", "expected the name of the 预算单位, found none; using the file name")
+                warn("missing-entity", Message(.narrNoEntity))
             }
         }
         for i in report.facts.indices { report.facts[i].entity = report.entity }
@@ -138,6 +138,17 @@ struct NarrativeReader {
     }
 
     mutating func warn(_ code: String, _ message: String, at span: SourceSpan, severity: Diagnostic.Severity = .warning) {
+        report.warnings.append(Diagnostic(severity, code: code, message, at: span))
+    }
+
+    /// A warning from the message catalogue, about `line` (or `range` of the text).
+    mutating func warn(_ code: String, _ message: Message, line: Int? = nil, range: Range<Substring.Index>? = nil, severity: Diagnostic.Severity = .warning) {
+        warn(code, message.text(.english), line: line, range: range, severity: severity)
+        report.warnings[report.warnings.count - 1].text = message
+    }
+
+    /// A warning from the message catalogue, at `span`.
+    mutating func warn(_ code: String, _ message: Message, at span: SourceSpan, severity: Diagnostic.Severity = .warning) {
         report.warnings.append(Diagnostic(severity, code: code, message, at: span))
     }
 

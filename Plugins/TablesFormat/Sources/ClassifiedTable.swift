@@ -48,7 +48,9 @@ struct ClassifiedTable {
                     for (n, cell) in first.enumerated() where options.allSatisfy({ $0[n] == cell }) { cells[cell] = row.figures[n] }
                 }
                 if cells.count < row.figures.count {
-                    context.warn("ambiguous-column", "expected \(columns.count) figures in a row of \(section.title), found \(row.figures.count); \(options.isEmpty ? "no placement adds up" : "\(options.count) placements add up"), so \(row.figures.count - cells.count) of them not read", line: row.line)
+                    context.warn("ambiguous-column", Message(.tabRowFigures, columns.count, section.title, row.figures.count,
+                                                             options.isEmpty ? Message(.tabNoPlacement) : Message(.tabPlacements, options.count),
+                                                             row.figures.count - cells.count), line: row.line)
                 }
                 return Placed(row: row, cells: cells)
             }
@@ -79,7 +81,7 @@ struct ClassifiedTable {
             rests.append(figures)
             let sum = Amount.sum(figures.map(\.amount))
             if !figures.isEmpty, sum != placed[i].cells[0]!.amount {
-                context.warn("row-sum", "\(placed[i].row.name): expected \(columns[0]) \(placed[i].cells[0]!.amount) to be the sum of the other columns, found \(sum)", line: placed[i].row.line)
+                context.warn("row-sum", Message(.tabRowSum, "\(placed[i].row.name)", "\(columns[0])", "\(placed[i].cells[0]!.amount)", "\(sum)"), line: placed[i].row.line)
             }
         }
         // The 合计 row: columns from the totals table where it says, else the leftmost.
@@ -94,7 +96,7 @@ struct ClassifiedTable {
                 chosen = Array(components.prefix(rest.count))
                 if rest.count < components.count, rest.count > 0 {
                     placed[t].inferred = true
-                    context.warn("ambiguous-column", "\(section.title) 合计: \(rest.count) figures for \(components.count) columns; taken as \(chosen.map { columns[$0] }.joined(separator: ", ")) (the leftmost)", line: placed[t].row.line)
+                    context.warn("ambiguous-column", Message(.tabTotalColumns, section.title, rest.count, components.count, chosen.map { columns[$0] }.joined(separator: ", ")), line: placed[t].row.line)
                 }
             }
             for (c, f) in zip(chosen, rest) { placed[t].cells[c] = f }
@@ -129,13 +131,13 @@ struct ClassifiedTable {
                 for child in children where !rests[child].isEmpty { placed[child].inferred = true }
             }
             if !perfect {
-                context.warn("children-sum", "the rows under \(name) do not add up to it in every column of \(section.title); figures placed where they fit best", line: placed[parent].row.line)
+                context.warn("children-sum", Message(.tabChildrenOff, "\(name)", "\(section.title)"), line: placed[parent].row.line)
             } else if count > 1 {
-                context.warn("ambiguous-column", "the rows under \(name) in \(section.title) add up in more than one arrangement of columns; the leftmost was taken", line: placed[parent].row.line)
+                context.warn("ambiguous-column", Message(.tabChildrenAmbiguous, "\(name)", "\(section.title)"), line: placed[parent].row.line)
             }
             let totals = Amount.sum(children.compactMap { placed[$0].cells[0]?.amount })
             if let p = placed[parent].cells[0]?.amount, totals != p {
-                context.warn("children-sum", "\(name) in \(section.title): expected \(columns[0]) \(p) to be the sum of the rows under it, found \(totals)", line: placed[parent].row.line)
+                context.warn("children-sum", Message(.tabParentSum, "\(name)", "\(section.title)", "\(columns[0])", "\(p)", "\(totals)"), line: placed[parent].row.line)
             }
         }
     }

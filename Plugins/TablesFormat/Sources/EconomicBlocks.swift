@@ -119,9 +119,9 @@ struct EconomicBlocks {
         // Within rounding: a cent for each figure of the table.
         let tolerance = Amount.sum(Array(repeating: Amount("0.01")!, count: slots.count + totals.count))
         if let best, !open.isEmpty, best.off > tolerance {
-            context.warn("children-sum", "\(TableKind.basic.title): no side for the lone figures makes every 类 the sum of its 款; placed where the sums are off by the least (\(best.off))", line: section.titleLine)
+            context.warn("children-sum", Message(.tabLoneNoSide, "\(TableKind.basic.title)", "\(best.off)"), line: section.titleLine)
         } else if ties > 1 {
-            context.warn("ambiguous-column", "\(TableKind.basic.title): \(ties) ways to put the lone figures on the left or right side add up equally well; the first was taken", line: section.titleLine)
+            context.warn("ambiguous-column", Message(.tabLoneTies, "\(TableKind.basic.title)", "\(ties)"), line: section.titleLine)
         }
         let unsure = !open.isEmpty && (ties > 1 || (best?.off ?? .zero) > tolerance)
         for (i, slot) in slots.enumerated() {

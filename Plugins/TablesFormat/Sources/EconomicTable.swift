@@ -34,7 +34,7 @@ struct EconomicTable {
                         context.add(section.kind, item: ItemName.normalized(c.name, code: c.code, catalog: .economic), econCode: c.code, column: nil, figure: figure)
                         current = nil
                     } else if let c = current, seen.contains(c.code) {
-                        context.warn("extra-figure", "\(c.name): a second figure for \(c.code)", line: line.number)
+                        context.warn("extra-figure", Message(.tabSecondFigure, "\(c.name)", "\(c.code)"), line: line.number)
                     }
                 } else if token.text.hasSuffix("经费合计") {
                     current = nil

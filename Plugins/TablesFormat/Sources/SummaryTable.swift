@@ -42,7 +42,7 @@ struct SummaryTable {
                 let rest = Array(e.figures.dropFirst())
                 var funds = usedFunds.count == rest.count ? usedFunds : Array(incomeFunds.prefix(rest.count))
                 if usedFunds.count != rest.count, !rest.isEmpty {
-                    context.warn("ambiguous-column", "\(item): \(rest.count) figures for the three fund columns; taken as \(funds.map(\.rawValue).joined(separator: ", "))", line: e.line)
+                    context.warn("ambiguous-column", Message(.tabFundColumns, "\(item)", "\(rest.count)", "\(funds.map(\.rawValue).joined(separator: ", "))"), line: e.line)
                 }
                 funds = Array(funds.prefix(rest.count))
                 for (fund, figure) in zip(funds, rest) {
@@ -51,7 +51,7 @@ struct SummaryTable {
                 }
             } else {
                 if e.figures.count > 1 {
-                    context.warn("extra-figure", "\(item): expected one figure, found \(e.figures.count); the first kept", line: e.line)
+                    context.warn("extra-figure", Message(.tabOneFigure, "\(item)", "\(e.figures.count)"), line: e.line)
                 }
                 context.add(kind, item: item, code: code, fund: kind == .appropriation ? SummaryTable.fund(of: e.label) : nil, column: nil, figure: e.figures[0])
             }
@@ -111,7 +111,7 @@ struct SummaryTable {
             return
         }
         if figures.count < open.count {
-            context.warn("ambiguous-column", "\(figures.count) figures for \(open.count) items of the line above; given to the first", line: entries[open[0]].line)
+            context.warn("ambiguous-column", Message(.tabGivenToFirst, "\(figures.count)", "\(open.count)"), line: entries[open[0]].line)
         }
         for (n, index) in open.enumerated() where !figures.isEmpty {
             if n == open.count - 1 { entries[index].figures += figures; figures = [] } else { entries[index].figures.append(figures.removeFirst()) }

@@ -51,7 +51,7 @@ public struct TablesFormat: ReportFormat {
         let identity = try DocumentIdentity.read(source)
         let sections = TableSection.split(lines, entity: identity.entity)
         guard !sections.isEmpty else {
-            throw FormatError(file: source.path, "expected the standard tables of a 部门预算 or 部门决算 (a title such as 收支预算总表 or 收入支出决算总表 followed by its 单位 line), found none")
+            throw FormatError(file: source.path, Message(.tabNoTables))
         }
         var context = TableContext(source: source, entity: identity.entity, year: identity.year, phase: identity.phase, unit: .wanYuan)
         context.warnings = identity.warnings
@@ -60,18 +60,18 @@ public struct TablesFormat: ReportFormat {
         for section in sections {
             let key = section.key
             if let first = read[key] {
-                context.warn("repeated-table", "\(section.title) is printed again (first at line \(first)); read once", line: section.titleLine)
+                context.warn("repeated-table", Message(.tabRepeated, "\(section.title)", "\(first)"), line: section.titleLine)
                 continue
             }
             read[key] = section.titleLine
             if section.phase != identity.phase {
-                context.warn("table-phase", "the title \(section.title) names a \(section.phase.rawValue) table in a \(identity.phase.rawValue) report; read as \(identity.phase.rawValue)", line: section.titleLine)
+                context.warn("table-phase", Message(.tabPhase, "\(section.title)", "\(section.phase.rawValue)", "\(identity.phase.rawValue)", "\(identity.phase.rawValue)"), line: section.titleLine)
             }
             if let unit = section.unit {
                 context.unit = unit
                 units[unit, default: 0] += 1
             } else {
-                context.warn("missing-unit", "expected a 单位 line under the title \(section.title), found none; amounts taken in \(context.unit.rawValue)", line: section.titleLine)
+                context.warn("missing-unit", Message(.tabMissingUnit, "\(section.title)", "\(context.unit.rawValue)"), line: section.titleLine)
             }
             context.section = section
             switch section.kind.layout {
@@ -80,7 +80,7 @@ public struct TablesFormat: ReportFormat {
             case .summary:
                 // The budgets' summary tables set three or four columns side by side and wrap
                 // their labels into each other's lines; their figures repeat the coded tables.
-                context.notes.append(Diagnostic(.note, code: "table-not-read", "\(section.title): the summary table of a 预算 is not read (its 类 figures are read from the tables by code)",
+                context.notes.append(Diagnostic(.note, code: "table-not-read", Message(.tabSummaryNotRead, "\(section.title)"),
                                                 at: source.span(line: section.titleLine)))
             case .economic:
                 if EconomicBlocks.applies(to: section) {
@@ -99,14 +99,14 @@ public struct TablesFormat: ReportFormat {
             case .functional:
                 ClassifiedTable(section: section, catalog: .functional).read(into: &context)
             case .unread:
-                context.notes.append(Diagnostic(.note, code: "table-not-read", "\(section.title) lists items without classification; not read",
+                context.notes.append(Diagnostic(.note, code: "table-not-read", Message(.tabNoClassification, "\(section.title)"),
                                                 at: source.span(line: section.titleLine)))
             }
         }
         if identity.phase == .final {
             for kind in TableKind.allCases where kind.title.hasSuffix("决算表") || kind.title.hasSuffix("决算总表") {
                 if !sections.contains(where: { $0.kind == kind }) {
-                    context.warnings.append(Diagnostic(.warning, code: "missing-table", "expected the table \(kind.title), found none"))
+                    context.warnings.append(Diagnostic(.warning, code: "missing-table", Message(.tabMissingTable, "\(kind.title)")))
                 }
             }
         }
@@ -233,6 +233,11 @@ struct TableContext {
 
     /// A warning about line `line`.
     mutating func warn(_ code: String, _ message: String, line: Int) {
+        warnings.append(Diagnostic(.warning, code: code, message, at: source.span(line: line)))
+    }
+
+    /// A warning about line `line`, from the message catalogue.
+    mutating func warn(_ code: String, _ message: Message, line: Int) {
         warnings.append(Diagnostic(.warning, code: code, message, at: source.span(line: line)))
     }
 }

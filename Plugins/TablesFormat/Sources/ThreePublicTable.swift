@@ -33,13 +33,15 @@ struct ThreePublicTable {
             }
         }
         if arrangements.isEmpty {
-            context.warn("ambiguous-column", "三公经费: no arrangement of the \(figures.count) figures in the twelve cells adds up; none read", line: firstLine)
+            context.warn("ambiguous-column", Message(.tabThreePublicNoArrangement, "\(figures.count)"), line: firstLine)
         } else if cells.count < figures.count {
             let open = figures.indices.filter { n in !arrangements.allSatisfy { $0[n] == arrangements[0][n] } }
             let options = open.map { n in
-                Set(arrangements.map { $0[n] }).sorted().map(ThreePublicTable.cellName).joined(separator: " or ")
+                Set(arrangements.map { $0[n] }).sorted().map(ThreePublicTable.cellName)
             }
-            context.warn("ambiguous-column", "三公经费: \(figures.count) figures for twelve cells; " + zip(open, options).map { "\(figures[$0].amount) is \($1)" }.joined(separator: "; ") + "; not read", line: firstLine)
+            context.warn("ambiguous-column", Message(.tabThreePublicCells, figures.count,
+                                                     Message.joined(zip(open, options).map { Message(.tabFigureIsOneOf, figures[$0].amount, ThreePublicTable.either($1)) }, separator: "; ")),
+                         line: firstLine)
         }
         for (cell, figure) in cells {
             context.add(.threePublic, item: ThreePublicTable.items[cell / 2], column: cell % 2 == 0 ? "预算数" : "决算数", figure: figure)
@@ -119,7 +121,7 @@ struct BudgetThreePublicTable {
                 figures = here
             } else if !here.isEmpty {
                 // A figure the extraction displaced below the row: its cell is unknown.
-                context.warn("displaced-figure", "\(section.title): \(here.map { "\($0.amount)" }.joined(separator: " ")) stands on a line of its own below the row; its cell is unknown, not read", line: line.number)
+                context.warn("displaced-figure", Message(.tabDisplaced, section.title, here.map { "\($0.amount)" }.joined(separator: " ")), line: line.number)
             }
         }
         guard !figures.isEmpty else { return }
@@ -132,7 +134,7 @@ struct BudgetThreePublicTable {
             return options.isEmpty ? nil : (layout, options, words)
         }
         guard let (layout, options, _) = fitting.max(by: { $0.2 < $1.2 }) else {
-            context.warn("ambiguous-column", "\(section.title): no layout of the 三公 columns takes the \(figures.count) figures so that the totals add up; none read", line: firstLine)
+            context.warn("ambiguous-column", Message(.tabThreePublicNoLayout, "\(section.title)", "\(figures.count)"), line: firstLine)
             return
         }
         var open: [Int] = []
@@ -147,9 +149,17 @@ struct BudgetThreePublicTable {
         }
         if !open.isEmpty {
             let names = open.map { n in
-                "\(figures[n].amount) is " + Set(options.map { layout.columns[$0[n]] }).sorted().joined(separator: " or ")
+                Message(.tabFigureIsOneOf, figures[n].amount, ThreePublicTable.either(Set(options.map { layout.columns[$0[n]] }).sorted()))
             }
-            context.warn("ambiguous-column", "\(section.title): \(figures.count) figures for \(layout.columns.count) cells; " + names.joined(separator: "; ") + "; not read", line: firstLine)
+            context.warn("ambiguous-column", Message(.tabLayoutCells, section.title, figures.count, layout.columns.count, Message.joined(names, separator: "; ")),
+                         line: firstLine)
         }
+    }
+}
+
+extension ThreePublicTable {
+    /// `a or b or c` (`a 或 b 或 c`): the cells a figure may be in.
+    static func either(_ names: [String]) -> Message {
+        Message.joined(Array(names.map { [Message.literal($0)] }.joined(separator: [Message(.wordOr)])), separator: "")
     }
 }

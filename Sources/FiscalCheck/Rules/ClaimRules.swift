@@ -113,7 +113,7 @@ public struct ChangeRule: CheckRule {
                     let tol = Rounding.sumTolerance(total: delta, parts: [current.amount, p.amount], exact: current.isCount)
                     guard let sev = Rounding.severity(of: delta - computed, tolerance: tol) else { return nil }
                     return Finding(sev, rule: id, report: report.displayName, subject: Message(.checkSubjectChange, current.item, year),
-                                   figures: [Finding.Figure(label: "change", amount: delta, unit: current.unit.description, span: claim.span),
+                                   figures: [Finding.Figure(label: Message(.figureChange), amount: delta, unit: current.unit.description, span: claim.span),
                                              report.figure(claim.fact, near: claim.span), report.figure(prior, near: claim.span)],
                                    stated: delta, computed: computed, detail: .literal("\(current.amount) − \(p.amount) = \(computed)"))
                 }
@@ -124,7 +124,7 @@ public struct ChangeRule: CheckRule {
                     numerator: current.amount - p.amount,
                     numeratorError: roundingError(current, among: amounts) + roundingError(p, among: amounts),
                     denominator: p.amount, denominatorError: roundingError(p, among: amounts),
-                    figures: [report.percentFigure("rate", percent, claim.span), report.figure(claim.fact, near: claim.span), report.figure(prior, near: claim.span)],
+                    figures: [report.percentFigure(Message(.figureRate), percent, claim.span), report.figure(claim.fact, near: claim.span), report.figure(prior, near: claim.span)],
                     formula: Message(.formulaChangeRate))
             case .unchanged(let year):
                 guard let prior = priorFact(report, of: current, year: year) else { return nil }
@@ -144,8 +144,8 @@ public struct ChangeRule: CheckRule {
         let e = Rounding.error(of: delta, unit: Rounding.unit(of: [current.amount, delta]), exact: current.isCount)
         let figures = [
             report.figure(claim.fact, near: claim.span),
-            Finding.Figure(label: "change", amount: delta, unit: current.unit.description, span: claim.span),
-            report.percentFigure("rate", percent, claim.span),
+            Finding.Figure(label: Message(.figureChange), amount: delta, unit: current.unit.description, span: claim.span),
+            report.percentFigure(Message(.figureRate), percent, claim.span),
         ]
         let subject = Message(.checkSubjectChangeRate, current.item, year)
         if !delta.isZero && !percent.isZero && delta.isNegative != percent.isNegative {
@@ -174,7 +174,10 @@ public struct ChangeRule: CheckRule {
     }
 }
 
-/// 完成预算 x% agrees with the executed and budget amounts.
+/// 完成预算 x% (完成年初预算的 x%) agrees with the executed and budget amounts: the execution
+/// rate `compare measure` and `compare phase` show, within the rounding of the figures. The
+/// budget is the one the sentence names, else the first the report states of 年初预算, 调整预算,
+/// 全年预算; one of 0 is passed over for the next (the finding says so).
 public struct CompletionRule: CheckRule {
     public let id = "completion"
     public let summary = "a stated 完成预算 rate equals executed / budget to the stated digits"
@@ -184,21 +187,41 @@ public struct CompletionRule: CheckRule {
         report.claims.compactMap { claim in
             guard case .completion(let percent, let stated) = claim.kind else { return nil }
             let executed = report.facts[claim.fact]
-            let budgetIndex = stated ?? report.facts.indices.first { i in
+            // The budgets the 决算 states for the figure: the one the sentence names first, then
+            // 年初预算, 调整预算, 全年预算 (`compare measure` sets the same pairs side by side).
+            let order = [Measure.initialBudget, .adjustedBudget, .fullYearBudget]
+            let budgets = report.facts.indices.filter { i in
                 let f = report.facts[i]
                 return f.phase == .budget && executed.phase == .final && !f.derived
                     && f.sameFigure(as: executed, ignoringPhase: true, ignoringMeasure: true)
                     && (f.measure == executed.measure || (executed.measure == .total && f.measure.isBudget))
-            }
-            guard let budgetIndex else { return nil }
+            }.sorted { (order.firstIndex(of: report.facts[$0].measure) ?? order.count) < (order.firstIndex(of: report.facts[$1].measure) ?? order.count) }
+            let candidates = (stated.map { [$0] } ?? []) + budgets.filter { $0 != stated }
+            guard let first = candidates.first else { return nil }
+            // A budget of 0 gives no rate; a report that states one (年初预算为 0 万元，全年预算为
+            // 321.02 万元 … 完成年初预算的 95.89%) means the budget it had: the next one stated.
+            let budgetIndex = report.facts[first].amount.isZero && !executed.amount.isZero
+                ? candidates.first { !report.facts[$0].amount.isZero } ?? first : first
             let budget = report.facts[budgetIndex]
             let amounts = [executed.amount, budget.amount]
-            return percentFinding(
-                rule: id, report: report, subject: Message(.checkSubjectCompletion, executed.item), stated: percent,
+            let subject = Message(.checkSubjectCompletion, executed.item)
+            let figures = [report.percentFigure("完成预算", percent, claim.span), report.figure(claim.fact, near: claim.span), report.figure(budgetIndex, near: claim.span)]
+            guard var finding = percentFinding(
+                rule: id, report: report, subject: subject, stated: percent,
                 numerator: executed.amount, numeratorError: roundingError(executed, among: amounts),
                 denominator: budget.amount, denominatorError: roundingError(budget, among: amounts),
-                figures: [report.percentFigure("完成预算", percent, claim.span), report.figure(claim.fact, near: claim.span), report.figure(budgetIndex, near: claim.span)],
-                formula: Message(.formulaCompletion))
+                figures: figures, formula: Message(.formulaCompletion))
+            else {
+                // The rate holds against the next budget: a note, since the budget named is 0.
+                guard budgetIndex != first else { return nil }
+                return Finding(.note, rule: id, report: report.displayName, subject: subject, figures: figures, stated: percent,
+                               computed: (executed.amount * Amount(100) / budget.amount).rounded(toDigits: percent.scale),
+                               detail: Message(.checkZeroBudgetSkipped, report.facts[first].measure.rawValue, budget.measure.rawValue, budget.amount))
+            }
+            if budgetIndex != first {
+                finding.detailText = Message(.checkBecause, Message(.checkZeroBudgetSkipped, report.facts[first].measure.rawValue, budget.measure.rawValue, budget.amount), finding.detailText)
+            }
+            return finding
         }
     }
 }
@@ -248,13 +271,13 @@ public struct ComparisonRule: CheckRule {
             guard let otherIndex else { return nil }
             let other = report.facts[otherIndex]
             guard fact.unit == other.unit, !relation.holds(fact.amount, other.amount) else { return nil }
-            let against = priorYear.map { "its \($0) value" } ?? "its budget"
-            let words = [Claim.Relation.less: "less than", .equal: "equal to", .greater: "greater than"][relation]!
-            return Finding(.error, rule: id, report: report.displayName, subject: "\(fact.item) \(words) \(against)",
+            let against = priorYear.map { Message(.againstPriorYear, $0) } ?? Message(.againstBudget)
+            let words = Message([Claim.Relation.less: .relationLess, .equal: .relationEqual, .greater: .relationGreater][relation]!)
+            return Finding(.error, rule: id, report: report.displayName, subject: Message(.checkSubjectComparison, fact.item, words, against),
                            figures: [report.figure(claim.fact, near: claim.span), report.figure(otherIndex, near: claim.span),
-                                     Finding.Figure(label: "said \(relation.rawValue)", amount: fact.amount, unit: fact.unit.description, span: claim.span)],
+                                     Finding.Figure(label: Message(.checkSaidRelation, relation.rawValue), amount: fact.amount, unit: fact.unit.description, span: claim.span)],
                            stated: nil, computed: fact.amount - other.amount,
-                           detail: "the text says \(fact.amount) is \(words) \(other.amount) (\(against)); \(fact.amount) − \(other.amount) = \(fact.amount - other.amount)")
+                           detail: Message(.checkTextSays, fact.amount, words, other.amount, against, fact.amount - other.amount))
         }
     }
 }
@@ -269,10 +292,10 @@ public struct HeadingYearRule: CheckRule {
     public func check(_ report: Report) -> [Finding] {
         guard report.year != 0 else { return [] }
         return report.yearMentions.filter { $0.year != report.year }.map { m in
-            Finding(.error, rule: id, report: report.displayName, subject: "heading `\(m.text)` names \(m.year)",
-                    figures: [Finding.Figure(label: "heading year", amount: Amount(m.year), unit: "年", span: m.span)],
+            Finding(.error, rule: id, report: report.displayName, subject: Message(.checkSubjectHeadingYear, m.text, m.year),
+                    figures: [Finding.Figure(label: Message(.figureHeadingYear), amount: Amount(m.year), unit: "年", span: m.span)],
                     stated: Amount(m.year), computed: Amount(report.year),
-                    detail: "the report is of \(report.year) (its title), the heading names \(m.year)")
+                    detail: Message(.checkHeadingYearDetail, report.year, m.year))
         }
     }
 }

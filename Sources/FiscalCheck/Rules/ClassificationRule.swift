@@ -127,7 +127,7 @@ public struct ClassificationRule: CheckRule {
                let unplaced = members.first(where: { $0.fact.code == nil && ClassPath.of($0.fact, classes: namedClasses) == nil
                    && $0.fact.span.line > lo && $0.fact.span.line <= hi && $0.fact.span.line != total.fact.span.line }) {
                 f.severity = .unsure
-                f.detail += "; unsure, not the report's error: `\(unplaced.fact.item)` \(unplaced.fact.amount) (line \(unplaced.fact.span.line)) stands among them and could not be classified"
+                f.detailText = f.detailText + Message(.checkUnsureUnclassified, unplaced.fact.item, unplaced.fact.amount, unplaced.fact.span.line)
             }
             findings.append(f)
         }

@@ -11,12 +11,12 @@ public struct Identity: Sendable, Hashable {
     /// column); `nil` for any.
     public var otherColumns: [String]?
     /// Why the two are one figure, shown in the finding.
-    public var reason: String
+    public var reason: Message
     /// The phases whose reports the identity holds in; `nil` for all.
     public var phases: Set<Phase>?
 
     public init(_ statement: Statement, _ items: [String], _ otherStatement: Statement, _ otherItems: [String],
-                column otherColumns: [String]? = nil, phases: Set<Phase>? = nil, reason: String) {
+                column otherColumns: [String]? = nil, phases: Set<Phase>? = nil, reason: Message) {
         self.statement = statement
         self.items = items
         self.otherStatement = otherStatement
@@ -31,34 +31,34 @@ public struct Identity: Sendable, Hashable {
         // Not in a 部门预算: its 支出预算 states the 基本支出 of every fund (Jiangsu 09: 5916.27 with
         // 80 of 其他资金) beside the 一般公共预算财政拨款基本支出 (5836.27).
         Identity(.expenditure, ["基本支出"], .basicExpenditure, ["基本支出", "一般公共预算财政拨款基本支出"], phases: [.final],
-                 reason: "the 基本支出 of 支出决算 is the total of the 基本支出 section when all basic expenditure is general-budget funded"),
+                 reason: Message(.reasonBasicSection)),
         Identity(.generalBudgetExpenditure, ["一般公共预算财政拨款支出"], .fiscalAppropriation, ["一般公共预算财政拨款支出"],
-                 reason: "the same 一般公共预算财政拨款支出 total"),
+                 reason: Message(.reasonSameGeneralBudget)),
         // A narrative's totals and the 附表 rows that state them (Shanghai 情况说明 vs tables).
-        Identity(.totals, ["收入支出总计"], .totals, ["总计"], column: ["决算数"], reason: "收入支出总计 is the 总计 of 收入支出决算总表"),
-        Identity(.income, ["本年收入合计"], .income, ["合计"], column: ["本年收入合计"], reason: "the 合计 row of 收入决算表"),
-        Identity(.income, ["财政拨款收入"], .income, ["合计"], column: ["财政拨款收入"], reason: "the 合计 row of 收入决算表"),
-        Identity(.income, ["其他收入"], .income, ["合计"], column: ["其他收入"], reason: "the 合计 row of 收入决算表"),
-        Identity(.expenditure, ["本年支出合计"], .expenditure, ["合计"], column: ["本年支出合计"], reason: "the 合计 row of 支出决算表"),
-        Identity(.expenditure, ["基本支出"], .expenditure, ["合计"], column: ["基本支出"], reason: "the 合计 row of 支出决算表"),
-        Identity(.expenditure, ["项目支出"], .expenditure, ["合计"], column: ["项目支出"], reason: "the 合计 row of 支出决算表"),
+        Identity(.totals, ["收入支出总计"], .totals, ["总计"], column: ["决算数"], reason: Message(.reasonTotalOf, "收入支出总计", "收入支出决算总表")),
+        Identity(.income, ["本年收入合计"], .income, ["合计"], column: ["本年收入合计"], reason: Message(.reasonTotalRowOf, "收入决算表")),
+        Identity(.income, ["财政拨款收入"], .income, ["合计"], column: ["财政拨款收入"], reason: Message(.reasonTotalRowOf, "收入决算表")),
+        Identity(.income, ["其他收入"], .income, ["合计"], column: ["其他收入"], reason: Message(.reasonTotalRowOf, "收入决算表")),
+        Identity(.expenditure, ["本年支出合计"], .expenditure, ["合计"], column: ["本年支出合计"], reason: Message(.reasonTotalRowOf, "支出决算表")),
+        Identity(.expenditure, ["基本支出"], .expenditure, ["合计"], column: ["基本支出"], reason: Message(.reasonTotalRowOf, "支出决算表")),
+        Identity(.expenditure, ["项目支出"], .expenditure, ["合计"], column: ["项目支出"], reason: Message(.reasonTotalRowOf, "支出决算表")),
         Identity(.fiscalAppropriation, ["财政拨款收入支出总计"], .fiscalAppropriation, ["总计"], column: ["合计"],
-                 reason: "财政拨款收入支出总计 is the 总计 of 财政拨款收入支出决算总表"),
+                 reason: Message(.reasonTotalOf, "财政拨款收入支出总计", "财政拨款收入支出决算总表")),
         Identity(.generalBudgetExpenditure, ["一般公共预算财政拨款支出"], .generalBudgetExpenditure, ["合计"], column: ["合计"],
-                 reason: "the 合计 row of 一般公共预算财政拨款支出决算表"),
+                 reason: Message(.reasonTotalRowOf, "一般公共预算财政拨款支出决算表")),
         Identity(.basicExpenditure, ["基本支出", "一般公共预算财政拨款基本支出"], .generalBudgetExpenditure, ["合计"], column: ["基本支出"],
-                 reason: "the 基本支出 of the 合计 row of 一般公共预算财政拨款支出决算表"),
+                 reason: Message(.reasonColumnOfTotalRow, "基本支出", "一般公共预算财政拨款支出决算表")),
         Identity(.basicExpenditure, ["人员经费"], .basicExpenditure, ["人员经费合计"], column: ["决算数"],
-                 reason: "六 narrates 一般公共预算财政拨款基本支出决算表: 人员经费 is its 人员经费合计 row"),
+                 reason: Message(.reasonNarratesRow, "六", "一般公共预算财政拨款基本支出决算表", "人员经费", "人员经费合计")),
         Identity(.basicExpenditure, ["公用经费"], .basicExpenditure, ["公用经费合计"], column: ["决算数"],
-                 reason: "六 narrates 一般公共预算财政拨款基本支出决算表: 公用经费 is its 公用经费合计 row"),
+                 reason: Message(.reasonNarratesRow, "六", "一般公共预算财政拨款基本支出决算表", "公用经费", "公用经费合计")),
         Identity(.threePublic, ["三公经费", "三公经费财政拨款支出"], .threePublic, ["合计"], column: ["预算数", "决算数"],
-                 reason: "the 合计 of 财政拨款“三公”经费支出决算表"),
-        Identity(.threePublic, ["因公出国（境）费"], .threePublic, ["因公出国（境）费"], column: ["预算数", "决算数"], reason: "the 三公 table"),
-        Identity(.threePublic, ["公务用车购置及运行维护费"], .threePublic, ["公务用车购置及运行维护费"], column: ["预算数", "决算数"], reason: "the 三公 table"),
-        Identity(.threePublic, ["公务用车购置费"], .threePublic, ["公务用车购置费"], column: ["预算数", "决算数"], reason: "the 三公 table"),
-        Identity(.threePublic, ["公务用车运行维护费"], .threePublic, ["公务用车运行维护费"], column: ["预算数", "决算数"], reason: "the 三公 table"),
-        Identity(.threePublic, ["公务接待费"], .threePublic, ["公务接待费"], column: ["预算数", "决算数"], reason: "the 三公 table"),
+                 reason: Message(.reasonTotalOfTable, "财政拨款“三公”经费支出决算表")),
+        Identity(.threePublic, ["因公出国（境）费"], .threePublic, ["因公出国（境）费"], column: ["预算数", "决算数"], reason: Message(.reasonThreePublicTable)),
+        Identity(.threePublic, ["公务用车购置及运行维护费"], .threePublic, ["公务用车购置及运行维护费"], column: ["预算数", "决算数"], reason: Message(.reasonThreePublicTable)),
+        Identity(.threePublic, ["公务用车购置费"], .threePublic, ["公务用车购置费"], column: ["预算数", "决算数"], reason: Message(.reasonThreePublicTable)),
+        Identity(.threePublic, ["公务用车运行维护费"], .threePublic, ["公务用车运行维护费"], column: ["预算数", "决算数"], reason: Message(.reasonThreePublicTable)),
+        Identity(.threePublic, ["公务接待费"], .threePublic, ["公务接待费"], column: ["预算数", "决算数"], reason: Message(.reasonThreePublicTable)),
     ]
 }
 
@@ -78,9 +78,10 @@ public struct CodeIdentity: Sendable, Hashable {
     public var column: String?
     public var otherStatement: Statement
     public var otherColumn: String?
-    public var reason: String
+    /// Why the two are one figure, shown in the finding.
+    public var reason: Message
 
-    public init(_ statement: Statement, column: String?, _ otherStatement: Statement, column otherColumn: String?, reason: String) {
+    public init(_ statement: Statement, column: String?, _ otherStatement: Statement, column otherColumn: String?, reason: Message) {
         self.statement = statement
         self.column = column
         self.otherStatement = otherStatement
@@ -104,7 +105,7 @@ public struct CodeIdentity: Sendable, Hashable {
     /// folds them: `repeated` compares their mentions.)
     public static let standard: [CodeIdentity] = [
         CodeIdentity(.totals, column: "决算数", .expenditure, column: "本年支出合计",
-                     reason: "the 类 rows of 收入支出决算总表 and of 支出决算表"),
+                     reason: Message(.reasonLeiRows, "收入支出决算总表", "支出决算表")),
     ]
 }
 
@@ -191,7 +192,7 @@ public struct RepeatedFigureRule: CheckRule {
         return Finding(agree ? .rounding : .error, rule: id, report: report.displayName, subject: subject,
                        figures: [report.figure(i, mention: a), report.figure(i, mention: b)],
                        stated: sameUnit ? b.amount : nil, computed: sameUnit ? a.amount : nil,
-                       detail: Message(.checkVersus, "\(b.amount)\(ub)", "\(a.amount)\(ua)", why) + .literal(agree ? "" : "; the fact is disputed"))
+                       detail: Message(.checkVersus, "\(b.amount)\(ub)", "\(a.amount)\(ua)", why) + (agree ? .literal("") : Message(.checkFactDisputed)))
     }
 
     func comparable(_ a: Fact, _ b: Fact) -> Bool {
@@ -201,7 +202,7 @@ public struct RepeatedFigureRule: CheckRule {
     /// Equal values give nothing; values written to different digits that round to each
     /// other are rounding; anything else is an error (one figure rounded twice the same way
     /// cannot differ).
-    func compare(_ report: Report, _ i: FactIndex, _ j: FactIndex, subject: Message, reason: String?) -> Finding? {
+    func compare(_ report: Report, _ i: FactIndex, _ j: FactIndex, subject: Message, reason: Message?) -> Finding? {
         let a = report.facts[i].amount, b = report.facts[j].amount
         guard a != b else { return nil }
         let coarse = min(a.scale, b.scale)
@@ -209,7 +210,7 @@ public struct RepeatedFigureRule: CheckRule {
         let why = severity == .rounding ? Message(.checkFinerRounds) : Message(.checkRoundedTwoWays)
         return Finding(severity, rule: id, report: report.displayName, subject: subject,
                        figures: [report.figure(i), report.figure(j)], stated: b, computed: a,
-                       detail: Message(.checkVersus, b, a, why) + .literal(reason.map { " (\($0))" } ?? ""))
+                       detail: Message(.checkVersus, b, a, why) + (reason.map { Message(.checkReasonAside, $0) } ?? .literal("")))
     }
 }
 

@@ -70,7 +70,7 @@ public struct ExternalFormat: ReportFormat {
         request.append(("base64", .string(Data(sample.bytes).base64EncodedString())))
         let answer = try call(request, type: "detect", file: sample.path, seconds: limits.detect)
         guard let value = answer["confidence"]?.intValue, (0...100).contains(value) else {
-            throw FormatError(file: sample.path, "plugin `\(hello.name)` (\(executable)): expected a confidence from 0 to 100, found \(answer["confidence"].map { $0.text() } ?? "none")")
+            throw FormatError(file: sample.path, Message(.pluginBadConfidence, "\(hello.name)", "\(executable)", "\(answer["confidence"].map { $0.text() } ?? "none")"))
         }
         return Confidence(value)
     }
@@ -83,7 +83,7 @@ public struct ExternalFormat: ReportFormat {
         ]
         let answer = try call(request, type: "read", file: source.path, seconds: limits.read)
         guard let model = answer["model"] else {
-            throw FormatError(file: source.path, "plugin `\(hello.name)` (\(executable)): the `read` answer has no `model`")
+            throw FormatError(file: source.path, Message(.pluginNoModel, "\(hello.name)", "\(executable)"))
         }
         do {
             let reports = try ModelJSON.decodeReports(model)
@@ -97,7 +97,7 @@ public struct ExternalFormat: ReportFormat {
                 return r
             }, warnings: warnings)
         } catch {
-            throw FormatError(file: source.path, "plugin `\(hello.name)` (\(executable)) answered an invalid model: \(error)")
+            throw FormatError(file: source.path, Message(.pluginInvalidModel, "\(hello.name)", "\(executable)", "\(error)"))
         }
     }
 
@@ -125,15 +125,15 @@ public struct ExternalFormat: ReportFormat {
         let where_ = file ?? executable
         switch output.ending {
         case .notStarted(let reason):
-            throw FormatError(file: where_, "plugin \(label) could not be started: \(reason)")
+            throw FormatError(file: where_, Message(.pluginNotStarted, "\(label)", "\(reason)"))
         case .timedOut:
-            throw FormatError(file: where_, "plugin \(label) did not answer `\(requestName)` within \(seconds) s and was stopped\(stderr)")
+            throw FormatError(file: where_, Message(.pluginTimeout, "\(label)", "\(requestName)", "\(seconds)", "\(stderr)"))
         case .tooMuchOutput:
-            throw FormatError(file: where_, "plugin \(label) wrote more than \(PluginProcess.maximumStdout >> 20) MiB in answer to `\(requestName)` and was stopped\(stderr)")
+            throw FormatError(file: where_, Message(.pluginTooMuch, "\(label)", "\(PluginProcess.maximumStdout >> 20)", "\(requestName)", "\(stderr)"))
         case .signalled(let signal):
-            throw FormatError(file: where_, "plugin \(label) crashed (signal \(signal)) during `\(requestName)`\(stderr)")
+            throw FormatError(file: where_, Message(.pluginCrashed, "\(label)", "\(signal)", "\(requestName)", "\(stderr)"))
         case .exited(let status) where status != 0:
-            throw FormatError(file: where_, "plugin \(label) failed (exit status \(status)) during `\(requestName)`\(stderr)")
+            throw FormatError(file: where_, Message(.pluginFailed, "\(label)", "\(status)", "\(requestName)", "\(stderr)"))
         case .exited:
             return PluginProtocol.lines(output.stdout)
         }
@@ -142,9 +142,9 @@ public struct ExternalFormat: ReportFormat {
     static func error(_ v: PluginProtocol.Violation, label: String, file: String, output: String?) -> FormatError {
         switch v {
         case .message(let m):
-            FormatError(file: file, "plugin \(label) broke the protocol: \(m)")
+            FormatError(file: file, Message(.pluginBrokeProtocol, "\(label)", "\(m)"))
         case .incompatible(let plugin):
-            FormatError(file: file, "plugin \(label) speaks plugin protocol version \(plugin), but this fiscal speaks version \(PluginProtocol.version)")
+            FormatError(file: file, Message(.pluginVersion, "\(label)", "\(plugin)", "\(PluginProtocol.version)"))
         case .pluginError(let message, let line):
             FormatError(file: file, line: line, "plugin \(label): \(message)")
         }

@@ -62,7 +62,7 @@ public enum PluginDiscovery {
         var formats: [ExternalFormat] = []
         var diagnostics: [Diagnostic] = []
         for dir in extraDirectories where !FileSystem.isDirectory(dir) {
-            diagnostics.append(Diagnostic(.warning, code: "plugin-folder-missing", "plugin folder \(dir) does not exist"))
+            diagnostics.append(Diagnostic(.warning, code: "plugin-folder-missing", Message(.pluginFolderMissing, "\(dir)")))
         }
         for executable in executables(extraDirectories: extraDirectories, environment: environment) {
             do {
@@ -70,7 +70,7 @@ public enum PluginDiscovery {
                 if let earlier = formats.first(where: { $0.hello.name == format.hello.name }) {
                     diagnostics.append(Diagnostic(
                         .warning, code: "plugin-duplicate",
-                        "plugin \(executable) names itself `\(format.hello.name)` like \(earlier.executable); ignored"))
+                        Message(.pluginDuplicate, "\(executable)", "\(format.hello.name)", "\(earlier.executable)")))
                     continue
                 }
                 formats.append(format)

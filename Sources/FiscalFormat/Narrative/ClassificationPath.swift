@@ -22,9 +22,10 @@ public struct ClassificationPath: Sendable, Hashable {
     /// the last mark is ignored.
     public init?(_ text: some StringProtocol) {
         var parts: [Part] = []
-        var rest = Substring(text)
-        while let (mark, level) = Self.firstMark(in: rest) {
-            let raw = rest[rest.startIndex..<mark.lowerBound]
+        let text = Substring(text)
+        var nameStart = text.startIndex
+        for (mark, level) in Self.marks(in: text) {
+            let raw = text[nameStart..<mark.lowerBound]
             let name = SentenceReader.cleanLabel(raw)
             if let last = parts.last, last.level == level,
                ClassificationCatalog.normalizedName(last.name) == ClassificationCatalog.normalizedName(name) {
@@ -32,7 +33,7 @@ public struct ClassificationPath: Sendable, Hashable {
             } else {
                 parts.append(Part(level: level, name: name))
             }
-            rest = rest[mark.upperBound...]
+            nameStart = mark.upperBound
         }
         guard !parts.isEmpty else { return nil }
         self.parts = parts
@@ -53,16 +54,48 @@ public struct ClassificationPath: Sendable, Hashable {
         return codes.count == parts.count ? codes.last : nil
     }
 
-    static let marks: [(String, ClassificationCode.Level)] = [
-        ("（类）", .lei), ("(类)", .lei), ("（款）", .kuan), ("(款)", .kuan), ("（项）", .xiang), ("(项)", .xiang),
-    ]
-
-    static func firstMark(in text: Substring) -> (Range<Substring.Index>, ClassificationCode.Level)? {
-        var best: (Range<Substring.Index>, ClassificationCode.Level)?
-        for (mark, level) in marks {
-            if let r = text.firstRange(of: mark), best == nil || r.lowerBound < best!.0.lowerBound { best = (r, level) }
+    /// Every `（类）` `（款）` `（项）` mark of `text` (full- or half-width brackets, as pairs), in
+    /// order, found in one pass: searching for each mark again after every name was quadratic
+    /// on a long text of many marks (a mutated report took 15 s).
+    static func marks(in text: Substring) -> [(Range<Substring.Index>, ClassificationCode.Level)] {
+        var found: [(Range<Substring.Index>, ClassificationCode.Level)] = []
+        var from = text.startIndex
+        while let mark = nextMark(in: text, from: from) {
+            found.append(mark)
+            from = mark.0.upperBound
         }
-        return best
+        return found
+    }
+
+    /// The first mark of `text`.
+    static func firstMark(in text: Substring) -> (Range<Substring.Index>, ClassificationCode.Level)? {
+        nextMark(in: text, from: text.startIndex)
+    }
+
+    /// The first mark of `text` at or after `start`.
+    private static func nextMark(in text: Substring, from start: Substring.Index) -> (Range<Substring.Index>, ClassificationCode.Level)? {
+        var i = start
+        while i < text.endIndex {
+            let open = text[i]
+            if open == "（" || open == "(" {
+                let j = text.index(after: i)
+                if j < text.endIndex, let level = level(named: text[j]) {
+                    let k = text.index(after: j)
+                    if k < text.endIndex, text[k] == (open == "（" ? "）" : ")") { return (i..<text.index(after: k), level) }
+                }
+            }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    private static func level(named c: Character) -> ClassificationCode.Level? {
+        switch c {
+        case "类": .lei
+        case "款": .kuan
+        case "项": .xiang
+        default: nil
+        }
     }
 }
 

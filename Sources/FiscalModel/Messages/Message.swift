@@ -80,6 +80,7 @@ extension String: MessageArgument { public var asMessage: Message { .literal(sel
 extension Substring: MessageArgument { public var asMessage: Message { .literal(String(self)) } }
 extension Int: MessageArgument { public var asMessage: Message { .literal(String(self)) } }
 extension Amount: MessageArgument { public var asMessage: Message { .literal(description) } }
+extension ClassificationCode: MessageArgument { public var asMessage: Message { .literal(rawValue) } }
 
 /// Fills a catalogue template.
 ///

@@ -9,14 +9,12 @@ extension Evaluator {
             switch column.type {
             case .amount, .integer, .ratio, .percent: continue
             case .text, .bool:
-                throw QueryError("cannot draw `\(name.text)` (\(column.type.rawValue)); expected a column of numbers",
-                                 at: name.span, hint: "draw an amount, as in `chart amount by item`")
+                throw QueryError(Message(.evalCannotDraw, name.text, column.type.name), at: name.span, hint: Message(.hintDrawAmount))
             }
         }
         if let label = spec.label { _ = try column(label, in: frame) }
         if spec.values.isEmpty && !frame.columns.contains(where: { [.amount, .integer, .percent, .ratio].contains($0.type) }) {
-            throw QueryError("cannot draw this result: it has no column of numbers", at: spec.span,
-                             hint: "chart a result with amounts, as in `drill 201 | chart`")
+            throw QueryError(Message(.evalNothingToDraw), at: spec.span, hint: Message(.hintChartAmounts))
         }
     }
 }

@@ -1,50 +1,57 @@
 import FiscalModel
 
 extension Evaluator {
-    /// `compare dim [v …]`: one amount column per value of `dim` (all values, ascending, or
-    /// the ones listed), then `delta` (last − first) and `pct` (delta / first, a percentage);
-    /// for `phase` also `rate`, 决算 / 预算 (the execution rate).
+    /// `compare dim [v …] [base v] [overall] [cagr]`: one amount column per value of `dim` (all
+    /// values in order, or the ones listed) and the changes between them:
+    ///
+    /// - two values: `delta` (second − first) and `pct` (delta / first, a percentage);
+    /// - three or more: for each value after the first, `delta V` and `pct V`, the change from
+    ///   the value before it; `overall` adds `delta` and `pct` from the first to the last;
+    /// - `cagr` (years only): the average annual rate from the first year to the last;
+    /// - `phase`: `rate`, 决算 / 预算 (the execution rate); `measure`: `rate`, the total (合计)
+    ///   over the budget measure (年初预算, 调整预算 or 全年预算) listed with it;
+    /// - `entity`: one row per entity instead of one column, ranked by amount, with each one's
+    ///   `delta` and `pct` from the base (the first entity, or `base NAME`).
     ///
     /// Rows are matched on the other text, integer and boolean columns (not `file`, `line`,
-    /// `derived`), leaving out the ones the compared value decides by itself (comparing years
+    /// `derived`, `disputed`), leaving out the ones the compared value decides by itself (comparing years
     /// of one entity does not split rows by entity; when each year has one phase, phase does
-    /// not split them either). A missing value is shown as missing, never as zero.
-    func compare(_ f: Frame, _ dimension: Expr, values wanted: [Expr], at span: QuerySpan) throws(QueryError) -> Frame {
+    /// not split them either). A missing value is shown as missing, never as zero. A cell never
+    /// adds the same figure twice: a figure the report states wins over one lined up from a
+    /// 决算's budget column, which wins over one fiscal derived, and rows of two files for one
+    /// cell are the same figure stated twice (one is kept, a note says so).
+    func compare(_ f: Frame, _ spec: CompareSpec) throws(QueryError) -> Frame {
+        let dimension = spec.dimension, span = spec.span
         guard case .field(let dn) = dimension else {
-            throw QueryError("expected a column to compare (as in `compare year`), found an expression", at: dimension.span)
+            throw QueryError(Message(.evalCompareNeedsColumn), at: dimension.span)
         }
         let dim = try column(dn, in: f)
         guard let vi = f.columnIndex("amount").flatMap({ f.columns[$0].type == .amount ? $0 : nil })
             ?? f.columns.lastIndex(where: { $0.type == .amount && $0.name != dim.name })
         else {
-            throw QueryError("`compare` needs an amount column; found \(f.columns.map(\.name).joined(separator: ", "))", at: span)
+            throw QueryError(Message(.evalCompareNeedsAmount, f.columns.map(\.name).joined(separator: ", ")), at: span)
+        }
+        if spec.cagr && dim.type != .integer {
+            throw QueryError(Message(.compareCagrNeedsYears, dim.name), at: span)
+        }
+        if spec.base != nil && dim.name != "entity" {
+            throw QueryError(Message(.compareBaseNeedsEntity, dim.name), at: spec.base!.span)
         }
         let valueColumn = f.columns[vi]
         var rows = f.physicalRows
         var notes = f.notes
-        var dimValues: [Value]
-        if wanted.isEmpty {
-            dimValues = Array(Set(rows.map { dim.value(Int($0)) }).subtracting([.null]))
-            if dim.name == "phase" {
-                dimValues.sort { a, b in (Phase(name: a.description) ?? .final) < (Phase(name: b.description) ?? .final) }
-            } else {
-                dimValues.sort(by: <)
-            }
-        } else {
-            dimValues = []
-            for e in wanted {
-                let c = try compile(e, f)
-                if let t = c.type, !(t == dim.type || (t.isNumeric && dim.type.isNumeric)) {
-                    throw QueryError("cannot compare \(describe(dimension, dim.type)) with \(describe(e, t))", at: e.span)
-                }
-                dimValues.append(try c.eval(0))
-            }
+        var dimValues = try compareValues(spec, dim, rows, f, notes: &notes)
+        var baseIndex = 0
+        if let b = spec.base {
+            let v = try compareValue(b, dimension, dim, rows, f, notes: &notes)
+            if let i = dimValues.firstIndex(of: v) { baseIndex = i } else { dimValues.insert(v, at: 0) }
         }
         var index: [Value: Int] = [:]
         for (i, v) in dimValues.enumerated() where index[v] == nil { index[v] = i }
         rows = rows.filter { index[dim.value(Int($0))] != nil }
         var f = f
-        if dim.name == "phase" { lineUpBudgets(&f, rows, notes: &notes) }
+        var linedUp = Set<Int32>()
+        if dim.name == "phase" { linedUp = lineUpBudgets(&f, rows, notes: &notes) }
         if dim.name != "measure" {
             if let (ids, dictionary) = factColumn("measure", f), dictionary.count > 1 {
                 if f.columnIndex("measure") != nil {
@@ -53,21 +60,28 @@ extension Evaluator {
                        Set(rows.map { ids[Int($0)] }).count > 1, rows.contains(where: { ids[Int($0)] == total }) {
                         let others = Set(rows.map { ids[Int($0)] }).subtracting([total]).filter { $0 >= 0 }.map { dictionary[Int($0)] }.sorted()
                         rows = rows.filter { ids[Int($0)] == total }
-                        notes.append("compare shows the total measure 合计 (the rows also hold \(others.joined(separator: ", "))); choose with `where measure = \"…\"`")
+                        notes.append(note(.noteCompareTotalMeasure, list(others)))
                     }
                 } else {
                     var gid = [Int32](repeating: 0, count: rows.count)
-                    try keepOneMeasure(f, &rows, gid: &gid, groupCount: 1, what: "comparison", span: span, notes: &notes)
+                    try keepOneMeasure(f, &rows, gid: &gid, groupCount: 1, what: Message(.whatComparison), span: span, notes: &notes)
                 }
             }
         }
         if rows.isEmpty {
             let columns = [ResultTable.Column(dim.name, dim.type), ResultTable.Column(valueColumn.name, .amount)]
             return Frame.make(columns: columns, rows: [], provenance: .spans([]),
-                              notes: notes + ["nothing to compare: no row has a \(dim.name) to set side by side"])
+                              notes: notes + [note(.noteNothingToCompare, Evaluator.heading(dim.name))])
         }
-        let excluded: Set<String> = [dim.name, valueColumn.name, "file", "line", "derived"]
-        let keys = f.columns.filter { c in
+        // Where and how a figure was read is not what it is: a disputed figure still lines up
+        // with its partners (the note under the result names it).
+        let excluded: Set<String> = [dim.name, valueColumn.name, "file", "line", "derived", "disputed"]
+        // Only what names a report (its entity, year and phase) and the fund (which a report
+        // states in one place and leaves unsaid in another: a 三公 table and its sentence) may be
+        // decided by the compared value; any other column that varies (item, code, statement,
+        // measure, unit …) tells different figures apart, even when each value holds one of them.
+        let reportColumns: Set<String> = ["entity", "year", "phase", "fund"]
+        var keys = f.columns.filter { c in
             guard !excluded.contains(c.name), c.type == .text || c.type == .integer || c.type == .bool else { return false }
             var seen: [Int: Value] = [:]
             for p in rows {
@@ -77,79 +91,124 @@ extension Evaluator {
             }
             // The item labels the row even when it is the only one compared
             // (`where statement = "收支总计" | compare year`), as long as it is the same throughout.
-            return c.name == "item" && Set(seen.values).count == 1
+            return Set(seen.values).count > 1 ? !reportColumns.contains(c.name) : c.name == "item"
         }
+        labelByCode(&keys, rows)
         let (gid, first, groupCount) = try assignGroups(rows, keys)
         let n = dimValues.count
-        var cells = [Amount?](repeating: nil, count: groupCount * n)
-        var members = [[Int32]](repeating: [], count: groupCount)
-        var derivedIn = Set<Int>()
+        let cells = try compareCells(f, rows, gid: gid, groupCount: groupCount, index: { index[dim.value($0)]! }, n: n,
+                                     value: valueColumn, linedUp: linedUp, span: span, notes: &notes)
+        let layout = CompareLayout(language: context.language, spec: spec, dimension: dim, values: dimValues, baseIndex: baseIndex, valueName: valueColumn.name,
+                                   keys: keys.map { $0.gathered(first) }, groupCount: groupCount, cells: cells)
+        let made = dim.name == "entity" ? try layout.ranked() : try layout.sideBySide()
+        return Frame(columns: made.columns, selection: nil, physicalCount: made.members.count,
+                     provenance: f.combinedProvenance(made.members), notes: notes + made.notes)
+    }
+
+    /// `group keys | compare dim`: sums `amount` per key, per value of `dim`, per `derived` and,
+    /// when the rows hold several statements, per statement (the same money is often stated in
+    /// several, so adding them would count it twice); no count column, which would split the rows.
+    func groupForCompare(_ f: Frame, keys: [Expr], _ spec: CompareSpec, at span: QuerySpan) throws(QueryError) -> Frame {
+        var keys = keys
+        let written = Set(keys.map { FieldNames.canonical($0.columnName) })
+        if !written.contains(FieldNames.canonical(spec.dimension.columnName)) { keys.append(spec.dimension) }
+        if !written.contains("statement"), let (ids, _) = factColumn("statement", f),
+           Set(f.physicalRows.map { ids[Int($0)] }).count > 1 {
+            keys.append(.field(Name("statement", span)))
+        }
+        // Stated and derived figures stay apart, so that a stated one wins in its cell (a 2018
+        // 预算 gives 2017 figures derived from its stated changes; the 2017 预算 states them).
+        if !written.contains("derived"), f.columnIndex("derived") != nil { keys.append(.field(Name("derived", span))) }
+        guard let i = f.columnIndex("amount"), f.columns[i].type == .amount else {
+            return try aggregate(f, keys: keys, specs: defaultAggregates(f, at: span))
+        }
+        return try aggregate(f, keys: keys, specs: [AggregateSpec(name: "amount", function: .sum, argument: .field(Name("amount", span)), span: span)])
+    }
+
+    /// A classification code names its line; the item only labels it, and reports label one code
+    /// differently from year to year (其他人大事务支出 / 其他人大事务). Where the keys hold both,
+    /// each coded row takes the item of the first row with its code, so the name does not split
+    /// the line in two.
+    func labelByCode(_ keys: inout [FrameColumn], _ rows: [Int32]) {
+        guard let ci = keys.firstIndex(where: { $0.name == "code" }), let ii = keys.firstIndex(where: { $0.name == "item" }),
+              case .text(let codes, _) = keys[ci].storage, case .text(var items, let dictionary) = keys[ii].storage else { return }
+        var first: [Int32: Int32] = [:]
+        for p in rows {
+            let c = codes[Int(p)]
+            guard c >= 0 else { continue }
+            if let i = first[c] { items[Int(p)] = i } else { first[c] = items[Int(p)] }
+        }
+        keys[ii].storage = .text(ids: items, dictionary: dictionary)
+    }
+
+    /// The amount of each (group, value) cell and the rows it came from, without adding a
+    /// figure twice (see ``compare(_:_:)``).
+    func compareCells(_ f: Frame, _ rows: [Int32], gid: [Int32], groupCount: Int, index: (Int) -> Int, n: Int,
+                      value valueColumn: FrameColumn, linedUp: Set<Int32>, span: QuerySpan,
+                      notes: inout [String]) throws(QueryError) -> CompareCells {
+        var cells = CompareCells(n: n, groupCount: groupCount)
         let derived = f.columnIndex("derived").map { f.columns[$0] }
-        // A figure the report states wins over one fiscal derived for the same cell (a 2019
-        //决算 loaded beside a 2020 决算 that gives 2019 values from stated changes).
-        var cellIsDerived = [Bool](repeating: false, count: groupCount * n)
-        var cellMembers = [[Int32]](repeating: [], count: groupCount * n)
+        let file = f.columnIndex("file").map { f.columns[$0] }
+        // How each cell's figure was read: 0 stated, 1 a 决算's budget lined up with a 预算's
+        // total, 2 derived from a stated change. The best kind in a cell wins.
+        var kind = [Int8](repeating: .max, count: groupCount * n)
+        var cellFile = [Value?](repeating: nil, count: groupCount * n)
+        // Cells whose figure another file states too: the other file's amount, to compare.
+        var twice: [Int: [Value: Amount]] = [:]
+        // Cells where a 预算 report's own figure won over a 决算's budget column: that column's amount.
+        var outranked: [Int: Amount] = [:]
+        var derivedIn = Set<Int>()
         for (r, p32) in rows.enumerated() {
-            let p = Int(p32), g = Int(gid[r]), d = index[dim.value(p)]!
-            let isDerived = derived?.value(p) == .bool(true)
-            let cell = g * n + d
-            if cells[cell] != nil && cellIsDerived[cell] != isDerived {
-                if isDerived { continue }
-                cells[cell] = nil
-                cellMembers[cell] = []
+            let p = Int(p32), cell = Int(gid[r]) * n + index(p)
+            let k: Int8 = derived?.value(p) == .bool(true) ? 2 : linedUp.contains(p32) ? 1 : 0
+            if k > kind[cell] {
+                if k == 1, let a = valueColumn.value(p).amountValue { outranked[cell] = try Evaluator.exactly(Message(.whatSumOf, valueColumn.name), at: span) { () throws(AmountOverflow) in try (outranked[cell] ?? .zero).adding(a) } }
+                continue
             }
-            cellIsDerived[cell] = isDerived
-            cellMembers[cell].append(p32)
-            guard let a = valueColumn.value(p).amountValue else { continue }
-            let sum = cells[cell] ?? .zero
-            cells[cell] = try Evaluator.exactly("the sum of `\(valueColumn.name)`", at: span) { () throws(AmountOverflow) in try sum.adding(a) }
-        }
-        for cell in cells.indices where cellIsDerived[cell] && cells[cell] != nil { derivedIn.insert(cell % n) }
-        for g in 0..<groupCount { members[g] = (0..<n).flatMap { cellMembers[g * n + $0] } }
-        var columns = keys.map { $0.gathered(first) }
-        let names = Set(columns.map(\.name))
-        for (d, v) in dimValues.enumerated() {
-            let name = names.contains(v.description) ? "\(dim.name) \(v)" : v.description
-            columns.append(FrameColumn.make(name, .amount, (0..<groupCount).map { g in cells[g * n + d].map(Value.amount) ?? .null }))
-        }
-        if n >= 2 {
-            let firstValues = (0..<groupCount).map { cells[$0 * n] }
-            let lastValues = (0..<groupCount).map { cells[$0 * n + n - 1] }
-            var deltas: [Value] = [], pcts: [Value] = []
-            for g in 0..<groupCount {
-                guard let a = firstValues[g], let b = lastValues[g] else { deltas.append(.null); pcts.append(.null); continue }
-                let delta = try Evaluator.exactly("delta", at: span) { () throws(AmountOverflow) in try b.subtracting(a) }
-                deltas.append(.amount(delta))
-                pcts.append(a.isZero ? .null : .percent(try Evaluator.exactly("pct", at: span) { () throws(AmountOverflow) in try Ratio.exact(delta, a) }))
+            if k < kind[cell] {
+                if kind[cell] == 1, let a = cells.amounts[cell] { outranked[cell] = a }
+                kind[cell] = k
+                cells.amounts[cell] = nil
+                cells.members[cell] = []
+                cellFile[cell] = file?.value(p)
+                twice[cell] = nil
             }
-            columns.append(FrameColumn.make("delta", .amount, deltas))
-            columns.append(FrameColumn.make("pct", .percent, pcts))
-            if dim.name == "phase", let b = index[.text(Phase.budget.rawValue)], let fi = index[.text(Phase.final.rawValue)] {
-                var rates: [Value] = []
-                for g in 0..<groupCount {
-                    guard let budget = cells[g * n + b], let final = cells[g * n + fi], !budget.isZero else { rates.append(.null); continue }
-                    rates.append(.percent(try Evaluator.exactly("rate", at: span) { () throws(AmountOverflow) in try Ratio.exact(final, budget) }))
+            if let file, let kept = cellFile[cell], file.value(p) != kept {
+                if let a = valueColumn.value(p).amountValue {
+                    let other = twice[cell, default: [:]][file.value(p)] ?? .zero
+                    twice[cell, default: [:]][file.value(p)] = try Evaluator.exactly(Message(.whatSumOf, valueColumn.name), at: span) { () throws(AmountOverflow) in try other.adding(a) }
                 }
-                columns.append(FrameColumn.make("rate", .percent, rates))
+                continue
             }
+            cells.members[cell].append(p32)
+            guard let a = valueColumn.value(p).amountValue else { continue }
+            let sum = cells.amounts[cell] ?? .zero
+            cells.amounts[cell] = try Evaluator.exactly(Message(.whatSumOf, valueColumn.name), at: span) { () throws(AmountOverflow) in try sum.adding(a) }
         }
-        if !derivedIn.isEmpty {
-            let which = derivedIn.sorted().map { dimValues[$0].description }.joined(separator: ", ")
-            let verb = derivedIn.count == 1 ? "includes" : "include"
-            notes.append("the \(which) column\(derivedIn.count == 1 ? "" : "s") \(verb) figures derived from a stated change (derived = true), not read directly")
+        for cell in kind.indices where kind[cell] == 2 && cells.amounts[cell] != nil { derivedIn.insert(cell % n) }
+        cells.derivedIn = derivedIn
+        let differ = outranked.filter { cell, a in kind[cell] == 0 && cells.amounts[cell] != a }.count
+        if differ > 0 {
+            notes.append(note(.noteCompareBudgetDiffers, differ))
         }
-        return Frame(columns: columns, selection: nil, physicalCount: groupCount,
-                     provenance: f.combinedProvenance(members), notes: notes)
+        if !twice.isEmpty {
+            let disagree = twice.filter { cell, others in others.values.contains { $0 != cells.amounts[cell] } }.count
+            let files = Set(twice.values.flatMap(\.keys)).map(\.description).sorted()
+            notes.append(note(.noteCompareTwice, twice.count, list(files)))
+            if disagree > 0 { notes.append(note(.noteCompareTwiceDiffer, disagree)) }
+        }
+        return cells
     }
 
     /// `compare phase`: a 决算 states its budget as 年初预算, 调整预算 or 全年预算 (a 预算 fact),
     /// its outcome as the total; when the rows hold one kind of budget, it lines up with the
-    /// total so that `rate` is the execution rate (a note names it).
-    func lineUpBudgets(_ f: inout Frame, _ rows: [Int32], notes: inout [String]) {
+    /// total so that `rate` is the execution rate (a note names it). Returns the rows lined up:
+    /// a 预算 report's own total for the same cell wins over them.
+    func lineUpBudgets(_ f: inout Frame, _ rows: [Int32], notes: inout [String]) -> Set<Int32> {
         guard let mi = f.columnIndex("measure"), case .text(let ids, var dictionary) = f.columns[mi].storage,
-              let pi = f.columnIndex("phase") else { return }
+              let pi = f.columnIndex("phase") else { return [] }
         let budgetIDs = Set(rows.map { ids[Int($0)] }.filter { $0 >= 0 && Measure(rawValue: dictionary[Int($0)]).isBudget })
-        guard budgetIDs.count == 1, let budget = budgetIDs.first else { return }
+        guard budgetIDs.count == 1, let budget = budgetIDs.first else { return [] }
         let total: Int32
         if let t = dictionary.firstIndex(of: Measure.total.rawValue) {
             total = Int32(t)
@@ -158,10 +217,32 @@ extension Evaluator {
             dictionary.append(Measure.total.rawValue)
         }
         var mapped = ids
+        var linedUp = Set<Int32>()
         for p in rows where ids[Int(p)] == budget && f.columns[pi].value(Int(p)) == .text(Phase.budget.rawValue) {
             mapped[Int(p)] = total
+            linedUp.insert(p)
         }
         f.columns[mi].storage = .text(ids: mapped, dictionary: dictionary)
-        notes.append("the 预算 column is the \(dictionary[Int(budget)]) (measure), lined up with the 决算's total")
+        let ownBudget = rows.contains { ids[Int($0)] == total && f.columns[pi].value(Int($0)) == .text(Phase.budget.rawValue) }
+        notes.append(note(.noteBudgetLinedUp, dictionary[Int(budget)]))
+        if ownBudget { notes.append(note(.noteOwnBudgetShown)) }
+        return linedUp
     }
+}
+
+/// The cells of a comparison: for group `g` and value `d`, index `g * n + d`.
+struct CompareCells {
+    var n: Int
+    var amounts: [Amount?]
+    var members: [[Int32]]
+    /// The values (by index) with a cell derived from a stated change.
+    var derivedIn = Set<Int>()
+
+    init(n: Int, groupCount: Int) {
+        self.n = n
+        amounts = [Amount?](repeating: nil, count: groupCount * n)
+        members = [[Int32]](repeating: [], count: groupCount * n)
+    }
+
+    subscript(g: Int, d: Int) -> Amount? { amounts[g * n + d] }
 }

@@ -14,8 +14,8 @@ extension Evaluator {
         guard let ci = f.columnIndex("code"), case .text(let codeIDs, let codes) = f.columns[ci].storage,
             let ai = f.columnIndex("amount"), case .amount(let ms, let ss) = f.columns[ai].storage
         else {
-            throw QueryError("`drill` needs the columns `code` and `amount`; found \(f.columns.map(\.name).joined(separator: ", "))",
-                             at: spec.span, hint: "drill facts, as in `facts | where … | drill 201`")
+            throw QueryError(Message(.evalDrillNeedsColumns, f.columns.map(\.name).joined(separator: ", ")),
+                             at: spec.span, hint: Message(.hintDrillFacts))
         }
         var notes = f.notes
         var rows = f.physicalRows.filter { codeIDs[Int($0)] >= 0 }
@@ -34,12 +34,12 @@ extension Evaluator {
             let distinct = Set(rows.map { uids[Int($0)] })
             if distinct.count > 1 {
                 let names = distinct.filter { $0 >= 0 }.map { units[Int($0)] }.sorted()
-                throw QueryError("cannot add amounts in different units (\(names.joined(separator: ", "))) in a drill-down",
-                                 at: spec.span, hint: "filter first: `facts | where unit = \"\(names[0])\" | drill`")
+                throw QueryError(Message(.evalDrillUnits, names.joined(separator: ", ")),
+                                 at: spec.span, hint: Message(.hintFilterUnitDrill, names[0]))
             }
         }
         if let ei = f.columnIndex("entity"), case .text(let eids, _) = f.columns[ei].storage, Set(rows.map { eids[Int($0)] }).count > 1 {
-            notes.append("drill adds up \(Set(rows.map { eids[Int($0)] }).count) entities; `where entity = \"…\"` shows one")
+            notes.append(note(.noteDrillEntities, Set(rows.map { eids[Int($0)] }).count))
         }
         var scoped = f
         scoped.selection = rows
@@ -52,7 +52,7 @@ extension Evaluator {
             guard let code = ClassificationCode(rawValue: codes[Int(codeIDs[p])]), ss[p] >= 0 else { continue }
             let amount = Amount(mantissa: ms[p], scale: Int(ss[p]))
             let sum = { (a: Amount) throws(QueryError) -> Amount in
-                try Evaluator.exactly("the sum under \(code)", at: spec.span) { () throws(AmountOverflow) in try a.adding(amount) }
+                try Evaluator.exactly(Message(.whatSumUnder, code.rawValue), at: spec.span) { () throws(AmountOverflow) in try a.adding(amount) }
             }
             stated[code] = try sum(stated[code] ?? .zero)
             if totals[p] { continue }
@@ -76,28 +76,29 @@ extension Evaluator {
         let rootTotal: Amount
         if let stated = spec.code.flatMap({ rolled[$0]?.0 }) { rootTotal = stated } else {
             let parts = children(nil).map { rolled[$0]!.0 }
-            rootTotal = try Evaluator.exactly("the drill total", at: spec.span) { () throws(AmountOverflow) in try Amount.checkedSum(parts) }
+            rootTotal = try Evaluator.exactly(Message(.whatDrillTotal), at: spec.span) { () throws(AmountOverflow) in try Amount.checkedSum(parts) }
         }
         walk(spec.code, 0, rootTotal)
         if let root = spec.code {
             if rolled[root] == nil {
-                notes.append("no facts under \(root) in scope")
+                notes.append(note(.noteNoFactsUnder, root.rawValue))
             } else if out.isEmpty {
-                notes.append("\(root) is stated without parts here")
+                notes.append(note(.noteStatedWithoutParts, root.rawValue))
             }
         }
         var differs = false
         for node in (spec.code.map { [$0] } ?? []) + out.map(\.0) {
             guard let s = stated[node], let r = rolled[node]?.0, s != r else { continue }
             differs = differs || node != spec.code
-            notes.append("\(node) \(name(of: node) ?? ""): stated \(s), its parts add to \(r) (difference \((try? r.subtracting(s)).map(\.description) ?? "too large to show"))")
+            notes.append(note(.notePartsDiffer, node.rawValue, name(of: node) ?? "", s, r,
+                              (try? r.subtracting(s)).map { Message.literal($0.description) } ?? Message(.tooLargeToShow)))
         }
         var columns: [ResultTable.Column] = [.init("code", .text), .init("name", .text), .init("amount", .amount), .init("share", .percent)]
         if differs { columns.append(.init("stated", .amount)) }
         var values: [[Value]] = []
         for (code, _, parentTotal) in out {
             let amount = rolled[code]!.0
-            let share = parentTotal.isZero ? Value.null : .percent(try Evaluator.exactly("the share of \(code)", at: spec.span) { () throws(AmountOverflow) in
+            let share = parentTotal.isZero ? Value.null : .percent(try Evaluator.exactly(Message(.whatShareOfCode, code.rawValue), at: spec.span) { () throws(AmountOverflow) in
                 try Ratio.exact(amount, parentTotal)
             })
             var row: [Value] = [.text(code.rawValue), name(of: code).map(Value.text) ?? .null, .amount(amount), share]
@@ -123,9 +124,10 @@ extension Evaluator {
         guard values.count > 1 else { return }
         let pick = choose(values)
         rows = rows.filter { text(f, column, $0) == pick }
-        let others = values.filter { $0 != pick }.map { $0 ?? "—" }.sorted().joined(separator: ", ")
-        let counted = pick.map { "\(column) \($0)" } ?? "the figures with no \(column)"
-        notes.append("drill counts \(counted) only (the facts also hold \(column) \(others)); choose with `where \(column) = \"…\"`")
+        let others = list(values.filter { $0 != pick }.map { $0 ?? "—" }.sorted())
+        let heading = Evaluator.heading(column)
+        let counted = pick.map { Message(.drillCountsValue, heading, $0) } ?? Message(.drillCountsNone, heading)
+        notes.append(note(.noteDrillCounts, counted, heading, others, column))
     }
 
     /// Keeps the latest year, and 决算 over 预算 within it, when the rows hold several.
@@ -139,7 +141,7 @@ extension Evaluator {
         guard keys.count > 1, let latest = keys.max() else { return }
         rows = rows.filter { key($0).0 * 2 + key($0).1 == latest }
         let phase = latest % 2 == 1 ? Phase.final.rawValue : Phase.budget.rawValue
-        notes.append("drill shows \(latest / 2) \(phase) (of \(keys.count) years and phases loaded); choose with `where year = …`, or line years up with `compare year`")
+        notes.append(note(.noteDrillLatest, latest / 2, phase, keys.count))
     }
 
     /// The code a name written after `drill` stands for: the catalog's, else the one code the
@@ -152,9 +154,9 @@ extension Evaluator {
         for code in store.itemNameByCode.keys.compactMap(ClassificationCode.init(rawValue:)) {
             if let n = context.codeName(code) { candidates.append(n) }
         }
-        let hint = Suggestion.nearest(name.text, among: candidates).map { "did you mean `\($0)`?" }
-            ?? "drill takes a code such as 201 or a name such as 一般公共服务支出"
-        let what = matches.count > 1 ? "names several codes (\(matches.sorted().joined(separator: ", ")))" : "is not a classification name fiscal knows"
-        throw QueryError("`\(name.text)` \(what)", at: name.span, hint: hint)
+        let hint = Suggestion.nearest(name.text, among: candidates).map { Message(.didYouMean, $0) } ?? Message(.hintDrillTakes)
+        let what = matches.count > 1 ? Message(.evalNamesSeveralCodes, name.text, matches.sorted().joined(separator: ", "))
+            : Message(.evalNotAClassification, name.text)
+        throw QueryError(what, at: name.span, hint: hint)
     }
 }

@@ -18,7 +18,10 @@ struct Compiled {
 
 extension ResultTable.ColumnType {
     var isNumeric: Bool { self == .integer || self == .amount || self == .ratio || self == .percent }
-    var article: String { self == .amount || self == .integer ? "an \(rawValue)" : "a \(rawValue)" }
+    /// The type's name in messages (`text`, 文本).
+    var name: Message { MessageKey(rawValue: "type." + rawValue).map { Message($0) } ?? .literal(rawValue) }
+    /// The type with its article (`an amount`).
+    var article: Message { MessageKey(rawValue: "typeA." + rawValue).map { Message($0) } ?? .literal(rawValue) }
 }
 
 extension Evaluator {
@@ -69,11 +72,10 @@ extension Evaluator {
             }
         case .call(let name, _, let span):
             if Aggregate(rawValue: name.text) != nil {
-                throw QueryError("`\(name.text)` is an aggregate; expected a value per row here", at: span,
-                                 hint: "aggregate with `group … | agg total = \(name.text)(amount)`")
+                throw QueryError(Message(.evalIsAggregate, name.text), at: span, hint: Message(.hintAggregateWith, name.text))
             }
-            throw QueryError("unknown function `\(name.text)`", at: name.span,
-                             hint: Suggestion.nearest(name.text, among: Aggregate.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" })
+            throw QueryError(Message(.evalUnknownFunction, name.text), at: name.span,
+                             hint: Suggestion.nearest(name.text, among: Aggregate.allCases.map(\.rawValue)).map { Message(.didYouMean, $0) })
         default:
             let test = try predicate(e, f)
             return Compiled(type: .bool) { p throws(QueryError) in .bool(try test(p)) }
@@ -82,16 +84,16 @@ extension Evaluator {
 
     func requireNumeric(_ c: Compiled, _ e: Expr, _ what: String) throws(QueryError) {
         guard let t = c.type, !t.isNumeric else { return }
-        throw QueryError("\(what) needs numbers; found \(describe(e, t))", at: e.span)
+        throw QueryError(Message(.evalNeedsNumbers, what, describe(e, t)), at: e.span)
     }
 
     /// How an operand reads in a message: "`item` (text)", "text \"2020\"".
-    func describe(_ e: Expr, _ type: ResultTable.ColumnType?) -> String {
+    func describe(_ e: Expr, _ type: ResultTable.ColumnType?) -> Message {
         switch e {
-        case .field(let n): "`\(n.text)` (\(type?.rawValue ?? "missing"))"
-        case .text(let s, _): "text \"\(s)\""
-        case .number(let a, _): "number \(a)"
-        default: type.map { $0.article } ?? "missing"
+        case .field(let n): Message(.describeField, n.text, type?.name ?? Message(.typeMissing))
+        case .text(let s, _): Message(.describeText, s)
+        case .number(let a, _): Message(.describeNumber, a)
+        default: type.map { $0.article } ?? Message(.typeMissing)
         }
     }
 
@@ -120,8 +122,7 @@ extension Evaluator {
             let a = try compile(l, f), b = try compile(r, f)
             if op == .contains {
                 for (c, x) in [(a, l), (b, r)] where c.type != nil && c.type != .text {
-                    throw QueryError("`~` matches text; found \(describe(x, c.type))", at: x.span,
-                                     hint: "compare numbers with = < > instead")
+                    throw QueryError(Message(.evalTildeMatchesText, describe(x, c.type)), at: x.span, hint: Message(.hintCompareNumbers))
                 }
             } else {
                 try checkComparable(a, l, b, r, at: span)
@@ -145,7 +146,7 @@ extension Evaluator {
         case .under(let l, let code, _):
             let a = try compile(l, f)
             guard a.type == .text else {
-                throw QueryError("`under` needs a code column; found \(describe(l, a.type))", at: l.span)
+                throw QueryError(Message(.evalUnderNeedsCode, describe(l, a.type)), at: l.span)
             }
             if case .field(let n) = l, case .text(let ids, let dictionary) = try column(n, in: f).storage {
                 let inside = dictionary.map { ClassificationCode(rawValue: $0).map(code.contains) ?? false }
@@ -158,8 +159,7 @@ extension Evaluator {
         default:
             let c = try compile(e, f)
             guard c.type == .bool else {
-                throw QueryError("expected a condition, found \(describe(e, c.type))", at: e.span,
-                                 hint: "compare it, as in `amount > 100`")
+                throw QueryError(Message(.evalExpectedCondition, describe(e, c.type)), at: e.span, hint: Message(.hintCompareIt))
             }
             return { p throws(QueryError) in try c.eval(p) == .bool(true) }
         }
@@ -197,10 +197,10 @@ extension Evaluator {
         guard let ta = a.type, let tb = b.type else { return }
         let same = (ta.isNumeric && tb.isNumeric) || ta == tb
         guard !same else { return }
-        var hint: String?
-        if case .text(let s, _) = r, Amount.parseDecimal(s) != nil, ta.isNumeric { hint = "write the number without quotes: \(s)" }
-        if case .number(let n, _) = r, ta == .text { hint = "put text in quotes: \"\(n)\"" }
-        throw QueryError("cannot compare \(describe(l, ta)) with \(describe(r, tb))", at: span, hint: hint)
+        var hint: Message?
+        if case .text(let s, _) = r, Amount.parseDecimal(s) != nil, ta.isNumeric { hint = Message(.hintNoQuotes, s) }
+        if case .number(let n, _) = r, ta == .text { hint = Message(.hintQuoteText, n) }
+        throw QueryError(Message(.evalCannotCompare, describe(l, ta), describe(r, tb)), at: span, hint: hint)
     }
 
     /// `op` applied to two values. A missing value equals only a missing value (`code = null`);
@@ -305,16 +305,15 @@ extension Evaluator {
     /// Runs exact arithmetic for `e`; an overflow becomes an error that names the expression.
     static func exactly<T>(_ e: Expr, _ body: () throws(AmountOverflow) -> T) throws(QueryError) -> T {
         do { return try body() } catch {
-            throw QueryError("arithmetic overflow in `\(e.sourceText)`: the exact result needs more than 38 digits",
-                             at: e.span, hint: "divide large figures down first, or compute with fewer factors")
+            throw QueryError(Message(.evalOverflowExpr, e.sourceText), at: e.span, hint: Message(.hintOverflowExpr))
         }
     }
 
     /// Runs exact arithmetic for a stage (`sum`, `share`, `compare`); an overflow becomes an error
     /// naming what was computed.
-    static func exactly<T>(_ what: String, at span: QuerySpan?, _ body: () throws(AmountOverflow) -> T) throws(QueryError) -> T {
+    static func exactly<T>(_ what: Message, at span: QuerySpan?, _ body: () throws(AmountOverflow) -> T) throws(QueryError) -> T {
         do { return try body() } catch {
-            throw QueryError("arithmetic overflow in \(what): the exact result needs more than 38 digits", at: span)
+            throw QueryError(Message(.evalOverflowIn, what), at: span)
         }
     }
 }

@@ -16,7 +16,7 @@ extension Evaluator {
             let dropped = rows.reduce(0) { $0 + (totals[Int($1)] ? 1 : 0) }
             if onLevel && dropped > 0 {
                 rows.removeAll { totals[Int($0)] }
-                notes.append("grouping on 类/款/项 adds up the finest level stated: \(dropped) stated total line\(dropped == 1 ? " was" : "s were") left out so that nothing counts twice")
+                notes.append(note(.noteGroupLevelTotals, dropped))
             }
         }
         if onLevel, let levelCode = keyColumns.first(where: { $0.name == "code" }), case .text(let ids, _) = levelCode.storage {
@@ -26,14 +26,14 @@ extension Evaluator {
             rows.removeAll { ids[Int($0)] < 0 }
             let left = before - rows.count
             if left > 0 {
-                notes.append("\(left) row\(left == 1 ? "" : "s") without a code at that level \(left == 1 ? "was" : "were") left out (三公经费, counts, totals above the level); group on statement or item to see them")
+                notes.append(note(.noteGroupNoCode, left))
             }
         }
         var (gid, first, groupCount) = try assignGroups(rows, keyColumns)
         if sums {
             let span = specs.first { $0.function == .sum || $0.function == .avg }!.span
             if !keyNames.contains("measure") {
-                try keepOneMeasure(f, &rows, gid: &gid, groupCount: groupCount, what: "sum", span: span, notes: &notes)
+                try keepOneMeasure(f, &rows, gid: &gid, groupCount: groupCount, what: Message(.whatSum), span: span, notes: &notes)
             }
             // Grouping on a level has left out every stated total with parts, and every row
             // without a code at the level (合计 rows): nothing to refuse.
@@ -262,8 +262,8 @@ extension Evaluator {
         let compiled = try compile(arg, f)
         if spec.function == .sum || spec.function == .avg {
             guard let t = compiled.type, t.isNumeric else {
-                throw QueryError("cannot \(spec.function.rawValue) \(describe(arg, compiled.type)); expected numbers",
-                                 at: arg.span, hint: "count rows with `count()`")
+                throw QueryError(Message(.evalCannotAggregate, spec.function.rawValue, describe(arg, compiled.type)),
+                                 at: arg.span, hint: Message(.hintCountRows))
             }
         }
         if spec.function == .sum || spec.function == .avg, case .amount(let ms, let ss)? = fast?.storage {
@@ -274,8 +274,8 @@ extension Evaluator {
             // Checked: a sum that does not fit 38 digits is an error, never a wrapped number.
             let summed = sumAmounts(rows, gid: gid, groupCount: groupCount, mantissas: ms, scales: ss, scale: scale, powers: powers)
             guard let summed else {
-                throw QueryError("arithmetic overflow in the \(spec.function.rawValue) of `\(arg.sourceText)`: the exact result needs more than 38 digits",
-                                 at: spec.span, hint: "group the rows so that each sum is smaller, or filter out outsized figures")
+                throw QueryError(Message(.evalOverflowAggregate, spec.function.rawValue, arg.sourceText),
+                                 at: spec.span, hint: Message(.hintOverflowGroup))
             }
             let acc = summed.sums
             counts = summed.counts
@@ -283,7 +283,7 @@ extension Evaluator {
             for g in 0..<groupCount {
                 guard counts[g] > 0 else { values.append(.null); continue }
                 let sum = Amount(mantissa: acc[g], scale: Int(scale))
-                values.append(spec.function == .sum ? .amount(sum) : .ratio(try Evaluator.exactly("the avg of `\(arg.sourceText)`", at: spec.span) { () throws(AmountOverflow) in
+                values.append(spec.function == .sum ? .amount(sum) : .ratio(try Evaluator.exactly(Message(.whatAggregateOf, "avg", arg.sourceText), at: spec.span) { () throws(AmountOverflow) in
                     try Ratio.exact(sum, Amount(counts[g]))
                 }))
             }
@@ -300,7 +300,7 @@ extension Evaluator {
             case .sum, .avg:
                 if acc[g] == .null { acc[g] = v; break }
                 let sum = acc[g]
-                acc[g] = try Evaluator.exactly("the \(spec.function.rawValue) of `\(arg.sourceText)`", at: spec.span) { () throws(AmountOverflow) in
+                acc[g] = try Evaluator.exactly(Message(.whatAggregateOf, spec.function.rawValue, arg.sourceText), at: spec.span) { () throws(AmountOverflow) in
                     try Arithmetic.apply(.plus, sum, v)
                 }
             case .min: if acc[g] == .null || (Evaluator.order(v, acc[g]) ?? 0) < 0 || (acc[g] != .null && Evaluator.order(v, acc[g]) == nil && v < acc[g]) { acc[g] = v }
@@ -313,7 +313,7 @@ extension Evaluator {
         case .avg:
             var values: [Value] = []
             for g in 0..<groupCount {
-                values.append(counts[g] == 0 ? Value.null : try Evaluator.exactly("the avg of `\(arg.sourceText)`", at: spec.span) { () throws(AmountOverflow) in
+                values.append(counts[g] == 0 ? Value.null : try Evaluator.exactly(Message(.whatAggregateOf, "avg", arg.sourceText), at: spec.span) { () throws(AmountOverflow) in
                     try Arithmetic.apply(.divide, acc[g], .integer(counts[g]))
                 })
             }
@@ -344,9 +344,8 @@ extension Evaluator {
         let x = dictionary[Int(a)], y = dictionary[Int(b)]
         let spec = specs.first { $0.function == .sum || $0.function == .avg }!
         if name == "unit" {
-            throw QueryError("cannot add amounts in different units (\(x) and \(y)) in one \(spec.function.rawValue)",
-                             at: spec.span, hint: "filter with `where unit = \"\(x)\"` or group on unit")
+            throw QueryError(Message(.evalMixedUnits, x, y, spec.function.rawValue), at: spec.span, hint: Message(.hintFilterUnitOrGroup, x))
         }
-        notes.append("this sum adds facts from more than one statement (\(x), \(y), …); the same money often appears in several statements, so filter with `where statement = \"…\"` or group on statement")
+        notes.append(note(.noteMixedStatements, x, y))
     }
 }

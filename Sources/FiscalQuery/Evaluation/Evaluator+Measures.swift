@@ -17,7 +17,7 @@ extension Evaluator {
     /// Never adds two measures: in each group whose rows hold several measures, the rows of the
     /// total measure (合计) are kept and the others left out, with a note; a group with several
     /// measures and no total is an error naming them.
-    func keepOneMeasure(_ f: Frame, _ rows: inout [Int32], gid: inout [Int32], groupCount: Int, what: String,
+    func keepOneMeasure(_ f: Frame, _ rows: inout [Int32], gid: inout [Int32], groupCount: Int, what: Message,
                         span: QuerySpan?, notes: inout [String]) throws(QueryError) {
         guard let (ids, dictionary) = factColumn("measure", f), dictionary.count > 1 else { return }
         let total = dictionary.firstIndex(of: Measure.total.rawValue).map(Int32.init) ?? Int32.min
@@ -33,9 +33,7 @@ extension Evaluator {
                 for m in seen[g] where m != total { dropped.insert(m) }
             } else {
                 let mixed = names(seen[g])
-                throw QueryError(
-                    "cannot add different measures (\(mixed.joined(separator: ", "))) in one \(what): none of them is the total (合计), and each counts other money",
-                    at: span, hint: "pick one with `where measure = \"\(mixed[0])\"`, or group on measure to see each: `group measure | sum amount`")
+                throw QueryError(Message(.evalMixedMeasures, mixed.joined(separator: ", "), what), at: span, hint: Message(.hintPickMeasure, mixed[0]))
             }
         }
         guard !dropped.isEmpty else { return }
@@ -51,7 +49,7 @@ extension Evaluator {
         rows = keptRows
         gid = keptGid
         let others = names(Array(dropped))
-        notes.append("the \(what) uses the total measure 合计 only (the rows also hold \(others.joined(separator: ", ")), which are parts of it or other money); choose with `where measure = \"…\"`, or group on measure")
+        notes.append(note(.noteTotalMeasureOnly, what, list(others)))
     }
 
     /// Refuses a sum whose group holds a stated total together with its own parts: a 类 with
@@ -80,10 +78,8 @@ extension Evaluator {
                     let code = codeIDs[Int(p)]
                     guard code >= 0, let part = parts[Key(group: gid[r], context: c.ids[Int(p)], code: code)] else { continue }
                     let total = codes[Int(code)], child = codes[Int(part)]
-                    throw QueryError(
-                        "cannot add a total to its own parts: \(total) \(describeCode(total)) and \(child) \(describeCode(child)), which it includes, are in one sum",
-                        at: span,
-                        hint: "add up from the finest level with `group 类 | sum amount` (or 款, 项) or `drill`; or keep one level, as in `where code = \"\(total)\"`")
+                    throw QueryError(Message(.evalTotalWithPartsCode, total, describeCode(total), child, describeCode(child)),
+                                     at: span, hint: Message(.hintFinestLevel, total))
                 }
             }
         }
@@ -154,7 +150,7 @@ extension Evaluator {
                 for n in named[Int(item)].totalOf + named[Int(item)].partOf where applies(n) {
                     let key = NamedPlace(place: place, total: n)
                     if let t = namedTotalRow[key], let o = namedPartRow[key] {
-                        throw totalWithParts(items[Int(t)], "`\(items[Int(o)])`", at: span)
+                        throw totalWithParts(items[Int(t)], .literal("`\(items[Int(o)])`"), at: span)
                     }
                 }
             }
@@ -166,15 +162,14 @@ extension Evaluator {
                 otherRow[place] = item
             }
             if let t = totalRow[place], let o = otherRow[place] {
-                throw totalWithParts(items[Int(t)], "rows such as `\(items[Int(o)])`", at: span)
+                throw totalWithParts(items[Int(t)], Message(.rowsSuchAs, items[Int(o)]), at: span)
             }
         }
     }
 
     /// The error for a sum holding the item `total` and its `parts` (as the message names them).
-    func totalWithParts(_ total: String, _ parts: String, at span: QuerySpan?) -> QueryError {
-        QueryError("cannot add a total to its own parts: `\(total)` is the total of \(parts), and both are in one sum", at: span,
-                   hint: "leave the total out with `where item != \"\(total)\"`, keep only it with `where item = \"\(total)\"`, or group on item")
+    func totalWithParts(_ total: String, _ parts: Message, at span: QuerySpan?) -> QueryError {
+        QueryError(Message(.evalTotalWithPartsItem, total, parts), at: span, hint: Message(.hintLeaveTotalOut, total))
     }
 
     /// The name of a code for a message.

@@ -78,7 +78,7 @@ extension Evaluator {
             return false
         }
         if byAmount, let units = distinctUnits(f), units.count > 1 {
-            out.notes.append("rows in different units (\(units.prefix(3).joined(separator: ", "))) are ordered by their numbers alone; filter with `where unit = \"\(units[0])\"` to rank like with like")
+            out.notes.append(note(.noteSortUnits, list(units.prefix(3)), units[0]))
         }
         return out
     }
@@ -108,14 +108,14 @@ extension Evaluator {
         if !byMeasure {
             var rows = f.physicalRows
             var gid = [Int32](repeating: 0, count: rows.count)
-            try keepOneMeasure(f, &rows, gid: &gid, groupCount: 1, what: "share", span: e.span, notes: &notes)
+            try keepOneMeasure(f, &rows, gid: &gid, groupCount: 1, what: Message(.whatShare), span: e.span, notes: &notes)
             scoped.selection = rows
         }
         var out = scoped.materialized()
         out.notes = notes
         let c = try compile(e, out)
         guard c.type == .amount || c.type == .integer else {
-            throw QueryError("`share` needs an amount column; found \(describe(e, c.type))", at: e.span)
+            throw QueryError(Message(.evalShareNeedsAmount, describe(e, c.type)), at: e.span)
         }
         let rows = scoped.physicalRows
         let (gid, _, groupCount) = try assignGroups(rows, keyColumns)
@@ -125,8 +125,7 @@ extension Evaluator {
                 let u = uids[Int(p)], g = Int(gid[r])
                 if first[g] == -2 { first[g] = u } else if first[g] != u && u >= 0 && first[g] >= 0 {
                     let names = [units[Int(first[g])], units[Int(u)]]
-                    throw QueryError("cannot take shares of amounts in different units (\(names.joined(separator: ", ")))",
-                                     at: e.span, hint: "filter with `where unit = \"\(names[0])\"` first")
+                    throw QueryError(Message(.evalShareUnits, names.joined(separator: ", ")), at: e.span, hint: Message(.hintFilterUnitFirst, names[0]))
                 }
             }
         }
@@ -137,13 +136,13 @@ extension Evaluator {
         for (r, v) in values.enumerated() where keyless.isEmpty || !keyless[r] {
             guard let a = v.amountValue else { continue }
             let g = Int(gid[r]), before = totals[g]
-            totals[g] = try Evaluator.exactly("the total of `\(e.sourceText)`", at: e.span) { () throws(AmountOverflow) in try before.adding(a) }
+            totals[g] = try Evaluator.exactly(Message(.whatTotalOf, e.sourceText), at: e.span) { () throws(AmountOverflow) in try before.adding(a) }
         }
         var shares: [Value] = []
         for (r, v) in values.enumerated() {
             let total = totals[Int(gid[r])]
             guard let a = v.amountValue, !total.isZero, keyless.isEmpty || !keyless[r] else { shares.append(.null); continue }
-            shares.append(.percent(try Evaluator.exactly("the share of `\(e.sourceText)`", at: e.span) { () throws(AmountOverflow) in
+            shares.append(.percent(try Evaluator.exactly(Message(.whatShareOf, e.sourceText), at: e.span) { () throws(AmountOverflow) in
                 try Ratio.exact(a, total)
             }))
         }

@@ -13,14 +13,13 @@ public struct Evaluator {
     /// Evaluates `query`; a `let` stores its result in `context.bindings` (and returns it).
     public static func evaluate(_ query: Query, in context: inout QueryContext) throws(QueryError) -> ResultTable {
         if let name = query.binding, ["facts", "warnings", "drill"].contains(name.text) || context.sources[name.text] != nil {
-            throw QueryError("cannot bind `\(name.text)`: it names a built-in source", at: name.span,
-                             hint: "choose another name, as in `let my_\(name.text) = …`")
+            throw QueryError(Message(.evalCannotBind, name.text), at: name.span, hint: Message(.hintOtherBindName, name.text))
         }
         let table = try evaluate(query.pipeline, in: &context)
         if let name = query.binding {
             var bound = table
             context.bindings[name.text] = bound
-            bound.notes.append("bound to `\(name.text)`; use it as a source: `\(name.text) | …`")
+            bound.notes.append(Message(.noteBound, name.text).text(context.language))
             return bound
         }
         return table
@@ -47,6 +46,8 @@ public struct Evaluator {
                 if i + 1 < stages.count, case .aggregate(let specs, _) = stages[i + 1] {
                     frame = try aggregate(frame, keys: keys, specs: specs)
                     i += 1
+                } else if i + 1 < stages.count, case .compare(let spec) = stages[i + 1] {
+                    frame = try groupForCompare(frame, keys: keys, spec, at: span)
                 } else {
                     frame = try aggregate(frame, keys: keys, specs: defaultAggregates(frame, at: span))
                 }
@@ -67,8 +68,8 @@ public struct Evaluator {
                 frame = try derive(frame, assignments)
             case .drill(let spec):
                 frame = try drill(frame, spec)
-            case .compare(let dimension, let values, let span):
-                frame = try compare(frame, dimension, values: values, at: span)
+            case .compare(let spec):
+                frame = try compare(frame, spec)
             case .chart(let spec):
                 try checkChart(frame, spec)
             }
@@ -101,7 +102,7 @@ public struct Evaluator {
             }
             switch name.text {
             case "facts", "事实": return store.frame
-            case "warnings", "警告": return Frame(WarningTable.make(context.reports))
+            case "warnings", "警告": return Frame(WarningTable.make(context.reports, language: context.language))
             default:
                 let hint = Suggestion.nearest(name.text, among: sourceNames).map { Message(.didYouMean, $0) }
                 let known = (["facts", "warnings", "drill"] + context.sources.keys.sorted()).map { "`\($0)`" }
@@ -149,7 +150,7 @@ public struct Evaluator {
             // Indices into the fact store's spans: the array is shared, not copied.
             t.setProvenance(pool: store.spans, indices: indices, offsets: offsets)
         }
-        t.notes = f.notes + zeroDivisions.notes
+        t.notes = f.notes + zeroDivisions.notes(context.language)
         if store.disputedCount > 0, let note = disputedNote(f) { t.notes.append(note) }
         return t
     }
@@ -164,7 +165,24 @@ public struct Evaluator {
         }
         guard !disputed.isEmpty else { return nil }
         let n = disputed.count
-        return "\(n) fact\(n == 1 ? " is" : "s are") disputed (disputed = true): the report states \(n == 1 ? "it" : "each") with different amounts, and the first mention's is used; `source row N` lists every mention, `check | where rule = \"repeated\"` the differences"
+        return note(.noteDisputed, n)
+    }
+}
+
+extension Evaluator {
+    /// A note in the reader's language (``QueryContext/language``).
+    func note(_ key: MessageKey, _ arguments: any MessageArgument...) -> String {
+        Message.key(key, arguments.map(\.asMessage)).text(context.language)
+    }
+
+    /// A list of names in the reader's language (`a, b` / `a、b`).
+    func list(_ names: some Sequence<String>) -> String {
+        names.joined(separator: Message(.listSeparator).text(context.language))
+    }
+
+    /// A column's heading in messages: `statement`, or 表 in Chinese.
+    static func heading(_ column: String) -> Message {
+        MessageKey(rawValue: "column." + column).map { Message($0) } ?? .literal(column)
     }
 }
 
@@ -180,9 +198,9 @@ final class ZeroDivisions: @unchecked Sendable {
         }
     }
 
-    var notes: [String] {
+    func notes(_ language: Language) -> [String] {
         lock.withLock {
-            counts.map { "`\($0.expression)` divides by zero in \($0.rows) row\($0.rows == 1 ? "" : "s"); those values are missing (shown —), not zero" }
+            counts.map { Message(.noteDividesByZero, $0.expression, $0.rows).text(language) }
         }
     }
 }

@@ -17,26 +17,27 @@ public enum Explainer {
         var seenNotes = Set<String>()
         var stageNotes: [String] = []
         var last = ResultTable(columns: [])
+        let language = context.language
         for k in 0...pipeline.stages.count {
             let prefix = Pipeline(source: pipeline.source, stages: Array(pipeline.stages.prefix(k)))
             var scratch = context
             last = try Evaluator.evaluate(prefix, in: &scratch)
             let span: QuerySpan = k == 0 ? sourceSpan(pipeline.source, text) : pipeline.stages[k - 1].span
-            let what = k == 0 ? describe(pipeline.source) : describe(pipeline.stages[k - 1])
+            let what = (k == 0 ? describe(pipeline.source) : describe(pipeline.stages[k - 1])).text(language)
             let fresh = last.notes.filter { !seenNotes.contains($0) }
             seenNotes.formUnion(last.notes)
-            stageNotes += fresh.map { "step \(k + 1): \($0)" }
+            stageNotes += fresh.map { Message(.explainStep, k + 1, $0).text(language) }
             table.append([.integer(k + 1), .text(slice(text, span)), .integer(last.rows.count), .text(what)])
         }
-        table.notes = stageNotes + feedingStatements(last, context)
+        table.notes = stageNotes + [feedingStatements(last, context).text(language)]
         if let name = query.binding {
-            table.notes.append("the result is bound to `\(name.text)` (explain does not bind it)")
+            table.notes.append(Message(.explainBound, name.text).text(language))
         }
         return table
     }
 
     /// The statements of the facts a result was computed from, with counts.
-    static func feedingStatements(_ result: ResultTable, _ context: QueryContext) -> [String] {
+    static func feedingStatements(_ result: ResultTable, _ context: QueryContext) -> Message {
         var bySpan: [SourceSpan: Statement] = [:]
         for r in context.reports { for f in r.facts { bySpan[f.span] = f.statement } }
         var counts: [Statement: Int] = [:]
@@ -46,10 +47,10 @@ public enum Explainer {
                 if let s = bySpan[span] { counts[s, default: 0] += 1 }
             }
         }
-        guard !counts.isEmpty else { return ["no facts of the loaded reports feed the result"] }
+        guard !counts.isEmpty else { return Message(.explainNoFacts) }
         let list = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { "\($0.key) (\($0.value))" }
-        return ["facts feeding the result, by statement: " + list.joined(separator: ", ")]
+        return Message(.explainFeeding, list.joined(separator: Message(.listSeparator).text(context.language)))
     }
 
     static func slice(_ text: String, _ span: QuerySpan) -> String {
@@ -68,40 +69,40 @@ public enum Explainer {
         }
     }
 
-    static func describe(_ source: Source) -> String {
+    static func describe(_ source: Source) -> Message {
         switch source {
         case .named(let name):
             switch name.text {
-            case "facts", "事实": "every fact of every loaded report, one row each"
-            case "warnings", "警告": "what the readers could not place, with places"
-            default: "the rows of `\(name.text)`"
+            case "facts", "事实": Message(.explainFacts)
+            case "warnings", "警告": Message(.explainWarnings)
+            default: Message(.explainRowsOf, name.text)
             }
         case .drill(let spec): describeDrill(spec)
         }
     }
 
-    static func describeDrill(_ spec: DrillSpec) -> String {
-        let level = spec.code.map { "the children of \($0)" } ?? "the 类 of everything loaded"
-        let depth = spec.depth > 1 ? ", \(spec.depth) levels deep with subtotals" : ""
-        return "\(level)\(depth): adds up the finest level each report states, shows each line's share of its parent"
+    static func describeDrill(_ spec: DrillSpec) -> Message {
+        let level = spec.code.map { Message(.explainChildrenOf, $0.rawValue) } ?? Message(.explainAllLei)
+        let depth = spec.depth > 1 ? Message(.explainDepth, spec.depth) : .literal("")
+        return Message(.explainDrill, level, depth)
     }
 
-    static func describe(_ stage: Stage) -> String {
+    static func describe(_ stage: Stage) -> Message {
         switch stage {
-        case .filter: "keeps the rows for which the condition holds"
-        case .group: "puts rows with equal keys together (类/款/项 group by the code's level)"
-        case .aggregate: "computes the aggregates for each group (sums are exact)"
-        case .sort: "orders the rows"
-        case .limit(let n, _): "keeps the first \(n) rows"
-        case .top(let n, _, _): "keeps the \(n) largest rows"
+        case .filter: Message(.explainFilter)
+        case .group: Message(.explainGroup)
+        case .aggregate: Message(.explainAggregate)
+        case .sort: Message(.explainSort)
+        case .limit(let n, _): Message(.explainLimit, n)
+        case .top(let n, _, _): Message(.explainTop, n)
         case .share(_, let by, let name, _):
-            by.isEmpty ? "adds `\(name)`: each row's percentage of the total over the rows"
-                : "adds `\(name)`: each row's percentage of its group's total (by \(by.map(\.columnName).joined(separator: ", ")))"
-        case .select: "keeps the named columns"
-        case .derive: "adds computed columns"
+            by.isEmpty ? Message(.explainShare, name)
+                : Message(.explainShareBy, name, by.map(\.columnName).joined(separator: ", "))
+        case .select: Message(.explainSelect)
+        case .derive: Message(.explainDerive)
         case .drill(let spec): describeDrill(spec)
-        case .compare: "one column per value of the dimension, then the change (delta) and its rate (pct) from the first to the last"
-        case .chart(let spec): "draws the rows as \(spec.kind == .pie ? "a structure (100% bar; a pie in SVG)" : "horizontal bars"), one per row; the rows pass through unchanged"
+        case .compare: Message(.explainCompare)
+        case .chart(let spec): Message(spec.kind == .pie ? .explainChartPie : .explainChartBars)
         }
     }
 }

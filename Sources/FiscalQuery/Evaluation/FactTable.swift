@@ -38,13 +38,13 @@ public enum WarningTable {
         .init("file", .text), .init("line", .integer),
     ]
 
-    public static func make(_ reports: [Report]) -> ResultTable {
+    public static func make(_ reports: [Report], language: Language = .english) -> ResultTable {
         var table = ResultTable(columns: columns)
         for report in reports {
             for w in report.warnings {
                 table.append(
                     [
-                        .text(report.displayName), .text(w.severity.rawValue), .text(w.code), .text(w.message),
+                        .text(report.displayName), .text(w.severity.rawValue), .text(w.code), .text(w.message(in: language)),
                         w.span.map { .text($0.file) } ?? .text(report.source), w.span.map { .integer($0.line) } ?? .null,
                     ], sources: w.span.map { [$0] } ?? [])
             }

@@ -8,7 +8,7 @@ public enum FieldNames {
         "编码": "code", "经济分类": "econ_code", "资金来源": "fund", "栏": "measure", "口径": "measure", "column": "measure", "金额": "amount",
         "计量单位": "unit", "推算": "derived", "文件": "file", "行": "line",
         "lei": "类", "kuan": "款", "xiang": "项", "Δ": "delta", "Δ%": "pct", "增减": "delta", "增减率": "pct",
-        "执行率": "rate", "占比": "share", "名称": "name", "差额": "difference", "数量": "n",
+        "执行率": "rate", "排名": "rank", "年均增长率": "cagr", "占比": "share", "名称": "name", "差额": "difference", "数量": "n",
     ]
 
     /// The virtual fields that name the ancestor of `code` at a level.

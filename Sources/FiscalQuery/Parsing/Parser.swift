@@ -9,8 +9,9 @@ import FiscalModel
 /// stage    = "where" expr | "group" expr {"," expr} | "agg" aggregate {"," aggregate}
 ///          | ("sum"|"count"|"avg"|"min"|"max") [expr] | "sort" key {"," key} | "limit" n
 ///          | "top" n "by" expr | "share" expr ["by" expr {"," expr}] ["as" name] | "select" expr {"," expr}
-///          | "derive" name "=" expr {"," name "=" expr} | drill | "compare" expr {value}
+///          | "derive" name "=" expr {"," name "=" expr} | drill | compare
 /// drill    = "drill" [code | name] ["depth" n]
+/// compare  = "compare" expr {value | "base" value | "overall" | "cagr"}
 /// ```
 public struct Parser {
     var tokens: [Token]
@@ -235,14 +236,7 @@ public struct Parser {
         case .keyword(.drill):
             return .drill(try parseDrill())
         case .keyword(.compare):
-            _ = advance()
-            let dimension = try parsePrimary()
-            var values: [Expr] = []
-            while current.kind != .pipe && current.kind != .end {
-                values.append(try parseUnary())
-                _ = accept(.comma)
-            }
-            return .compare(dimension, values: values, span: span(self))
+            return .compare(try parseCompare())
         case .keyword(.chart):
             return .chart(try parseChart())
         case .identifier(let word):

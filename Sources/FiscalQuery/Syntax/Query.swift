@@ -121,8 +121,9 @@ public enum Stage: Sendable, Hashable {
     case derive([Assignment], span: QuerySpan)
     /// `drill [code] [depth n]` as a stage.
     case drill(DrillSpec)
-    /// `compare field [value …]`: one column per value, then Δ and Δ%.
-    case compare(Expr, values: [Expr], span: QuerySpan)
+    /// `compare field [value …] [base v] [overall] [cagr]`: one column per value and the
+    /// changes between them (see ``CompareSpec``).
+    case compare(CompareSpec)
     /// `chart [bar|pie] [column, …] [by label] [title "…"]`: draws the result; always the last stage.
     case chart(ChartSpec)
 
@@ -130,8 +131,9 @@ public enum Stage: Sendable, Hashable {
     public var span: QuerySpan {
         switch self {
         case .filter(_, let s), .group(_, let s), .aggregate(_, let s), .sort(_, let s), .limit(_, let s),
-            .top(_, _, let s), .share(_, _, _, let s), .select(_, let s), .derive(_, let s), .compare(_, _, let s):
+            .top(_, _, let s), .share(_, _, _, let s), .select(_, let s), .derive(_, let s):
             s
+        case .compare(let c): c.span
         case .drill(let d): d.span
         case .chart(let c): c.span
         }

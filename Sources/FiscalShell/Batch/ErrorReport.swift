@@ -81,7 +81,7 @@ public enum ErrorReport {
 
     /// A load error: one line per problem, each naming the file and line.
     public static func render(_ error: LoadError, language: Language = .english) -> String {
-        error.description.split(separator: "\n").map { TerminalText.escaped(Message(.errorPrefix, $0).text(language)) + "\n" }.joined()
+        error.text(language).split(separator: "\n").map { TerminalText.escaped(Message(.errorPrefix, $0).text(language)) + "\n" }.joined()
     }
 
     /// A plain error line: `error: …`.

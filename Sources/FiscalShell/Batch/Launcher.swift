@@ -54,7 +54,7 @@ public enum Launcher {
         if !options.paths.isEmpty {
             do {
                 let loaded = try session.load(options.paths)
-                for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
+                for w in loaded.warnings { console.err(TerminalText.escaped(w.text(language)) + "\n") }
                 // `:save lesson.html` replays the session, starting with what the command line loaded.
                 session.record(":load " + options.paths.map { "\"" + $0.replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: " "))
             } catch {

@@ -33,7 +33,7 @@ extension Chart {
         }
         if let unit {
             y += 20
-            body.append(svgText("单位：\(unit)", x: 16, y: y, size: 12, fill: "#444444"))
+            body.append(svgText(Message(.chartUnit, unit).text(language), x: 16, y: y, size: 12, fill: "#444444"))
         }
         y += 16
         switch kind {
@@ -41,8 +41,8 @@ extension Chart {
         case .structure: y = svgPie(into: &body, top: y)
         }
         y += 6
-        for line in (source.map { Chart.wrap("来源 source: " + $0, columns: 118) } ?? [])
-            + notes.flatMap({ Chart.wrap("note: " + $0, columns: 118) }) {
+        for line in (source.map { Chart.wrap(Message(.chartSourceSVG, $0).text(language), columns: 118) } ?? [])
+            + notes.flatMap({ Chart.wrap(Message(.notePrefix, $0).text(language), columns: 118) }) {
             y += 16
             body.append(svgText(line, x: 16, y: y, size: 11, fill: "#444444"))
         }
@@ -222,11 +222,12 @@ extension Chart {
 }
 
 /// Text for Plot: Plot escapes `<` and `>` but keeps what looks like an entity (`&amp;`), so
-/// `&` is escaped here first; control characters are dropped (XML 1.0 forbids C0 controls and
-/// discourages DEL and C1; a terminal would act on them when the SVG is printed).
+/// `&` is escaped here first; a tab becomes a space and other control characters are dropped
+/// (XML 1.0 forbids C0 controls and discourages DEL and C1; a terminal would act on any of them
+/// when the SVG is printed).
 func safeText<Context>(_ text: String) -> Node<Context> {
-    let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter {
-        ($0.value >= 0x20 && !(0x7F...0x9F).contains($0.value)) || $0 == "\n" || $0 == "\t"
+    let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.compactMap {
+        $0 == "\t" ? " " : ($0.value >= 0x20 && !(0x7F...0x9F).contains($0.value)) || $0 == "\n" ? $0 : nil
     }))
     return .text(cleaned.replacingAll("&", with: "&amp;"))
 }

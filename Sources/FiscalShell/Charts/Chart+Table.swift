@@ -18,7 +18,10 @@ extension Chart {
     ///
     /// Returns `nil` with a reason when the table cannot be drawn.
     public static func make(_ table: ResultTable, spec: ChartSpec?, title: String, unit: String? = nil,
-                            source: String? = nil) -> Result<Chart, ChartError> {
+                            source: String? = nil, language: Language = .english) -> Result<Chart, ChartError> {
+        func say(_ key: MessageKey, _ arguments: any MessageArgument...) -> String {
+            Message.key(key, arguments.map(\.asMessage)).text(language)
+        }
         func index(_ name: String) -> Int? {
             table.columnIndex(name) ?? table.columnIndex(FieldNames.canonical(name))
         }
@@ -27,10 +30,10 @@ extension Chart {
         var valueColumns: [Int] = []
         if let names = spec?.values, !names.isEmpty {
             for n in names {
-                guard let i = index(n.text) else { return .failure(ChartError("no column `\(n.text)` to draw")) }
+                guard let i = index(n.text) else { return .failure(ChartError(say(.chartNoColumn, n.text))) }
                 valueColumns.append(i)
             }
-        } else if let delta = table.columnIndex("delta") {
+        } else if let delta = table.columns.firstIndex(where: { $0.name == "delta" || $0.name.hasPrefix("delta ") }) {
             valueColumns = (0..<delta).filter { table.columns[$0].type == .amount }
         }
         if valueColumns.isEmpty, let i = table.columns.firstIndex(where: { $0.type == .amount }) { valueColumns = [i] }
@@ -38,15 +41,15 @@ extension Chart {
            let i = table.columns.firstIndex(where: { numeric.contains($0.type) && !["year", "line"].contains($0.name) }) {
             valueColumns = [i]
         }
-        guard !valueColumns.isEmpty else { return .failure(ChartError("the result has no column of numbers to draw")) }
+        guard !valueColumns.isEmpty else { return .failure(ChartError(say(.chartNoNumbers))) }
         // Label column.
         if let by = spec?.label, index(by.text) == nil {
-            return .failure(ChartError("no column `\(by.text)` to label the bars with"))
+            return .failure(ChartError(say(.chartNoLabelColumn, by.text)))
         }
         let labelColumn = Chart.labelColumn(of: table, spec: spec, values: valueColumns)
         let tree = table.depths.count == table.rows.count
         var categories: [String] = table.rows.indices.map { r in
-            let text = labelColumn.map { Renderer.displayText(table.rows[r][$0], RenderOptions()) } ?? "row \(r + 1)"
+            let text = labelColumn.map { Renderer.displayText(table.rows[r][$0], RenderOptions()) } ?? say(.chartRowLabel, r + 1)
             let indent = tree ? String(repeating: "  ", count: table.depths[r]) : ""
             return indent + TerminalText.sanitized(text)
         }
@@ -57,20 +60,20 @@ extension Chart {
         // derived column), so such a column is refused with a message, never a crash (issue 11).
         let limit = (0..<30).reduce(Int128(1)) { r, _ in r * 10 }
         if let big = series.first(where: { $0.points.contains { p in p.value.map { $0.mantissa >= limit || $0.mantissa <= -limit } ?? false } }) {
-            return .failure(ChartError("cannot chart `\(big.name)`: its values have more than 30 digits"))
+            return .failure(ChartError(say(.chartTooManyDigits, big.name)))
         }
         var notes: [String] = []
         var kind = Kind.bars
         if spec?.kind == .pie {
             kind = .structure
             if series.count > 1 {
-                notes.append("a structure shows one column: drew `\(series[0].name)`, left out \(series.dropFirst().map { "`\($0.name)`" }.joined(separator: ", "))")
+                notes.append(say(.chartOneColumn, series[0].name, series.dropFirst().map { "`\($0.name)`" }.joined(separator: Message(.listSeparator).text(language))))
                 series = [series[0]]
             }
             let values = series[0].points.map(\.value)
             if values.contains(where: { $0?.isNegative ?? false }) {
                 kind = .bars
-                notes.append("a structure needs parts of at least zero; drew bars instead")
+                notes.append(say(.chartNegativeParts))
             } else if values.count > 2 {
                 // A total is not one of its own parts: a row named as a total (本年收入合计), or
                 // equal to the sum of the others, is left out with a note.
@@ -82,13 +85,13 @@ extension Chart {
                 }
                 let parts = Amount.sum(values.indices.filter { !totals.contains($0) }.compactMap { values[$0] })
                 if totals.count == 1, let t = totals.first {
-                    var note = "left out `\(categories[t])` (\(series[0].points[t].text)): it is the total of the other rows, not a part of it"
+                    var note = say(.chartLeftOutTotal, categories[t], series[0].points[t].text)
                     if let stated = values[t], stated != parts {
-                        note += "; but the parts add to \(parts), not \(stated) (difference \(stated - parts)): the shares here are of \(parts), so they differ from shares of the stated total (`check` lists this)"
+                        note += say(.chartPartsDiffer, parts, stated, stated - parts)
                     }
                     notes.append(note)
                 } else if !totals.isEmpty {
-                    notes.append("left out \(totals.count) rows named as totals (\(totals.map { "`\(categories[$0])`" }.joined(separator: ", "))): a total is not a part of itself; the shares here are of the other rows' sum, \(parts)")
+                    notes.append(say(.chartLeftOutTotals, totals.count, totals.map { "`\(categories[$0])`" }.joined(separator: Message(.listSeparator).text(language)), parts))
                 }
                 for t in totals.reversed() {
                     categories.remove(at: t)
@@ -101,14 +104,16 @@ extension Chart {
         let repeated = categories.filter { seen[$0]! > 1 }
         if let first = repeated.first {
             let distinct = Set(repeated).count
-            notes.append("`\(first)`\(distinct > 1 ? " and \(distinct - 1) other label\(distinct == 2 ? "" : "s")" : "") \(distinct > 1 ? "appear" : "appears") on more than one bar: those rows differ in columns the chart does not show (measure, statement, year…); filter or group them so each bar is one figure")
+            notes.append(distinct > 1 ? say(.chartRepeatedLabels, first, distinct - 1) : say(.chartRepeatedLabel, first))
         }
         let missing = series.reduce(0) { $0 + $1.points.filter { $0.value == nil }.count }
-        if missing > 0 { notes.append("\(missing) missing value\(missing == 1 ? "" : "s") drawn as — (not as zero)") }
+        if missing > 0 { notes.append(say(.chartMissing, missing)) }
         let percentOnly = valueColumns.allSatisfy { table.columns[$0].type == .percent }
         let chartUnit = percentOnly ? "%" : valueColumns.allSatisfy({ table.columns[$0].type == .amount }) ? unit : nil
-        return .success(Chart(kind: kind, title: spec?.title ?? title, unit: chartUnit, categories: categories,
-                              series: series, source: source, notes: notes))
+        var chart = Chart(kind: kind, title: spec?.title ?? title, unit: chartUnit, categories: categories,
+                          series: series, source: source, notes: notes)
+        chart.language = language
+        return .success(chart)
     }
 
     /// The column whose text labels the bars: the `by` column, else the first of

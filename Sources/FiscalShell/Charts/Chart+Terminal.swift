@@ -17,10 +17,10 @@ extension Chart {
         case .bars: out += barLines(width: width, color: color)
         case .structure: out += structureLines(width: width, color: color)
         }
-        if let source { out += Chart.wrap("source: " + source, columns: width).map { dim + $0 + reset + "\n" }.joined() }
+        if let source { out += Chart.wrap(Message(.chartSource, source).text(language), columns: width).map { dim + $0 + reset + "\n" }.joined() }
         // Titles, labels and series names come from queries and reports: escape what a terminal
         // would act on, keeping the colours drawn here.
-        return TerminalText.guarded(out + notes.map { "note: \($0)\n" }.joined())
+        return TerminalText.guarded(out + notes.map { Message(.notePrefix, $0).text(language) + "\n" }.joined())
     }
 
     func colored(_ text: String, series: Int, _ color: Bool) -> String {

@@ -47,6 +47,8 @@ public struct Chart: Sendable, Hashable {
     public var source: String?
     /// Remarks to print under the chart (a total left out of a structure, missing values).
     public var notes: [String]
+    /// The language of the words around the chart (`source:`, `note:`).
+    public var language: Language = .english
 
     public init(kind: Kind, title: String, unit: String? = nil, categories: [String], series: [Series],
                 source: String? = nil, notes: [String] = []) {

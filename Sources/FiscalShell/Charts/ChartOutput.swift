@@ -7,9 +7,9 @@ import Foundation
 public enum ChartOutput {
     /// `-o svg` without a session (the renderer's fallback): the result drawn as fiscal chooses.
     static func svg(_ table: ResultTable, _ options: RenderOptions) -> Renderer.Output {
-        switch Chart.make(table, spec: nil, title: "fiscal") {
+        switch Chart.make(table, spec: nil, title: "fiscal", language: options.language) {
         case .success(let chart): return Renderer.Output(body: chart.svgDocument(), notes: table.notes + chart.notes)
-        case .failure(let error): return Renderer.Output(body: "", notes: table.notes + ["cannot draw this result: \(error.message)"])
+        case .failure(let error): return Renderer.Output(body: "", notes: table.notes + [Message(.chartCannotDraw, error.message).text(options.language)])
         }
     }
 
@@ -19,17 +19,19 @@ public enum ChartOutput {
                              title: String? = nil) -> Result<Chart, ChartError> {
         let heading = title ?? query.map { ChartOutput.defaultTitle(of: $0, spec: spec) } ?? "fiscal"
         let units = self.units(of: table, in: session.reports)
+        let language = session.options.language
+        let separator = Message(.listSeparator).text(language)
         var made = Chart.make(table, spec: spec, title: heading, unit: units.count == 1 ? units.first : nil,
-                              source: source(of: table, in: session.reports))
+                              source: source(of: table, in: session.reports, language: language), language: language)
         if units.count > 1, case .success(var chart) = made {
-            chart.notes.append("the rows count different things (\(units.sorted().joined(separator: ", "))): their bars share one scale but are not comparable; filter with `where unit = \"…\"`")
+            chart.notes.append(Message(.chartUnitsDiffer, units.sorted().joined(separator: separator)).text(language))
             made = .success(chart)
         }
         let derived = derivedRows(of: table, in: session.reports)
-        if !derived.isEmpty, !table.notes.contains(where: { $0.contains("derived") }), case .success(var chart) = made,
+        if !derived.isEmpty, !table.notes.contains(where: { $0.contains("derived") || $0.contains("推算") }), case .success(var chart) = made,
            let label = Chart.labelColumn(of: table, spec: spec, values: []) {
             let names = derived.prefix(4).map { Renderer.displayText(table.rows[$0][label], RenderOptions()) }
-            chart.notes.append("\(names.joined(separator: ", "))\(derived.count > 4 ? ", …" : ""): computed from a change the report states (derived), not printed in it")
+            chart.notes.append(Message(.chartDerived, names.joined(separator: separator) + (derived.count > 4 ? separator + "…" : "")).text(language))
             made = .success(chart)
         }
         return made
@@ -66,7 +68,7 @@ public enum ChartOutput {
 
     /// `县委办 2020 决算 (wusheng-2020-决算.txt) lines 27, 30, 42–57`: per file, the report it
     /// holds and the lines the rows came from.
-    public static func source(of table: ResultTable, in reports: [Report]) -> String? {
+    public static func source(of table: ResultTable, in reports: [Report], language: Language = .english) -> String? {
         var lines: [String: Set<Int>] = [:]
         var order: [String] = []
         for r in 0..<table.rows.count {
@@ -84,7 +86,7 @@ public enum ChartOutput {
                 let when = held.sorted { $0.year < $1.year }.map { "\($0.year) \($0.phase.rawValue)" }.filter { seen.insert($0).inserted }
                 return "\(r.displayName) \(when.joined(separator: ", ")) (\(name))"
             } ?? name
-            return "\(who) \(lines[file]!.count == 1 ? "line" : "lines") \(ranges(lines[file]!.sorted()))"
+            return Message(lines[file]!.count == 1 ? .chartLine : .chartLines, who, ranges(lines[file]!.sorted())).text(language)
         }.joined(separator: "; ")
     }
 
@@ -109,19 +111,19 @@ public enum ChartOutput {
     public static func save(_ chart: Chart, to path: String) throws(ChartError) {
         let lower = path.lowercased()
         if lower.hasSuffix(".svg") {
-            try write(chart.svgDocument(), to: path)
+            try write(chart.svgDocument(), to: path, language: chart.language)
         } else if lower.hasSuffix(".png") {
-            try PNGRenderer.convert(svg: chart.svgDocument(), to: path)
+            try PNGRenderer.convert(svg: chart.svgDocument(), to: path, language: chart.language)
         } else {
-            throw ChartError("expected a chart file name ending in .svg or .png; found `\(path)`")
+            throw ChartError(Message(.chartExpectedFile, path).text(chart.language))
         }
     }
 
-    static func write(_ text: String, to path: String) throws(ChartError) {
+    static func write(_ text: String, to path: String, language: Language = .english) throws(ChartError) {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw ChartError("cannot write `\(path)`: \(error.localizedDescription)")
+            throw ChartError(Message(.cannotWrite, path, error.localizedDescription).text(language))
         }
     }
 }
@@ -139,9 +141,9 @@ public enum PNGRenderer {
     }
 
     /// Renders `svg` to a PNG file at twice the SVG's size (sharp in print).
-    public static func convert(svg: String, to path: String) throws(ChartError) {
+    public static func convert(svg: String, to path: String, language: Language = .english) throws(ChartError) {
         guard let tool = executable else {
-            throw ChartError("cannot write PNG: `rsvg-convert` is not installed (Debian: apt-get install librsvg2-bin); `:save chart.svg` needs nothing")
+            throw ChartError(Message(.chartNoRsvg).text(language))
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
@@ -153,7 +155,7 @@ public enum PNGRenderer {
         do {
             try process.run()
         } catch {
-            throw ChartError("cannot run rsvg-convert: \(error.localizedDescription)")
+            throw ChartError(Message(.chartCannotRun, error.localizedDescription).text(language))
         }
         input.fileHandleForWriting.write(Data(svg.utf8))
         try? input.fileHandleForWriting.close()
@@ -161,7 +163,7 @@ public enum PNGRenderer {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let text = String(decoding: message, as: UTF8.self).trimmedWhitespace
-            throw ChartError("rsvg-convert failed (exit \(process.terminationStatus)): \(text)")
+            throw ChartError(Message(.chartRsvgFailed, Int(process.terminationStatus), text).text(language))
         }
     }
 }
@@ -192,7 +194,7 @@ extension StatementRunner {
                 console.out(noteLines(result.notes))
             }
         case .failure(let error):
-            console.err("note: cannot draw this result (\(error.message)); showing the table\n")
+            console.err(Message(.notePrefix, Message(.chartShowingTable, error.message)).text(options.language) + "\n")
             show(result)
         }
     }
@@ -211,10 +213,10 @@ extension ChartOutput {
             } catch {
                 throw MetaCommandError(error.message)
             }
-            context.runner.console.err("saved a chart of \(chart.categories.count) \(chart.kind == .bars ? "bar" : "part")\(chart.categories.count == 1 ? "" : "s") to \(path)\n")
+            context.runner.console.err(Message(chart.kind == .bars ? .chartSavedBars : .chartSavedParts, chart.categories.count, path).text(session.options.language) + "\n")
             return .done
         case .failure(let error):
-            throw MetaCommandError("cannot draw the last result: \(error.message)")
+            throw MetaCommandError(Message(.chartCannotDrawLast, error.message))
         }
     }
 }

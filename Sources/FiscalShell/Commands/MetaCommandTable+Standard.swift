@@ -78,7 +78,7 @@ extension MetaCommandTable {
             throw MetaCommandError("interrupted: nothing was loaded")
         }
         let language = context.session.options.language
-        for w in result.warnings { context.runner.console.err(TerminalText.escaped("\(w)") + "\n") }
+        for w in result.warnings { context.runner.console.err(TerminalText.escaped(w.text(context.session.options.language)) + "\n") }
         let facts = result.reports.reduce(0) { $0 + $1.facts.count }
         let names = ReportsTable.summary(result.reports)
         let loaded = Message(.loadedReports, result.reports.count, facts).text(language)

@@ -50,7 +50,7 @@ enum SettingsCommand {
             "width": (o.maxWidth.map(String.init) ?? "unlimited") + (s.widthFollowsTerminal ? " (auto)" : ""),
             "rows": o.maxRows.map(String.init) ?? "all",
             "expanded": o.expanded.rawValue,
-            "pager": s.pagerAllowed ? (s.pager ?? "off") : "off (not a terminal)",
+            "pager": s.pagerAllowed ? (s.pager ?? "off") : Message(.setPagerNotTerminal).text(o.language),
             "null": o.nullText,
             "decimals": o.decimals.map(String.init) ?? "off",
             "thousands": onOff(o.thousands),

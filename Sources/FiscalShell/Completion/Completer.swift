@@ -1,3 +1,4 @@
+import FiscalQuery
 /// What Tab offers: the part of the line to replace and the texts that may replace it.
 public struct Completion: Sendable, Hashable {
     /// Offsets in Unicode scalars (libedit's wide characters) of the text to replace.
@@ -67,8 +68,13 @@ public struct Completer: Sendable {
         guard !word.isEmpty else {
             return Completion(replacement: start..<cursor, candidates: Self.matching("", in: vocabulary.keywords))
         }
-        let all = vocabulary.keywords + vocabulary.fields + vocabulary.bindings
+        var all = vocabulary.keywords + vocabulary.fields + vocabulary.bindings
             + vocabulary.reportNames.filter { !$0.contains("/") && !$0.contains(".") }
+        // Inside a `compare` stage, its options (`base`, `overall`, `cagr`) too.
+        let stage = text.split(separator: "|", omittingEmptySubsequences: false).last ?? ""
+        if stage.split(whereSeparator: \.isWhitespace).first == "compare" {
+            all += CompareSpec.Option.allCases.map(\.rawValue)
+        }
         return Completion(replacement: start..<cursor, candidates: Self.matching(word, in: all))
     }
 

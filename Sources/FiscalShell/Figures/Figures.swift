@@ -81,7 +81,7 @@ public enum Figures {
             let title = a.label == "图" ? a.title : "\(a.label)：\(a.title)"
             guard let standard = FigureCatalog.standard(forTitle: a.title) else {
                 return Figure(label: a.label, title: title, announcement: a, query: "", table: nil,
-                              chart: .failure(ChartError("no standard figure matches this title; fiscal cannot recreate it")))
+                              chart: .failure(ChartError(Message(.figNoStandard).text(session.options.language))))
             }
             return run(standard, title: title, kind: a.kind ?? standard.kind, label: a.label, announcement: a,
                        report: report, session: session)
@@ -101,13 +101,13 @@ public enum Figures {
             let (table, spec) = try session.evaluate(query)
             guard !table.rows.isEmpty else {
                 return Figure(label: label, title: title, announcement: announcement, query: query, table: table,
-                              chart: .failure(ChartError("the report states none of the figures it needs")))
+                              chart: .failure(ChartError(Message(.figNoFacts).text(session.options.language))))
             }
             var chart = ChartOutput.chart(table, session: session, spec: spec, query: query, title: title)
             if case .success(var c) = chart {
                 c.notes = table.notes + c.notes
                 if standard.query.contains("max(amount)") {
-                    c.notes.append("where the report states a figure more than once, the bar shows the largest statement; `check` lists any that disagree")
+                    c.notes.append(Message(.figLargest).text(session.options.language))
                 }
                 chart = .success(c)
             }

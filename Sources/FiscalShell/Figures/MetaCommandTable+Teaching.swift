@@ -11,32 +11,33 @@ extension MetaCommandTable {
             action: { arguments, context throws(MetaCommandError) in
                 let session = context.session
                 guard !session.reports.isEmpty else {
-                    throw MetaCommandError("no report is loaded", hint: "`:load FILE` first")
+                    throw MetaCommandError(Message(.figNoReport), hint: Message(.figLoadFirst))
                 }
                 let all = Figures.make(session: session)
                 if arguments.first == "save" {
-                    guard arguments.count >= 2 else { throw MetaCommandError("expected a folder after `figures save`") }
+                    guard arguments.count >= 2 else { throw MetaCommandError(Message(.figExpectedFolder)) }
                     try saveFigures(all, to: arguments[1], png: arguments.dropFirst(2).contains("png"), context: context)
                     return .done
                 }
                 guard arguments.isEmpty else {
-                    throw MetaCommandError("expected nothing or `save DIR` after `figures`; found `\(arguments[0])`")
+                    throw MetaCommandError(Message(.figExpectedNothing, arguments[0]))
                 }
                 var out = ""
                 let width = session.options.maxWidth ?? 80
+                let language = session.options.language
                 for (report, figures) in all {
                     let announced = figures.contains { $0.announcement != nil }
                     out += "── \(report.displayName) \(report.year) \(report.phase.rawValue): "
-                        + (announced ? "\(figures.count) figure\(figures.count == 1 ? "" : "s") announced" : "announces no figure; the standard set where the facts allow")
+                        + (announced ? Message(.figAnnounced, figures.count) : Message(.figNoneAnnounced)).text(language)
                         + "\n\n"
-                    if figures.isEmpty { out += "(its facts allow none of the standard figures)\n\n" }
+                    if figures.isEmpty { out += Message(.figNoneAllowed).text(language) + "\n\n" }
                     for figure in figures {
                         switch figure.chart {
                         case .success(let chart): out += chart.terminalText(width: width, color: session.options.color)
-                        case .failure(let error): out += "\(figure.title)\n  not drawn: \(error.message)\n"
+                        case .failure(let error): out += "\(figure.title)\n  " + Message(.figNotDrawn, error.message).text(language) + "\n"
                         }
-                        if let a = figure.announcement { out += "announced at \(a.file):\(a.line)\n" }
-                        if !figure.query.isEmpty { out += "query: \(figure.query)\n" }
+                        if let a = figure.announcement { out += Message(.figAnnouncedAt, "\(a.file):\(a.line)").text(language) + "\n" }
+                        if !figure.query.isEmpty { out += Message(.figQuery, figure.query).text(language) + "\n" }
                         out += "\n"
                     }
                 }
@@ -50,7 +51,7 @@ extension MetaCommandTable {
         do {
             try FigureFiles.createDirectory(directory)
         } catch {
-            throw MetaCommandError("cannot create `\(directory)`: \(error)")
+            throw MetaCommandError(Message(.figCannotCreate, directory, "\(error)"))
         }
         var written = 0
         for (report, figures) in all {
@@ -66,7 +67,7 @@ extension MetaCommandTable {
                 written += 1
             }
         }
-        context.runner.console.err("saved \(written) figure\(written == 1 ? "" : "s") to \(directory)\(png ? " (SVG and PNG)" : "")\n")
+        context.runner.console.err(Message(png ? .figSavedPNG : .figSaved, written, directory).text(context.session.options.language) + "\n")
     }
 }
 

@@ -14,6 +14,9 @@ public struct Handout: Sendable {
     public var glossary: [Explanation]
     /// The reports loaded when the lesson ended.
     public var reports: [String]
+    /// The language of the page's own words: Chinese and English side by side for
+    /// ``Language/english`` (a class reads both), Chinese alone for ``Language/chinese``.
+    public var language: Language = .english
 
     /// One statement of the lesson.
     public struct Step: Sendable {
@@ -94,9 +97,10 @@ public struct HandoutBuilder {
             steps.append(Handout.Step(comment: i == 0 ? [] : comment, statement: statement.text, line: statement.line, blocks: blocks))
         }
         let title = introduction.first ?? name
-        return (Handout(title: title, introduction: Array(introduction.dropFirst()), steps: steps,
-                        glossary: glossary(for: steps), reports: session.reports.map { "\($0.displayName) \($0.year) \($0.phase.rawValue) (\($0.source))" }),
-                ok)
+        var handout = Handout(title: title, introduction: Array(introduction.dropFirst()), steps: steps,
+                              glossary: glossary(for: steps), reports: session.reports.map { "\($0.displayName) \($0.year) \($0.phase.rawValue) (\($0.source))" })
+        handout.language = session.options.language
+        return (handout, ok)
     }
 
     static func uncomment(_ line: String) -> String {
@@ -110,9 +114,10 @@ public struct HandoutBuilder {
         let text = statement.trimmedWhitespace
         let first = String(text.prefix { !$0.isWhitespace })
         let rest = String(text.dropFirst(first.count)).trimmedWhitespace
+        let language = session.options.language
         if (first == "explain" || first == ":explain") && !session.looksLikeQuery(rest) {
             let answer = Glossary.answer(rest, in: session.reports)
-            if answer.entries.isEmpty { return ([.error("no explanation of `\(rest)`")], false) }
+            if answer.entries.isEmpty { return ([.error(Message(.handoutNoExplanation, rest).text(language))], false) }
             return ([.glossary(answer.entries)], true)
         }
         switch first {
@@ -120,10 +125,10 @@ public struct HandoutBuilder {
             return ([.table(ReportsTable.make(session.reports), shownRows: session.reports.count)], true)
         case ":check", "check" where rest.isEmpty:
             let table = CheckCommand.table(session)
-            return ([.table(table, shownRows: min(table.rows.count, maxRows))] + (FindingText.explain(table).map { [.findings($0)] } ?? []), true)
+            return ([.table(table, shownRows: min(table.rows.count, maxRows))] + (FindingText.explain(table, language: language).map { [.findings($0)] } ?? []), true)
         case "source", ":source":
             let hits = Provenance.lookup(rest, in: session.reports)
-            if hits.isEmpty { return ([.text("no figure or item matches `\(rest)`")], true) }
+            if hits.isEmpty { return ([.text(Message(.noFigureMatches, rest).text(language))], true) }
             return ([.sources(excerpts(hits.map(\.span)))], true)
         case "figures", ":figures":
             var blocks: [Handout.Block] = []
@@ -131,7 +136,7 @@ public struct HandoutBuilder {
                 for f in figures {
                     switch f.chart {
                     case .success(let chart): blocks.append(.chart(chart))
-                    case .failure(let error): blocks.append(.notes(["\(f.title): not drawn: \(error.message)"]))
+                    case .failure(let error): blocks.append(.notes([Message(.handoutNotDrawn, f.title, error.message).text(language)]))
                     }
                 }
             }
@@ -144,7 +149,7 @@ public struct HandoutBuilder {
                 let table = try session.explain(rest)
                 return ([.table(table, shownRows: table.rows.count)] + (table.notes.isEmpty ? [] : [.notes(table.notes)]), true)
             } catch {
-                return ([.error(ErrorReport.render(error, query: rest, origin: nil))], false)
+                return ([.error(ErrorReport.render(error, query: rest, origin: nil, language: language))], false)
             }
         }
         if text.hasPrefix(":") {
@@ -162,7 +167,7 @@ public struct HandoutBuilder {
             var blocks: [Handout.Block] = [.table(shown, shownRows: min(shown.rows.count, maxRows))]
             if !result.notes.isEmpty { blocks.append(.notes(result.notes)) }
             if let chart { blocks.append(.chart(chart)) }
-            if result.columnIndex("rule") != nil, let findings = FindingText.explain(result, all: CheckCommand.table(session)) {
+            if result.columnIndex("rule") != nil, let findings = FindingText.explain(result, all: CheckCommand.table(session), language: language) {
                 blocks.append(.findings(findings))
             } else {
                 let spans = (0..<min(result.rows.count, maxRows)).flatMap { result.sources(ofRow: $0).prefix(maxSourceLines) }
@@ -171,7 +176,7 @@ public struct HandoutBuilder {
             }
             return (blocks, true)
         } catch {
-            return ([.error(ErrorReport.render(error, query: statement, origin: nil))], false)
+            return ([.error(ErrorReport.render(error, query: statement, origin: nil, language: language))], false)
         }
     }
 

@@ -9,25 +9,26 @@ public enum HandoutCommand {
     public static func run(script: String, paths: [String], output: String, format: String? = nil,
                            pluginDirectories: [String] = [], environment: [String: String],
                            console: Console = .standard) -> Int32 {
+        let language = Language.from(environment: environment)
         guard output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") else {
-            console.err("error: expected an output file ending in .html; found `\(output)`\n")
+            console.err(ErrorReport.render(Message(.handoutExpectedHTML, output), language: language))
             return ExitStatus.usage
         }
         let session = FormatSetup.session(pluginDirectories: pluginDirectories, environment: environment,
-                                          options: RenderOptions(), console: console)
+                                          options: RenderOptions(language: language), console: console)
         session.forcedFormat = format
         guard paths.isEmpty || session.loadReporting(paths, to: console),
-              let text = Session.readScript(script, console: console) else { return ExitStatus.unreadableInput }
+              let text = Session.readScript(script, console: console, language: language) else { return ExitStatus.unreadableInput }
         let (handout, ok) = HandoutBuilder(session: session).run(script: text, name: script)
         do {
             try Data(HandoutHTML.render(handout).utf8).write(to: URL(fileURLWithPath: output))
         } catch {
-            console.err("error: cannot write `\(output)`: \(error.localizedDescription)\n")
+            console.err(ErrorReport.render(Message(.cannotWrite, output, error.localizedDescription), language: language))
             return ExitStatus.unreadableInput
         }
         let failed = handout.steps.filter { $0.blocks.contains { if case .error = $0 { true } else { false } } }
-        console.err("wrote \(output): \(handout.steps.count) step\(handout.steps.count == 1 ? "" : "s"), \(handout.glossary.count) glossary entr\(handout.glossary.count == 1 ? "y" : "ies")"
-            + (failed.isEmpty ? "" : "; \(failed.count) step\(failed.count == 1 ? "" : "s") failed (lines \(failed.map { String($0.line) }.joined(separator: ", ")))") + "\n")
+        console.err(Message(.handoutWrote, output, handout.steps.count, handout.glossary.count).text(language)
+            + (failed.isEmpty ? "" : Message(.handoutFailedSteps, failed.count, failed.map { String($0.line) }.joined(separator: ", ")).text(language)) + "\n")
         return ok ? ExitStatus.success : ExitStatus.queryFailed
     }
 
@@ -36,14 +37,15 @@ public enum HandoutCommand {
         let old = context.session
         let fresh = Session(registry: old.registry)
         fresh.forcedFormat = old.forcedFormat
+        fresh.options.language = old.options.language
         let script = old.transcript.joined(separator: "\n\n")
         let (handout, _) = HandoutBuilder(session: fresh).run(script: "# fiscal session\n" + script, name: "fiscal session")
         do {
             try Data(HandoutHTML.render(handout).utf8).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw MetaCommandError("cannot write `\(path)`: \(error.localizedDescription)")
+            throw MetaCommandError(Message(.cannotWrite, path, error.localizedDescription))
         }
-        context.runner.console.err("wrote \(path): \(handout.steps.count) steps of this session\n")
+        context.runner.console.err(Message(.handoutWroteSession, path, handout.steps.count).text(old.options.language) + "\n")
         return .done
     }
 }

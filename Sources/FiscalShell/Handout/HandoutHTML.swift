@@ -46,14 +46,14 @@ public enum HandoutHTML {
                 .header(
                     .h1(safeText(handout.title)),
                     .group(handout.introduction.map { .p(safeText($0)) }),
-                    .p(.class("meta"), safeText("报告 Reports: " + (handout.reports.isEmpty ? "—" : handout.reports.joined(separator: "；"))
-                        + " · 由 \(generator) 生成 (generated)"))
+                    .p(.class("meta"), safeText(Message(.handoutReports, handout.reports.isEmpty ? "—" : handout.reports.joined(separator: "；"),
+                                                        generator).text(handout.language)))
                 ),
-                .group(numbered(handout.steps).map { step, number in render(step, number: number) }),
+                .group(numbered(handout.steps).map { step, number in render(step, number: number, handout.language) }),
                 .if(!handout.glossary.isEmpty, .section(
                     .class("glossary-section"),
-                    .h2("术语 Glossary"),
-                    glossary(handout.glossary)
+                    .h2(safeText(Message(.handoutGlossary).text(handout.language))),
+                    glossary(handout.glossary, handout.language)
                 ))
             )
         )
@@ -70,27 +70,27 @@ public enum HandoutHTML {
         }
     }
 
-    static func render(_ step: Handout.Step, number: Int?) -> BodyNode {
+    static func render(_ step: Handout.Step, number: Int?, _ language: FiscalModel.Language) -> BodyNode {
         .section(
             .class("step"),
-            .h2(safeText(number.map { "第\($0)步 Step \($0)" } ?? "准备 Setup")),
+            .h2(safeText((number.map { Message(.handoutStep, $0) } ?? Message(.handoutSetup)).text(language))),
             .if(!step.comment.isEmpty, .div(.class("comment"), .group(step.comment.map { .p(safeText($0)) }))),
             .pre(.class("query"), safeText(step.statement)),
-            .group(step.blocks.map(render))
+            .group(step.blocks.map { render($0, language) })
         )
     }
 
-    static func render(_ block: Handout.Block) -> BodyNode {
+    static func render(_ block: Handout.Block, _ language: FiscalModel.Language) -> BodyNode {
         switch block {
-        case .table(let table, let shown): return self.table(table, shown: shown)
+        case .table(let table, let shown): return self.table(table, shown: shown, language)
         case .chart(let chart):
             return .div(.class("chart"), .raw(chart.svgElement()))
         case .text(let text): return .pre(safeText(text))
-        case .notes(let notes): return .group(notes.map { .p(.class("note"), safeText("note: " + $0)) })
+        case .notes(let notes): return .group(notes.map { .p(.class("note"), safeText(Message(.notePrefix, $0).text(language))) })
         case .error(let text): return .pre(.class("error"), safeText(text))
         case .sources(let excerpts):
             return .div(.class("sources"),
-                        .p(.strong("数字出处 Where the numbers come from")),
+                        .p(.strong(safeText(Message(.handoutWhereFrom).text(language)))),
                         .group(excerpts.map(excerpt)))
         case .findings(let findings):
             return .div(.group(findings.map { f in
@@ -98,11 +98,11 @@ public enum HandoutHTML {
                      .p(.strong(safeText("\(f.severity) · \(f.rule) · \(f.subject)")), safeText(" (\(f.lines))")),
                      .p(safeText(f.explanation)))
             }))
-        case .glossary(let entries): return glossary(entries)
+        case .glossary(let entries): return glossary(entries, language)
         }
     }
 
-    static func table(_ table: ResultTable, shown: Int) -> BodyNode {
+    static func table(_ table: ResultTable, shown: Int, _ language: FiscalModel.Language) -> BodyNode {
         let numeric = table.columns.map { Renderer.isNumeric($0.type) }
         let rows: [BodyNode] = table.rows.prefix(shown).map { row in
             .element(named: "tr", nodes: row.enumerated().map { c, value in
@@ -115,10 +115,10 @@ public enum HandoutHTML {
         let left = table.rows.count - shown
         return .group(
             .element(named: "table", nodes: [
-                .element(named: "thead", nodes: [.element(named: "tr", nodes: table.columns.map { .element(named: "th", nodes: [safeText($0.name)]) })]),
+                .element(named: "thead", nodes: [.element(named: "tr", nodes: table.columns.map { .element(named: "th", nodes: [safeText(Renderer.heading($0.name, language))]) })]),
                 .element(named: "tbody", nodes: rows),
             ]),
-            .p(.class("note"), safeText("(\(table.rows.count) row\(table.rows.count == 1 ? "" : "s")\(left > 0 ? "; \(left) not shown here" : ""))"))
+            .p(.class("note"), safeText((left > 0 ? Message(.handoutRowsShown, table.rows.count, left) : Message(.handoutRows, table.rows.count)).text(language)))
         )
     }
 
@@ -135,14 +135,14 @@ public enum HandoutHTML {
         return .p(.group(parts))
     }
 
-    static func glossary(_ entries: [Explanation]) -> BodyNode {
+    static func glossary(_ entries: [Explanation], _ language: FiscalModel.Language) -> BodyNode {
         .element(named: "dl", nodes: [.attribute(named: "class", value: "glossary")] + entries.flatMap { e -> [BodyNode] in
             [
                 .element(named: "dt", nodes: [safeText(e.term)]),
                 .element(named: "dd", nodes: [
                     safeText(e.text),
-                    .if(e.truncated, .p(.class("truncated"), safeText("这条解释在报告中不完整（止于“…\(String(e.text.suffix(8)))”）。 The report's definition is cut off."))),
-                    .element(named: "cite", nodes: [safeText("出处 Source: " + (e.report.map { "\($0), " } ?? "") + e.origin)]),
+                    .if(e.truncated, .p(.class("truncated"), safeText(Message(.handoutTruncated, String(e.text.suffix(8))).text(language)))),
+                    .element(named: "cite", nodes: [safeText(Message(.handoutSource, (e.report.map { "\($0), " } ?? "") + e.origin).text(language))]),
                 ]),
             ]
         })

@@ -29,7 +29,13 @@ public enum Renderer {
     /// language (`year` → `年度`), else the name as it is.
     /// A column name can come from a query (`derive "x" = …`): control characters are escaped.
     public static func heading(_ name: String, _ language: Language) -> String {
-        guard language != .english, let key = MessageKey(rawValue: "column." + name) else { return TerminalText.escaped(name) }
+        guard language != .english else { return TerminalText.escaped(name) }
+        // A step of `compare` (`delta 2020`, `pct 2020`, `rate 年初预算`): the field's name, then the value.
+        if MessageKey(rawValue: "column." + name) == nil, let space = name.firstIndex(of: " "),
+           let key = MessageKey(rawValue: "column." + name[..<space]) {
+            return Message(key).text(language) + TerminalText.escaped(String(name[space...]))
+        }
+        guard let key = MessageKey(rawValue: "column." + name) else { return TerminalText.escaped(name) }
         return Message(key).text(language)
     }
 

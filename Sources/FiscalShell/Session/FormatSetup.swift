@@ -16,7 +16,7 @@ public enum FormatSetup {
             guard builtin.contains(format.descriptor.name) else { return false }
             diagnostics.append(Diagnostic(
                 .warning, code: "plugin-duplicate",
-                "plugin \(format.executable) calls itself `\(format.descriptor.name)` like a built-in format; ignored"))
+                Message(.pluginLikeBuiltin, "\(format.executable)", "\(format.descriptor.name)")))
             return true
         }
         for format in externals { registry.register(format) }

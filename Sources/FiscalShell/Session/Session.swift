@@ -10,7 +10,10 @@ public final class Session {
     public var registry: FormatRegistry
     public private(set) var context: QueryContext
     public var options: RenderOptions {
-        didSet { language.value = options.language }
+        didSet {
+            language.value = options.language
+            context.language = options.language
+        }
     }
     /// The language, for the `check` source (a closure that cannot hold the session).
     private let language = LanguageBox()
@@ -52,6 +55,7 @@ public final class Session {
         // `glossary`: the reports' 名词解释 and fiscal's own, with citations.
         context.sources["glossary"] = { context in Glossary.table(context.reports) }
         self.options = options
+        context.language = options.language
     }
 
     /// The catalog's name for a code: functional codes start with 2 (201 一般公共服务支出),
@@ -87,7 +91,7 @@ public final class Session {
     public func loadReporting(_ paths: [String], to console: Console) -> Bool {
         do {
             let loaded = try load(paths)
-            for w in loaded.warnings { console.err(TerminalText.escaped("\(w)") + "\n") }
+            for w in loaded.warnings { console.err(TerminalText.escaped(w.text(options.language)) + "\n") }
             return true
         } catch {
             console.err(ErrorReport.render(error, language: options.language))

@@ -7,7 +7,7 @@ struct AnnexTally {
     var readLines: [Int] = []
     var readFigures = 0
     /// Money figures not read, with their lines and why.
-    var skipped: [(line: Int, why: String)] = []
+    var skipped: [(line: Int, why: Message)] = []
 }
 
 extension NarrativeReader {
@@ -47,7 +47,7 @@ extension NarrativeReader {
                 tally.readFigures += report.facts.count - before
                 tally.readLines.append(number)
             } else {
-                tally.skipped += money.map { _ in (number, "no section of the explanation names `\(first.label)`") }
+                tally.skipped += money.map { _ in (number, Message(.annexUnnamed, first.label)) }
             }
         }
         noteAttachments(tally)
@@ -106,7 +106,7 @@ extension NarrativeReader {
             } else if ["预算", "批复", "计划"].contains(where: m.label.contains) {
                 phase = .budget
             } else {
-                tally.skipped.append((number, "`\(m.label)` is neither budget nor spending"))
+                tally.skipped.append((number, Message(.annexNeither, m.label)))
                 continue
             }
             // The project table's 预算数 and 执行数: a budget inside a 决算 measures the 全年预算.
@@ -125,17 +125,17 @@ extension NarrativeReader {
     /// One note: how many figures of 附件 were read (and where), and which were not.
     mutating func noteAttachments(_ tally: AnnexTally) {
         guard let first = tally.readLines.first ?? tally.skipped.first?.line else { return }
-        var message = "read \(tally.readFigures) money figures of 附件 on \(tally.readLines.count) lines as mentions of the explanation's facts"
-        if let a = tally.readLines.first, let b = tally.readLines.last { message += " (\(a)–\(b))" }
+        var message = Message(.annexRead, tally.readFigures, tally.readLines.count)
+        if let a = tally.readLines.first, let b = tally.readLines.last { message = message + .literal(" (\(a)–\(b))") }
         if !tally.skipped.isEmpty {
-            var whys: [String] = []
+            var whys: [Message] = []
             for s in tally.skipped where !whys.contains(s.why) { whys.append(s.why) }
             let parts = whys.map { why in
                 let lines = tally.skipped.filter { $0.why == why }.map(\.line)
                 let distinct = lines.reduce(into: [Int]()) { if $0.last != $1 { $0.append($1) } }
-                return "\(lines.count) \(why) on lines " + distinct.map(String.init).joined(separator: ", ")
+                return Message(.annexSkippedOnLines, lines.count, why, distinct.map(String.init).joined(separator: ", "))
             }
-            message += "; not read: " + parts.joined(separator: "; ")
+            message = message + Message(.annexNotRead, Message.joined(parts, separator: "; "))
         }
         warn("attachment-read", message, line: first, severity: .note)
     }
@@ -146,9 +146,9 @@ enum AnnexMarks {
     /// Figures the 附件 states that the explanation does not: funds received (到位) equal the
     /// budget only when all arrived, and a request (申报) may exceed what was granted. A figure is
     /// left unread when its label or its line's numbered heading (`2．资金到位。…`) has the word.
-    static let unread: [(word: String, reason: String)] = [
-        ("到位", "funds received (到位)"),
-        ("申报", "amounts requested (申报)"),
+    static let unread: [(word: String, reason: Message)] = [
+        ("到位", Message(.annexFundsReceived)),
+        ("申报", Message(.annexRequested)),
     ]
 
     /// The numbered heading a line opens with (`2．资金到位` of `2．资金到位。财政资金138.6万元。`):

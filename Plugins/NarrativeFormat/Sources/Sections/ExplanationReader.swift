@@ -140,7 +140,7 @@ extension NarrativeReader {
             return SourceSpan(file: source.path, line: o.line, startColumn: o.columns.lowerBound, endColumn: o.columns.upperBound)
         }
         if mentions.count >= SentenceReader.maximumFiguresPerLine, SentenceReader.exceedsFigureLimit(text) {
-            warn("long-line", "expected at most \(SentenceReader.maximumFiguresPerLine) figures in a line, found more; the rest of the line is not read", line: prose.firstLine)
+            warn("long-line", Message(.narrLongLine, "\(SentenceReader.maximumFiguresPerLine)"), line: prose.firstLine)
         }
         var placed: [(fact: FactIndex, sentence: Int, isPart: Bool)] = []
         // Asked once per paragraph, not once per share: thousands of shares stay linear.
@@ -152,7 +152,7 @@ extension NarrativeReader {
             case .figure(let m):
                 guard let section = state.section else {
                     if m.figure.isValue && m.figure.unit != .count("个") {
-                        warn("unplaced-figure", "expected a section heading (一、… to 十、…) before this figure, found none",
+                        warn("unplaced-figure", Message(.narrNoSection),
                              at: span(m.figure.range))
                     }
                     continue
@@ -172,7 +172,7 @@ extension NarrativeReader {
                 if let word = marks.firstWord(of: SentenceReader.reasonWords, in: marks.clauseStart(before: figureStart)..<figureStart) {
                     // `主要原因是基本支出增加人员经费1408.29万元，项目经费…增加…400万元`: amounts the
                     // reason for a change cites, not lines of the section.
-                    warn("unplaced-figure", "expected a line of the section, found a figure in a stated reason (`\(word)…`); not read as a fact",
+                    warn("unplaced-figure", Message(.narrReasonFigure, "\(word)"),
                          at: span(m.figure.range), severity: .note)
                     continue
                 }
@@ -182,7 +182,7 @@ extension NarrativeReader {
                 placed.append((index, m.sentence, m.isPart))
             case .share(let m):
                 guard let target = placed.last(where: { $0.sentence == m.sentence }) ?? placed.last else {
-                    warn("unplaced-claim", "expected a figure before `占\(m.percent)%`, found none", at: span(m.range))
+                    warn("unplaced-claim", Message(.narrNoFigureShare, "\(m.percent)"), at: span(m.range))
                     continue
                 }
                 let whole = shareWhole(m, target: target.fact, firstPlaced: placed.first?.fact, listsParts: listsParts, state: state)
@@ -194,14 +194,14 @@ extension NarrativeReader {
                 if SentenceReader.otherBasisWords.contains(where: { text[sentenceStart..<m.range.lowerBound].contains($0) }) {
                     // `按与上年统计口径一致相比，本年比上年减少161.96万元`: a change of a figure on another
                     // basis than the one stated; it derives no prior-year value of the stated figure.
-                    warn("unplaced-claim", "a change measured on another basis (口径) than the figure before it; not read", at: s, severity: .note)
+                    warn("unplaced-claim", Message(.narrOtherBasis), at: s, severity: .note)
                     continue
                 }
                 pendingChanges.append(PendingChange(mention: m, span: s, deltaSpan: m.deltaRange.map(span),
                                                     section: state.sectionID, before: placed.map(\.fact)))
             case .unchanged(let m):
                 guard let target = placed.last else {
-                    warn("unplaced-claim", "expected a figure before `持平`, found none", at: span(m.range))
+                    warn("unplaced-claim", Message(.narrNoFigureUnchanged), at: span(m.range))
                     continue
                 }
                 let s = span(m.range)
@@ -210,7 +210,7 @@ extension NarrativeReader {
             case .completion(let m):
                 let inSentence = placed.filter { $0.sentence == m.sentence }
                 guard let target = inSentence.last(where: { !$0.isPart }) ?? inSentence.last ?? placed.last else {
-                    warn("unplaced-claim", "expected a figure before `完成预算\(m.percent)%`, found none", at: span(m.range))
+                    warn("unplaced-claim", Message(.narrNoFigureCompletion, "\(m.percent)"), at: span(m.range))
                     continue
                 }
                 let budget = inSentence.first { $0.fact != target.fact && report.facts[$0.fact].phase == .budget }?.fact
@@ -221,7 +221,7 @@ extension NarrativeReader {
                 // held against the last 预算 figure before it.
                 let finals = placed.filter { report.facts[$0.fact].phase == report.phase }
                 guard let target = (m.priorYear == nil ? finals.last : placed.last) else {
-                    warn("unplaced-claim", "expected a figure before this comparison, found none", at: span(m.range))
+                    warn("unplaced-claim", Message(.narrNoFigureComparison), at: span(m.range))
                     continue
                 }
                 let other = m.priorYear == nil ? placed.last { report.facts[$0.fact].phase == .budget && $0.fact != target.fact }?.fact : nil
@@ -229,7 +229,7 @@ extension NarrativeReader {
                                            span: span(m.range)))
             case .strayPercent(let f):
                 if state.section != nil {
-                    warn("unplaced-percent", "expected `占`, `完成预算` or a direction word before this percentage, found none",
+                    warn("unplaced-percent", Message(.narrLonePercent),
                          at: span(f.range), severity: .note)
                 }
             }
@@ -241,7 +241,7 @@ extension NarrativeReader {
                               purchase: Bool = false, state: inout ExplanationState) -> FactIndex? {
         guard let unit = m.figure.factUnit else { return nil }
         if case .count = unit, !section.acceptsCounts {
-            warn("unplaced-figure", "expected money in the \(section.statement) section, found a count (\(m.label.isEmpty ? "?" : m.label) \(m.figure.amount)\(unit)); not read as a fact",
+            warn("unplaced-figure", Message(.narrCountInMoney, "\(section.statement)", "\(m.label.isEmpty ? "?" : m.label)", "\(m.figure.amount)", "\(unit)"),
                  at: span, severity: .note)
             return nil
         }
@@ -249,7 +249,7 @@ extension NarrativeReader {
         if let short = shortName, item.hasPrefix(short), item.count > short.count { item.removeFirst(short.count) }
         if report.phase == .budget { item = BudgetWording.itemName(item) }
         guard !item.isEmpty else {
-            warn("unplaced-figure", "expected a name before the figure \(m.figure.amount)\(unit), found none", at: span)
+            warn("unplaced-figure", Message(.narrNoName, "\(m.figure.amount)", "\(unit)"), at: span)
             return nil
         }
         var code: ClassificationCode?
@@ -270,7 +270,7 @@ extension NarrativeReader {
                     var c = again.resolve(in: catalog)
                     if c.count < again.parts.count { c = printed(again, from: c) }
                     if c.count > context.parts.count {
-                        warn("mark-level", "expected a 款 between the 类 `\(context.parts[0].name)` and the 项, found `\(path.parts[0].name)（类）`; read as its 款", at: span, severity: .note)
+                        warn("mark-level", Message(.narrMissingKuan, "\(context.parts[0].name)", "\(path.parts[0].name)"), at: span, severity: .note)
                         path = again
                         codes = c
                     }
@@ -282,7 +282,7 @@ extension NarrativeReader {
                     // A chain the catalog places only in part names a 项 it does not know: the
                     // figure is that 项's, not its 款's, so it stays uncoded.
                     let missing = path.parts[codes.count]
-                    warn("unclassified", "expected a \(missing.level) named in the classification catalog, found `\(missing.name)`; left uncoded (the catalog places it only as far as \(codes.last?.rawValue ?? "nothing"))",
+                    warn("unclassified", Message(.narrUnclassified, "\(missing.level)", "\(missing.name)", "\(codes.last?.rawValue ?? "nothing")"),
                          at: span)
                 } else if section.classification == .economic {
                     econCode = codes.last
@@ -303,7 +303,7 @@ extension NarrativeReader {
                 item = path.parts[0].name
             }
             if code == nil, item.contains("（类）") || item.contains("(类)") {
-                warn("unclassified", "expected a 类 named in the classification catalog, found `\(item)`", at: span)
+                warn("unclassified", Message(.narrUnknownLei, "\(item)"), at: span)
             }
         case .none:
             break
@@ -416,11 +416,11 @@ extension NarrativeReader {
                 }
             }
             guard let target else {
-                warn("unplaced-claim", "expected a figure named `\(m.subject)` for this change, found none", at: span)
+                warn("unplaced-claim", Message(.narrNoFigureNamed, "\(m.subject)"), at: span)
                 continue
             }
             guard let year = m.priorYear else {
-                warn("unplaced-claim", "expected the year this change is measured from (`与2019年相比`), found none", at: span)
+                warn("unplaced-claim", Message(.narrNoBaseYear), at: span)
                 continue
             }
             report.claims.append(Claim(fact: target, kind: .change(priorYear: year, delta: m.delta, percent: m.percent), span: span))

@@ -13,7 +13,7 @@ extension NarrativeReader {
                 if !report.glossary.isEmpty {
                     report.glossary[report.glossary.count - 1].explanation += String(line)
                 } else {
-                    warn("unread-line", "expected a numbered term in 名词解释, found text", line: number, severity: .note)
+                    warn("unread-line", Message(.narrGlossaryText), line: number, severity: .note)
                 }
                 continue
             }
@@ -25,7 +25,7 @@ extension NarrativeReader {
             let trimmedTerm = term.trimmingCharacters(" \u{3000}")
             guard !trimmedTerm.isEmpty else { continue }
             if explanation.isEmpty {
-                warn("glossary-without-explanation", "expected `term:explanation` in 名词解释, found only `\(trimmedTerm)`", line: number, severity: .note)
+                warn("glossary-without-explanation", Message(.narrGlossaryNoExplanation, "\(trimmedTerm)"), line: number, severity: .note)
             }
             let start = trimmedTerm.startIndex
             report.glossary.append(GlossaryEntry(term: String(trimmedTerm), explanation: String(explanation),

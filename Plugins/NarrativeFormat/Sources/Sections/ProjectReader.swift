@@ -51,7 +51,7 @@ extension NarrativeReader {
     mutating func readProjectTable(_ lines: [Int], section: Int) {
         let cells = cells(of: lines)
         guard let nameAt = cells.firstIndex(where: { $0.text == "项目名称" }), nameAt + 1 < cells.count else {
-            warn("unread-table", "expected a 项目名称 cell in the project table, found none", line: lines.first)
+            warn("unread-table", Message(.projNoName), line: lines.first)
             return
         }
         let name = cells[nameAt + 1].text
@@ -91,14 +91,14 @@ extension NarrativeReader {
             }
             i += 1
         }
-        warn("unread-table", "expected the 绩效指标 header (一级指标 … 实际完成指标值) in the table of \(name), found none",
+        warn("unread-table", Message(.projNoHeader, "\(name)"),
              line: lines.last)
     }
 
     mutating func addTableAmount(_ cell: TableCell, project p: Int, column: String, phase: Phase, unit: MoneyUnit, section: Int) {
         let line = source.lines[cell.line - 1]
         guard let figure = NarrativeFigure.scan(line).first, let parsed = Amount.parse(cell.text) else {
-            warn("unplaced-figure", "expected an amount in the \(column) cell of \(report.projects[p].name), found `\(cell.text)`", line: cell.line)
+            warn("unplaced-figure", Message(.projBadAmount, "\(column)", "\(report.projects[p].name)", "\(cell.text)"), line: cell.line)
             return
         }
         let fact = Fact(entity: "", year: report.year, phase: phase, statement: .projects, item: report.projects[p].name,
@@ -122,14 +122,14 @@ extension NarrativeReader {
         var i = 0
         while i < cells.count {
             if !cells[i].text.isEmpty {
-                warn("unread-table", "expected a blank first cell opening an indicator row of \(report.projects[p].name), found `\(cells[i].text)`; skipped",
+                warn("unread-table", Message(.projBadIndicatorStart, "\(report.projects[p].name)", "\(cells[i].text)"),
                      line: cells[i].line)
                 i += 1
                 continue
             }
             guard i + 5 < cells.count else {
                 if cells[i...].contains(where: { !$0.text.isEmpty }) {
-                    warn("unread-table", "expected six cells in an indicator row of \(report.projects[p].name), found \(cells.count - i)", line: cells[i].line)
+                    warn("unread-table", Message(.projIndicatorCells, "\(report.projects[p].name)", "\(cells.count - i)"), line: cells[i].line)
                 }
                 return
             }

@@ -78,14 +78,14 @@ struct ExplanationReader {
                         if chainCodes[k].byAmount { reading = .narrativeInferred }
                         item = chain.name
                         if code == nil {
-                            context.warn("unclassified", "expected a 类/款/项 chain the catalog knows before this figure, found `\(chain.name)`", line: span(m.figure.range).line)
+                            context.warn("unclassified", Message(.tabUnknownChain, "\(chain.name)"), line: span(m.figure.range).line)
                         }
                     }
                 case .none:
                     break
                 }
                 guard !item.isEmpty else {
-                    context.warn("unplaced-figure", "expected a name before the figure \(m.figure.amount)\(unit), found none", line: span(m.figure.range).line)
+                    context.warn("unplaced-figure", Message(.tabNoName, "\(m.figure.amount)", "\(unit)"), line: span(m.figure.range).line)
                     continue
                 }
                 context.facts.append(Fact(
@@ -112,7 +112,7 @@ struct ExplanationReader {
                 context.claims.append(Claim(fact: target.fact, kind: .share(percent: m.percent, whole: whole), span: span(m.range)))
             case .change(let m):
                 guard let year = m.priorYear, let target = changeTarget(m.subject, before: m.range.lowerBound, placed, firstFinal[section.statement], context) else {
-                    context.warn("unplaced-claim", "expected a figure and a year for this change, found none", line: span(m.range).line)
+                    context.warn("unplaced-claim", Message(.tabNoFigureYear), line: span(m.range).line)
                     continue
                 }
                 context.claims.append(Claim(fact: target, kind: .change(priorYear: year, delta: m.delta, percent: m.percent), span: span(m.range)))
@@ -180,7 +180,7 @@ struct ExplanationReader {
             guard finals.count == 1, let row = context.tableRow(under: chain, amount: finals[0].figure.amount) else { return (nil, false) }
             context.warnings.append(Diagnostic(
                 .warning, code: "item-by-amount",
-                "`\(chain.name)` is no 项 the catalog or the tables name under \(chain.resolved.last?.rawValue ?? "its 类"); guessed as \(row.code) \(row.item), the one table row whose 合计 is its 支出决算 \(finals[0].figure.amount) (an uncertain reading: checks on it are unsure)",
+                Message(.tabItemByAmount, chain.name, chain.resolved.last.map { Message.literal($0.rawValue) } ?? Message(.tabItsLei), row.code, row.item, finals[0].figure.amount),
                 at: context.source.span(line: line(finals[0].figure.range) ?? 0)))
             return (row.code, true)
         }

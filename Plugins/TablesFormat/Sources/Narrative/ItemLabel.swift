@@ -114,22 +114,38 @@ extension ExplanationReader {
     /// The `N、…（类）…（款）…（项）。` items of a text, in order (`N.` and `N．` too: the
     /// 2025 template numbers them `1.社会保障和就业支出（类）…`; a decimal point, followed by
     /// a digit, is no list mark).
+    /// An item's chain runs to the end of its sentence or to the next item, whichever is first,
+    /// so each character is read by one item's chain: the whole text in one linear pass (reading
+    /// every item to its sentence's end was quadratic on a text of many items and no `。`).
     static func chains(in text: String) -> [Chain] {
-        var out: [Chain] = []
+        // The list items: where each number starts and where its name begins.
+        var items: [(before: String.Index, next: String.Index)] = []
+        var sentenceEnds: [String.Index] = []
+        var digits = 0
         var i = text.startIndex
-        while let mark = text[i...].firstIndex(where: { listMarks.contains($0) }) {
-            let digits = text[..<mark].reversed().prefix { $0.isASCII && $0.isNumber }
-            let next = text.index(after: mark)
-            let sentenceEnd = text[next...].firstIndex(of: "。") ?? text.endIndex
-            let before = text.index(mark, offsetBy: -digits.count)
-            // `、` always ends a list number; `.` only when no digit follows (not a decimal point).
-            let isListMark = text[mark] == "、" || (next < text.endIndex && !text[next].isNumber
-                && (before == text.startIndex || !text[text.index(before: before)].isNumber))
-            if (1...2).contains(digits.count), isListMark,
-               let path = ClassificationPath(text[next..<sentenceEnd]) {
-                out.append(Chain(start: before, name: path.parts.last?.name ?? "", code: path.code(), resolved: path.resolve()))
+        while i < text.endIndex {
+            let c = text[i]
+            if c == "。" { sentenceEnds.append(i) }
+            if listMarks.contains(c) {
+                let next = text.index(after: i)
+                let before = text.index(i, offsetBy: -digits)
+                // `、` always ends a list number; `.` only when no digit follows (not a decimal point).
+                let isListMark = c == "、" || (next < text.endIndex && !text[next].isNumber
+                    && (before == text.startIndex || !text[text.index(before: before)].isNumber))
+                if (1...2).contains(digits), isListMark { items.append((before, next)) }
             }
-            i = next
+            digits = c.isASCII && c.isNumber ? digits + 1 : 0
+            i = text.index(after: i)
+        }
+        var out: [Chain] = []
+        var sentence = 0
+        for (n, item) in items.enumerated() {
+            while sentence < sentenceEnds.count, sentenceEnds[sentence] < item.next { sentence += 1 }
+            var end = sentence < sentenceEnds.count ? sentenceEnds[sentence] : text.endIndex
+            if n + 1 < items.count, items[n + 1].before < end { end = items[n + 1].before }
+            if item.next <= end, let path = ClassificationPath(text[item.next..<end]) {
+                out.append(Chain(start: item.before, name: path.parts.last?.name ?? "", code: path.code(), resolved: path.resolve()))
+            }
         }
         return out
     }
