@@ -84,7 +84,7 @@ extension Report {
     func figure(_ index: FactIndex, near: SourceSpan? = nil) -> Finding.Figure {
         let f = facts[index]
         var mention = f.mentions[0]
-        if let near, f.mentions.count > 1 {
+        if let near, f.mentionCount > 1 {
             let here = f.mentions.filter { $0.span.file == near.file }
             mention = here.min { abs($0.span.line - near.line) < abs($1.span.line - near.line) } ?? mention
         }

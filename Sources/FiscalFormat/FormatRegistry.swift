@@ -160,16 +160,16 @@ public struct FormatRegistry: Sendable {
         try FormatRegistry.completeIdentity(&judged, source: source)
         // Whatever read the file (built-in, external plugin, JSON, CSV), a figure stated several
         // times becomes one fact with several mentions.
-        // Each report remembers its document: the entity as printed and a digest of the bytes,
-        // by which the host recognises the same document loaded twice (``ReportAssembly``).
+        // Reports fold independently: on all cores. Each then remembers its document: the entity
+        // as printed and a digest of the bytes, by which the host recognises the same document
+        // loaded twice (``ReportAssembly``).
+        let unfolded = judged.reports
+        judged.reports = Parallel.map(unfolded.count) { unfolded[$0].folded() }
         let digest = ReportDocument.digest(of: bytes)
-        for i in judged.reports.indices {
-            judged.reports[i] = judged.reports[i].folded()
+        for i in judged.reports.indices where judged.reports[i].documents.isEmpty {
             let r = judged.reports[i]
-            if r.documents.isEmpty {
-                judged.reports[i].documents = [ReportDocument(path: path, printedEntity: r.entity, format: r.format,
-                                                              digest: ReportDocument.digest(digest, part: i))]
-            }
+            judged.reports[i].documents = [ReportDocument(path: path, printedEntity: r.entity, format: r.format,
+                                                          digest: ReportDocument.digest(digest, part: i))]
         }
         return judged
     }
@@ -268,18 +268,43 @@ public struct FormatRegistry: Sendable {
 
 /// The few file-system calls the registry needs.
 public enum FileSystem {
-    /// The largest input file fiscal reads (256 MiB); a longer one (or an endless device
-    /// such as `/dev/zero`) is refused after that many bytes.
+    /// The most fiscal reads from a stream or device (256 MiB): an endless one such as
+    /// `/dev/zero` is refused after that many bytes.
     public static let maximumFileSize = 256 << 20
+    /// The largest regular file fiscal reads (16 GiB): a canonical CSV of ten million facts is
+    /// over a gigabyte, and its size is known before reading.
+    public static let maximumRegularFileSize = 16 << 30
 
-    /// The whole content of a file, at most `limit` bytes.
+    /// The whole content of a file: a regular file of at most ``maximumRegularFileSize`` bytes
+    /// (read at once into a buffer of its size), anything else at most `limit` bytes.
     public static func read(_ path: String, limit: Int = maximumFileSize) throws(LoadError) -> [UInt8] {
         if isDirectory(path) { throw .unreadable(file: path, reason: Message(.loadIsFolder)) }
         guard let f = fopen(path, "rb") else {
             throw .unreadable(file: path, reason: LoadError.reason(errno: errno))
         }
         defer { fclose(f) }
+        var st = stat()
+        if limit == maximumFileSize, fstat(fileno(f), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 65536 {
+            let size = Int(st.st_size)
+            guard size <= maximumRegularFileSize else {
+                throw .unreadable(file: path, reason: Message(.loadTooLarge, maximumRegularFileSize >> 20))
+            }
+            var failed = false
+            var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                count = fread(buffer.baseAddress, 1, size, f)
+                failed = count < size && ferror(f) != 0
+            }
+            if failed { throw .unreadable(file: path, reason: LoadError.reason(errno: errno)) }
+            // A file that grew while it was read: the rest, as for a stream.
+            if bytes.count == size { try readRest(f, path, into: &bytes, limit: maximumRegularFileSize) }
+            return bytes
+        }
         var bytes: [UInt8] = []
+        try readRest(f, path, into: &bytes, limit: limit)
+        return bytes
+    }
+
+    private static func readRest(_ f: UnsafeMutablePointer<FILE>, _ path: String, into bytes: inout [UInt8], limit: Int) throws(LoadError) {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = fread(&buffer, 1, buffer.count, f)
@@ -292,7 +317,6 @@ public enum FileSystem {
                 break
             }
         }
-        return bytes
     }
 
     /// Whether `path` is a folder.

@@ -39,6 +39,18 @@ public struct QueryContext: Sendable {
     /// The columnar form of every fact, built once per set of reports.
     var store: FactStore?
 
+    /// How many threads filters, groupings and sums use (`FISCAL_THREADS`, else every core).
+    /// 1 runs every stage on the calling thread; the results are the same either way.
+    public var threads: Int = Parallel.threadCount
+    /// The fewest rows one thread takes: fewer rows than twice this run on one thread. Tests
+    /// lower it to run the parallel paths on small tables.
+    var minimumRowsPerThread = 65_536
+
+    /// The row ranges a stage over `count` rows splits into.
+    func rowRanges(_ count: Int) -> [Range<Int>] {
+        threads <= 1 ? (count == 0 ? [] : [0..<count]) : Parallel.ranges(count, minimum: minimumRowsPerThread, parts: threads * 2)
+    }
+
     public init(
         reports: [Report] = [], bindings: [String: ResultTable] = [:], sources: [String: QuerySource] = [:],
         codeName: @escaping @Sendable (ClassificationCode) -> String? = { _ in nil }
@@ -52,7 +64,7 @@ public struct QueryContext: Sendable {
     /// Builds the columnar fact store now if it is not built yet (queries do this on demand;
     /// the shell may call it after loading so that the first query answers quickly).
     public mutating func prepare() {
-        if store == nil { store = FactStore(reports) }
+        if store == nil { store = FactStore(reports, threads: threads, minimumFactsPerThread: minimumRowsPerThread) }
     }
 }
 

@@ -1,63 +1,163 @@
-/// One record of a CSV file with the line it starts on.
-struct CSVRecord {
-    var line: Int
-    var fields: [String]
+import FiscalModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A field of a CSV record: the bytes `start..<end` of the text, quotes included when
+/// ``quoted`` (``CSVScanner/unquoted(_:)`` removes them).
+struct CSVField {
+    var start: Int
+    var end: Int
+    var quoted: Bool
 }
 
-/// Splits RFC 4180 CSV text into records: quoted fields may hold commas, quotes (`""`)
-/// and line breaks. Returns the records, or the line of an unterminated quote.
-func csvRecords(_ text: String) -> Result<[CSVRecord], CSVSyntaxError> {
-    var records: [CSVRecord] = []
-    var field = ""
-    var fields: [String] = []
-    var inQuotes = false
-    var line = 1
-    var recordLine = 1
-    var quoteLine = 1
-    var iterator = text.unicodeScalars.makeIterator()
-    var pending: Unicode.Scalar? = nil
-    func next() -> Unicode.Scalar? {
-        if let p = pending { pending = nil; return p }
-        return iterator.next()
+/// Reads RFC 4180 records from UTF-8 bytes: quoted fields may hold commas, quotes (`""`) and
+/// line breaks. It works on the bytes as they are (no `Character`, no `String` per field), so
+/// that a file of millions of rows is read at the speed of memory.
+struct CSVScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the next record starts.
+    var position: Int
+    /// Where reading stops (a record boundary, or the end of the text).
+    let end: Int
+    /// The 1-based line ``position`` is on.
+    var line: Int
+
+    /// One record: the line it starts on and where its first line ends (the line a span names).
+    struct Record {
+        var line: Int
+        var start: Int
+        var firstLineEnd: Int
     }
-    while let c = next() {
-        if inQuotes {
-            if c == "\"" {
-                if let n = next() {
-                    if n == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = n }
+
+    /// Reads the next record into `fields` (cleared first); `nil` at the end. Blank lines are
+    /// records of one empty field (the reader skips them).
+    mutating func next(_ fields: inout [CSVField]) throws(CSVSyntaxError) -> Record? {
+        guard position < end else { return nil }
+        fields.removeAll(keepingCapacity: true)
+        let record = Record(line: line, start: position, firstLineEnd: -1)
+        var firstLineEnd = -1
+        var fieldStart = position, quoted = false
+        var i = position
+        while i < end {
+            let c = bytes[i]
+            if c == 0x2C {  // ,
+                fields.append(CSVField(start: fieldStart, end: i, quoted: quoted))
+                fieldStart = i + 1
+                quoted = false
+            } else if c == 0x0A {
+                fields.append(CSVField(start: fieldStart, end: i, quoted: quoted))
+                if firstLineEnd < 0 { firstLineEnd = i }
+                line += 1
+                position = i + 1
+                return Record(line: record.line, start: record.start, firstLineEnd: firstLineEnd)
+            } else if c == 0x22 {  // "
+                quoted = true
+                let quoteLine = line
+                i += 1
+                var closed = false
+                while i < end {
+                    let q = bytes[i]
+                    if q == 0x22 {
+                        if i + 1 < end && bytes[i + 1] == 0x22 { i += 2; continue }
+                        closed = true
+                        break
+                    }
+                    if q == 0x0A {
+                        line += 1
+                        if firstLineEnd < 0 { firstLineEnd = i }
+                    }
+                    i += 1
+                }
+                if !closed { throw CSVSyntaxError(line: quoteLine, message: "unterminated quoted field") }
+            }
+            i += 1
+        }
+        // The last record, without a line end.
+        fields.append(CSVField(start: fieldStart, end: end, quoted: quoted))
+        position = end
+        return Record(line: record.line, start: record.start, firstLineEnd: firstLineEnd < 0 ? end : firstLineEnd)
+    }
+
+    /// A quoted field's bytes without its quotes (`""` is one quote).
+    func unquoted(_ f: CSVField) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(f.end - f.start)
+        var inQuotes = false
+        var i = f.start
+        while i < f.end {
+            let c = bytes[i]
+            if c == 0x22 {
+                if inQuotes && i + 1 < f.end && bytes[i + 1] == 0x22 {
+                    out.append(0x22)
+                    i += 1
                 } else {
-                    inQuotes = false
+                    inQuotes.toggle()
                 }
             } else {
-                if c == "\n" { line += 1 }
-                field.unicodeScalars.append(c)
+                out.append(c)
             }
-            continue
+            i += 1
         }
-        switch c {
-        case "\"":
-            inQuotes = true
-            quoteLine = line
-        case ",":
-            fields.append(field)
-            field = ""
-        case "\n":
-            fields.append(field)
-            records.append(CSVRecord(line: recordLine, fields: fields))
-            fields = []
-            field = ""
-            line += 1
-            recordLine = line
-        default:
-            field.unicodeScalars.append(c)
+        return out
+    }
+
+    /// Where records start near each of `parts` equal shares of `start..<end`, with the line each
+    /// starts on (`line` is the line at `start`): the chunks parse on their own threads. A line
+    /// end inside quotes is not a boundary (an even number of quotes before it says so).
+    static func chunks(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, parts: Int) -> [(start: Int, end: Int, line: Int)] {
+        let end = bytes.count
+        guard end > start else { return [] }
+        let parts = max(1, min(parts, (end - start) / (1 << 20) + 1))
+        guard let base = bytes.baseAddress else { return [] }
+        let hasQuotes = memchr(base + start, 0x22, end - start) != nil
+        var bounds: [Int] = [start]
+        var lines: [Int] = [line]
+        if !hasQuotes {
+            for k in 1..<max(1, parts) {
+                let target = max(bounds.last!, start + (end - start) * k / parts)
+                guard target < end, let nl = memchr(base + target, 0x0A, end - target) else { break }
+                let b = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - base + 1
+                if b > bounds.last!, b < end { bounds.append(b) }
+            }
+            bounds.append(end)
+            // Line numbers: each chunk's line ends counted on its own thread.
+            let counts = Parallel.map(bounds.count - 1) { k in
+                var n = 0
+                var p = base + bounds[k]
+                let stop = base + bounds[k + 1]
+                while p < stop, let nl = memchr(p, 0x0A, stop - p) {
+                    n += 1
+                    p = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+                return n
+            }
+            for k in 0..<(counts.count - 1) { lines.append(lines[k] + counts[k]) }
+        } else {
+            var inQuotes = false
+            var l = line
+            var next = start + (end - start) / parts
+            var i = start
+            while i < end {
+                let c = bytes[i]
+                if c == 0x22 {
+                    inQuotes.toggle()
+                } else if c == 0x0A {
+                    l += 1
+                    if !inQuotes && i + 1 >= next && i + 1 < end {
+                        bounds.append(i + 1)
+                        lines.append(l)
+                        next = start + (end - start) * (bounds.count) / parts
+                    }
+                }
+                i += 1
+            }
+            bounds.append(end)
         }
+        return (0..<(bounds.count - 1)).map { (bounds[$0], bounds[$0 + 1], lines[$0]) }
     }
-    if inQuotes { return .failure(CSVSyntaxError(line: quoteLine, message: "unterminated quoted field")) }
-    if !field.isEmpty || !fields.isEmpty {
-        fields.append(field)
-        records.append(CSVRecord(line: recordLine, fields: fields))
-    }
-    return .success(records.filter { !($0.fields.count == 1 && $0.fields[0].trimmingSpaces.isEmpty) })
 }
 
 struct CSVSyntaxError: Error {
@@ -65,9 +165,149 @@ struct CSVSyntaxError: Error {
     var message: String
 }
 
-extension String {
-    var trimmingSpaces: String {
-        String(unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
-            .map(Character.init))
+/// Byte-level helpers: trimming Unicode white space and counting characters without building
+/// a `String`.
+enum CSVBytes {
+    /// `start..<end` without the white space (Unicode `White_Space`) at either end.
+    @inline(__always)
+    static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (start: Int, end: Int) {
+        var s = start, e = end
+        while s < e {
+            let b = p[s]
+            if b < 0x80 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { s += 1; continue }
+                break
+            }
+            let (scalar, length) = decode(p, s, e)
+            if scalar.properties.isWhitespace { s += length; continue }
+            break
+        }
+        while e > s {
+            let b = p[e - 1]
+            if b < 0x80 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { e -= 1; continue }
+                break
+            }
+            var k = e - 1
+            while k > s && p[k] & 0xC0 == 0x80 { k -= 1 }
+            if decode(p, k, e).scalar.properties.isWhitespace { e = k; continue }
+            break
+        }
+        return (s, e)
+    }
+
+    /// The scalar starting at `i` (valid UTF-8: the text came from a `String`) and its length.
+    @inline(__always)
+    static func decode(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let b = UInt32(p[i])
+        func cont(_ k: Int) -> UInt32 { i + k < end ? UInt32(p[i + k] & 0x3F) : 0 }
+        let value: UInt32, length: Int
+        switch b {
+        case 0..<0x80: (value, length) = (b, 1)
+        case 0xC0..<0xE0: (value, length) = ((b & 0x1F) << 6 | cont(1), 2)
+        case 0xE0..<0xF0: (value, length) = ((b & 0x0F) << 12 | cont(1) << 6 | cont(2), 3)
+        default: (value, length) = ((b & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3), 4)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// How many characters `start..<end` holds (what ``FiscalFormat/SourceText/span(line:)``
+    /// counts): scalars, when every one is ASCII or a CJK ideograph (U+4000–U+9FFF, which
+    /// never combine); otherwise the `String`'s count.
+    static func characterCount(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var n = 0
+        var i = start
+        while i < end {
+            let b = p[i]
+            if b < 0x80 {
+                if b == 0x0D { return slowCount(p, start, end) }
+                n += 1
+                i += 1
+            } else if b >= 0xE4 && b <= 0xE9 {
+                n += 1
+                i += 3
+            } else {
+                return slowCount(p, start, end)
+            }
+        }
+        return n
+    }
+
+    static func slowCount(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self).count
+    }
+}
+
+/// Gives each distinct byte string of one column a small id and its `String`, made once: a
+/// column of ten million rows with a few thousand distinct values builds a few thousand strings,
+/// and every fact shares their storage.
+struct ByteInterner {
+    private var slots: [Int32]
+    private var mask: Int
+    private var hashes: [UInt64] = []
+    private var keyBytes: [UInt8] = []
+    private var keyOffsets: [Int] = [0]
+    private(set) var strings: [String] = []
+    private var lastID: Int32 = -1
+
+    init() {
+        slots = [Int32](repeating: -1, count: 64)
+        mask = 63
+    }
+
+    /// The id of `p[start..<end]`, adding it when new.
+    @inline(__always)
+    mutating func id(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+        let n = end - start
+        if lastID >= 0, equals(lastID, p + start, n) { return lastID }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in start..<end { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == h, equals(id, p + start, n) {
+                lastID = id
+                return id
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(strings.count)
+        slots[slot] = id
+        hashes.append(h)
+        keyBytes.append(contentsOf: UnsafeBufferPointer(start: p + start, count: n))
+        keyOffsets.append(keyBytes.count)
+        strings.append(String(decoding: UnsafeBufferPointer(start: p + start, count: n), as: UTF8.self))
+        if strings.count * 2 > slots.count { grow() }
+        lastID = id
+        return id
+    }
+
+    /// The id of `bytes` (an unquoted field's), adding it when new.
+    mutating func id(_ bytes: [UInt8]) -> Int32 {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else {
+                return withUnsafePointer(to: UInt8(0)) { id($0, 0, 0) }
+            }
+            return id(base, 0, b.count)
+        }
+    }
+
+    @inline(__always)
+    private func equals(_ id: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let from = keyOffsets[Int(id)], to = keyOffsets[Int(id) + 1]
+        guard to - from == n else { return false }
+        if n == 0 { return true }
+        return keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + from, p, n) == 0 }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for (id, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
     }
 }

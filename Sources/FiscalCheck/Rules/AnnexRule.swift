@@ -19,7 +19,7 @@ public struct AnnexRule: CheckRule {
 
     public func check(_ report: Report) -> [Finding] {
         var findings: [Finding] = []
-        for (i, f) in report.facts.enumerated() where !f.derived && f.mentions.count > 1 {
+        for (i, f) in report.facts.enumerated() where !f.derived && f.mentionCount > 1 {
             let explanation = f.mentions.filter { $0.part != Mention.annex }
             guard let first = explanation.first else { continue }
             for a in f.mentions where a.part == Mention.annex {

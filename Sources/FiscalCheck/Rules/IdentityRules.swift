@@ -129,7 +129,7 @@ public struct RepeatedFigureRule: CheckRule {
         // the `annex` rule's.
         for i in stated {
             let f = report.facts[i]
-            guard f.mentions.count > 1 else { continue }
+            guard f.mentionCount > 1 else { continue }
             let inText = f.mentions.filter { $0.part != Mention.annex }
             let inAnnex = f.mentions.filter { $0.part == Mention.annex }
             for place in [inText, inAnnex] where place.count > 1 {

@@ -128,7 +128,7 @@ extension Fact {
     /// (``Fact/agree(_:_:)``) with the first, the one the amount comes from (the finest certain
     /// one). The `repeated` check names every mention that differs. Linear in the mentions.
     public var isDisputed: Bool {
-        mentions.count > 1 && mentions.dropFirst().contains { !agree(mentions[0], $0) }
+        otherMentions.contains { !agree(firstMention, $0) }
     }
 
     /// The mentions that do not agree with the first, paired with it.

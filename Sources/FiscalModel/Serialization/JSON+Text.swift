@@ -102,7 +102,11 @@ private struct JSONParser {
     }
 
     mutating func skipSpace() {
-        while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        while i < bytes.count {
+            let b = bytes[i]
+            guard b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D else { return }
+            i += 1
+        }
     }
 
     func found() -> String {
@@ -118,6 +122,8 @@ private struct JSONParser {
         case UInt8(ascii: "{"):
             i += 1
             var members: [(String, JSON)] = []
+            // Small objects (a fact's) look for a repeated key among their members; large ones
+            // keep a set.
             var keys = Set<String>()
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
@@ -128,7 +134,14 @@ private struct JSONParser {
                 }
                 let keyStart = i
                 let key = try string()
-                guard keys.insert(key).inserted else {
+                let repeated: Bool
+                if members.count < 16 {
+                    repeated = members.contains { $0.0 == key }
+                } else {
+                    if keys.isEmpty { keys = Set(members.map(\.0)) }
+                    repeated = !keys.insert(key).inserted
+                }
+                guard !repeated else {
                     i = keyStart
                     throw error("expected each key once in an object, found `\(key)` twice")
                 }
@@ -199,7 +212,20 @@ private struct JSONParser {
 
     mutating func string() throws(JSONSyntaxError) -> String {
         i += 1  // opening quote
-        var out: [UInt8] = []
+        // Most strings have no escape: the bytes up to the closing quote, as they are.
+        var j = i
+        while j < bytes.count {
+            let b = bytes[j]
+            if b == UInt8(ascii: "\"") {
+                let s = String(decoding: bytes[i..<j], as: UTF8.self)
+                i = j + 1
+                return s
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            j += 1
+        }
+        var out: [UInt8] = Array(bytes[i..<j])
+        i = j
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {

@@ -11,7 +11,14 @@ extension ModelJSON {
                     throw DecodingError(path: "$.version", message: "model version \(v) is newer than this fiscal reads (\(version))")
                 }
                 let items = try d.array(json["reports"], path: "$.reports")
-                return try items.enumerated().map { (i, r) throws(DecodingError) in try d.report(r, path: "$.reports[\(i)]") }
+                // Reports decode independently, on all cores; the first error in order is the one thrown.
+                let decoded = Parallel.map(items.count) { i in
+                    Result { () throws(DecodingError) -> Report in
+                        var d = Decoder()
+                        return try d.report(items[i], path: "$.reports[\(i)]")
+                    }
+                }
+                return try decoded.map { r throws(DecodingError) in try r.get() }
             }
             return [try d.report(json, path: "$")]
         default:

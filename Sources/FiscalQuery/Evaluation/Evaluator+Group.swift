@@ -124,7 +124,10 @@ extension Evaluator {
             for (i, c) in codes.enumerated() { key = key &* cards[i] &+ Int(c[p]) }
             return key
         }
-        if fits && product <= 1 << 22 {
+        let ranges = context.rowRanges(rows.count)
+        if fits && product <= 1 << 22 && ranges.count > 1 {
+            return try assignGroupsInRanges(rows, ranges, product: product, composite: composite)
+        } else if fits && product <= 1 << 22 {
             var table = [Int32](repeating: -1, count: product)
             for (r, p32) in rows.enumerated() {
                 if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
@@ -155,6 +158,98 @@ extension Evaluator {
         return (gid, first, first.count)
     }
 
+    /// ``assignGroups(_:_:)`` on several threads: each range of rows numbers the groups it meets
+    /// in the order of their first row; numbering the ranges' groups range by range then gives
+    /// every group the number the serial pass gives it (the order of first rows overall).
+    func assignGroupsInRanges(_ rows: [Int32], _ ranges: [Range<Int>], product: Int, composite: (Int) -> Int) throws(QueryError)
+        -> (gid: [Int32], first: [Int32], count: Int)
+    {
+        var gid = [Int32](repeating: 0, count: rows.count)
+        let locals = gid.withUnsafeMutableBufferPointer { out in
+            Parallel.map(ranges.count, threads: context.threads) { k in
+                Result { () throws(QueryError) -> (keys: [Int], first: [Int32]) in
+                    var keys: [Int] = [], first: [Int32] = []
+                    var dense = product <= 1 << 16 ? [Int32](repeating: -1, count: product) : []
+                    var sparse: [Int: Int32] = [:]
+                    for r in ranges[k] {
+                        if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
+                        let p32 = rows[r]
+                        let key = composite(Int(p32))
+                        var g = dense.isEmpty ? (sparse[key] ?? -1) : dense[key]
+                        if g < 0 {
+                            g = Int32(keys.count)
+                            if dense.isEmpty { sparse[key] = g } else { dense[key] = g }
+                            keys.append(key)
+                            first.append(p32)
+                        }
+                        out[r] = g
+                    }
+                    return (keys, first)
+                }
+            }
+        }
+        var table = [Int32](repeating: -1, count: product)
+        var first: [Int32] = []
+        var maps: [[Int32]] = []
+        for local in locals {
+            let (keys, firsts) = try local.get()
+            maps.append(keys.indices.map { i in
+                var g = table[keys[i]]
+                if g < 0 {
+                    g = Int32(first.count)
+                    table[keys[i]] = g
+                    first.append(firsts[i])
+                }
+                return g
+            })
+        }
+        gid.withUnsafeMutableBufferPointer { out in
+            _ = Parallel.map(ranges.count, threads: context.threads) { k in
+                let map = maps[k]
+                for r in ranges[k] { out[r] = map[Int(out[r])] }
+            }
+        }
+        return (gid, first, first.count)
+    }
+
+    /// Per group, the checked sum of the amounts `ms`/`ss` of `rows` at `scale`, and how many
+    /// amounts each holds; `nil` when a sum does not fit 38 digits. Ranges of rows are summed on
+    /// their own threads, then the partial sums added (checked too).
+    func sumAmounts(_ rows: [Int32], gid: [Int32], groupCount: Int, mantissas ms: [Int128], scales ss: [Int8], scale: Int8,
+                    powers: [Int128]) -> (sums: [Int128], counts: [Int])? {
+        // Many groups: partial sums per thread would cost more than they save.
+        let ranges = groupCount * 8 > rows.count ? (rows.isEmpty ? [] : [0..<rows.count]) : context.rowRanges(rows.count)
+        let parts = Parallel.map(ranges.count, threads: context.threads) { k -> (sums: [Int128], counts: [Int])? in
+            var acc = [Int128](repeating: 0, count: groupCount)
+            var counts = [Int](repeating: 0, count: groupCount)
+            for r in ranges[k] {
+                let p = Int(rows[r])
+                let s = ss[p]
+                if s < 0 { continue }
+                let g = Int(gid[r])
+                var term = ms[p], o1 = false
+                if s != scale { (term, o1) = term.multipliedReportingOverflow(by: powers[Int(scale - s)]) }
+                let (sum, o2) = acc[g].addingReportingOverflow(term)
+                if o1 || o2 { return nil }
+                acc[g] = sum
+                counts[g] += 1
+            }
+            return (acc, counts)
+        }
+        var acc = [Int128](repeating: 0, count: groupCount)
+        var counts = [Int](repeating: 0, count: groupCount)
+        for part in parts {
+            guard let part else { return nil }
+            for g in 0..<groupCount {
+                let (sum, o) = acc[g].addingReportingOverflow(part.sums[g])
+                if o { return nil }
+                acc[g] = sum
+                counts[g] += part.counts[g]
+            }
+        }
+        return (acc, counts)
+    }
+
     /// One aggregate over the groups.
     func aggregateColumn(_ spec: AggregateSpec, _ f: Frame, rows: [Int32], gid: [Int32], groupCount: Int) throws(QueryError) -> FrameColumn {
         var counts = [Int](repeating: 0, count: groupCount)
@@ -176,25 +271,14 @@ extension Evaluator {
             for p in rows where ss[Int(p)] > scale { scale = ss[Int(p)] }
             var powers = [Int128](repeating: 1, count: Int(scale) + 1)
             for i in powers.indices.dropFirst() { powers[i] = powers[i - 1] &* 10 }
-            var acc = [Int128](repeating: 0, count: groupCount)
             // Checked: a sum that does not fit 38 digits is an error, never a wrapped number.
-            var overflow = false
-            for (r, p32) in rows.enumerated() {
-                let p = Int(p32)
-                let s = ss[p]
-                if s < 0 { continue }
-                let g = Int(gid[r])
-                var term = ms[p], o1 = false
-                if s != scale { (term, o1) = term.multipliedReportingOverflow(by: powers[Int(scale - s)]) }
-                let (sum, o2) = acc[g].addingReportingOverflow(term)
-                acc[g] = sum
-                if o1 || o2 { overflow = true; break }
-                counts[g] += 1
-            }
-            if overflow {
+            let summed = sumAmounts(rows, gid: gid, groupCount: groupCount, mantissas: ms, scales: ss, scale: scale, powers: powers)
+            guard let summed else {
                 throw QueryError(Message(.evalOverflowAggregate, spec.function.rawValue, arg.sourceText),
                                  at: spec.span, hint: Message(.hintOverflowGroup))
             }
+            let acc = summed.sums
+            counts = summed.counts
             var values: [Value] = []
             for g in 0..<groupCount {
                 guard counts[g] > 0 else { values.append(.null); continue }

@@ -1,21 +1,37 @@
 import FiscalModel
 
 extension Evaluator {
-    /// `where`: narrows the selection; columns are not copied.
+    /// `where`: narrows the selection; columns are not copied. The rows are tested in ranges,
+    /// one per thread, and the kept rows joined in order: the selection is the serial one.
     func filter(_ f: Frame, _ e: Expr) throws(QueryError) -> Frame {
         let test = try predicate(e, f)
         var out = f
-        var kept: [Int32] = []
-        kept.reserveCapacity(f.count / 4)
-        if let s = f.selection {
-            for (i, p) in s.enumerated() {
-                if i & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
-                if try test(Int(p)) { kept.append(p) }
+        let selection = f.selection
+        let ranges = context.rowRanges(f.count)
+        let parts = Parallel.map(ranges.count, threads: context.threads) { k in
+            Result { () throws(QueryError) -> [Int32] in
+                var kept: [Int32] = []
+                kept.reserveCapacity(ranges[k].count / 4)
+                if let s = selection {
+                    for i in ranges[k] {
+                        if i & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
+                        if try test(Int(s[i])) { kept.append(s[i]) }
+                    }
+                } else {
+                    for p in ranges[k] {
+                        if p & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
+                        if try test(p) { kept.append(Int32(p)) }
+                    }
+                }
+                return kept
             }
-        } else {
-            for p in 0..<f.physicalCount {
-                if p & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
-                if try test(p) { kept.append(Int32(p)) }
+        }
+        // The first error in row order, as a serial pass would meet it.
+        var kept: [Int32] = []
+        for part in parts {
+            switch part {
+            case .success(let rows): kept.append(contentsOf: rows)
+            case .failure(let error): throw error
             }
         }
         out.selection = kept

@@ -186,16 +186,22 @@ extension Evaluator {
     }
 }
 
-/// Counts the divisions by zero of one evaluation, by expression.
+/// Counts the divisions by zero of one evaluation, by expression. Filters run on several
+/// threads at once, so the counts are kept under a lock.
 final class ZeroDivisions: @unchecked Sendable {
     private var counts: [(expression: String, rows: Int)] = []
+    private let lock = Lock()
 
     func record(_ expression: String) {
-        if let i = counts.firstIndex(where: { $0.expression == expression }) { counts[i].rows += 1 } else { counts.append((expression, 1)) }
+        lock.withLock {
+            if let i = counts.firstIndex(where: { $0.expression == expression }) { counts[i].rows += 1 } else { counts.append((expression, 1)) }
+        }
     }
 
     func notes(_ language: Language) -> [String] {
-        counts.map { Message(.noteDividesByZero, $0.expression, $0.rows).text(language) }
+        lock.withLock {
+            counts.map { Message(.noteDividesByZero, $0.expression, $0.rows).text(language) }
+        }
     }
 }
 

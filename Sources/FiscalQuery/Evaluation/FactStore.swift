@@ -22,65 +22,100 @@ struct FactStore {
 
     static let statementColumn = 3, codeColumn = 5, amountColumn = 9, unitColumn = 10
 
-    init(_ reports: [Report]) {
+    /// The text columns, by index into ``FactTable/columns``.
+    static let textColumns = [0, 2, 3, 4, 5, 6, 7, 8, 10, 12]
+
+    /// The store of every fact of `reports`. Runs of reports (about equal in facts) are put into
+    /// columns on their own threads, each with its own dictionaries; the dictionaries are then
+    /// merged run by run, which gives every string the id a single pass gives it (the order
+    /// of first use), and the ids are rewritten on all threads.
+    init(_ reports: [Report], threads: Int = Parallel.threadCount, minimumFactsPerThread: Int = 65_536) {
         let n = reports.reduce(0) { $0 + $1.facts.count }
+        // Runs of whole reports, about n / parts facts each.
+        let parts = threads <= 1 || n < 2 * minimumFactsPerThread ? 1 : threads * 2
+        var runs: [Range<Int>] = []
+        var begin = 0, acc = 0
+        for (i, r) in reports.enumerated() {
+            acc += r.facts.count
+            if acc * parts >= n * (runs.count + 1) || i == reports.count - 1 {
+                runs.append(begin..<(i + 1))
+                begin = i + 1
+            }
+        }
+        let pieces = Parallel.map(runs.count, threads: threads) { k in FactStore.Piece(reports[runs[k]]) }
+
+        // Dictionaries merged piece by piece: per piece, its local ids' global ids.
         var text = [Interner](repeating: Interner(), count: FactTable.columns.count)
-        var textIDs = [[Int32]](repeating: [], count: FactTable.columns.count)
-        for c in [0, 2, 3, 4, 5, 6, 7, 8, 10, 12] { textIDs[c].reserveCapacity(n) }
-        var years = [Int](), lines = [Int](), derived = [Int](), disputed = [Int]()
-        disputed.reserveCapacity(n)
-        var mentionOffsets: [Int32] = []
-        var disputedCount = 0
-        var mantissas = [Int128](), scales = [Int8]()
-        years.reserveCapacity(n); lines.reserveCapacity(n); derived.reserveCapacity(n)
-        mantissas.reserveCapacity(n); scales.reserveCapacity(n)
-        var spans = [SourceSpan]()
-        spans.reserveCapacity(n)
+        var remaps = [[[Int32]]](repeating: [], count: pieces.count)
+        for (k, piece) in pieces.enumerated() {
+            remaps[k] = [[Int32]](repeating: [], count: FactTable.columns.count)
+            for c in FactStore.textColumns {
+                remaps[k][c] = piece.text[c].dictionary.map { text[c].id($0) }
+            }
+        }
+        // Contexts numbered in the order of first use, as ids of global strings.
         var contexts: [ContextKey: Int32] = [:]
-        var contextIDs = [Int32]()
-        contextIDs.reserveCapacity(n)
-        var lastKey: ContextKey?
-        var lastContext: Int32 = 0
+        var contextRemaps: [[Int32]] = []
+        for (k, piece) in pieces.enumerated() {
+            contextRemaps.append(piece.contexts.map { local in
+                func g(_ c: Int, _ id: Int32) -> Int32 { id < 0 ? id : remaps[k][c][Int(id)] }
+                let key = ContextKey(entity: g(0, local.entity), year: local.year, phase: g(2, local.phase),
+                                     statement: g(3, local.statement), fund: g(7, local.fund), column: g(8, local.column))
+                if let known = contexts[key] { return known }
+                let id = Int32(contexts.count)
+                contexts[key] = id
+                return id
+            })
+        }
         var names: [String: (Int, String)] = [:]
-        for report in reports {
-            for f in report.facts {
-                func put(_ c: Int, _ s: String?) { textIDs[c].append(text[c].id(s)) }
-                put(0, f.entity); put(2, f.phase.rawValue); put(3, f.statement.rawValue); put(4, f.item)
-                put(5, f.code?.rawValue); put(6, f.econCode?.rawValue); put(7, f.fund?.rawValue); put(8, f.measure.rawValue)
-                put(10, f.unit.description); put(12, f.span.file)
-                years.append(f.year); lines.append(f.span.line); derived.append(f.derived ? 1 : 0)
-                mantissas.append(f.amount.mantissa); scales.append(Int8(f.amount.scale))
-                if f.mentions.count > 1 && mentionOffsets.isEmpty {
-                    // The first fact stated more than once: from here on, offsets per fact.
-                    mentionOffsets = (0...spans.count).map { Int32($0) }
-                }
-                if mentionOffsets.isEmpty {
-                    spans.append(f.span)
-                } else {
-                    for m in f.mentions { spans.append(m.span) }
-                    mentionOffsets.append(Int32(spans.count))
-                }
-                let isDisputed = f.isDisputed
-                disputed.append(isDisputed ? 1 : 0)
-                if isDisputed { disputedCount += 1 }
-                let key = ContextKey(
-                    entity: textIDs[0].last!, year: Int32(truncatingIfNeeded: f.year), phase: textIDs[2].last!,
-                    statement: textIDs[3].last!, fund: textIDs[7].last!, column: textIDs[8].last!)
-                if key != lastKey {
-                    if let known = contexts[key] {
-                        lastContext = known
-                    } else {
-                        lastContext = Int32(contexts.count)
-                        contexts[key] = lastContext
-                    }
-                    lastKey = key
-                }
-                contextIDs.append(lastContext)
-                if let code = f.code?.rawValue, names[code].map({ $0.0 <= f.year }) ?? true {
-                    names[code] = (f.year, f.item)
+        for piece in pieces {
+            for (code, entry) in piece.names where names[code].map({ $0.0 <= entry.0 }) ?? true { names[code] = entry }
+        }
+
+        // The columns: each piece's rows rewritten to global ids at its offset, on all threads.
+        var offsets = [0]
+        for piece in pieces { offsets.append(offsets.last! + piece.count) }
+        let multiMention = pieces.contains { $0.multiMention }
+        var textIDs = [[Int32]](repeating: [], count: FactTable.columns.count)
+        for c in FactStore.textColumns { textIDs[c] = [Int32](repeating: -1, count: n) }
+        var years = [Int](repeating: 0, count: n), lines = [Int](repeating: 0, count: n)
+        var derived = [Int](repeating: 0, count: n), disputed = [Int](repeating: 0, count: n)
+        var mantissas = [Int128](repeating: 0, count: n), scales = [Int8](repeating: 0, count: n)
+        var contextIDs = [Int32](repeating: 0, count: n)
+        for c in FactStore.textColumns {
+            textIDs[c].withUnsafeMutableBufferPointer { out in
+                _ = Parallel.map(pieces.count, threads: threads) { k in
+                    let remap = remaps[k][c]
+                    for (i, id) in pieces[k].text[c].column.enumerated() { out[offsets[k] + i] = id < 0 ? -1 : remap[Int(id)] }
                 }
             }
         }
+        contextIDs.withUnsafeMutableBufferPointer { out in
+            _ = Parallel.map(pieces.count, threads: threads) { k in
+                for (i, id) in pieces[k].contextIDs.enumerated() { out[offsets[k] + i] = contextRemaps[k][Int(id)] }
+            }
+        }
+        for (k, piece) in pieces.enumerated() {
+            let o = offsets[k]
+            years.replaceSubrange(o..<(o + piece.count), with: piece.years)
+            lines.replaceSubrange(o..<(o + piece.count), with: piece.lines)
+            derived.replaceSubrange(o..<(o + piece.count), with: piece.derived)
+            disputed.replaceSubrange(o..<(o + piece.count), with: piece.disputed)
+            mantissas.replaceSubrange(o..<(o + piece.count), with: piece.mantissas)
+            scales.replaceSubrange(o..<(o + piece.count), with: piece.scales)
+        }
+        var spans: [SourceSpan] = []
+        spans.reserveCapacity(pieces.reduce(0) { $0 + $1.spans.count })
+        var mentionOffsets: [Int32] = []
+        if multiMention { mentionOffsets.reserveCapacity(n + 1); mentionOffsets.append(0) }
+        for piece in pieces {
+            if multiMention {
+                let base = Int32(spans.count)
+                for i in 0..<piece.count { mentionOffsets.append(base + piece.mentionEnds[i]) }
+            }
+            spans.append(contentsOf: piece.spans)
+        }
+
         columns = FactTable.columns.enumerated().map { c, column in
             let storage: Storage
             switch column.name {
@@ -95,11 +130,76 @@ struct FactStore {
         }
         self.spans = spans
         self.mentionOffsets = mentionOffsets
-        self.disputedCount = disputedCount
+        self.disputedCount = pieces.reduce(0) { $0 + $1.disputedCount }
         self.count = n
         self.contextIDs = contextIDs
         self.contextCount = contexts.count
         self.itemNameByCode = names.mapValues(\.1)
+    }
+
+    /// The columns of a run of reports, with ids local to it.
+    struct Piece {
+        var text = [Interner](repeating: Interner(), count: FactTable.columns.count)
+        var years: [Int] = [], lines: [Int] = [], derived: [Int] = [], disputed: [Int] = []
+        var mantissas: [Int128] = [], scales: [Int8] = []
+        /// Every mention's span, fact by fact; per fact, where its mentions end in ``spans``.
+        var spans: [SourceSpan] = []
+        var mentionEnds: [Int32] = []
+        var multiMention = false
+        var disputedCount = 0
+        /// The contexts in the order of first use (local text ids), and each fact's.
+        var contexts: [ContextKey] = []
+        var contextIDs: [Int32] = []
+        var names: [String: (Int, String)] = [:]
+        var count = 0
+
+        init(_ reports: ArraySlice<Report>) {
+            let n = reports.reduce(0) { $0 + $1.facts.count }
+            count = n
+            for c in FactStore.textColumns { text[c].column.reserveCapacity(n) }
+            years.reserveCapacity(n); lines.reserveCapacity(n); derived.reserveCapacity(n); disputed.reserveCapacity(n)
+            mantissas.reserveCapacity(n); scales.reserveCapacity(n); spans.reserveCapacity(n); mentionEnds.reserveCapacity(n)
+            contextIDs.reserveCapacity(n)
+            var known: [ContextKey: Int32] = [:]
+            var lastKey: ContextKey?
+            var lastContext: Int32 = 0
+            for report in reports {
+                for f in report.facts {
+                    let entity = text[0].add(f.entity), phase = text[2].add(f.phase.rawValue)
+                    let statement = text[3].add(f.statement.rawValue)
+                    text[4].add(f.item); text[5].add(f.code?.rawValue); text[6].add(f.econCode?.rawValue)
+                    let fund = text[7].add(f.fund?.rawValue), measure = text[8].add(f.measure.rawValue)
+                    text[10].add(f.unit.description); text[12].add(f.span.file)
+                    years.append(f.year); lines.append(f.span.line); derived.append(f.derived ? 1 : 0)
+                    mantissas.append(f.amount.mantissa); scales.append(Int8(f.amount.scale))
+                    spans.append(f.span)
+                    if f.mentionCount > 1 {
+                        multiMention = true
+                        for m in f.otherMentions { spans.append(m.span) }
+                    }
+                    mentionEnds.append(Int32(spans.count))
+                    let isDisputed = f.isDisputed
+                    disputed.append(isDisputed ? 1 : 0)
+                    if isDisputed { disputedCount += 1 }
+                    let key = ContextKey(entity: entity, year: Int32(truncatingIfNeeded: f.year), phase: phase,
+                                         statement: statement, fund: fund, column: measure)
+                    if key != lastKey {
+                        if let id = known[key] {
+                            lastContext = id
+                        } else {
+                            lastContext = Int32(contexts.count)
+                            known[key] = lastContext
+                            contexts.append(key)
+                        }
+                        lastKey = key
+                    }
+                    contextIDs.append(lastContext)
+                    if let code = f.code?.rawValue, names[code].map({ $0.0 <= f.year }) ?? true {
+                        names[code] = (f.year, f.item)
+                    }
+                }
+            }
+        }
     }
 
     /// Appends the indices into ``spans`` of fact `p`'s mentions.

@@ -83,6 +83,16 @@ struct Interner {
     var dictionary: [String] = []
     var last: String?
     var lastID: Int32 = -1
+    /// The ids ``add(_:)`` gave, in order.
+    var column: [Int32] = []
+
+    /// The id of `s`, appended to the interner's own column of ids.
+    @discardableResult
+    mutating func add(_ s: String?) -> Int32 {
+        let i = id(s)
+        column.append(i)
+        return i
+    }
 
     mutating func id(_ s: String?) -> Int32 {
         guard let s else { return -1 }

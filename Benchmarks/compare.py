@@ -1,0 +1,346 @@
+#!/usr/bin/env python3
+"""fiscal beside DuckDB and SQLite on the same synthetic facts, in the same run.
+
+Generates fiscal's canonical CSV (3,000 entities, years 2016-2025, 540 项 codes under nine 类,
+amounts to 0.01 万元, one fact per row), then, for each engine, loads it and runs the same
+queries: load time, peak memory (peak RSS of the process divided by the facts) and the time of
+each query (the best of --runs). The results go to Benchmarks/results/facts-N.json, and
+docs/PERFORMANCE.md is written from every results file there: nothing in it is typed by hand.
+
+    Benchmarks/compare.py                 # 1M facts (a few minutes)
+    Benchmarks/compare.py --facts 10M     # 10M facts
+    Benchmarks/compare.py --doc-only      # rewrite docs/PERFORMANCE.md from the results
+
+Needs: a release build of fiscal (built here unless --fiscal is given), `pip install duckdb`,
+Python's sqlite3. FISCAL_THREADS=1 in a second fiscal run shows what one core does.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RESULTS = os.path.join(ROOT, "Benchmarks", "results")
+DOC = os.path.join(ROOT, "docs", "PERFORMANCE.md")
+
+ENTITIES = 3000
+YEARS = list(range(2016, 2026))
+LEI = ["201", "203", "204", "205", "206", "207", "208", "210", "211"]
+LEI_NAMES = ["一般公共服务支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出", "文化旅游体育与传媒支出",
+             "社会保障和就业支出", "卫生健康支出", "节能环保支出"]
+ITEM_WORDS = ["行政运行", "一般行政管理事务", "机关服务", "专项业务", "事业运行", "其他支出",
+              "信息化建设", "专项普查活动", "统计管理", "宣传"]
+# 540 项: nine 类, six 款 each, ten 项 each.
+CODES = [(lei + "%02d" % k + "%02d" % x, ITEM_WORDS[x - 1] if x <= len(ITEM_WORDS) else "其他")
+         for lei in LEI for k in range(1, 7) for x in range(1, 11)]
+assert len(CODES) == 540
+
+# (name, fiscal query, SQL); the SQL is run as it is by DuckDB and SQLite.
+QUERIES = [
+    ("group by 类", "facts | group 类 | sum amount",
+     "SELECT substr(code, 1, 3) AS lei, sum(amount) FROM facts GROUP BY 1 ORDER BY 1"),
+    ("code subtree → 款", "facts | where code under 201 | group 款 | sum amount",
+     "SELECT substr(code, 1, 5) AS kuan, sum(amount) FROM facts WHERE code LIKE '201%' GROUP BY 1 ORDER BY 1"),
+    ("entity × year pivot", "facts | group entity, year | sum amount",
+     "SELECT entity, year, sum(amount) FROM facts GROUP BY 1, 2 ORDER BY 1, 2"),
+    ("top-10", "facts | group entity | sum amount | top 10 by amount",
+     "SELECT entity, sum(amount) AS s FROM facts GROUP BY 1 ORDER BY s DESC LIMIT 10"),
+    ("group by year", "facts | group year | sum amount",
+     "SELECT year, sum(amount) FROM facts GROUP BY 1 ORDER BY 1"),
+    ("text filter", 'facts | where item ~ "运行" | agg n = count()',
+     "SELECT count(*) FROM facts WHERE item LIKE '%运行%'"),
+    ("drill 201 (latest year)", "facts | where year = 2025 | drill 201 depth 2",
+     # The 类 total, each 款 and each 项 (SQLite has no ROLLUP).
+     "SELECT NULL AS kuan, NULL AS code, sum(amount) FROM facts WHERE year = 2025 AND code LIKE '201%' "
+     "UNION ALL SELECT substr(code, 1, 5), NULL, sum(amount) FROM facts WHERE year = 2025 AND code LIKE '201%' GROUP BY 1 "
+     "UNION ALL SELECT substr(code, 1, 5), code, sum(amount) FROM facts WHERE year = 2025 AND code LIKE '201%' GROUP BY 1, 2 "
+     "ORDER BY 1, 2"),
+    ("compare over ten years", "facts | where code under 20101 | compare year",
+     "SELECT code, year, sum(amount) FROM facts WHERE code LIKE '20101%' GROUP BY 1, 2 ORDER BY 1, 2"),
+]
+
+
+def parse_size(text):
+    m = re.fullmatch(r"(\d+)([kKmM]?)", text)
+    if not m:
+        raise argparse.ArgumentTypeError("expected a count such as 1M, 10M or 250000")
+    return int(m.group(1)) * {"": 1, "k": 1000, "K": 1000, "m": 1000000, "M": 1000000}[m.group(2)]
+
+
+def label(n):
+    return "%dM" % (n // 1000000) if n % 1000000 == 0 else "%dk" % (n // 1000) if n % 1000 == 0 else str(n)
+
+
+def generate(path, facts):
+    """The corpus: reports of (entity, year) in turn, each with distinct 项 codes."""
+    per_report, extra = divmod(facts, ENTITIES * len(YEARS))
+    if per_report + (1 if extra else 0) > len(CODES):
+        sys.exit("at most %d facts: one per 项 of each report" % (len(CODES) * ENTITIES * len(YEARS)))
+    rng = random.Random(16)
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("entity,year,phase,statement,item,code,econ_code,fund,measure,amount,unit\n")
+        r = 0
+        for e in range(ENTITIES):
+            entity = "示例单位%04d" % (e + 1)
+            for year in YEARS:
+                n = per_report + (1 if r < extra else 0)
+                start = rng.randrange(len(CODES))
+                rows = []
+                for i in range(n):
+                    code, item = CODES[(start + i) % len(CODES)]
+                    cents = rng.randrange(1, 10_000_000)
+                    rows.append("%s,%d,决算,一般公共预算财政拨款支出,%s,%s,,一般公共预算,,%d.%02d,万元\n"
+                                % (entity, year, item, code, cents // 100, cents % 100))
+                out.write("".join(rows))
+                r += 1
+
+
+def run_measured(argv, env=None, stdout=subprocess.DEVNULL):
+    """Runs argv; returns (stderr text, wall seconds, peak RSS bytes of that process)."""
+    start = time.perf_counter()
+    p = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE, env=env)
+    err = p.stderr.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        sys.exit("%s failed (%d):\n%s" % (" ".join(argv[:3]), p.returncode, err[-3000:]))
+    return err, wall, usage.ru_maxrss * 1024
+
+
+def run_fiscal(binary, csv_path, runs, threads=None):
+    script = [":timing on", ":load " + csv_path, "facts | agg n = count()"]
+    for _ in range(runs):
+        script += [q for _, q, _ in QUERIES]
+    with tempfile.NamedTemporaryFile("w", suffix=".fiscal", delete=False, encoding="utf-8") as f:
+        f.write("\n".join(script) + "\n")
+        script_path = f.name
+    env = dict(os.environ)
+    if threads:
+        env["FISCAL_THREADS"] = str(threads)
+    try:
+        err, wall, rss = run_measured([binary, "-X", "-o", "csv", "-f", script_path], env=env)
+    finally:
+        os.unlink(script_path)
+    times = [float(t.replace(",", "")) / 1000 for t in re.findall(r"Time: ([\d.,]+) ms", err)]
+    expected = 2 + runs * len(QUERIES)
+    if len(times) != expected:
+        sys.exit("fiscal printed %d timings, expected %d:\n%s" % (len(times), expected, err[-3000:]))
+    # :load, then the first query, which builds the columnar store: both are loading.
+    load, first = times[0], times[1]
+    queries = [min(times[2 + r * len(QUERIES) + i] for r in range(runs)) for i in range(len(QUERIES))]
+    return {"load": load + first, "read": load, "store": first, "rss": rss, "wall": wall, "queries": queries}
+
+
+ENGINE_SCRIPT = r'''
+import json, sys, time
+engine, path, runs, queries = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
+t = time.perf_counter()
+if engine == "duckdb":
+    import duckdb
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
+    con.execute("""CREATE TABLE facts AS SELECT * FROM read_csv(?, header = true, columns = {
+        'entity': 'VARCHAR', 'year': 'INTEGER', 'phase': 'VARCHAR', 'statement': 'VARCHAR', 'item': 'VARCHAR',
+        'code': 'VARCHAR', 'econ_code': 'VARCHAR', 'fund': 'VARCHAR', 'measure': 'VARCHAR',
+        'amount': 'DECIMAL(18,2)', 'unit': 'VARCHAR'})""", [path])
+else:
+    import csv, sqlite3
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE facts (entity TEXT, year INTEGER, phase TEXT, statement TEXT, item TEXT, code TEXT,"
+                " econ_code TEXT, fund TEXT, measure TEXT, amount INTEGER, unit TEXT)")
+    def rows():
+        with open(path, newline="", encoding="utf-8") as f:
+            r = csv.reader(f)
+            next(r)
+            for row in r:
+                whole, _, cents = row[9].partition(".")
+                row[9] = int(whole) * 100 + int(cents.ljust(2, "0"))  # exact: amounts as 0.01 万元
+                yield row
+    con.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows())
+    con.commit()
+load = time.perf_counter() - t
+times = []
+for q in queries:
+    best = None
+    for _ in range(runs):
+        t = time.perf_counter()
+        con.execute(q).fetchall()
+        d = time.perf_counter() - t
+        best = d if best is None else min(best, d)
+    times.append(best)
+print("RESULT " + json.dumps({"load": load, "queries": times}))
+'''
+
+
+def run_engine(engine, csv_path, runs):
+    queries = json.dumps([sql for _, _, sql in QUERIES])
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        p = subprocess.Popen([sys.executable, "-c", ENGINE_SCRIPT, engine, csv_path, str(runs), queries],
+                             stdout=out, stderr=subprocess.PIPE)
+        err = p.stderr.read().decode("utf-8", "replace")
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit("%s failed:\n%s" % (engine, err[-3000:]))
+        out.seek(0)
+        lines = [l for l in out.read().decode().splitlines() if l.startswith("RESULT ")]
+        result = json.loads(lines[-1][len("RESULT "):])
+    result["rss"] = usage.ru_maxrss * 1024
+    result["wall"] = wall
+    return result
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        with open("/proc/meminfo") as f:
+            kb = int(f.readline().split()[1])
+            mem = "%.0f GiB" % (kb / 1024 / 1024)
+    except (OSError, ValueError, IndexError):
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem, "system": platform.system() + " " + platform.machine(),
+            "load_average_before": os.getloadavg()[0]}
+
+
+def fmt_s(x):
+    return "%.2f s" % x if x >= 1 else "%.0f ms" % (x * 1000) if x >= 0.01 else "%.1f ms" % (x * 1000)
+
+
+def write_doc():
+    results = []
+    for name in sorted(os.listdir(RESULTS)) if os.path.isdir(RESULTS) else []:
+        if name.startswith("facts-") and name.endswith(".json"):
+            with open(os.path.join(RESULTS, name), encoding="utf-8") as f:
+                results.append(json.load(f))
+    results.sort(key=lambda r: r["facts"])
+    lines = [
+        "# Performance",
+        "",
+        "<!-- Written by Benchmarks/compare.py from Benchmarks/results/*.json; do not edit by hand. -->",
+        "",
+        "fiscal beside DuckDB and SQLite on the same synthetic facts, measured in the same run by",
+        "`Benchmarks/compare.py` (`--facts 10M` for ten million). The corpus is fiscal's canonical CSV: "
+        "%d entities, years %d–%d, %d 项 codes under nine 类, one fact per row, amounts to 0.01 万元."
+        % (ENTITIES, YEARS[0], YEARS[-1], len(CODES)),
+        "",
+        "- **load**: fiscal `:load` of the CSV plus the first query, which builds the columnar store; DuckDB "
+        "`CREATE TABLE … AS SELECT * FROM read_csv(…)` (amounts `DECIMAL(18,2)`); SQLite (Python's `sqlite3`, in "
+        "memory) `executemany` of the rows read by Python's `csv` (amounts as integer hundredths).",
+        "- **memory**: the peak resident set of the whole process (for DuckDB and SQLite, the Python process "
+        "running them) divided by the facts.",
+        "- **queries**: the best of the runs of each query, the result fetched (fiscal renders it as CSV to "
+        "`/dev/null`, timed by its own `:timing`). Ratios are the engine's time over DuckDB's: below 1 is faster.",
+        "",
+    ]
+    for r in results:
+        m = r["machine"]
+        lines += [
+            "## %s facts (%s, %.0f MB of CSV)" % (label(r["facts"]), r["date"], r["csv_bytes"] / 1e6),
+            "",
+            "Machine: %s, %d cores, %s, %s; load average %.2f when the run began; fiscal %s, DuckDB %s, SQLite %s."
+            % (m["cpu"], m["cores"], m["memory"], m["system"], m["load_average_before"], r["versions"]["fiscal"],
+               r["versions"]["duckdb"], r["versions"]["sqlite"]),
+            "",
+        ]
+        engines = [("fiscal", r["fiscal"]), ("DuckDB", r["duckdb"]), ("SQLite", r["sqlite"])]
+        if "fiscal_1thread" in r:
+            engines.insert(1, ("fiscal, 1 thread", r["fiscal_1thread"]))
+        duck = r["duckdb"]
+        lines += ["| | " + " | ".join(e for e, _ in engines) + " |", "|---|" + "---|" * len(engines)]
+        lines.append("| load | " + " | ".join("%s (%.1f×)" % (fmt_s(x["load"]), x["load"] / duck["load"]) for _, x in engines) + " |")
+        lines.append("| facts per second | " + " | ".join("{:,.0f}".format(r["facts"] / x["load"]) for _, x in engines) + " |")
+        lines.append("| MB of CSV per second | " + " | ".join("%.1f" % (r["csv_bytes"] / 1e6 / x["load"]) for _, x in engines) + " |")
+        lines.append("| peak RSS ÷ facts | " + " | ".join("%.0f bytes" % (x["rss"] / r["facts"]) for _, x in engines) + " |")
+        for i, (name, query, _) in enumerate(QUERIES):
+            cells = ["%s (%.2f×)" % (fmt_s(x["queries"][i]), x["queries"][i] / duck["queries"][i]) for _, x in engines]
+            lines.append("| %s | " % name + " | ".join(cells) + " |")
+        lines.append("")
+        if "fiscal" in r and "read" in r["fiscal"]:
+            f = r["fiscal"]
+            lines += ["fiscal's load: reading the CSV into reports %s, building the columnar store (first query) %s."
+                      % (fmt_s(f["read"]), fmt_s(f["store"])), ""]
+        slower = [name for i, (name, _, _) in enumerate(QUERIES) if r["fiscal"]["queries"][i] > 1.5 * duck["queries"][i]]
+        lines += ["Queries more than 1.5× DuckDB's time: %s." % (", ".join(slower) if slower else "none"), ""]
+    lines += ["## The queries", "", "| | fiscal | SQL (DuckDB and SQLite) |", "|---|---|---|"]
+    for name, query, sql in QUERIES:
+        lines.append("| %s | `%s` | `%s` |" % (name, query.replace("|", "\\|"), sql.replace("|", "\\|")))
+    lines += ["", "Scaling past the machine's cores is not shown: the runs above used every core it has "
+              "(`FISCAL_THREADS` sets fiscal's thread count; the 1-thread column is the same binary on one).", ""]
+    with open(DOC, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    print("wrote", os.path.relpath(DOC, ROOT))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--facts", type=parse_size, default=1_000_000, help="facts in the corpus (default 1M)")
+    ap.add_argument("--runs", type=int, default=3, help="runs of each query; the best is kept (default 3)")
+    ap.add_argument("--fiscal", help="the fiscal binary (default: build .build/release/fiscal)")
+    ap.add_argument("--data", default=os.path.join(tempfile.gettempdir(), "fiscal-bench"),
+                    help="where the generated CSV is kept between runs")
+    ap.add_argument("--one-thread", action="store_true", help="also run fiscal on one thread")
+    ap.add_argument("--doc-only", action="store_true", help="only rewrite docs/PERFORMANCE.md from the results")
+    args = ap.parse_args()
+    if args.doc_only:
+        write_doc()
+        return
+    before = machine()
+    binary = args.fiscal
+    if not binary:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "fiscal"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        binary = os.path.join(ROOT, ".build", "release", "fiscal")
+    os.makedirs(args.data, exist_ok=True)
+    csv_path = os.path.join(args.data, "facts-%s.csv" % label(args.facts))
+    if not os.path.exists(csv_path):
+        print("generating", csv_path, file=sys.stderr)
+        generate(csv_path + ".part", args.facts)
+        os.replace(csv_path + ".part", csv_path)
+    import duckdb
+    import sqlite3
+    result = {
+        "facts": args.facts, "date": datetime.date.today().isoformat(), "csv_bytes": os.path.getsize(csv_path),
+        "machine": before,
+        "versions": {"fiscal": subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip(),
+                     "duckdb": duckdb.__version__, "sqlite": sqlite3.sqlite_version},
+    }
+    print("fiscal …", file=sys.stderr)
+    result["fiscal"] = run_fiscal(binary, csv_path, args.runs)
+    if args.one_thread:
+        print("fiscal, one thread …", file=sys.stderr)
+        result["fiscal_1thread"] = run_fiscal(binary, csv_path, args.runs, threads=1)
+    print("DuckDB …", file=sys.stderr)
+    result["duckdb"] = run_engine("duckdb", csv_path, args.runs)
+    print("SQLite …", file=sys.stderr)
+    result["sqlite"] = run_engine("sqlite", csv_path, args.runs)
+    os.makedirs(RESULTS, exist_ok=True)
+    with open(os.path.join(RESULTS, "facts-%s.json" % label(args.facts)), "w", encoding="utf-8") as f:
+        json.dump(result, f, indent=1, ensure_ascii=False)
+    duck = result["duckdb"]
+    for engine in [k for k in ("fiscal", "fiscal_1thread", "duckdb", "sqlite") if k in result]:
+        x = result[engine]
+        print("%-15s load %8s (%5.1f×)  %5.0f bytes/fact  " % (engine, fmt_s(x["load"]), x["load"] / duck["load"], x["rss"] / args.facts)
+              + "  ".join("%.2f×" % (q / d) for q, d in zip(x["queries"], duck["queries"])))
+    write_doc()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,280 @@
+import FiscalFormat
+import FiscalModel
+
+/// Where each column of the canonical CSV sits in a file's header (`-1`: absent).
+struct CSVLayout: Sendable {
+    var count: Int
+    var entity = -1, year = -1, phase = -1, statement = -1, item = -1, code = -1, econCode = -1, fund = -1
+    var measure = -1, column = -1, amount = -1, unit = -1, derived = -1, file = -1, line = -1
+
+    init(_ names: [String]) {
+        count = names.count
+        func at(_ name: String) -> Int { names.firstIndex(of: name) ?? -1 }
+        entity = at("entity"); year = at("year"); phase = at("phase"); statement = at("statement"); item = at("item")
+        code = at("code"); econCode = at("econ_code"); fund = at("fund"); measure = at("measure"); column = at("column")
+        amount = at("amount"); unit = at("unit"); derived = at("derived"); file = at("file"); line = at("line")
+    }
+}
+
+/// Which report a row belongs to: rows of one entity, year and phase form one report.
+struct CSVReportKey: Hashable {
+    var entity: String
+    var year: Int
+    var phase: Phase
+}
+
+/// Consecutive rows of one report, read by one chunk.
+struct CSVRun {
+    var key: CSVReportKey
+    /// The unit of the run's first row: a new report takes it as its unit.
+    var unitName: String
+    var facts: [Fact]
+}
+
+/// What one chunk of rows gave: runs of facts, or the rows that are wrong.
+struct CSVChunkResult {
+    var runs: [CSVRun] = []
+    var errors: [FormatError] = []
+    var syntaxError: CSVSyntaxError?
+    var rows = 0
+}
+
+/// Reads the rows of one chunk of a CSV file into facts. Each text column goes through its own
+/// ``ByteInterner``, so a value met before costs a hash of its bytes, and what follows from it
+/// (a code checked, a measure normalised, a phase named) is worked out once per distinct value.
+struct CSVChunkReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let base: UnsafePointer<UInt8>
+    let layout: CSVLayout
+    let path: String
+    var result = CSVChunkResult()
+
+    var entities = ByteInterner(), phases = ByteInterner(), statements = ByteInterner(), items = ByteInterner()
+    var codes = ByteInterner(), econCodes = ByteInterner(), funds = ByteInterner(), measures = ByteInterner()
+    var units = ByteInterner(), deriveds = ByteInterner(), files = ByteInterner()
+    var phaseValues: [Phase?] = []
+    var codeValues: [ClassificationCode?] = [], econValues: [ClassificationCode?] = []
+    var fundValues: [Fund?] = []
+    var statementValues: [Statement] = []
+    /// Per measure id, the measure in a 决算 and in a 预算 (a printed name normalises per phase).
+    var measureValues: [(final: Measure?, budget: Measure?)] = []
+    var derivedValues: [Bool?] = []
+    var factUnits: [String: FactUnit] = [:]
+    var lastRun: (entity: Int32, year: Int, phase: Phase)?
+
+    init(bytes: UnsafeBufferPointer<UInt8>, layout: CSVLayout, path: String) {
+        self.bytes = bytes
+        self.base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        self.layout = layout
+        self.path = path
+    }
+
+    mutating func read(_ start: Int, _ end: Int, line: Int) {
+        var scanner = CSVScanner(bytes: bytes, position: start, end: end, line: line)
+        var fields: [CSVField] = []
+        do {
+            while let record = try scanner.next(&fields) {
+                row(record, fields, scanner)
+            }
+        } catch {
+            result.syntaxError = error
+        }
+    }
+
+    /// A field's trimmed bytes as an id of `interner` (the empty text's when the column is
+    /// absent). Static, like the helpers below: a method on the reader, called with one of its own
+    /// interners `inout`, made Swift copy the whole reader for every field (half the load time
+    /// went to retains and releases).
+    @inline(__always)
+    static func field(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: [CSVField], _ scanner: CSVScanner, _ interner: inout ByteInterner) -> Int32 {
+        guard column >= 0, column < fields.count else { return interner.id(base, 0, 0) }
+        let f = fields[column]
+        if f.quoted {
+            let raw = scanner.unquoted(f)
+            return raw.withUnsafeBufferPointer { b in
+                guard let p = b.baseAddress else { return interner.id(base, 0, 0) }
+                let (s, e) = CSVBytes.trimmed(p, 0, b.count)
+                return interner.id(p, s, e)
+            }
+        }
+        let (s, e) = CSVBytes.trimmed(base, f.start, f.end)
+        return interner.id(base, s, e)
+    }
+
+    /// A field's trimmed text, for numbers and messages.
+    static func text(_ column: Int, _ fields: [CSVField], _ scanner: CSVScanner) -> String {
+        guard column >= 0, column < fields.count else { return "" }
+        return CSVFormat.string(fields[column], scanner).trimmingSpaces
+    }
+
+    /// A plain number (`-12.5`): its digits read straight into a mantissa; `nil` for anything
+    /// else (thousands separators, units, full-width digits go through ``Amount/parse(_:)``).
+    @inline(__always)
+    static func plainAmount(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: [CSVField]) -> Amount? {
+        guard column >= 0, column < fields.count, !fields[column].quoted else { return nil }
+        let (s, e) = CSVBytes.trimmed(base, fields[column].start, fields[column].end)
+        var i = s
+        var negative = false
+        if i < e, base[i] == 0x2D || base[i] == 0x2B {
+            negative = base[i] == 0x2D
+            i += 1
+        }
+        var mantissa: Int64 = 0, digits = 0, scale = 0, point = false
+        while i < e {
+            let c = base[i]
+            if c >= 0x30 && c <= 0x39 {
+                mantissa = mantissa &* 10 &+ Int64(c &- 0x30)
+                digits += 1
+                if point { scale += 1 }
+            } else if c == 0x2E && !point {
+                point = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, digits <= 18, !(point && scale == 0) else { return nil }
+        return Amount(mantissa: Int128(negative ? -mantissa : mantissa), scale: scale)
+    }
+
+    /// A whole number (`2020`) read from the bytes; `nil` for anything else.
+    @inline(__always)
+    static func integer(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: [CSVField], _ scanner: CSVScanner) -> Int? {
+        guard column >= 0, column < fields.count else { return nil }
+        if fields[column].quoted { return Int(text(column, fields, scanner)) }
+        let (s, e) = CSVBytes.trimmed(base, fields[column].start, fields[column].end)
+        guard e > s, e - s <= 18 else { return e > s ? Int(text(column, fields, scanner)) : nil }
+        var i = s
+        var negative = false
+        if base[i] == 0x2D || base[i] == 0x2B {
+            negative = base[i] == 0x2D
+            i += 1
+        }
+        guard i < e else { return nil }
+        var n = 0
+        while i < e {
+            let c = base[i]
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            n = n * 10 + Int(c - 0x30)
+            i += 1
+        }
+        return negative ? -n : n
+    }
+
+    mutating func row(_ record: CSVScanner.Record, _ fields: [CSVField], _ scanner: CSVScanner) {
+        if fields.count == 1, CSVFormat.isBlank(fields, scanner) { return }
+        result.rows += 1
+        func bad(_ message: Message) { result.errors.append(FormatError(file: path, line: record.line, message)) }
+        guard fields.count == layout.count else {
+            bad(Message(.csvFieldCount, "\(layout.count)", "\(fields.count)"))
+            return
+        }
+        let entityID = Self.field(base, layout.entity, fields, scanner, &entities)
+        let entity = entities.strings[Int(entityID)]
+        guard !entity.isEmpty else { bad(Message(.csvNoEntity)); return }
+        guard let year = Self.integer(base, layout.year, fields, scanner), (1900...2200).contains(year) else {
+            bad(Message(.csvBadYear, Self.text(layout.year, fields, scanner))); return
+        }
+        let phaseID = Int(Self.field(base, layout.phase, fields, scanner, &phases))
+        while phaseValues.count < phases.strings.count { phaseValues.append(Phase(name: phases.strings[phaseValues.count])) }
+        guard let phase = phaseValues[phaseID] else {
+            bad(Message(.csvBadPhase, phases.strings[phaseID])); return
+        }
+        let statementID = Int(Self.field(base, layout.statement, fields, scanner, &statements))
+        while statementValues.count < statements.strings.count {
+            statementValues.append(Statement(rawValue: statements.strings[statementValues.count]))
+        }
+        guard !statements.strings[statementID].isEmpty else { bad(Message(.csvNoStatement)); return }
+        let unitID = Int(Self.field(base, layout.unit, fields, scanner, &units))
+        let unitText = units.strings[unitID]
+        var amount: Amount
+        var writtenUnit: MoneyUnit?
+        if let plain = Self.plainAmount(base, layout.amount, fields) {
+            amount = plain
+        } else {
+            guard let parsed = Amount.parse(Self.text(layout.amount, fields, scanner)) else {
+                bad(Message(.csvBadAmount, Self.text(layout.amount, fields, scanner))); return
+            }
+            amount = parsed.amount
+            writtenUnit = parsed.unit
+        }
+        guard amount.withinModelBounds else {
+            bad(Message(.csvAmountDigits, "\(Amount.maximumIntegerDigits)", "\(Amount.maximumFileScale)", Self.text(layout.amount, fields, scanner))); return
+        }
+        if let written = writtenUnit, !unitText.isEmpty, written.rawValue != unitText {
+            bad(Message(.csvAmountUnit, unitText, Self.text(layout.amount, fields, scanner), written.rawValue)); return
+        }
+        let codeID = Int(Self.field(base, layout.code, fields, scanner, &codes))
+        while codeValues.count < codes.strings.count { codeValues.append(ClassificationCode(rawValue: codes.strings[codeValues.count])) }
+        if !codes.strings[codeID].isEmpty && codeValues[codeID] == nil {
+            bad(Message(.csvBadCode, codes.strings[codeID])); return
+        }
+        let econID = Int(Self.field(base, layout.econCode, fields, scanner, &econCodes))
+        while econValues.count < econCodes.strings.count { econValues.append(ClassificationCode(rawValue: econCodes.strings[econValues.count])) }
+        if !econCodes.strings[econID].isEmpty && econValues[econID] == nil {
+            bad(Message(.csvBadEconCode, econCodes.strings[econID])); return
+        }
+        let unitName = unitText.isEmpty ? (writtenUnit?.rawValue ?? MoneyUnit.wanYuan.rawValue) : unitText
+        let derivedID = Int(Self.field(base, layout.derived, fields, scanner, &deriveds))
+        while derivedValues.count < deriveds.strings.count {
+            switch deriveds.strings[derivedValues.count].lowercased() {
+            case "", "false", "0", "no": derivedValues.append(false)
+            case "true", "1", "yes": derivedValues.append(true)
+            default: derivedValues.append(nil)
+            }
+        }
+        guard let derived = derivedValues[derivedID] else {
+            bad(Message(.csvBadDerived, deriveds.strings[derivedID])); return
+        }
+        let fileID = Int(Self.field(base, layout.file, fields, scanner, &files))
+        let lineText = layout.line >= 0 ? Self.text(layout.line, fields, scanner) : ""
+        let span: SourceSpan
+        if !files.strings[fileID].isEmpty || !lineText.isEmpty {
+            guard let line = Self.integer(base, layout.line, fields, scanner), line >= 1 else {
+                bad(Message(.csvBadLine, lineText)); return
+            }
+            span = SourceSpan(file: files.strings[fileID].isEmpty ? path : files.strings[fileID], line: line)
+        } else {
+            // The row itself, as ``SourceText/span(line:)`` gives it: its whole first line.
+            let count = CSVBytes.characterCount(base, record.start, record.firstLineEnd)
+            span = SourceSpan(file: path, line: record.line, startColumn: 1, endColumn: count + 1)
+        }
+        var measureID = Int(Self.field(base, layout.measure, fields, scanner, &measures))
+        if measures.strings[measureID].isEmpty, layout.column >= 0 {
+            measureID = Int(Self.field(base, layout.column, fields, scanner, &measures))
+        }
+        while measureValues.count < measures.strings.count { measureValues.append((nil, nil)) }
+        let measure: Measure
+        if measures.strings[measureID].isEmpty {
+            measure = .total
+        } else if let known = phase == .final ? measureValues[measureID].final : measureValues[measureID].budget {
+            measure = known
+        } else {
+            measure = Measure(printed: measures.strings[measureID], phase: phase)
+            if phase == .final { measureValues[measureID].final = measure } else { measureValues[measureID].budget = measure }
+        }
+        let fundID = Int(Self.field(base, layout.fund, fields, scanner, &funds))
+        while fundValues.count < funds.strings.count {
+            let name = funds.strings[fundValues.count]
+            fundValues.append(name.isEmpty ? nil : Fund(rawValue: name))
+        }
+        let factUnit: FactUnit
+        if let known = factUnits[unitName] {
+            factUnit = known
+        } else {
+            factUnit = FactUnit(name: unitName)
+            factUnits[unitName] = factUnit
+        }
+        let itemID = Int(Self.field(base, layout.item, fields, scanner, &items))
+        let fact = Fact(
+            entity: entity, year: year, phase: phase, statement: statementValues[statementID], item: items.strings[itemID],
+            code: codeValues[codeID], econCode: econValues[econID], fund: fundValues[fundID], measure: measure,
+            amount: amount, unit: factUnit, derived: derived, reading: .data, span: span)
+        if let last = lastRun, last.entity == entityID, last.year == year, last.phase == phase {
+            result.runs[result.runs.count - 1].facts.append(fact)
+        } else {
+            lastRun = (entityID, year, phase)
+            result.runs.append(CSVRun(key: CSVReportKey(entity: entity, year: year, phase: phase), unitName: unitName, facts: [fact]))
+        }
+    }
+}
