@@ -259,7 +259,9 @@ extension DocumentIdentity {
         for c in text + " " {
             if c.isASCII, let d = c.wholeNumberValue {
                 digits += 1
-                value = value * 10 + d
+                // Only a run of exactly four digits is a year: a longer run stops counting its
+                // value (a run of 20 digits overflowed Int; found by FuzzNarrative).
+                if digits <= 4 { value = value * 10 + d }
             } else {
                 if digits == 4, (2000...2099).contains(value) { return value }
                 digits = 0
