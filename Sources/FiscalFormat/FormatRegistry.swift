@@ -231,20 +231,26 @@ public struct FormatRegistry: Sendable {
         return result
     }
 
+    /// Whether a file found in a folder is worth reading: its extension is one a format reads
+    /// (a format that names none may read anything; a forced format reads everything).
+    public func mayRead(fileInFolder file: String, format name: String? = nil) -> Bool {
+        let kinds: Set<String>? = name != nil || formats.contains(where: { $0.descriptor.fileKinds.isEmpty }) ? nil
+            : Set(formats.flatMap { $0.descriptor.fileKinds.map { $0.lowercased() } })
+        let ext = FileSample(path: file, bytes: []).fileExtension
+        return kinds == nil || ext.isEmpty || kinds!.contains(ext)
+    }
+
     /// Reads files and folders (a folder loads every file in it that some format recognises;
     /// files no format recognises inside a folder are skipped, named in the warnings, and so
     /// are files whose extension no format reads — a folder's README.md is not a report).
     /// Stops at the first path that fails.
     public func load(paths: [String], format name: String? = nil) throws(LoadError) -> FormatResult {
         var all = FormatResult(reports: [])
-        // The extensions formats read; a format that names none may read anything.
-        let kinds: Set<String>? = name != nil || formats.contains(where: { $0.descriptor.fileKinds.isEmpty }) ? nil
-            : Set(formats.flatMap { $0.descriptor.fileKinds.map { $0.lowercased() } })
         for path in paths {
             if FileSystem.isDirectory(path) {
                 for file in try FileSystem.listFiles(path) {
                     let ext = FileSample(path: file, bytes: []).fileExtension
-                    if let kinds, !ext.isEmpty, !kinds.contains(ext) {
+                    if !mayRead(fileInFolder: file, format: name) {
                         all.warnings.append(Diagnostic(.note, code: "skipped-file", Message(.loadSkippedExtension, "\(file)", ext)))
                         continue
                     }

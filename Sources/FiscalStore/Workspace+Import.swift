@@ -92,6 +92,10 @@ extension Workspace {
         _ path: String, inFolder: Bool, db: Database, writer: ReportWriter, registry: FormatRegistry,
         format: String?, refresh: Bool, known: [String: (hash: String, size: Int)]
     ) throws -> ImportOutcome {
+        // A folder's README.md is no report: skipped as loading the folder skips it.
+        if inFolder, !registry.mayRead(fileInFolder: path, format: format) {
+            return ImportOutcome(path: path, kind: .skipped, reports: 0, facts: 0, warnings: [])
+        }
         let bytes = try FileSystem.read(path)
         let hash = Workspace.fnv1a(bytes)
         if !refresh, let k = known[path], k.hash == hash, k.size == bytes.count {
@@ -169,7 +173,7 @@ final class ReportWriter {
             try db.makeStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
         }
         let span = ["file", "line", "start_col", "end_col"]
-        report = try prepare("reports", ["source_id", "ordinal", "entity", "short_name", "region", "year", "phase", "unit", "source", "format"])
+        report = try prepare("reports", ["source_id", "ordinal", "entity", "short_name", "region", "year", "phase", "unit", "source", "format", "digest"])
         fact = try prepare("facts", ["report_id", "ordinal", "seq", "entity", "year", "phase", "statement", "item", "code", "econ_code", "fund",
                                      "measure", "amount", "amount_e4", "amount_scale", "unit", "derived", "disputed", "file", "line", "mention_count"])
         mention = try prepare("mentions", ["report_id", "fact_ordinal", "ordinal"] + span + ["amount", "reading", "unit", "part"])
@@ -196,7 +200,9 @@ final class ReportWriter {
     /// loading the sources does.
     func insert(_ r: Report, source: Int64, ordinal: Int, firstFact: Int) throws {
         try report.execute(arguments: [source, ordinal, r.entity, r.shortName, r.region, r.year, r.phase.rawValue,
-                                       r.unit.rawValue, r.source, r.format])
+                                       r.unit.rawValue, r.source, r.format,
+                                       // The document's digest (same text loaded twice), as its 64-bit pattern.
+                                       r.documents.first?.digest.map { Int64(bitPattern: $0) }])
         let id = db.lastInsertedRowID
         func span(_ s: SourceSpan?) -> [(any DatabaseValueConvertible)?] { [s?.file, s?.line, s?.startColumn, s?.endColumn] }
         for (i, f) in r.facts.enumerated() {

@@ -60,7 +60,7 @@ struct ReportReader {
             warnings.append(Diagnostic(try known(Diagnostic.Severity.init(rawValue:), row[0], "severity"), code: row[1], row[2], at: ReportReader.optionalSpan(row, 3)))
         }
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT r.id, r.entity, r.short_name, r.region, r.year, r.phase, r.unit, r.source, r.format
+            SELECT r.id, r.entity, r.short_name, r.region, r.year, r.phase, r.unit, r.source, r.format, r.digest
             FROM reports r JOIN sources s ON s.id = r.source_id ORDER BY s.id, r.ordinal
             """)
         while let row = try rows.next() {
@@ -69,6 +69,10 @@ struct ReportReader {
             reports.append(Report(
                 entity: row[1], shortName: row[2], region: row[3], year: row[4], phase: try known(Phase.init(rawValue:), phase, "phase"),
                 unit: try known(MoneyUnit.init(rawValue:), unit, "unit"), source: row[7], format: row[8]))
+            // A stored report is one document as read (before assembly merges documents).
+            let digest: Int64? = row[9]
+            reports[reports.count - 1].documents = [ReportDocument(path: row[7], printedEntity: row[1], format: row[8],
+                                                                   digest: digest.map { UInt64(bitPattern: $0) })]
         }
         // Mentions first, by fact, so each fact is built once with all of them.
         var mentions: [Int64: [[Mention]]] = [:]

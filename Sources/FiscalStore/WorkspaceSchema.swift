@@ -10,7 +10,7 @@ public enum WorkspaceSchema {
     /// `PRAGMA application_id`: "FISC", so fiscal opens only its own SQLite files as workspaces.
     public static let applicationID: UInt32 = 0x4649_5343
     /// `PRAGMA user_version`: the schema version this build writes.
-    public static let version = 1
+    public static let version = 2
     /// Amounts are stored exactly as text (`amount`) and as an integer at this many decimals
     /// (`amount_e4`) so that SQL sums them exactly; a figure with more decimals (or too large
     /// for 64 bits at that scale) has `amount_e4` NULL, and the SQL engine refuses to sum it.
@@ -34,7 +34,7 @@ public enum WorkspaceSchema {
         CREATE TABLE reports (
           id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL, ordinal INTEGER NOT NULL, entity TEXT NOT NULL,
           short_name TEXT, region TEXT, year INTEGER NOT NULL, phase TEXT NOT NULL, unit TEXT NOT NULL,
-          source TEXT NOT NULL, format TEXT)
+          source TEXT NOT NULL, format TEXT, digest BIGINT)
         """,
         """
         CREATE TABLE facts (

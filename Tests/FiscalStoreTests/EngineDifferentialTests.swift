@@ -57,7 +57,7 @@ final class EngineDifferentialTests: XCTestCase {
     override func setUpWithError() throws {
         if Self.shared == nil {
             let workspace = try Workspace(path: Fixture.temporaryFolder() + "/corpus.fiscal", create: true)
-            _ = try workspace.importSources(Fixture.corpus, registry: BuiltinFormats.registry)
+            _ = try workspace.importSources(Fixture.asRead, registry: BuiltinFormats.registry)
             Self.shared = workspace
         }
         workspace = Self.shared
@@ -121,7 +121,7 @@ final class EngineDifferentialTests: XCTestCase {
 
     /// A sum that the in-memory engine refuses is refused the same way under `--engine sql`.
     func testRefusalsAreTheInMemoryEnginesOwn() throws {
-        let text = "facts | where year = 2018 | group entity | agg total = sum(amount)"
+        let text = "facts | where year = 2020 | group entity | agg total = sum(amount)"
         session.engine = .memory
         let memory = Result { try session.query(text) }
         session.engine = .sql
@@ -161,5 +161,24 @@ extension EngineDifferentialTests {
         session.engine = .memory
         XCTAssertEqual(result.rows, try session.query(text).rows)
         XCTAssertEqual(result.notes.last, "the sql engine cannot run the source (reports other than the store's are loaded); this query ran in memory")
+    }
+
+    /// A workspace whose documents loading assembles (Jiangsu: a narrative and its tables merged,
+    /// names made one) answers in memory, with the reason: the SQL tables hold the documents as
+    /// read, and summing them would count the merged figures twice.
+    func testAssembledDocumentsRunInMemory() throws {
+        let workspace = try Workspace(path: Fixture.temporaryFolder() + "/jiangsu.fiscal", create: true)
+        _ = try workspace.importSources([Fixture.jiangsu], registry: BuiltinFormats.registry)
+        let session = Session()
+        session.stores = [WorkspaceOpener()]
+        try session.load([workspace.path])
+        let text = "facts | group entity | agg n = count()"
+        session.engine = .sql
+        let result = try session.query(text)
+        session.engine = .memory
+        let memory = try session.query(text)
+        XCTAssertEqual(result.rows, memory.rows)
+        XCTAssertEqual(memory.rows.count, 5, "five departments, each once: \(memory.rows)")
+        XCTAssertTrue(result.notes.last?.contains("assembled the store's documents") == true, "\(result.notes)")
     }
 }

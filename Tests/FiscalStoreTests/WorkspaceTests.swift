@@ -27,6 +27,10 @@ enum Fixture {
 
     /// Every example the project carries: narratives, tables, PDF extractions, CSV.
     static let corpus = [wusheng, csv, jiangsu] + putuo
+    /// Reports that loading keeps as read (no narrative and tables to merge, no repeats, no
+    /// other year's figures to count once): where the SQL tables and the assembled in-memory
+    /// reports hold the same facts, so the engines can be compared.
+    static let asRead = [wusheng, csv] + putuo.filter { ["/01_", "/02_", "/03_", "/04_", "/05_"].contains(where: $0.contains) && !$0.hasSuffix(".pypdf.txt") }
 
     /// The `fiscal` binary built beside the test bundle, else under `.build/debug`.
     static let binary: String = {
@@ -70,7 +74,10 @@ final class WorkspaceTests: XCTestCase {
             XCTAssertEqual(a, b, "\(b.source)")
         }
         XCTAssertEqual(canonical(stored.reports), canonical(loaded.reports))
-        XCTAssertEqual(stored.warnings, loaded.warnings)
+        // A file that is no report (the Jiangsu folder's README.md) is named by the import
+        // (`skipped`), not stored: the workspace keeps its sources' warnings.
+        XCTAssertEqual(stored.warnings, loaded.warnings.filter { $0.code != "skipped-file" })
+        XCTAssertTrue(loaded.warnings.contains { $0.code == "skipped-file" })
         // The corpus exercises what is stored beyond facts (a test over empty tables proves nothing).
         let all = loaded.reports
         XCTAssertGreaterThan(all.reduce(0) { $0 + $1.claims.count }, 0)
@@ -194,7 +201,10 @@ final class WorkspaceTests: XCTestCase {
             let a = try run(["-X", "-e", q] + sources)
             let b = try run(["-X", "-e", q, workspace])
             XCTAssertEqual(a.out, b.out, q)
-            XCTAssertEqual(a.err, b.err, q)
+            // Loading the folder names the README it skips; the workspace has no such file.
+            let skipped = "note: \(Fixture.jiangsu)/README.md: no format reads .md files; skipped\n"
+            XCTAssertTrue(a.err.contains(skipped), a.err)
+            XCTAssertEqual(a.err.replacingOccurrences(of: skipped, with: ""), b.err, q)
             XCTAssertEqual(a.status, b.status, q)
             XCTAssertFalse(a.out.isEmpty)
         }

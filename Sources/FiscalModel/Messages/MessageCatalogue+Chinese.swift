@@ -778,6 +778,7 @@ extension MessageCatalogue {
         .engineNeedsStore: "sql 引擎只能在工作区或数据库上运行：先打开一个（`fiscal corpus.fiscal`、`--db URL`、`:connect URL`），或用 `--engine memory`",
         .engineFellBack: "sql 引擎无法执行 {0}（{1}）；本查询改在内存中执行",
         .engineOtherReports: "除工作区或数据库中的报告外，还载入了其他报告",
+        .engineAssembled: "载入时已对工作区中的文件进行了合并整理（合并说明与附表、跳过重复文件、统一单位名称或只计一次他年数字），SQL 表中尚无这些结果",
         .cmdConnectSummary: "打开 PostgreSQL 数据库或工作区（其中的报告直接载入，不重新读取来源文件）",
         .cmdConnectDetails: """
             打开 PostgreSQL 数据库中的报告，与 `:load` 打开工作区文件相同。

@@ -785,6 +785,7 @@ extension MessageCatalogue {
         .engineNeedsStore: "the sql engine runs on a workspace or a database: open one (`fiscal corpus.fiscal`, `--db URL`, `:connect URL`) or use `--engine memory`",
         .engineFellBack: "the sql engine cannot run {0} ({1}); this query ran in memory",
         .engineOtherReports: "reports other than the store's are loaded",
+        .engineAssembled: "loading assembled the store's documents (merged a narrative and its tables, skipped a repeat, named an entity or counted another year's figure once), which the SQL tables do not hold yet",
         .cmdConnectSummary: "open a PostgreSQL database or a workspace (its reports load without re-reading any source)",
         .cmdConnectDetails: """
             Opens the reports a PostgreSQL database holds, as `:load` opens a workspace file.

@@ -743,6 +743,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case engineNeedsStore = "engine.needsStore"
     case engineFellBack = "engine.fellBack"
     case engineOtherReports = "engine.otherReports"
+    case engineAssembled = "engine.assembled"
     case cmdConnectSummary = "cmd.connect.summary"
     case cmdConnectDetails = "cmd.connect.details"
 }

@@ -255,6 +255,13 @@ public final class Session {
             table.notes.append(Message(.engineFellBack, "the source", Message(.engineOtherReports)).text(options.language))
             return table
         }
+        // The SQL tables hold the documents as read; the in-memory reports are assembled from
+        // them. Only when assembling changed nothing do both engines see the same facts.
+        guard assembly.reports == documents else {
+            var table = try Evaluator.evaluate(query, in: &context)
+            table.notes.append(Message(.engineFellBack, "the source", Message(.engineAssembled)).text(options.language))
+            return table
+        }
         switch try store.executor.execute(query, in: context) {
         case .table(let table):
             return table
