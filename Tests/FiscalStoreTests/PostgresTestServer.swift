@@ -26,10 +26,11 @@ enum PostgresTestServer {
         return server
     }
 
-    /// The example corpus imported into an empty database (with `COPY`, as `fiscal import` does).
+    /// The corpus the differential tests compare (``Fixture/asRead``: reports loading keeps as
+    /// read) imported into an empty database (with `COPY`, as `fiscal import` does).
     static func database(loading workspace: Workspace) throws -> (any SQLDatabase)? {
         guard let server = try empty() else { return nil }
-        _ = try server.importSources(Fixture.corpus, registry: BuiltinFormats.registry, format: nil, refresh: false) { _ in }
+        _ = try server.importSources(Fixture.asRead, registry: BuiltinFormats.registry, format: nil, refresh: false) { _ in }
         return server
     }
 }
