@@ -107,7 +107,70 @@ public struct FormatRegistry: Sendable {
     /// Reads one file: with the named format, or with the most confident one. Each report's
     /// facts are folded by key (``FiscalModel/Report/folded()``).
     public func load(file path: String, format name: String? = nil) throws(LoadError) -> FormatResult {
-        try read(bytes: FileSystem.read(path), path: path, format: name)
+        if let streamed = try loadStreaming(file: path, format: name) { return streamed }
+        return try read(bytes: FileSystem.read(path), path: path, format: name)
+    }
+
+    /// Reads a regular file larger than a sample with a format that streams it
+    /// (``StreamingReportFormat``), chosen by name or detected with certainty; `nil` when no
+    /// such format takes the file (the caller reads the whole text).
+    func loadStreaming(file path: String, format name: String?) throws(LoadError) -> FormatResult? {
+        guard let prefix = FileSystem.prefix(ofRegularFile: path, count: FileSample.size, ifLargerThan: FileSample.size) else {
+            return nil
+        }
+        let chosen: any ReportFormat
+        var detected: Confidence?
+        if let name {
+            guard let f = format(named: name) else { throw .noSuchFormat(name: name, known: names) }
+            chosen = f
+        } else {
+            let detection = detect(FileSample(path: path, bytes: prefix))
+            guard let best = detection.candidates.first, best.confidence >= FormatRegistry.weakEvidence,
+                  detection.failures.isEmpty else { return nil }
+            chosen = best.format
+            detected = best.confidence
+        }
+        guard let streaming = chosen as? any StreamingReportFormat else { return nil }
+        let streamed: StreamedResult
+        do throws(FormatError) {
+            guard let read = try streaming.readStreaming(path: path) else { return nil }
+            try FormatRegistry.checkBounds(read.result, path: path)
+            streamed = read
+        } catch {
+            throw .failed(format: chosen.descriptor.name, error)
+        }
+        let judged = try FormatRegistry.judged(streamed.result, format: chosen.descriptor.name, path: path, detected: detected, warnings: [])
+        // A report that takes its identity from the document's text reads the whole text.
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        if judged.reports.contains(where: { $0.year == 0 || $0.entity.isEmpty || $0.entity == path || $0.entity == base }) {
+            return nil
+        }
+        return FormatRegistry.folded(judged, path: path, digest: streamed.digest)
+    }
+
+    /// Fails on the first report with something outside fiscal's bounds (``FiscalModel/Report/boundsViolation``).
+    static func checkBounds(_ read: FormatResult, path: String) throws(FormatError) {
+        for report in read.reports {
+            if let (span, message) = report.boundsViolation {
+                let line = span.flatMap { $0.file == path ? $0.line : nil }
+                let place = span.flatMap { $0.file == path ? nil : " (at \($0))" } ?? ""
+                throw FormatError(file: path, line: line, message + place)
+            }
+        }
+    }
+
+    /// Every report folded (on all cores), each remembering its document: the entity as printed
+    /// and a digest of the file's bytes (`digest`) with its place in the file.
+    static func folded(_ result: FormatResult, path: String, digest: UInt64) -> FormatResult {
+        var judged = result
+        let unfolded = judged.reports
+        judged.reports = Parallel.map(unfolded.count) { unfolded[$0].folded() }
+        for i in judged.reports.indices where judged.reports[i].documents.isEmpty {
+            let r = judged.reports[i]
+            judged.reports[i].documents = [ReportDocument(path: path, printedEntity: r.entity, format: r.format,
+                                                          digest: ReportDocument.digest(digest, part: i))]
+        }
+        return judged
     }
 
     /// Reads the bytes of one file (named `path` in spans and messages): detection, decoding,
@@ -144,13 +207,7 @@ public struct FormatRegistry: Sendable {
         let result: FormatResult
         do throws(FormatError) {
             var read = try chosen.read(source)
-            for report in read.reports {
-                if let (span, message) = report.boundsViolation {
-                    let line = span.flatMap { $0.file == path ? $0.line : nil }
-                    let place = span.flatMap { $0.file == path ? nil : " (at \($0))" } ?? ""
-                    throw FormatError(file: path, line: line, message + place)
-                }
-            }
+            try FormatRegistry.checkBounds(read, path: path)
             read.warnings = source.decodingWarnings + read.warnings
             result = read
         } catch {
@@ -163,15 +220,7 @@ public struct FormatRegistry: Sendable {
         // Reports fold independently: on all cores. Each then remembers its document: the entity
         // as printed and a digest of the bytes, by which the host recognises the same document
         // loaded twice (``ReportAssembly``).
-        let unfolded = judged.reports
-        judged.reports = Parallel.map(unfolded.count) { unfolded[$0].folded() }
-        let digest = ReportDocument.digest(of: bytes)
-        for i in judged.reports.indices where judged.reports[i].documents.isEmpty {
-            let r = judged.reports[i]
-            judged.reports[i].documents = [ReportDocument(path: path, printedEntity: r.entity, format: r.format,
-                                                          digest: ReportDocument.digest(digest, part: i))]
-        }
-        return judged
+        return FormatRegistry.folded(judged, path: path, digest: ReportDocument.digest(of: bytes))
     }
 
     /// A report whose reader found no year (0) or named its entity after the file takes the
@@ -323,6 +372,19 @@ public enum FileSystem {
                 break
             }
         }
+    }
+
+    /// The first `count` bytes of `path` when it is a regular file of more than `size` bytes;
+    /// `nil` otherwise (a small file, a stream, a device, a file that cannot be opened).
+    public static func prefix(ofRegularFile path: String, count: Int, ifLargerThan size: Int) -> [UInt8]? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var st = stat()
+        guard fstat(fileno(f), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > size else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let n = fread(&bytes, 1, count, f)
+        bytes.removeLast(count - n)
+        return bytes
     }
 
     /// Whether `path` is a folder.

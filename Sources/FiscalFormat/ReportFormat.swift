@@ -260,3 +260,27 @@ public enum WhiteSpace {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// A format that reads a file itself, a bounded piece at a time, so that the host never holds
+/// the whole file (a canonical CSV of ten million facts is over a gigabyte). The host offers
+/// it the file when detection is sure (``FormatRegistry/weakEvidence`` or better); the format
+/// may decline a file it cannot stream (not valid UTF-8, CRLF line ends, …), and the host
+/// then reads the whole text as for any other format. What it returns is checked, judged and
+/// folded as ``ReportFormat/read(_:)``'s result is.
+public protocol StreamingReportFormat: ReportFormat {
+    /// Reads the file at `path`; `nil` when the file needs the whole-text path. A file the
+    /// format cannot read at all throws, as ``ReportFormat/read(_:)`` does.
+    func readStreaming(path: String) throws(FormatError) -> StreamedResult?
+}
+
+/// What a ``StreamingReportFormat`` read, with the digest of the file's bytes
+/// (``FiscalModel/ReportDocument/digest(of:)``), which it computed on the way.
+public struct StreamedResult: Sendable {
+    public var result: FormatResult
+    public var digest: UInt64
+
+    public init(result: FormatResult, digest: UInt64) {
+        self.result = result
+        self.digest = digest
+    }
+}

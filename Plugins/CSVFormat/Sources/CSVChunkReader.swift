@@ -23,23 +23,46 @@ struct CSVReportKey: Hashable {
     var phase: Phase
 }
 
-/// Consecutive rows of one report, read by one chunk.
+/// Consecutive rows of one report, read by one chunk: rows `rows` of its columns.
 struct CSVRun {
     var key: CSVReportKey
     /// The unit of the run's first row: a new report takes it as its unit.
     var unitName: String
-    var facts: [Fact]
+    var rows: Range<Int>
 }
 
-/// What one chunk of rows gave: runs of facts, or the rows that are wrong.
+/// The facts one chunk read, as columns: the text dimensions as ids of the chunk's own
+/// dictionaries (``CSVChunkReader``'s interners and value tables), merged into the file's
+/// columns once every chunk is read (``CSVFormat/columns(_:)``).
+struct CSVChunkColumns {
+    var entity: [Int32] = [], year: [Int] = [], phase: [Int32] = [], statement: [Int32] = [], item: [Int32] = []
+    var code: [Int32] = [], econ: [Int32] = [], fund: [Int32] = [], measure: [Int32] = [], unit: [Int32] = []
+    var derived: [Int] = [], mantissa: [Int128] = [], scale: [Int8] = [], file: [Int32] = [], line: [Int] = []
+    var endColumn: [Int32] = []
+    var count: Int { entity.count }
+
+    mutating func reserve(_ n: Int) {
+        entity.reserveCapacity(n); year.reserveCapacity(n); phase.reserveCapacity(n); statement.reserveCapacity(n)
+        item.reserveCapacity(n); code.reserveCapacity(n); econ.reserveCapacity(n); fund.reserveCapacity(n)
+        measure.reserveCapacity(n); unit.reserveCapacity(n); derived.reserveCapacity(n); mantissa.reserveCapacity(n)
+        scale.reserveCapacity(n); file.reserveCapacity(n); line.reserveCapacity(n); endColumn.reserveCapacity(n)
+    }
+}
+
+/// What one chunk of rows gave: runs of facts in columns, or the rows that are wrong.
 struct CSVChunkResult {
     var runs: [CSVRun] = []
+    var columns = CSVChunkColumns()
     var errors: [FormatError] = []
     var syntaxError: CSVSyntaxError?
     var rows = 0
+    /// The chunk's dictionaries: per id of its columns, the value.
+    var entities: [String] = [], phases: [Phase] = [], statements: [Statement] = [], items: [String] = []
+    var codes: [ClassificationCode?] = [], econCodes: [ClassificationCode?] = [], funds: [Fund?] = []
+    var measures: [Measure] = [], units: [FactUnit] = [], files: [String] = []
 }
 
-/// Reads the rows of one chunk of a CSV file into facts. Each text column goes through its own
+/// Reads the rows of one chunk of a CSV file into columns of facts (no ``Fact`` per row). Each text column goes through its own
 /// ``ByteInterner``, so a value met before costs a hash of its bytes, and what follows from it
 /// (a code checked, a measure normalised, a phase named) is worked out once per distinct value.
 struct CSVChunkReader {
@@ -56,10 +79,17 @@ struct CSVChunkReader {
     var codeValues: [ClassificationCode?] = [], econValues: [ClassificationCode?] = []
     var fundValues: [Fund?] = []
     var statementValues: [Statement] = []
-    /// Per measure id, the measure in a 决算 and in a 预算 (a printed name normalises per phase).
-    var measureValues: [(final: Measure?, budget: Measure?)] = []
     var derivedValues: [Bool?] = []
-    var factUnits: [String: FactUnit] = [:]
+    /// Per measure id, the id of its measure in a 决算 and in a 预算 (a printed name normalises
+    /// per phase) in ``CSVChunkResult/measures``; -1 until met.
+    var measureSlots: [(final: Int32, budget: Int32)] = []
+    var measureIDs: [Measure: Int32] = [:]
+    var unitIDs: [String: Int32] = [:]
+    /// Per id of ``files``, the id of the file a span names (the CSV itself for an empty one).
+    var fileSlots: [Int32] = []
+    var fileIDs: [String: Int32] = [:]
+    /// The ids of 预算 and 决算 in ``CSVChunkResult/phases``; -1 until met.
+    var phaseIDs: [Int32] = [-1, -1]
     var lastRun: (entity: Int32, year: Int, phase: Phase)?
 
     init(bytes: UnsafeBufferPointer<UInt8>, layout: CSVLayout, path: String) {
@@ -70,6 +100,9 @@ struct CSVChunkReader {
     }
 
     mutating func read(_ start: Int, _ end: Int, line: Int) {
+        // At most one row per line end (and one after the last): the columns are made that
+        // size once, without the spare room growing by doubling leaves.
+        if end > start { result.columns.reserve(CSVBytes.lineEnds(UnsafeBufferPointer(rebasing: bytes[start..<end])) + 1) }
         var scanner = CSVScanner(bytes: bytes, position: start, end: end, line: line)
         var fields: [CSVField] = []
         do {
@@ -105,6 +138,15 @@ struct CSVChunkReader {
     static func text(_ column: Int, _ fields: [CSVField], _ scanner: CSVScanner) -> String {
         guard column >= 0, column < fields.count else { return "" }
         return CSVFormat.string(fields[column], scanner).trimmingSpaces
+    }
+
+    /// Whether a field is absent or white space only.
+    @inline(__always)
+    static func isEmpty(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: [CSVField], _ scanner: CSVScanner) -> Bool {
+        guard column >= 0, column < fields.count else { return true }
+        if fields[column].quoted { return text(column, fields, scanner).isEmpty }
+        let (s, e) = CSVBytes.trimmed(base, fields[column].start, fields[column].end)
+        return s == e
     }
 
     /// A plain number (`-12.5`): its digits read straight into a mantissa; `nil` for anything
@@ -227,54 +269,92 @@ struct CSVChunkReader {
             bad(Message(.csvBadDerived, deriveds.strings[derivedID])); return
         }
         let fileID = Int(Self.field(base, layout.file, fields, scanner, &files))
-        let lineText = layout.line >= 0 ? Self.text(layout.line, fields, scanner) : ""
-        let span: SourceSpan
-        if !files.strings[fileID].isEmpty || !lineText.isEmpty {
+        let spanLine: Int, endColumn: Int32
+        if !files.strings[fileID].isEmpty || !Self.isEmpty(base, layout.line, fields, scanner) {
             guard let line = Self.integer(base, layout.line, fields, scanner), line >= 1 else {
-                bad(Message(.csvBadLine, lineText)); return
+                bad(Message(.csvBadLine, Self.text(layout.line, fields, scanner))); return
             }
-            span = SourceSpan(file: files.strings[fileID].isEmpty ? path : files.strings[fileID], line: line)
+            (spanLine, endColumn) = (line, 1)
         } else {
             // The row itself, as ``SourceText/span(line:)`` gives it: its whole first line.
             let count = CSVBytes.characterCount(base, record.start, record.firstLineEnd)
-            span = SourceSpan(file: path, line: record.line, startColumn: 1, endColumn: count + 1)
+            (spanLine, endColumn) = (record.line, Int32(clamping: count + 1))
         }
         var measureID = Int(Self.field(base, layout.measure, fields, scanner, &measures))
         if measures.strings[measureID].isEmpty, layout.column >= 0 {
             measureID = Int(Self.field(base, layout.column, fields, scanner, &measures))
         }
-        while measureValues.count < measures.strings.count { measureValues.append((nil, nil)) }
-        let measure: Measure
-        if measures.strings[measureID].isEmpty {
-            measure = .total
-        } else if let known = phase == .final ? measureValues[measureID].final : measureValues[measureID].budget {
-            measure = known
-        } else {
-            measure = Measure(printed: measures.strings[measureID], phase: phase)
-            if phase == .final { measureValues[measureID].final = measure } else { measureValues[measureID].budget = measure }
+        while measureSlots.count < measures.strings.count { measureSlots.append((-1, -1)) }
+        var measure = phase == .final ? measureSlots[measureID].final : measureSlots[measureID].budget
+        if measure < 0 {
+            let printed = measures.strings[measureID]
+            let value = printed.isEmpty ? Measure.total : Measure(printed: printed, phase: phase)
+            measure = Self.id(of: value, in: &measureIDs, &result.measures)
+            if phase == .final { measureSlots[measureID].final = measure } else { measureSlots[measureID].budget = measure }
         }
         let fundID = Int(Self.field(base, layout.fund, fields, scanner, &funds))
         while fundValues.count < funds.strings.count {
             let name = funds.strings[fundValues.count]
             fundValues.append(name.isEmpty ? nil : Fund(rawValue: name))
         }
-        let factUnit: FactUnit
-        if let known = factUnits[unitName] {
-            factUnit = known
+        let unit: Int32
+        if let known = unitIDs[unitName] {
+            unit = known
         } else {
-            factUnit = FactUnit(name: unitName)
-            factUnits[unitName] = factUnit
+            unit = Int32(result.units.count)
+            unitIDs[unitName] = unit
+            result.units.append(FactUnit(name: unitName))
         }
-        let itemID = Int(Self.field(base, layout.item, fields, scanner, &items))
-        let fact = Fact(
-            entity: entity, year: year, phase: phase, statement: statementValues[statementID], item: items.strings[itemID],
-            code: codeValues[codeID], econCode: econValues[econID], fund: fundValues[fundID], measure: measure,
-            amount: amount, unit: factUnit, derived: derived, reading: .data, span: span)
+        while fileSlots.count < files.strings.count { fileSlots.append(-1) }
+        if fileSlots[fileID] < 0 {
+            let name = files.strings[fileID].isEmpty ? path : files.strings[fileID]
+            fileSlots[fileID] = Self.id(of: name, in: &fileIDs, &result.files)
+        }
+        let itemID = Self.field(base, layout.item, fields, scanner, &items)
+        let row = result.columns.count
+        result.columns.entity.append(entityID)
+        result.columns.year.append(year)
+        let phaseSlot = phase == .final ? 1 : 0
+        if phaseIDs[phaseSlot] < 0 { phaseIDs[phaseSlot] = Int32(result.phases.count); result.phases.append(phase) }
+        result.columns.phase.append(phaseIDs[phaseSlot])
+        result.columns.statement.append(Int32(statementID))
+        result.columns.item.append(itemID)
+        result.columns.code.append(codeValues[codeID] == nil ? -1 : Int32(codeID))
+        result.columns.econ.append(econValues[econID] == nil ? -1 : Int32(econID))
+        result.columns.fund.append(fundValues[fundID] == nil ? -1 : Int32(fundID))
+        result.columns.measure.append(measure)
+        result.columns.unit.append(unit)
+        result.columns.derived.append(derived ? 1 : 0)
+        result.columns.mantissa.append(amount.mantissa)
+        result.columns.scale.append(Int8(amount.scale))
+        result.columns.file.append(fileSlots[fileID])
+        result.columns.line.append(spanLine)
+        result.columns.endColumn.append(endColumn)
         if let last = lastRun, last.entity == entityID, last.year == year, last.phase == phase {
-            result.runs[result.runs.count - 1].facts.append(fact)
+            result.runs[result.runs.count - 1].rows = result.runs[result.runs.count - 1].rows.lowerBound..<(row + 1)
         } else {
             lastRun = (entityID, year, phase)
-            result.runs.append(CSVRun(key: CSVReportKey(entity: entity, year: year, phase: phase), unitName: unitName, facts: [fact]))
+            result.runs.append(CSVRun(key: CSVReportKey(entity: entity, year: year, phase: phase), unitName: unitName, rows: row..<(row + 1)))
         }
+    }
+
+    /// The id of `value` in `values` (added when new), found through `ids`.
+    static func id<T: Hashable>(of value: T, in ids: inout [T: Int32], _ values: inout [T]) -> Int32 {
+        if let known = ids[value] { return known }
+        let id = Int32(values.count)
+        ids[value] = id
+        values.append(value)
+        return id
+    }
+
+    /// The reader's result with its dictionaries (once every row is read).
+    mutating func finish() -> CSVChunkResult {
+        result.entities = entities.strings
+        result.statements = statementValues
+        result.items = items.strings
+        result.codes = codeValues
+        result.econCodes = econValues
+        result.funds = fundValues
+        return result
     }
 }

@@ -49,8 +49,33 @@ public struct CSVFormat: ReportFormat {
 
     /// Reads the UTF-8 bytes of `source`: the header on this thread, then the rows in chunks
     /// (record boundaries near equal shares of the file), each on its own core, each field
-    /// read from the bytes and each distinct text of a column made into a `String` once.
+    /// read from the bytes and each distinct text of a column made into a `String` once; the
+    /// facts go straight into columns (``FiscalModel/FactColumns``), no ``FiscalModel/Fact`` per row.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, source: SourceText) throws(FormatError) -> FormatResult {
+        let header = try CSVFormat.header(bytes, path: source.path, source: source)
+        var results = CSVFormat.rows(bytes, from: header.rowsStart, line: header.rowsLine, layout: header.layout, path: source.path)
+        return try CSVFormat.reports(&results, path: source.path, warnings: header.warnings, firstLine: source.span(line: 1))
+    }
+
+    /// What a file's header says: where each column is, and where the rows start.
+    struct Header {
+        var layout: CSVLayout
+        var warnings: [Diagnostic]
+        /// The offset and line of the first record after the header.
+        var rowsStart: Int
+        var rowsLine: Int
+    }
+
+    /// Line 1 of `bytes` as a span (the place of a warning about the whole file).
+    static func firstLineSpan(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> SourceSpan {
+        guard let base = bytes.baseAddress else { return SourceSpan(file: path, line: 1) }
+        let end = (0..<bytes.count).first { bytes[$0] == 0x0A } ?? bytes.count
+        return SourceSpan(file: path, line: 1, startColumn: 1, endColumn: CSVBytes.characterCount(base, 0, end) + 1)
+    }
+
+    /// Reads the header: the first record that is not blank. Fails when it is missing, lacks a
+    /// required column or names one twice; warns of columns fiscal does not know.
+    static func header(_ bytes: UnsafeBufferPointer<UInt8>, path: String, source: SourceText? = nil) throws(FormatError) -> Header {
         var scanner = CSVScanner(bytes: bytes, position: 0, end: bytes.count, line: 1)
         var fields: [CSVField] = []
         var header: CSVScanner.Record?
@@ -59,37 +84,47 @@ public struct CSVFormat: ReportFormat {
                 if !CSVFormat.isBlank(fields, scanner) { header = record; break }
             }
         } catch {
-            throw FormatError(file: source.path, line: error.line, error.message)
+            throw FormatError(file: path, line: error.line, error.message)
         }
-        guard let headerRecord = header else {
-            throw FormatError(file: source.path, line: 1, Message(.csvEmpty, CSVFormat.header.joined(separator: ",")))
+        guard let headerRecord = header, let base = bytes.baseAddress else {
+            throw FormatError(file: path, line: 1, Message(.csvEmpty, CSVFormat.header.joined(separator: ",")))
         }
         let names = fields.map { CSVFormat.string($0, scanner).trimmingSpaces.lowercased() }
         let missing = CSVFormat.required.filter { !names.contains($0) }
         guard missing.isEmpty else {
-            throw FormatError(file: source.path, line: headerRecord.line,
+            throw FormatError(file: path, line: headerRecord.line,
                               Message(.csvHeaderMissing, "\(missing.joined(separator: ", "))", "\(names.joined(separator: ","))"))
         }
         var seen = Set<String>()
         for name in names where !name.isEmpty && !seen.insert(name).inserted {
-            throw FormatError(file: source.path, line: headerRecord.line,
+            throw FormatError(file: path, line: headerRecord.line,
                               Message(.csvHeaderTwice, "\(name)"))
         }
         // `disputed` (in an export of `facts`) follows from the rows of one key; it is not read.
         let unknown = names.filter { !CSVFormat.header.contains($0) && $0 != "column" && $0 != "disputed" && !$0.isEmpty }
-        var warnings: [Diagnostic] = unknown.map {
-            Diagnostic(.warning, code: "unknown-column", Message(.csvUnknownColumn, "\($0)"),
-                       at: source.span(line: headerRecord.line))
+        let headerSpan = source?.span(line: headerRecord.line) ?? SourceSpan(file: path, line: headerRecord.line, startColumn: 1,
+            endColumn: CSVBytes.characterCount(base, headerRecord.start, headerRecord.firstLineEnd) + 1)
+        let warnings: [Diagnostic] = unknown.map {
+            Diagnostic(.warning, code: "unknown-column", Message(.csvUnknownColumn, "\($0)"), at: headerSpan)
         }
-        let layout = CSVLayout(names)
-        let chunks = CSVScanner.chunks(bytes, from: scanner.position, line: scanner.line, parts: Parallel.threadCount * 4)
-        let results = Parallel.map(chunks.count) { k in
-            var reader = CSVChunkReader(bytes: bytes, layout: layout, path: source.path)
+        return Header(layout: CSVLayout(names), warnings: warnings, rowsStart: scanner.position, rowsLine: scanner.line)
+    }
+
+    /// Reads the records of `bytes` from `start` (on line `line`) in chunks, one per core.
+    static func rows(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, layout: CSVLayout, path: String) -> [CSVChunkResult] {
+        let chunks = CSVScanner.chunks(bytes, from: start, line: line, parts: Parallel.threadCount * 4)
+        return Parallel.map(chunks.count) { k in
+            var reader = CSVChunkReader(bytes: bytes, layout: layout, path: path)
             reader.read(chunks[k].start, chunks[k].end, line: chunks[k].line)
-            return reader.result
+            return reader.finish()
         }
+    }
+
+    /// The reports of the chunks' rows, or every bad row (file, line, what was expected).
+    static func reports(_ results: inout [CSVChunkResult], path: String, warnings: [Diagnostic], firstLine: SourceSpan) throws(FormatError) -> FormatResult {
+        var warnings = warnings
         if let syntax = results.lazy.compactMap(\.syntaxError).first {
-            throw FormatError(file: source.path, line: syntax.line, syntax.message)
+            throw FormatError(file: path, line: syntax.line, syntax.message)
         }
         let errors = results.flatMap(\.errors)
         if let first = errors.first {
@@ -98,23 +133,44 @@ public struct CSVFormat: ReportFormat {
             throw e
         }
         if results.allSatisfy({ $0.rows == 0 }) {
-            warnings.append(Diagnostic(.warning, code: "no-rows", Message(.csvNoRows), at: source.span(line: 1)))
+            warnings.append(Diagnostic(.warning, code: "no-rows", Message(.csvNoRows), at: firstLine))
         }
-        // Rows of one entity, year and phase form one report, in the order first met.
+        // Rows of one entity, year and phase form one report, in the order first met; its
+        // rows are one range of the file's columns.
         var index: [CSVReportKey: Int] = [:]
-        var result: [Report] = []
-        for chunk in results {
+        var reportRuns: [[CSVRun]] = []
+        var runChunks: [[Int]] = []
+        for (k, chunk) in results.enumerated() {
             for run in chunk.runs {
                 if let i = index[run.key] {
-                    result[i].facts.append(contentsOf: run.facts)
+                    reportRuns[i].append(run)
+                    runChunks[i].append(k)
                 } else {
-                    index[run.key] = result.count
-                    var report = Report(entity: run.key.entity, year: run.key.year, phase: run.key.phase,
-                                        unit: MoneyUnit(rawValue: run.unitName) ?? .wanYuan, source: source.path, format: "csv")
-                    report.facts = run.facts
-                    result.append(report)
+                    index[run.key] = reportRuns.count
+                    reportRuns.append([run])
+                    runChunks.append([k])
                 }
             }
+        }
+        var segments: [CSVSegment] = []
+        var ranges: [Range<Int>] = []
+        var at = 0
+        for (i, runs) in reportRuns.enumerated() {
+            let start = at
+            for (run, k) in zip(runs, runChunks[i]) {
+                segments.append(CSVSegment(chunk: k, rows: run.rows, at: at))
+                at += run.rows.count
+            }
+            ranges.append(start..<at)
+        }
+        let columns = CSVFormat.columns(&results, segments, count: at)
+        var result: [Report] = []
+        for (i, runs) in reportRuns.enumerated() {
+            let first = runs[0]
+            var report = Report(entity: first.key.entity, year: first.key.year, phase: first.key.phase,
+                                unit: MoneyUnit(rawValue: first.unitName) ?? .wanYuan, source: path, format: "csv")
+            report.facts = FactList(columns: columns, range: ranges[i])
+            result.append(report)
         }
         if !warnings.isEmpty, !result.isEmpty { result[0].warnings += warnings; warnings = [] }
         return FormatResult(reports: result, warnings: warnings)

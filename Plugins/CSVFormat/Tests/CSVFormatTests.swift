@@ -1,6 +1,7 @@
-import CSVFormat
+@testable import CSVFormat
 import FiscalFormat
 import FiscalModel
+import Foundation
 import Testing
 
 @Suite("The csv format")
@@ -87,5 +88,68 @@ struct CSVFormatTests {
         }
         #expect(second.reports[0].facts.map(withoutColumns) == first.reports[0].facts.map(withoutColumns))
         #expect(second.reports[0].facts[0].span.file == "facts.csv")
+    }
+
+    /// A temporary file holding `bytes`.
+    func temporaryFile(_ bytes: [UInt8]) throws -> String {
+        let path = NSTemporaryDirectory() + "fiscal-csv-\(UUID().uuidString).csv"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("read in blocks, a file gives the reports, facts, warnings and digest its whole text gives")
+    func streaming() throws {
+        var text = "\u{FEFF}" + header.replacingOccurrences(of: "unit\n", with: "unit,note\n")
+        for i in 0..<2000 {
+            let item = i % 3 == 0 ? "\"项目, \(i)\n第二行\"" : "项目\(i)"
+            text += "县委办\(i / 300),\(2016 + i / 200),\(i % 2 == 0 ? "决算" : "预算"),收入,\(item),,,,,\(i).\(i % 100),万元,x\n"
+        }
+        let bytes = Array(text.utf8)
+        let path = try temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let whole = try CSVFormat().read(SourceText(bytes: bytes, path: path)!)
+        #expect(whole.reports.count > 10 && whole.reports[0].warnings.contains { $0.code == "unknown-column" })
+        for block in [64, 1000, 4096, 1 << 20] {
+            let streamed = try #require(try CSVFormat.readStreaming(path: path, blockSize: block))
+            #expect(streamed.digest == ReportDocument.digest(of: bytes))
+            #expect(streamed.result.reports.map(\.entity) == whole.reports.map(\.entity))
+            #expect(streamed.result.reports.map(\.year) == whole.reports.map(\.year))
+            #expect(streamed.result.reports.map(\.warnings) == whole.reports.map(\.warnings), "block \(block)")
+            #expect(streamed.result.reports.map { Array($0.facts) } == whole.reports.map { Array($0.facts) }, "block \(block)")
+        }
+    }
+
+    @Test("read in blocks, a bad row in a late block names its line and nothing loads; CRLF and other encodings take the whole-text path")
+    func streamingErrorsAndDeclines() throws {
+        var text = header
+        for i in 0..<500 { text += "县委办,2020,决算,收入,项目\(i),,,,,\(i),万元\n" }
+        text += "县委办,2020,决算,收入,坏,,,,,1.2.3,万元\n"
+        let path = try temporaryFile(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: FormatError(file: path, line: 502, "expected an amount such as 1014.73 in `amount`, found `1.2.3`")) {
+            try CSVFormat.readStreaming(path: path, blockSize: 512)
+        }
+        let crlf = try temporaryFile(Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        defer { try? FileManager.default.removeItem(atPath: crlf) }
+        #expect(try CSVFormat.readStreaming(path: crlf, blockSize: 512) == nil)
+        let latin = try temporaryFile(Array(header.utf8) + [0xB2, 0xE2, 0x2C, 0x0A])
+        defer { try? FileManager.default.removeItem(atPath: latin) }
+        #expect(try CSVFormat.readStreaming(path: latin, blockSize: 512) == nil)
+    }
+
+    @Test("UTF-8 is checked as the standard says, split across parts or not")
+    func utf8Validation() {
+        func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { CSVBytes.isValidUTF8($0) } }
+        #expect(valid(Array("县委办, abc 𝄞 é".utf8)))
+        #expect(!valid([0x41, 0xC0, 0x80]))  // overlong
+        #expect(!valid([0xED, 0xA0, 0x80]))  // surrogate
+        #expect(!valid([0xF4, 0x90, 0x80, 0x80]))  // past U+10FFFF
+        #expect(!valid([0xE5, 0x8E]))  // cut short
+        #expect(!valid([0x80]))  // a stray continuation byte
+        let big = Array(String(repeating: "预算决算abc", count: 400_000).utf8)
+        #expect(valid(big))
+        var broken = big
+        broken[broken.count / 2 + 1] = 0xFF
+        #expect(!valid(broken))
     }
 }

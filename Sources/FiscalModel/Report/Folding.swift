@@ -193,6 +193,9 @@ extension Report {
     /// units keep theirs (``Mention/unit``). Two mentions that do not agree make the fact
     /// disputed (``Fact/isDisputed``): fiscal never picks one silently.
     public func folded() -> Report {
+        // Facts held as columns (the canonical CSV's rows) fold only when two rows share a key:
+        // most files have none, and then no fact is built.
+        if let c = facts.columns, !c.columns.mayFold(c.range) { return self }
         var order: [FactKey] = []
         var members: [FactKey: [FactIndex]] = [:]
         var newIndex = [FactIndex](repeating: 0, count: facts.count)

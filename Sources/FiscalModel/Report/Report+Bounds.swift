@@ -14,7 +14,11 @@ extension Report {
         if !Fact.years.contains(year) {
             return (nil, "expected a report year from \(Fact.years.lowerBound) to \(Fact.years.upperBound), found \(year)")
         }
-        for f in facts {
+        if let c = facts.columns {
+            if let violation = c.columns.boundsViolation(c.range) { return violation }
+        }
+        let array: FactList = facts.columns == nil ? facts : []
+        for f in array {
             if !f.amount.withinModelBounds {
                 return (f.span, "expected an amount of at most \(Amount.maximumIntegerDigits) digits before the point and \(Amount.maximumFileScale) after, found \(f.amount)")
             }

@@ -17,7 +17,9 @@ public struct Report: Sendable, Hashable {
     public var source: String
     /// The format plugin that read it.
     public var format: String?
-    public var facts: [Fact]
+    /// Every figure the report states: an array, or a range of shared columns whose facts are
+    /// built when read (``FactList``).
+    public var facts: FactList
     public var claims: [Claim]
     public var projects: [Project]
     public var glossary: [GlossaryEntry]
@@ -45,7 +47,7 @@ public struct Report: Sendable, Hashable {
         self.unit = unit
         self.source = source
         self.format = format
-        self.facts = facts
+        self.facts = FactList(facts)
         self.claims = claims
         self.projects = projects
         self.glossary = glossary

@@ -107,7 +107,7 @@ public struct ReportAssembly: Sendable {
                 if d.entity != name {
                     let printed = d.entity
                     d.entity = name
-                    for f in d.facts.indices where d.facts[f].entity == printed { d.facts[f].entity = name }
+                    d.facts.renameEntity(printed, to: name)
                 }
                 return d
             }
@@ -140,7 +140,7 @@ public struct ReportAssembly: Sendable {
             return (exact, fundless)
         }
         var moves: [(from: Int, fact: FactIndex, to: Int, into: FactIndex)] = []
-        for (i, r) in reports.enumerated() {
+        for (i, r) in reports.enumerated() where !r.facts.allHave(year: r.year, phase: r.phase) {
             for (n, f) in r.facts.enumerated() where f.year != r.year || f.phase != r.phase {
                 guard let j = reportOf[Slot(entity: f.entity, year: f.year, phase: f.phase)], j != i else { continue }
                 let k = keys(j)

@@ -30,6 +30,10 @@ struct FactStore {
     /// merged run by run, which gives every string the id a single pass gives it (the order
     /// of first use), and the ids are rewritten on all threads.
     init(_ reports: [Report], threads: Int = Parallel.threadCount, minimumFactsPerThread: Int = 65_536) {
+        if let columns = FactStore.sharedColumns(reports) {
+            self = FactStore(sharing: columns, threads: threads, minimumFactsPerThread: minimumFactsPerThread)
+            return
+        }
         let n = reports.reduce(0) { $0 + $1.facts.count }
         // Runs of whole reports, about n / parts facts each.
         let parts = threads <= 1 || n < 2 * minimumFactsPerThread ? 1 : threads * 2
@@ -163,7 +167,67 @@ struct FactStore {
             var known: [ContextKey: Int32] = [:]
             var lastKey: ContextKey?
             var lastContext: Int32 = 0
+            var remaps: [ObjectIdentifier: ColumnRemap] = [:]
+            var bestNames: (columns: FactColumns, names: [(year: Int, item: Int32)])?
+            func flushNames() {
+                guard let pending = bestNames else { return }
+                let (c, best) = (pending.columns, pending.names)
+                for (code, entry) in best.enumerated() where entry.item >= 0 {
+                    let name = c.codes[code].rawValue
+                    if names[name].map({ $0.0 <= entry.year }) ?? true { names[name] = (entry.year, c.items[Int(entry.item)]) }
+                }
+                bestNames = nil
+            }
             for report in reports {
+                if case let (c, range, entity)? = report.facts.columns {
+                    if bestNames.map({ $0.columns !== c }) ?? false { flushNames() }
+                    if bestNames == nil { bestNames = (c, Array(repeating: (0, -1), count: c.codes.count)) }
+                    var remap = remaps[ObjectIdentifier(c)] ?? ColumnRemap(c)
+                    var entityOverride: Int32?
+                    if let entity { entityOverride = text[0].id(entity) }
+                    for i in range {
+                        let entity = entityOverride ?? remap.id(0, c.entityIDs[i], &text) { c.entities[$0] }
+                        text[0].column.append(entity)
+                        let phase = remap.id(2, c.phaseIDs[i], &text) { c.phases[$0].rawValue }
+                        text[2].column.append(phase)
+                        let statement = remap.id(3, c.statementIDs[i], &text) { c.statements[$0].rawValue }
+                        text[3].column.append(statement)
+                        text[4].column.append(remap.id(4, c.itemIDs[i], &text) { c.items[$0] })
+                        text[5].column.append(remap.id(5, c.codeIDs[i], &text) { c.codes[$0].rawValue })
+                        text[6].column.append(remap.id(6, c.econIDs[i], &text) { c.econCodes[$0].rawValue })
+                        let fund = remap.id(7, c.fundIDs[i], &text) { c.funds[$0].rawValue }
+                        text[7].column.append(fund)
+                        let measure = remap.id(8, c.measureIDs[i], &text) { c.measures[$0].rawValue }
+                        text[8].column.append(measure)
+                        text[10].column.append(remap.id(10, c.unitIDs[i], &text) { c.units[$0].description })
+                        text[12].column.append(remap.id(12, c.fileIDs[i], &text) { c.files[$0] })
+                        years.append(c.years[i]); lines.append(c.lines[i]); derived.append(c.derived[i])
+                        mantissas.append(c.mantissas[i]); scales.append(c.scales[i])
+                        spans.append(c.span(i))
+                        mentionEnds.append(Int32(spans.count))
+                        disputed.append(0)
+                        let key = ContextKey(entity: entity, year: Int32(truncatingIfNeeded: c.years[i]), phase: phase,
+                                             statement: statement, fund: fund, column: measure)
+                        if key != lastKey {
+                            if let id = known[key] {
+                                lastContext = id
+                            } else {
+                                lastContext = Int32(contexts.count)
+                                known[key] = lastContext
+                                contexts.append(key)
+                            }
+                            lastKey = key
+                        }
+                        contextIDs.append(lastContext)
+                        let code = c.codeIDs[i]
+                        if code >= 0, bestNames!.names[Int(code)].year <= c.years[i] || bestNames!.names[Int(code)].item < 0 {
+                            bestNames!.names[Int(code)] = (c.years[i], c.itemIDs[i])
+                        }
+                    }
+                    remaps[ObjectIdentifier(c)] = remap
+                    continue
+                }
+                flushNames()
                 for f in report.facts {
                     let entity = text[0].add(f.entity), phase = text[2].add(f.phase.rawValue)
                     let statement = text[3].add(f.statement.rawValue)
@@ -199,7 +263,139 @@ struct FactStore {
                     }
                 }
             }
+            flushNames()
         }
+    }
+
+    /// Per text column, the ids of one ``FactColumns``' dictionary in a piece's (-1: not yet).
+    struct ColumnRemap {
+        var ids: [[Int32]]
+
+        init(_ c: FactColumns) {
+            ids = Array(repeating: [], count: FactTable.columns.count)
+            for (column, count) in [(0, c.entities.count), (2, c.phases.count), (3, c.statements.count), (4, c.items.count),
+                                    (5, c.codes.count), (6, c.econCodes.count), (7, c.funds.count), (8, c.measures.count),
+                                    (10, c.units.count), (12, c.files.count)] {
+                ids[column] = Array(repeating: -1, count: count)
+            }
+        }
+
+        /// The piece's id of `id` of column `column` (-1 stays -1), interning `name(id)` when new.
+        @inline(__always)
+        mutating func id(_ column: Int, _ id: Int32, _ text: inout [Interner], _ name: (Int) -> String) -> Int32 {
+            guard id >= 0 else { return -1 }
+            let known = ids[column][Int(id)]
+            if known >= 0 { return known }
+            let new = text[column].id(name(Int(id)))
+            ids[column][Int(id)] = new
+            return new
+        }
+    }
+
+    /// The columns every report's facts are, when they are one ``FactColumns`` whole and in
+    /// order (one file of the canonical CSV loaded): the store then shares its arrays.
+    static func sharedColumns(_ reports: [Report]) -> FactColumns? {
+        guard let first = reports.first?.facts.columns else { return nil }
+        var next = 0
+        for r in reports {
+            guard case let (c, range, entity)? = r.facts.columns, c === first.columns, entity == nil, range.lowerBound == next else {
+                return nil
+            }
+            next = range.upperBound
+        }
+        return next == first.columns.count ? first.columns : nil
+    }
+
+    /// The store of the facts of `c`, whose arrays its columns share (no copy): the dictionaries
+    /// become text, and only what the columns do not hold (spans, contexts, the disputed flag)
+    /// is built.
+    init(sharing c: FactColumns, threads: Int, minimumFactsPerThread: Int) {
+        let n = c.count
+        let ranges = threads <= 1 ? (n == 0 ? [] : [0..<n]) : Parallel.ranges(n, minimum: minimumFactsPerThread, parts: threads * 2)
+        columns = FactTable.columns.map { column in
+            let storage: Storage
+            switch column.name {
+            case "entity": storage = .text(ids: c.entityIDs, dictionary: c.entities)
+            case "year": storage = .integer(c.years)
+            case "phase": storage = .text(ids: c.phaseIDs, dictionary: c.phases.map(\.rawValue))
+            case "statement": storage = .text(ids: c.statementIDs, dictionary: c.statements.map(\.rawValue))
+            case "item": storage = .text(ids: c.itemIDs, dictionary: c.items)
+            case "code": storage = .text(ids: c.codeIDs, dictionary: c.codes.map(\.rawValue))
+            case "econ_code": storage = .text(ids: c.econIDs, dictionary: c.econCodes.map(\.rawValue))
+            case "fund": storage = .text(ids: c.fundIDs, dictionary: c.funds.map(\.rawValue))
+            case "measure": storage = .text(ids: c.measureIDs, dictionary: c.measures.map(\.rawValue))
+            case "amount": storage = .amount(mantissas: c.mantissas, scales: c.scales)
+            case "unit": storage = .text(ids: c.unitIDs, dictionary: c.units.map(\.description))
+            case "derived": storage = .integer(c.derived)
+            case "file": storage = .text(ids: c.fileIDs, dictionary: c.files)
+            case "line": storage = .integer(c.lines)
+            default: storage = .integer([Int](repeating: 0, count: n))  // disputed: a fact stated once is not
+            }
+            return FrameColumn(name: column.name, type: column.type, storage: storage)
+        }
+        spans = [SourceSpan](unsafeUninitializedCapacity: n) { buffer, initialized in
+            if let out = buffer.baseAddress {
+                _ = Parallel.map(ranges.count, threads: threads) { k in
+                    for i in ranges[k] { (out + i).initialize(to: c.span(i)) }
+                }
+            }
+            initialized = n
+        }
+        mentionOffsets = []
+        count = n
+        disputedCount = 0
+        // Contexts in the order of first use: each range numbers its own, then they are merged.
+        let local = Parallel.map(ranges.count, threads: threads) { k -> (keys: [ContextKey], ids: [Int32]) in
+            var known: [ContextKey: Int32] = [:]
+            var keys: [ContextKey] = []
+            var ids: [Int32] = []
+            ids.reserveCapacity(ranges[k].count)
+            var lastKey: ContextKey?
+            var last: Int32 = 0
+            for i in ranges[k] {
+                let key = ContextKey(entity: c.entityIDs[i], year: Int32(truncatingIfNeeded: c.years[i]), phase: c.phaseIDs[i],
+                                     statement: c.statementIDs[i], fund: c.fundIDs[i], column: c.measureIDs[i])
+                if key != lastKey {
+                    if let id = known[key] {
+                        last = id
+                    } else {
+                        last = Int32(keys.count)
+                        known[key] = last
+                        keys.append(key)
+                    }
+                    lastKey = key
+                }
+                ids.append(last)
+            }
+            return (keys, ids)
+        }
+        var contexts: [ContextKey: Int32] = [:]
+        let remaps = local.map { part in
+            part.keys.map { key -> Int32 in
+                if let id = contexts[key] { return id }
+                let id = Int32(contexts.count)
+                contexts[key] = id
+                return id
+            }
+        }
+        contextIDs = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+            if let out = buffer.baseAddress {
+                _ = Parallel.map(ranges.count, threads: threads) { k in
+                    for (j, id) in local[k].ids.enumerated() { (out + ranges[k].lowerBound + j).initialize(to: remaps[k][Int(id)]) }
+                }
+            }
+            initialized = n
+        }
+        contextCount = contexts.count
+        // The item of each code in its latest year (the later fact on a tie).
+        var best = [(year: Int, item: Int32)](repeating: (0, -1), count: c.codes.count)
+        for i in 0..<n {
+            let code = c.codeIDs[i]
+            if code >= 0, best[Int(code)].item < 0 || best[Int(code)].year <= c.years[i] { best[Int(code)] = (c.years[i], c.itemIDs[i]) }
+        }
+        var names: [String: String] = [:]
+        for (code, entry) in best.enumerated() where entry.item >= 0 { names[c.codes[code].rawValue] = c.items[Int(entry.item)] }
+        itemNameByCode = names
     }
 
     /// Appends the indices into ``spans`` of fact `p`'s mentions.
