@@ -6,7 +6,9 @@ import FiscalModel
 /// being part of its group's 小计 but no addend.
 ///
 /// The group's name spans its rows, centred, so it stands on any of their lines; the rows'
-/// names come in the template's order (``groups``), which places each `小计` in its group. The
+/// names come in the template's order (``groups``), which places each `小计` in its group. A row
+/// is named after its group (`其他资金：小计`, `其他资金：其他收入`): the group's 小计 is a total, and a
+/// source is no addend beside its group where the narrative names the group (`其他资金 15 万元`). The
 /// figures are ``NamedCells``'s. The readings are certain only when the table adds up
 /// (收入总计 = Σ 小计, each 小计 = Σ its sources); otherwise every figure is read as unsure and
 /// a warning names the sum that fails.
@@ -45,7 +47,7 @@ struct IncomeSourceTable {
         var item: String {
             guard let group else { return name }
             let g = IncomeSourceTable.groups[group].name
-            return name == "小计" ? "\(g)：小计" : name
+            return "\(g)：\(name)"
         }
     }
 

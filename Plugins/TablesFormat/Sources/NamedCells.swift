@@ -33,6 +33,8 @@ struct NamedCells {
     private let prefixes: Set<String>
     /// Names that span rows and take no figure (the groups of the 收入预算总表).
     let groups: Set<String>
+    /// Every prefix of a name that is no group's.
+    private let rowPrefixes: Set<String>
 
     init(names: some Sequence<String>, groups: some Sequence<String> = [String]()) {
         let all = Set(names.map(NamedCells.normalized))
@@ -45,6 +47,18 @@ struct NamedCells {
         }
         self.prefixes = prefixes
         self.groups = groupNames
+        var rowPrefixes = Set<String>()
+        for name in all {
+            var p = ""
+            for c in name { p.append(c); rowPrefixes.insert(p) }
+        }
+        self.rowPrefixes = rowPrefixes
+    }
+
+    /// Whether an item named `label` (so far) takes figures: not when it can only grow into a
+    /// group's name (`一般公共预` of 一般公共预算资金).
+    func takesFigures(_ label: String) -> Bool {
+        rowPrefixes.contains(label) || !(groups.contains(label) || prefixes.contains(label))
     }
 
     /// A name as compared: no spaces or quotation marks, full-width brackets.
@@ -134,12 +148,13 @@ struct NamedCells {
                 if rest.isEmpty { numbered = ordinal; continue }
                 if !isNumbered, let open = continuation(of: rest, in: entries) {
                     entries[open].label += rest
+                    entries[open].takesFigures = takesFigures(entries[open].label)
                     current = open
                     continue
                 }
                 if isNumbered || prefixes.contains(String(rest)) {
                     let label = String(rest)
-                    entries.append(Entry(label: label, line: line.number, takesFigures: !groups.contains(label)))
+                    entries.append(Entry(label: label, line: line.number, takesFigures: takesFigures(label)))
                     startedHere.append(entries.count - 1)
                     current = entries.count - 1
                 }

@@ -5,7 +5,7 @@ import Testing
 import TablesFormat
 
 /// The Jiangsu 收入预算总表 (income by source, no code printed), read by name and level: 收入总计,
-/// each group's 小计 (named `group：小计`, a total) and the sources under it. Figures read off the
+/// each group's 小计 (named `group：小计`, a total) and the sources under it (`group：source`). Figures read off the
 /// files at the lines named; the sums worked by hand.
 @Suite("Jiangsu 收入预算总表, by name and level")
 struct IncomeSourceTests {
@@ -16,7 +16,7 @@ struct IncomeSourceTests {
     }
 
     static func general(_ total: String) -> [String] {
-        ["收入总计 = \(total)", "一般公共预算资金：小计 = \(total)", "公共财政拨款（补助）资金 = \(total)"]
+        ["收入总计 = \(total)", "一般公共预算资金：小计 = \(total)", "一般公共预算资金：公共财政拨款（补助）资金 = \(total)"]
     }
 
     static let tables: [Table] = [
@@ -26,25 +26,25 @@ struct IncomeSourceTests {
         Table(file: "jiangsu/02_江苏省人大办公厅_2018_部门预算.txt", rows: general("15897.44")),
         // l.226–244: 17981.68 + 15.00 = 17996.68; the fourth 小计 (其他资金's) 15.00 = 其他收入 15.00.
         Table(file: "jiangsu/03_江苏省人民检察院_2017_部门预算.txt", rows: [
-            "收入总计 = 17996.68", "一般公共预算资金：小计 = 17981.68", "公共财政拨款（补助）资金 = 17981.68",
-            "其他资金：小计 = 15.00", "其他收入 = 15.00",
+            "收入总计 = 17996.68", "一般公共预算资金：小计 = 17981.68", "一般公共预算资金：公共财政拨款（补助）资金 = 17981.68",
+            "其他资金：小计 = 15.00", "其他资金：其他收入 = 15.00",
         ]),
         // l.308–326: 21940.96 + 14.39 = 21955.35.
         Table(file: "jiangsu/04_江苏省人民检察院_2018_部门预算.txt", rows: [
-            "收入总计 = 21955.35", "一般公共预算资金：小计 = 21940.96", "公共财政拨款（补助）资金 = 21940.96",
-            "其他资金：小计 = 14.39", "其他收入 = 14.39",
+            "收入总计 = 21955.35", "一般公共预算资金：小计 = 21940.96", "一般公共预算资金：公共财政拨款（补助）资金 = 21940.96",
+            "其他资金：小计 = 14.39", "其他资金：其他收入 = 14.39",
         ]),
         // l.30–55: the third 小计 (l.40, after `政府性基金 小计`) is the 财政专户管理资金's, its name centred on
         // the line below: 20702.25 + 147.20 = 20849.45; 147.20 = 其他非税收入 147.20.
         Table(file: "jiangsu/06_江苏省委办公厅_2017_部门预算_表格.txt", rows: [
-            "收入总计 = 20849.45", "一般公共预算资金：小计 = 20702.25", "公共财政拨款（补助）资金 = 20702.25",
-            "财政专户管理资金：小计 = 147.20", "其他非税收入 = 147.20",
+            "收入总计 = 20849.45", "一般公共预算资金：小计 = 20702.25", "一般公共预算资金：公共财政拨款（补助）资金 = 20702.25",
+            "财政专户管理资金：小计 = 147.20", "财政专户管理资金：其他非税收入 = 147.20",
         ]),
         Table(file: "jiangsu/08_江苏省委办公厅_2018_部门预算_表格.txt", rows: general("24458.43")),
         // l.33–50, the group printed `财政转专户管理资金` (a typo): 9066.79 + 80.00 = 9146.79.
         Table(file: "jiangsu/10_江苏省政协办公厅_2017_部门预算_表格.txt", rows: [
-            "收入总计 = 9146.79", "一般公共预算资金：小计 = 9066.79", "公共财政拨款（补助）资金 = 9066.79",
-            "其他资金：小计 = 80.00", "其他收入 = 80.00",
+            "收入总计 = 9146.79", "一般公共预算资金：小计 = 9066.79", "一般公共预算资金：公共财政拨款（补助）资金 = 9066.79",
+            "其他资金：小计 = 80.00", "其他资金：其他收入 = 80.00",
         ]),
         Table(file: "jiangsu/11_江苏省高级人民法院_2017_部门预算.txt", rows: general("28849.38")),
         Table(file: "jiangsu/12_江苏省高级人民法院_2018_部门预算.txt", rows: general("33172.15")),
