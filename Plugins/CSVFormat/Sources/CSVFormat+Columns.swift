@@ -13,16 +13,36 @@ extension CSVFormat {
     /// value once), every id rewritten to it, the rows of each report put together in the
     /// order of ``segments``. The rows are copied on all cores.
     static func columns(_ chunks: inout [CSVChunkResult], _ segments: [CSVSegment], count n: Int) -> FactColumns {
-        let entities = merged(chunks.map(\.entities), key: { $0 })
-        let phases = merged(chunks.map(\.phases), key: \.rawValue)
-        let statements = merged(chunks.map(\.statements), key: \.rawValue)
-        let items = merged(chunks.map(\.items), key: { $0 })
-        let codes = mergedOptional(chunks.map(\.codes), key: \.rawValue)
-        let econCodes = mergedOptional(chunks.map(\.econCodes), key: \.rawValue)
-        let funds = mergedOptional(chunks.map(\.funds), key: \.rawValue)
-        let measures = merged(chunks.map(\.measures), key: \.rawValue)
-        let units = merged(chunks.map(\.units), key: \.description)
-        let files = merged(chunks.map(\.files), key: { $0 })
+        // Each dictionary in the order its values are first used by the file's rows (as the
+        // reports put them), as a store built from the facts one by one numbers them.
+        func inUseOrder<T>(_ column: KeyPath<CSVChunkColumns, [Int32]>, _ locals: [[T?]], key: (T) -> String) -> (values: [T], remaps: [[Int32]]) {
+            var ids: [String: Int32] = [:]
+            var values: [T] = []
+            var remaps = locals.map { [Int32](repeating: -1, count: $0.count) }
+            for segment in segments {
+                let source = chunks[segment.chunk].columns[keyPath: column]
+                for r in segment.rows {
+                    let local = source[r]
+                    guard local >= 0, remaps[segment.chunk][Int(local)] < 0, let value = locals[segment.chunk][Int(local)] else { continue }
+                    let k = key(value)
+                    let id = ids[k] ?? Int32(values.count)
+                    if id == Int32(values.count) { ids[k] = id; values.append(value) }
+                    remaps[segment.chunk][Int(local)] = id
+                }
+            }
+            return (values, remaps)
+        }
+        func some<T>(_ xs: [T]) -> [T?] { xs.map(Optional.some) }
+        let entities = inUseOrder(\.entity, chunks.map { some($0.entities) }, key: { $0 })
+        let phases = inUseOrder(\.phase, chunks.map { some($0.phases) }, key: \.rawValue)
+        let statements = inUseOrder(\.statement, chunks.map { some($0.statements) }, key: \.rawValue)
+        let items = inUseOrder(\.item, chunks.map { some($0.items) }, key: { $0 })
+        let codes = inUseOrder(\.code, chunks.map(\.codes), key: \.rawValue)
+        let econCodes = inUseOrder(\.econ, chunks.map(\.econCodes), key: \.rawValue)
+        let funds = inUseOrder(\.fund, chunks.map(\.funds), key: \.rawValue)
+        let measures = inUseOrder(\.measure, chunks.map { some($0.measures) }, key: \.rawValue)
+        let units = inUseOrder(\.unit, chunks.map { some($0.units) }, key: \.description)
+        let files = inUseOrder(\.file, chunks.map { some($0.files) }, key: { $0 })
         // Segments in about equal groups of rows, one group per task.
         let parts = max(1, min(segments.count, Parallel.threadCount * 4))
         var groups: [Range<Int>] = []
@@ -52,29 +72,6 @@ extension CSVFormat {
             fundIDs: fundIDs, funds: funds.values, measureIDs: measureIDs, measures: measures.values,
             unitIDs: unitIDs, units: units.values, derived: derived, mantissas: mantissas, scales: scales,
             fileIDs: fileIDs, files: files.values, lines: lines, endColumns: endColumns)
-    }
-
-    /// One dictionary of the values of the chunks' dictionaries (each value once, by `key`, in
-    /// the order met), and per chunk its ids' ids in it (-1 for a `nil` value, which no row uses).
-    static func mergedOptional<T>(_ locals: [[T?]], key: (T) -> String) -> (values: [T], remaps: [[Int32]]) {
-        var ids: [String: Int32] = [:]
-        var values: [T] = []
-        let remaps = locals.map { local in
-            local.map { value -> Int32 in
-                guard let value else { return -1 }
-                let k = key(value)
-                if let id = ids[k] { return id }
-                let id = Int32(values.count)
-                ids[k] = id
-                values.append(value)
-                return id
-            }
-        }
-        return (values, remaps)
-    }
-
-    static func merged<T>(_ locals: [[T]], key: (T) -> String) -> (values: [T], remaps: [[Int32]]) {
-        mergedOptional(locals.map { $0.map(Optional.some) }, key: key)
     }
 
     /// One column of the file: each segment's rows of its chunk's `column`, through
