@@ -167,6 +167,20 @@ struct FactStore {
             var known: [ContextKey: Int32] = [:]
             var lastKey: ContextKey?
             var lastContext: Int32 = 0
+            /// Fact by fact, the id of its context (numbered in the order of first use).
+            func addContext(_ key: ContextKey) {
+                if key != lastKey {
+                    if let id = known[key] {
+                        lastContext = id
+                    } else {
+                        lastContext = Int32(contexts.count)
+                        known[key] = lastContext
+                        contexts.append(key)
+                    }
+                    lastKey = key
+                }
+                contextIDs.append(lastContext)
+            }
             var remaps: [ObjectIdentifier: ColumnRemap] = [:]
             var bestNames: (columns: FactColumns, names: [(year: Int, item: Int32)])?
             func flushNames() {
@@ -208,17 +222,7 @@ struct FactStore {
                         disputed.append(0)
                         let key = ContextKey(entity: entity, year: Int32(truncatingIfNeeded: c.years[i]), phase: phase,
                                              statement: statement, fund: fund, column: measure)
-                        if key != lastKey {
-                            if let id = known[key] {
-                                lastContext = id
-                            } else {
-                                lastContext = Int32(contexts.count)
-                                known[key] = lastContext
-                                contexts.append(key)
-                            }
-                            lastKey = key
-                        }
-                        contextIDs.append(lastContext)
+                        addContext(key)
                         let code = c.codeIDs[i]
                         if code >= 0, bestNames!.names[Int(code)].year <= c.years[i] || bestNames!.names[Int(code)].item < 0 {
                             bestNames!.names[Int(code)] = (c.years[i], c.itemIDs[i])
@@ -247,17 +251,7 @@ struct FactStore {
                     if isDisputed { disputedCount += 1 }
                     let key = ContextKey(entity: entity, year: Int32(truncatingIfNeeded: f.year), phase: phase,
                                          statement: statement, fund: fund, column: measure)
-                    if key != lastKey {
-                        if let id = known[key] {
-                            lastContext = id
-                        } else {
-                            lastContext = Int32(contexts.count)
-                            known[key] = lastContext
-                            contexts.append(key)
-                        }
-                        lastKey = key
-                    }
-                    contextIDs.append(lastContext)
+                    addContext(key)
                     if let code = f.code?.rawValue, names[code].map({ $0.0 <= f.year }) ?? true {
                         names[code] = (f.year, f.item)
                     }
