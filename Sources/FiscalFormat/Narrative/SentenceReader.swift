@@ -70,6 +70,8 @@ public enum SentenceReader {
                     subject = after.isEmpty ? cleanLabel(text[segmentStart..<phrase.lowerBound]) : after
                 }
                 if selfReferences.contains(subject) { subject = "" }  // `本年数小于上年预算数…`: the figure before
+                // `比2025年预算增加增加27.45万元`: a direction word said twice names no figure.
+                if directionWords.contains(where: { $0.word == subject }) { subject = "" }
                 var change = ChangeMention(priorYear: year, subject: subject, delta: nil, deltaUnit: nil,
                                            deltaRange: nil, percent: nil, range: wordStart..<figure.fullRange.upperBound, sentence: s)
                 if figure.unit == .percent {

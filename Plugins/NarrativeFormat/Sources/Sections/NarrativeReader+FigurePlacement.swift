@@ -14,7 +14,8 @@ extension NarrativeReader {
                  at: span, severity: .note)
             return nil
         }
-        var item = NarrativeLabel.withoutEntityAndYear(m.label, entity: report.entity.isEmpty ? nil : report.entity)
+        // The entity is set once the whole document is read; until then, the one its title names.
+        var item = NarrativeLabel.withoutEntityAndYear(m.label, entity: report.entity.isEmpty ? titleEntity : report.entity)
         if let short = shortName, item.hasPrefix(short), item.count > short.count { item.removeFirst(short.count) }
         if report.phase == .budget { item = BudgetWording.itemName(item) }
         guard !item.isEmpty else {
