@@ -224,6 +224,41 @@ def fmt_s(x):
     return "%.2f s" % x if x >= 1 else "%.0f ms" % (x * 1000) if x >= 0.01 else "%.1f ms" % (x * 1000)
 
 
+def narrative_section():
+    """Reading narratives, from the results Benchmarks/readers.sh writes (NARRATIVE_RESULT=label)."""
+    runs = []
+    for name in sorted(os.listdir(RESULTS)) if os.path.isdir(RESULTS) else []:
+        if name.startswith("narrative-") and name.endswith(".json"):
+            with open(os.path.join(RESULTS, name), encoding="utf-8") as f:
+                runs.append(json.load(f))
+    if not runs:
+        return []
+    runs.sort(key=lambda r: r["date"])
+    lines = [
+        "## Reading narratives",
+        "",
+        "Measured by `Benchmarks/readers.sh` (`NARRATIVE_RESULT=label`): CPU seconds (user + system, every core) of "
+        "`fiscal -e 'facts | count' --format narrative` on the seed repeated to each size (one file), and on a folder "
+        "of different-but-similar reports that `Benchmarks/narrative_corpus.py` makes from the seed and the Jiangsu "
+        "narratives (another body and other amounts in each). The fixed cost of one start, measured on the seed's "
+        "first 20 lines, is subtracted. MB/s per core is MB over those CPU seconds; issue 16 asks ≥ 5 for the folder.",
+        "",
+    ]
+    sizes = sorted({row["bytes"] for r in runs for row in r["single_file"]})
+    head = ["run", "commit", "load average"] + ["one file %.1f MB" % (b / 1e6) for b in sizes] + ["folder", "folder MB/s per core"]
+    lines += ["| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
+    for r in runs:
+        by = {row["bytes"]: row["mb_per_s"] for row in r["single_file"]}
+        f = r["folder"]
+        cells = ["%s (%s)" % (r["label"], r["date"]), r["commit"], "%.2f" % r["machine"]["load_average_before"]]
+        cells += ["%.2f MB/s" % by[b] if b in by else "" for b in sizes]
+        cells += ["%d reports, %.1f MB, %.2f CPU s, %.2f s wall" % (f["reports"], f["bytes"] / 1e6, f["cpu_s"], f["wall_s"]),
+                  "%.2f" % f["mb_per_s_per_core"]]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    return lines
+
+
 def write_doc():
     results = []
     for name in sorted(os.listdir(RESULTS)) if os.path.isdir(RESULTS) else []:
@@ -279,6 +314,7 @@ def write_doc():
                       % (fmt_s(f["read"]), fmt_s(f["store"])), ""]
         slower = [name for i, (name, _, _) in enumerate(QUERIES) if r["fiscal"]["queries"][i] > 1.5 * duck["queries"][i]]
         lines += ["Queries more than 1.5× DuckDB's time: %s." % (", ".join(slower) if slower else "none"), ""]
+    lines += narrative_section()
     lines += ["## The queries", "", "| | fiscal | SQL (DuckDB and SQLite) |", "|---|---|---|"]
     for name, query, sql in QUERIES:
         lines.append("| %s | `%s` | `%s` |" % (name, query.replace("|", "\\|"), sql.replace("|", "\\|")))
