@@ -224,13 +224,19 @@ def fmt_s(x):
     return "%.2f s" % x if x >= 1 else "%.0f ms" % (x * 1000) if x >= 0.01 else "%.1f ms" % (x * 1000)
 
 
+def load_results(prefix):
+    """Every Benchmarks/results/PREFIX*.json, in name order."""
+    out = []
+    for name in sorted(os.listdir(RESULTS)) if os.path.isdir(RESULTS) else []:
+        if name.startswith(prefix) and name.endswith(".json"):
+            with open(os.path.join(RESULTS, name), encoding="utf-8") as f:
+                out.append(json.load(f))
+    return out
+
+
 def narrative_section():
     """Reading narratives, from the results Benchmarks/readers.sh writes (NARRATIVE_RESULT=label)."""
-    runs = []
-    for name in sorted(os.listdir(RESULTS)) if os.path.isdir(RESULTS) else []:
-        if name.startswith("narrative-") and name.endswith(".json"):
-            with open(os.path.join(RESULTS, name), encoding="utf-8") as f:
-                runs.append(json.load(f))
+    runs = load_results("narrative-")
     if not runs:
         return []
     runs.sort(key=lambda r: r["date"])
@@ -260,11 +266,7 @@ def narrative_section():
 
 
 def write_doc():
-    results = []
-    for name in sorted(os.listdir(RESULTS)) if os.path.isdir(RESULTS) else []:
-        if name.startswith("facts-") and name.endswith(".json"):
-            with open(os.path.join(RESULTS, name), encoding="utf-8") as f:
-                results.append(json.load(f))
+    results = load_results("facts-")
     results.sort(key=lambda r: r["facts"])
     lines = [
         "# Performance",
