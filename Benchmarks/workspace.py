@@ -22,7 +22,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from compare import RESULTS, ROOT, generate, label, machine, parse_size, run_measured  # noqa: E402
+from compare import RESULTS, corpus, fiscal_binary, label, machine, parse_size, run_measured  # noqa: E402
 
 QUERY = 'facts | where code under 201 | group year | agg n = count(), total = sum(amount)'
 
@@ -49,17 +49,8 @@ def main():
     ap.add_argument("--data", default=os.path.join(tempfile.gettempdir(), "fiscal-bench"),
                     help="where the CSV and the workspace are kept")
     args = ap.parse_args()
-    binary = args.fiscal
-    if not binary:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "fiscal"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
-        binary = os.path.join(ROOT, ".build", "release", "fiscal")
-    os.makedirs(args.data, exist_ok=True)
-    csv_path = os.path.join(args.data, "facts-%s.csv" % label(args.facts))
-    if not os.path.exists(csv_path):
-        print("generating", csv_path, file=sys.stderr)
-        generate(csv_path + ".part", args.facts)
-        os.replace(csv_path + ".part", csv_path)
+    binary = fiscal_binary(args.fiscal)
+    csv_path = corpus(args.data, args.facts)
     workspace = os.path.join(args.data, "facts-%s.fiscal" % label(args.facts))
     for suffix in ["", "-journal", "-wal", "-shm"]:
         if os.path.exists(workspace + suffix):
