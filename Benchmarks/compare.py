@@ -102,6 +102,26 @@ def generate(path, facts):
                 r += 1
 
 
+def fiscal_binary(given):
+    """The fiscal binary given, else a release build made here."""
+    if given:
+        return given
+    subprocess.run(["swift", "build", "-c", "release", "--product", "fiscal"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return os.path.join(ROOT, ".build", "release", "fiscal")
+
+
+def corpus(data, facts):
+    """The CSV of `facts` facts in the folder `data`, generated when it is not there yet."""
+    os.makedirs(data, exist_ok=True)
+    csv_path = os.path.join(data, "facts-%s.csv" % label(facts))
+    if not os.path.exists(csv_path):
+        print("generating", csv_path, file=sys.stderr)
+        generate(csv_path + ".part", facts)
+        os.replace(csv_path + ".part", csv_path)
+    return csv_path
+
+
 def run_measured(argv, env=None, stdout=subprocess.DEVNULL):
     """Runs argv; returns (stderr text, wall seconds, peak RSS bytes of that process)."""
     start = time.perf_counter()
@@ -341,17 +361,8 @@ def main():
         write_doc()
         return
     before = machine()
-    binary = args.fiscal
-    if not binary:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "fiscal"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
-        binary = os.path.join(ROOT, ".build", "release", "fiscal")
-    os.makedirs(args.data, exist_ok=True)
-    csv_path = os.path.join(args.data, "facts-%s.csv" % label(args.facts))
-    if not os.path.exists(csv_path):
-        print("generating", csv_path, file=sys.stderr)
-        generate(csv_path + ".part", args.facts)
-        os.replace(csv_path + ".part", csv_path)
+    binary = fiscal_binary(args.fiscal)
+    csv_path = corpus(args.data, args.facts)
     import duckdb
     import sqlite3
     result = {

@@ -581,6 +581,9 @@ extension MessageCatalogue {
         .loadWeakDetection: "{0}：`{1}` 格式只能勉强识别此文件（置信度 {2}/100）；请对照原文核对数字",
         .loadSkippedFile: "{0}：没有能识别此文件的格式；已跳过",
         .loadSkippedExtension: "{0}：没有格式读取 .{1} 文件；已跳过",
+        .loadFailedFiles: "{1} 个文件中有 {0} 个无法读入（其余已读入）：",
+        .loadProgress: "{0}/{1} 个文件，{2}/{3} MB：{4} 份报告，{5} 个数字，{6} 条警告，{7} 个失败（{8} 秒）",
+        .loadFailedSummary: "{0} 个文件无法读入（见上）；其余已读入",
         .pluginBadConfidence: "插件 `{0}`（{1}）：置信度应为 0 到 100，实际是 {2}",
         .pluginNoModel: "插件 `{0}`（{1}）：`read` 的回答中没有 `model`",
         .pluginInvalidModel: "插件 `{0}`（{1}）返回的数据模型无效：{2}",
@@ -782,6 +785,8 @@ extension MessageCatalogue {
         .engineFellBack: "sql 引擎无法执行 {0}（{1}）；本查询改在内存中执行",
         .engineOtherReports: "除工作区或数据库中的报告外，还载入了其他报告",
         .engineAssembled: "载入时已对工作区中的文件进行了合并整理（合并说明与附表、跳过重复文件、统一单位名称或只计一次他年数字），SQL 表中尚无这些结果",
+        .engineAliases: "单位别名（`:alias`）使单位与存储中合并时的不同",
+        .engineStale: "存储中合并后的数字与其报告不符（可能由其他版本的 fiscal 写入）；重新导入即可重建",
         .cmdConnectSummary: "打开 PostgreSQL 数据库或工作区（其中的报告直接载入，不重新读取来源文件）",
         .cmdConnectDetails: """
             打开 PostgreSQL 数据库中的报告，与 `:load` 打开工作区文件相同。

@@ -588,6 +588,9 @@ extension MessageCatalogue {
         .loadWeakDetection: "{0}: read with the `{1}` format on weak evidence (confidence {2} of 100); check the figures against the document",
         .loadSkippedFile: "{0}: no format recognises this file; skipped",
         .loadSkippedExtension: "{0}: no format reads .{1} files; skipped",
+        .loadFailedFiles: "could not load {0} of {1} {1|file|files} (the rest are loaded):",
+        .loadProgress: "{0}/{1} {1|file|files}, {2}/{3} MB: {4} {4|report|reports}, {5} facts, {6} {6|warning|warnings}, {7} failed ({8} s)",
+        .loadFailedSummary: "{0} {0|file|files} could not be loaded (listed above); the others are loaded",
         .pluginBadConfidence: "plugin `{0}` ({1}): expected a confidence from 0 to 100, found {2}",
         .pluginNoModel: "plugin `{0}` ({1}): the `read` answer has no `model`",
         .pluginInvalidModel: "plugin `{0}` ({1}) answered an invalid model: {2}",
@@ -789,6 +792,8 @@ extension MessageCatalogue {
         .engineFellBack: "the sql engine cannot run {0} ({1}); this query ran in memory",
         .engineOtherReports: "reports other than the store's are loaded",
         .engineAssembled: "loading assembled the store's documents (merged a narrative and its tables, skipped a repeat, named an entity or counted another year's figure once), which the SQL tables do not hold yet",
+        .engineAliases: "entity aliases (`:alias`) make the entities other than those the store assembled",
+        .engineStale: "the store's assembled facts do not match its reports (written by another version of fiscal?); importing again rebuilds them",
         .cmdConnectSummary: "open a PostgreSQL database or a workspace (its reports load without re-reading any source)",
         .cmdConnectDetails: """
             Opens the reports a PostgreSQL database holds, as `:load` opens a workspace file.

@@ -507,6 +507,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case loadWeakDetection = "load.weakDetection"
     case loadSkippedFile = "load.skippedFile"
     case loadSkippedExtension = "load.skippedExtension"
+    case loadFailedFiles = "load.failedFiles"
+    case loadProgress = "load.progress"
+    case loadFailedSummary = "load.failedSummary"
     case pluginBadConfidence = "plugin.badConfidence"
     case pluginNoModel = "plugin.noModel"
     case pluginInvalidModel = "plugin.invalidModel"
@@ -747,6 +750,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case engineFellBack = "engine.fellBack"
     case engineOtherReports = "engine.otherReports"
     case engineAssembled = "engine.assembled"
+    case engineAliases = "engine.aliases"
+    case engineStale = "engine.stale"
     case cmdConnectSummary = "cmd.connect.summary"
     case cmdConnectDetails = "cmd.connect.details"
 }
