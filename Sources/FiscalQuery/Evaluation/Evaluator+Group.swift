@@ -49,10 +49,21 @@ extension Evaluator {
             columns.removeAll { $0.name == spec.name }
             columns.append(try aggregateColumn(spec, f, rows: rows, gid: gid, groupCount: groupCount))
         }
-        var members = [[Int32]](repeating: [], count: groupCount)
-        for (r, p) in rows.enumerated() { members[Int(gid[r])].append(p) }
         return Frame(columns: columns, selection: nil, physicalCount: groupCount,
-                     provenance: f.combinedProvenance(members), notes: notes)
+                     provenance: f.combinedProvenance(Evaluator.members(rows, gid: gid, groupCount: groupCount)), notes: notes)
+    }
+
+    /// Per group, its rows in order (each group's array made at its final size).
+    static func members(_ rows: [Int32], gid: [Int32], groupCount: Int) -> [[Int32]] {
+        var counts = [Int](repeating: 0, count: groupCount)
+        for g in gid { counts[Int(g)] += 1 }
+        var members = counts.map { n -> [Int32] in
+            var a: [Int32] = []
+            a.reserveCapacity(n)
+            return a
+        }
+        for (r, p) in rows.enumerated() { members[Int(gid[r])].append(p) }
+        return members
     }
 
     /// The columns `group` (or `share … by`) groups on: fields, computed values, and 类/款/项
@@ -81,47 +92,96 @@ extension Evaluator {
     /// Per row (in `rows` order) its group, the first physical row of each group, and the count.
     func assignGroups(_ rows: [Int32], _ keys: [FrameColumn]) throws(QueryError) -> (gid: [Int32], first: [Int32], count: Int) {
         if keys.isEmpty { return ([Int32](repeating: 0, count: rows.count), [rows.first ?? 0], 1) }
-        // Each key as a dense code per physical row, and its cardinality.
+        // Each key as a code per physical row (only `rows` are filled), and its cardinality:
+        // interned text by its id (no copy), small ranges of integers (years) by their offset
+        // from the smallest, anything else by a dense number per distinct value.
         var codes: [[Int32]] = []
+        var plus: [Int32] = []
         var cards: [Int] = []
         for k in keys {
             switch k.storage {
             case .text(let ids, let d):
-                codes.append(ids.map { $0 &+ 1 })
+                codes.append(ids)
+                plus.append(1)
                 cards.append(d.count + 1)
             case .integer(let xs):
-                var seen: [Int: Int32] = [:]
-                codes.append(xs.map { x in
-                    if let c = seen[x] { return c }
-                    let c = Int32(seen.count)
-                    seen[x] = c
-                    return c
-                })
-                cards.append(max(1, seen.count))
+                var low = Int.max, high = Int.min
+                for p in rows {
+                    let x = xs[Int(p)]
+                    if x != Int.min { low = min(low, x); high = max(high, x) }
+                }
+                var c = [Int32](repeating: 0, count: xs.count)
+                if low > high {
+                    cards.append(1)
+                } else if !high.subtractingReportingOverflow(low).overflow, high - low < 1 << 20 {
+                    // 0 is missing; a value is 1 + its offset from the smallest.
+                    for p in rows {
+                        let x = xs[Int(p)]
+                        c[Int(p)] = x == Int.min ? 0 : Int32(x - low + 1)
+                    }
+                    cards.append(high - low + 2)
+                } else {
+                    var seen: [Int: Int32] = [:]
+                    for p in rows {
+                        let x = xs[Int(p)]
+                        if let known = seen[x] { c[Int(p)] = known; continue }
+                        let n = Int32(seen.count)
+                        seen[x] = n
+                        c[Int(p)] = n
+                    }
+                    cards.append(max(1, seen.count))
+                }
+                codes.append(c)
+                plus.append(0)
             default:
                 var seen: [Value: Int32] = [:]
-                codes.append((0..<k.storageCount).map { p in
-                    let v = k.value(p)
-                    if let c = seen[v] { return c }
-                    let c = Int32(seen.count)
-                    seen[v] = c
-                    return c
-                })
+                var c = [Int32](repeating: 0, count: k.storageCount)
+                for p in rows {
+                    let v = k.value(Int(p))
+                    if let known = seen[v] { c[Int(p)] = known; continue }
+                    let n = Int32(seen.count)
+                    seen[v] = n
+                    c[Int(p)] = n
+                }
+                codes.append(c)
+                plus.append(0)
                 cards.append(max(1, seen.count))
             }
         }
-        var product = 1
-        var fits = true
-        for c in cards {
-            let (v, o) = product.multipliedReportingOverflow(by: c)
-            if o { fits = false; break }
-            product = v
+        func combinations() -> (Int, Bool) {
+            var product = 1
+            for c in cards {
+                let (v, o) = product.multipliedReportingOverflow(by: c)
+                if o { return (0, false) }
+                product = v
+            }
+            return (product, true)
+        }
+        var (product, fits) = combinations()
+        if !fits || product > 1 << 22 {
+            // Too many combinations of the keys' whole dictionaries: number each key's values
+            // among the rows only (a few thousand entities, ten codes …).
+            for i in codes.indices {
+                var dense: [Int32: Int32] = [:]
+                var c = [Int32](repeating: 0, count: codes[i].count)
+                for p in rows {
+                    let x = codes[i][Int(p)] &+ plus[i]
+                    if let known = dense[x] { c[Int(p)] = known; continue }
+                    let n = Int32(dense.count)
+                    dense[x] = n
+                    c[Int(p)] = n
+                }
+                codes[i] = c
+                plus[i] = 0
+                cards[i] = max(1, dense.count)
+            }
+            (product, fits) = combinations()
         }
         var gid = [Int32](repeating: 0, count: rows.count)
         var first: [Int32] = []
         func composite(_ p: Int) -> Int {
             var key = 0
-            for (i, c) in codes.enumerated() { key = key &* cards[i] &+ Int(c[p]) }
+            for (i, c) in codes.enumerated() { key = key &* cards[i] &+ Int(c[p] &+ plus[i]) }
             return key
         }
         let ranges = context.rowRanges(rows.count)
@@ -144,7 +204,7 @@ extension Evaluator {
             var table: [[Int32]: Int32] = [:]
             for (r, p32) in rows.enumerated() {
                 if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
-                let key = codes.map { $0[Int(p32)] }
+                let key = codes.indices.map { codes[$0][Int(p32)] &+ plus[$0] }
                 if let g = table[key] {
                     gid[r] = g
                 } else {
