@@ -13,10 +13,10 @@ enum NameExplanationSection {
         var term: String
     }
 
-    static let heading = try! Regex(#"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)?\s*名词解释\s*$"#)
-    static let entry = try! Regex(#"^\s*(\d{1,2}\s*[.．、]?|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*([^，。：:]{1,60}?)\s*[：:]"#)
+    nonisolated(unsafe) static let heading = try! Regex(#"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)?\s*名词解释\s*$"#)
+    nonisolated(unsafe) static let entry = try! Regex(#"^\s*(\d{1,2}\s*[.．、]?|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*([^，。：:]{1,60}?)\s*[：:]"#)
     /// Where the section ends: the next part, the 附件, or a budget's next chapter (`2026年…`).
-    static let end = try! Regex(#"^\s*(第[一二三四五六七八九十]+部分|附件|\d{4}年)"#)
+    nonisolated(unsafe) static let end = try! Regex(#"^\s*(第[一二三四五六七八九十]+部分|附件|\d{4}年)"#)
 
     static func entries(of path: String, relativeTo root: String) throws -> [Entry] {
         let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
@@ -110,12 +110,12 @@ struct GlossaryCoverageTests {
             let answer = Glossary.answer(e.term, in: session.reports)
             let own = answer.entries.filter { $0.report != nil }
             #expect(own.count == 1, "`explain \(e.term)` gives \(own.map(\.term))")
-            #expect(own.first?.origin == "Examples/wusheng-2020-决算.txt:\(e.line)")
+            #expect(own.first?.origin.hasSuffix("/Examples/wusheng-2020-决算.txt:\(e.line)") == true, "\(own.first?.origin ?? "none")")
             // A cut-off entry is completed by the bundled one; a whole one stands alone.
             #expect(answer.entries.count == (own.first?.truncated == true ? 2 : 1), "\(e.term)")
         }
         let medical = Glossary.answer("事业单位医疗支出", in: session.reports).entries.filter { $0.report != nil }
-        #expect(medical.map(\.origin) == ["Examples/wusheng-2020-决算.txt:757"])
+        #expect(medical.count == 1 && medical[0].origin.hasSuffix("/Examples/wusheng-2020-决算.txt:757"))
     }
 
     @Test("fuzzy forms: words of a term, other spellings, typos")
