@@ -71,6 +71,10 @@ struct HandoutTests {
         #expect(html.contains("<mark>372.14</mark>"))
         #expect(html.contains("这条解释在报告中不完整"))
         #expect(html.contains("附件2_部门决算模板_上海2024.txt:470"))
+        // The opening comment introduces the lesson; the comment after the blank line is step 1's.
+        let intro = try #require(html.range(of: "第1步"))
+        #expect(!html[..<intro.lowerBound].contains("What did fiscal read?"))
+        #expect(html[intro.upperBound...].contains("What did fiscal read?"))
     }
 
     @Test("lesson 2 explains each error in words, with the report's and the computed figures")

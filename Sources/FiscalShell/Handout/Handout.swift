@@ -84,17 +84,23 @@ public struct HandoutBuilder {
         var ok = true
         var previousEnd = 0
         for (i, statement) in statements.enumerated() {
-            let comment = Array(lines[previousEnd..<max(previousEnd, statement.line - 1)])
-                .map { $0.trimmedWhitespace }
-                .filter { StatementSplitter.isComment($0) }
-                .map(HandoutBuilder.uncomment)
+            let before = Array(lines[previousEnd..<max(previousEnd, statement.line - 1)]).map { $0.trimmedWhitespace }
+            func comments(_ part: ArraySlice<String>) -> [String] {
+                part.filter { StatementSplitter.isComment($0) }.map(HandoutBuilder.uncomment)
+            }
+            var comment = comments(before[...])
             previousEnd = statement.line - 1 + statement.text.split(separator: "\n", omittingEmptySubsequences: false).count
             if i == 0 {
-                introduction = comment.filter { !$0.lowercased().hasPrefix("run:") && !$0.lowercased().hasPrefix("handout:") }
+                // The script's opening comment is the introduction; a comment after a blank line
+                // belongs to the first step.
+                let split = before.lastIndex(where: \.isEmpty)
+                    .flatMap { blank in before[..<blank].contains { StatementSplitter.isComment($0) } ? blank : nil } ?? before.count
+                introduction = comments(before[..<split]).filter { !$0.lowercased().hasPrefix("run:") && !$0.lowercased().hasPrefix("handout:") }
+                comment = comments(before[split...])
             }
             let (blocks, succeeded) = execute(statement.text)
             ok = ok && succeeded
-            steps.append(Handout.Step(comment: i == 0 ? [] : comment, statement: statement.text, line: statement.line, blocks: blocks))
+            steps.append(Handout.Step(comment: comment, statement: statement.text, line: statement.line, blocks: blocks))
         }
         let title = introduction.first ?? name
         var handout = Handout(title: title, introduction: Array(introduction.dropFirst()), steps: steps,
