@@ -58,7 +58,7 @@ for t in "${targets[@]}"; do
     for ((i = 0; i < count; i++)); do files+=("${all[i % ${#all[@]}]}"); done
     log=$work/$t/valgrind-$count.log
     start=$(date +%s.%N)
-    valgrind --leak-check=full --undef-value-errors=no --show-leak-kinds=definite,indirect --num-callers=40 --log-file="$log" \
+    valgrind --leak-check=full --undef-value-errors=no --show-leak-kinds=definite,indirect,possible --num-callers=40 --log-file="$log" \
       "$bin" "${files[@]}" > "$work/$t/out-$count.txt" 2>&1 || { echo "leakcheck: $t failed on $count inputs; see $log" >&2; failed=1; }
     seconds=$(echo "$(date +%s.%N) - $start" | bc)
     definite=$(lost definitely "$log"); indirect=$(lost indirectly "$log"); possible=$(lost possibly "$log")

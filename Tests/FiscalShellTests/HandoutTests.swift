@@ -62,6 +62,11 @@ struct HandoutTests {
             #expect(!html.contains(fetch), "the page fetches or runs something: \(fetch)")
         }
         if n < 2 { #expect(html.contains("<mark>"), "no source sentence with a marked figure") }
+        if n == 2 {
+            // `figures` names each report before its figures and says which it could not draw.
+            #expect(html.contains("── 上海市普陀区财政局 2024 决算"))
+            #expect(html.contains("not drawn"))
+        }
     }
 
     @Test("lesson 1 shows the seed's sentences, the cut-off definition and its citations")

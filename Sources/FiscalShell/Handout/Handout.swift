@@ -138,13 +138,17 @@ public struct HandoutBuilder {
             return ([.sources(excerpts(hits.map(\.span)))], true)
         case "figures", ":figures":
             var blocks: [Handout.Block] = []
-            for (_, figures) in Figures.make(session: session) {
+            for (report, figures) in Figures.make(session: session) {
+                // Each report's figures under its name; the ones it cannot draw together, with why.
+                blocks.append(.text("── \(report.displayName) \(report.year) \(report.phase.rawValue)"))
+                var undrawn: [String] = []
                 for f in figures {
                     switch f.chart {
                     case .success(let chart): blocks.append(.chart(chart))
-                    case .failure(let error): blocks.append(.notes([Message(.handoutNotDrawn, f.title, error.message).text(language)]))
+                    case .failure(let error): undrawn.append(Message(.handoutNotDrawn, f.title, error.message).text(language))
                     }
                 }
+                if !undrawn.isEmpty { blocks.append(.notes(undrawn)) }
             }
             return (blocks, true)
         default:
