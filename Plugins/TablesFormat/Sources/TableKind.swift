@@ -11,7 +11,8 @@ enum TableKind: CaseIterable {
     case appropriationBasic
     /// 一般公共预算机关运行经费支出预算表, by economic class.
     case operatingCosts
-    /// 政府采购支出预算表: items and amounts, no classification; not read.
+    /// 政府采购支出预算表: items and amounts, no classification; its 合计 and 大类 read by name
+    /// (``ProcurementTable``).
     case procurement
 
     /// The 决算 title of the Shanghai template (spaces and quotes removed), or the 预算 title

@@ -46,7 +46,16 @@ public struct TablesFormat: ReportFormat {
     }
 
     public func read(_ source: SourceText) throws(FormatError) -> FormatResult {
-        let lines = source.lines.enumerated().map { TextLine(number: $0.offset + 1, text: $0.element) }
+        // A line longer than any a table or its text prints is not read, and a warning says so
+        // (a reader that went through it would be slow, and one that dropped it silent).
+        var long: [Int] = []
+        let lines = source.lines.enumerated().map { n, text -> TextLine in
+            if text.utf8.count > TablesFormat.maximumLineLength {
+                long.append(n + 1)
+                return TextLine(number: n + 1, text: "")
+            }
+            return TextLine(number: n + 1, text: text)
+        }
         // The phase the tables' titles give decides when the cover says none.
         let identity = try DocumentIdentity.read(source)
         let sections = TableSection.split(lines, entity: identity.entity)
@@ -55,6 +64,9 @@ public struct TablesFormat: ReportFormat {
         }
         var context = TableContext(source: source, entity: identity.entity, year: identity.year, phase: identity.phase, unit: .wanYuan)
         context.warnings = identity.warnings
+        for n in long {
+            context.warn("long-line", Message(.tabLongLine, source.lines[n - 1].utf8.count, TablesFormat.maximumLineLength), line: n)
+        }
         var units: [MoneyUnit: Int] = [:]
         var read: [String: Int] = [:]  // title key → line, for tables printed twice
         for section in sections {
@@ -78,10 +90,7 @@ public struct TablesFormat: ReportFormat {
             case .summary where section.phase == .final:
                 SummaryTable(section: section).read(into: &context)
             case .summary:
-                // The budgets' summary tables set three or four columns side by side and wrap
-                // their labels into each other's lines; their figures repeat the coded tables.
-                context.notes.append(Diagnostic(.note, code: "table-not-read", Message(.tabSummaryNotRead, "\(section.title)"),
-                                                at: source.span(line: section.titleLine)))
+                BudgetSummaryTable(section: section).read(into: &context)
             case .economic:
                 if EconomicBlocks.applies(to: section) {
                     EconomicBlocks(section: section).read(into: &context)
@@ -96,8 +105,12 @@ public struct TablesFormat: ReportFormat {
                 } else {
                     BudgetThreePublicTable(section: section).read(into: &context)
                 }
+            case .functional where IncomeSourceTable.applies(to: section):
+                IncomeSourceTable(section: section).read(into: &context)
             case .functional:
                 ClassifiedTable(section: section, catalog: .functional).read(into: &context)
+            case .unread where section.kind == .procurement:
+                ProcurementTable(section: section).read(into: &context)
             case .unread:
                 context.notes.append(Diagnostic(.note, code: "table-not-read", Message(.tabNoClassification, "\(section.title)"),
                                                 at: source.span(line: section.titleLine)))
@@ -120,7 +133,7 @@ public struct TablesFormat: ReportFormat {
         } else {
             // Any other narrative (a 预算's, another province's) goes to the narrative reader, with
             // the tables' lines blanked out so that it reads the prose only.
-            TablesFormat.readNarrative(source, without: sections, into: &report, identity: identity, context: &context)
+            TablesFormat.readNarrative(source, without: sections, long: long, into: &report, identity: identity, context: &context)
         }
         report.facts = context.facts + report.facts
         report.claims = context.claims + report.claims
@@ -130,6 +143,10 @@ public struct TablesFormat: ReportFormat {
 }
 
 extension TablesFormat {
+    /// The longest line, in bytes, the reader reads: a row of a table, or a paragraph that an
+    /// extraction put on one line, is a few kilobytes at most.
+    static let maximumLineLength = 64 * 1024
+
     /// Whether the tables are the Shanghai 部门决算's (附件2_部门决算模板_上海2024), whose
     /// 情况说明 ``ExplanationReader`` reads.
     static func explainsShanghaiFinal(_ sections: [TableSection]) -> Bool {
@@ -140,9 +157,9 @@ extension TablesFormat {
     /// numbers stay), and puts its facts, claims, projects and glossary into `report` after
     /// the tables' facts (claim and project indexes shifted); its figures take the document's
     /// identity where the narrative reader found none of its own.
-    static func readNarrative(_ source: SourceText, without sections: [TableSection], into report: inout Report,
+    static func readNarrative(_ source: SourceText, without sections: [TableSection], long: [Int] = [], into report: inout Report,
                               identity: DocumentIdentity, context: inout TableContext) {
-        var blank = Set<Int>()
+        var blank = Set(long)
         for section in sections {
             for n in section.titleLine...max(section.endLine, section.titleLine) { blank.insert(n) }
         }
@@ -217,12 +234,13 @@ struct TableContext {
 
     /// Adds a fact of this document read from a table cell: `column` as printed (its measure
     /// from ``Measure/init(printed:phase:)``), read by its code when it has one, else by its
-    /// printed name; `inferred` when the reader had to guess its row or column.
+    /// printed name; `inferred` when the reader had to guess its row or column; `byName` when
+    /// its row was found by name, whatever code the name resolves to (a 类 of a summary table).
     mutating func add(
         _ kind: TableKind, item: String, code: ClassificationCode? = nil, econCode: ClassificationCode? = nil,
-        fund: Fund? = nil, column: String?, figure: Figure, inferred: Bool = false
+        fund: Fund? = nil, column: String?, figure: Figure, inferred: Bool = false, byName: Bool = false
     ) {
-        let reading: Reading = inferred ? .tableInferred : code != nil || econCode != nil ? .tableCode : .tableName
+        let reading: Reading = inferred ? .tableInferred : !byName && (code != nil || econCode != nil) ? .tableCode : .tableName
         facts.append(Fact(
             entity: entity, year: year, phase: phase, statement: kind.statement, item: item, code: code,
             econCode: econCode, fund: fund ?? kind.fund, measure: column.map { Measure(printed: $0, phase: phase) } ?? .total,

@@ -1,0 +1,107 @@
+import FiscalFormat
+import FiscalModel
+import Foundation
+import Testing
+import TablesFormat
+
+/// The Jiangsu 收入预算总表 (income by source, no code printed), read by name and level: 收入总计,
+/// each group's 小计 (named `group：小计`, a total) and the sources under it (`group：source`). Figures read off the
+/// files at the lines named; the sums worked by hand.
+@Suite("Jiangsu 收入预算总表, by name and level")
+struct IncomeSourceTests {
+    struct Table: Sendable, CustomStringConvertible {
+        var file: String
+        var rows: [String]
+        var description: String { file }
+    }
+
+    static func general(_ total: String) -> [String] {
+        ["收入总计 = \(total)", "一般公共预算资金：小计 = \(total)", "一般公共预算资金：公共财政拨款（补助）资金 = \(total)"]
+    }
+
+    static let tables: [Table] = [
+        // l.185–211, pdfplumber: every figure on a line of its own below its name; `一般公共预` /
+        // `公共财政拨款(补助)` / `13,649.07` / `算资金 资金`.
+        Table(file: "jiangsu/01_江苏省人大办公厅_2017_部门预算.txt", rows: general("13649.07")),
+        Table(file: "jiangsu/02_江苏省人大办公厅_2018_部门预算.txt", rows: general("15897.44")),
+        // l.226–244: 17981.68 + 15.00 = 17996.68; the fourth 小计 (其他资金's) 15.00 = 其他收入 15.00.
+        Table(file: "jiangsu/03_江苏省人民检察院_2017_部门预算.txt", rows: [
+            "收入总计 = 17996.68", "一般公共预算资金：小计 = 17981.68", "一般公共预算资金：公共财政拨款（补助）资金 = 17981.68",
+            "其他资金：小计 = 15.00", "其他资金：其他收入 = 15.00",
+        ]),
+        // l.308–326: 21940.96 + 14.39 = 21955.35.
+        Table(file: "jiangsu/04_江苏省人民检察院_2018_部门预算.txt", rows: [
+            "收入总计 = 21955.35", "一般公共预算资金：小计 = 21940.96", "一般公共预算资金：公共财政拨款（补助）资金 = 21940.96",
+            "其他资金：小计 = 14.39", "其他资金：其他收入 = 14.39",
+        ]),
+        // l.30–55: the third 小计 (l.40, after `政府性基金 小计`) is the 财政专户管理资金's, its name centred on
+        // the line below: 20702.25 + 147.20 = 20849.45; 147.20 = 其他非税收入 147.20.
+        Table(file: "jiangsu/06_江苏省委办公厅_2017_部门预算_表格.txt", rows: [
+            "收入总计 = 20849.45", "一般公共预算资金：小计 = 20702.25", "一般公共预算资金：公共财政拨款（补助）资金 = 20702.25",
+            "财政专户管理资金：小计 = 147.20", "财政专户管理资金：其他非税收入 = 147.20",
+        ]),
+        Table(file: "jiangsu/08_江苏省委办公厅_2018_部门预算_表格.txt", rows: general("24458.43")),
+        // l.33–50, the group printed `财政转专户管理资金` (a typo): 9066.79 + 80.00 = 9146.79.
+        Table(file: "jiangsu/10_江苏省政协办公厅_2017_部门预算_表格.txt", rows: [
+            "收入总计 = 9146.79", "一般公共预算资金：小计 = 9066.79", "一般公共预算资金：公共财政拨款（补助）资金 = 9066.79",
+            "其他资金：小计 = 80.00", "其他资金：其他收入 = 80.00",
+        ]),
+        Table(file: "jiangsu/11_江苏省高级人民法院_2017_部门预算.txt", rows: general("28849.38")),
+        Table(file: "jiangsu/12_江苏省高级人民法院_2018_部门预算.txt", rows: general("33172.15")),
+    ]
+
+    @Test("every row with a figure, by name, certain because the table adds up", arguments: tables)
+    func rows(_ t: Table) throws {
+        let r = try Corpus.report(t.file)
+        let facts = r.facts.filter { $0.reading.isTable && $0.statement == .income }
+        #expect(facts.map { "\($0.item) = \($0.amount)" }.sorted() == t.rows.sorted())
+        #expect(facts.allSatisfy { $0.reading == .tableName && $0.code == nil && $0.measure == .total })
+        #expect(!r.warnings.contains { $0.code == "rows-misaligned" || $0.code == "unchecked-table" })
+    }
+
+    @Test("a 小计 that its sources do not add up to makes the table's figures unsure")
+    func unbalanced() throws {
+        var text = try String(contentsOfFile: Corpus.path("jiangsu/03_江苏省人民检察院_2017_部门预算.txt"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "其他收入 15.00", with: "其他收入 16.00")
+        let r = try TablesFormat().read(SourceText(text: text, path: "03.txt")).reports[0]
+        let facts = r.facts.filter { $0.reading.isTable && $0.statement == .income }
+        #expect(facts.count == 5 && facts.allSatisfy { $0.reading == .tableInferred })
+        #expect(r.warnings.first { $0.code == "rows-misaligned" }?.message.contains("其他资金：小计") == true)
+    }
+}
+
+/// The Jiangsu 政府采购(支出)预算表: its 合计 and the 采购品目大类 under it (`一、货物A`, `三、服务 C`),
+/// read by name and level; the projects and items below a 大类 are not read. Figures read off
+/// the files at the lines named; 合计 = Σ 大类 worked by hand.
+@Suite("Jiangsu 政府采购预算表, by name and level")
+struct ProcurementTableTests {
+    static let tables: [(file: String, rows: [String])] = [
+        // l.416–431: `合计` / `2,247.85`; 59.00 + 2188.85 = 2247.85.
+        ("jiangsu/01_江苏省人大办公厅_2017_部门预算.txt", ["合计 = 2247.85", "货物 = 59.00", "服务 = 2188.85"]),
+        // l.358–367: 59.00 + 2005.25 = 2064.25.
+        ("jiangsu/02_江苏省人大办公厅_2018_部门预算.txt", ["合计 = 2064.25", "货物 = 59.00", "服务 = 2005.25"]),
+        // l.406–452, `一、货物 A` with the letter apart: 334.00 + 2555.80 = 2889.80.
+        ("jiangsu/03_江苏省人民检察院_2017_部门预算.txt", ["合计 = 2889.80", "货物 = 334.00", "服务 = 2555.80"]),
+        // l.495–563: 268.00 + 2828.24 = 3096.24.
+        ("jiangsu/04_江苏省人民检察院_2018_部门预算.txt", ["合计 = 3096.24", "货物 = 268.00", "服务 = 2828.24"]),
+        // l.213–243: 496.20 + 1278.50 = 1774.70.
+        ("jiangsu/06_江苏省委办公厅_2017_部门预算_表格.txt", ["合计 = 1774.70", "货物 = 496.20", "服务 = 1278.50"]),
+        // l.224–250: 90.00 + 1359.50 = 1449.50.
+        ("jiangsu/08_江苏省委办公厅_2018_部门预算_表格.txt", ["合计 = 1449.50", "货物 = 90.00", "服务 = 1359.50"]),
+        // l.215–236 (the title and header printed again at l.241): 259.32 + 1011.90 = 1271.22.
+        ("jiangsu/10_江苏省政协办公厅_2017_部门预算_表格.txt", ["合计 = 1271.22", "货物 = 259.32", "服务 = 1011.90"]),
+        // l.452–474: 525.40 + 500.00 + 2717.00 = 3742.40.
+        ("jiangsu/11_江苏省高级人民法院_2017_部门预算.txt", ["合计 = 3742.40", "货物 = 525.40", "工程 = 500.00", "服务 = 2717.00"]),
+        // l.387–410: 962.86 + 539.00 + 3139.76 = 4641.62.
+        ("jiangsu/12_江苏省高级人民法院_2018_部门预算.txt", ["合计 = 4641.62", "货物 = 962.86", "工程 = 539.00", "服务 = 3139.76"]),
+    ]
+
+    @Test("合计 and each 大类, certain because they add up", arguments: tables.indices)
+    func rows(_ i: Int) throws {
+        let (file, expected) = Self.tables[i]
+        let r = try Corpus.report(file)
+        let facts = r.facts.filter { $0.reading.isTable && $0.statement == .procurement }
+        #expect(facts.map { "\($0.item) = \($0.amount)" } == expected, "\(file)")
+        #expect(facts.allSatisfy { $0.reading == .tableName && $0.phase == .budget && $0.unit == .money(.wanYuan) })
+    }
+}
