@@ -47,7 +47,7 @@ extension Evaluator {
         for spec in specs {
             try checkCancelled(at: nil)
             columns.removeAll { $0.name == spec.name }
-            columns.append(try aggregateColumn(spec, f, rows: rows, gid: gid, groupCount: groupCount))
+            columns.append(try aggregateColumn(spec, f, rows: rows, gid: gid, groupCount: groupCount, notes: &notes))
         }
         return Frame(columns: columns, selection: nil, physicalCount: groupCount,
                      provenance: f.combinedProvenance(Evaluator.members(rows, gid: gid, groupCount: groupCount)), notes: notes)
@@ -311,7 +311,8 @@ extension Evaluator {
     }
 
     /// One aggregate over the groups.
-    func aggregateColumn(_ spec: AggregateSpec, _ f: Frame, rows: [Int32], gid: [Int32], groupCount: Int) throws(QueryError) -> FrameColumn {
+    func aggregateColumn(_ spec: AggregateSpec, _ f: Frame, rows: [Int32], gid: [Int32], groupCount: Int,
+                         notes: inout [String]) throws(QueryError) -> FrameColumn {
         var counts = [Int](repeating: 0, count: groupCount)
         guard let arg = spec.argument else {
             for g in gid { counts[Int(g)] += 1 }
@@ -350,6 +351,9 @@ extension Evaluator {
             return FrameColumn.make(spec.name, spec.function == .sum ? .amount : .ratio, values)
         }
         var acc = [Value](repeating: .null, count: groupCount)
+        // Sums of quotients whose common denominator outgrew 38 digits, by group.
+        var wide: [Int: WideRatio] = [:]
+        let what = Message(.whatAggregateOf, spec.function.rawValue, arg.sourceText)
         for (r, p32) in rows.enumerated() {
             let v = try compiled.eval(Int(p32))
             if v == .null { continue }
@@ -358,13 +362,46 @@ extension Evaluator {
             switch spec.function {
             case .count: break
             case .sum, .avg:
+                if wide[g] != nil {
+                    let term = try Evaluator.exactly(what, at: spec.span) { () throws(AmountOverflow) -> Ratio? in try Arithmetic.exactRatio(v) }
+                    if let term { wide[g]!.add(term) }
+                    break
+                }
                 if acc[g] == .null { acc[g] = v; break }
                 let sum = acc[g]
-                acc[g] = try Evaluator.exactly(Message(.whatAggregateOf, spec.function.rawValue, arg.sourceText), at: spec.span) { () throws(AmountOverflow) in
-                    try Arithmetic.apply(.plus, sum, v)
+                do throws(AmountOverflow) {
+                    acc[g] = try Arithmetic.apply(.plus, sum, v)
+                } catch {
+                    // Quotients with many different denominators (`amount / line`): the sum goes on
+                    // exactly in whole numbers of any size. A sum of amounts that overflows is too
+                    // large to be money and stays an error.
+                    guard sum.isQuotient || v.isQuotient, let a = try? Arithmetic.exactRatio(sum), let b = try? Arithmetic.exactRatio(v) else {
+                        throw QueryError(Message(.evalOverflowIn, what), at: spec.span)
+                    }
+                    var w = WideRatio(a)
+                    w.add(b)
+                    wide[g] = w
+                    acc[g] = .null
                 }
             case .min: if acc[g] == .null || (Evaluator.order(v, acc[g]) ?? 0) < 0 || (acc[g] != .null && Evaluator.order(v, acc[g]) == nil && v < acc[g]) { acc[g] = v }
             case .max: if acc[g] == .null || (Evaluator.order(v, acc[g]) ?? 0) > 0 || (acc[g] != .null && Evaluator.order(v, acc[g]) == nil && acc[g] < v) { acc[g] = v }
+            }
+        }
+        // A wide sum's final value: exact where it fits 38-digit terms, else rounded (and said).
+        var rounded: (digits: Int, denominator: Int)?
+        func finish(_ w: WideRatio) throws(QueryError) -> Value {
+            guard let (ratio, digits) = w.value() else {
+                throw QueryError(Message(.evalOverflowAggregate, spec.function.rawValue, arg.sourceText),
+                                 at: spec.span, hint: Message(.hintOverflowGroup))
+            }
+            if let digits {
+                rounded = (min(digits, rounded?.digits ?? digits), max(w.denominatorDigits, rounded?.denominator ?? 0))
+            }
+            return .ratio(ratio)
+        }
+        defer {
+            if let rounded {
+                notes.append(note(.noteWideSumRounded, spec.function.rawValue, arg.sourceText, rounded.denominator, rounded.digits))
             }
         }
         switch spec.function {
@@ -373,12 +410,18 @@ extension Evaluator {
         case .avg:
             var values: [Value] = []
             for g in 0..<groupCount {
+                if var w = wide[g] {
+                    w.divide(by: counts[g])
+                    values.append(try finish(w))
+                    continue
+                }
                 values.append(counts[g] == 0 ? Value.null : try Evaluator.exactly(Message(.whatAggregateOf, "avg", arg.sourceText), at: spec.span) { () throws(AmountOverflow) in
                     try Arithmetic.apply(.divide, acc[g], .integer(counts[g]))
                 })
             }
             return FrameColumn.make(spec.name, .ratio, values)
         default:
+            for (g, w) in wide { acc[g] = try finish(w) }
             return FrameColumn.make(spec.name, compiled.type ?? .text, acc)
         }
     }
