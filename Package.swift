@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "FiscalStoreTests",
             dependencies: ["FiscalStore", "FiscalPostgres", "FiscalShell", "FiscalModel", "FiscalFormat", "FiscalQuery", "BuiltinFormats", "fiscal",
-                           .product(name: "GRDB", package: "GRDB.swift")]
+                           "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "fiscal",

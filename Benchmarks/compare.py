@@ -102,6 +102,26 @@ def generate(path, facts):
                 r += 1
 
 
+def fiscal_binary(given):
+    """The fiscal binary given, else a release build made here."""
+    if given:
+        return given
+    subprocess.run(["swift", "build", "-c", "release", "--product", "fiscal"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return os.path.join(ROOT, ".build", "release", "fiscal")
+
+
+def corpus(data, facts):
+    """The CSV of `facts` facts in the folder `data`, generated when it is not there yet."""
+    os.makedirs(data, exist_ok=True)
+    csv_path = os.path.join(data, "facts-%s.csv" % label(facts))
+    if not os.path.exists(csv_path):
+        print("generating", csv_path, file=sys.stderr)
+        generate(csv_path + ".part", facts)
+        os.replace(csv_path + ".part", csv_path)
+    return csv_path
+
+
 def run_measured(argv, env=None, stdout=subprocess.DEVNULL):
     """Runs argv; returns (stderr text, wall seconds, peak RSS bytes of that process)."""
     start = time.perf_counter()
@@ -224,12 +244,49 @@ def fmt_s(x):
     return "%.2f s" % x if x >= 1 else "%.0f ms" % (x * 1000) if x >= 0.01 else "%.1f ms" % (x * 1000)
 
 
-def write_doc():
-    results = []
+def load_results(prefix):
+    """Every Benchmarks/results/PREFIX*.json, in name order."""
+    out = []
     for name in sorted(os.listdir(RESULTS)) if os.path.isdir(RESULTS) else []:
-        if name.startswith("facts-") and name.endswith(".json"):
+        if name.startswith(prefix) and name.endswith(".json"):
             with open(os.path.join(RESULTS, name), encoding="utf-8") as f:
-                results.append(json.load(f))
+                out.append(json.load(f))
+    return out
+
+
+def narrative_section():
+    """Reading narratives, from the results Benchmarks/readers.sh writes (NARRATIVE_RESULT=label)."""
+    runs = load_results("narrative-")
+    if not runs:
+        return []
+    runs.sort(key=lambda r: r["date"])
+    lines = [
+        "## Reading narratives",
+        "",
+        "Measured by `Benchmarks/readers.sh` (`NARRATIVE_RESULT=label`): CPU seconds (user + system, every core) of "
+        "`fiscal -e 'facts | count' --format narrative` on the seed repeated to each size (one file), and on a folder "
+        "of different-but-similar reports that `Benchmarks/narrative_corpus.py` makes from the seed and the Jiangsu "
+        "narratives (another body and other amounts in each). The fixed cost of one start, measured on the seed's "
+        "first 20 lines, is subtracted. MB/s per core is MB over those CPU seconds; issue 16 asks ≥ 5 for the folder.",
+        "",
+    ]
+    sizes = sorted({row["bytes"] for r in runs for row in r["single_file"]})
+    head = ["run", "commit", "load average"] + ["one file %.1f MB" % (b / 1e6) for b in sizes] + ["folder", "folder MB/s per core"]
+    lines += ["| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
+    for r in runs:
+        by = {row["bytes"]: row["mb_per_s"] for row in r["single_file"]}
+        f = r["folder"]
+        cells = ["%s (%s)" % (r["label"], r["date"]), r["commit"], "%.2f" % r["machine"]["load_average_before"]]
+        cells += ["%.2f MB/s" % by[b] if b in by else "" for b in sizes]
+        cells += ["%d reports, %.1f MB, %.2f CPU s, %.2f s wall" % (f["reports"], f["bytes"] / 1e6, f["cpu_s"], f["wall_s"]),
+                  "%.2f" % f["mb_per_s_per_core"]]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    return lines
+
+
+def write_doc():
+    results = load_results("facts-")
     results.sort(key=lambda r: r["facts"])
     lines = [
         "# Performance",
@@ -279,6 +336,7 @@ def write_doc():
                       % (fmt_s(f["read"]), fmt_s(f["store"])), ""]
         slower = [name for i, (name, _, _) in enumerate(QUERIES) if r["fiscal"]["queries"][i] > 1.5 * duck["queries"][i]]
         lines += ["Queries more than 1.5× DuckDB's time: %s." % (", ".join(slower) if slower else "none"), ""]
+    lines += narrative_section()
     lines += ["## The queries", "", "| | fiscal | SQL (DuckDB and SQLite) |", "|---|---|---|"]
     for name, query, sql in QUERIES:
         lines.append("| %s | `%s` | `%s` |" % (name, query.replace("|", "\\|"), sql.replace("|", "\\|")))
@@ -303,17 +361,8 @@ def main():
         write_doc()
         return
     before = machine()
-    binary = args.fiscal
-    if not binary:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "fiscal"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
-        binary = os.path.join(ROOT, ".build", "release", "fiscal")
-    os.makedirs(args.data, exist_ok=True)
-    csv_path = os.path.join(args.data, "facts-%s.csv" % label(args.facts))
-    if not os.path.exists(csv_path):
-        print("generating", csv_path, file=sys.stderr)
-        generate(csv_path + ".part", args.facts)
-        os.replace(csv_path + ".part", csv_path)
+    binary = fiscal_binary(args.fiscal)
+    csv_path = corpus(args.data, args.facts)
     import duckdb
     import sqlite3
     result = {

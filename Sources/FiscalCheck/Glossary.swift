@@ -53,7 +53,7 @@ public enum Glossary {
     }
 
     public static func answer(_ query: String, in reports: [Report]) -> GlossaryAnswer {
-        let q = Label.normalize(query.trimmingWhitespace)
+        let q = focus(Label.normalize(query.trimmingWhitespace))
         guard !q.isEmpty else { return GlossaryAnswer(entries: [], related: [], approximate: false) }
         func reportEntry(_ r: Report, _ g: GlossaryEntry) -> Explanation {
             Explanation(term: g.term, text: g.explanation, report: r.displayName, span: g.span, truncated: isTruncated(g.explanation))
@@ -61,13 +61,16 @@ public enum Glossary {
         func bundledEntry(_ t: Term) -> Explanation {
             Explanation(term: t.term, text: t.text, report: nil, span: nil, citation: t.citation.description)
         }
-        var entries = reports.flatMap { r in
-            r.glossary.filter { matches(Label.normalize($0.term), q) }.map { reportEntry(r, $0) }
+        // A report's entry named exactly as asked wins over entries that only contain the words
+        // (`事业单位医疗支出` is not `其他行政事业单位医疗支出`).
+        let named = reports.flatMap { r in r.glossary.filter { focus(Label.normalize($0.term)) == q }.map { reportEntry(r, $0) } }
+        var entries = !named.isEmpty ? named : reports.flatMap { r in
+            r.glossary.filter { matches(focus(Label.normalize($0.term)), q) }.map { reportEntry(r, $0) }
         }
         var bundledHits = bundled(q)
         if !entries.isEmpty {
             // A report's own entry wins, unless it is cut off: then the bundled one completes it.
-            let cut = entries.filter(\.truncated).map { Label.normalize($0.term) }
+            let cut = entries.filter(\.truncated).map { focus(Label.normalize($0.term)) }
             bundledHits = bundledHits.filter { t in cut.contains { names(t).contains($0) } }
         }
         entries += bundledHits.map(bundledEntry)
@@ -91,6 +94,30 @@ public enum Glossary {
         }
         return GlossaryAnswer(entries: entries, related: related, approximate: approximate)
     }
+
+    /// The words that name a classification line: the last level of a path written as the
+    /// reports write it (`卫生健康支出（类）行政事业单位医疗（款）事业单位医疗支出（项）` is
+    /// `事业单位医疗支出`); any other term as it is. `（室）` and other brackets are kept.
+    public static func focus(_ term: String) -> String {
+        var segments: [String] = []
+        var current = ""
+        var rest = Substring(term)
+        while !rest.isEmpty {
+            if let marker = levelMarkers.first(where: { rest.hasPrefix($0) }) {
+                segments.append(current)
+                current = ""
+                rest = rest.dropFirst(marker.count)
+            } else {
+                current.append(rest.removeFirst())
+            }
+        }
+        guard !segments.isEmpty else { return term }
+        segments.append(current)
+        return segments.last { !$0.isEmpty } ?? term
+    }
+
+    /// How a report marks the levels of a classification path (normalized brackets).
+    static let levelMarkers = ["（类）", "（款）", "（项）"]
 
     /// The term and its aliases, normalized.
     static func names(_ t: Term) -> [String] { ([t.term] + t.aliases).map(Label.normalize) }

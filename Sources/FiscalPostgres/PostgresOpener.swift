@@ -13,7 +13,8 @@ public struct PostgresOpener: ReportStoreOpener {
             let server = try PostgresServer(url: location)
             let corpus = try server.corpus()
             return OpenedStore(location: server.location, reports: corpus.reports, warnings: corpus.warnings,
-                               sourceText: { path in server.sourceText(path) }, executor: SQLExecutor(database: server))
+                               sourceText: { path in server.sourceText(path) },
+                               executor: try server.hasAssembledFacts() ? try server.assembledExecutor() : SQLExecutor(database: server))
         } catch {
             throw .unreadable(file: PostgresServer.redacted(location), reason: error.message)
         }

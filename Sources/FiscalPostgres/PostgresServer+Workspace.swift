@@ -11,15 +11,28 @@ extension PostgresServer: ImportDestination {
     /// workspace's; docs/WORKSPACE.md).
     func createSchema() throws(StoreError) {
         let found = try rows("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'facts'", [])
-        guard found.first?.first?.int == 0 else { return }
+        // A database made before the assembled tables gets them (filled by this import).
+        let statements = found.first?.first?.int == 0 ? WorkspaceSchema.tables : WorkspaceSchema.assembledTables
         try execute("BEGIN")
         do {
-            for statement in WorkspaceSchema.tables { try execute(statement) }
+            for statement in statements { try execute(statement) }
             try execute("COMMIT")
         } catch {
             try? execute("ROLLBACK")
             throw error as? StoreError ?? StoreError(.storeDatabaseFailed, location, "\(error)")
         }
+    }
+
+    /// Whether the database has the assembled reports' facts (an import by this version made them).
+    public func hasAssembledFacts() throws(StoreError) -> Bool {
+        let found = try rows("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'assembled_facts'", [])
+        return found.first?.first?.int == 1
+    }
+
+    /// The SQL engine over the assembled facts.
+    public func assembledExecutor() throws(StoreError) -> SQLExecutor {
+        let count = try rows("SELECT COUNT(*) FROM assembled_facts", []).first?.first?.int ?? 0
+        return SQLExecutor(database: self, assembledFacts: Int(count))
     }
 
     public func totals() throws(StoreError) -> (sources: Int, reports: Int, facts: Int) {
@@ -32,6 +45,7 @@ extension PostgresServer: ImportDestination {
     /// PostgreSQL transaction: `COPY … FROM STDIN` per table, ids moved past the database's own.
     public func importSources(_ paths: [String], registry: FormatRegistry, format: String?, refresh: Bool,
                               progress: (ImportOutcome) -> Void) throws(StoreError) -> [ImportOutcome] {
+        let hadAssembled = try hasAssembledFacts()
         try createSchema()
         var known: [String: (hash: String, size: Int)] = [:]
         var ids: [String: Int64] = [:]
@@ -49,15 +63,18 @@ extension PostgresServer: ImportDestination {
             if o.kind == .imported && ids[o.path] != nil { o.kind = .replaced }
             return o
         }
+        // The scratch workspace holds only what changed: the database assembles all its reports below.
         let outcomes = try workspace.importSources(paths, registry: registry, format: format, refresh: refresh,
-                                                   known: refresh ? [:] : known) { progress(held($0)) }.map(held)
-        try copy(workspace, replacing: ids)
+                                                   known: refresh ? [:] : known, assemble: false) { progress(held($0)) }.map(held)
+        let changed = outcomes.contains { $0.kind == .imported || $0.kind == .replaced }
+        try copy(workspace, replacing: ids, assemble: changed || !hadAssembled)
         return outcomes
     }
 
     /// Copies every source of `workspace` into the database, replacing the reports of a source
-    /// the database holds by path (`existing`), all in one transaction.
-    func copy(_ workspace: Workspace, replacing existing: [String: Int64]) throws(StoreError) {
+    /// the database holds by path (`existing`), all in one transaction; with `assemble`, the
+    /// assembled facts are rebuilt in it too.
+    func copy(_ workspace: Workspace, replacing existing: [String: Int64], assemble: Bool = true) throws(StoreError) {
         try execute("BEGIN")
         do {
             var nextSource = (try rows("SELECT COALESCE(MAX(id), 0) FROM sources", [])[0][0].int ?? 0) + 1
@@ -103,10 +120,27 @@ extension PostgresServer: ImportDestination {
                 let chunks = TableChunks(workspace: workspace, table: table, mapping: mapping)
                 try copy(into: table, columns: try chunks.columns()) { try chunks.next() }
             }
+            if assemble { try self.assemble(through: workspace) }
             try execute("COMMIT")
         } catch {
             try? execute("ROLLBACK")
             throw error as? StoreError ?? StoreError(.storeDatabaseFailed, location, "\(error)")
+        }
+    }
+
+    /// Rebuilds the assembled facts from every report the database holds (inside the import's
+    /// transaction, so it sees the rows just copied): assembled as opening the database
+    /// assembles them, written into the scratch `workspace`'s assembled tables, copied over.
+    func assemble(through workspace: Workspace) throws {
+        let documents = try corpus().reports
+        try workspace.writeAssembled(ReportAssembly(documents).reports)
+        try execute("DELETE FROM assembled_mentions")
+        try execute("DELETE FROM assembled_facts")
+        // The rows' ids are already the assembled reports' places: nothing to move.
+        let identity = IDMapping(sources: [:], reports: [:])
+        for table in ["assembled_facts", "assembled_mentions"] {
+            let chunks = TableChunks(workspace: workspace, table: table, mapping: identity)
+            try copy(into: table, columns: try chunks.columns()) { try chunks.next() }
         }
     }
 

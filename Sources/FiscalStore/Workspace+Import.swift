@@ -50,10 +50,12 @@ extension Workspace {
     /// (unless `refresh`), and its reports replaced when they changed; no other report is touched.
     /// `progress` is called after each source is read (before the commit). `known` lists sources
     /// held elsewhere (a database this import feeds) by path, with their hash and size: those
-    /// are unchanged when the file is, and not read.
+    /// are unchanged when the file is, and not read. When a report changed, the assembled facts
+    /// are rebuilt in the same transaction (unless `assemble` is false: a scratch workspace whose
+    /// database assembles its own).
     public func importSources(
         _ paths: [String], registry: FormatRegistry, format: String? = nil, refresh: Bool = false,
-        known: [String: (hash: String, size: Int)] = [:], progress: (ImportOutcome) -> Void = { _ in }
+        known: [String: (hash: String, size: Int)] = [:], assemble: Bool = true, progress: (ImportOutcome) -> Void = { _ in }
     ) throws(StoreError) -> [ImportOutcome] {
         var files: [(path: String, inFolder: Bool)] = []
         for path in paths {
@@ -76,6 +78,9 @@ extension Workspace {
                                                 format: format, refresh: refresh, known: known)
                     outcomes.append(outcome)
                     progress(outcome)
+                }
+                if assemble && outcomes.contains(where: { $0.kind == .imported || $0.kind == .replaced }) {
+                    try AssembledFacts.rebuild(db)
                 }
             }
         } catch let error as StoreError {
@@ -165,7 +170,8 @@ extension Workspace {
 /// Writes reports into the workspace tables with prepared statements.
 final class ReportWriter {
     let db: Database
-    let report, fact, mention, claim, project, projectFact, indicator, glossary, warning, yearMention, alias: GRDB.Statement
+    let report, claim, project, projectFact, indicator, glossary, warning, yearMention, alias: GRDB.Statement
+    let facts: FactWriter
 
     init(_ db: Database) throws {
         self.db = db
@@ -174,9 +180,7 @@ final class ReportWriter {
         }
         let span = ["file", "line", "start_col", "end_col"]
         report = try prepare("reports", ["source_id", "ordinal", "entity", "short_name", "region", "year", "phase", "unit", "source", "format", "digest"])
-        fact = try prepare("facts", ["report_id", "ordinal", "seq", "entity", "year", "phase", "statement", "item", "code", "econ_code", "fund",
-                                     "measure", "amount", "amount_e4", "amount_scale", "unit", "derived", "disputed", "file", "line", "mention_count"])
-        mention = try prepare("mentions", ["report_id", "fact_ordinal", "ordinal"] + span + ["amount", "reading", "unit", "part"])
+        facts = try FactWriter(db, facts: "facts", mentions: "mentions")
         claim = try prepare("claims", ["report_id", "ordinal", "fact_ordinal", "kind", "percent", "delta", "prior_year", "other_fact", "relation"] + span)
         project = try prepare("projects", ["report_id", "ordinal", "name", "unit", "goal_expected", "goal_achieved"] + span)
         projectFact = try prepare("project_facts", ["report_id", "project_ordinal", "ordinal", "fact_ordinal"])
@@ -206,17 +210,7 @@ final class ReportWriter {
         let id = db.lastInsertedRowID
         func span(_ s: SourceSpan?) -> [(any DatabaseValueConvertible)?] { [s?.file, s?.line, s?.startColumn, s?.endColumn] }
         for (i, f) in r.facts.enumerated() {
-            try fact.execute(arguments: StatementArguments([
-                id, i, source << 32 | Int64(firstFact + i), f.entity, f.year, f.phase.rawValue, f.statement.rawValue, f.item, f.code?.rawValue,
-                f.econCode?.rawValue, f.fund?.rawValue, f.measure.rawValue, f.amount.description,
-                StoredAmount.fixed(f.amount), f.amount.scale, f.unit.description, f.derived ? 1 : 0,
-                f.isDisputed ? 1 : 0, f.span.file, f.span.line, f.mentions.count,
-            ] as [(any DatabaseValueConvertible)?]))
-            for (j, m) in f.mentions.enumerated() {
-                try mention.execute(arguments: StatementArguments([id, i, j] + span(m.span) + [
-                    m.amount.description, m.reading.rawValue, m.unit?.description, m.part,
-                ] as [(any DatabaseValueConvertible)?]))
-            }
+            try facts.insert(f, report: id, ordinal: i, seq: source << 32 | Int64(firstFact + i))
         }
         for (i, c) in r.claims.enumerated() {
             var kind = "", percent: Amount?, delta: Amount?, prior: Int?, other: Int?, relation: String?
@@ -248,6 +242,38 @@ final class ReportWriter {
         }
         if let short = r.shortName, short != r.entity {
             try alias.execute(arguments: [id, short, r.entity])
+        }
+    }
+}
+
+/// Writes facts and their mentions into a facts table and its mentions table (the documents'
+/// or the assembled reports', ``WorkspaceSchema/factsTable(_:)``) with prepared statements.
+struct FactWriter {
+    let fact, mention: GRDB.Statement
+
+    init(_ db: Database, facts: String, mentions: String) throws {
+        func prepare(_ table: String, _ columns: [String]) throws -> GRDB.Statement {
+            try db.makeStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
+        }
+        fact = try prepare(facts, ["report_id", "ordinal", "seq", "entity", "year", "phase", "statement", "item", "code", "econ_code", "fund",
+                                   "measure", "amount", "amount_e4", "amount_scale", "unit", "derived", "disputed", "file", "line", "mention_count"])
+        mention = try prepare(mentions, ["report_id", "fact_ordinal", "ordinal", "file", "line", "start_col", "end_col",
+                                         "amount", "reading", "unit", "part"])
+    }
+
+    /// Inserts fact `f`, the `ordinal`-th of report `report`, at `seq` in load order.
+    func insert(_ f: Fact, report id: Int64, ordinal i: Int, seq: Int64) throws {
+        try fact.execute(arguments: StatementArguments([
+            id, i, seq, f.entity, f.year, f.phase.rawValue, f.statement.rawValue, f.item, f.code?.rawValue,
+            f.econCode?.rawValue, f.fund?.rawValue, f.measure.rawValue, f.amount.description,
+            StoredAmount.fixed(f.amount), f.amount.scale, f.unit.description, f.derived ? 1 : 0,
+            f.isDisputed ? 1 : 0, f.span.file, f.span.line, f.mentions.count,
+        ] as [(any DatabaseValueConvertible)?]))
+        for (j, m) in f.mentions.enumerated() {
+            try mention.execute(arguments: StatementArguments([
+                id, i, j, m.span.file, m.span.line, m.span.startColumn, m.span.endColumn,
+                m.amount.description, m.reading.rawValue, m.unit?.description, m.part,
+            ] as [(any DatabaseValueConvertible)?]))
         }
     }
 }

@@ -80,15 +80,21 @@ struct ReportReader {
             SELECT report_id, fact_ordinal, file, line, start_col, end_col, amount, reading, unit, part
             FROM mentions ORDER BY report_id, fact_ordinal, ordinal
             """)
+        // Rows come by report: each report's list is built in a local (appending to a list held
+        // in the dictionary would copy it on every row) and stored when the next report starts.
+        var current: (report: Int64, list: [[Mention]])?
         while let row = try mentionRows.next() {
             let report: Int64 = row[0], fact: Int = row[1]
             let m = Mention(span: ReportReader.span(row, 2), amount: try amount(row[6]),
                             reading: try known(Reading.init(rawValue:), row[7], "reading"), unit: (row[8] as String?).map(FactUnit.init(name:)), part: row[9])
-            var list = mentions[report] ?? []
-            while list.count <= fact { list.append([]) }
-            list[fact].append(m)
-            mentions[report] = list
+            if current?.report != report {
+                if let done = current { mentions[done.report] = done.list }
+                current = (report, [])
+            }
+            while current!.list.count <= fact { current!.list.append([]) }
+            current!.list[fact].append(m)
         }
+        if let done = current { mentions[done.report] = done.list }
         let factRows = try Row.fetchCursor(db, sql: """
             SELECT report_id, ordinal, entity, year, phase, statement, item, code, econ_code, fund, measure, amount,
                    unit, derived, file, line FROM facts ORDER BY report_id, ordinal

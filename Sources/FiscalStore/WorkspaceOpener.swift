@@ -1,6 +1,7 @@
 import FiscalFormat
 import FiscalModel
 import FiscalShell
+import GRDB
 
 /// Opens workspaces for the shell: `fiscal corpus.fiscal`, `:load corpus.fiscal`, `--db corpus.fiscal`.
 public struct WorkspaceOpener: ReportStoreOpener {
@@ -15,10 +16,15 @@ public struct WorkspaceOpener: ReportStoreOpener {
         do {
             let workspace = try Workspace(path: location)
             let corpus = try workspace.corpus()
+            // SQL reads the assembled facts where the workspace has them (all but a read-only
+            // workspace made before they existed).
+            let assembled = try workspace.reading { db in
+                try AssembledFacts.exist(in: db) ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assembled_facts") : nil
+            }
             return OpenedStore(
                 location: location, reports: corpus.reports, warnings: corpus.warnings,
                 sourceText: { path in try? workspace.sourceText(path) },
-                executor: SQLExecutor(database: SQLiteDatabase(workspace)))
+                executor: SQLExecutor(database: SQLiteDatabase(workspace), assembledFacts: assembled))
         } catch {
             throw error.loadError(location)
         }

@@ -10,7 +10,7 @@ public enum WorkspaceSchema {
     /// `PRAGMA application_id`: "FISC", so fiscal opens only its own SQLite files as workspaces.
     public static let applicationID: UInt32 = 0x4649_5343
     /// `PRAGMA user_version`: the schema version this build writes.
-    public static let version = 2
+    public static let version = 3
     /// Amounts are stored exactly as text (`amount`) and as an integer at this many decimals
     /// (`amount_e4`) so that SQL sums them exactly; a figure with more decimals (or too large
     /// for 64 bits at that scale) has `amount_e4` NULL, and the SQL engine refuses to sum it.
@@ -36,22 +36,8 @@ public enum WorkspaceSchema {
           short_name TEXT, region TEXT, year INTEGER NOT NULL, phase TEXT NOT NULL, unit TEXT NOT NULL,
           source TEXT NOT NULL, format TEXT, digest BIGINT)
         """,
-        """
-        CREATE TABLE facts (
-          report_id INTEGER NOT NULL, ordinal INTEGER NOT NULL, seq BIGINT NOT NULL, entity TEXT NOT NULL, year INTEGER NOT NULL,
-          phase TEXT NOT NULL, statement TEXT NOT NULL, item TEXT NOT NULL, code TEXT, econ_code TEXT, fund TEXT,
-          measure TEXT NOT NULL, amount TEXT NOT NULL, amount_e4 BIGINT, amount_scale INTEGER NOT NULL,
-          unit TEXT NOT NULL, derived INTEGER NOT NULL, disputed INTEGER NOT NULL, file TEXT NOT NULL,
-          line INTEGER NOT NULL, mention_count INTEGER NOT NULL,
-          PRIMARY KEY (report_id, ordinal))
-        """,
-        """
-        CREATE TABLE mentions (
-          report_id INTEGER NOT NULL, fact_ordinal INTEGER NOT NULL, ordinal INTEGER NOT NULL, file TEXT NOT NULL,
-          line INTEGER NOT NULL, start_col INTEGER NOT NULL, end_col INTEGER NOT NULL, amount TEXT NOT NULL,
-          reading TEXT NOT NULL, unit TEXT, part TEXT,
-          PRIMARY KEY (report_id, fact_ordinal, ordinal))
-        """,
+        factsTable("facts"),
+        mentionsTable("mentions"),
         """
         CREATE TABLE claims (
           report_id INTEGER NOT NULL, ordinal INTEGER NOT NULL, fact_ordinal INTEGER NOT NULL, kind TEXT NOT NULL,
@@ -105,18 +91,66 @@ public enum WorkspaceSchema {
         "CREATE INDEX facts_inexact ON facts (seq) WHERE amount_e4 IS NULL",
         "CREATE INDEX facts_code ON facts (code)",
         "CREATE INDEX reports_source ON reports (source_id)",
+    ] + assembledTables
+
+    /// The table of facts named `name` (`facts`: the documents' as read; `assembled_facts`:
+    /// the assembled reports'). `IF NOT EXISTS` so that a database made before the assembled
+    /// tables existed gets them when it is next written.
+    static func factsTable(_ name: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(name) (
+          report_id INTEGER NOT NULL, ordinal INTEGER NOT NULL, seq BIGINT NOT NULL, entity TEXT NOT NULL, year INTEGER NOT NULL,
+          phase TEXT NOT NULL, statement TEXT NOT NULL, item TEXT NOT NULL, code TEXT, econ_code TEXT, fund TEXT,
+          measure TEXT NOT NULL, amount TEXT NOT NULL, amount_e4 BIGINT, amount_scale INTEGER NOT NULL,
+          unit TEXT NOT NULL, derived INTEGER NOT NULL, disputed INTEGER NOT NULL, file TEXT NOT NULL,
+          line INTEGER NOT NULL, mention_count INTEGER NOT NULL,
+          PRIMARY KEY (report_id, ordinal))
+        """
+    }
+
+    /// The table of the places facts are stated, for the facts table of the same kind.
+    static func mentionsTable(_ name: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(name) (
+          report_id INTEGER NOT NULL, fact_ordinal INTEGER NOT NULL, ordinal INTEGER NOT NULL, file TEXT NOT NULL,
+          line INTEGER NOT NULL, start_col INTEGER NOT NULL, end_col INTEGER NOT NULL, amount TEXT NOT NULL,
+          reading TEXT NOT NULL, unit TEXT, part TEXT,
+          PRIMARY KEY (report_id, fact_ordinal, ordinal))
+        """
+    }
+
+    /// The facts of the reports as loading assembles them (a narrative and its tables merged,
+    /// repeats skipped, entity names made one, a figure counted once): one row per fact, its
+    /// mentions in their own table; what the SQL engine queries (``SQLTables/assembled``).
+    /// `report_id` there is the assembled report's place in load order (0, 1, …), `seq` the
+    /// fact's place among all facts, which is the in-memory engine's row order. Rebuilt by
+    /// every import that changed a report (``AssembledFacts/rebuild(_:)``).
+    public static let assembledTables: [String] = [
+        factsTable("assembled_facts"),
+        mentionsTable("assembled_mentions"),
+        "CREATE INDEX IF NOT EXISTS assembled_facts_seq ON assembled_facts (seq)",
+        "CREATE INDEX IF NOT EXISTS assembled_facts_year ON assembled_facts (year)",
+        "CREATE INDEX IF NOT EXISTS assembled_facts_inexact ON assembled_facts (seq) WHERE amount_e4 IS NULL",
+        "CREATE INDEX IF NOT EXISTS assembled_facts_code ON assembled_facts (code)",
     ]
 
     /// The tables holding a report's rows (deleted with it when its source is re-imported).
     public static let reportTables = ["facts", "mentions", "claims", "projects", "project_facts", "indicators", "glossary",
                                "warnings", "year_mentions", "aliases"]
 
-    /// Creates the schema in an empty database; leaves a current one alone.
+    /// Creates the schema in an empty database; gives a version-2 workspace (made before the
+    /// assembled tables) those tables, filled; leaves a current one alone.
     static func migrate(_ db: Database) throws {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        guard version == 0 else { return }
-        for statement in tables { try db.execute(sql: statement) }
-        try db.execute(sql: "PRAGMA application_id = \(Int32(bitPattern: applicationID))")
+        if version == 0 {
+            for statement in tables { try db.execute(sql: statement) }
+            try db.execute(sql: "PRAGMA application_id = \(Int32(bitPattern: applicationID))")
+        } else if version < 3 {
+            for statement in assembledTables { try db.execute(sql: statement) }
+            try AssembledFacts.rebuild(db)
+        } else {
+            return
+        }
         try db.execute(sql: "PRAGMA user_version = \(WorkspaceSchema.version)")
     }
 }

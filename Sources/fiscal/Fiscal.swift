@@ -37,17 +37,12 @@ struct Fiscal: ParsableCommand {
     @Flag(name: [.customShort("a"), .long], help: ArgumentHelp(CommandLineLanguage.text(.cliEcho)))
     var echo = false
 
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliLang), valueName: "LANG"))
-    var lang: String?
+    @OptionGroup var language: LanguageOption
 
     @Flag(name: [.customShort("X"), .customLong("no-rc")], help: ArgumentHelp(CommandLineLanguage.text(.cliNoRC)))
     var noRC = false
 
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliFormat), valueName: "NAME"))
-    var format: String?
-
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliPlugins), valueName: "DIR"))
-    var plugins: [String] = []
+    @OptionGroup var reading: ReadingOptions
 
     @Flag(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliKeepGoing)))
     var keepGoing = false
@@ -61,25 +56,19 @@ struct Fiscal: ParsableCommand {
     @Argument(help: ArgumentHelp(CommandLineLanguage.text(.cliPaths), valueName: "FILE|DIR"))
     var paths: [String] = []
 
-    func validate() throws {
-        if let lang, Language(name: lang) == nil {
-            throw ValidationError(CommandLineLanguage.text(.cliLangInvalid, lang))
-        }
-    }
-
     func run() throws {
         var options = LaunchOptions()
         options.queries = execute
         options.script = file
         options.output = output
-        options.format = format
-        options.pluginDirectories = plugins
+        options.format = reading.format
+        options.pluginDirectories = reading.plugins
         options.keepGoing = keepGoing
         options.paths = (db.map { [$0] } ?? []) + paths
         options.stores = [WorkspaceOpener(), PostgresOpener()]
         options.engine = engine ?? .memory
         options.echo = echo
-        options.language = lang.flatMap(Language.init(name:))
+        options.language = language.language
         options.skipStartupFile = noRC
         let status = Launcher.run(options, environment: ProcessEnvironment.current)
         if status != 0 { throw ExitCode(status) }
@@ -173,17 +162,13 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliCheckLang), valueName: "LANG"))
     var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliFormat), valueName: "NAME"))
-    var format: String?
-
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliPlugins), valueName: "DIR"))
-    var plugins: [String] = []
+    @OptionGroup var reading: ReadingOptions
 
     @Argument(help: ArgumentHelp(CommandLineLanguage.text(.cliCheckPaths), valueName: "FILE|DIR"))
     var paths: [String]
 
     func run() throws {
-        let status = CheckCommand.run(paths: paths, output: output, format: format, pluginDirectories: plugins,
+        let status = CheckCommand.run(paths: paths, output: output, format: reading.format, pluginDirectories: reading.plugins,
                                       language: lang.flatMap(Language.init(name:)), environment: ProcessEnvironment.current)
         if status != 0 { throw ExitCode(status) }
     }

@@ -13,11 +13,7 @@ struct HandoutSubcommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp(CommandLineLanguage.text(.cliHandoutOutput), valueName: "FILE"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliFormat), valueName: "NAME"))
-    var format: String?
-
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliPlugins), valueName: "DIR"))
-    var plugins: [String] = []
+    @OptionGroup var reading: ReadingOptions
 
     @Argument(help: ArgumentHelp(CommandLineLanguage.text(.cliHandoutScript), valueName: "SCRIPT"))
     var script: String
@@ -26,8 +22,8 @@ struct HandoutSubcommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let status = HandoutCommand.run(script: script, paths: paths, output: output, format: format,
-                                        pluginDirectories: plugins, environment: ProcessEnvironment.current)
+        let status = HandoutCommand.run(script: script, paths: paths, output: output, format: reading.format,
+                                        pluginDirectories: reading.plugins, environment: ProcessEnvironment.current)
         if status != 0 { throw ExitCode(status) }
     }
 }

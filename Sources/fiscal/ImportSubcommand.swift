@@ -16,25 +16,20 @@ struct ImportSubcommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliImportInto), valueName: "WORKSPACE|URL"))
     var into: String
 
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliFormat), valueName: "NAME"))
-    var format: String?
-
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliPlugins), valueName: "DIR"))
-    var plugins: [String] = []
+    @OptionGroup var reading: ReadingOptions
 
     @Flag(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliImportRefresh)))
     var refresh = false
 
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.cliLang), valueName: "LANG"))
-    var lang: String?
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: ArgumentHelp(CommandLineLanguage.text(.cliImportPaths), valueName: "PATH"))
     var paths: [String]
 
     func run() throws {
         let status = ImportCommand.run(
-            paths: paths, into: into, format: format, pluginDirectories: plugins, refresh: refresh,
-            language: lang.flatMap(Language.init(name:)), environment: ProcessEnvironment.current,
+            paths: paths, into: into, format: reading.format, pluginDirectories: reading.plugins, refresh: refresh,
+            language: language.language, environment: ProcessEnvironment.current,
             open: { location throws(StoreError) -> any ImportDestination in
                 if PostgresServer.isURL(location) { return try PostgresServer(url: location) }
                 return try Workspace(path: location, create: true)

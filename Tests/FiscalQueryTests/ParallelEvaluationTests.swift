@@ -54,7 +54,12 @@ import Testing
     static let groupings = ["类", "款", "项", "year", "entity", "fund", "entity, year", "statement, unit", "measure", "year, 类"]
     static let aggregates = ["sum amount", "agg n = count()", "agg total = sum(amount), n = count()", "agg low = min(amount), high = max(amount)",
                              "agg mean = avg(amount)"]
-    static let tails = ["", " | sort amount desc", " | top 3 by amount", " | limit 4", " | sort entity, year"]
+    static let tails = ["", " | sort amount desc", " | top 3 by amount", " | limit 4", " | sort entity, year",
+                        // Sorts and tops on all cores: text by rank, integers, booleans, amounts of mixed
+                        // scales, computed keys, missing values, many ties (kept in row order).
+                        " | sort item desc, amount", " | top 7 by year", " | sort code desc, entity", " | top 5 by amount * 2",
+                        " | sort year desc | top 40 by entity", " | top 1000 by amount", " | sort amount / 3",
+                        " | sort code | limit 30"]
 
     /// A random pipeline of `where`s, a grouping with aggregates (or none), and a sort or limit.
     static func pipeline(_ rng: inout SplitMix) -> String {
@@ -113,6 +118,34 @@ import Testing
         #expect(parallel.contextIDs == serial.contextIDs && parallel.contextCount == serial.contextCount)
         #expect(parallel.disputedCount == serial.disputedCount && serial.disputedCount > 0)
         #expect(parallel.itemNameByCode == serial.itemNameByCode)
+    }
+
+    @Test("sort and top on several threads give the serial order, ties in row order", arguments: [11, 12] as [UInt64])
+    func sameOrder(seed: UInt64) {
+        var serial = Self.context(seed: seed, facts: 4000)
+        serial.threads = 1
+        var parallel = serial
+        parallel.threads = 3
+        parallel.minimumRowsPerThread = 50
+        let queries = [
+            "facts | sort amount", "facts | sort amount desc", "facts | sort entity desc, year, amount",
+            "facts | top 10 by amount", "facts | top 25 by year", "facts | top 2000 by code", "facts | sort code",
+            "facts | sort disputed desc, line", "facts | where code = null | sort amount", "facts | top 0 by amount",
+            "facts | sort -amount", "facts | sort item, entity | top 15 by phase",
+        ]
+        for q in queries {
+            let a = outcome(q, &serial), b = outcome(q, &parallel)
+            #expect(a == b, "\(q)")
+            #expect(!a.hasPrefix("error"), "\(q): \(a)")
+        }
+        // The order really is the sorted one: amounts ascending, ties by their place in `facts`.
+        let t = try? QueryEngine.run("facts | select line, amount | sort amount", in: &parallel)
+        let pairs = (t?.rows ?? []).map { (line: $0[0], amount: $0[1].amountValue) }
+        #expect(pairs.count > 3000)
+        for (x, y) in zip(pairs, pairs.dropFirst()) {
+            guard let a = x.amount, let b = y.amount else { continue }
+            #expect(a < b || (a == b && x.line < y.line))
+        }
     }
 
     @Test("the parallel paths are taken: more than one range of rows")

@@ -62,6 +62,11 @@ struct HandoutTests {
             #expect(!html.contains(fetch), "the page fetches or runs something: \(fetch)")
         }
         if n < 2 { #expect(html.contains("<mark>"), "no source sentence with a marked figure") }
+        if n == 2 {
+            // `figures` names each report before its figures and says which it could not draw.
+            #expect(html.contains("── 上海市普陀区财政局 2024 决算"))
+            #expect(html.contains("not drawn"))
+        }
     }
 
     @Test("lesson 1 shows the seed's sentences, the cut-off definition and its citations")
@@ -71,6 +76,10 @@ struct HandoutTests {
         #expect(html.contains("<mark>372.14</mark>"))
         #expect(html.contains("这条解释在报告中不完整"))
         #expect(html.contains("附件2_部门决算模板_上海2024.txt:470"))
+        // The opening comment introduces the lesson; the comment after the blank line is step 1's.
+        let intro = try #require(html.range(of: "第1步"))
+        #expect(!html[..<intro.lowerBound].contains("What did fiscal read?"))
+        #expect(html[intro.upperBound...].contains("What did fiscal read?"))
     }
 
     @Test("lesson 2 explains each error in words, with the report's and the computed figures")

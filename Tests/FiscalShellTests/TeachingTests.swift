@@ -52,8 +52,30 @@ struct FigureTests {
         let figures = Figures.make(for: session.reports[0], session: session)
         #expect(figures.allSatisfy { $0.announcement == nil })
         #expect(figures.first?.title == "收、支总计变动情况")
-        #expect(figures.count >= 3)
-        for f in figures { #expect((try? f.chart.get().categories.count ?? 0) ?? 0 >= 2) }
+        // The whole standard set is listed: drawn where the facts allow, else with the reason.
+        #expect(figures.map(\.title) == FigureCatalog.defaultOrder.compactMap { FigureCatalog.standard(id: $0)?.title })
+        let drawn = figures.compactMap { try? $0.chart.get() }
+        #expect(drawn.count >= 3)
+        for chart in drawn { #expect(chart.categories.count >= 2) }
+        for f in figures {
+            if case .failure(let error) = f.chart { #expect(!error.message.isEmpty, "\(f.title) is not drawn and says nothing") }
+        }
+        let r = try runFiscal(["-e", "figures", "Examples/shanghai-putuo/01_普陀区财政局_2024_部门决算.txt"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("announces no figure; the standard set where the facts allow"))
+        let undrawn = figures.filter { (try? $0.chart.get()) == nil }
+        for f in undrawn { #expect(r.out.contains("\(f.title)\n  not drawn: "), "\(f.title)") }
+    }
+
+    @Test("a Jiangsu 支出预算图 is the breakdown its sentences give (基本支出 56.17%), not two breakdowns of one total")
+    func jiangsuStructure() throws {
+        let session = try Self.session(["Examples/corpus/jiangsu/01_江苏省人大办公厅_2017_部门预算.txt"])
+        let figures = Figures.make(for: session.reports[0], session: session)
+        #expect(figures.map(\.title) == ["支出预算图"])
+        let chart = try #require(try? figures[0].chart.get())
+        // The report, lines 501–503: 基本支出 7666.68 万元，占 56.17%；项目支出 5853.96，42.89%；单位预留机动经费 128.43，0.94%.
+        #expect(chart.categories == ["基本支出", "项目支出", "单位预留机动经费"])
+        #expect(chart.shares.map { $0?.percent(digits: 2)?.description } == ["56.17", "42.89", "0.94"])
     }
 
     @Test("`figures` in a script prints each figure with its query; `figures save` writes SVG files")

@@ -20,7 +20,7 @@ enum PostgresTestServer {
     static func empty() throws -> PostgresServer? {
         guard let url else { return nil }
         let server = try PostgresServer(url: url)
-        for table in ["sources", "source_warnings", "reports"] + WorkspaceSchema.reportTables {
+        for table in ["sources", "source_warnings", "reports", "assembled_facts", "assembled_mentions"] + WorkspaceSchema.reportTables {
             _ = try server.rows("DROP TABLE IF EXISTS \(table)", [])
         }
         return server
@@ -29,8 +29,13 @@ enum PostgresTestServer {
     /// The corpus the differential tests compare (``Fixture/asRead``: reports loading keeps as
     /// read) imported into an empty database (with `COPY`, as `fiscal import` does).
     static func database(loading workspace: Workspace) throws -> (any SQLDatabase)? {
+        try database(loading: Fixture.asRead)
+    }
+
+    /// `paths` imported into an empty database.
+    static func database(loading paths: [String]) throws -> (any SQLDatabase)? {
         guard let server = try empty() else { return nil }
-        _ = try server.importSources(Fixture.asRead, registry: BuiltinFormats.registry, format: nil, refresh: false) { _ in }
+        _ = try server.importSources(paths, registry: BuiltinFormats.registry, format: nil, refresh: false) { _ in }
         return server
     }
 }

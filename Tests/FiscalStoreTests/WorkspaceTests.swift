@@ -4,17 +4,14 @@ import FiscalModel
 import FiscalShell
 import Foundation
 import GRDB
+import TestSupport
 import XCTest
 
 @testable import FiscalStore
 
 /// Paths the tests need: the package root, the examples, the built binary, temporary folders.
 enum Fixture {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let root = TestPaths.root
 
     static let wusheng = root + "/Examples/wusheng-2020-决算.txt"
     static let csv = root + "/Examples/county-office-2019-2021.csv"
@@ -32,21 +29,9 @@ enum Fixture {
     /// reports hold the same facts, so the engines can be compared.
     static let asRead = [wusheng, csv] + putuo.filter { ["/01_", "/02_", "/03_", "/04_", "/05_"].contains(where: $0.contains) && !$0.hasSuffix(".pypdf.txt") }
 
-    /// The `fiscal` binary built beside the test bundle, else under `.build/debug`.
-    static let binary: String = {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for dir in [besideTests, besideTests.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("fiscal").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return root + "/.build/debug/fiscal"
-    }()
+    static let binary = TestPaths.binary
 
-    static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "fiscal-store-test-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func temporaryFolder() -> String { TestPaths.temporaryFolder() }
 }
 
 /// The canonical JSON of reports: equal only when every field and every amount's written
@@ -210,6 +195,27 @@ final class WorkspaceTests: XCTestCase {
         }
     }
 
+    /// A workspace made before the assembled tables (schema version 2) gets them, filled, when
+    /// it is next opened for writing; the SQL engine then reads them.
+    func testAnOlderWorkspaceGetsTheAssembledFacts() throws {
+        let workspace = try makeWorkspace([Fixture.jiangsu])
+        let count = { (w: Workspace) in try w.reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assembled_facts") ?? -1 } }
+        let assembled = try count(workspace)
+        let session = Session()
+        session.stores = [WorkspaceOpener()]
+        try session.load([workspace.path])
+        XCTAssertEqual(assembled, session.reports.reduce(0) { $0 + $1.facts.count })
+        try workspace.database.write { db in
+            try db.execute(sql: "DROP TABLE assembled_mentions")
+            try db.execute(sql: "DROP TABLE assembled_facts")
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        let reopened = try Workspace(path: workspace.path)
+        XCTAssertEqual(try reopened.reading { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }, WorkspaceSchema.version)
+        XCTAssertEqual(try count(reopened), assembled)
+        XCTAssertGreaterThan(assembled, 0)
+    }
+
     /// Files that are not workspaces are named as such, and a missing one says how to make it.
     func testNotAWorkspace() throws {
         let folder = Fixture.temporaryFolder()
@@ -230,19 +236,7 @@ final class WorkspaceTests: XCTestCase {
 extension Fixture {
     /// Runs the `fiscal` binary with `arguments` (English messages); its status, output and errors.
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Fixture.binary)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["LANG"] = "C.UTF-8"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try runFiscal(arguments)
+        return (result.status, result.out, result.err)
     }
 }

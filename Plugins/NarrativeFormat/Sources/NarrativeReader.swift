@@ -30,16 +30,20 @@ struct NarrativeReader {
     mutating func read() -> Report {
         readHeader()
         let partLines = parts()
-        let sawExplanation = partLines.contains { $0.0 == .explanation }
+        let sawExplanation = partLines.contains { $0.part == .explanation }
         if !sawExplanation {
             warn("missing-part", Message(.narrNoPart))
         }
-        for (p, lines) in partLines {
+        // Whether the prose is hard-wrapped is the document's layout, decided once over every
+        // part that explains (a short part says little about it).
+        let explaining = partLines.filter { $0.part == .explanation || ($0.part == nil && !sawExplanation) }
+        let wrapped = ProseLayout.isHardWrapped(explaining.flatMap(\.lines).map { source.lines[$0 - 1] })
+        for (p, title, lines) in partLines {
             switch p {
-            case .explanation: readExplanation(lines)
+            case .explanation: readExplanation(lines, title: title, wrapped: wrapped)
             case .glossary: readGlossary(lines)
             case .attachments: readAttachments(lines)
-            case nil where !sawExplanation: readExplanation(lines)
+            case nil where !sawExplanation: readExplanation(lines, title: nil, wrapped: wrapped)
             case .overview, .tables, nil: break
             }
         }
@@ -48,19 +52,24 @@ struct NarrativeReader {
         return report
     }
 
-    /// The lines of each part (第一部分 …), in order; lines before the first part heading under `nil`.
-    func parts() -> [(TemplatePart?, [Int])] {
-        var partLines: [(TemplatePart?, [Int])] = [(nil, [])]
+    /// The lines of each part (第一部分 …, or a part title on a line of its own: `名词解释`), in
+    /// order, with the title line of a part that has no `第X部分`; lines before the first part
+    /// heading under `nil`.
+    func parts() -> [(part: TemplatePart?, title: Substring?, lines: [Int])] {
+        var partLines: [(part: TemplatePart?, title: Substring?, lines: [Int])] = [(nil, nil, [])]
         for number in 1...max(source.lines.count, 1) {
             guard let line = source.line(number) else { break }
             // `第三部分 江苏省人大常委会办公厅` / `2017 年度部门预算情况说明`: a part heading broken over two lines.
-            let heading = TemplatePart(heading: line)
-                ?? (TemplatePart.opensPart(line) ? source.line(number + 1).flatMap { TemplatePart(heading: Substring(String(line) + $0)) } : nil)
-            if let p = heading {
-                partLines.append((p, []))
+            if let p = TemplatePart(heading: line)
+                ?? (TemplatePart.opensPart(line) ? source.line(number + 1).flatMap({ TemplatePart(heading: Substring(String(line) + $0)) }) : nil) {
+                partLines.append((p, nil, []))
                 continue
             }
-            partLines[partLines.count - 1].1.append(number)
+            if let p = TemplatePart(standaloneTitle: line) {
+                partLines.append((p, line, []))
+                continue
+            }
+            partLines[partLines.count - 1].lines.append(number)
         }
         return partLines
     }

@@ -181,7 +181,8 @@ public enum BudgetWording {
         var changed = true
         while changed {
             changed = false
-            for (from, to) in suffixes where s.hasSuffix(from) && s.count > from.count {
+            // `支出预算` alone is `支出`; `预算数` alone stays (it would name nothing).
+            for (from, to) in suffixes where s.hasSuffix(from) && (s.count > from.count || (s.count == from.count && !to.isEmpty && s != to)) {
                 s = String(s.dropLast(from.count)) + to
                 changed = true
             }
@@ -207,6 +208,18 @@ extension NarrativeLabel {
         var s = label.filter { !"“”\"‘’ \u{3000}".contains($0) }
         for own in ownBodyWords where s.hasPrefix(own) && s.count > own.count { s.removeFirst(own.count) }
         guard let r = yearMark(in: s) else {
+            // `上海市普陀区文化和旅游局收入预算`, `普陀区城市管理行政执法局收入预算` (the body is printed
+            // 上海市普陀区城市管理行政执法局): the document's own body, or the end of its name, goes.
+            if let entity, !entity.isEmpty, s.range(of: "本年") == nil {
+                var end = s.startIndex
+                var cut: String.Index?
+                while end < s.endIndex, s.distance(from: s.startIndex, to: end) < entity.count {
+                    end = s.index(after: end)
+                    let prefix = s[..<end]
+                    if prefix.count >= 3, end < s.endIndex, entityEndings.contains(where: { prefix.hasSuffix($0) }), entity.hasSuffix(prefix) { cut = end }
+                }
+                if let cut { return String(s[cut...]) }
+            }
             // `省委办公厅本年收入合计`, `江苏省人大常委会办公厅部门本年支出合计`: a body's name before
             // `本年` goes, and a `部门` after it.
             if let b = s.range(of: "本年"), b.lowerBound > s.startIndex {

@@ -105,10 +105,12 @@ public enum ProseLayout {
     }
 
     /// Whether a line is page furniture in a hard-wrapped text: a printed page number (`12`,
-    /// `— 5 —`, `- 5 -`, `第 3 页`) or quote marks pushed to a line of their own (`“ ”`).
+    /// `— 5 —`, `- 5 -`, `第 3 页`), quote marks pushed to a line of their own (`“ ”`), or the
+    /// page marker an extraction writes between pages (`=== page 7 ===`).
     public static func isFurniture(_ line: Substring) -> Bool {
         let t = line.filter { !$0.isWhitespace }
         if t.isEmpty { return true }
+        if t.hasPrefix("===page"), t.hasSuffix("==="), t.count > 10 { return true }
         if t.allSatisfy({ "“”‘’\"".contains($0) }) { return true }
         var core = Substring(t)
         for (open, close) in [("—", "—"), ("-", "-"), ("第", "页")] where core.hasPrefix(open) && core.hasSuffix(close) && core.count > 2 {

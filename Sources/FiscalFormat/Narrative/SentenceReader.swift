@@ -23,9 +23,6 @@ public enum SentenceReader {
         NarrativeFigure.scan(text, limit: maximumFiguresPerLine + 1).count > maximumFiguresPerLine
     }
 
-    /// Characters that end a clause, for labels.
-    static let clauseBreaks: Set<Character> = ["，", ",", "；", ";", "：", ":", "。"]
-
     /// The mentions of `text`, in the order written. With `reportYear`, a year written relative
     /// to it (`与上一年度持平`, `比上年减少…`) is `reportYear − 1`; without, such phrases name no year.
     public static func mentions(in text: Substring, reportYear: Int? = nil) -> [NarrativeMention] {
@@ -73,6 +70,8 @@ public enum SentenceReader {
                     subject = after.isEmpty ? cleanLabel(text[segmentStart..<phrase.lowerBound]) : after
                 }
                 if selfReferences.contains(subject) { subject = "" }  // `本年数小于上年预算数…`: the figure before
+                // `比2025年预算增加增加27.45万元`: a direction word said twice names no figure.
+                if directionWords.contains(where: { $0.word == subject }) { subject = "" }
                 var change = ChangeMention(priorYear: year, subject: subject, delta: nil, deltaUnit: nil,
                                            deltaRange: nil, percent: nil, range: wordStart..<figure.fullRange.upperBound, sentence: s)
                 if figure.unit == .percent {
@@ -245,160 +244,5 @@ public enum SentenceReader {
             i = text.index(after: i)
         }
         return starts
-    }
-
-    static func splitClauses(_ text: Substring) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { clauseBreaks.contains($0) })
-    }
-
-    /// Labels that name nothing by themselves.
-    static let genericLabels: Set<String> = ["", "支出", "支出决算", "决算", "决算数", "支出决算数", "共计", "共计支出", "合计", "金额", "共"]
-
-    static func isGeneric(_ label: String) -> Bool { genericLabels.contains(label) }
-
-    /// A clause made into a label: no list number (`1.`, `12`, `①`, `（一）`), no leading
-    /// year (`2020年度`), no `其中`/`其中包含`/`主要用于以下方面`, nothing before `共有`, no trailing
-    /// `为`/`约`/`共计`, no clause that is only a parenthesis.
-    public static func cleanLabel(_ raw: Substring) -> String {
-        var s = raw.trimmingBoth { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || "、，,。；;：:".contains($0) }
-        if s.first == "（" || s.first == "(" , s.last == "）" || s.last == ")",
-           !s.dropFirst().contains(where: { $0 == "（" || $0 == "(" }) { return "" }
-        var changed = true
-        while changed {
-            changed = false
-            let before = s
-            s = s.trimmingBoth { $0 == " " || $0 == "\u{3000}" || "、，,。；;：:".contains($0) }
-            // list numbers
-            if let f = s.first, NarrativeFigure.digit(f) != nil {
-                let digits = s.prefix { NarrativeFigure.digit($0) != nil }
-                let rest = s.dropFirst(digits.count)
-                if rest.first == "年" && digits.count == 4 {
-                    s = rest.dropFirst()
-                    if s.hasPrefix("度") { s = s.dropFirst() }
-                } else if digits.count <= 2 {
-                    s = rest
-                    if let p = s.first, ".．、".contains(p) { s = s.dropFirst() }
-                }
-            }
-            if let f = s.unicodeScalars.first, (0x2460...0x2473).contains(f.value) { s = s.dropFirst() }
-            if s.first == "（" || s.first == "(", let close = s.firstIndex(where: { $0 == "）" || $0 == ")" }),
-               s[s.index(after: s.startIndex)..<close].allSatisfy({ "一二三四五六七八九十".contains($0) || ($0.isASCII && $0.isNumber) }),
-               s.distance(from: s.startIndex, to: close) <= 3, close > s.index(after: s.startIndex) {
-                s = s[s.index(after: close)...]
-            }
-            for prefix in ["其中包含", "其中：", "其中:", "其中", "主要用于以下方面", "包括", "约"] where s.hasPrefix(prefix) {
-                s = s.dropFirst(prefix.count)
-            }
-            if let r = s.firstRange(of: "共有") { s = s[r.upperBound...] }
-            for suffix in ["为", "约", "共计", "达", "是"] where s.hasSuffix(suffix) && s.count > suffix.count {
-                s = s.dropLast(suffix.count)
-            }
-            changed = s != before
-        }
-        return String(s)
-    }
-}
-
-extension Substring {
-    func trimmingTrailing(_ drop: (Character) -> Bool) -> Substring {
-        var end = endIndex
-        while end > startIndex, drop(self[index(before: end)]) { end = index(before: end) }
-        return self[startIndex..<end]
-    }
-
-    func trimmingBoth(_ drop: (Character) -> Bool) -> Substring {
-        var start = startIndex
-        while start < endIndex, drop(self[start]) { start = index(after: start) }
-        return self[start..<endIndex].trimmingTrailing(drop)
-    }
-}
-
-/// Comparisons said in words, as data a province's wording extends: a relation word
-/// (`小于`) followed by what it compares with (`预算数`: the budget; `上年预算数`: last year),
-/// and phrases that say only the direction after a year (`与上年相比有所增加`).
-public enum ComparisonWording {
-    public static let relations: [(String, Claim.Relation)] = [
-        ("大于", .greater), ("高于", .greater), ("多于", .greater), ("超过", .greater),
-        ("小于", .less), ("低于", .less), ("少于", .less), ("等于", .equal),
-    ]
-    /// Objects that name the budget of the same year, longest first.
-    public static let budgetObjects = ["年初预算数", "全年预算数", "调整预算数", "年初预算", "全年预算", "预算数"]
-    /// Objects that name last year, longest first.
-    public static let priorObjects = ["上一年度预算数", "上一年度决算数", "上年预算数", "上年决算数", "上一年度", "上年数", "上年度", "上年"]
-    /// Direction-only phrases, valid after a prior-year phrase in the same sentence.
-    public static let directions: [(String, Claim.Relation)] = [
-        ("有所增加", .greater), ("略有增加", .greater), ("有所增长", .greater), ("有所上升", .greater),
-        ("有所减少", .less), ("略有减少", .less), ("有所下降", .less), ("有所降低", .less), ("略有下降", .less),
-    ]
-
-    /// A relation and its object at `text[i...]`: the relation, the prior year (nil for the
-    /// budget) and where it ends.
-    static func phrase(at i: Substring.Index, in text: Substring, reportYear: Int?) -> (Claim.Relation, Int?, Substring.Index)? {
-        let rest = text[i...]
-        guard let (word, relation) = relations.first(where: { rest.hasPrefix($0.0) }) else { return nil }
-        var j = text.index(i, offsetBy: word.count)
-        while j < text.endIndex, text[j] == " " { j = text.index(after: j) }
-        let obj = text[j...]
-        if let o = priorObjects.first(where: { obj.hasPrefix($0) }) {
-            guard let reportYear else { return nil }
-            return (relation, reportYear - 1, text.index(j, offsetBy: o.count))
-        }
-        let digits = obj.prefix { $0.isASCII && $0.isNumber }
-        if digits.count == 4, let year = Int(digits), obj.dropFirst(4).first == "年" {
-            var end = text.index(j, offsetBy: 5)
-            for suffix in ["度", "预算数", "决算数", "数"] where text[end...].hasPrefix(suffix) { end = text.index(end, offsetBy: suffix.count) }
-            return (relation, year, end)
-        }
-        if let o = budgetObjects.first(where: { obj.hasPrefix($0) }) {
-            return (relation, nil, text.index(j, offsetBy: o.count))
-        }
-        return nil
-    }
-
-    /// The comparison `tail` ends with (`…本年数小于上年预算数`), for a figure that follows it.
-    static func phrase(endingAt tail: Substring, reportYear: Int?) -> (relation: Claim.Relation, priorYear: Int?, start: Substring.Index)? {
-        // Every object ends in 数, 年, 度 or 算: a tail ending otherwise holds no comparison.
-        guard let last = tail.last(where: { $0 != " " }), "数年度算".contains(last) else { return nil }
-        for (word, _) in relations {
-            guard let r = tail.range(of: word, options: .backwards) else { continue }
-            if let (relation, year, end) = phrase(at: r.lowerBound, in: tail, reportYear: reportYear),
-               tail[end...].allSatisfy({ $0 == " " }) {
-                return (relation, year, r.lowerBound)
-            }
-        }
-        return nil
-    }
-
-    /// Every comparison in `text` (sentence numbers left 0 for the caller to set).
-    static func mentions(in text: Substring, reportYear: Int?) -> [ComparisonMention] {
-        var out: [ComparisonMention] = []
-        // Most lines hold no comparison: a pass over the scalars for the characters every
-        // relation and direction word contains saves a search per word.
-        let scalars = Set(text.unicodeScalars.lazy.filter { $0.value >= 0x4E00 })
-        let hasRelation = relations.contains { $0.0.unicodeScalars.allSatisfy(scalars.contains) }
-        let hasDirection = directions.contains { $0.0.unicodeScalars.allSatisfy(scalars.contains) }
-        guard hasRelation || hasDirection else { return [] }
-        // Only where a relation word stands (a scan of every position costs a prefix test per
-        // character and word).
-        for (word, _) in relations where word.unicodeScalars.allSatisfy(scalars.contains) {
-            var from = text.startIndex
-            while let r = text[from...].firstRange(of: word) {
-                if let (relation, year, end) = phrase(at: r.lowerBound, in: text, reportYear: reportYear) {
-                    out.append(ComparisonMention(relation: relation, priorYear: year, range: r.lowerBound..<end, sentence: 0))
-                }
-                from = r.upperBound
-            }
-        }
-        for (word, relation) in directions where word.unicodeScalars.allSatisfy(scalars.contains) {
-            var from = text.startIndex
-            while let r = text[from...].firstRange(of: word) {
-                let sentenceStart = text[..<r.lowerBound].lastIndex(of: "。").map { text.index(after: $0) } ?? text.startIndex
-                if let year = SentenceReader.priorYearPhrase(in: text[sentenceStart..<r.lowerBound], reportYear: reportYear).year {
-                    out.append(ComparisonMention(relation: relation, priorYear: year, range: r, sentence: 0))
-                }
-                from = r.upperBound
-            }
-        }
-        return out
     }
 }

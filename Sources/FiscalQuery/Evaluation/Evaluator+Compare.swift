@@ -81,17 +81,34 @@ extension Evaluator {
         // decided by the compared value; any other column that varies (item, code, statement,
         // measure, unit …) tells different figures apart, even when each value holds one of them.
         let reportColumns: Set<String> = ["entity", "year", "phase", "fund"]
+        // Each row's value index, looked up once.
+        let valueIndex = rows.map { index[dim.value(Int($0))]! }
         var keys = f.columns.filter { c in
             guard !excluded.contains(c.name), c.type == .text || c.type == .integer || c.type == .bool else { return false }
-            var seen: [Int: Value] = [:]
-            for p in rows {
-                let d = index[dim.value(Int(p))]!, v = c.value(Int(p))
-                if let s = seen[d], s != v { return true }
-                seen[d] = v
+            let variation: Variation
+            switch c.storage {
+            case .text(let ids, _):
+                // Interned: equal ids are equal texts.
+                variation = Evaluator.variation(rows, valueIndex, n: dimValues.count) { Int(ids[Int($0)]) }
+            case .integer(let xs):
+                variation = Evaluator.variation(rows, valueIndex, n: dimValues.count) { xs[Int($0)] }
+            default:
+                var seen: [Int: Value] = [:]
+                var within = false
+                for (r, p) in rows.enumerated() {
+                    let d = valueIndex[r], v = c.value(Int(p))
+                    if let s = seen[d], s != v { within = true; break }
+                    seen[d] = v
+                }
+                variation = within ? .withinValue : Set(seen.values).count > 1 ? .acrossValues : .constant
             }
+            switch variation {
+            case .withinValue: return true
+            case .acrossValues: return !reportColumns.contains(c.name)
             // The item labels the row even when it is the only one compared
             // (`where statement = "收支总计" | compare year`), as long as it is the same throughout.
-            return Set(seen.values).count > 1 ? !reportColumns.contains(c.name) : c.name == "item"
+            case .constant: return c.name == "item"
+            }
         }
         labelByCode(&keys, rows)
         let (gid, first, groupCount) = try assignGroups(rows, keys)
@@ -103,6 +120,33 @@ extension Evaluator {
         let made = dim.name == "entity" ? try layout.ranked() : try layout.sideBySide()
         return Frame(columns: made.columns, selection: nil, physicalCount: made.members.count,
                      provenance: f.combinedProvenance(made.members), notes: notes + made.notes)
+    }
+
+    /// How a column's values vary over the rows of a comparison.
+    enum Variation {
+        /// Two rows of one compared value differ.
+        case withinValue
+        /// Each compared value has one, not the same for all.
+        case acrossValues
+        /// One value throughout.
+        case constant
+    }
+
+    /// How `key` (a number per physical row, equal numbers for equal values) varies over `rows`,
+    /// whose compared values' indices (below `n`) are `valueIndex`.
+    static func variation(_ rows: [Int32], _ valueIndex: [Int], n: Int, _ key: (Int32) -> Int) -> Variation {
+        var seen = [Int](repeating: 0, count: n)
+        var has = [Bool](repeating: false, count: n)
+        for (r, p) in rows.enumerated() {
+            let d = valueIndex[r], v = key(p)
+            if has[d] {
+                if seen[d] != v { return .withinValue }
+            } else {
+                has[d] = true
+                seen[d] = v
+            }
+        }
+        return Set(seen.indices.filter { has[$0] }.map { seen[$0] }).count > 1 ? .acrossValues : .constant
     }
 
     /// `group keys | compare dim`: sums `amount` per key, per value of `dim`, per `derived` and,

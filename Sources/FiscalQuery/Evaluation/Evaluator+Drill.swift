@@ -20,13 +20,10 @@ extension Evaluator {
         var notes = f.notes
         var rows = f.physicalRows.filter { codeIDs[Int($0)] >= 0 }
         let preferred = ["支出", Statement.generalBudgetExpenditure.rawValue, Statement.fiscalAppropriation.rawValue]
-        let all = rows
-        narrow(&rows, f, "statement", notes: &notes) { values in
-            preferred.first { values.contains($0) } ?? values.max { a, b in
-                all.filter { self.text(f, "statement", $0) == a }.count < all.filter { self.text(f, "statement", $0) == b }.count
-            } ?? nil
+        narrow(&rows, f, "statement", notes: &notes) { values, count in
+            preferred.first { values.contains($0) } ?? values.max { a, b in count(a) < count(b) } ?? nil
         }
-        narrow(&rows, f, "measure", notes: &notes) { values in
+        narrow(&rows, f, "measure", notes: &notes) { values, _ in
             values.contains(nil) ? nil : (values.contains("合计") ? "合计" : values.compactMap { $0 }.min())
         }
         narrowToLatest(&rows, f, notes: &notes)
@@ -44,102 +41,153 @@ extension Evaluator {
         var scoped = f
         scoped.selection = rows
         let totals = statedTotals(scoped)
-        // Roll the leaves up to every ancestor; keep what each code states itself.
-        var rolled: [ClassificationCode: (Amount, [Int32])] = [:]
-        var stated: [ClassificationCode: Amount] = [:]
+        // Roll the leaves up to every ancestor; keep what each code states itself. Codes are
+        // nodes of the parsed hierarchy, sums kept per node in arrays.
+        let hierarchy = store.analysis.codes(codes, store)
+        let nodeCount = hierarchy.nodes.count
+        var rolledSum = [Amount?](repeating: nil, count: nodeCount)
+        var rolledRows = [[Int32]](repeating: [], count: nodeCount)
+        var stated = [Amount?](repeating: nil, count: nodeCount)
         for p32 in rows {
             let p = Int(p32)
-            guard let code = ClassificationCode(rawValue: codes[Int(codeIDs[p])]), ss[p] >= 0 else { continue }
+            let id = Int(codeIDs[p])
+            let lineage = hierarchy.lineage[id]
+            guard let leaf = lineage.last, ss[p] >= 0 else { continue }
             let amount = Amount(mantissa: ms[p], scale: Int(ss[p]))
             let sum = { (a: Amount) throws(QueryError) -> Amount in
-                try Evaluator.exactly(Message(.whatSumUnder, code.rawValue), at: spec.span) { () throws(AmountOverflow) in try a.adding(amount) }
+                try Evaluator.exactly(Message(.whatSumUnder, hierarchy.nodes[Int(leaf)].rawValue), at: spec.span) { () throws(AmountOverflow) in try a.adding(amount) }
             }
-            stated[code] = try sum(stated[code] ?? .zero)
+            stated[Int(leaf)] = try sum(stated[Int(leaf)] ?? .zero)
             if totals[p] { continue }
-            for node in code.lineage {
-                var entry = rolled[node] ?? (.zero, [])
-                entry.0 = try sum(entry.0)
-                entry.1.append(p32)
-                rolled[node] = entry
+            for node in lineage {
+                rolledSum[Int(node)] = try sum(rolledSum[Int(node)] ?? .zero)
+                rolledRows[Int(node)].append(p32)
             }
         }
-        func children(_ node: ClassificationCode?) -> [ClassificationCode] {
-            rolled.keys.filter { node == nil ? $0.level == .lei : $0.parent == node }.sorted()
+        func children(_ node: Int32?) -> [Int32] {
+            (node.map { hierarchy.children[Int($0)] } ?? hierarchy.roots).filter { rolledSum[Int($0)] != nil }
         }
-        var out: [(ClassificationCode, Int, Amount)] = []  // code, depth, parent total
-        func walk(_ node: ClassificationCode?, _ depth: Int, _ parentTotal: Amount) {
+        var out: [(Int32, Int, Amount)] = []  // node, depth, parent total
+        func walk(_ node: Int32?, _ depth: Int, _ parentTotal: Amount) {
             for child in children(node) {
                 out.append((child, depth, parentTotal))
-                if depth + 1 < spec.depth { walk(child, depth + 1, rolled[child]!.0) }
+                if depth + 1 < spec.depth { walk(child, depth + 1, rolledSum[Int(child)]!) }
             }
         }
+        let root = spec.code.flatMap { hierarchy.node[$0] }
         let rootTotal: Amount
-        if let stated = spec.code.flatMap({ rolled[$0]?.0 }) { rootTotal = stated } else {
-            let parts = children(nil).map { rolled[$0]!.0 }
+        if let stated = root.flatMap({ rolledSum[Int($0)] }) { rootTotal = stated } else {
+            let parts = children(nil).map { rolledSum[Int($0)]! }
             rootTotal = try Evaluator.exactly(Message(.whatDrillTotal), at: spec.span) { () throws(AmountOverflow) in try Amount.checkedSum(parts) }
         }
-        walk(spec.code, 0, rootTotal)
-        if let root = spec.code {
-            if rolled[root] == nil {
-                notes.append(note(.noteNoFactsUnder, root.rawValue))
+        // A code no fact lies under has no node: nothing under it.
+        if spec.code == nil || root != nil { walk(root, 0, rootTotal) }
+        if let code = spec.code {
+            if root.map({ rolledSum[Int($0)] == nil }) ?? true {
+                notes.append(note(.noteNoFactsUnder, code.rawValue))
             } else if out.isEmpty {
-                notes.append(note(.noteStatedWithoutParts, root.rawValue))
+                notes.append(note(.noteStatedWithoutParts, code.rawValue))
             }
         }
         var differs = false
-        for node in (spec.code.map { [$0] } ?? []) + out.map(\.0) {
-            guard let s = stated[node], let r = rolled[node]?.0, s != r else { continue }
-            differs = differs || node != spec.code
-            notes.append(note(.notePartsDiffer, node.rawValue, name(of: node) ?? "", s, r,
+        for node in (root.map { [$0] } ?? []) + out.map(\.0) {
+            guard let s = stated[Int(node)], let r = rolledSum[Int(node)], s != r else { continue }
+            differs = differs || node != root
+            let code = hierarchy.nodes[Int(node)]
+            notes.append(note(.notePartsDiffer, code.rawValue, name(of: code) ?? "", s, r,
                               (try? r.subtracting(s)).map { Message.literal($0.description) } ?? Message(.tooLargeToShow)))
         }
         var columns: [ResultTable.Column] = [.init("code", .text), .init("name", .text), .init("amount", .amount), .init("share", .percent)]
         if differs { columns.append(.init("stated", .amount)) }
         var values: [[Value]] = []
-        for (code, _, parentTotal) in out {
-            let amount = rolled[code]!.0
+        for (node, _, parentTotal) in out {
+            let code = hierarchy.nodes[Int(node)]
+            let amount = rolledSum[Int(node)]!
             let share = parentTotal.isZero ? Value.null : .percent(try Evaluator.exactly(Message(.whatShareOfCode, code.rawValue), at: spec.span) { () throws(AmountOverflow) in
                 try Ratio.exact(amount, parentTotal)
             })
             var row: [Value] = [.text(code.rawValue), name(of: code).map(Value.text) ?? .null, .amount(amount), share]
-            if differs { row.append(stated[code].flatMap { $0 != amount ? Value.amount($0) : nil } ?? .null) }
+            if differs { row.append(stated[Int(node)].flatMap { $0 != amount ? Value.amount($0) : nil } ?? .null) }
             values.append(row)
         }
         var frame = Frame.make(columns: columns, rows: values,
-                               provenance: f.combinedProvenance(out.map { rolled[$0.0]!.1 }), notes: notes)
+                               provenance: f.combinedProvenance(out.map { rolledRows[Int($0.0)] }), notes: notes)
         if spec.depth > 1 { frame.depths = out.map(\.1) }
         return frame
     }
 
-    func text(_ f: Frame, _ column: String, _ p: Int32) -> String? {
-        guard let i = f.columnIndex(column), case .text(let s) = f.columns[i].value(Int(p)) else { return nil }
-        return s
-    }
-
-    /// Keeps the rows whose `column` is the one `choose` picks, when the rows hold several.
+    /// Keeps the rows whose `column` is the one `choose` picks (given the values and how many
+    /// rows hold each), when the rows hold several.
     func narrow(_ rows: inout [Int32], _ f: Frame, _ column: String, notes: inout [String],
-                choose: (Set<String?>) -> String?) {
-        guard f.columnIndex(column) != nil else { return }
-        let values = Set(rows.map { text(f, column, $0) })
-        guard values.count > 1 else { return }
-        let pick = choose(values)
-        rows = rows.filter { text(f, column, $0) == pick }
+                choose: (Set<String?>, (String?) -> Int) -> String?) {
+        guard let ci = f.columnIndex(column) else { return }
+        let (ids, texts) = textIDs(f, ci, rows)
+        guard texts.count > 1 else { return }
+        let values = Set(texts)
+        var counts = [Int](repeating: 0, count: texts.count)
+        for id in ids { counts[Int(id)] += 1 }
+        let pick = choose(values) { s in texts.indices.first { texts[$0] == s }.map { counts[$0] } ?? 0 }
+        let keep = texts.map { $0 == pick }
+        rows = zip(rows, ids).filter { keep[Int($0.1)] }.map(\.0)
         let others = list(values.filter { $0 != pick }.map { $0 ?? "—" }.sorted())
         let heading = Evaluator.heading(column)
         let counted = pick.map { Message(.drillCountsValue, heading, $0) } ?? Message(.drillCountsNone, heading)
         notes.append(note(.noteDrillCounts, counted, heading, others, column))
     }
 
+    /// The text of column `column` at each of `rows` as a small id, and the distinct texts by
+    /// id (`nil` for a missing or non-text value): interned text is looked at once per string.
+    func textIDs(_ f: Frame, _ column: Int, _ rows: [Int32]) -> (ids: [Int32], texts: [String?]) {
+        let c = f.columns[column]
+        var index: [String?: Int32] = [:]
+        var texts: [String?] = []
+        func id(_ s: String?) -> Int32 {
+            if let i = index[s] { return i }
+            let i = Int32(texts.count)
+            index[s] = i
+            texts.append(s)
+            return i
+        }
+        var ids: [Int32] = []
+        ids.reserveCapacity(rows.count)
+        if case .text(let stored, let dictionary) = c.storage {
+            var map = [Int32](repeating: -1, count: dictionary.count + 1)  // slot 0: missing
+            for p in rows {
+                let d = Int(stored[Int(p)]) + 1
+                if map[d] < 0 { map[d] = id(d == 0 ? nil : dictionary[d - 1]) }
+                ids.append(map[d])
+            }
+        } else {
+            for p in rows {
+                if case .text(let s) = c.value(Int(p)) { ids.append(id(s)) } else { ids.append(id(nil)) }
+            }
+        }
+        return (ids, texts)
+    }
+
     /// Keeps the latest year, and 决算 over 预算 within it, when the rows hold several.
     func narrowToLatest(_ rows: inout [Int32], _ f: Frame, notes: inout [String]) {
         guard let yi = f.columnIndex("year") else { return }
-        func key(_ p: Int32) -> (Int, Int) {
-            let y: Int = if case .integer(let y) = f.columns[yi].value(Int(p)) { y } else { Int.min }
-            return (y, text(f, "phase", p) == Phase.final.rawValue ? 1 : 0)
+        let years = f.columns[yi]
+        let phases = f.columnIndex("phase").map { textIDs(f, $0, rows) }
+        let isFinalText = phases.map { phase in phase.texts.map { text in text == Phase.final.rawValue } }
+        var keyOf: [Int] = []
+        keyOf.reserveCapacity(rows.count)
+        for (r, p) in rows.enumerated() {
+            let y: Int
+            if case .integer(let xs) = years.storage, years.type != .bool {
+                y = xs[Int(p)]
+            } else if case .integer(let v) = years.value(Int(p)) {
+                y = v
+            } else {
+                y = Int.min
+            }
+            let isFinal = phases.map { phase in isFinalText![Int(phase.ids[r])] } ?? false
+            keyOf.append(y * 2 + (isFinal ? 1 : 0))
         }
-        let keys = Set(rows.map { key($0).0 * 2 + key($0).1 })
+        let keys = Set(keyOf)
         guard keys.count > 1, let latest = keys.max() else { return }
-        rows = rows.filter { key($0).0 * 2 + key($0).1 == latest }
+        rows = zip(rows, keyOf).filter { $0.1 == latest }.map(\.0)
         let phase = latest % 2 == 1 ? Phase.final.rawValue : Phase.budget.rawValue
         notes.append(note(.noteDrillLatest, latest / 2, phase, keys.count))
     }

@@ -47,12 +47,23 @@ extension Evaluator {
         for spec in specs {
             try checkCancelled(at: nil)
             columns.removeAll { $0.name == spec.name }
-            columns.append(try aggregateColumn(spec, f, rows: rows, gid: gid, groupCount: groupCount))
+            columns.append(try aggregateColumn(spec, f, rows: rows, gid: gid, groupCount: groupCount, notes: &notes))
         }
-        var members = [[Int32]](repeating: [], count: groupCount)
-        for (r, p) in rows.enumerated() { members[Int(gid[r])].append(p) }
         return Frame(columns: columns, selection: nil, physicalCount: groupCount,
-                     provenance: f.combinedProvenance(members), notes: notes)
+                     provenance: f.combinedProvenance(Evaluator.members(rows, gid: gid, groupCount: groupCount)), notes: notes)
+    }
+
+    /// Per group, its rows in order (each group's array made at its final size).
+    static func members(_ rows: [Int32], gid: [Int32], groupCount: Int) -> [[Int32]] {
+        var counts = [Int](repeating: 0, count: groupCount)
+        for g in gid { counts[Int(g)] += 1 }
+        var members = counts.map { n -> [Int32] in
+            var a: [Int32] = []
+            a.reserveCapacity(n)
+            return a
+        }
+        for (r, p) in rows.enumerated() { members[Int(gid[r])].append(p) }
+        return members
     }
 
     /// The columns `group` (or `share … by`) groups on: fields, computed values, and 类/款/项
@@ -81,47 +92,96 @@ extension Evaluator {
     /// Per row (in `rows` order) its group, the first physical row of each group, and the count.
     func assignGroups(_ rows: [Int32], _ keys: [FrameColumn]) throws(QueryError) -> (gid: [Int32], first: [Int32], count: Int) {
         if keys.isEmpty { return ([Int32](repeating: 0, count: rows.count), [rows.first ?? 0], 1) }
-        // Each key as a dense code per physical row, and its cardinality.
+        // Each key as a code per physical row (only `rows` are filled), and its cardinality:
+        // interned text by its id (no copy), small ranges of integers (years) by their offset
+        // from the smallest, anything else by a dense number per distinct value.
         var codes: [[Int32]] = []
+        var plus: [Int32] = []
         var cards: [Int] = []
         for k in keys {
             switch k.storage {
             case .text(let ids, let d):
-                codes.append(ids.map { $0 &+ 1 })
+                codes.append(ids)
+                plus.append(1)
                 cards.append(d.count + 1)
             case .integer(let xs):
-                var seen: [Int: Int32] = [:]
-                codes.append(xs.map { x in
-                    if let c = seen[x] { return c }
-                    let c = Int32(seen.count)
-                    seen[x] = c
-                    return c
-                })
-                cards.append(max(1, seen.count))
+                var low = Int.max, high = Int.min
+                for p in rows {
+                    let x = xs[Int(p)]
+                    if x != Int.min { low = min(low, x); high = max(high, x) }
+                }
+                var c = [Int32](repeating: 0, count: xs.count)
+                if low > high {
+                    cards.append(1)
+                } else if !high.subtractingReportingOverflow(low).overflow, high - low < 1 << 20 {
+                    // 0 is missing; a value is 1 + its offset from the smallest.
+                    for p in rows {
+                        let x = xs[Int(p)]
+                        c[Int(p)] = x == Int.min ? 0 : Int32(x - low + 1)
+                    }
+                    cards.append(high - low + 2)
+                } else {
+                    var seen: [Int: Int32] = [:]
+                    for p in rows {
+                        let x = xs[Int(p)]
+                        if let known = seen[x] { c[Int(p)] = known; continue }
+                        let n = Int32(seen.count)
+                        seen[x] = n
+                        c[Int(p)] = n
+                    }
+                    cards.append(max(1, seen.count))
+                }
+                codes.append(c)
+                plus.append(0)
             default:
                 var seen: [Value: Int32] = [:]
-                codes.append((0..<k.storageCount).map { p in
-                    let v = k.value(p)
-                    if let c = seen[v] { return c }
-                    let c = Int32(seen.count)
-                    seen[v] = c
-                    return c
-                })
+                var c = [Int32](repeating: 0, count: k.storageCount)
+                for p in rows {
+                    let v = k.value(Int(p))
+                    if let known = seen[v] { c[Int(p)] = known; continue }
+                    let n = Int32(seen.count)
+                    seen[v] = n
+                    c[Int(p)] = n
+                }
+                codes.append(c)
+                plus.append(0)
                 cards.append(max(1, seen.count))
             }
         }
-        var product = 1
-        var fits = true
-        for c in cards {
-            let (v, o) = product.multipliedReportingOverflow(by: c)
-            if o { fits = false; break }
-            product = v
+        func combinations() -> (Int, Bool) {
+            var product = 1
+            for c in cards {
+                let (v, o) = product.multipliedReportingOverflow(by: c)
+                if o { return (0, false) }
+                product = v
+            }
+            return (product, true)
+        }
+        var (product, fits) = combinations()
+        if !fits || product > 1 << 22 {
+            // Too many combinations of the keys' whole dictionaries: number each key's values
+            // among the rows only (a few thousand entities, ten codes …).
+            for i in codes.indices {
+                var dense: [Int32: Int32] = [:]
+                var c = [Int32](repeating: 0, count: codes[i].count)
+                for p in rows {
+                    let x = codes[i][Int(p)] &+ plus[i]
+                    if let known = dense[x] { c[Int(p)] = known; continue }
+                    let n = Int32(dense.count)
+                    dense[x] = n
+                    c[Int(p)] = n
+                }
+                codes[i] = c
+                plus[i] = 0
+                cards[i] = max(1, dense.count)
+            }
+            (product, fits) = combinations()
         }
         var gid = [Int32](repeating: 0, count: rows.count)
         var first: [Int32] = []
         func composite(_ p: Int) -> Int {
             var key = 0
-            for (i, c) in codes.enumerated() { key = key &* cards[i] &+ Int(c[p]) }
+            for (i, c) in codes.enumerated() { key = key &* cards[i] &+ Int(c[p] &+ plus[i]) }
             return key
         }
         let ranges = context.rowRanges(rows.count)
@@ -144,7 +204,7 @@ extension Evaluator {
             var table: [[Int32]: Int32] = [:]
             for (r, p32) in rows.enumerated() {
                 if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
-                let key = codes.map { $0[Int(p32)] }
+                let key = codes.indices.map { codes[$0][Int(p32)] &+ plus[$0] }
                 if let g = table[key] {
                     gid[r] = g
                 } else {
@@ -251,7 +311,8 @@ extension Evaluator {
     }
 
     /// One aggregate over the groups.
-    func aggregateColumn(_ spec: AggregateSpec, _ f: Frame, rows: [Int32], gid: [Int32], groupCount: Int) throws(QueryError) -> FrameColumn {
+    func aggregateColumn(_ spec: AggregateSpec, _ f: Frame, rows: [Int32], gid: [Int32], groupCount: Int,
+                         notes: inout [String]) throws(QueryError) -> FrameColumn {
         var counts = [Int](repeating: 0, count: groupCount)
         guard let arg = spec.argument else {
             for g in gid { counts[Int(g)] += 1 }
@@ -290,6 +351,9 @@ extension Evaluator {
             return FrameColumn.make(spec.name, spec.function == .sum ? .amount : .ratio, values)
         }
         var acc = [Value](repeating: .null, count: groupCount)
+        // Sums of quotients whose common denominator outgrew 38 digits, by group.
+        var wide: [Int: WideRatio] = [:]
+        let what = Message(.whatAggregateOf, spec.function.rawValue, arg.sourceText)
         for (r, p32) in rows.enumerated() {
             let v = try compiled.eval(Int(p32))
             if v == .null { continue }
@@ -298,13 +362,46 @@ extension Evaluator {
             switch spec.function {
             case .count: break
             case .sum, .avg:
+                if wide[g] != nil {
+                    let term = try Evaluator.exactly(what, at: spec.span) { () throws(AmountOverflow) -> Ratio? in try Arithmetic.exactRatio(v) }
+                    if let term { wide[g]!.add(term) }
+                    break
+                }
                 if acc[g] == .null { acc[g] = v; break }
                 let sum = acc[g]
-                acc[g] = try Evaluator.exactly(Message(.whatAggregateOf, spec.function.rawValue, arg.sourceText), at: spec.span) { () throws(AmountOverflow) in
-                    try Arithmetic.apply(.plus, sum, v)
+                do throws(AmountOverflow) {
+                    acc[g] = try Arithmetic.apply(.plus, sum, v)
+                } catch {
+                    // Quotients with many different denominators (`amount / line`): the sum goes on
+                    // exactly in whole numbers of any size. A sum of amounts that overflows is too
+                    // large to be money and stays an error.
+                    guard sum.isQuotient || v.isQuotient, let a = try? Arithmetic.exactRatio(sum), let b = try? Arithmetic.exactRatio(v) else {
+                        throw QueryError(Message(.evalOverflowIn, what), at: spec.span)
+                    }
+                    var w = WideRatio(a)
+                    w.add(b)
+                    wide[g] = w
+                    acc[g] = .null
                 }
             case .min: if acc[g] == .null || (Evaluator.order(v, acc[g]) ?? 0) < 0 || (acc[g] != .null && Evaluator.order(v, acc[g]) == nil && v < acc[g]) { acc[g] = v }
             case .max: if acc[g] == .null || (Evaluator.order(v, acc[g]) ?? 0) > 0 || (acc[g] != .null && Evaluator.order(v, acc[g]) == nil && acc[g] < v) { acc[g] = v }
+            }
+        }
+        // A wide sum's final value: exact where it fits 38-digit terms, else rounded (and said).
+        var rounded: (digits: Int, denominator: Int)?
+        func finish(_ w: WideRatio) throws(QueryError) -> Value {
+            guard let (ratio, digits) = w.value() else {
+                throw QueryError(Message(.evalOverflowAggregate, spec.function.rawValue, arg.sourceText),
+                                 at: spec.span, hint: Message(.hintOverflowGroup))
+            }
+            if let digits {
+                rounded = (min(digits, rounded?.digits ?? digits), max(w.denominatorDigits, rounded?.denominator ?? 0))
+            }
+            return .ratio(ratio)
+        }
+        defer {
+            if let rounded {
+                notes.append(note(.noteWideSumRounded, spec.function.rawValue, arg.sourceText, rounded.denominator, rounded.digits))
             }
         }
         switch spec.function {
@@ -313,12 +410,18 @@ extension Evaluator {
         case .avg:
             var values: [Value] = []
             for g in 0..<groupCount {
+                if var w = wide[g] {
+                    w.divide(by: counts[g])
+                    values.append(try finish(w))
+                    continue
+                }
                 values.append(counts[g] == 0 ? Value.null : try Evaluator.exactly(Message(.whatAggregateOf, "avg", arg.sourceText), at: spec.span) { () throws(AmountOverflow) in
                     try Arithmetic.apply(.divide, acc[g], .integer(counts[g]))
                 })
             }
             return FrameColumn.make(spec.name, .ratio, values)
         default:
+            for (g, w) in wide { acc[g] = try finish(w) }
             return FrameColumn.make(spec.name, compiled.type ?? .text, acc)
         }
     }

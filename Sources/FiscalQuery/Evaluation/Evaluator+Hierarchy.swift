@@ -25,16 +25,19 @@ extension Evaluator {
         guard let i = f.columnIndex("code"), case .text(let codeIDs, let dictionary) = f.columns[i].storage else {
             return [Bool](repeating: false, count: f.physicalCount)
         }
-        let (ctx, contextCount) = contexts(f)
-        let k = dictionary.count
-        var index: [String: Int32] = [:]
-        for (d, s) in dictionary.enumerated() { index[s] = Int32(d) }
         // The strict ancestors of each code that are themselves codes in the dictionary.
-        let ancestors: [[Int32]] = dictionary.map { raw in
-            guard let code = ClassificationCode(rawValue: raw) else { return [] }
-            return code.lineage.dropLast().compactMap { index[$0.rawValue] }
+        let hierarchy = store.analysis.codes(dictionary, store)
+        guard hierarchy.hasAncestors else { return [Bool](repeating: false, count: f.physicalCount) }
+        if case .base = f.provenance, f.selection == nil {
+            return store.analysis.statedTotals(store) { statedTotals(f, codeIDs, hierarchy) }
         }
-        guard ancestors.contains(where: { !$0.isEmpty }) else { return [Bool](repeating: false, count: f.physicalCount) }
+        return statedTotals(f, codeIDs, hierarchy)
+    }
+
+    private func statedTotals(_ f: Frame, _ codeIDs: [Int32], _ hierarchy: CodeHierarchy) -> [Bool] {
+        let (ctx, contextCount) = contexts(f)
+        let k = hierarchy.parsed.count
+        let ancestors = hierarchy.ancestors
         var result = [Bool](repeating: false, count: f.physicalCount)
         let rows = f.physicalRows
         if contextCount * k <= 1 << 24 {

@@ -59,13 +59,9 @@ extension Evaluator {
         guard !rows.isEmpty else { return }
         // By code: a code and one of its descendants in one group and context.
         if let (codeIDs, codes) = factColumn("code", f) {
-            var index: [String: Int32] = [:]
-            for (d, s) in codes.enumerated() { index[s] = Int32(d) }
-            let ancestors: [[Int32]] = codes.map { raw in
-                guard let code = ClassificationCode(rawValue: raw) else { return [] }
-                return code.lineage.dropLast().compactMap { index[$0.rawValue] }
-            }
-            if ancestors.contains(where: { !$0.isEmpty }) {
+            let hierarchy = store.analysis.codes(codes, store)
+            let ancestors = hierarchy.ancestors
+            if hierarchy.hasAncestors {
                 let c = contexts(f)
                 struct Key: Hashable { var group: Int32, context: Int32, code: Int32 }
                 var parts: [Key: Int32] = [:]
@@ -126,13 +122,20 @@ extension Evaluator {
             if case .base = f.provenance { return store.columns.first { $0.name == name } }
             return nil
         }
-        var seen: [[Value]: Int32] = [:]
-        var contextOf: [Int32: Int32] = [:]
-        for p in rows {
-            let key = columns.map { $0.value(Int(p)) }
-            let id = seen[key] ?? Int32(seen.count)
-            seen[key] = id
-            contextOf[p] = id
+        let contextOf: (Int32) -> Int32
+        if case .base = f.provenance {
+            let ids = store.analysis.labelContexts(store).ids
+            contextOf = { ids[Int($0)] }
+        } else {
+            var seen: [[Value]: Int32] = [:]
+            var ids: [Int32: Int32] = [:]
+            for p in rows {
+                let key = columns.map { $0.value(Int(p)) }
+                let id = seen[key] ?? Int32(seen.count)
+                seen[key] = id
+                ids[p] = id
+            }
+            contextOf = { ids[$0]! }
         }
         struct Place: Hashable { var group: Int32, context: Int32 }
         var totalRow: [Place: Int32] = [:], otherRow: [Place: Int32] = [:]
@@ -142,7 +145,7 @@ extension Evaluator {
             let item = itemIDs[Int(p)]
             guard item >= 0 else { continue }
             if hasNamed {
-                let place = Place(group: gid[r], context: contextOf[p]!)
+                let place = Place(group: gid[r], context: contextOf(p))
                 let statement = statements.flatMap { $0.ids[Int(p)] >= 0 ? $0.dictionary[Int($0.ids[Int(p)])] : nil }
                 func applies(_ n: Int) -> Bool { context.namedTotals[n].statement.map { $0 == statement } ?? true }
                 for n in named[Int(item)].totalOf where applies(n) { namedTotalRow[NamedPlace(place: place, total: n)] = item }
@@ -155,7 +158,7 @@ extension Evaluator {
                 }
             }
             let isTotal = labelTotal[Int(item)] || namesStatement(item, Int(p))
-            let place = Place(group: gid[r], context: contextOf[p]!)
+            let place = Place(group: gid[r], context: contextOf(p))
             if isTotal {
                 if totalRow[place] == nil { totalRow[place] = item }
             } else if otherRow[place] == nil {

@@ -39,10 +39,31 @@ extension Evaluator {
     }
 
     /// `sort`: a stable sort of the selection; missing values sort first ascending, last descending.
-    func sort(_ f: Frame, _ keys: [SortKey]) throws(QueryError) -> Frame {
+    /// With `limit` (`top n`), the selection is the first `limit` rows of that order.
+    func sort(_ f: Frame, _ keys: [SortKey], limit: Int? = nil) throws(QueryError) -> Frame {
         var compiled: [Compiled] = []
         for k in keys { compiled.append(try compile(k.expr, f)) }
         let rows = f.physicalRows
+        var out = f
+        if let positions = try sortedPositions(f, rows, keys, compiled, limit: limit.map { max(0, $0) }) {
+            out.selection = positions.map { rows[Int($0)] }
+        } else {
+            out.selection = try sortComparingValues(rows, keys, compiled)
+            if let limit { out.selection = Array(out.selection!.prefix(max(0, limit))) }
+        }
+        let byAmount = keys.contains { key in
+            if case .field(let n) = key.expr { return FieldNames.canonical(n.text) == "amount" }
+            return false
+        }
+        if byAmount, let units = distinctUnits(f), units.count > 1 {
+            out.notes.append(note(.noteSortUnits, list(units.prefix(3)), units[0]))
+        }
+        return out
+    }
+
+    /// The serial sort for keys whose values do not all order as machine integers (mixed
+    /// kinds, ratios): the values compared one pair at a time.
+    func sortComparingValues(_ rows: [Int32], _ keys: [SortKey], _ compiled: [Compiled]) throws(QueryError) -> [Int32] {
         var values: [[Value]] = []
         values.reserveCapacity(rows.count)
         for p in rows {
@@ -71,16 +92,7 @@ extension Evaluator {
             try checkCancelled(at: nil)
             throw QueryError(Message(.interrupted))
         }
-        var out = f
-        out.selection = order.map { rows[$0] }
-        let byAmount = keys.contains { key in
-            if case .field(let n) = key.expr { return FieldNames.canonical(n.text) == "amount" }
-            return false
-        }
-        if byAmount, let units = distinctUnits(f), units.count > 1 {
-            out.notes.append(note(.noteSortUnits, list(units.prefix(3)), units[0]))
-        }
-        return out
+        return order.map { rows[$0] }
     }
 
     struct SortCancelled: Error {}

@@ -58,8 +58,7 @@ public struct Evaluator {
             case .limit(let n, _):
                 frame.selection = Array(frame.physicalRows.prefix(max(0, n)))
             case .top(let n, let key, _):
-                frame = try sort(frame, [SortKey(key, descending: true)])
-                frame.selection = Array(frame.physicalRows.prefix(max(0, n)))
+                frame = try sort(frame, [SortKey(key, descending: true)], limit: max(0, n))
             case .share(let e, let by, let name, _):
                 frame = try share(frame, e, by: by, name: name)
             case .select(let exprs, _):

@@ -48,19 +48,26 @@ extension Evaluator {
             return nil
         }
         guard case .text(let ids, let dictionary) = column.storage else { return nil }
-        var codes = Interner()
+        // The codes' ancestors at the level come from the store's parsed hierarchy; the names
+        // are looked up per query (the catalog may change), per ancestor, not per row.
+        let hierarchy = store.analysis.codes(dictionary, store)
+        let levelCodes = hierarchy.levelDictionary[level.rawValue - 1]
         var names = Interner()
-        var codeOf = [Int32](repeating: -1, count: dictionary.count)
-        var nameOf = [Int32](repeating: -1, count: dictionary.count)
-        for (d, raw) in dictionary.enumerated() {
-            guard let ancestor = ClassificationCode(rawValue: raw)?.ancestor(at: level) else { continue }
-            codeOf[d] = codes.id(ancestor.rawValue)
-            nameOf[d] = names.id(name(of: ancestor))
+        let nameOf = levelCodes.map { names.id(name(of: ClassificationCode(rawValue: $0)!)) }
+        let codeIDs: [Int32], nameIDs: [Int32]
+        if case .text(let own, _) = store.columns[FactStore.codeColumn].storage, own.count == ids.count,
+           own.withUnsafeBufferPointer({ a in ids.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }),
+           dictionary == store.codeDictionary {
+            // The store's own column: both columns are kept with the store.
+            codeIDs = store.analysis.levelCodeIDs(level, store)
+            nameIDs = store.analysis.levelNameIDs(level, names: names.dictionary, nameOfLevelCode: nameOf, store)
+        } else {
+            let map = hierarchy.levelIDs[level.rawValue - 1]
+            codeIDs = Evaluator.mapIDs(ids, map, threads: context.threads)
+            nameIDs = Evaluator.mapIDs(codeIDs, nameOf, threads: context.threads)
         }
-        let codeIDs = ids.map { $0 < 0 ? -1 : codeOf[Int($0)] }
-        let nameIDs = ids.map { $0 < 0 ? -1 : nameOf[Int($0)] }
         return (
-            FrameColumn(name: "code", type: .text, storage: .text(ids: codeIDs, dictionary: codes.dictionary)),
+            FrameColumn(name: "code", type: .text, storage: .text(ids: codeIDs, dictionary: levelCodes)),
             FrameColumn(name: level.name, type: .text, storage: .text(ids: nameIDs, dictionary: names.dictionary))
         )
     }

@@ -57,20 +57,30 @@ public enum Launcher {
             console.err(ErrorReport.render(Message(.noFormatNamed, name, session.registry.names.joined(separator: ", ")), language: language))
             return ExitStatus.usage
         }
+        // A progress line on standard error while loading: when it is a terminal, and the output is
+        // too or the shell is interactive (`fiscal -e … | less` and `fiscal -f … > out` draw none).
+        let interactive = options.queries.isEmpty && options.script == nil && stdinIsTerminal
+        session.showsLoadProgress = Terminal.isTerminal(2) && environment["TERM"] != "dumb" && (interactive || onTerminal)
+        // A file that could not be read: the rest are loaded and the queries run on them; the
+        // failures are listed and the exit status says so (3), as psql's does for a failed script.
+        var loadFailed = false
         if !options.paths.isEmpty {
-            do {
-                let loaded = try session.load(options.paths)
-                for w in loaded.warnings { console.err(TerminalText.escaped(w.text(language)) + "\n") }
-                // What was merged or skipped as a repeat is said, never done silently.
-                for note in session.loadOutcome(ofLast: loaded.reports.count).notes(language) {
-                    console.err(Message(.notePrefix, TerminalText.escaped(note)).text(language) + "\n")
-                }
-                // `:save lesson.html` replays the session, starting with what the command line loaded.
-                session.record(":load " + options.paths.map { "\"" + $0.replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: " "))
-            } catch {
+            let batch = session.loadAll(options.paths, progress: session.showsLoadProgress ? LoadProgress.terminal(language: language) : nil)
+            if batch.isSingleFile, let error = batch.failures.first {
+                // One named file that fails fails the run, as it always has.
                 console.err(ErrorReport.render(error, language: language))
                 return ExitStatus.unreadableInput
             }
+            for w in batch.result.warnings { console.err(TerminalText.escaped(w.text(language)) + "\n") }
+            // What was merged or skipped as a repeat is said, never done silently.
+            for note in session.loadOutcome(ofLast: batch.result.reports.count).notes(language) {
+                console.err(Message(.notePrefix, TerminalText.escaped(note)).text(language) + "\n")
+            }
+            // The files that could not be read come last, where they are seen.
+            console.err(Session.failureList(batch, language: language))
+            loadFailed = !batch.failures.isEmpty
+            // `:save lesson.html` replays the session, starting with what the command line loaded.
+            session.record(":load " + options.paths.map { "\"" + $0.replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: " "))
         }
         let runner = StatementRunner(session: session, console: console)
         if !options.skipStartupFile, let rc = StartupFile.path(environment: environment) {
@@ -81,20 +91,22 @@ public enum Launcher {
             if options.echo { session.shell.echo = true }
         }
         defer { runner.finish() }
+        // In batch mode a file that failed to load makes the status 3, whatever the queries did.
+        func finish(_ status: Int32) -> Int32 { loadFailed ? ExitStatus.unreadableInput : status }
         var failed = false
         if !options.queries.isEmpty {
             for (i, query) in options.queries.enumerated() {
                 let origin = options.queries.count > 1 ? "-e #\(i + 1)" : nil
                 switch runner.execute(query, origin: origin) {
                 case .succeeded: continue
-                case .quit: return failed ? ExitStatus.queryFailed : ExitStatus.success
+                case .quit: return finish(failed ? ExitStatus.queryFailed : ExitStatus.success)
                 case .failed:
                     failed = true
-                    if !options.keepGoing { return ExitStatus.queryFailed }
+                    if !options.keepGoing { return finish(ExitStatus.queryFailed) }
                 }
             }
             // `-c … -f SCRIPT`: the queries first, then the script (psql runs them in order).
-            if options.script == nil { return failed ? ExitStatus.queryFailed : ExitStatus.success }
+            if options.script == nil { return finish(failed ? ExitStatus.queryFailed : ExitStatus.success) }
         }
         if let script = options.script {
             let name = script == "-" ? "<stdin>" : script
@@ -108,10 +120,10 @@ public enum Launcher {
                 text = read
             }
             let status = runScript(text, name: name, runner: runner, keepGoing: options.keepGoing)
-            return failed ? ExitStatus.queryFailed : status
+            return finish(failed ? ExitStatus.queryFailed : status)
         }
         if !stdinIsTerminal {
-            return runScript(readAllStandardInput(), name: "<stdin>", runner: runner, keepGoing: options.keepGoing)
+            return finish(runScript(readAllStandardInput(), name: "<stdin>", runner: runner, keepGoing: options.keepGoing))
         }
         return InteractiveShell(session: session, console: console, environment: environment).run()
     }

@@ -73,28 +73,37 @@ extension MetaCommandTable {
         MetaCommand("quit", aliases: ["q", "exit"], summary: Message(.cmdQuitSummary), action: { _, _ in .quit }),
     ])
 
+    /// `:load PATH…`: files, folders and stores. A bad file in a folder (or among several paths)
+    /// never loses the rest, nor what was loaded before: the others are loaded, and the command
+    /// fails listing the files that could not be read. One named file that fails loads nothing.
     @Sendable static func load(_ arguments: [String], _ context: MetaCommandContext) throws(MetaCommandError) -> MetaOutcome {
         guard !arguments.isEmpty else { throw MetaCommandError(Message(.expectedPathAfterLoad)) }
-        let result: FormatResult
-        do {
-            result = try context.session.load(arguments)
-        } catch {
+        let session = context.session
+        let language = session.options.language
+        let progress = session.showsLoadProgress ? LoadProgress.terminal(language: language) : nil
+        let batch = session.read(arguments, progress: progress)
+        if batch.isSingleFile, let error = batch.failures.first {
             throw MetaCommandError(error.description)
         }
         // Ctrl-C while reading: the user asked to stop, so what was read is not kept.
         if Interrupt.happened {
-            context.session.dropLastLoaded(result.reports.count)
             throw MetaCommandError("interrupted: nothing was loaded")
         }
-        let language = context.session.options.language
+        session.keep(batch)
+        let result = batch.result
         for w in result.warnings { context.runner.console.err(TerminalText.escaped(w.text(language)) + "\n") }
-        let outcome = context.session.loadOutcome(ofLast: result.reports.count)
+        let outcome = session.loadOutcome(ofLast: result.reports.count)
         for note in outcome.notes(language) {
             context.runner.console.err(Message(.notePrefix, TerminalText.escaped(note)).text(language) + "\n")
         }
-        let names = ReportsTable.summary(outcome.reports.map { context.session.reports[$0] })
+        let names = ReportsTable.summary(outcome.reports.map { session.reports[$0] })
         let loaded = outcome.message(language)
         context.runner.console.err(loaded + (names.isEmpty ? "" : ": " + TerminalText.escaped(names)) + "\n")
+        if !batch.failures.isEmpty {
+            // The list, then the statement fails (a script stops here unless --keep-going).
+            context.runner.console.err(Session.failureList(batch, language: language))
+            throw MetaCommandError(Message(.loadFailedSummary, batch.failures.count))
+        }
         return .done
     }
 

@@ -18,6 +18,10 @@ public enum FigureCatalog {
     public typealias ChartKindName = String
 
     /// Most specific first: the first whose keywords all appear in a title wins.
+    ///
+    /// A structure of 收入 or 支出 takes the rows without a classification code: a report that
+    /// also breaks the same total down by 类 (Jiangsu's 一般公共服务支出 … beside 基本支出, 项目支出)
+    /// states two breakdowns of one whole, and a pie of both would count it twice.
     public static let standard: [Standard] = [
         Standard(
             id: "general-budget-structure", title: "一般公共预算财政拨款支出结构", keywords: ["一般公共预算", "结构"], kind: "pie",
@@ -30,10 +34,10 @@ public enum FigureCatalog {
             query: #"facts | where entity = "{entity}" and phase = "{phase}" and statement = "财政拨款收支" and measure = "合计" | group year | agg amount = max(amount) | sort year | chart bar amount by year"#),
         Standard(
             id: "income-structure", title: "收入结构", keywords: ["收入"], kind: "pie",
-            query: #"facts | where entity = "{entity}" and year = {year} and phase = "{phase}" and statement = "收入" and measure = "合计" | chart pie amount by item"#),
+            query: #"facts | where entity = "{entity}" and year = {year} and phase = "{phase}" and statement = "收入" and measure = "合计" and code = null | chart pie amount by item"#),
         Standard(
             id: "expenditure-structure", title: "支出结构", keywords: ["支出"], kind: "pie",
-            query: #"facts | where entity = "{entity}" and year = {year} and phase = "{phase}" and statement = "支出" and measure = "合计" | chart pie amount by item"#),
+            query: #"facts | where entity = "{entity}" and year = {year} and phase = "{phase}" and statement = "支出" and measure = "合计" and code = null | chart pie amount by item"#),
         Standard(
             id: "totals-change", title: "收、支总计变动情况", keywords: ["总计"], kind: "bar",
             query: #"facts | where entity = "{entity}" and phase = "{phase}" and statement = "收支总计" and measure = "合计" | group year | agg amount = max(amount) | sort year | chart bar amount by year"#),

@@ -69,11 +69,15 @@ public enum Figures {
         let text = (try? FileSystem.read(report.source)).flatMap { SourceText(bytes: $0, path: report.source)?.text } ?? ""
         let announced = FigureAnnouncement.find(in: text, file: report.source)
         if announced.isEmpty {
-            return FigureCatalog.defaultOrder.compactMap { FigureCatalog.standard(id: $0) }.compactMap { standard in
-                let figure = run(standard, title: standard.title, kind: standard.kind, label: nil, announcement: nil,
+            return FigureCatalog.defaultOrder.compactMap { FigureCatalog.standard(id: $0) }.map { standard in
+                var figure = run(standard, title: standard.title, kind: standard.kind, label: nil, announcement: nil,
                                  report: report, session: session)
-                // Unannounced figures are drawn only where the facts allow.
-                guard case .success(let chart) = figure.chart, chart.categories.count >= 2 else { return nil }
+                // Unannounced figures are drawn only where the facts allow; the others say why not.
+                if case .success(let chart) = figure.chart, chart.categories.count < 2 {
+                    let what = chart.categories.first.map { "`\($0)`" } ?? "—"
+                    figure.chart = .failure(ChartError(Message(chart.kind == .bars ? .figOneBar : .figOnePart, what)
+                        .text(session.options.language)))
+                }
                 return figure
             }
         }

@@ -30,7 +30,7 @@ extension MetaCommandTable {
                     out += "── \(report.displayName) \(report.year) \(report.phase.rawValue): "
                         + (announced ? Message(.figAnnounced, figures.count) : Message(.figNoneAnnounced)).text(language)
                         + "\n\n"
-                    if figures.isEmpty { out += Message(.figNoneAllowed).text(language) + "\n\n" }
+                    if !figures.contains(where: { (try? $0.chart.get()) != nil }) { out += Message(.figNoneAllowed).text(language) + "\n\n" }
                     for figure in figures {
                         switch figure.chart {
                         case .success(let chart): out += chart.terminalText(width: width, color: session.options.color)

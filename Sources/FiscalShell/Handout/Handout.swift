@@ -84,17 +84,23 @@ public struct HandoutBuilder {
         var ok = true
         var previousEnd = 0
         for (i, statement) in statements.enumerated() {
-            let comment = Array(lines[previousEnd..<max(previousEnd, statement.line - 1)])
-                .map { $0.trimmedWhitespace }
-                .filter { StatementSplitter.isComment($0) }
-                .map(HandoutBuilder.uncomment)
+            let before = Array(lines[previousEnd..<max(previousEnd, statement.line - 1)]).map { $0.trimmedWhitespace }
+            func comments(_ part: ArraySlice<String>) -> [String] {
+                part.filter { StatementSplitter.isComment($0) }.map(HandoutBuilder.uncomment)
+            }
+            var comment = comments(before[...])
             previousEnd = statement.line - 1 + statement.text.split(separator: "\n", omittingEmptySubsequences: false).count
             if i == 0 {
-                introduction = comment.filter { !$0.lowercased().hasPrefix("run:") && !$0.lowercased().hasPrefix("handout:") }
+                // The script's opening comment is the introduction; a comment after a blank line
+                // belongs to the first step.
+                let split = before.lastIndex(where: \.isEmpty)
+                    .flatMap { blank in before[..<blank].contains { StatementSplitter.isComment($0) } ? blank : nil } ?? before.count
+                introduction = comments(before[..<split]).filter { !$0.lowercased().hasPrefix("run:") && !$0.lowercased().hasPrefix("handout:") }
+                comment = comments(before[split...])
             }
             let (blocks, succeeded) = execute(statement.text)
             ok = ok && succeeded
-            steps.append(Handout.Step(comment: i == 0 ? [] : comment, statement: statement.text, line: statement.line, blocks: blocks))
+            steps.append(Handout.Step(comment: comment, statement: statement.text, line: statement.line, blocks: blocks))
         }
         let title = introduction.first ?? name
         var handout = Handout(title: title, introduction: Array(introduction.dropFirst()), steps: steps,
@@ -132,13 +138,17 @@ public struct HandoutBuilder {
             return ([.sources(excerpts(hits.map(\.span)))], true)
         case "figures", ":figures":
             var blocks: [Handout.Block] = []
-            for (_, figures) in Figures.make(session: session) {
+            for (report, figures) in Figures.make(session: session) {
+                // Each report's figures under its name; the ones it cannot draw together, with why.
+                blocks.append(.text("── \(report.displayName) \(report.year) \(report.phase.rawValue)"))
+                var undrawn: [String] = []
                 for f in figures {
                     switch f.chart {
                     case .success(let chart): blocks.append(.chart(chart))
-                    case .failure(let error): blocks.append(.notes([Message(.handoutNotDrawn, f.title, error.message).text(language)]))
+                    case .failure(let error): undrawn.append(Message(.handoutNotDrawn, f.title, error.message).text(language))
                     }
                 }
+                if !undrawn.isEmpty { blocks.append(.notes(undrawn)) }
             }
             return (blocks, true)
         default:

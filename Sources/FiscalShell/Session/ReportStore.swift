@@ -41,6 +41,16 @@ public protocol QueryExecutor: Sendable {
     /// `query` run in the store; ``ExecutorAnswer/notCompiled(stage:reason:)`` when a part of
     /// it has no translation, naming that part.
     func execute(_ query: Query, in context: QueryContext) throws(QueryError) -> ExecutorAnswer
+    /// How many facts the reports it queries hold, when it queries the reports as loading
+    /// assembles them (stored by the import) rather than the documents as read: then it answers
+    /// for the shell's `facts` even where loading merged documents, as long as the session's
+    /// assembled reports hold as many facts (a check that the stored assembly is current).
+    /// `nil` when it queries the documents.
+    var assembledFactCount: Int? { get }
+}
+
+extension QueryExecutor {
+    public var assembledFactCount: Int? { nil }
 }
 
 /// What an executor made of a query.

@@ -95,24 +95,22 @@ public final class Session {
     public var aliasFile: String?
 
     /// Loads files and folders, and opens stores (a workspace, a database URL) that one of
-    /// ``stores`` recognises; on failure nothing already loaded changes. The result's reports
-    /// are the documents read (before merging: ``loadOutcome(of:)`` says what became of each).
+    /// ``stores`` recognises, all or nothing: when any file fails, nothing already loaded
+    /// changes and the first failure is thrown. The result's reports are the documents read
+    /// (before merging: ``loadOutcome(of:)`` says what became of each). The shell loads with
+    /// ``loadAll(_:progress:)`` instead, which keeps the files that could be read.
     @discardableResult
     public func load(_ paths: [String]) throws(LoadError) -> FormatResult {
-        var result = FormatResult(reports: [])
-        var opened: [OpenedStore] = []
-        for path in paths {
-            if let opener = stores.first(where: { $0.recognizes(path) }) {
-                let store = try opener.open(path)
-                result.reports += store.reports
-                result.warnings += store.warnings
-                opened.append(store)
-            } else {
-                let read = try registry.load(paths: [path], format: forcedFormat)
-                result.reports += read.reports
-                result.warnings += read.warnings
-            }
-        }
+        let batch = read(paths)
+        if let failure = batch.failures.first { throw failure }
+        keep(batch)
+        return batch.result
+    }
+
+    /// Adds what a load read to the session: its documents, and its stores (for `source` and
+    /// the SQL engine).
+    func keep(_ batch: LoadBatch) {
+        let result = batch.result, opened = batch.stores
         for store in opened {
             sourceCache.providers.append(store.sourceText)
             openStore = (store.executor, store.location)
@@ -125,9 +123,10 @@ public final class Session {
         }
         documents += result.reports
         reassemble()
-        return result
     }
 
+    /// Whether loads draw a progress line on standard error (a terminal; set by ``Launcher``).
+    public var showsLoadProgress = false
     /// What opens workspaces and databases (FiscalStore's openers, handed in by the executable).
     public var stores: [any ReportStoreOpener] = []
     /// Where queries run (`--engine`, `:set engine`).
@@ -148,13 +147,6 @@ public final class Session {
         assembly = ReportAssembly(documents, aliases: aliases)
         context.reports = assembly.reports
         checked.value = assembly.checked
-    }
-
-    /// Removes the `count` documents loaded last (a load the user interrupted).
-    func dropLastLoaded(_ count: Int) {
-        if count > 0 { storeHoldsEverything = false }
-        documents.removeLast(min(count, documents.count))
-        reassemble()
     }
 
     /// Loads the paths a command line names, writing warnings and a load error to `console`;
@@ -255,11 +247,19 @@ public final class Session {
             table.notes.append(Message(.engineFellBack, "the source", Message(.engineOtherReports)).text(options.language))
             return table
         }
-        // The SQL tables hold the documents as read; the in-memory reports are assembled from
-        // them. Only when assembling changed nothing do both engines see the same facts.
-        guard assembly.reports == documents else {
+        // The store's assembled facts are what assembling its documents gives without user
+        // aliases; the documents as read are the reports only when assembling changed nothing.
+        let stored = store.executor.assembledFactCount
+        let sameFacts: Bool
+        if let stored {
+            sameFacts = aliases.isEmpty && stored == assembly.reports.reduce(0) { sum, r in sum + r.facts.count }
+        } else {
+            sameFacts = assembly.reports == documents
+        }
+        guard sameFacts else {
             var table = try Evaluator.evaluate(query, in: &context)
-            table.notes.append(Message(.engineFellBack, "the source", Message(.engineAssembled)).text(options.language))
+            let why = Message(stored == nil ? .engineAssembled : !aliases.isEmpty ? .engineAliases : .engineStale)
+            table.notes.append(Message(.engineFellBack, "the source", why).text(options.language))
             return table
         }
         switch try store.executor.execute(query, in: context) {

@@ -38,6 +38,17 @@ public enum SQLDialect: Sendable {
     public func placeholder(_ i: Int) -> String { self == .postgres ? "$\(i)" : "?" }
 }
 
+/// Which facts the SQL engine reads: the documents' as read (`facts`, `mentions`), or the
+/// assembled reports' (`assembled_facts`, `assembled_mentions`: the shell's `facts`).
+public enum SQLTables: Sendable {
+    case documents, assembled
+
+    /// The table of facts.
+    public var facts: String { self == .documents ? "facts" : "assembled_facts" }
+    /// The table of their mentions.
+    public var mentions: String { self == .documents ? "mentions" : "assembled_mentions" }
+}
+
 /// A database the SQL engine runs on: the workspace tables in SQLite or PostgreSQL.
 public protocol SQLDatabase: Sendable {
     var dialect: SQLDialect { get }

@@ -15,16 +15,31 @@ public struct SQLExecutor: QueryExecutor {
     /// The most mention spans a result fetches for `source row N`; above it the rows carry none
     /// (with a note).
     let provenanceLimit: Int
+    /// The facts it queries: the assembled reports' where the store has them.
+    let tables: SQLTables
 
-    public init(database: any SQLDatabase, provenanceLimit: Int = 1_000_000) {
+    /// How many assembled facts the store holds (``QueryExecutor/assembledFactCount``).
+    public let assembledFactCount: Int?
+
+    /// An engine over `database`'s documents, or over its assembled reports when given how many
+    /// facts they hold (``SQLTables``).
+    public init(database: any SQLDatabase, assembledFacts: Int? = nil, provenanceLimit: Int = 1_000_000) {
         self.database = database
+        self.tables = assembledFacts == nil ? .documents : .assembled
+        self.assembledFactCount = assembledFacts
         self.provenanceLimit = provenanceLimit
+    }
+
+    /// An engine over `database`'s assembled facts, counting them.
+    public static func assembled(_ database: any SQLDatabase) throws -> SQLExecutor {
+        let count = try database.rows("SELECT COUNT(*) FROM assembled_facts", []).first?.first?.int ?? 0
+        return SQLExecutor(database: database, assembledFacts: Int(count))
     }
 
     public func execute(_ query: Query, in context: QueryContext) throws(QueryError) -> ExecutorAnswer {
         let plan: SQLPlan
         do {
-            plan = try SQLPlan.compile(query, in: context, dialect: database.dialect)
+            plan = try SQLPlan.compile(query, in: context, dialect: database.dialect, tables: tables)
         } catch {
             return .notCompiled(stage: error.stage, reason: error.reason)
         }
@@ -55,7 +70,7 @@ public struct SQLExecutor: QueryExecutor {
     /// Why the in-memory engine must answer (it would add a note, leave rows out or refuse),
     /// `nil` when the SQL result is the same.
     func guardReason(_ plan: SQLPlan, context: QueryContext) throws -> SQLPlan.NotCompiled? {
-        if plan.usesAmounts, try exists("facts WHERE amount_e4 IS NULL", plan) {
+        if plan.usesAmounts, try exists("\(tables.facts) WHERE amount_e4 IS NULL", plan) {
             return SQLPlan.NotCompiled(stage: "amount", reason: "some amounts have more than \(WorkspaceSchema.fixedScale) decimals")
         }
         if plan.keys == nil {
@@ -132,7 +147,7 @@ public struct SQLExecutor: QueryExecutor {
         let sql = """
             \(plan.base), picked AS (SELECT \(selected.joined(separator: ", ")) FROM base ORDER BY \(order(""))\(limit))
             SELECT p.*, m.file, m.line, m.start_col, m.end_col FROM picked p
-            JOIN mentions m ON m.report_id = p.report_id AND m.fact_ordinal = p.ordinal
+            JOIN \(tables.mentions) m ON m.report_id = p.report_id AND m.fact_ordinal = p.ordinal
             ORDER BY \(order("p.")), m.ordinal
             """
         let result = try rows(sql, plan)
@@ -242,7 +257,7 @@ public struct SQLExecutor: QueryExecutor {
         guard let raw = code.string, let code = ClassificationCode(rawValue: raw) else { return nil }
         if let name = context.codeName(code) { return name }
         let placeholder = database.dialect.placeholder(1)
-        return try database.rows("SELECT item FROM facts WHERE code = \(placeholder) ORDER BY year DESC, seq DESC LIMIT 1", [.text(raw)])
+        return try database.rows("SELECT item FROM \(tables.facts) WHERE code = \(placeholder) ORDER BY year DESC, seq DESC LIMIT 1", [.text(raw)])
             .first?.first?.string
     }
 
@@ -270,7 +285,7 @@ public struct SQLExecutor: QueryExecutor {
         let select = keys.map { $0.expression("b.") } + ["m.file", "m.line", "m.start_col", "m.end_col"]
         let result = try rows("""
             \(plan.base) SELECT \(select.joined(separator: ", ")) FROM base b
-            JOIN mentions m ON m.report_id = b.report_id AND m.fact_ordinal = b.ordinal ORDER BY b.seq, m.ordinal
+            JOIN \(tables.mentions) m ON m.report_id = b.report_id AND m.fact_ordinal = b.ordinal ORDER BY b.seq, m.ordinal
             """, plan)
         for row in result {
             guard let g = index[Array(row[0..<keys.count])] else { continue }

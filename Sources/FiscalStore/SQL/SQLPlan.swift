@@ -70,8 +70,13 @@ struct SQLPlan {
     /// Whether a fact query is sorted by amount (a note when units differ: run in memory).
     var sortsByAmount = false
     let dialect: SQLDialect
+    /// The facts it reads.
+    let tables: SQLTables
 
-    init(dialect: SQLDialect) { self.dialect = dialect }
+    init(dialect: SQLDialect, tables: SQLTables = .documents) {
+        self.dialect = dialect
+        self.tables = tables
+    }
 
     /// Whether the plan sums (and so must check what it adds: measures, units, statements, totals).
     var sums: Bool { aggregates.contains { if case .sum = $0.function { true } else { false } } }
@@ -95,8 +100,8 @@ struct SQLPlan {
     // MARK: Compiling
 
     /// Translates `query`, or says which stage does not translate.
-    static func compile(_ query: Query, in context: QueryContext, dialect: SQLDialect) throws(NotCompiled) -> SQLPlan {
-        var plan = SQLPlan(dialect: dialect)
+    static func compile(_ query: Query, in context: QueryContext, dialect: SQLDialect, tables: SQLTables = .documents) throws(NotCompiled) -> SQLPlan {
+        var plan = SQLPlan(dialect: dialect, tables: tables)
         let pipeline = query.pipeline
         if query.binding != nil { throw NotCompiled(stage: "`let`", reason: "results are bound in memory") }
         if case .drill = pipeline.source { throw NotCompiled(stage: "`drill`", reason: "it has no SQL translation yet") }
@@ -322,11 +327,11 @@ struct SQLPlan {
     /// and measure), less those without a code at the level.
     var base: String {
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        guard let level else { return "WITH base AS (SELECT * FROM facts\(filter))" }
+        guard let level else { return "WITH base AS (SELECT * FROM \(tables.facts)\(filter))" }
         let context = ["entity", "year", "phase", "statement", "fund", "measure"]
             .map { "(a.\($0) = b.\($0) OR (a.\($0) IS NULL AND b.\($0) IS NULL))" }.joined(separator: " AND ")
         return """
-            WITH filtered AS (SELECT * FROM facts\(filter)),
+            WITH filtered AS (SELECT * FROM \(tables.facts)\(filter)),
             finest AS (SELECT * FROM filtered a WHERE NOT EXISTS (
               SELECT 1 FROM filtered b WHERE \(context) AND a.code IS NOT NULL AND b.code IS NOT NULL
                 AND length(b.code) > length(a.code) AND substr(b.code, 1, length(a.code)) = a.code)),

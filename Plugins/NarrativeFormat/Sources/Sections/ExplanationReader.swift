@@ -26,14 +26,25 @@ struct ExplanationState {
 extension NarrativeReader {
     /// 第二部分, sections 一 to 十: every figure, its claims, and the project tables.
     ///
-    /// A hard-wrapped text (PDF extraction, ``ProseLayout/isHardWrapped(_:)``) is read a
+    /// A hard-wrapped text (PDF extraction, ``ProseLayout/isHardWrapped(_:)``, `wrapped`) is read a
     /// paragraph at a time: the lines from one heading or list item to the next are joined
     /// (``ProseText``), page numbers and lone quote marks left out, and a heading whose
     /// title runs onto the next line gets it back. Text with one line per paragraph is read
     /// a line at a time.
-    mutating func readExplanation(_ lines: [Int]) {
+    ///
+    /// `title` is the part's own title line when it has no `第X部分` (`2026年部门预算编制说明`):
+    /// the section it names, if any, holds the figures before the first heading.
+    mutating func readExplanation(_ lines: [Int], title: Substring?, wrapped: Bool) {
         var state = ExplanationState()
-        let wrapped = ProseLayout.isHardWrapped(lines.map { source.lines[$0 - 1] })
+        // Section ids run on across parts (a template may explain in two: `部门预算编制说明`,
+        // `其他相关情况说明`), so that changes are linked within their own section only.
+        state.sectionID = sectionCounter
+        defer { sectionCounter = state.sectionID + 1 }
+        if let title, let section = TemplateSection.forHeading(title) {
+            state.sectionID += 1
+            state.section = section
+            state.topSection = section
+        }
         var paragraph: [(number: Int, text: Substring)] = []
         func flush(_ reader: inout NarrativeReader, _ state: inout ExplanationState) {
             guard !paragraph.isEmpty else { return }
@@ -92,6 +103,15 @@ extension NarrativeReader {
                 flush(&self, &state)
                 paragraph = [(number, line)]
                 if !wrapped { flush(&self, &state) }
+                continue
+            }
+            if let sub = TemplateSection.forLeadIn(line) {
+                // `财政拨款支出主要内容如下：` above a list of 项: the list is that section's.
+                flush(&self, &state)
+                state.section = sub
+                state.sectionID += 1
+                if sub.statement != state.topSection?.statement { state.firstFact = [:] }
+                state.leiContext = nil
                 continue
             }
             if wrapped, ListItem.starts(line) { flush(&self, &state) }
@@ -234,209 +254,5 @@ extension NarrativeReader {
                 }
             }
         }
-    }
-
-    /// Files one figure: statement, fund, code, phase, item. `nil` when it cannot be placed.
-    mutating func placeFigure(_ m: FigureMention, span: SourceSpan, section: TemplateSection, project: String?,
-                              purchase: Bool = false, state: inout ExplanationState) -> FactIndex? {
-        guard let unit = m.figure.factUnit else { return nil }
-        if case .count = unit, !section.acceptsCounts {
-            warn("unplaced-figure", Message(.narrCountInMoney, "\(section.statement)", "\(m.label.isEmpty ? "?" : m.label)", "\(m.figure.amount)", "\(unit)"),
-                 at: span, severity: .note)
-            return nil
-        }
-        var item = NarrativeLabel.withoutEntityAndYear(m.label, entity: report.entity.isEmpty ? nil : report.entity)
-        if let short = shortName, item.hasPrefix(short), item.count > short.count { item.removeFirst(short.count) }
-        if report.phase == .budget { item = BudgetWording.itemName(item) }
-        guard !item.isEmpty else {
-            warn("unplaced-figure", Message(.narrNoName, "\(m.figure.amount)", "\(unit)"), at: span)
-            return nil
-        }
-        var code: ClassificationCode?
-        var econCode: ClassificationCode?
-        switch section.classification {
-        case .chain, .economic:
-            if var path = ClassificationPath(item) {
-                if path.parts.first?.level != .lei, let context = state.leiContext { path = context.extended(by: path) }
-                let catalog: ClassificationCatalog = section.classification == .economic ? .economic : .functional
-                var codes = path.resolve(in: catalog)
-                if codes.isEmpty, let context = state.leiContext, path.parts.count > 1, path.parts[0].level == .lei,
-                   path.parts[1].level == .xiang {
-                    // `（二）社会保障和就业（类）` / `1．行政事业单位离退休（类）未归口…（项）`: a 款 marked
-                    // as a 类 under the 类 above it (a mark one level off).
-                    var relevelled = path
-                    relevelled.parts[0].level = .kuan
-                    let again = context.extended(by: relevelled)
-                    var c = again.resolve(in: catalog)
-                    if c.count < again.parts.count { c = printed(again, from: c) }
-                    if c.count > context.parts.count {
-                        warn("mark-level", Message(.narrMissingKuan, "\(context.parts[0].name)", "\(path.parts[0].name)"), at: span, severity: .note)
-                        path = again
-                        codes = c
-                    }
-                }
-                if codes.count < path.parts.count, path.parts.first?.level == .lei {
-                    codes = printed(path, from: codes)
-                }
-                if codes.count < path.parts.count {
-                    // A chain the catalog places only in part names a 项 it does not know: the
-                    // figure is that 项's, not its 款's, so it stays uncoded.
-                    let missing = path.parts[codes.count]
-                    warn("unclassified", Message(.narrUnclassified, "\(missing.level)", "\(missing.name)", "\(codes.last?.rawValue ?? "nothing")"),
-                         at: span)
-                } else if section.classification == .economic {
-                    econCode = codes.last
-                } else {
-                    code = codes.last
-                }
-                item = path.parts.last?.name ?? item
-                // `检察（款）: 2018 年预算支出合计…` above `1．行政运行（项）支出…`: the 项 below
-                // belong to this 类 or 款.
-                if let last = path.parts.last, last.level < .xiang, path.parts.first?.level == .lei { state.leiContext = path }
-            }
-        case .lei:
-            code = ClassificationCatalog.functional.resolve(item, level: .lei)
-            if let path = ClassificationPath(item), path.parts.count == 1, path.parts[0].level == .lei,
-               let c = code ?? ClassificationCatalog.functional.resolve(path.parts[0].name, level: .lei) {
-                // `一般公共服务（类）支出 16992.37 万元`: the 类 by its name.
-                code = c
-                item = path.parts[0].name
-            }
-            if code == nil, item.contains("（类）") || item.contains("(类)") {
-                warn("unclassified", Message(.narrUnknownLei, "\(item)"), at: span)
-            }
-        case .none:
-            break
-        }
-        var phase = report.phase
-        var measure = state.column ?? Measure.total
-        if purchase, case .count = unit, state.column == nil {
-            // `2026年部门预算安排购置车辆5辆，其中：…执法执勤用车5辆`: what is to be bought, not
-            // what is held (`共有车辆63辆`).
-            measure = TemplateSection.purchaseMeasure
-        }
-        if let project {
-            // The 完成情况综述 sentence states the project table's figures again (预算数, 执行数):
-            // the same facts, folded on load. A budget inside a 决算 is a 预算 fact measuring
-            // the project's 全年预算.
-            phase = item.contains("预算") ? .budget : .final
-            if phase == .budget && report.phase == .final { measure = .fullYearBudget }
-            item = project
-        }
-        var fact = Fact(entity: "", year: report.year, phase: phase, statement: section.statement, item: item, code: code,
-                        econCode: econCode, fund: section.fund(for: item), measure: measure, amount: m.figure.amount, unit: unit,
-                        reading: .narrative, span: span)
-        if let sub = section.subStatement(for: item, coded: code != nil) { fact.statement = sub }
-        fact.mentions[0].part = state.part
-        let index = addFact(fact, section: state.sectionID)
-        if state.firstFact[section.statement] == nil { state.firstFact[section.statement] = index }
-        if let project { attach(index, toProject: project, line: span.line) }
-        return index
-    }
-
-    /// `codes` (the catalog's placing of `path`) continued with the codes the document prints:
-    /// each further name is the printed code under the last one placed whose printed name is
-    /// that name (`未归口管理的行政单位离退休` under 20805 is the table's 2080504).
-    func printed(_ path: ClassificationPath, from codes: [ClassificationCode]) -> [ClassificationCode] {
-        var codes = codes
-        if codes.isEmpty, let first = path.parts.first {
-            let name = ClassificationCatalog.normalizedName(first.name)
-            guard let c = printedCodes.first(where: { $0.key.level == .lei && ClassificationCatalog.normalizedName($0.value) == name })?.key else { return codes }
-            codes = [c]
-        }
-        while codes.count < path.parts.count {
-            let name = ClassificationCatalog.normalizedName(path.parts[codes.count].name)
-            let parent = codes.last!
-            let matches = printedCodes.filter { $0.key.parent == parent && ClassificationCatalog.normalizedName($0.value) == name }
-            guard matches.count == 1, let c = matches.first?.key else { break }
-            codes.append(c)
-        }
-        return codes
-    }
-
-    /// The whole a share is of: named (`占本年支出合计的…`), else the line's total before `其中`/
-    /// `主要用于`, else the section's first figure of the same statement.
-    func shareWhole(_ m: ShareMention, target: FactIndex, firstPlaced: FactIndex?, listsParts: Bool, state: ExplanationState) -> FactIndex? {
-        if let whole = m.whole {
-            let wanted = NarrativeLabel.normalized(whole)
-            return report.facts.indices.suffix(NarrativeLabel.reach).reversed().first {
-                $0 != target && NarrativeLabel.matchesNormalized(NarrativeLabel.normalized(report.facts[$0].item), wanted)
-            }
-        }
-        if let first = firstPlaced, first != target, listsParts { return first }
-        let statement = report.facts[target].statement
-        if let first = state.firstFact[statement], first != target { return first }
-        return nil
-    }
-
-    /// Links each stated change to its fact, once every fact of the section is known.
-    mutating func resolvePendingChanges() {
-        // The facts of each section in reading order, with their labels normalised once: each
-        // change then looks outward from its own line (at most `reach` facts each way) instead
-        // of matching every fact of the section, so a long report stays linear.
-        var bySection: [Int: [FactIndex]] = [:]
-        for i in report.facts.indices where !report.facts[i].derived { bySection[factSection[i], default: []].append(i) }
-        var normalizedItems: [FactIndex: String] = [:]
-        let reach = NarrativeLabel.reach
-        for p in pendingChanges {
-            let m = p.mention
-            let span = p.span
-            var target: FactIndex?
-            if m.subject.isEmpty {
-                target = p.before.last
-            } else {
-                target = p.before.last { NarrativeLabel.matches(report.facts[$0].item, m.subject) }
-                if target == nil, let facts = bySection[p.section] {
-                    let subject = NarrativeLabel.normalized(m.subject)
-                    let items = report.facts
-                    func matches(_ i: FactIndex) -> Bool {
-                        if normalizedItems[i] == nil { normalizedItems[i] = NarrativeLabel.normalized(items[i].item) }
-                        return NarrativeLabel.matchesNormalized(normalizedItems[i]!, subject)
-                    }
-                    // the first fact at or after the change's line, then outward both ways
-                    var lo = 0, hi = facts.count
-                    while lo < hi {
-                        let mid = (lo + hi) / 2
-                        if report.facts[facts[mid]].span.line < span.line { lo = mid + 1 } else { hi = mid }
-                    }
-                    let after = facts[lo..<min(facts.count, lo + reach)].first(where: matches)
-                    let before = facts[max(0, lo - reach)..<lo].last(where: matches)
-                    switch (before, after) {
-                    case (let b?, let a?):
-                        target = abs(report.facts[b].span.line - span.line) <= abs(report.facts[a].span.line - span.line) ? b : a
-                    case (let b?, nil): target = b
-                    case (nil, let a?): target = a
-                    default: break
-                    }
-                }
-                // `与上年相比收、支预算总计各增加…` right after the figure it speaks of.
-                if target == nil, report.phase == .budget, let last = p.before.last,
-                   NarrativeLabel.matches(BudgetWording.itemName(m.subject), report.facts[last].item) {
-                    target = last
-                }
-            }
-            guard let target else {
-                warn("unplaced-claim", Message(.narrNoFigureNamed, "\(m.subject)"), at: span)
-                continue
-            }
-            guard let year = m.priorYear else {
-                warn("unplaced-claim", Message(.narrNoBaseYear), at: span)
-                continue
-            }
-            report.claims.append(Claim(fact: target, kind: .change(priorYear: year, delta: m.delta, percent: m.percent), span: span))
-            if let delta = m.delta, m.deltaUnit == report.facts[target].unit, let deltaSpan = p.deltaSpan {
-                addPriorYear(of: target, year: year, delta: delta, span: deltaSpan)
-            }
-        }
-        pendingChanges = []
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(_ set: String) -> Substring {
-        var s = self
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return s
     }
 }

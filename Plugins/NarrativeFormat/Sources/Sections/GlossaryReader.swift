@@ -2,14 +2,20 @@ import FiscalFormat
 import FiscalModel
 
 extension NarrativeReader {
-    /// 第三部分 名词解释: `N.term:explanation` (or `N、`, a missing `.`, a space instead of the
-    /// colon); lines without a number continue the entry above.
+    /// 第三部分 名词解释: `N.term:explanation`, `一、term：explanation` or `（一）term：explanation` (or `N、`, a missing `.`,
+    /// a space instead of the colon); lines without a number continue the entry above.
     mutating func readGlossary(_ lines: [Int]) {
         for number in lines {
             let line = source.lines[number - 1].trimmingCharacters(" \t\u{3000}")
-            guard !line.isEmpty else { continue }
+            guard !line.isEmpty, !ProseLayout.isFurniture(line) else { continue }
             let digits = line.prefix { NarrativeFigure.digitLike($0) }
-            guard !digits.isEmpty, digits.count <= 2 else {
+            var body: Substring
+            if let entry = Heading.subsection(line) ?? Heading.section(line) {
+                body = entry
+            } else if !digits.isEmpty, digits.count <= 2 {
+                body = line.dropFirst(digits.count)
+                if let f = body.first, ".．、".contains(f) { body = body.dropFirst() }
+            } else {
                 if !report.glossary.isEmpty {
                     report.glossary[report.glossary.count - 1].explanation += String(line)
                 } else {
@@ -17,8 +23,6 @@ extension NarrativeReader {
                 }
                 continue
             }
-            var body = line.dropFirst(digits.count)
-            if let f = body.first, ".．、".contains(f) { body = body.dropFirst() }
             let split = body.firstIndex { $0 == ":" || $0 == "：" } ?? body.firstIndex(of: " ")
             let term = split.map { body[..<$0] } ?? body
             let explanation = split.map { body[body.index(after: $0)...].trimmingCharacters(" \u{3000}") } ?? ""

@@ -1,3 +1,4 @@
+import FiscalFormat
 import FiscalModel
 
 /// The parts (第一部分 …) of the Sichuan template.
@@ -23,6 +24,25 @@ enum TemplatePart: Equatable {
         else if title.contains("附件") { self = .attachments }
         else if title.contains("附表") { self = .tables }
         else { return nil }
+    }
+
+    /// Part titles a template prints on a line of their own, without `第X部分` (the Shanghai
+    /// 部门预算: `名词解释`, `2026年部门预算编制说明`, `其他相关情况说明`, `上海市普陀区文化和旅游局主要职能`;
+    /// its table of contents numbers them 一 to 七): the line ends with one of these words,
+    /// after the year or the body's name.
+    static let standaloneTitles: [(ending: String, part: TemplatePart)] = [
+        ("名词解释", .glossary), ("预算编制说明", .explanation), ("决算编制说明", .explanation),
+        ("其他相关情况说明", .explanation), ("主要职能", .overview), ("机构设置", .overview),
+    ]
+
+    /// The part a title standing on a line of its own opens (``standaloneTitles``): a short line,
+    /// no `一、`/`（一）`/`1.` list mark, no clause mark or leader dots (a table of contents' entry).
+    init?(standaloneTitle line: Substring) {
+        let t = line.filter { !$0.isWhitespace }
+        guard (4...40).contains(t.count), Heading.section(line) == nil, Heading.subsection(line) == nil, !ListItem.starts(line),
+              !t.contains(where: { "，。：；,;:…、.．".contains($0) }),
+              let row = Self.standaloneTitles.first(where: { t.hasSuffix($0.ending) }) else { return nil }
+        self = row.part
     }
 }
 
@@ -61,6 +81,9 @@ struct TemplateSection: Equatable {
         Title(words: ["收入支出决算总体"], section: TemplateSection(statement: .totals)),
         Title(words: ["收入支出预算总体"], section: TemplateSection(statement: .totals)),
         Title(words: ["收支预算总"], section: TemplateSection(statement: .totals, classification: .lei, splitsIncomeAndExpenditure: true)),
+        // The Shanghai 部门预算's `2026年部门预算编制说明` opens with the 收支 totals (its 项 follow a
+        // `财政拨款支出主要内容如下：` lead-in).
+        Title(words: ["预算编制说明"], section: TemplateSection(statement: .totals, classification: .lei, splitsIncomeAndExpenditure: true)),
         Title(words: ["基本支出"], section: TemplateSection(statement: .basicExpenditure, fund: .generalBudget, classification: .economic)),
         Title(words: ["三公"], section: TemplateSection(statement: .threePublic, fund: .generalBudget, acceptsCounts: true)),
         Title(words: ["一般公共预算财政拨款支出"], section: TemplateSection(statement: .generalBudgetExpenditure, fund: .generalBudget),
@@ -92,6 +115,19 @@ struct TemplateSection: Equatable {
             return section
         }
         return nil
+    }
+
+    /// How a line that introduces a list ends (`财政拨款支出主要内容如下：`): a line of this ending
+    /// that names a section opens it, as a heading would.
+    static let leadInEndings = ["如下：", "如下:"]
+
+    /// The section a lead-in line opens (`财政拨款支出主要内容如下：`): a short line that states no
+    /// number, ends with ``leadInEndings`` and names a section by the template's wording.
+    static func forLeadIn(_ line: Substring) -> TemplateSection? {
+        let t = line.filter { !$0.isWhitespace }
+        guard t.count <= 30, let ending = leadInEndings.first(where: { t.hasSuffix($0) }),
+              !t.contains(where: { NarrativeFigure.digitLike($0) }) else { return nil }
+        return forHeading(Substring(t.dropLast(ending.count)))
     }
 
     /// Words that say counted things are to be bought (a 预算's 国有资产 section), not held.

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Leak check: nothing fiscal keeps may grow with the number of inputs it has read.
+#
+# Usage: Fuzz/leakcheck.sh [TARGET...]   (default: FuzzQuery FuzzNarrative)
+# Environment: LEAK_N (default 10): the runs read N and 10·N inputs;
+#   LEAK_WORK (default .fuzz/leak: inputs and valgrind logs; not in git).
+#
+# Each target's replay executable (the plain `swift build --product NAME`, without libFuzzer)
+# reads every input in one process under valgrind (`--leak-check=full`). Memory a process still
+# reaches when it exits (caches, the Swift runtime's metadata) is no leak; memory nothing points
+# to any more ("definitely lost", and what only lost blocks pointed to, "indirectly lost") is.
+# A leak per input shows as about ten times the bytes in the 10·N run; the script prints both
+# runs and exits 1 when definitely or indirectly lost memory grows from N to 10·N inputs.
+#
+# Inputs: for FuzzNarrative the reports in Examples/ cut into pieces of about 8 KB of whole lines
+# (each piece is read by detection, decoding and the narrative reader, then round-tripped through
+# JSON); for FuzzQuery one statement per input, from Fuzz/seeds/query/ (each run against the
+# county example in all four output modes). Where there are fewer inputs than asked, they repeat.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+targets=("$@")
+((${#targets[@]})) || targets=(FuzzQuery FuzzNarrative)
+n=${LEAK_N:-10}
+work=${LEAK_WORK:-.fuzz/leak}
+command -v valgrind >/dev/null || { echo "leakcheck: valgrind is not installed (apt-get install valgrind)" >&2; exit 3; }
+export SWIFT_BACKTRACE=enable=no   # the backtracer's own allocations are not fiscal's
+
+inputs() {  # inputs TARGET DIR: write the target's distinct inputs into DIR
+  rm -rf "$2"; mkdir -p "$2"
+  case $1 in
+    FuzzNarrative)
+      for f in Examples/*.txt Examples/corpus/jiangsu/*.txt Examples/corpus/shanghai-putuo/*.txt; do
+        split -C 8192 -d -a 3 "$f" "$2/$(basename "$f" | md5sum | cut -c1-8)-"
+      done ;;
+    FuzzQuery)
+      i=0
+      cat Fuzz/seeds/query/* | grep -v '^[[:space:]]*\(--\|#\|:\|$\)' | while IFS= read -r line; do
+        i=$((i + 1)); printf '%s\n' "$line" > "$2/$(printf '%04d' "$i")"
+      done ;;
+    *) echo "leakcheck: no inputs for $1" >&2; exit 2 ;;
+  esac
+}
+
+lost() {  # lost KIND LOG: bytes of that kind in a valgrind log (0 when valgrind lists none)
+  grep -o "$1 lost: [0-9,]* bytes" "$2" | tail -1 | grep -o '[0-9,]* bytes' | tr -d ', bytes' || true
+}
+
+printf '%-14s %7s %10s %18s %18s %18s\n' target inputs seconds "definitely lost" "indirectly lost" "possibly lost"
+failed=0
+for t in "${targets[@]}"; do
+  swift build --product "$t" 2>&1 | grep -E 'error|warning: unre' || true
+  bin=$(swift build --show-bin-path)/$t
+  inputs "$t" "$work/$t/inputs"
+  mapfile -t all < <(ls -d "$work/$t/inputs"/* | sort)
+  declare -A result=()
+  for count in "$n" $((10 * n)); do
+    files=()
+    for ((i = 0; i < count; i++)); do files+=("${all[i % ${#all[@]}]}"); done
+    log=$work/$t/valgrind-$count.log
+    start=$(date +%s.%N)
+    valgrind --leak-check=full --undef-value-errors=no --show-leak-kinds=definite,indirect,possible --num-callers=40 --log-file="$log" \
+      "$bin" "${files[@]}" > "$work/$t/out-$count.txt" 2>&1 || { echo "leakcheck: $t failed on $count inputs; see $log" >&2; failed=1; }
+    seconds=$(echo "$(date +%s.%N) - $start" | bc)
+    definite=$(lost definitely "$log"); indirect=$(lost indirectly "$log"); possible=$(lost possibly "$log")
+    result[$count]="${definite:-0} ${indirect:-0}"
+    printf '%-14s %7d %10.1f %18s %18s %18s\n' "$t" "$count" "$seconds" "${definite:-0} B" "${indirect:-0} B" "${possible:-0} B"
+  done
+  read -r d1 i1 <<<"${result[$n]}"
+  read -r d10 i10 <<<"${result[$((10 * n))]}"
+  if ((d10 > d1 || i10 > i1)); then
+    echo "leakcheck: $t loses more memory after $((10 * n)) inputs than after $n: see $work/$t/valgrind-$((10 * n)).log"
+    failed=1
+  fi
+  unset result
+done
+exit $failed

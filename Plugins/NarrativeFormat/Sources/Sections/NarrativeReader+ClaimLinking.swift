@@ -1,0 +1,83 @@
+import FiscalFormat
+import FiscalModel
+
+/// Linking what the prose says about a figure (a share of a whole, a change from a prior year)
+/// to the facts it speaks of.
+extension NarrativeReader {
+    /// The whole a share is of: named (`占本年支出合计的…`), else the line's total before `其中`/
+    /// `主要用于`, else the section's first figure of the same statement.
+    func shareWhole(_ m: ShareMention, target: FactIndex, firstPlaced: FactIndex?, listsParts: Bool, state: ExplanationState) -> FactIndex? {
+        if let whole = m.whole {
+            let wanted = NarrativeLabel.normalized(whole)
+            return report.facts.indices.suffix(NarrativeLabel.reach).reversed().first {
+                $0 != target && NarrativeLabel.matchesNormalized(NarrativeLabel.normalized(report.facts[$0].item), wanted)
+            }
+        }
+        if let first = firstPlaced, first != target, listsParts { return first }
+        let statement = report.facts[target].statement
+        if let first = state.firstFact[statement], first != target { return first }
+        return nil
+    }
+
+    /// Links each stated change to its fact, once every fact of the section is known.
+    mutating func resolvePendingChanges() {
+        // The facts of each section in reading order, with their labels normalised once: each
+        // change then looks outward from its own line (at most `reach` facts each way) instead
+        // of matching every fact of the section, so a long report stays linear.
+        var bySection: [Int: [FactIndex]] = [:]
+        for i in report.facts.indices where !report.facts[i].derived { bySection[factSection[i], default: []].append(i) }
+        var normalizedItems: [FactIndex: String] = [:]
+        let reach = NarrativeLabel.reach
+        for p in pendingChanges {
+            let m = p.mention
+            let span = p.span
+            var target: FactIndex?
+            if m.subject.isEmpty {
+                target = p.before.last
+            } else {
+                target = p.before.last { NarrativeLabel.matches(report.facts[$0].item, m.subject) }
+                if target == nil, let facts = bySection[p.section] {
+                    let subject = NarrativeLabel.normalized(m.subject)
+                    let items = report.facts
+                    func matches(_ i: FactIndex) -> Bool {
+                        if normalizedItems[i] == nil { normalizedItems[i] = NarrativeLabel.normalized(items[i].item) }
+                        return NarrativeLabel.matchesNormalized(normalizedItems[i]!, subject)
+                    }
+                    // the first fact at or after the change's line, then outward both ways
+                    var lo = 0, hi = facts.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if report.facts[facts[mid]].span.line < span.line { lo = mid + 1 } else { hi = mid }
+                    }
+                    let after = facts[lo..<min(facts.count, lo + reach)].first(where: matches)
+                    let before = facts[max(0, lo - reach)..<lo].last(where: matches)
+                    switch (before, after) {
+                    case (let b?, let a?):
+                        target = abs(report.facts[b].span.line - span.line) <= abs(report.facts[a].span.line - span.line) ? b : a
+                    case (let b?, nil): target = b
+                    case (nil, let a?): target = a
+                    default: break
+                    }
+                }
+                // `与上年相比收、支预算总计各增加…` right after the figure it speaks of.
+                if target == nil, report.phase == .budget, let last = p.before.last,
+                   NarrativeLabel.matches(BudgetWording.itemName(m.subject), report.facts[last].item) {
+                    target = last
+                }
+            }
+            guard let target else {
+                warn("unplaced-claim", Message(.narrNoFigureNamed, "\(m.subject)"), at: span)
+                continue
+            }
+            guard let year = m.priorYear else {
+                warn("unplaced-claim", Message(.narrNoBaseYear), at: span)
+                continue
+            }
+            report.claims.append(Claim(fact: target, kind: .change(priorYear: year, delta: m.delta, percent: m.percent), span: span))
+            if let delta = m.delta, m.deltaUnit == report.facts[target].unit, let deltaSpan = p.deltaSpan {
+                addPriorYear(of: target, year: year, delta: delta, span: deltaSpan)
+            }
+        }
+        pendingChanges = []
+    }
+}
