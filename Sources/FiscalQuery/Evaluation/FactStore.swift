@@ -20,7 +20,7 @@ struct FactStore {
     /// The item name each code is written with (the latest year's), for names of codes.
     var itemNameByCode: [String: String]
     /// What queries work out from the facts alone, kept once worked out (FactStore+Analysis.swift).
-    let analysis = FactStoreAnalysis()
+    private(set) var analysis = FactStoreAnalysis()
 
     static let statementColumn = 3, codeColumn = 5, amountColumn = 9, unitColumn = 10
 
