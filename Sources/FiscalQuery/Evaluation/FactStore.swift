@@ -166,23 +166,12 @@ struct FactStore {
             years.reserveCapacity(n); lines.reserveCapacity(n); derived.reserveCapacity(n); disputed.reserveCapacity(n)
             mantissas.reserveCapacity(n); scales.reserveCapacity(n); spans.reserveCapacity(n); mentionEnds.reserveCapacity(n)
             contextIDs.reserveCapacity(n)
-            var known: [ContextKey: Int32] = [:]
-            var lastKey: ContextKey?
-            var lastContext: Int32 = 0
+            var numbering = KeyNumbering<ContextKey>()
             /// Fact by fact, the id of its context (numbered in the order of first use).
             func addContext(_ key: ContextKey) {
-                if key != lastKey {
-                    if let id = known[key] {
-                        lastContext = id
-                    } else {
-                        lastContext = Int32(contexts.count)
-                        known[key] = lastContext
-                        contexts.append(key)
-                    }
-                    lastKey = key
-                }
-                contextIDs.append(lastContext)
+                contextIDs.append(numbering.id(key))
             }
+            defer { contexts = numbering.keys }
             var remaps: [ObjectIdentifier: ColumnRemap] = [:]
             var bestNames: (columns: FactColumns, names: [(year: Int, item: Int32)])?
             func flushNames() {
@@ -342,28 +331,15 @@ struct FactStore {
         disputedCount = 0
         // Contexts in the order of first use: each range numbers its own, then they are merged.
         let local = Parallel.map(ranges.count, threads: threads) { k -> (keys: [ContextKey], ids: [Int32]) in
-            var known: [ContextKey: Int32] = [:]
-            var keys: [ContextKey] = []
+            var numbering = KeyNumbering<ContextKey>()
             var ids: [Int32] = []
             ids.reserveCapacity(ranges[k].count)
-            var lastKey: ContextKey?
-            var last: Int32 = 0
             for i in ranges[k] {
-                let key = ContextKey(entity: c.entityIDs[i], year: Int32(truncatingIfNeeded: c.years[i]), phase: c.phaseIDs[i],
-                                     statement: c.statementIDs[i], fund: c.fundIDs[i], column: c.measureIDs[i])
-                if key != lastKey {
-                    if let id = known[key] {
-                        last = id
-                    } else {
-                        last = Int32(keys.count)
-                        known[key] = last
-                        keys.append(key)
-                    }
-                    lastKey = key
-                }
-                ids.append(last)
+                ids.append(numbering.id(ContextKey(
+                    entity: c.entityIDs[i], year: Int32(truncatingIfNeeded: c.years[i]), phase: c.phaseIDs[i],
+                    statement: c.statementIDs[i], fund: c.fundIDs[i], column: c.measureIDs[i])))
             }
-            return (keys, ids)
+            return (numbering.keys, ids)
         }
         var contexts: [ContextKey: Int32] = [:]
         let remaps = local.map { part in
