@@ -186,7 +186,7 @@ extension Evaluator {
         }
         let ranges = context.rowRanges(rows.count)
         if fits && product <= 1 << 22 && ranges.count > 1 {
-            return try assignGroupsInRanges(rows, ranges, product: product, composite: composite)
+            return try assignGroupsInRanges(rows, ranges, product: product, codes: codes, plus: plus, cards: cards)
         } else if fits && product <= 1 << 22 {
             var table = [Int32](repeating: -1, count: product)
             for (r, p32) in rows.enumerated() {
@@ -218,33 +218,73 @@ extension Evaluator {
         return (gid, first, first.count)
     }
 
-    /// ``assignGroups(_:_:)`` on several threads: each range of rows numbers the groups it meets
-    /// in the order of their first row; numbering the ranges' groups range by range then gives
-    /// every group the number the serial pass gives it (the order of first rows overall).
-    func assignGroupsInRanges(_ rows: [Int32], _ ranges: [Range<Int>], product: Int, composite: (Int) -> Int) throws(QueryError)
-        -> (gid: [Int32], first: [Int32], count: Int)
+    /// ``assignGroups(_:_:)`` on several threads: each row's composite key is built a key column
+    /// at a time (tight loops over flat arrays, no call per row), then each range of rows numbers
+    /// the groups it meets in the order of their first row; numbering the ranges' groups range by
+    /// range then gives every group the number the serial pass gives it (the order of first rows
+    /// overall). `product` ≤ 2²² keeps every composite key within an Int32.
+    func assignGroupsInRanges(_ rows: [Int32], _ ranges: [Range<Int>], product: Int, codes: [[Int32]], plus: [Int32], cards: [Int])
+        throws(QueryError) -> (gid: [Int32], first: [Int32], count: Int)
     {
+        let threads = context.threads
+        // gid holds each row's composite key first, then its group within its range, then its group.
         var gid = [Int32](repeating: 0, count: rows.count)
-        let locals = gid.withUnsafeMutableBufferPointer { out in
-            Parallel.map(ranges.count, threads: context.threads) { k in
-                Result { () throws(QueryError) -> (keys: [Int], first: [Int32]) in
-                    var keys: [Int] = [], first: [Int32] = []
-                    var dense = product <= 1 << 16 ? [Int32](repeating: -1, count: product) : []
-                    var sparse: [Int: Int32] = [:]
-                    for r in ranges[k] {
-                        if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
-                        let p32 = rows[r]
-                        let key = composite(Int(p32))
-                        var g = dense.isEmpty ? (sparse[key] ?? -1) : dense[key]
-                        if g < 0 {
-                            g = Int32(keys.count)
-                            if dense.isEmpty { sparse[key] = g } else { dense[key] = g }
-                            keys.append(key)
-                            first.append(p32)
+        rows.withUnsafeBufferPointer { rb in
+            gid.withUnsafeMutableBufferPointer { out in
+                for i in codes.indices {
+                    let card = Int32(cards[i]), add = plus[i]
+                    codes[i].withUnsafeBufferPointer { cb in
+                        _ = Parallel.map(ranges.count, threads: threads) { k in
+                            if i == 0 {
+                                for r in ranges[k] { out[r] = cb[Int(rb[r])] &+ add }
+                            } else {
+                                for r in ranges[k] { out[r] = out[r] &* card &+ cb[Int(rb[r])] &+ add }
+                            }
                         }
-                        out[r] = g
                     }
-                    return (keys, first)
+                }
+            }
+        }
+        let locals = rows.withUnsafeBufferPointer { rb in
+            gid.withUnsafeMutableBufferPointer { out in
+                Parallel.map(ranges.count, threads: threads) { k in
+                    Result { () throws(QueryError) -> (keys: [Int32], first: [Int32]) in
+                        var keys: [Int32] = [], first: [Int32] = []
+                        var dense = product <= 1 << 20 ? [Int32](repeating: -1, count: product) : []
+                        var sparse: [Int32: Int32] = [:]
+                        var next = ranges[k].lowerBound
+                        while next < ranges[k].upperBound {
+                            try checkCancelled(at: nil)
+                            let stop = min(ranges[k].upperBound, next + 0x10000)
+                            if dense.isEmpty {
+                                for r in next..<stop {
+                                    let key = out[r]
+                                    if let g = sparse[key] { out[r] = g; continue }
+                                    let g = Int32(keys.count)
+                                    sparse[key] = g
+                                    keys.append(key)
+                                    first.append(rb[r])
+                                    out[r] = g
+                                }
+                            } else {
+                                dense.withUnsafeMutableBufferPointer { table in
+                                    for r in next..<stop {
+                                        let key = Int(out[r])
+                                        var g = table[key]
+                                        if g < 0 {
+                                            g = Int32(keys.count)
+                                            table[key] = g
+                                            keys.append(Int32(key))
+                                            first.append(rb[r])
+                                        }
+                                        out[r] = g
+                                    }
+                                }
+                            }
+                            next = stop
+                        }
+                        return (keys, first)
+                    }
                 }
             }
         }
@@ -254,19 +294,23 @@ extension Evaluator {
         for local in locals {
             let (keys, firsts) = try local.get()
             maps.append(keys.indices.map { i in
-                var g = table[keys[i]]
+                var g = table[Int(keys[i])]
                 if g < 0 {
                     g = Int32(first.count)
-                    table[keys[i]] = g
+                    table[Int(keys[i])] = g
                     first.append(firsts[i])
                 }
                 return g
             })
         }
+        // A range whose groups are numbered as the serial pass numbers them needs no rewrite.
+        let identity = maps.map { map in map.indices.allSatisfy { map[$0] == Int32($0) } }
         gid.withUnsafeMutableBufferPointer { out in
-            _ = Parallel.map(ranges.count, threads: context.threads) { k in
-                let map = maps[k]
-                for r in ranges[k] { out[r] = map[Int(out[r])] }
+            _ = Parallel.map(ranges.count, threads: threads) { k in
+                guard !identity[k] else { return }
+                maps[k].withUnsafeBufferPointer { map in
+                    for r in ranges[k] { out[r] = map[Int(out[r])] }
+                }
             }
         }
         return (gid, first, first.count)
