@@ -36,14 +36,14 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
     for n in [1_000_000, 10_000_000] {
-        Benchmark("group fund | sum amount over \(n / 1_000_000)M facts", configuration: .init(metrics: [.wallClock], maxIterations: 5)) { benchmark in
+        Benchmark("group fund | sum amount over \(n / 1_000_000)M facts", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(600), maxIterations: 5)) { benchmark in
             var context = syntheticContext(n)
             blackHole(try? QueryEngine.run("facts | group fund | sum amount", in: &context))  // warm: pages touched once
             benchmark.startMeasurement()
             blackHole(try? QueryEngine.run("facts | group fund | sum amount", in: &context))
             benchmark.stopMeasurement()  // the model is dropped after this: "drop a loaded model" times that
         }
-        Benchmark("group 类 | sum amount over \(n / 1_000_000)M facts", configuration: .init(metrics: [.wallClock], maxIterations: 5)) { benchmark in
+        Benchmark("group 类 | sum amount over \(n / 1_000_000)M facts", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(600), maxIterations: 5)) { benchmark in
             var context = syntheticContext(n)
             blackHole(try? QueryEngine.run("facts | where year = 2020 | group 类 | sum amount", in: &context))
             benchmark.startMeasurement()
