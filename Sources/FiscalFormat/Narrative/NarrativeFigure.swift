@@ -49,12 +49,19 @@ public struct NarrativeFigure: Sendable, Hashable {
     }
 
     /// Units recognised after a number, longest first.
+    ///
+    /// Template knowledge, extended by a province's wording: money units; the measure words of
+    /// a count (`5辆`, `3项`, `2家`), which are never money and never the change of a money
+    /// figure; and units that measure neither (`个百分点`, `平方米`, `倍`), which make no figure.
     static let units: [(String, Unit)] = [
         ("万元", .money(.wanYuan)), ("亿元", .money(.yiYuan)), ("元", .money(.yuan)),
         ("%", .percent), ("％", .percent),
+        ("个百分点", .none), ("百分点", .none), ("平方米", .none), ("平米", .none), ("倍", .none),
         ("台（套）", .count("台（套）")), ("台(套)", .count("台（套）")),
         ("人次", .count("人次")), ("批次", .count("批次")), ("辆", .count("辆")), ("人", .count("人")),
         ("次", .count("次")), ("个", .count("个")), ("台", .count("台")), ("套", .count("套")),
+        ("项", .count("项")), ("家", .count("家")), ("所", .count("所")), ("名", .count("名")),
+        ("批", .count("批")), ("件", .count("件")),
         ("年", .date), ("月", .date), ("日", .date),
     ]
 

@@ -84,6 +84,33 @@ public struct ChangeMention: Sendable, Hashable {
     /// From the direction word to the end of the last number.
     public var range: Range<Substring.Index>
     public var sentence: Int
+    /// The words around a number the text has lost (`总计 万元`), when this sentence or the
+    /// one before it has one (``SentenceReader/lostNumbers(in:)``): the figure this change
+    /// speaks of may be that number, so no earlier year's figure is derived from it.
+    public var lostNumber: String? = nil
+
+    /// Why no earlier year's figure may be derived from `figure` and this change, or `nil`:
+    /// the sentence has lost a number (``lostNumber``), or it says a rise larger than the
+    /// figure itself (`总计0.3万元…增加56.95万元`: the figure stated is not the one the change
+    /// is of). A rise equal to the figure is a new item (the year before was 0).
+    public func underivableReason(figure: Amount) -> String? {
+        if let lostNumber { return lostNumber }
+        if let delta, !delta.isNegative, !figure.isNegative, figure < delta {
+            return "增加\(delta)，大于\(figure)"
+        }
+        return nil
+    }
+
+    /// Whether this change can be a change of a figure measured in `unit`: a change of money
+    /// speaks of money, a change of a count (`比2025年增加2辆`) only of the same count, and a
+    /// change stated as a percentage alone of anything.
+    public func speaks(of unit: FactUnit) -> Bool {
+        switch (deltaUnit, unit) {
+        case (nil, _), (.money?, .money): true
+        case (.count(let a)?, .count(let b)): a == b
+        default: false
+        }
+    }
 }
 
 /// `与2019年决算数持平` (see ``NarrativeMention/unchanged(_:)``).
@@ -91,6 +118,8 @@ public struct UnchangedMention: Sendable, Hashable {
     public var priorYear: Int
     public var range: Range<Substring.Index>
     public var sentence: Int
+    /// As ``ChangeMention/lostNumber``.
+    public var lostNumber: String? = nil
 }
 
 /// `完成预算100%` (see ``NarrativeMention/completion(_:)``).

@@ -119,7 +119,76 @@ public enum SentenceReader {
                 m.sentence = sentence(of: m.range.lowerBound)
                 return .comparison(m)
             }
+        markLostNumbers(&out, in: text, sentenceStarts: sentenceStarts)
         return out.sorted { $0.start < $1.start }
+    }
+
+    /// Marks each change and `持平` whose sentence, or the sentence before (where the figure it
+    /// speaks of is stated: `…总计 万元。与2023年度相比，减少56.95万元`), has lost a number.
+    static func markLostNumbers(_ mentions: inout [NarrativeMention], in text: Substring, sentenceStarts: [Substring.Index]) {
+        for k in mentions.indices {
+            // `总计0.3万元。与2023年度相比，总计持平。主要原因：…等原因减少支付。`: a 持平 whose stated
+            // reason is a change says two things; the figure or the change was lost.
+            if case .unchanged(var m) = mentions[k], let word = changeInReason(after: m.range.upperBound, in: text) {
+                m.lostNumber = "持平…\(word)"
+                mentions[k] = .unchanged(m)
+            }
+        }
+        let lost = lostNumbers(in: text)
+        guard !lost.isEmpty else { return }
+        let lostSentences = Dictionary(lost.map { (sentenceIndex(sentenceStarts, text.index(before: $0.upperBound)), String(text[$0].filter { $0 != "。" && !$0.isNewline })) }, uniquingKeysWith: { a, _ in a })
+        func lostNear(_ s: Int) -> String? { lostSentences[s] ?? (s > 0 ? lostSentences[s - 1] : nil) }
+        for k in mentions.indices {
+            switch mentions[k] {
+            case .change(var m):
+                if let words = lostNear(m.sentence) { m.lostNumber = words; mentions[k] = .change(m) }
+            case .unchanged(var m):
+                if let words = lostNear(m.sentence) { m.lostNumber = words; mentions[k] = .unchanged(m) }
+            default: break
+            }
+        }
+    }
+
+    /// The direction word of the reason given right after `i` (in the same sentence, or the next
+    /// when it opens with a reason word: `持平。主要原因：…减少支付。`), or `nil`.
+    static func changeInReason(after i: Substring.Index, in text: Substring) -> String? {
+        var rest = text[i...]
+        rest = rest.drop { $0 == " " || $0 == "，" || $0 == "," || $0 == "。" || $0 == "；" || $0 == "\u{3000}" }
+        guard let word = (reasonWords + ["主要原因"]).first(where: { rest.hasPrefix($0) }) else { return nil }
+        let reason = rest.dropFirst(word.count).prefix { $0 != "。" && $0 != "；" }
+        return directionWords.first { reason.contains($0.word) }?.word
+    }
+
+    /// Units that a number must stand before: where one follows a word with no number between
+    /// (`收入支出总计 万元`, `比上年增加万元`, `下降 %`), the text has lost that number.
+    public static let unitsNeedingNumber = ["万元", "亿元", "%", "％"]
+
+    /// What may stand before one of ``unitsNeedingNumber`` without a number: a heading's unit
+    /// (`单位：万元`, `(万元)`), a list (`万元/人`), and numerals in words (`数万元`, `上千万元`).
+    static let standsBeforeUnit: Set<Character> = ["：", ":", "（", "(", "［", "[", "【", "/", "、", "十", "百", "千", "万", "亿", "数", "几", "近", "上"]
+
+    /// The places where the text has lost a number: the words before a unit that must follow a
+    /// number, and the unit (`总计 万元`), in order.
+    public static func lostNumbers(in text: Substring) -> [Range<Substring.Index>] {
+        var out: [Range<Substring.Index>] = []
+        for unit in unitsNeedingNumber {
+            var from = text.startIndex
+            while let r = text[from...].firstRange(of: unit) {
+                from = r.upperBound
+                // `亿元` is also read as `元` after `亿`; `万元` inside a longer unit is its own.
+                var i = r.lowerBound
+                while i > text.startIndex, text[text.index(before: i)] == " " || text[text.index(before: i)] == "\u{3000}" {
+                    i = text.index(before: i)
+                }
+                guard i > text.startIndex else { continue }
+                let p = text[text.index(before: i)]
+                if NarrativeFigure.digit(p) != nil || standsBeforeUnit.contains(p) || p.isNewline { continue }
+                guard p.unicodeScalars.first.map({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }) == true || p == "）" || p == ")" else { continue }
+                let start = text.index(i, offsetBy: -4, limitedBy: text.startIndex) ?? text.startIndex
+                out.append(start..<r.upperBound)
+            }
+        }
+        return out.sorted { $0.lowerBound < $1.lowerBound }
     }
 
     /// `与2019年决算数持平`; `与上年持平` only with a report year (else it names no year).

@@ -639,6 +639,8 @@ extension MessageCatalogue {
         .narrUnknownLei: "功能分类科目中没有名为 `{0}` 的类",
         .narrNoFigureNamed: "没有找到这项增减所指的数字 `{0}`",
         .narrNoBaseYear: "没有找到这项增减的比较年度（`与2019年相比`）",
+        .narrChangeOtherUnit: "这项增减为{1}{0}，前面应有以{0}计的数字，未找到；不与其他单位的数字关联",
+        .narrMissingNumber: "此句缺少数字或前后矛盾（{0}）；不据此推算以前年度的数字",
         .narrGlossaryText: "名词解释中应为编号的术语，实际是一段文字",
         .narrGlossaryNoExplanation: "名词解释中应为 `术语：解释`，实际只有 `{0}`",
         .projNoName: "项目表中没有“项目名称”单元格",

@@ -646,6 +646,8 @@ extension MessageCatalogue {
         .narrUnknownLei: "expected a 类 named in the classification catalog, found `{0}`",
         .narrNoFigureNamed: "expected a figure named `{0}` for this change, found none",
         .narrNoBaseYear: "expected the year this change is measured from (`与2019年相比`), found none",
+        .narrChangeOtherUnit: "expected a figure in {0} before this change of {1} {0}, found none; not linked to a figure of another unit",
+        .narrMissingNumber: "this sentence has lost a number or contradicts itself ({0}); no figure of an earlier year is derived from it",
         .narrGlossaryText: "expected a numbered term in 名词解释, found text",
         .narrGlossaryNoExplanation: "expected `term:explanation` in 名词解释, found only `{0}`",
         .projNoName: "expected a 项目名称 cell in the project table, found none",

@@ -565,6 +565,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case narrUnknownLei = "narrative.unknownLei"
     case narrNoFigureNamed = "narrative.noFigureNamed"
     case narrNoBaseYear = "narrative.noBaseYear"
+    case narrChangeOtherUnit = "narrative.changeOtherUnit"
+    case narrMissingNumber = "narrative.missingNumber"
     case narrGlossaryText = "narrative.glossaryText"
     case narrGlossaryNoExplanation = "narrative.glossaryNoExplanation"
     case projNoName = "project.noName"

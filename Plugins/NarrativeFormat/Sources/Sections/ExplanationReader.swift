@@ -220,6 +220,10 @@ extension NarrativeReader {
                 pendingChanges.append(PendingChange(mention: m, span: s, deltaSpan: m.deltaRange.map(span),
                                                     section: state.sectionID, before: placed.map(\.fact)))
             case .unchanged(let m):
+                if let lost = m.lostNumber {
+                    warn("lost-number", Message(.narrMissingNumber, lost), at: span(m.range))
+                    continue
+                }
                 guard let target = placed.last else {
                     warn("unplaced-claim", Message(.narrNoFigureUnchanged), at: span(m.range))
                     continue

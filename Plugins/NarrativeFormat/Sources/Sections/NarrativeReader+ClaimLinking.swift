@@ -32,14 +32,18 @@ extension NarrativeReader {
             let m = p.mention
             let span = p.span
             var target: FactIndex?
+            // `公务用车购置费75万元，…预计淘汰更新执法车辆5辆，比2025年增加2辆`: a change of a
+            // count is never a change of the money figure before it.
+            let before = p.before.filter { m.speaks(of: report.facts[$0].unit) }
             if m.subject.isEmpty {
-                target = p.before.last
+                target = before.last
             } else {
-                target = p.before.last { NarrativeLabel.matches(report.facts[$0].item, m.subject) }
+                target = before.last { NarrativeLabel.matches(report.facts[$0].item, m.subject) }
                 if target == nil, let facts = bySection[p.section] {
                     let subject = NarrativeLabel.normalized(m.subject)
                     let items = report.facts
                     func matches(_ i: FactIndex) -> Bool {
+                        guard m.speaks(of: items[i].unit) else { return false }
                         if normalizedItems[i] == nil { normalizedItems[i] = NarrativeLabel.normalized(items[i].item) }
                         return NarrativeLabel.matchesNormalized(normalizedItems[i]!, subject)
                     }
@@ -60,17 +64,27 @@ extension NarrativeReader {
                     }
                 }
                 // `与上年相比收、支预算总计各增加…` right after the figure it speaks of.
-                if target == nil, report.phase == .budget, let last = p.before.last,
+                if target == nil, report.phase == .budget, let last = before.last,
                    NarrativeLabel.matches(BudgetWording.itemName(m.subject), report.facts[last].item) {
                     target = last
                 }
             }
             guard let target else {
+                if let unit = m.deltaUnit, let delta = m.delta, !p.before.isEmpty, !p.before.contains(where: { m.speaks(of: report.facts[$0].unit) }) {
+                    warn("unplaced-claim", Message(.narrChangeOtherUnit, "\(unit)", "\(delta)"), at: span, severity: .note)
+                    continue
+                }
                 warn("unplaced-claim", Message(.narrNoFigureNamed, "\(m.subject)"), at: span)
                 continue
             }
             guard let year = m.priorYear else {
                 warn("unplaced-claim", Message(.narrNoBaseYear), at: span)
+                continue
+            }
+            if let reason = m.underivableReason(figure: report.facts[target].amount) {
+                // A wrong figure shown without a warning is the worst defect: a sentence that has
+                // lost a number links no change and derives no year.
+                warn("lost-number", Message(.narrMissingNumber, reason), at: span)
                 continue
             }
             report.claims.append(Claim(fact: target, kind: .change(priorYear: year, delta: m.delta, percent: m.percent), span: span))

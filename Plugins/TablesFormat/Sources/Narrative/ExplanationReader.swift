@@ -115,11 +115,24 @@ struct ExplanationReader {
                     context.warn("unplaced-claim", Message(.tabNoFigureYear), line: span(m.range).line)
                     continue
                 }
+                // A change of a count (`增加2辆`) is never a change of a money figure.
+                guard m.speaks(of: context.facts[target].unit) else {
+                    context.warn("unplaced-claim", Message(.narrChangeOtherUnit, "\(m.deltaUnit.map { "\($0)" } ?? "")", "\(m.delta ?? .zero)"), line: span(m.range).line)
+                    continue
+                }
+                if let reason = m.underivableReason(figure: context.facts[target].amount) {
+                    context.warn("lost-number", Message(.narrMissingNumber, reason), line: span(m.range).line)
+                    continue
+                }
                 context.claims.append(Claim(fact: target, kind: .change(priorYear: year, delta: m.delta, percent: m.percent), span: span(m.range)))
                 if let delta = m.delta, let r = m.deltaRange, m.deltaUnit == context.facts[target].unit {
                     addPriorYear(of: target, year: year, delta: delta, span: span(r), into: &context)
                 }
             case .unchanged(let m):
+                if let lost = m.lostNumber {
+                    context.warn("lost-number", Message(.narrMissingNumber, lost), line: span(m.range).line)
+                    continue
+                }
                 // `与2023年度持平`, `其中：因公出国（境）费支出与上一年度持平`: the clause names its item.
                 let subject = ExplanationReader.unchangedSubject(text, endingAt: m.range.upperBound, statement: section.statement)
                 let named = placed.last { context.facts[$0.fact].phase == .final && NarrativeLabel.matches(context.facts[$0.fact].item, subject) }
