@@ -52,6 +52,9 @@ public enum SentenceReader {
                 consumedComparisons.insert(c.start)
             }
             if let (sign, wordStart, comparedYear) = comparisonDelta.map({ ($0.0, $0.1, Optional($0.2)) }) ?? direction(endingAt: tail).map({ ($0.0, $0.1, Int??.none) }) {
+                // `增加（减少）0万元`: no change; `增加（减少）5万元` says no direction, so it is no
+                // figure and no change.
+                if sign == 0 && !figure.amount.isZero { continue }
                 let value = sign < 0 ? Amount.zero - figure.amount : figure.amount
                 if figure.unit == .percent,
                    case .change(var last)? = out.last, last.sentence == s, last.percent == nil {
@@ -157,6 +160,15 @@ public enum SentenceReader {
         guard let word = (reasonWords + ["主要原因"]).first(where: { rest.hasPrefix($0) }) else { return nil }
         let reason = rest.dropFirst(word.count).prefix { $0 != "。" && $0 != "；" }
         return directionWords.first { reason.contains($0.word) }?.word
+    }
+
+    /// Whether `lead` (the sentence up to a figure) ends inside a parenthesis that speaks of
+    /// the year before (`（上年财政仅安排…`, `(去年…`): the figure is last year's, said in passing.
+    public static func isPriorYearAside(_ lead: Substring) -> Bool {
+        guard let open = lead.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
+        let aside = lead[lead.index(after: open)...]
+        guard !aside.contains(where: { $0 == "）" || $0 == ")" }) else { return false }
+        return (previousYearWords + ["去年"]).contains { aside.hasPrefix($0) || aside.contains($0) }
     }
 
     /// Units that a number must stand before: where one follows a word with no number between
@@ -266,10 +278,20 @@ public enum SentenceReader {
         return (found?.0, found?.1)
     }
 
-    /// The direction word `tail` ends with, its sign and where it starts.
+    /// The direction word `tail` ends with, its sign and where it starts. The template's own
+    /// either-or (`增加（减少）`, `增长(降低)`), left in by a report that had nothing to change, is a
+    /// direction word of no sign (0).
     static func direction(endingAt tail: Substring) -> (Int, Substring.Index)? {
         for (word, sign) in directionWords where tail.hasSuffix(word) {
             return (sign, tail.index(tail.endIndex, offsetBy: -word.count))
+        }
+        let t = tail.trimmingTrailing { $0 == " " }
+        guard let close = t.last, close == "）" || close == ")" else { return nil }
+        let inner = t.dropLast()
+        for (second, _) in directionWords where inner.hasSuffix(second) {
+            let beforeSecond = inner.dropLast(second.count)
+            guard let open = beforeSecond.last, open == "（" || open == "(" else { continue }
+            if let (_, start) = direction(endingAt: beforeSecond.dropLast()) { return (0, start) }
         }
         return nil
     }

@@ -640,6 +640,8 @@ extension MessageCatalogue {
         .narrNoFigureNamed: "没有找到这项增减所指的数字 `{0}`",
         .narrNoBaseYear: "没有找到这项增减的比较年度（`与2019年相比`）",
         .narrChangeOtherUnit: "这项增减为{1}{0}，前面应有以{0}计的数字，未找到；不与其他单位的数字关联",
+        .narrChangeAmount: "这里应为某一项的数字，实际是增减额（`{0}…`）；未作为数字读取",
+        .narrPriorYearAside: "这里应为本年度的数字，实际是括号中顺带说明的上年数（`（上年…`）；未作为数字读取",
         .narrMissingNumber: "此句缺少数字或前后矛盾（{0}）；不据此推算以前年度的数字",
         .narrGlossaryText: "名词解释中应为编号的术语，实际是一段文字",
         .narrGlossaryNoExplanation: "名词解释中应为 `术语：解释`，实际只有 `{0}`",

@@ -647,6 +647,8 @@ extension MessageCatalogue {
         .narrNoFigureNamed: "expected a figure named `{0}` for this change, found none",
         .narrNoBaseYear: "expected the year this change is measured from (`与2019年相比`), found none",
         .narrChangeOtherUnit: "expected a figure in {0} before this change of {1} {0}, found none; not linked to a figure of another unit",
+        .narrChangeAmount: "expected the figure of an item, found the amount of a change (`{0}…`); not read as a fact",
+        .narrPriorYearAside: "expected a figure of the report's year, found last year's in an aside (`（上年…`); not read as a fact",
         .narrMissingNumber: "this sentence has lost a number or contradicts itself ({0}); no figure of an earlier year is derived from it",
         .narrGlossaryText: "expected a numbered term in 名词解释, found text",
         .narrGlossaryNoExplanation: "expected `term:explanation` in 名词解释, found only `{0}`",

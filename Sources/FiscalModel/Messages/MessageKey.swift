@@ -567,6 +567,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case narrNoBaseYear = "narrative.noBaseYear"
     case narrChangeOtherUnit = "narrative.changeOtherUnit"
     case narrMissingNumber = "narrative.missingNumber"
+    case narrChangeAmount = "narrative.changeAmount"
+    case narrPriorYearAside = "narrative.priorYearAside"
     case narrGlossaryText = "narrative.glossaryText"
     case narrGlossaryNoExplanation = "narrative.glossaryNoExplanation"
     case projNoName = "project.noName"

@@ -196,6 +196,17 @@ extension NarrativeReader {
                          at: span(m.figure.range), severity: .note)
                     continue
                 }
+                if let word = SentenceReader.directionWords.first(where: { m.label.hasPrefix($0.word) })?.word {
+                    // `同时，…增加部门预算 1,464.3 万元`: an amount named by a change is the size of a
+                    // change the text explains, not a line of the section.
+                    warn("unplaced-figure", Message(.narrChangeAmount, "\(word)"), at: span(m.figure.range), severity: .note)
+                    continue
+                }
+                if SentenceReader.isPriorYearAside(text[marks.sentenceStart(before: figureStart)..<figureStart]) {
+                    // `增加 2,247.84 万元（上年财政仅安排…预留机动 140.2 万元）`: last year's figure, said in passing.
+                    warn("unplaced-figure", Message(.narrPriorYearAside), at: span(m.figure.range), severity: .note)
+                    continue
+                }
                 let purchase = marks.firstWord(of: TemplateSection.purchaseWords, in: marks.sentenceStart(before: figureStart)..<figureStart) != nil
                 guard let index = placeFigure(m, span: span(m.figure.range), section: section, project: project,
                                               purchase: purchase, state: &state) else { continue }
