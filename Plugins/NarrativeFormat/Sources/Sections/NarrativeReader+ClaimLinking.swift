@@ -31,6 +31,11 @@ extension NarrativeReader {
         for p in pendingChanges {
             let m = p.mention
             let span = p.span
+            if let lost = m.lostNumber {
+                // `…总计 万元。与2023年度相比，…减少56.95万元`: the figure this change is of is lost.
+                warn("lost-number", Message(.narrMissingNumber, lost), at: span)
+                continue
+            }
             var target: FactIndex?
             // `公务用车购置费75万元，…预计淘汰更新执法车辆5辆，比2025年增加2辆`: a change of a
             // count is never a change of the money figure before it.
