@@ -129,16 +129,18 @@ struct ExplanationReader {
                     addPriorYear(of: target, year: year, delta: delta, span: span(r), into: &context)
                 }
             case .unchanged(let m):
-                if let lost = m.lostNumber {
-                    context.warn("lost-number", Message(.narrMissingNumber, lost), line: span(m.range).line)
-                    continue
-                }
                 // `与2023年度持平`, `其中：因公出国（境）费支出与上一年度持平`: the clause names its item.
                 let subject = ExplanationReader.unchangedSubject(text, endingAt: m.range.upperBound, statement: section.statement)
                 let named = placed.last { context.facts[$0.fact].phase == .final && NarrativeLabel.matches(context.facts[$0.fact].item, subject) }
                 let target = subject.isEmpty ? (placed.last(where: { context.facts[$0.fact].phase == .final })?.fact ?? firstFinal[section.statement]) : named?.fact
                 guard let target else { continue }
                 context.claims.append(Claim(fact: target, kind: .unchanged(priorYear: m.priorYear), span: span(m.range)))
+                if let lost = m.lostNumber {
+                    // The claim is the text's; a year derived from a sentence that lost or
+                    // contradicts a number would be a wrong figure shown as read.
+                    context.warn("lost-number", Message(.narrMissingNumber, lost), line: span(m.range).line)
+                    continue
+                }
                 addPriorYear(of: target, year: m.priorYear, delta: .zero, span: span(m.range), into: &context)
             case .completion(let m):
                 let inSentence = placed.filter { $0.sentence == m.sentence }
