@@ -75,7 +75,7 @@ struct ProcurementTable {
             }
             // `一、货物A`, or `一、货物` `A`.
             let (rest, numbered) = NamedCells.strippingOrdinal(String(first.text))
-            if numbered, let f = figures.first {
+            if numbered, first.amount == nil, let f = figures.first {
                 var name = String(rest)
                 if tokens.count > 2, tokens[1].amount == nil, tokens[1].text.count == 1 { name += tokens[1].text }
                 if let category = ProcurementTable.categories.first(where: { name == $0.name || name == $0.name + $0.letter }) {

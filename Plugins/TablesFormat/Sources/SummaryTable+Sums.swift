@@ -58,7 +58,9 @@ extension SummaryTable {
         func check(_ total: Entry?, _ parts: [Entry]) {
             guard let total, !total.figures.isEmpty, parts.contains(where: { !$0.figures.isEmpty }) else { return }
             for column in total.figures.indices {
-                let values = parts.map { column < $0.figures.count ? $0.figures[column].amount : .zero }
+                // Only printed figures: the rounding allowed grows with the figures added, not the blank cells.
+                let printed = parts.compactMap { column < $0.figures.count ? $0.figures[column].amount : nil }
+                let values = printed.isEmpty ? [Amount.zero] : printed
                 if !ClassifiedTable.addsUp(total.figures[column].amount, values) {
                     out.append(SumFailure(total: total.label, line: total.figures[column].span.line, stated: total.figures[column].amount,
                                           sum: Amount.sum(values)))
