@@ -377,9 +377,13 @@ public enum FileSystem {
     /// The first `count` bytes of `path` when it is a regular file of more than `size` bytes;
     /// `nil` otherwise (a small file, a stream, a device, a file that cannot be opened).
     public static func prefix(ofRegularFile path: String, count: Int, ifLargerThan size: Int) -> [UInt8]? {
+        // The path is looked at before it is opened: opening a named pipe waits for its writer,
+        // and closing it again after a peek would throw away what the writer sent (the whole
+        // read that follows would then wait for ever for a second writer).
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > size else { return nil }
         guard let f = fopen(path, "rb") else { return nil }
         defer { fclose(f) }
-        var st = stat()
         guard fstat(fileno(f), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > size else { return nil }
         var bytes = [UInt8](repeating: 0, count: count)
         let n = fread(&bytes, 1, count, f)

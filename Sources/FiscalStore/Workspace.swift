@@ -48,6 +48,10 @@ public final class Workspace: Sendable {
     /// Whether `path` is a fiscal workspace: a SQLite file whose application id is fiscal's
     /// (bytes 68–71 of the header), so no other SQLite file is taken for one.
     public static func isWorkspace(_ path: String) -> Bool {
+        // Only a regular file is looked into: opening a named pipe to peek at it would wait for
+        // its writer and then throw away what it sent.
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return false }
         guard let f = fopen(path, "rb") else { return false }
         defer { fclose(f) }
         var header = [UInt8](repeating: 0, count: 100)

@@ -37,15 +37,17 @@ public struct RunResult: Sendable {
 
 /// Runs the built `fiscal` binary with arguments, standard input and extra environment; waits.
 public func runFiscal(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-                      directory: String = TestPaths.root) throws -> RunResult {
-    try runProgram(TestPaths.binary, arguments, input: input, environment: environment, directory: directory)
+                      directory: String = TestPaths.root, timeout: Double? = nil) throws -> RunResult {
+    try runProgram(TestPaths.binary, arguments, input: input, environment: environment, directory: directory, timeout: timeout)
 }
 
 /// Runs an executable with arguments, standard input and extra environment; waits. The user's
 /// language, colour setting and start-up file are taken out of the environment (English
-/// messages, no fiscalrc), so what a test sees does not depend on who runs it.
+/// messages, no fiscalrc), so what a test sees does not depend on who runs it. With a
+/// `timeout`, a program still running after that many seconds is killed (status 9 from the
+/// signal): a test of something that could hang fails instead of hanging the suite.
 public func runProgram(_ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-                       directory: String = TestPaths.root) throws -> RunResult {
+                       directory: String = TestPaths.root, timeout: Double? = nil) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -64,6 +66,9 @@ public func runProgram(_ executable: String, _ arguments: [String], input: Strin
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
+    let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer) }
+    defer { killer.cancel() }
     if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
     try stdin.fileHandleForWriting.close()
     // Read both pipes at once: a child that fills one while we wait on the other would block.
