@@ -32,6 +32,10 @@ public struct QueryContext: Sendable {
     /// and one of its parts is refused. The shell sets it from the check's sum relations.
     public var namedTotals: [NamedTotal] = []
 
+    /// The ways a statement breaks down one total (by source, by 类, by use, …): a sum holding
+    /// rows of two of them is refused (``Breakdown``).
+    public var breakdowns: [Breakdown] = Breakdown.standard
+
     /// The language the evaluator writes its notes in (errors carry catalogue messages and
     /// are written at the edge). The shell keeps it equal to its `lang` setting.
     public var language: Language = .english

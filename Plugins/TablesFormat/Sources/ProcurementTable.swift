@@ -1,15 +1,28 @@
 import FiscalModel
 
-/// Reads the 政府采购(支出)预算表 by name and level: its 合计 and the 采购品目大类 numbered under
+/// Reads the 政府采购(支出)预算表 by name and level: its 合计, the 采购品目大类 numbered under
 /// it (`一、货物A 59.00`, `三、服务 C 2,555.80`: 货物, 工程, 服务 with the letter of the 政府采购品目
-/// 分类目录). The rows below a 大类 (专项, 经济科目, 采购物品, 采购组织形式) are projects and items
-/// without a fixed name and are not read. The figures are certain when the 大类 add up to 合计;
-/// otherwise they are read as unsure and a warning says so.
+/// 分类目录), and the rows below a 大类 (``Detail``): a 专项 with its 经济科目 (`办公设备购置费 办公设备购置
+/// 59.00`), and under it the 采购物品 with their 采购组织形式 (`台式计算机（20万以下） 分散自行组织 8.00`).
+/// A row's item names its parents, `货物：办公设备购置费 办公设备购置：台式计算机（20万以下）`, so that a
+/// sum never adds a 大类 or a 专项 to its own rows (the engine refuses `X` with `X：…`).
+///
+/// The figures are certain when the 大类 add up to 合计, each 大类's 专项 to the 大类 and each
+/// 专项's 物品 to the 专项; otherwise the figures the failing sum rests on are read as unsure and a
+/// warning names the line. Names are read as printed: a cell wrapped around its figure's line
+/// (`常委会会议经费及省人大工` / `会议费 229.00` / `作会议经费`) is joined back from the lines before and
+/// after it, as many after as before; which column a wrapped cell is, the text does not say, so
+/// the wrapped words come first.
 struct ProcurementTable {
     var section: TableSection
 
     /// The 采购品目大类 and the letter each is printed with: template data.
     static let categories: [(name: String, letter: String)] = [("货物", "A"), ("工程", "B"), ("服务", "C")]
+
+    /// The 采购组织形式 a 物品 row prints (the table's note lists them): template data.
+    static let organisationForms: Set<String> = [
+        "分散自行组织", "分散委托代理", "政府集中采购", "部门集中采购", "集中采购", "分散采购", "自行采购", "委托代理",
+    ]
 
     /// The total's name.
     static let total = "合计"
@@ -20,17 +33,41 @@ struct ProcurementTable {
         var line: Int
     }
 
+    /// A row below a 大类.
+    private struct Detail {
+        var category: Int
+        /// A 物品 row (it prints a 采购组织形式); else a 专项 row.
+        var isItem: Bool
+        /// The words of its cells wrapped onto the lines before and after its figure's line.
+        var wrapped: [String]
+        /// The words on its figure's line.
+        var words: [String]
+        var figure: Figure
+        /// How many lines of wrapped words before the figure's line (as many come after).
+        var before: Int
+        var name: String {
+            let joined = [wrapped.joined(), words.joined(separator: " ")].filter { !$0.isEmpty }
+            return joined.isEmpty ? "l.\(figure.span.line)" : joined.joined(separator: " ")
+        }
+    }
+
     func read(into context: inout TableContext) {
         var total: Row?
         var awaitingTotal: Int?  // the 合计 line, its figure on the next line (pdfplumber)
         var rows: [Row] = []
+        var details: [Detail] = []
+        var pending: [String] = []  // wrapped words since the last row, a line each
+        var owed = 0  // lines of wrapped words the last detail row still takes
         for line in section.lines {
             let tokens = line.tokens
             guard let first = tokens.first else { continue }
             let figures = tokens.compactMap { t in t.amount.map { Figure(amount: $0, span: context.source.span(line, t)) } }
             if let at = awaitingTotal {
                 awaitingTotal = nil
-                if figures.count == tokens.count, let f = figures.first, total == nil { total = Row(item: ProcurementTable.total, figure: f, line: at) }
+                if figures.count == tokens.count, let f = figures.first, total == nil {
+                    total = Row(item: ProcurementTable.total, figure: f, line: at)
+                    continue
+                }
             }
             if first.text == ProcurementTable.total, total == nil {
                 if let f = figures.first { total = Row(item: ProcurementTable.total, figure: f, line: line.number) } else { awaitingTotal = line.number }
@@ -38,11 +75,33 @@ struct ProcurementTable {
             }
             // `一、货物A`, or `一、货物` `A`.
             let (rest, numbered) = NamedCells.strippingOrdinal(String(first.text))
-            guard numbered, let f = figures.first else { continue }
-            var name = String(rest)
-            if tokens.count > 2, tokens[1].amount == nil, tokens[1].text.count == 1 { name += tokens[1].text }
-            guard let category = ProcurementTable.categories.first(where: { name == $0.name || name == $0.name + $0.letter }) else { continue }
-            rows.append(Row(item: category.name, figure: f, line: line.number))
+            if numbered, first.amount == nil, let f = figures.first {
+                var name = String(rest)
+                if tokens.count > 2, tokens[1].amount == nil, tokens[1].text.count == 1 { name += tokens[1].text }
+                if let category = ProcurementTable.categories.first(where: { name == $0.name || name == $0.name + $0.letter }) {
+                    rows.append(Row(item: category.name, figure: f, line: line.number))
+                    pending = []
+                    owed = 0
+                }
+                continue
+            }
+            guard !rows.isEmpty else { continue }
+            let words = tokens.filter { $0.amount == nil }.map { String($0.text) }
+            guard let f = figures.first else {
+                let text = words.joined(separator: " ")
+                if owed > 0, !details.isEmpty {
+                    details[details.count - 1].wrapped.append(text)
+                    owed -= 1
+                } else {
+                    pending.append(text)
+                }
+                continue
+            }
+            let isItem = words.contains { ProcurementTable.organisationForms.contains($0) }
+            details.append(Detail(category: rows.count - 1, isItem: isItem, wrapped: pending,
+                                  words: words.filter { !ProcurementTable.organisationForms.contains($0) }, figure: f, before: pending.count))
+            owed = pending.count
+            pending = []
         }
         guard !rows.isEmpty || total != nil else { return }
         var certain = false
@@ -57,6 +116,50 @@ struct ProcurementTable {
         }
         for row in (total.map { [$0] } ?? []) + rows {
             context.add(.procurement, item: row.item, column: nil, figure: row.figure, inferred: !certain, byName: true)
+        }
+        addDetails(details, rows, certain: certain, &context)
+    }
+
+    /// The rows below each 大类, named after their parents; unsure where the 大类's or their
+    /// 专项's sum fails (or the 合计's did).
+    private func addDetails(_ details: [Detail], _ rows: [Row], certain: Bool, _ context: inout TableContext) {
+        // Each detail's parent 专项 (the last 专项 row of its 大类 before it), and its item.
+        var parent = [Int?](repeating: nil, count: details.count)
+        var lastProject: Int?
+        for (i, d) in details.enumerated() {
+            if i > 0, details[i - 1].category != d.category { lastProject = nil }
+            if d.isItem { parent[i] = lastProject } else { lastProject = i }
+        }
+        var unsure = [Bool](repeating: !certain, count: details.count)
+        func fails(_ stated: Figure, _ parts: [Int]) -> Bool {
+            !parts.isEmpty && !ClassifiedTable.addsUp(stated.amount, parts.map { details[$0].figure.amount })
+        }
+        for (c, row) in rows.enumerated() {
+            let members = details.indices.filter { details[$0].category == c }
+            let projects = members.filter { !details[$0].isItem }
+            let top = projects.isEmpty ? members : members.filter { parent[$0] == nil }
+            if fails(row.figure, top) {
+                context.warn("rows-misaligned", Message(.tabNamedUnbalanced, section.title, row.item, "\(row.figure.amount)",
+                                                        "\(Amount.sum(top.map { details[$0].figure.amount }))", members.count), line: row.line)
+                for m in members { unsure[m] = true }
+            }
+            for p in projects {
+                let items = members.filter { parent[$0] == p }
+                if fails(details[p].figure, items) {
+                    context.warn("rows-misaligned", Message(.tabNamedUnbalanced, section.title, details[p].name, "\(details[p].figure.amount)",
+                                                            "\(Amount.sum(items.map { details[$0].figure.amount }))", items.count + 1),
+                                 line: details[p].figure.span.line)
+                    for m in items + [p] { unsure[m] = true }
+                }
+            }
+        }
+        // Items as the rows' paths; a path printed twice (the same 物品 in one 专项) gets its ordinal.
+        var seen: [String: Int] = [:]
+        for (i, d) in details.enumerated() {
+            var path = rows[d.category].item + "：" + (parent[i].map { details[$0].name + "：" } ?? "") + d.name
+            seen[path, default: 0] += 1
+            if let n = seen[path], n > 1 { path += "（\(n)）" }
+            context.add(.procurement, item: path, column: nil, figure: d.figure, inferred: unsure[i], byName: true)
         }
     }
 }

@@ -7,7 +7,7 @@ struct SummaryTable {
     var section: TableSection
 
     /// An item of the table and the figures found for it.
-    private struct Entry {
+    struct Entry {
         var label: String
         var figures: [Figure] = []
         var line: Int
@@ -16,13 +16,20 @@ struct SummaryTable {
     }
 
     private static let standalone: Set<String> = [
-        "本年收入合计", "本年支出合计", "使用非财政拨款结余（含专用结余）", "结余分配", "年初结转和结余", "年末结转和结余",
+        "本年收入合计", "本年支出合计", "使用非财政拨款结余（含专用结余）", "使用非财政拨款结余", "结余分配", "年初结转和结余", "年末结转和结余",
         "年初财政拨款结转和结余", "年末财政拨款结转和结余", "总计",
     ]
 
     func read(into context: inout TableContext) {
         let entries = self.entries(&context)
         let kind = section.kind
+        // The table's own sums decide whether its figures stand beside the right items.
+        let failures = SummaryTable.failures(entries)
+        let unsure = !failures.isEmpty
+        let count = entries.reduce(0) { $0 + $1.figures.count }
+        for f in failures {
+            context.warn("rows-misaligned", f.message(section.title, figures: count), line: f.line)
+        }
         let incomeFunds: [Fund] = [.generalBudget, .governmentFund, .stateCapital]
         // 财政拨款总表: which fund columns are used, from the income side.
         var usedFunds: [Fund] = []
@@ -38,7 +45,7 @@ struct SummaryTable {
             let code = e.under == nil && e.label.hasSuffix("支出") ? ClassificationCatalog.functional.resolve(e.label, level: .lei) : nil
             let expenditureSide = e.label.hasSuffix("支出") || e.label.hasPrefix("年末") || e.label == "本年支出合计"
             if kind == .appropriation, e.figures.count > 1 || expenditureSide {
-                context.add(kind, item: item, code: code, column: "合计", figure: e.figures[0])
+                context.add(kind, item: item, code: code, column: "合计", figure: e.figures[0], inferred: unsure)
                 let rest = Array(e.figures.dropFirst())
                 var funds = usedFunds.count == rest.count ? usedFunds : Array(incomeFunds.prefix(rest.count))
                 if usedFunds.count != rest.count, !rest.isEmpty {
@@ -47,13 +54,14 @@ struct SummaryTable {
                 funds = Array(funds.prefix(rest.count))
                 for (fund, figure) in zip(funds, rest) {
                     context.add(kind, item: item, code: code, fund: fund, column: fund.rawValue + "财政拨款", figure: figure,
-                                inferred: usedFunds.count != rest.count)
+                                inferred: unsure || usedFunds.count != rest.count)
                 }
             } else {
                 if e.figures.count > 1 {
                     context.warn("extra-figure", Message(.tabOneFigure, "\(item)", "\(e.figures.count)"), line: e.line)
                 }
-                context.add(kind, item: item, code: code, fund: kind == .appropriation ? SummaryTable.fund(of: e.label) : nil, column: nil, figure: e.figures[0])
+                context.add(kind, item: item, code: code, fund: kind == .appropriation ? SummaryTable.fund(of: e.label) : nil, column: nil, figure: e.figures[0],
+                            inferred: unsure)
             }
         }
     }

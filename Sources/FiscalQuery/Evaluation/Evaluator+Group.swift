@@ -37,7 +37,10 @@ extension Evaluator {
             }
             // Grouping on a level has left out every stated total with parts, and every row
             // without a code at the level (合计 rows): nothing to refuse.
-            if !onLevel { try refuseTotalsWithParts(f, rows: rows, gid: gid, span: span, keys: keys) }
+            if !onLevel {
+                try refuseTotalsWithParts(f, rows: rows, gid: gid, span: span, keys: keys)
+                try refuseTwoBreakdowns(f, rows: rows, gid: gid, span: span)
+            }
             try checkMixing(f, rows: rows, gid: gid, groupCount: groupCount, column: FactStore.unitColumn, name: "unit",
                             grouped: keyNames.contains("unit"), specs: specs, notes: &notes)
             try checkMixing(f, rows: rows, gid: gid, groupCount: groupCount, column: FactStore.statementColumn,

@@ -57,26 +57,27 @@ extension Evaluator {
     /// the rows it adds up.
     func refuseTotalsWithParts(_ f: Frame, rows: [Int32], gid: [Int32], span: QuerySpan?, keys: [Expr]) throws(QueryError) {
         guard !rows.isEmpty else { return }
-        // By code: a code and one of its descendants in one group and context.
-        if let (codeIDs, codes) = factColumn("code", f) {
+        // By code: a code and one of its descendants in one group and context, functional
+        // (201 and 20101) or economic (301 and 30101).
+        for column in ["code", "econ_code"] {
+            guard let (codeIDs, codes) = factColumn(column, f) else { continue }
             let hierarchy = store.analysis.codes(codes, store)
             let ancestors = hierarchy.ancestors
-            if hierarchy.hasAncestors {
-                let c = contexts(f)
-                struct Key: Hashable { var group: Int32, context: Int32, code: Int32 }
-                var parts: [Key: Int32] = [:]
-                for (r, p) in rows.enumerated() {
-                    let code = codeIDs[Int(p)]
-                    guard code >= 0 else { continue }
-                    for a in ancestors[Int(code)] { parts[Key(group: gid[r], context: c.ids[Int(p)], code: a), default: code] = code }
-                }
-                for (r, p) in rows.enumerated() {
-                    let code = codeIDs[Int(p)]
-                    guard code >= 0, let part = parts[Key(group: gid[r], context: c.ids[Int(p)], code: code)] else { continue }
-                    let total = codes[Int(code)], child = codes[Int(part)]
-                    throw QueryError(Message(.evalTotalWithPartsCode, total, describeCode(total), child, describeCode(child)),
-                                     at: span, hint: Message(.hintFinestLevel, total))
-                }
+            guard hierarchy.hasAncestors else { continue }
+            let c = contexts(f)
+            struct Key: Hashable { var group: Int32, context: Int32, code: Int32 }
+            var parts: [Key: Int32] = [:]
+            for (r, p) in rows.enumerated() {
+                let code = codeIDs[Int(p)]
+                guard code >= 0 else { continue }
+                for a in ancestors[Int(code)] { parts[Key(group: gid[r], context: c.ids[Int(p)], code: a), default: code] = code }
+            }
+            for (r, p) in rows.enumerated() {
+                let code = codeIDs[Int(p)]
+                guard code >= 0, let part = parts[Key(group: gid[r], context: c.ids[Int(p)], code: code)] else { continue }
+                let total = codes[Int(code)], child = codes[Int(part)]
+                throw QueryError(Message(.evalTotalWithPartsCode, total, describeCode(total), child, describeCode(child)),
+                                 at: span, hint: Message(column == "code" ? .hintFinestLevel : .hintFinestEconomicLevel, total))
             }
         }
         // By label: a 合计/总计 row (or the row named after its statement) with other rows of
@@ -114,29 +115,7 @@ extension Evaluator {
             let s = st.ids[p]
             return s >= 0 && totalOf[Int(item) * statementNames.count + Int(s)] == true
         }
-        // A 合计 row's parts may each have their own fund (本年收入合计 and 一般公共预算财政拨款收入):
-        // the context here leaves the fund out.
-        let names = ["entity", "year", "phase", "statement", "measure"]
-        let columns: [FrameColumn] = names.compactMap { name in
-            if let i = f.columnIndex(name) { return f.columns[i] }
-            if case .base = f.provenance { return store.columns.first { $0.name == name } }
-            return nil
-        }
-        let contextOf: (Int32) -> Int32
-        if case .base = f.provenance {
-            let ids = store.analysis.labelContexts(store).ids
-            contextOf = { ids[Int($0)] }
-        } else {
-            var seen: [[Value]: Int32] = [:]
-            var ids: [Int32: Int32] = [:]
-            for p in rows {
-                let key = columns.map { $0.value(Int(p)) }
-                let id = seen[key] ?? Int32(seen.count)
-                seen[key] = id
-                ids[p] = id
-            }
-            contextOf = { ids[$0]! }
-        }
+        let contextOf = labelContexts(f, rows: rows)
         struct Place: Hashable { var group: Int32, context: Int32 }
         var totalRow: [Place: Int32] = [:], otherRow: [Place: Int32] = [:]
         struct NamedPlace: Hashable { var place: Place, total: Int }
@@ -168,6 +147,31 @@ extension Evaluator {
                 throw totalWithParts(items[Int(t)], Message(.rowsSuchAs, items[Int(o)]), at: span)
             }
         }
+    }
+
+    /// Per physical row among `rows`, the context within which a labelled total and its parts
+    /// are compared: entity, year, phase, statement and measure. A 合计 row's parts may each
+    /// have their own fund (本年收入合计 and 一般公共预算财政拨款收入): the context leaves the fund out.
+    func labelContexts(_ f: Frame, rows: [Int32]) -> (Int32) -> Int32 {
+        if case .base = f.provenance {
+            let ids = store.analysis.labelContexts(store).ids
+            return { ids[Int($0)] }
+        }
+        let names = ["entity", "year", "phase", "statement", "measure"]
+        let columns: [FrameColumn] = names.compactMap { name in
+            if let i = f.columnIndex(name) { return f.columns[i] }
+            if case .base = f.provenance { return store.columns.first { $0.name == name } }
+            return nil
+        }
+        var seen: [[Value]: Int32] = [:]
+        var ids: [Int32: Int32] = [:]
+        for p in rows {
+            let key = columns.map { $0.value(Int(p)) }
+            let id = seen[key] ?? Int32(seen.count)
+            seen[key] = id
+            ids[p] = id
+        }
+        return { ids[$0]! }
     }
 
     /// The error for a sum holding the item `total` and its `parts` (as the message names them).
