@@ -142,6 +142,11 @@ extension NarrativeReader {
         readSentences(ProseText(lines: [(number, line)]), state: &state)
     }
 
+    /// How far before a figure (in characters, within its sentence) the chain that names it is
+    /// looked for (`检察（款）: 2018 年预算支出合计 16,444.36 万元`): a 类/款/项 chain with its
+    /// wording is well under 200 characters in any template.
+    static let chainReach = 200
+
     /// A paragraph of prose: its figures become facts, its ratios claims.
     mutating func readSentences(_ prose: ProseText, state: inout ExplanationState) {
         let text = prose.text[...]
@@ -180,7 +185,11 @@ extension NarrativeReader {
                 var m = m
                 if section.classification == .chain || section.classification == .economic, ClassificationPath(m.label) == nil {
                     // `检察（款）: 2018 年预算支出合计 16,444.36 万元`: the chain before the colon names it.
-                    let lead = text[marks.sentenceStart(before: m.figure.range.lowerBound)..<m.figure.range.lowerBound]
+                    // At most `chainReach` characters back: a chain names the figure right after it, and
+                    // a sentence with thousands of figures and no `。` stays linear.
+                    let sentenceStart = marks.sentenceStart(before: m.figure.range.lowerBound)
+                    let leadStart = text.index(m.figure.range.lowerBound, offsetBy: -Self.chainReach, limitedBy: sentenceStart) ?? sentenceStart
+                    let lead = text[leadStart..<m.figure.range.lowerBound]
                     if let path = ClassificationPath(lead), !lead.contains(where: { $0.isASCII && $0.isNumber } ) || path.parts.count > 0,
                        let last = ["（项）", "(项)", "（款）", "(款)", "（类）", "(类)"].compactMap({ lead.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound }),
                        !lead[last.upperBound...].contains(where: { "，,；;".contains($0) }) {
@@ -202,7 +211,10 @@ extension NarrativeReader {
                     warn("unplaced-figure", Message(.narrChangeAmount, "\(word)"), at: span(m.figure.range), severity: .note)
                     continue
                 }
-                if SentenceReader.isPriorYearAside(text[marks.sentenceStart(before: figureStart)..<figureStart]) {
+                // An aside is short: looked for within `chainReach` characters, so a long sentence stays linear.
+                let asideStart = text.index(figureStart, offsetBy: -Self.chainReach, limitedBy: marks.sentenceStart(before: figureStart))
+                    ?? marks.sentenceStart(before: figureStart)
+                if SentenceReader.isPriorYearAside(text[asideStart..<figureStart]) {
                     // `增加 2,247.84 万元（上年财政仅安排…预留机动 140.2 万元）`: last year's figure, said in passing.
                     warn("unplaced-figure", Message(.narrPriorYearAside), at: span(m.figure.range), severity: .note)
                     continue
