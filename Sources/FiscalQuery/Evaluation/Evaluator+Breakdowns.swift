@@ -53,6 +53,19 @@ extension Evaluator {
                 totalIn[Int32(i), default: []].append(Int32(s))
             }
         }
+        // Before looking at any row: every mask a row can have is an item's (or none) with a
+        // code's (or none) and the economic bits (or none). When no two of those possible masks
+        // are disjoint and no item breaks another down, no row can conflict with another, and
+        // the rows need not be read (a query over millions of facts pays nothing).
+        if !ancestors.contains(where: { !$0.isEmpty }) {
+            let itemMasks = Set(itemMask).union([0]), codeMasks = Set(codeMask).union([0])
+            let economicMasks: Set<UInt32> = (economic?.dictionary.isEmpty ?? true) ? [0] : [0, economicBits]
+            var possible = Set<UInt32>()
+            for a in itemMasks { for b in codeMasks { for c in economicMasks where a | b | c != 0 { possible.insert(a | b | c) } } }
+            let list = Array(possible)
+            let canConflict = list.indices.contains { i in list[(i + 1)...].contains { list[i] & $0 == 0 } }
+            if !canConflict { return }
+        }
         func mask(_ p: Int32) -> UInt32 {
             let item = itemIDs[Int(p)]
             var m = item >= 0 ? itemMask[Int(item)] : 0
