@@ -183,13 +183,14 @@ extension NarrativeReader {
                     continue
                 }
                 var m = m
+                // What names a figure (a chain, an aside) stands at most `chainReach` characters
+                // before it in its sentence: looking no further keeps a sentence with thousands of
+                // figures and no `。` linear.
+                let sentenceStart = marks.sentenceStart(before: m.figure.range.lowerBound)
+                let nearStart = text.index(m.figure.range.lowerBound, offsetBy: -Self.chainReach, limitedBy: sentenceStart) ?? sentenceStart
                 if section.classification == .chain || section.classification == .economic, ClassificationPath(m.label) == nil {
                     // `检察（款）: 2018 年预算支出合计 16,444.36 万元`: the chain before the colon names it.
-                    // At most `chainReach` characters back: a chain names the figure right after it, and
-                    // a sentence with thousands of figures and no `。` stays linear.
-                    let sentenceStart = marks.sentenceStart(before: m.figure.range.lowerBound)
-                    let leadStart = text.index(m.figure.range.lowerBound, offsetBy: -Self.chainReach, limitedBy: sentenceStart) ?? sentenceStart
-                    let lead = text[leadStart..<m.figure.range.lowerBound]
+                    let lead = text[nearStart..<m.figure.range.lowerBound]
                     if let path = ClassificationPath(lead), !lead.contains(where: { $0.isASCII && $0.isNumber } ) || path.parts.count > 0,
                        let last = ["（项）", "(项)", "（款）", "(款)", "（类）", "(类)"].compactMap({ lead.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound }),
                        !lead[last.upperBound...].contains(where: { "，,；;".contains($0) }) {
@@ -211,10 +212,7 @@ extension NarrativeReader {
                     warn("unplaced-figure", Message(.narrChangeAmount, "\(word)"), at: span(m.figure.range), severity: .note)
                     continue
                 }
-                // An aside is short: looked for within `chainReach` characters, so a long sentence stays linear.
-                let asideStart = text.index(figureStart, offsetBy: -Self.chainReach, limitedBy: marks.sentenceStart(before: figureStart))
-                    ?? marks.sentenceStart(before: figureStart)
-                if SentenceReader.isPriorYearAside(text[asideStart..<figureStart]) {
+                if SentenceReader.isPriorYearAside(text[nearStart..<figureStart]) {
                     // `增加 2,247.84 万元（上年财政仅安排…预留机动 140.2 万元）`: last year's figure, said in passing.
                     warn("unplaced-figure", Message(.narrPriorYearAside), at: span(m.figure.range), severity: .note)
                     continue
