@@ -27,6 +27,36 @@ struct ProcurementTable {
     /// The total's name.
     static let total = "合计"
 
+    /// How a narrative names the table's rows (`拟采购货物支出59万元`, `拟购买服务 2555.8 万元`,
+    /// `政府采购支出预算总额 2064.25 万元`): words around a 大类's name or a total that say only
+    /// that it is bought or budgeted. Template data: a province that words it otherwise extends it.
+    static let narrativePrefixes = ["拟", "政府", "采购", "购买"]
+    static let narrativeSuffixes = ["支出", "预算", "采购金额", "金额", "采购", "类"]
+    static let narrativeTotals = ["总额", "总金额", "合计", "总计"]
+
+    /// The row of the table a narrative's 政府采购 figure names: a 大类 (`采购货物支出` is 货物) or
+    /// the 合计 (`政府采购支出总额`); `nil` for any other figure (`授予中小企业合同金额`).
+    static func row(namedBy item: String) -> String? {
+        var s = Substring(item.filter { !$0.isWhitespace })
+        var changed = true
+        while changed {
+            changed = false
+            for p in narrativePrefixes where s.hasPrefix(p) && s.count > p.count { s = s.dropFirst(p.count); changed = true }
+            for x in narrativeSuffixes where s.hasSuffix(x) && s.count > x.count { s = s.dropLast(x.count); changed = true }
+        }
+        if let c = categories.first(where: { s == $0.name }) { return c.name }
+        for t in narrativeTotals where s.hasSuffix(t) {
+            var head = s.dropLast(t.count)
+            changed = true
+            while changed {
+                changed = false
+                for x in narrativeSuffixes + narrativePrefixes where head.hasSuffix(x) { head = head.dropLast(x.count); changed = true }
+            }
+            if head.isEmpty { return total }
+        }
+        return nil
+    }
+
     private struct Row {
         var item: String
         var figure: Figure
