@@ -58,7 +58,7 @@ public struct TablesFormat: ReportFormat {
         }
         // The phase the tables' titles give decides when the cover says none.
         let identity = try DocumentIdentity.read(source)
-        let sections = TableSection.split(lines, entity: identity.entity)
+        let sections = TableSection.joiningContinuations(TableSection.split(lines, entity: identity.entity))
         guard !sections.isEmpty else {
             throw FormatError(file: source.path, Message(.tabNoTables))
         }
