@@ -8,15 +8,7 @@ import Testing
 /// it; a name no split places stays uncoded, with its warning.
 @Suite("款 name fused into a 项")
 struct FusedNameTests {
-    static func budget(_ items: String) -> String {
-        """
-        某市某区某某局2026年部门预算
-        第一部分 部门概况
-        第二部分 2026年部门预算情况说明
-        五、财政拨款支出预算表情况说明
-        \(items)
-        """
-    }
+    static func budget(_ items: String) -> String { Seed.budget("五、财政拨款支出预算表情况说明", items) }
 
     @Test("without and with the 类 above: 人大事务 (20101) + 行政运行 is 2010101; 人大事务人大会议 is 2010104")
     func fused() throws {

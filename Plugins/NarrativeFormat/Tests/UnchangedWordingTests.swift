@@ -9,15 +9,7 @@ import Testing
 /// derived; a reason that says `…无变化` a clause away from the year phrase is no second claim.
 @Suite("No-change wordings")
 struct UnchangedWordingTests {
-    static func budget(_ sentence: String) -> String {
-        """
-        某市某区某某局2026年部门预算
-        第一部分 部门概况
-        第二部分 2026年部门预算情况说明
-        一、支出预算情况说明
-        \(sentence)
-        """
-    }
+    static func budget(_ sentence: String) -> String { Seed.budget("一、支出预算情况说明", sentence) }
 
     @Test("each wording is one unchanged claim on the figure before it, and derives 2025", arguments: [
         "基本支出预算数为140.2万元。与上年相比未发生变化。",
