@@ -19,13 +19,8 @@ extension Evaluator {
         }
         var notes = f.notes
         var rows = f.physicalRows.filter { codeIDs[Int($0)] >= 0 }
-        let preferred = ["支出", Statement.generalBudgetExpenditure.rawValue, Statement.fiscalAppropriation.rawValue]
-        narrow(&rows, f, "statement", notes: &notes) { values, count in
-            preferred.first { values.contains($0) } ?? values.max { a, b in count(a) < count(b) } ?? nil
-        }
-        narrow(&rows, f, "measure", notes: &notes) { values, _ in
-            values.contains(nil) ? nil : (values.contains("合计") ? "合计" : values.compactMap { $0 }.min())
-        }
+        narrow(&rows, f, "statement", notes: &notes, choose: DrillScope.statement)
+        narrow(&rows, f, "measure", notes: &notes, choose: DrillScope.measure)
         narrowToLatest(&rows, f, notes: &notes)
         if let ui = f.columnIndex("unit"), case .text(let uids, let units) = f.columns[ui].storage {
             let distinct = Set(rows.map { uids[Int($0)] })
@@ -36,103 +31,39 @@ extension Evaluator {
             }
         }
         if let ei = f.columnIndex("entity"), case .text(let eids, _) = f.columns[ei].storage, Set(rows.map { eids[Int($0)] }).count > 1 {
-            notes.append(note(.noteDrillEntities, Set(rows.map { eids[Int($0)] }).count))
+            notes.append(DrillScope.entitiesNote(Set(rows.map { eids[Int($0)] }).count, language: context.language))
         }
         var scoped = f
         scoped.selection = rows
         let totals = statedTotals(scoped)
         // Roll the leaves up to every ancestor; keep what each code states itself. Codes are
         // nodes of the parsed hierarchy, sums kept per node in arrays.
-        let hierarchy = store.analysis.codes(codes, store)
-        let nodeCount = hierarchy.nodes.count
-        var rolledSum = [Amount?](repeating: nil, count: nodeCount)
-        var rolledRows = [[Int32]](repeating: [], count: nodeCount)
-        var stated = [Amount?](repeating: nil, count: nodeCount)
+        var tree = DrillTree(store.analysis.codes(codes, store), span: spec.span)
         for p32 in rows {
             let p = Int(p32)
-            let id = Int(codeIDs[p])
-            let lineage = hierarchy.lineage[id]
-            guard let leaf = lineage.last, ss[p] >= 0 else { continue }
-            let amount = Amount(mantissa: ms[p], scale: Int(ss[p]))
-            let sum = { (a: Amount) throws(QueryError) -> Amount in
-                try Evaluator.exactly(Message(.whatSumUnder, hierarchy.nodes[Int(leaf)].rawValue), at: spec.span) { () throws(AmountOverflow) in try a.adding(amount) }
-            }
-            stated[Int(leaf)] = try sum(stated[Int(leaf)] ?? .zero)
-            if totals[p] { continue }
-            for node in lineage {
-                rolledSum[Int(node)] = try sum(rolledSum[Int(node)] ?? .zero)
-                rolledRows[Int(node)].append(p32)
-            }
+            guard ss[p] >= 0 else { continue }
+            try tree.add(code: Int(codeIDs[p]), amount: Amount(mantissa: ms[p], scale: Int(ss[p])), total: totals[p], member: p32)
         }
-        func children(_ node: Int32?) -> [Int32] {
-            (node.map { hierarchy.children[Int($0)] } ?? hierarchy.roots).filter { rolledSum[Int($0)] != nil }
-        }
-        var out: [(Int32, Int, Amount)] = []  // node, depth, parent total
-        func walk(_ node: Int32?, _ depth: Int, _ parentTotal: Amount) {
-            for child in children(node) {
-                out.append((child, depth, parentTotal))
-                if depth + 1 < spec.depth { walk(child, depth + 1, rolledSum[Int(child)]!) }
-            }
-        }
-        let root = spec.code.flatMap { hierarchy.node[$0] }
-        let rootTotal: Amount
-        if let stated = root.flatMap({ rolledSum[Int($0)] }) { rootTotal = stated } else {
-            let parts = children(nil).map { rolledSum[Int($0)]! }
-            rootTotal = try Evaluator.exactly(Message(.whatDrillTotal), at: spec.span) { () throws(AmountOverflow) in try Amount.checkedSum(parts) }
-        }
-        // A code no fact lies under has no node: nothing under it.
-        if spec.code == nil || root != nil { walk(root, 0, rootTotal) }
-        if let code = spec.code {
-            if root.map({ rolledSum[Int($0)] == nil }) ?? true {
-                notes.append(note(.noteNoFactsUnder, code.rawValue))
-            } else if out.isEmpty {
-                notes.append(note(.noteStatedWithoutParts, code.rawValue))
-            }
-        }
-        var differs = false
-        for node in (root.map { [$0] } ?? []) + out.map(\.0) {
-            guard let s = stated[Int(node)], let r = rolledSum[Int(node)], s != r else { continue }
-            differs = differs || node != root
-            let code = hierarchy.nodes[Int(node)]
-            notes.append(note(.notePartsDiffer, code.rawValue, name(of: code) ?? "", s, r,
-                              (try? r.subtracting(s)).map { Message.literal($0.description) } ?? Message(.tooLargeToShow)))
-        }
-        var columns: [ResultTable.Column] = [.init("code", .text), .init("name", .text), .init("amount", .amount), .init("share", .percent)]
-        if differs { columns.append(.init("stated", .amount)) }
-        var values: [[Value]] = []
-        for (node, _, parentTotal) in out {
-            let code = hierarchy.nodes[Int(node)]
-            let amount = rolledSum[Int(node)]!
-            let share = parentTotal.isZero ? Value.null : .percent(try Evaluator.exactly(Message(.whatShareOfCode, code.rawValue), at: spec.span) { () throws(AmountOverflow) in
-                try Ratio.exact(amount, parentTotal)
-            })
-            var row: [Value] = [.text(code.rawValue), name(of: code).map(Value.text) ?? .null, .amount(amount), share]
-            if differs { row.append(stated[Int(node)].flatMap { $0 != amount ? Value.amount($0) : nil } ?? .null) }
-            values.append(row)
-        }
-        var frame = Frame.make(columns: columns, rows: values,
-                               provenance: f.combinedProvenance(out.map { rolledRows[Int($0.0)] }), notes: notes)
-        if spec.depth > 1 { frame.depths = out.map(\.1) }
+        let made = try tree.table(spec, name: { name(of: $0) }, language: context.language)
+        var frame = Frame.make(columns: made.columns, rows: made.rows, provenance: f.combinedProvenance(made.members),
+                               notes: notes + made.notes)
+        frame.depths = made.depths ?? []
         return frame
     }
 
-    /// Keeps the rows whose `column` is the one `choose` picks (given the values and how many
-    /// rows hold each), when the rows hold several.
+    /// Keeps the rows whose `column` is the one `choose` picks (given how many rows hold each
+    /// value), when the rows hold several.
     func narrow(_ rows: inout [Int32], _ f: Frame, _ column: String, notes: inout [String],
-                choose: (Set<String?>, (String?) -> Int) -> String?) {
+                choose: ([String?: Int]) -> String?) {
         guard let ci = f.columnIndex(column) else { return }
         let (ids, texts) = textIDs(f, ci, rows)
         guard texts.count > 1 else { return }
-        let values = Set(texts)
         var counts = [Int](repeating: 0, count: texts.count)
         for id in ids { counts[Int(id)] += 1 }
-        let pick = choose(values) { s in texts.indices.first { texts[$0] == s }.map { counts[$0] } ?? 0 }
+        let pick = choose(Dictionary(uniqueKeysWithValues: zip(texts, counts)))
         let keep = texts.map { $0 == pick }
         rows = zip(rows, ids).filter { keep[Int($0.1)] }.map(\.0)
-        let others = list(values.filter { $0 != pick }.map { $0 ?? "—" }.sorted())
-        let heading = Evaluator.heading(column)
-        let counted = pick.map { Message(.drillCountsValue, heading, $0) } ?? Message(.drillCountsNone, heading)
-        notes.append(note(.noteDrillCounts, counted, heading, others, column))
+        notes.append(DrillScope.countsNote(column, pick: pick, values: Set(texts), language: context.language))
     }
 
     /// The text of column `column` at each of `rows` as a small id, and the distinct texts by
@@ -188,8 +119,7 @@ extension Evaluator {
         let keys = Set(keyOf)
         guard keys.count > 1, let latest = keys.max() else { return }
         rows = zip(rows, keyOf).filter { $0.1 == latest }.map(\.0)
-        let phase = latest % 2 == 1 ? Phase.final.rawValue : Phase.budget.rawValue
-        notes.append(note(.noteDrillLatest, latest / 2, phase, keys.count))
+        notes.append(DrillScope.latestNote(year: latest / 2, final: latest % 2 == 1, of: keys.count, language: context.language))
     }
 
     /// The code a name written after `drill` stands for: the catalog's, else the one code the
