@@ -36,12 +36,25 @@ final class EngineDifferentialTests: XCTestCase {
         "facts | where year = 2018 and statement = \"一般公共预算财政拨款支出\" | group entity, 款 | agg n = count(), s = sum(amount) | sort s desc | limit 6",
         "facts | group 项 | agg n = count() | sort n desc, code",
         "事实 | where 计量单位 = \"万元\" and 年度 >= 2019 and 金额 <= 35.2 | sort 金额, item | limit 7",
+        // drill: the scope chosen (statement, measure, latest year and phase, notes), stated
+        // totals left out, shares, depths, a stated total that differs from its parts
+        "drill",
+        "drill 201",
+        "drill 201 depth 3",
+        "drill 一般公共服务支出 depth 2",
+        "drill 208",
+        "drill 999",
+        "facts | where code under 201 | drill",
+        "facts | where entity ~ \"武胜\" | drill depth 3",
+        "facts | where year = 2019 and phase = \"决算\" | drill 201 depth 2",
+        "facts | where statement = \"一般公共预算财政拨款支出\" and year = 2020 | drill 20131",
+        "facts | where unit = \"万元\" and statement = \"支出\" | drill",
     ]
 
     /// Queries that run in memory under `--engine sql`, each with the stage the note names.
     static let inMemory: [(query: String, stage: String)] = [
-        ("drill 201", "`drill`"),
-        ("facts | where code under 201 | drill", "`drill`"),
+        ("drill 201 | sort amount", "`sort`"),
+        ("facts | where code under 201 | drill | limit 2", "`drill`"),
         ("facts | where code under 201 | group 类, 款 | agg n = count()", "`group`"),
         ("facts | top 5 by amount", "`sort amount`"),
         ("facts | where year = 2019 | group entity | agg s = sum(amount)", "`sum`"),

@@ -47,6 +47,7 @@ public struct SQLExecutor: QueryExecutor {
             if let refusal = try guardReason(plan, context: context) {
                 return .notCompiled(stage: refusal.stage, reason: refusal.reason)
             }
+            if let spec = plan.drill { return .table(try drill(plan, spec, context: context)) }
             return .table(plan.keys == nil ? try facts(plan, context: context) : try groups(plan, context: context))
         } catch let error as QueryError {
             throw error

@@ -69,6 +69,8 @@ struct SQLPlan {
     var usesAmounts = false
     /// Whether a fact query is sorted by amount (a note when units differ: run in memory).
     var sortsByAmount = false
+    /// `drill` over the filtered facts, as the last stage (or the source).
+    var drill: DrillSpec?
     let dialect: SQLDialect
     /// The facts it reads.
     let tables: SQLTables
@@ -104,7 +106,12 @@ struct SQLPlan {
         var plan = SQLPlan(dialect: dialect, tables: tables)
         let pipeline = query.pipeline
         if query.binding != nil { throw NotCompiled(stage: "`let`", reason: "results are bound in memory") }
-        if case .drill = pipeline.source { throw NotCompiled(stage: "`drill`", reason: "it has no SQL translation yet") }
+        if case .drill(let spec) = pipeline.source {
+            if let next = pipeline.stages.first { throw NotCompiled(stage: stageName(next), reason: "after `drill` it runs in memory") }
+            plan.drill = spec
+            plan.usesAmounts = true
+            return plan
+        }
         guard case .named(let name) = pipeline.source, ["facts", "事实"].contains(name.text),
               context.bindings[name.text] == nil, context.sources[name.text] == nil
         else {
@@ -155,6 +162,12 @@ struct SQLPlan {
                 }
                 plan.projection = columns
                 projected = true
+            case .drill(let spec):
+                guard plan.keys == nil, !limited, plan.order.isEmpty, i == stages.count - 1 else {
+                    throw NotCompiled(stage: "`drill`", reason: "only after `where`, as the last stage")
+                }
+                plan.drill = spec
+                plan.usesAmounts = true
             default:
                 throw NotCompiled(stage: stageName(stage), reason: "it has no SQL translation yet")
             }
