@@ -114,7 +114,7 @@ let package = Package(
             name: "FiscalShellTests",
             dependencies: ["FiscalShell", "FiscalModel", "FiscalFormat", "BuiltinFormats", "TestSupport", "fiscal"]
                 + ["FiscalFuzz"] + fuzzTargets.map { .target(name: $0) },
-            exclude: ["Golden", "Fixtures"]
+            exclude: ["Golden", "Fixtures", "Scripts"]
         ),
     ]
         + fuzzTargets.map { .executableTarget(name: $0, dependencies: ["FiscalFuzz"], path: "Fuzz/\($0)") }

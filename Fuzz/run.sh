@@ -8,6 +8,9 @@
 #   FUZZ_MAX_LEN (default 65536: the largest input libFuzzer makes),
 #   FUZZ_TIMEOUT (default 10: seconds of wall-clock time one input may take; raise it on a
 #   machine shared with other work, where wall time is several times CPU time),
+#   FUZZ_CPU=1 (with FUZZ_JOBS=1: SECONDS counts the target's CPU time, not wall time: on a machine shared with
+#   builds a wall-clock hour may be a quarter of an hour of fuzzing; the target is interrupted
+#   once its user + system time reaches SECONDS, and the run is a success if nothing was found),
 #   FUZZ_SEED (libFuzzer's -seed; default: random) and FUZZ_RUNS (stop after this many inputs
 #   per target, as well as after SECONDS). With both set, a run is repeatable: CI uses them so
 #   that it fails on a regression, never on the luck of a random mutation; long campaigns leave
@@ -69,9 +72,26 @@ for t in "${targets[@]}"; do
   repeat=()
   [ -n "${FUZZ_SEED:-}" ] && repeat+=(-seed="$FUZZ_SEED")
   [ -n "${FUZZ_RUNS:-}" ] && repeat+=(-runs="$FUZZ_RUNS")
-  "$bin/$t" "$corpus" "${repeat[@]}" -max_total_time="$seconds" -timeout=${FUZZ_TIMEOUT:-10} -rss_limit_mb=4096 -max_len=${FUZZ_MAX_LEN:-65536} \
-    "${jobs[@]}" -print_final_stats=1 -artifact_prefix="$crashes/" > "$log" 2>&1
+  wall=$seconds
+  [ "${FUZZ_CPU:-0}" = 1 ] && wall=$((seconds * 50))   # the CPU watch below stops it first
+  "$bin/$t" "$corpus" "${repeat[@]}" -max_total_time="$wall" -timeout=${FUZZ_TIMEOUT:-10} -rss_limit_mb=4096 -max_len=${FUZZ_MAX_LEN:-65536} \
+    "${jobs[@]}" -print_final_stats=1 -artifact_prefix="$crashes/" > "$log" 2>&1 &
+  pid=$!
+  interrupted=0
+  if [ "${FUZZ_CPU:-0}" = 1 ]; then
+    ticks=$(getconf CLK_TCK)
+    while kill -0 "$pid" 2> /dev/null; do
+      # fields 14 and 15 of /proc/PID/stat: user and system time in clock ticks (the command
+      # name, field 2, has no spaces: it is the target's name)
+      cpu=$(awk -v t="$ticks" '{print int(($14 + $15) / t)}' "/proc/$pid/stat" 2> /dev/null || echo 0)
+      if [ "$cpu" -ge "$seconds" ]; then interrupted=1; kill -INT "$pid"; break; fi
+      sleep 5
+    done
+  fi
+  wait "$pid"
   status=$?
+  # libFuzzer exits 72 when interrupted, after printing its final statistics
+  [ $interrupted = 1 ] && [ $status = 72 ] && status=0
   set -e
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s += $2} END {print s + 0}')
   # crash-, leak-, timeout- and oom- files are failures; slow-unit- files (an input over 10 s
@@ -88,7 +108,7 @@ for t in "${targets[@]}"; do
     failed=1
   else
     slow=$(ls "$crashes" | grep -c '^slow-unit-' || true)
-    echo "fuzz: $t ran $runs inputs (limit ${seconds}s${FUZZ_RUNS:+ or $FUZZ_RUNS inputs}, $config), no $checked$( [ "$slow" -gt 0 ] && echo "; $slow slow input(s) kept in $crashes")"
+    echo "fuzz: $t ran $runs inputs (limit ${seconds}s$( [ "${FUZZ_CPU:-0}" = 1 ] && echo " of CPU time")${FUZZ_RUNS:+ or $FUZZ_RUNS inputs}, $config), no $checked$( [ "$slow" -gt 0 ] && echo "; $slow slow input(s) kept in $crashes")"
   fi
 done
 exit $failed

@@ -63,13 +63,12 @@ public enum FuzzEntry {
         _ = try? Parser.parse(text)
     }
 
-    /// The county example as a file the query target loads (written once per process).
+    /// The county example the query target loads: Examples/county-office-2019-2021.csv of this
+    /// checkout, found from this source file's path (the targets run from any folder).
     static let exampleFile: String = {
-        let path = "/tmp/fiscal-fuzz-\(getpid())-county.csv"
-        let f = fopen(path, "wb")
-        _ = countyExample.withCString { fputs($0, f) }
-        fclose(f)
-        return path
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) }
+        return path + "/Examples/county-office-2019-2021.csv"
     }()
 
     static func roundTrip(_ reports: [Report]) {

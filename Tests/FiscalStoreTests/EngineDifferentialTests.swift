@@ -136,6 +136,57 @@ final class EngineDifferentialTests: XCTestCase {
         XCTAssertTrue("\(s)".contains("cannot add a total to its own parts"), "\(s)")
     }
 
+    /// A sum of two breakdowns of one total is refused on every engine, never added in SQL. A
+    /// 基本支出 table states its 100.00 by function (行政运行 60 + 机关服务 40) and again by economic
+    /// class (工资福利支出 70 + 商品和服务支出 30), none of them a total line: the SQL engine's other
+    /// guards let the sum through, and it added both, 200.00. The filter that keeps one breakdown
+    /// runs in SQL and gives 100.00.
+    func testTwoBreakdownsOfOneTotalAreRefusedOnEveryEngine() throws {
+        let folder = Fixture.temporaryFolder()
+        let csv = folder + "/two-breakdowns.csv"
+        try """
+            entity,year,phase,statement,item,code,econ_code,fund,measure,amount,unit
+            测试局,2024,决算,基本支出,行政运行,2010101,,,,60.00,万元
+            测试局,2024,决算,基本支出,机关服务,2010103,,,,40.00,万元
+            测试局,2024,决算,基本支出,工资福利支出,,301,,,70.00,万元
+            测试局,2024,决算,基本支出,商品和服务支出,,302,,,30.00,万元
+
+            """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let workspace = try Workspace(path: folder + "/two-breakdowns.fiscal", create: true)
+        _ = try workspace.importSources([csv], registry: BuiltinFormats.registry)
+        let session = Session()
+        session.stores = [WorkspaceOpener()]
+        try session.load([workspace.path])
+        let refused = "facts | sum amount", kept = "facts | where code != null | sum amount"
+        session.engine = .memory
+        let memory = Result { try session.query(refused) }
+        session.engine = .sql
+        let sql = Result { try session.query(refused) }
+        session.engine = .memory
+        guard case .failure(let m) = memory, case .failure(let s) = sql else {
+            return XCTFail("expected both engines to refuse: \(memory) vs \(sql)")
+        }
+        XCTAssertEqual("\(s)", "\(m)")
+        XCTAssertTrue("\(s)".contains("cannot add two breakdowns of one total"), "\(s)")
+        let expected = try session.query(kept)
+        XCTAssertEqual(written(expected), [["100.00"]])
+        var databases: [any SQLDatabase] = [SQLiteDatabase(workspace)]
+        if let postgres = try PostgresTestServer.database(loading: [csv]) { databases.append(postgres) }
+        for database in databases {
+            for executor in [SQLExecutor(database: database), try SQLExecutor.assembled(database)] {
+                switch try executor.execute(try Parser.parse(Lexer.tokenize(refused)), in: session.context) {
+                case .table(let t): XCTFail("\(database.dialect): summed in SQL: \(written(t))")
+                case .notCompiled(_, let reason): XCTAssertEqual(reason, "the rows may hold two breakdowns of one total", "\(database.dialect)")
+                }
+                guard case .table(let t) = try executor.execute(try Parser.parse(Lexer.tokenize(kept)), in: session.context) else {
+                    XCTFail("\(database.dialect): expected one breakdown to run in SQL")
+                    continue
+                }
+                XCTAssertEqual(t, expected, "\(database.dialect)")
+            }
+        }
+    }
+
     /// Without a workspace or database, `--engine sql` says what it needs.
     func testSQLEngineNeedsAStore() throws {
         let plain = Session()

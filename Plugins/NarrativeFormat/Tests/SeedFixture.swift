@@ -22,6 +22,18 @@ enum Seed {
         return try #require(result.reports.first)
     }
 
+    /// A made-up 2026 部门预算 in the templates' shape: 第一部分, and 第二部分 with one section
+    /// headed `heading` (`一、支出预算情况说明`) holding `body`.
+    static func budget(_ heading: String, _ body: String) -> String {
+        """
+        某市某区某某局2026年部门预算
+        第一部分 部门概况
+        第二部分 2026年部门预算情况说明
+        \(heading)
+        \(body)
+        """
+    }
+
     /// Text read directly (variants).
     static func read(_ text: String, path: String = "variant.txt") throws -> Report {
         let result = try NarrativeFormat().read(SourceText(text: text, path: path))

@@ -27,6 +27,36 @@ struct ProcurementTable {
     /// The total's name.
     static let total = "合计"
 
+    /// How a narrative names the table's rows (`拟采购货物支出59万元`, `拟购买服务 2555.8 万元`,
+    /// `政府采购支出预算总额 2064.25 万元`): words around a 大类's name or a total that say only
+    /// that it is bought or budgeted. Template data: a province that words it otherwise extends it.
+    static let narrativePrefixes = ["拟", "政府", "采购", "购买"]
+    static let narrativeSuffixes = ["支出", "预算", "采购金额", "金额", "采购", "类"]
+    static let narrativeTotals = ["总额", "总金额", "合计", "总计"]
+
+    /// The row of the table a narrative's 政府采购 figure names: a 大类 (`采购货物支出` is 货物) or
+    /// the 合计 (`政府采购支出总额`); `nil` for any other figure (`授予中小企业合同金额`).
+    static func row(namedBy item: String) -> String? {
+        var s = Substring(item.filter { !$0.isWhitespace })
+        var changed = true
+        while changed {
+            changed = false
+            for p in narrativePrefixes where s.hasPrefix(p) && s.count > p.count { s = s.dropFirst(p.count); changed = true }
+            for x in narrativeSuffixes where s.hasSuffix(x) && s.count > x.count { s = s.dropLast(x.count); changed = true }
+        }
+        if let c = categories.first(where: { s == $0.name }) { return c.name }
+        for t in narrativeTotals where s.hasSuffix(t) {
+            var head = s.dropLast(t.count)
+            changed = true
+            while changed {
+                changed = false
+                for x in narrativeSuffixes + narrativePrefixes where head.hasSuffix(x) { head = head.dropLast(x.count); changed = true }
+            }
+            if head.isEmpty { return total }
+        }
+        return nil
+    }
+
     private struct Row {
         var item: String
         var figure: Figure
@@ -45,10 +75,68 @@ struct ProcurementTable {
         var figure: Figure
         /// How many lines of wrapped words before the figure's line (as many come after).
         var before: Int
+        /// The row's name cells as printed, from the top: the wrapped lines before, its figure's
+        /// line, the wrapped lines after, each line's pieces.
+        var block: [[String]] {
+            let split = { (line: String) in line.split(separator: " ").map(String.init) }
+            return wrapped.prefix(before).map(split) + (words.isEmpty ? [] : [words]) + wrapped.dropFirst(before).map(split)
+        }
+
         var name: String {
+            if isItem, let joined = ProcurementTable.withoutWrappedForms(block.flatMap { $0 }) {
+                // `台式计算机` / `部门集中采` / `（20万以 27.00` / `购` / `上）`: the 物品 and its 采购组织形式
+                // both wrapped, line by line in turn; the form's pieces out, the 物品's rest joined.
+                return joined
+            }
+            if !isItem, !ProcurementTable.isEconomicName(words.joined()) {
+                // The 经济科目 is a 款 of the economic classification: the reading of the wrapped cells
+                // that makes it one is the one printed.
+                if words.isEmpty, wrapped.contains(where: { $0.contains(" ") }) {
+                    // Both cells wrapped around a figure that stands alone (`网络、电子检务、实` /
+                    // `验室、机要通道、档 信息网络及软件` / `112.00` / `案数字化系统运行 购置更新` / `维护费`): a
+                    // line of two pieces holds one of each, a line of one the 专项's (the longer cell).
+                    var first = "", second = ""
+                    for line in wrapped {
+                        let pieces = line.split(separator: " ", maxSplits: 1)
+                        first += pieces.first ?? ""
+                        if pieces.count > 1 { second += pieces[1] }
+                    }
+                    if ProcurementTable.isEconomicName(second) { return first + " " + second }
+                }
+                // Both cells wrapped, each a line in turn (`网络、电子检务、实验` / `信息网络及软件购` /
+                // `室、机要通道、档案数 60.00` / `置更新` / `字化系统运行维护费`).
+                let lines = block.map { $0.joined(separator: " ") }
+                let first = stride(from: 0, to: lines.count, by: 2).map { lines[$0] }.joined()
+                let second = stride(from: 1, to: lines.count, by: 2).map { lines[$0] }.joined()
+                if lines.count >= 3, ProcurementTable.isEconomicName(second) { return first + " " + second }
+            }
             let joined = [wrapped.joined(), words.joined(separator: " ")].filter { !$0.isEmpty }
             return joined.isEmpty ? "l.\(figure.span.line)" : joined.joined(separator: " ")
         }
+    }
+
+    /// The names of the economic classification's 款 (the 经济科目 column).
+    static let economicNames: Set<String> = Set(ClassificationCatalog.economic.entries.filter { $0.level == .kuan }
+        .flatMap { [$0.name] + $0.formerNames }.map { ClassificationCatalog.normalizedName($0) })
+
+    static func isEconomicName(_ s: String) -> Bool { economicNames.contains(ClassificationCatalog.normalizedName(s)) }
+
+    /// Whether `piece` is the start of a 采购组织形式 wrapped in its cell (`部门集中采`).
+    static func isFormStart(_ piece: String) -> Bool {
+        piece.count >= 3 && organisationForms.contains { $0.count > piece.count && $0.hasPrefix(piece) }
+    }
+
+    /// The pieces of a 物品 row without those of a wrapped 采购组织形式 (`分散自行组` … `织`), joined;
+    /// `nil` when no form is wrapped among them.
+    static func withoutWrappedForms(_ pieces: [String]) -> String? {
+        var removed = Set<Int>()
+        for i in pieces.indices where isFormStart(pieces[i]) && !removed.contains(i) {
+            if let j = pieces.indices.first(where: { $0 > i && !removed.contains($0) && organisationForms.contains(pieces[i] + pieces[$0]) }) {
+                removed.formUnion([i, j])
+            }
+        }
+        guard !removed.isEmpty else { return nil }
+        return pieces.indices.filter { !removed.contains($0) }.map { pieces[$0] }.joined()
     }
 
     func read(into context: inout TableContext) {
@@ -97,10 +185,14 @@ struct ProcurementTable {
                 }
                 continue
             }
-            let isItem = words.contains { ProcurementTable.organisationForms.contains($0) }
+            let isItem = words.contains { ProcurementTable.organisationForms.contains($0) || ProcurementTable.isFormStart($0) }
+                || pending.contains { $0.split(separator: " ").contains { ProcurementTable.isFormStart(String($0)) } }
+            let names = words.filter { !ProcurementTable.organisationForms.contains($0) }
             details.append(Detail(category: rows.count - 1, isItem: isItem, wrapped: pending,
-                                  words: words.filter { !ProcurementTable.organisationForms.contains($0) }, figure: f, before: pending.count))
-            owed = pending.count
+                                  words: names, figure: f, before: pending.count))
+            // A figure with no name on its line or above has it on the line below (`30.00` /
+            // `机要及电子政务业务费 办公设备购置`: a merged cell's text printed lower down).
+            owed = pending.isEmpty && names.isEmpty ? 1 : pending.count
             pending = []
         }
         guard !rows.isEmpty || total != nil else { return }
@@ -155,10 +247,19 @@ struct ProcurementTable {
         }
         // Items as the rows' paths; a path printed twice (the same 物品 in one 专项) gets its ordinal.
         var seen: [String: Int] = [:]
+        var paths = [String](repeating: "", count: details.count)
         for (i, d) in details.enumerated() {
-            var path = rows[d.category].item + "：" + (parent[i].map { details[$0].name + "：" } ?? "") + d.name
+            var name = d.name
+            if d.isItem, let p = parent[i], name.hasPrefix(details[p].name + " ") {
+                // `机要及电子政务业务费 办公设备购置 打印设备（20万以下） 政府集中采购 3.00`: the 专项's merged
+                // cells print their text on a row of their 物品, in the middle of the block.
+                name.removeFirst(details[p].name.count + 1)
+            }
+            // Under its 专项's own path, so that the rows of a second 专项 of the same name (`租赁费（2）`) say so.
+            var path = (parent[i].map { paths[$0] } ?? rows[d.category].item) + "：" + name
             seen[path, default: 0] += 1
             if let n = seen[path], n > 1 { path += "（\(n)）" }
+            paths[i] = path
             context.add(.procurement, item: path, column: nil, figure: d.figure, inferred: unsure[i], byName: true)
         }
     }

@@ -115,6 +115,36 @@ struct TableSection {
         return sections
     }
 
+    /// The kinds whose tables run on over a page break printing their title and header again
+    /// (the Jiangsu 政府采购预算表, 10 l.241): the other readers see each page of a table in one
+    /// section, the title printed once.
+    static let continuedKinds: Set<TableKind> = [.procurement]
+
+    /// `sections` with each continuation joined to the table it continues: a section of a
+    /// ``continuedKinds`` kind that straight follows a section of the same title and whose rows
+    /// start with no total of their own (a table printed twice starts with its 合计 again, and is
+    /// read once). The header printed again is left out.
+    static func joiningContinuations(_ sections: [TableSection]) -> [TableSection] {
+        var out: [TableSection] = []
+        for section in sections {
+            guard var last = out.last, continuedKinds.contains(section.kind), last.key == section.key else {
+                out.append(section)
+                continue
+            }
+            let header = Set(last.lines.prefix { !$0.isRow }.map(\.compact))
+            let body = section.lines.filter { !header.contains($0.compact) }
+            let first = body.first { $0.isRow }?.tokens.first.map { String($0.text) }
+            guard first != ProcurementTable.total, first != "总计" else {
+                out.append(section)
+                continue
+            }
+            last.lines += body
+            last.endLine = max(last.endLine, section.endLine)
+            out[out.count - 1] = last
+        }
+        return out
+    }
+
     /// The title starting at line `index` and how many lines it takes (1, or 2 when wrapped).
     static func title(at index: Int, _ lines: [TextLine], entity: String?) -> (TableTitle, Int)? {
         let compact = lines[index].compact

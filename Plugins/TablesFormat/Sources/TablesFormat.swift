@@ -58,7 +58,7 @@ public struct TablesFormat: ReportFormat {
         }
         // The phase the tables' titles give decides when the cover says none.
         let identity = try DocumentIdentity.read(source)
-        let sections = TableSection.split(lines, entity: identity.entity)
+        let sections = TableSection.joiningContinuations(TableSection.split(lines, entity: identity.entity))
         guard !sections.isEmpty else {
             throw FormatError(file: source.path, Message(.tabNoTables))
         }
@@ -172,9 +172,16 @@ extension TablesFormat {
         }
         let read = NarrativeFormat.read(masked, printedCodes: printed)
         let offset = context.facts.count
+        // The narrative's 政府采购 section restates the 政府采购预算表's 合计 and 大类 in words
+        // (`拟采购货物支出59万元`): named as the table names them, each is a mention of the row's
+        // fact (folded on load, disputed if the amounts differ), never a second figure.
+        let procurementTable = context.facts.contains { $0.reading.isTable && $0.statement == .procurement }
         for var fact in read.facts {
             if fact.entity == read.entity { fact.entity = identity.entity }
             if fact.year == read.year || fact.year == 0 { fact.year = identity.year }
+            if procurementTable, fact.statement == .procurement, fact.code == nil, let row = ProcurementTable.row(namedBy: fact.item) {
+                fact.item = row
+            }
             report.facts.append(fact)
         }
         for var claim in read.claims {

@@ -143,19 +143,8 @@ struct ProcurementTableTests {
         #expect(!r.warnings.contains { $0.code == "rows-misaligned" && $0.message.contains("采购") })
     }
 
-    @Test("rows the reader cannot place are unsure and said, the 大类 staying certain", arguments: [
-        // l.495–563: the 采购组织形式 wrap too (`部门集中采` / `PC服务器 40.00` / `购`), so 物品 rows are taken for 专项.
-        ("jiangsu/04_江苏省人民检察院_2018_部门预算.txt", "货物 is 268.00"),
-        // l.214–241: the table goes on after its title and header printed again (l.241), which is read once.
-        ("jiangsu/10_江苏省政协办公厅_2017_部门预算_表格.txt", "服务 is 1011.90"),
-    ])
-    func detailRowsUnplaced(file: String, warning: String) throws {
-        let r = try Corpus.report(file)
-        let facts = r.facts.filter { $0.reading.isTable && $0.statement == .procurement }
-        #expect(facts.filter { !$0.item.contains("：") }.allSatisfy { $0.reading == .tableName })
-        #expect(facts.contains { $0.item.contains("：") && $0.reading == .tableInferred })
-        #expect(r.warnings.contains { $0.code == "rows-misaligned" && $0.message.contains(warning) }, "\(r.warnings.map(\.message))")
-    }
+    // The rows below the 大类 of 03, 04, 06 and 10 (wrapped cells, wrapped 采购组织形式, a table continued after
+    // its title printed again): ProcurementDetailTests.
 
     @Test("a 物品 its 专项 does not add up to makes that 专项's rows unsure, with a warning naming the 专项")
     func detailRowsFail() throws {

@@ -101,7 +101,12 @@ public struct ChangeRule: CheckRule {
 
     public func check(_ report: Report) -> [Finding] {
         report.claims.compactMap { claim -> Finding? in
-            let current = report.facts[claim.fact]
+            var current = report.facts[claim.fact]
+            if current.isDisputed, let stated = ChangeRule.mentionClaimed(current, by: claim) {
+                // A change speaks of the amount its own sentence states: where another place states
+                // the figure otherwise, `repeated` reports that once, not again through every claim.
+                current.amount = stated
+            }
             switch claim.kind {
             case .change(let year, let delta?, let percent?):
                 return checkRate(report, claim, current, year: year, delta: delta, percent: percent)
@@ -164,6 +169,21 @@ public struct ChangeRule: CheckRule {
         }
         return finding
     }
+
+    /// The amount of the mention of `fact` a claim speaks of: the last one written before the
+    /// claim on its line or up to ``claimReach`` lines above, in the fact's unit; `nil` when none is.
+    static func mentionClaimed(_ fact: Fact, by claim: Claim) -> Amount? {
+        let before = fact.mentions.filter { m in
+            m.span.file == claim.span.file && m.unit == nil && m.reading != .derived
+                && (claim.span.line - claimReach...claim.span.line).contains(m.span.line)
+                && (m.span.line < claim.span.line || m.span.startColumn <= claim.span.startColumn)
+        }
+        return before.max { ($0.span.line, $0.span.startColumn) < ($1.span.line, $1.span.startColumn) }?.amount
+    }
+
+    /// How many lines above its claim a claimed figure is looked for: a sentence's figure and its
+    /// change stand within a few lines of each other.
+    static let claimReach = 5
 
     /// A stated fact of `year` for the same figure as `fact`.
     func priorFact(_ report: Report, of fact: Fact, year: Int) -> FactIndex? {

@@ -13,6 +13,12 @@ public struct ClassificationPath: Sendable, Hashable {
         public var level: ClassificationCode.Level
         /// The name as written, without its `（类）` mark.
         public var name: String
+
+        /// A name at `level`, as written.
+        public init(level: ClassificationCode.Level, name: String) {
+            self.level = level
+            self.name = name
+        }
     }
 
     /// The names from the 类 down, duplicates removed.

@@ -233,9 +233,16 @@ public enum SentenceReader {
     public static let otherBasisWords = ["口径"]
 
     /// Words that say a figure did not change from the year named before them
-    /// (`与2019年决算数持平`, `与上年预算数一致`, `与上年相同`); `adjacent` when the year phrase
-    /// must come right before the word (`一致` also says other things: `与上年统计口径一致`).
-    public static let unchangedWords: [(word: String, adjacent: Bool)] = [("持平", false), ("一致", true), ("相同", true), ("相等", true)]
+    /// (`与2019年决算数持平`, `与上年预算数一致`, `与上年相同`, `与上年相比未发生变化`); `adjacent`
+    /// when the year phrase must come right before the word, at most two characters apart (`一致`
+    /// also says other things: `与上年统计口径一致`; a reason may say `…预算无变化` a clause away).
+    /// The two characters let a phrase that lost one (`与上年相未发生变化`, 相比 short of 比)
+    /// still be read. No word here is part of another, so a phrase is read once.
+    public static let unchangedWords: [(word: String, adjacent: Bool)] = [
+        ("持平", false), ("一致", true), ("相同", true), ("相等", true),
+        ("未发生变化", true), ("没有发生变化", true), ("未发生变动", true), ("无变化", true), ("没有变化", true), ("未变化", true),
+        ("保持不变", true),
+    ]
 
     /// Subjects that name the figure just stated (`本年数小于上年预算数 29.65 万元`).
     public static let selfReferences: Set<String> = ["本年数", "本年", "本年预算数", "本年决算数"]

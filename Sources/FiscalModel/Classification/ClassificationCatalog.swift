@@ -143,6 +143,24 @@ public struct ClassificationCatalog: Sendable {
         return codes
     }
 
+    /// A 项 written with its 款's name fused in front (`人大事务行政运行（项）` for 人大事务（款）
+    /// 行政运行（项）): the 款 and the 项, when exactly one 款 (under `lei` when given) has a name
+    /// the written name starts with and the rest of the name is a 项 of that 款. `nil` when no
+    /// split or several place it: the catalog never guesses.
+    public func resolveFused(_ name: String, within lei: ClassificationCode? = nil) -> (kuan: ClassificationCode, xiang: ClassificationCode)? {
+        let wanted = Self.normalizedName(name)
+        var found: [(ClassificationCode, ClassificationCode)] = []
+        for e in entries where e.level == .kuan && (lei.map { $0.contains(e.code) } ?? true) {
+            for kuan in Set(([e.name] + e.formerNames).map { Self.normalizedName($0) }) where wanted.count > kuan.count && wanted.hasPrefix(kuan) {
+                if let xiang = resolve(String(wanted.dropFirst(kuan.count)), level: .xiang, within: e.code),
+                   !found.contains(where: { $0 == (e.code, xiang) }) {
+                    found.append((e.code, xiang))
+                }
+            }
+        }
+        return found.count == 1 ? (found[0].0, found[0].1) : nil
+    }
+
     /// A name as comparisons see it: no spaces or quotation marks (`“文化旅游体育与传媒支出(类)…”`
     /// quotes the chain), full-width brackets, without the level marks `（类）（款）（项）` and
     /// without a trailing `支出` (reports write 住房保障支出 and 住房保障（类） alike).

@@ -91,6 +91,9 @@ public struct SQLExecutor: QueryExecutor {
         }
         // Grouped on a level, the rows are the finest stated: no total has its parts among them.
         if plan.level != nil { return nil }
+        if try mayHoldTwoBreakdowns(plan, context: context) {
+            return SQLPlan.NotCompiled(stage: "`sum`", reason: "the rows may hold two breakdowns of one total")
+        }
         // A total and its own parts in one group: a code with a code under it, in one context.
         let context6 = ["entity", "year", "phase", "statement", "fund", "measure"]
         let same = (keys + context6).map { "(a.\($0) = b.\($0) OR (a.\($0) IS NULL AND b.\($0) IS NULL))" }.joined(separator: " AND ")
@@ -128,6 +131,38 @@ public struct SQLExecutor: QueryExecutor {
             }
         }
         return nil
+    }
+
+    /// Whether the rows hold two breakdowns of one total (``FiscalQuery/BreakdownMasks``: the
+    /// 收支总表's 收入 by source with its 支出 by 类, 301 with 30101's line `X：Y` and `X`),
+    /// decided from the distinct items, statements and codes they hold as the in-memory engine
+    /// decides it. When they do, the in-memory engine answers: it refuses the sum, or finds that
+    /// the two never meet in one group and context.
+    func mayHoldTwoBreakdowns(_ plan: SQLPlan, context: QueryContext) throws -> Bool {
+        let distinct = try rows("""
+            \(plan.base) SELECT DISTINCT item, statement, code, CASE WHEN econ_code IS NULL THEN 0 ELSE 1 END FROM base
+            """, plan)
+        var items: [String] = [], statements: [String] = [], codes: [String] = []
+        var itemIDs: [String: Int32] = [:], statementIDs: [String: Int32] = [:], codeIDs: [String: Int32] = [:]
+        func id(_ v: SQLValue, _ ids: inout [String: Int32], _ values: inout [String]) -> Int32 {
+            guard let text = v.string else { return -1 }
+            if let known = ids[text] { return known }
+            ids[text] = Int32(values.count)
+            values.append(text)
+            return Int32(values.count - 1)
+        }
+        let rows = distinct.map { row in
+            (item: id(row[0], &itemIDs, &items), statement: id(row[1], &statementIDs, &statements),
+             code: id(row[2], &codeIDs, &codes), economic: row[3].int == 1)
+        }
+        let classes = BreakdownMasks(items: items, statements: statements, codes: codes, context: context)
+        if classes.breaksDown { return true }
+        var masks = Set<UInt32>()
+        for r in rows {
+            let m = classes.mask(item: r.item, statement: r.statement, code: r.code, economic: r.economic)
+            if m != 0 { masks.insert(m) }
+        }
+        return BreakdownMasks.noCommonBreakdown(masks)
     }
 
     // MARK: Facts

@@ -48,6 +48,11 @@ extension NarrativeReader {
                 if codes.count < path.parts.count, path.parts.first?.level == .lei {
                     codes = printed(path, from: codes)
                 }
+                if codes.count < path.parts.count, section.classification == .chain, let fused = unfused(path, codes: codes) {
+                    // `一般公共服务` / `1. 人大事务行政运行（项）支出…`: the 项 written with its 款's name in front.
+                    path = fused.path
+                    codes = fused.codes
+                }
                 if codes.count < path.parts.count {
                     // A chain the catalog places only in part names a 项 it does not know: the
                     // figure is that 项's, not its 款's, so it stays uncoded.
@@ -102,6 +107,32 @@ extension NarrativeReader {
         if state.firstFact[section.statement] == nil { state.firstFact[section.statement] = index }
         if let project { attach(index, toProject: project, line: span.line) }
         return index
+    }
+
+    /// `path` with its 项 split into the 款 and the 项 it names (`人大事务行政运行（项）` is 人大事务（款）
+    /// 行政运行（项））, when the chain names no 款 of its own and the catalog places exactly one split
+    /// (within the chain's 类 when it has one, ``ClassificationCatalog/resolveFused(_:within:)``).
+    func unfused(_ path: ClassificationPath, codes: [ClassificationCode]) -> (path: ClassificationPath, codes: [ClassificationCode])? {
+        guard let last = path.parts.last, last.level == .xiang, !path.parts.contains(where: { $0.level == .kuan }) else { return nil }
+        let catalog = ClassificationCatalog.functional
+        let lei: ClassificationCode?
+        switch path.parts.count {
+        case 1: lei = nil
+        case 2 where path.parts[0].level == .lei:
+            guard let c = codes.first ?? catalog.resolve(path.parts[0].name, level: .lei) else { return nil }
+            lei = c
+        default: return nil
+        }
+        guard let (kuan, xiang) = catalog.resolveFused(last.name, within: lei), let leiCode = kuan.parent,
+              let leiName = catalog.name(of: leiCode), let kuanName = catalog.name(of: kuan) else { return nil }
+        let written = ClassificationCatalog.normalizedName(last.name)
+        let kuanWritten = [kuanName] + (catalog[kuan]?.formerNames ?? [])
+        let prefix = kuanWritten.map { ClassificationCatalog.normalizedName($0) }.filter { written.hasPrefix($0) }.max { $0.count < $1.count } ?? ""
+        var split = path
+        split.parts = [ClassificationPath.Part(level: .lei, name: path.parts.count == 2 ? path.parts[0].name : leiName),
+                       ClassificationPath.Part(level: .kuan, name: String(written.prefix(prefix.count))),
+                       ClassificationPath.Part(level: .xiang, name: String(written.dropFirst(prefix.count)))]
+        return (split, [leiCode, kuan, xiang])
     }
 
     /// `codes` (the catalog's placing of `path`) continued with the codes the document prints:

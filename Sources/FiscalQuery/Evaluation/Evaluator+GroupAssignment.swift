@@ -1,0 +1,231 @@
+import FiscalModel
+
+/// Assigning rows to groups: keys built one key column at a time, on every core.
+extension Evaluator {
+    /// Per row (in `rows` order) its group, the first physical row of each group, and the count.
+    func assignGroups(_ rows: [Int32], _ keys: [FrameColumn]) throws(QueryError) -> (gid: [Int32], first: [Int32], count: Int) {
+        if keys.isEmpty { return ([Int32](repeating: 0, count: rows.count), [rows.first ?? 0], 1) }
+        // Each key as a code per physical row (only `rows` are filled), and its cardinality:
+        // interned text by its id (no copy), small ranges of integers (years) by their offset
+        // from the smallest, anything else by a dense number per distinct value.
+        var codes: [[Int32]] = []
+        var plus: [Int32] = []
+        var cards: [Int] = []
+        for k in keys {
+            switch k.storage {
+            case .text(let ids, let d):
+                codes.append(ids)
+                plus.append(1)
+                cards.append(d.count + 1)
+            case .integer(let xs):
+                var low = Int.max, high = Int.min
+                for p in rows {
+                    let x = xs[Int(p)]
+                    if x != Int.min { low = min(low, x); high = max(high, x) }
+                }
+                var c = [Int32](repeating: 0, count: xs.count)
+                if low > high {
+                    cards.append(1)
+                } else if !high.subtractingReportingOverflow(low).overflow, high - low < 1 << 20 {
+                    // 0 is missing; a value is 1 + its offset from the smallest.
+                    for p in rows {
+                        let x = xs[Int(p)]
+                        c[Int(p)] = x == Int.min ? 0 : Int32(x - low + 1)
+                    }
+                    cards.append(high - low + 2)
+                } else {
+                    var seen: [Int: Int32] = [:]
+                    for p in rows {
+                        let x = xs[Int(p)]
+                        if let known = seen[x] { c[Int(p)] = known; continue }
+                        let n = Int32(seen.count)
+                        seen[x] = n
+                        c[Int(p)] = n
+                    }
+                    cards.append(max(1, seen.count))
+                }
+                codes.append(c)
+                plus.append(0)
+            default:
+                var seen: [Value: Int32] = [:]
+                var c = [Int32](repeating: 0, count: k.storageCount)
+                for p in rows {
+                    let v = k.value(Int(p))
+                    if let known = seen[v] { c[Int(p)] = known; continue }
+                    let n = Int32(seen.count)
+                    seen[v] = n
+                    c[Int(p)] = n
+                }
+                codes.append(c)
+                plus.append(0)
+                cards.append(max(1, seen.count))
+            }
+        }
+        func combinations() -> (Int, Bool) {
+            var product = 1
+            for c in cards {
+                let (v, o) = product.multipliedReportingOverflow(by: c)
+                if o { return (0, false) }
+                product = v
+            }
+            return (product, true)
+        }
+        var (product, fits) = combinations()
+        if !fits || product > 1 << 22 {
+            // Too many combinations of the keys' whole dictionaries: number each key's values
+            // among the rows only (a few thousand entities, ten codes …).
+            for i in codes.indices {
+                var dense: [Int32: Int32] = [:]
+                var c = [Int32](repeating: 0, count: codes[i].count)
+                for p in rows {
+                    let x = codes[i][Int(p)] &+ plus[i]
+                    if let known = dense[x] { c[Int(p)] = known; continue }
+                    let n = Int32(dense.count)
+                    dense[x] = n
+                    c[Int(p)] = n
+                }
+                codes[i] = c
+                plus[i] = 0
+                cards[i] = max(1, dense.count)
+            }
+            (product, fits) = combinations()
+        }
+        var gid = [Int32](repeating: 0, count: rows.count)
+        var first: [Int32] = []
+        func composite(_ p: Int) -> Int {
+            var key = 0
+            for (i, c) in codes.enumerated() { key = key &* cards[i] &+ Int(c[p] &+ plus[i]) }
+            return key
+        }
+        let ranges = context.rowRanges(rows.count)
+        if fits && product <= 1 << 22 && ranges.count > 1 {
+            return try assignGroupsInRanges(rows, ranges, product: product, codes: codes, plus: plus, cards: cards)
+        } else if fits && product <= 1 << 22 {
+            var table = [Int32](repeating: -1, count: product)
+            for (r, p32) in rows.enumerated() {
+                if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
+                let key = composite(Int(p32))
+                var g = table[key]
+                if g < 0 {
+                    g = Int32(first.count)
+                    table[key] = g
+                    first.append(p32)
+                }
+                gid[r] = g
+            }
+        } else {
+            var table: [[Int32]: Int32] = [:]
+            for (r, p32) in rows.enumerated() {
+                if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
+                let key = codes.indices.map { codes[$0][Int(p32)] &+ plus[$0] }
+                if let g = table[key] {
+                    gid[r] = g
+                } else {
+                    let g = Int32(first.count)
+                    table[key] = g
+                    first.append(p32)
+                    gid[r] = g
+                }
+            }
+        }
+        return (gid, first, first.count)
+    }
+
+    /// ``assignGroups(_:_:)`` on several threads: each row's composite key is built a key column
+    /// at a time (tight loops over flat arrays, no call per row), then each range of rows numbers
+    /// the groups it meets in the order of their first row; numbering the ranges' groups range by
+    /// range then gives every group the number the serial pass gives it (the order of first rows
+    /// overall). `product` ≤ 2²² keeps every composite key within an Int32.
+    func assignGroupsInRanges(_ rows: [Int32], _ ranges: [Range<Int>], product: Int, codes: [[Int32]], plus: [Int32], cards: [Int])
+        throws(QueryError) -> (gid: [Int32], first: [Int32], count: Int)
+    {
+        let threads = context.threads
+        // gid holds each row's composite key first, then its group within its range, then its group.
+        var gid = [Int32](repeating: 0, count: rows.count)
+        rows.withUnsafeBufferPointer { rb in
+            gid.withUnsafeMutableBufferPointer { out in
+                for i in codes.indices {
+                    let card = Int32(cards[i]), add = plus[i]
+                    codes[i].withUnsafeBufferPointer { cb in
+                        _ = Parallel.map(ranges.count, threads: threads) { k in
+                            if i == 0 {
+                                for r in ranges[k] { out[r] = cb[Int(rb[r])] &+ add }
+                            } else {
+                                for r in ranges[k] { out[r] = out[r] &* card &+ cb[Int(rb[r])] &+ add }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let locals = rows.withUnsafeBufferPointer { rb in
+            gid.withUnsafeMutableBufferPointer { out in
+                Parallel.map(ranges.count, threads: threads) { k in
+                    Result { () throws(QueryError) -> (keys: [Int32], first: [Int32]) in
+                        var keys: [Int32] = [], first: [Int32] = []
+                        var dense = product <= 1 << 20 ? [Int32](repeating: -1, count: product) : []
+                        var sparse: [Int32: Int32] = [:]
+                        var next = ranges[k].lowerBound
+                        while next < ranges[k].upperBound {
+                            try checkCancelled(at: nil)
+                            let stop = min(ranges[k].upperBound, next + 0x10000)
+                            if dense.isEmpty {
+                                for r in next..<stop {
+                                    let key = out[r]
+                                    if let g = sparse[key] { out[r] = g; continue }
+                                    let g = Int32(keys.count)
+                                    sparse[key] = g
+                                    keys.append(key)
+                                    first.append(rb[r])
+                                    out[r] = g
+                                }
+                            } else {
+                                dense.withUnsafeMutableBufferPointer { table in
+                                    for r in next..<stop {
+                                        let key = Int(out[r])
+                                        var g = table[key]
+                                        if g < 0 {
+                                            g = Int32(keys.count)
+                                            table[key] = g
+                                            keys.append(Int32(key))
+                                            first.append(rb[r])
+                                        }
+                                        out[r] = g
+                                    }
+                                }
+                            }
+                            next = stop
+                        }
+                        return (keys, first)
+                    }
+                }
+            }
+        }
+        var table = [Int32](repeating: -1, count: product)
+        var first: [Int32] = []
+        var maps: [[Int32]] = []
+        for local in locals {
+            let (keys, firsts) = try local.get()
+            maps.append(keys.indices.map { i in
+                var g = table[Int(keys[i])]
+                if g < 0 {
+                    g = Int32(first.count)
+                    table[Int(keys[i])] = g
+                    first.append(firsts[i])
+                }
+                return g
+            })
+        }
+        // A range whose groups are numbered as the serial pass numbers them needs no rewrite.
+        let identity = maps.map { map in map.indices.allSatisfy { map[$0] == Int32($0) } }
+        gid.withUnsafeMutableBufferPointer { out in
+            _ = Parallel.map(ranges.count, threads: threads) { k in
+                guard !identity[k] else { return }
+                maps[k].withUnsafeBufferPointer { map in
+                    for r in ranges[k] { out[r] = map[Int(out[r])] }
+                }
+            }
+        }
+        return (gid, first, first.count)
+    }
+}
