@@ -34,18 +34,47 @@ struct CSVRun {
 /// The facts one chunk read, as columns: the text dimensions as ids of the chunk's own
 /// dictionaries (``CSVChunkReader``'s interners and value tables), merged into the file's
 /// columns once every chunk is read (``CSVFormat/columns(_:)``).
+/// Years are 16-bit (the reader accepts 1900–2200), the derived flag 8-bit; mantissas, lines
+/// and end columns are narrow until a value does not fit (``WideningColumn``).
 struct CSVChunkColumns {
-    var entity: [Int32] = [], year: [Int] = [], phase: [Int32] = [], statement: [Int32] = [], item: [Int32] = []
+    var entity: [Int32] = [], year: [Int16] = [], phase: [Int32] = [], statement: [Int32] = [], item: [Int32] = []
     var code: [Int32] = [], econ: [Int32] = [], fund: [Int32] = [], measure: [Int32] = [], unit: [Int32] = []
-    var derived: [Int] = [], mantissa: [Int128] = [], scale: [Int8] = [], file: [Int32] = [], line: [Int] = []
-    var endColumn: [Int32] = []
+    var derived: [UInt8] = [], mantissa = WideningColumn<Int64, Int128>(), scale: [Int8] = [], file: [Int32] = []
+    var line = WideningColumn<Int32, Int>(), endColumn = WideningColumn<Int16, Int32>()
     var count: Int { entity.count }
 
     mutating func reserve(_ n: Int) {
         entity.reserveCapacity(n); year.reserveCapacity(n); phase.reserveCapacity(n); statement.reserveCapacity(n)
         item.reserveCapacity(n); code.reserveCapacity(n); econ.reserveCapacity(n); fund.reserveCapacity(n)
-        measure.reserveCapacity(n); unit.reserveCapacity(n); derived.reserveCapacity(n); mantissa.reserveCapacity(n)
-        scale.reserveCapacity(n); file.reserveCapacity(n); line.reserveCapacity(n); endColumn.reserveCapacity(n)
+        measure.reserveCapacity(n); unit.reserveCapacity(n); derived.reserveCapacity(n); mantissa.narrow.reserveCapacity(n)
+        scale.reserveCapacity(n); file.reserveCapacity(n); line.narrow.reserveCapacity(n); endColumn.narrow.reserveCapacity(n)
+    }
+}
+
+/// A column of whole numbers held in `Narrow` until one does not fit, then in `Wide` (the
+/// values so far converted once): exact either way, never wrapped.
+struct WideningColumn<Narrow: FixedWidthInteger & BitwiseCopyable, Wide: FixedWidthInteger & BitwiseCopyable> {
+    var narrow: [Narrow] = []
+    var wide: [Wide]?
+
+    @inline(__always)
+    mutating func append(_ x: Wide) {
+        if wide == nil, let n = Narrow(exactly: x) {
+            narrow.append(n)
+        } else {
+            appendWide(x)
+        }
+    }
+
+    private mutating func appendWide(_ x: Wide) {
+        if wide == nil {
+            var w = [Wide]()
+            w.reserveCapacity(narrow.capacity)
+            w.append(contentsOf: narrow.lazy.map { Wide($0) })
+            wide = w
+            narrow = []
+        }
+        wide!.append(x)
     }
 }
 
@@ -313,7 +342,7 @@ struct CSVChunkReader {
         let itemID = Self.field(base, layout.item, fields, scanner, &items)
         let row = result.columns.count
         result.columns.entity.append(entityID)
-        result.columns.year.append(year)
+        result.columns.year.append(Int16(year))
         let phaseSlot = phase == .final ? 1 : 0
         if phaseIDs[phaseSlot] < 0 { phaseIDs[phaseSlot] = Int32(result.phases.count); result.phases.append(phase) }
         result.columns.phase.append(phaseIDs[phaseSlot])

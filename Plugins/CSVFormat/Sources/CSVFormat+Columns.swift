@@ -61,10 +61,26 @@ extension CSVFormat {
         let statementIDs = ids(\.statement, statements.remaps), itemIDs = ids(\.item, items.remaps)
         let codeIDs = ids(\.code, codes.remaps), econIDs = ids(\.econ, econCodes.remaps), fundIDs = ids(\.fund, funds.remaps)
         let measureIDs = ids(\.measure, measures.remaps), unitIDs = ids(\.unit, units.remaps), fileIDs = ids(\.file, files.remaps)
-        let years = plain(\.year), derived = plain(\.derived), mantissas = plain(\.mantissa), scales = plain(\.scale)
-        let lines = plain(\.line)
-        var endColumns = plain(\.endColumn)
-        if !endColumns.contains(where: { $0 != 1 }) { endColumns = [] }
+        /// A column that is narrow in every chunk stays narrow; else every chunk's is widened.
+        func widening<N, W>(_ column: WritableKeyPath<CSVChunkColumns, WideningColumn<N, W>>) -> (narrow: [N]?, wide: [W]?) {
+            if chunks.allSatisfy({ $0.columns[keyPath: column].wide == nil }) {
+                let sources = chunks.map { $0.columns[keyPath: column].narrow }
+                for k in chunks.indices { chunks[k].columns[keyPath: column] = WideningColumn() }
+                return (gather(sources, segments, groups, n) { _, x in x }, nil)
+            }
+            let sources = chunks.map { c in c.columns[keyPath: column].wide ?? c.columns[keyPath: column].narrow.map { W($0) } }
+            for k in chunks.indices { chunks[k].columns[keyPath: column] = WideningColumn() }
+            return (nil, gather(sources, segments, groups, n) { _, x in x })
+        }
+        let years = IntegerColumn(int16: plain(\.year)), derived = IntegerColumn(uint8: plain(\.derived))
+        let mantissaParts = widening(\.mantissa)
+        let mantissas = mantissaParts.narrow.map { MantissaColumn(int64: $0) } ?? MantissaColumn(mantissaParts.wide ?? [])
+        let scales = plain(\.scale)
+        let lineParts = widening(\.line)
+        let lines = lineParts.narrow.map { IntegerColumn(int32: $0) } ?? IntegerColumn(lineParts.wide ?? [])
+        let endParts = widening(\.endColumn)
+        var endColumns = endParts.narrow.map { IntegerColumn(int16: $0) } ?? IntegerColumn(int32: endParts.wide ?? [])
+        if !endColumns.contains(where: { $0 != 1 }) { endColumns = IntegerColumn(int16: []) }
         return FactColumns(
             entityIDs: entityIDs, entities: entities.values, years: years, phaseIDs: phaseIDs, phases: phases.values,
             statementIDs: statementIDs, statements: statements.values, itemIDs: itemIDs, items: items.values,
@@ -82,6 +98,14 @@ extension CSVFormat {
     ) -> [T] {
         let sources = chunks.map { $0.columns[keyPath: column] }
         for k in chunks.indices { chunks[k].columns[keyPath: column] = [] }
+        return gather(sources, segments, groups, n, transform)
+    }
+
+    /// The file's column from the chunks' `sources` (each segment's rows through `transform`,
+    /// at the segment's place), on all cores.
+    static func gather<T: BitwiseCopyable>(
+        _ sources: [[T]], _ segments: [CSVSegment], _ groups: [Range<Int>], _ n: Int, _ transform: (Int, T) -> T
+    ) -> [T] {
         guard n > 0 else { return [] }
         return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
             let out = buffer.baseAddress!

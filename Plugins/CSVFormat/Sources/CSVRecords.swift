@@ -179,7 +179,7 @@ enum CSVBytes {
                 break
             }
             let (scalar, length) = decode(p, s, e)
-            if scalar.properties.isWhitespace { s += length; continue }
+            if isWhiteSpace(scalar) { s += length; continue }
             break
         }
         while e > s {
@@ -190,10 +190,21 @@ enum CSVBytes {
             }
             var k = e - 1
             while k > s && p[k] & 0xC0 == 0x80 { k -= 1 }
-            if decode(p, k, e).scalar.properties.isWhitespace { e = k; continue }
+            if isWhiteSpace(decode(p, k, e).scalar) { e = k; continue }
             break
         }
         return (s, e)
+    }
+
+    /// Whether a scalar past ASCII is white space (Unicode `White_Space`, as
+    /// `properties.isWhitespace` says, without its table lookup: a CJK character, the common
+    /// case at a field's end, is answered by one comparison).
+    @inline(__always)
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// The scalar starting at `i` (valid UTF-8: the text came from a `String`) and its length.

@@ -41,10 +41,17 @@ public struct EntityIndex: Sendable {
 
     /// Groups `inputs` into entities, `aliases` applied.
     public init(_ inputs: [Input], aliases: EntityAliases = EntityAliases()) {
-        // Each input's name once the aliases are followed.
+        // Each input's name once the aliases are followed (worked out once per printed name and
+        // hint: a file of 30,000 reports names a few thousand entities).
+        struct Printed: Hashable { var printed: String, regionHint: String? }
+        var resolvedOf: [Printed: EntityName] = [:]
         let resolved: [EntityName] = inputs.map { input in
+            let p = Printed(printed: input.printed, regionHint: input.regionHint)
+            if let known = resolvedOf[p] { return known }
             let name = EntityName(input.printed, regionHint: input.regionHint)
-            return aliases.target(of: name) ?? aliases.target(of: EntityName(input.printed)) ?? name
+            let r = aliases.target(of: name) ?? aliases.target(of: EntityName(input.printed)) ?? name
+            resolvedOf[p] = r
+            return r
         }
         // The distinct keys, each with a name to read its region and rest from.
         var keys: [String] = []
@@ -60,11 +67,21 @@ public struct EntityIndex: Sendable {
             while let p = parent[k] { k = p }
             return k
         }
+        // The keys by the rest of their name: only keys with the same rest can be stronger (a
+        // comparison with every other key made this quadratic in the entities).
+        var keysOfLocal: [String: [String]] = [:]
+        for key in keys { keysOfLocal[nameOfKey[key]!.local, default: []].append(key) }
         for key in keys.sorted(by: { (nameOfKey[$0]!.region?.count ?? 0) < (nameOfKey[$1]!.region?.count ?? 0) }) {
             let n = nameOfKey[key]!
             let readings = [n] + (n.wholeReading.map { [$0] } ?? [])
             var stronger: [EntityName] = []
-            for other in keys where other != key {
+            var candidates: [String] = []
+            for reading in readings {
+                for other in keysOfLocal[reading.local] ?? [] where other != key && !candidates.contains(other) {
+                    candidates.append(other)
+                }
+            }
+            for other in candidates {
                 let o = nameOfKey[other]!
                 if readings.contains(where: { $0.local == o.local && EntityName.isWeaker($0.region, than: o.region) }) {
                     stronger.append(o)
@@ -80,6 +97,7 @@ public struct EntityIndex: Sendable {
         // The entities, in input order.
         var entityOfRoot: [String: Int] = [:]
         var counts: [[String: Int]] = []
+        var firstInput: [Int] = []
         for (i, input) in inputs.enumerated() {
             let r = root(resolved[i].key)
             let e: Int
@@ -90,6 +108,7 @@ public struct EntityIndex: Sendable {
                 entityOfRoot[r] = e
                 entities.append(Entity(name: input.printed, printed: [], aliases: [], shortNames: [], forms: []))
                 counts.append([:])
+                firstInput.append(i)
             }
             assignment.append(e)
             if !entities[e].printed.contains(input.printed) {
@@ -103,7 +122,7 @@ public struct EntityIndex: Sendable {
             counts[e][input.printed, default: 0] += 1
         }
         for e in entities.indices {
-            let target = root(resolved[assignment.firstIndex(of: e)!].key)
+            let target = root(resolved[firstInput[e]].key)
             // The printed name that says most, else the name an alias points to.
             let regionLength = { (p: String) in EntityName(p).region?.count ?? 0 }
             let targetName = nameOfKey[target]!

@@ -8,13 +8,15 @@
 /// they are instead of copying them. Every fact it holds is stated once (one mention, read as
 /// ``Reading/data``, or ``Reading/derived`` when `derived`).
 ///
-/// The integer and amount columns have the element types of the query engine's columns
-/// (`Int`, `Int128`), so that the engine shares them rather than converting a copy.
+/// Numbers are held as narrow as their values allow (``IntegerColumn``: years in 16 bits,
+/// the derived flag in 8, lines in 32; ``MantissaColumn``: mantissas in 64 bits when every
+/// one fits), never truncated; the query engine takes these columns as they are rather than
+/// converting a copy.
 public final class FactColumns: Sendable {
     /// How many facts.
     public let count: Int
     public let entityIDs: [Int32], entities: [String]
-    public let years: [Int]
+    public let years: IntegerColumn
     public let phaseIDs: [Int32], phases: [Phase]
     public let statementIDs: [Int32], statements: [Statement]
     public let itemIDs: [Int32], items: [String]
@@ -24,25 +26,44 @@ public final class FactColumns: Sendable {
     public let measureIDs: [Int32], measures: [Measure]
     public let unitIDs: [Int32], units: [FactUnit]
     /// 1 for a figure fiscal derived, else 0.
-    public let derived: [Int]
-    public let mantissas: [Int128], scales: [Int8]
+    public let derived: IntegerColumn
+    public let mantissas: MantissaColumn, scales: [Int8]
     /// Where each figure was written: the file (an id into ``files``) and the 1-based line.
     public let fileIDs: [Int32], files: [String]
-    public let lines: [Int]
+    public let lines: IntegerColumn
     /// Per fact, the end column of its span (the start is column 1); empty when every span is
     /// `file:line` with no columns (start and end 1).
-    public let endColumns: [Int32]
+    public let endColumns: IntegerColumn
 
     /// The columns as given; every per-row array holds `count` elements (``endColumns`` may
     /// be empty) and every id is -1 or an index into its dictionary. Dictionaries hold
     /// distinct values.
-    public init(
+    public convenience init(
         entityIDs: [Int32], entities: [String], years: [Int], phaseIDs: [Int32], phases: [Phase],
         statementIDs: [Int32], statements: [Statement], itemIDs: [Int32], items: [String],
         codeIDs: [Int32], codes: [ClassificationCode], econIDs: [Int32], econCodes: [ClassificationCode],
         fundIDs: [Int32], funds: [Fund], measureIDs: [Int32], measures: [Measure], unitIDs: [Int32], units: [FactUnit],
         derived: [Int], mantissas: [Int128], scales: [Int8], fileIDs: [Int32], files: [String], lines: [Int],
         endColumns: [Int32]
+    ) {
+        self.init(
+            entityIDs: entityIDs, entities: entities, years: IntegerColumn(narrowest: years), phaseIDs: phaseIDs, phases: phases,
+            statementIDs: statementIDs, statements: statements, itemIDs: itemIDs, items: items, codeIDs: codeIDs, codes: codes,
+            econIDs: econIDs, econCodes: econCodes, fundIDs: fundIDs, funds: funds, measureIDs: measureIDs, measures: measures,
+            unitIDs: unitIDs, units: units, derived: IntegerColumn(narrowest: derived), mantissas: MantissaColumn(narrowest: mantissas),
+            scales: scales, fileIDs: fileIDs, files: files, lines: IntegerColumn(narrowest: lines),
+            endColumns: IntegerColumn(narrowest: endColumns.map { Int($0) }))
+    }
+
+    /// The columns as given, numbers already in their column types (what a reader that
+    /// builds them narrow gives).
+    public init(
+        entityIDs: [Int32], entities: [String], years: IntegerColumn, phaseIDs: [Int32], phases: [Phase],
+        statementIDs: [Int32], statements: [Statement], itemIDs: [Int32], items: [String],
+        codeIDs: [Int32], codes: [ClassificationCode], econIDs: [Int32], econCodes: [ClassificationCode],
+        fundIDs: [Int32], funds: [Fund], measureIDs: [Int32], measures: [Measure], unitIDs: [Int32], units: [FactUnit],
+        derived: IntegerColumn, mantissas: MantissaColumn, scales: [Int8], fileIDs: [Int32], files: [String],
+        lines: IntegerColumn, endColumns: IntegerColumn
     ) {
         count = entityIDs.count
         for column in [years.count, phaseIDs.count, statementIDs.count, itemIDs.count, codeIDs.count, econIDs.count,

@@ -58,6 +58,12 @@ public struct ResultTable: Sendable, Hashable {
 
     /// Sets every row's provenance at once: row `r` came from `pool[indices[offsets[r]..<offsets[r+1]]]`.
     public mutating func setProvenance(pool: [SourceSpan], indices: [Int32], offsets: [Int32]) {
+        setProvenance(pool: SpanPool(pool), indices: indices, offsets: offsets)
+    }
+
+    /// Sets every row's provenance at once from a shared pool (such as the spans of facts held
+    /// as columns, built only when a row's sources are asked for).
+    public mutating func setProvenance(pool: SpanPool, indices: [Int32], offsets: [Int32]) {
         precondition(offsets.count == rows.count + 1, "one offset per row and one past the end")
         provenance = RowProvenance(pool: pool, indices: indices, offsets: offsets)
     }
@@ -77,12 +83,16 @@ public struct ResultTable: Sendable, Hashable {
 /// Per row of a result table, the spans its figures came from, as indices into a pool of
 /// spans (compressed-row layout: row `r` owns `indices[offsets[r]..<offsets[r+1]]`).
 public struct RowProvenance: Sendable, Hashable {
-    public private(set) var pool: [SourceSpan]
+    public private(set) var pool: SpanPool
     public private(set) var indices: [Int32]
     /// One offset per row plus one past the end; rows beyond it have no sources.
     public private(set) var offsets: [Int32]
 
     public init(pool: [SourceSpan] = [], indices: [Int32] = [], offsets: [Int32] = [0]) {
+        self.init(pool: SpanPool(pool), indices: indices, offsets: offsets)
+    }
+
+    public init(pool: SpanPool, indices: [Int32], offsets: [Int32]) {
         self.pool = pool
         self.indices = indices
         self.offsets = offsets.isEmpty ? [0] : offsets
@@ -129,5 +139,40 @@ public struct RowProvenance: Sendable, Hashable {
             pool.append(span)
         }
         offsets.append(Int32(indices.count))
+    }
+}
+
+/// The spans row provenance points into: spans held as they are, after (when given) the spans
+/// of every fact of a ``FactColumns``, which are built only when read, so that ten million
+/// facts loaded as columns keep no span each. Span `i < columns.count` is fact `i`'s.
+public struct SpanPool: Sendable, Equatable {
+    private let columns: FactColumns?
+    private var spans: [SourceSpan]
+
+    /// A pool of `spans`.
+    public init(_ spans: [SourceSpan] = []) {
+        columns = nil
+        self.spans = spans
+    }
+
+    /// A pool of the spans of the facts of `columns`, in their order.
+    public init(columns: FactColumns) {
+        self.columns = columns
+        spans = []
+    }
+
+    public var count: Int { (columns?.count ?? 0) + spans.count }
+
+    public subscript(i: Int) -> SourceSpan {
+        guard let columns else { return spans[i] }
+        return i < columns.count ? columns.span(i) : spans[i - columns.count]
+    }
+
+    mutating func append(_ span: SourceSpan) { spans.append(span) }
+
+    /// Equal when they hold the same spans in the same order.
+    public static func == (lhs: SpanPool, rhs: SpanPool) -> Bool {
+        if lhs.columns === rhs.columns { return lhs.spans == rhs.spans }
+        return lhs.count == rhs.count && (0..<lhs.count).allSatisfy { lhs[$0] == rhs[$0] }
     }
 }

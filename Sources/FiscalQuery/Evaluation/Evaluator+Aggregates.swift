@@ -6,8 +6,16 @@ extension Evaluator {
     /// Per group, the checked sum of the amounts `ms`/`ss` of `rows` at `scale`, and how many
     /// amounts each holds; `nil` when a sum does not fit 38 digits. Ranges of rows are summed on
     /// their own threads, then the partial sums added (checked too).
-    func sumAmounts(_ rows: [Int32], gid: [Int32], groupCount: Int, mantissas ms: [Int128], scales ss: [Int8], scale: Int8,
+    func sumAmounts(_ rows: [Int32], gid: [Int32], groupCount: Int, mantissas: MantissaColumn, scales ss: [Int8], scale: Int8,
                     powers: [Int128]) -> (sums: [Int128], counts: [Int])? {
+        // One loop per type the mantissas are held in, without a choice per value.
+        mantissas.withValues(
+            { ms in sumAmounts(rows, gid: gid, groupCount: groupCount, mantissas: ms, scales: ss, scale: scale, powers: powers) },
+            { ms in sumAmounts(rows, gid: gid, groupCount: groupCount, mantissas: ms, scales: ss, scale: scale, powers: powers) })
+    }
+
+    func sumAmounts<M: FixedWidthInteger>(_ rows: [Int32], gid: [Int32], groupCount: Int, mantissas ms: [M], scales ss: [Int8],
+                                          scale: Int8, powers: [Int128]) -> (sums: [Int128], counts: [Int])? {
         // Many groups: partial sums per thread would cost more than they save.
         let ranges = groupCount * 8 > rows.count ? (rows.isEmpty ? [] : [0..<rows.count]) : context.rowRanges(rows.count)
         let parts = Parallel.map(ranges.count, threads: context.threads) { k -> (sums: [Int128], counts: [Int])? in
@@ -18,7 +26,7 @@ extension Evaluator {
                 let s = ss[p]
                 if s < 0 { continue }
                 let g = Int(gid[r])
-                var term = ms[p], o1 = false
+                var term = Int128(ms[p]), o1 = false
                 if s != scale { (term, o1) = term.multipliedReportingOverflow(by: powers[Int(scale - s)]) }
                 let (sum, o2) = acc[g].addingReportingOverflow(term)
                 if o1 || o2 { return nil }
@@ -47,7 +55,7 @@ extension Evaluator {
         var counts = [Int](repeating: 0, count: groupCount)
         guard let arg = spec.argument else {
             for g in gid { counts[Int(g)] += 1 }
-            return FrameColumn(name: spec.name, type: .integer, storage: .integer(counts))
+            return FrameColumn(name: spec.name, type: .integer, storage: .integer(IntegerColumn(counts)))
         }
         var fast: FrameColumn?
         if case .field(let n) = arg { fast = try column(n, in: f) }
@@ -137,7 +145,7 @@ extension Evaluator {
         }
         switch spec.function {
         case .count:
-            return FrameColumn(name: spec.name, type: .integer, storage: .integer(counts))
+            return FrameColumn(name: spec.name, type: .integer, storage: .integer(IntegerColumn(counts)))
         case .avg:
             var values: [Value] = []
             for g in 0..<groupCount {

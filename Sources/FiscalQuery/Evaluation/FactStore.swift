@@ -125,11 +125,11 @@ struct FactStore {
         columns = FactTable.columns.enumerated().map { c, column in
             let storage: Storage
             switch column.name {
-            case "year": storage = .integer(years)
-            case "line": storage = .integer(lines)
-            case "derived": storage = .integer(derived)
-            case "disputed": storage = .integer(disputed)
-            case "amount": storage = .amount(mantissas: mantissas, scales: scales)
+            case "year": storage = .integer(IntegerColumn(narrowest: years))
+            case "line": storage = .integer(IntegerColumn(narrowest: lines))
+            case "derived": storage = .integer(IntegerColumn(narrowest: derived))
+            case "disputed": storage = .integer(IntegerColumn(narrowest: disputed))
+            case "amount": storage = .amount(mantissas: MantissaColumn(narrowest: mantissas), scales: scales)
             default: storage = .text(ids: textIDs[c], dictionary: text[c].dictionary)
             }
             return FrameColumn(name: column.name, type: column.type, storage: storage)
@@ -314,7 +314,7 @@ struct FactStore {
             case "derived": storage = .integer(c.derived)
             case "file": storage = .text(ids: c.fileIDs, dictionary: c.files)
             case "line": storage = .integer(c.lines)
-            default: storage = .integer([Int](repeating: 0, count: n))  // disputed: a fact stated once is not
+            default: storage = .integer(IntegerColumn(zeros: n))  // disputed: a fact stated once is not
             }
             return FrameColumn(name: column.name, type: column.type, storage: storage)
         }
@@ -329,32 +329,31 @@ struct FactStore {
         mentionOffsets = []
         count = n
         disputedCount = 0
-        // Contexts in the order of first use: each range numbers its own, then they are merged.
-        let local = Parallel.map(ranges.count, threads: threads) { k -> (keys: [ContextKey], ids: [Int32]) in
-            var numbering = KeyNumbering<ContextKey>()
-            var ids: [Int32] = []
-            ids.reserveCapacity(ranges[k].count)
-            for i in ranges[k] {
-                ids.append(numbering.id(ContextKey(
-                    entity: c.entityIDs[i], year: Int32(truncatingIfNeeded: c.years[i]), phase: c.phaseIDs[i],
-                    statement: c.statementIDs[i], fund: c.fundIDs[i], column: c.measureIDs[i])))
-            }
-            return (numbering.keys, ids)
-        }
+        // Contexts in the order of first use: each range numbers its own in place, then they are
+        // merged and the ids rewritten in place (one array of ids, not two).
         var contexts: [ContextKey: Int32] = [:]
-        let remaps = local.map { part in
-            part.keys.map { key -> Int32 in
-                if let id = contexts[key] { return id }
-                let id = Int32(contexts.count)
-                contexts[key] = id
-                return id
-            }
-        }
         contextIDs = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
-            if let out = buffer.baseAddress {
-                _ = Parallel.map(ranges.count, threads: threads) { k in
-                    for (j, id) in local[k].ids.enumerated() { (out + ranges[k].lowerBound + j).initialize(to: remaps[k][Int(id)]) }
+            guard let out = buffer.baseAddress else { initialized = 0; return }
+            let local = Parallel.map(ranges.count, threads: threads) { k -> [ContextKey] in
+                var numbering = KeyNumbering<ContextKey>()
+                for i in ranges[k] {
+                    (out + i).initialize(to: numbering.id(ContextKey(
+                        entity: c.entityIDs[i], year: Int32(truncatingIfNeeded: c.years[i]), phase: c.phaseIDs[i],
+                        statement: c.statementIDs[i], fund: c.fundIDs[i], column: c.measureIDs[i])))
                 }
+                return numbering.keys
+            }
+            let remaps = local.map { keys in
+                keys.map { key -> Int32 in
+                    if let id = contexts[key] { return id }
+                    let id = Int32(contexts.count)
+                    contexts[key] = id
+                    return id
+                }
+            }
+            _ = Parallel.map(ranges.count, threads: threads) { k in
+                let remap = remaps[k]
+                for i in ranges[k] { out[i] = remap[Int(out[i])] }
             }
             initialized = n
         }

@@ -6,10 +6,11 @@ import FiscalModel
 enum Storage {
     /// Text as ids into a dictionary of distinct strings; -1 is missing.
     case text(ids: [Int32], dictionary: [String])
-    /// Integers (and booleans as 0/1); `Int.min` is missing.
-    case integer([Int])
-    /// Amounts; a scale of -1 is missing.
-    case amount(mantissas: [Int128], scales: [Int8])
+    /// Integers (and booleans as 0/1), each column in the narrowest type its values allow;
+    /// `Int.min` is missing.
+    case integer(IntegerColumn)
+    /// Amounts, the mantissas 64-bit when they all fit; a scale of -1 is missing.
+    case amount(mantissas: MantissaColumn, scales: [Int8])
     case values([Value])
 }
 
@@ -58,7 +59,7 @@ struct FrameColumn {
                     ss[i] = 0
                 }
             }
-            return FrameColumn(name: name, type: type, storage: .amount(mantissas: ms, scales: ss))
+            return FrameColumn(name: name, type: type, storage: .amount(mantissas: MantissaColumn(ms), scales: ss))
         default:
             return FrameColumn(name: name, type: type, storage: .values(values))
         }
@@ -69,8 +70,8 @@ struct FrameColumn {
         var c = self
         switch storage {
         case .text(let ids, let d): c.storage = .text(ids: rows.map { ids[Int($0)] }, dictionary: d)
-        case .integer(let xs): c.storage = .integer(rows.map { xs[Int($0)] })
-        case .amount(let ms, let ss): c.storage = .amount(mantissas: rows.map { ms[Int($0)] }, scales: rows.map { ss[Int($0)] })
+        case .integer(let xs): c.storage = .integer(xs.gathered(rows))
+        case .amount(let ms, let ss): c.storage = .amount(mantissas: ms.gathered(rows), scales: rows.map { ss[Int($0)] })
         case .values(let vs): c.storage = .values(rows.map { vs[Int($0)] })
         }
         return c

@@ -218,8 +218,14 @@ public enum ReportsTable {
     /// `县委办 2019–2021`: the display names and the years, short.
     public static func summary(_ reports: [Report]) -> String {
         guard !reports.isEmpty else { return "" }
+        // The first name, and how many distinct ones (a set: 30,000 reports of one file made a
+        // list search quadratic).
         var names: [String] = []
-        for r in reports where !names.contains(r.displayName) { names.append(r.displayName) }
+        var seen = Set<String>()
+        for r in reports {
+            let name = r.displayName
+            if seen.insert(name).inserted { names.append(name) }
+        }
         let who = names.count == 1 ? names[0] : "\(names[0]) +\(names.count - 1)"
         let years = Set(reports.map(\.year)).sorted()
         let when: String
