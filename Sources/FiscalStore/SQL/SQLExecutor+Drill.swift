@@ -51,12 +51,9 @@ extension SQLExecutor {
         let entities = try rows("\(scope.base) SELECT COUNT(DISTINCT entity) FROM base", scope).first?.first?.int ?? 0
         if entities > 1 { notes.append(DrillScope.entitiesNote(Int(entities), language: language)) }
         // Per code, the stated totals (a code with a code under it in its context) apart.
-        let context6 = ["entity", "year", "phase", "statement", "fund", "measure"]
-            .map { "(a.\($0) = b.\($0) OR (a.\($0) IS NULL AND b.\($0) IS NULL))" }.joined(separator: " AND ")
         let marked = """
-            \(scope.base), marked AS (SELECT a.*, CASE WHEN EXISTS (SELECT 1 FROM base b WHERE \(context6)
-              AND length(b.code) > length(a.code) AND substr(b.code, 1, length(a.code)) = a.code) THEN 1 ELSE 0 END AS total
-              FROM base a WHERE a.amount_e4 IS NOT NULL)
+            \(scope.base), marked AS (SELECT a.*, CASE WHEN EXISTS (SELECT 1 FROM base b WHERE \(SQLPlan.partOf(SQLPlan.totalContext)))
+              THEN 1 ELSE 0 END AS total FROM base a WHERE a.amount_e4 IS NOT NULL)
             """
         let sums = try rows("""
             \(marked) SELECT code, total, \(database.dialect.exactText("SUM(amount_e4)")), MAX(amount_scale)

@@ -96,12 +96,7 @@ public struct SQLExecutor: QueryExecutor {
             return SQLPlan.NotCompiled(stage: "`sum`", reason: "the rows may hold two breakdowns of one total")
         }
         // A total and its own parts in one group: a code with a code under it, in one context.
-        let context6 = ["entity", "year", "phase", "statement", "fund", "measure"]
-        let same = (keys + context6).map { "(a.\($0) = b.\($0) OR (a.\($0) IS NULL AND b.\($0) IS NULL))" }.joined(separator: " AND ")
-        if try exists("""
-            base a JOIN base b ON \(same) AND a.code IS NOT NULL AND b.code IS NOT NULL
-              AND length(b.code) > length(a.code) AND substr(b.code, 1, length(a.code)) = a.code
-            """, plan) {
+        if try exists("base a JOIN base b ON \(SQLPlan.partOf(keys + SQLPlan.totalContext))", plan) {
             return SQLPlan.NotCompiled(stage: "`sum`", reason: "a group holds a stated total with its parts")
         }
         // A total by its wording (合计, the statement's own total, a named total) with other rows.

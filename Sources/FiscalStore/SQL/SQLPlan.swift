@@ -341,14 +341,20 @@ struct SQLPlan {
     var base: String {
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         guard let level else { return "WITH base AS (SELECT * FROM \(tables.facts)\(filter))" }
-        let context = ["entity", "year", "phase", "statement", "fund", "measure"]
-            .map { "(a.\($0) = b.\($0) OR (a.\($0) IS NULL AND b.\($0) IS NULL))" }.joined(separator: " AND ")
         return """
             WITH filtered AS (SELECT * FROM \(tables.facts)\(filter)),
-            finest AS (SELECT * FROM filtered a WHERE NOT EXISTS (
-              SELECT 1 FROM filtered b WHERE \(context) AND a.code IS NOT NULL AND b.code IS NOT NULL
-                AND length(b.code) > length(a.code) AND substr(b.code, 1, length(a.code)) = a.code)),
+            finest AS (SELECT * FROM filtered a WHERE NOT EXISTS (SELECT 1 FROM filtered b WHERE \(SQLPlan.partOf(SQLPlan.totalContext)))),
             base AS (SELECT * FROM finest WHERE length(code) >= \(level.digits))
             """
+    }
+
+    /// The columns within which one fact can be a part of another's total, as in memory.
+    static let totalContext = ["entity", "year", "phase", "statement", "fund", "measure"]
+
+    /// SQL that holds when rows `a` and `b` agree on `columns` (a missing value equals a missing
+    /// one) and `b`'s code lies under `a`'s: `a` is a stated total with `b` among its parts.
+    static func partOf(_ columns: [String]) -> String {
+        columns.map { "(a.\($0) = b.\($0) OR (a.\($0) IS NULL AND b.\($0) IS NULL))" }.joined(separator: " AND ")
+            + " AND a.code IS NOT NULL AND b.code IS NOT NULL AND length(b.code) > length(a.code) AND substr(b.code, 1, length(a.code)) = a.code"
     }
 }
