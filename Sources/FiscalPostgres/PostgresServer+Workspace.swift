@@ -19,7 +19,7 @@ extension PostgresServer: ImportDestination {
             try execute("COMMIT")
         } catch {
             try? execute("ROLLBACK")
-            throw error as? StoreError ?? StoreError(.storeDatabaseFailed, location, "\(error)")
+            throw error
         }
     }
 
