@@ -200,6 +200,14 @@ final class EngineDifferentialTests: XCTestCase {
         }
     }
 
+    /// SQL with a wrong number of bound values is an error the query reports, never a crash of
+    /// the process (GRDB's `arguments` setter traps on it; seen while writing drill's SQL).
+    func testWrongArgumentCountIsAnError() throws {
+        let database = SQLiteDatabase(workspace)
+        XCTAssertThrowsError(try database.rows("SELECT ? + ?", [.integer(1)]))
+        XCTAssertEqual(try database.rows("SELECT ? + ?", [.integer(1), .integer(2)]), [[.integer(3)]])
+    }
+
     /// Without a workspace or database, `--engine sql` says what it needs.
     func testSQLEngineNeedsAStore() throws {
         let plain = Session()

@@ -75,7 +75,8 @@ public struct SQLiteDatabase: SQLDatabase {
                 case .text(let s): s
                 }
             }
-            statement.arguments = StatementArguments(bound)
+            // Validated: a wrong number of arguments is an error, not a crash (the setter traps).
+            try statement.setArguments(StatementArguments(bound))
             var out: [[SQLValue]] = []
             let cursor = try Row.fetchCursor(statement)
             while let row = try cursor.next() {
