@@ -136,17 +136,22 @@ final class EngineDifferentialTests: XCTestCase {
 
     /// A sum that the in-memory engine refuses is refused the same way under `--engine sql`.
     func testRefusalsAreTheInMemoryEnginesOwn() throws {
-        let text = "facts | where year = 2020 | group entity | agg total = sum(amount)"
+        assertBothEnginesRefuse("facts | where year = 2020 | group entity | agg total = sum(amount)",
+                                saying: "cannot add a total to its own parts", in: session)
+    }
+
+    /// `text` fails on both engines of `session`, with the same error, which says `saying`.
+    func assertBothEnginesRefuse(_ text: String, saying: String, in session: Session, line: UInt = #line) {
         session.engine = .memory
         let memory = Result { try session.query(text) }
         session.engine = .sql
         let sql = Result { try session.query(text) }
         session.engine = .memory
         guard case .failure(let m) = memory, case .failure(let s) = sql else {
-            return XCTFail("expected both engines to refuse: \(memory) vs \(sql)")
+            return XCTFail("expected both engines to refuse: \(memory) vs \(sql)", line: line)
         }
-        XCTAssertEqual("\(s)", "\(m)")
-        XCTAssertTrue("\(s)".contains("cannot add a total to its own parts"), "\(s)")
+        XCTAssertEqual("\(s)", "\(m)", line: line)
+        XCTAssertTrue("\(s)".contains(saying), "\(s)", line: line)
     }
 
     /// A sum of two breakdowns of one total is refused on every engine, never added in SQL. A
@@ -171,16 +176,7 @@ final class EngineDifferentialTests: XCTestCase {
         session.stores = [WorkspaceOpener()]
         try session.load([workspace.path])
         let refused = "facts | sum amount", kept = "facts | where code != null | sum amount"
-        session.engine = .memory
-        let memory = Result { try session.query(refused) }
-        session.engine = .sql
-        let sql = Result { try session.query(refused) }
-        session.engine = .memory
-        guard case .failure(let m) = memory, case .failure(let s) = sql else {
-            return XCTFail("expected both engines to refuse: \(memory) vs \(sql)")
-        }
-        XCTAssertEqual("\(s)", "\(m)")
-        XCTAssertTrue("\(s)".contains("cannot add two breakdowns of one total"), "\(s)")
+        assertBothEnginesRefuse(refused, saying: "cannot add two breakdowns of one total", in: session)
         let expected = try session.query(kept)
         XCTAssertEqual(written(expected), [["100.00"]])
         var databases: [any SQLDatabase] = [SQLiteDatabase(workspace)]
