@@ -12,7 +12,10 @@ examples, each given as a script on standard input (`fiscal -f -`). Every run is
   - a query exits 0 but prints an `error:` line, or exits non-zero without saying why.
 
 Usage:
-  Fuzz/campaign.py [--reports N] [--queries N] [--seed S] [--jobs J] [--timeout SEC] [--binary PATH]
+  Fuzz/campaign.py [--reports N] [--queries N] [--seed S] [--jobs J] [--timeout SEC] [--binary PATH] [--from K]
+
+`--from K` resumes an interrupted campaign: the same seed makes the same inputs and queries in the
+same order, and the first K runs (reports first, then queries) are made but not run again.
 
 It builds nothing: pass a release build (`swift build -c release`, then `--binary
 .build/release/fiscal`). Failing inputs are written to .fuzz/campaign/ with the command that ran
@@ -162,6 +165,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--timeout", type=float, default=20)
     ap.add_argument("--binary", default=str(ROOT / ".build/release/fiscal"))
+    ap.add_argument("--from", dest="start", type=int, default=0,
+                    help="skip the first K runs of this seed (to resume an interrupted campaign)")
     a = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     sources = sorted(p for p in (ROOT / "Examples").rglob("*") if p.suffix in {".txt", ".csv", ".json"} and p.is_file())
@@ -172,13 +177,15 @@ def main():
         src = r.choice(sources)
         data = mutate(src.read_bytes(), r)
         path = OUT / f"in-{a.seed}-{n}{src.suffix}"
-        path.write_bytes(data)
+        if n >= a.start:
+            path.write_bytes(data)
         q = query(r) if r.random() < 0.5 else r.choice(["facts | count", "check", "drill", "facts | group 类 | sum amount"])
         work.append(("report", ["-f", "-", str(path)], path, q))
     examples = [str(ROOT / "Examples/county-office-2019-2021.csv"), str(ROOT / "Examples/wusheng-2020-决算.txt")]
     for n in range(a.queries):
         q = query(r)
         work.append(("query", ["-o", r.choice(["table", "csv", "json", "markdown", "html", "svg"]), "-f", "-", r.choice(examples)], None, q))
+    work = work[a.start:]
     failures, slowest, kept = {}, 0.0, 0
 
     def one(item):
@@ -195,7 +202,8 @@ def main():
                 f.write_text(f"{failure}\nfiscal {' '.join(args)}   (script on stdin: {q!r})\n\n{detail.decode('utf-8', 'replace')}\n")
             elif path is not None:
                 path.unlink()
-    print(f"campaign (seed {a.seed}): {a.reports} mutated reports, {a.queries} generated queries on {a.binary}; "
+    print(f"campaign (seed {a.seed}): {a.reports} mutated reports, {a.queries} generated queries on {a.binary}"
+          + (f" from run {a.start} on ({len(work)} runs)" if a.start else "") + "; "
           f"slowest run {slowest:.1f} s; " + ("no failure" if not failures else
           "FAILURES: " + ", ".join(f"{k}: {v}" for k, v in sorted(failures.items())) + f" (in {OUT})"))
     sys.exit(1 if failures else 0)
