@@ -28,6 +28,11 @@ public enum Checker {
                 }
             }
         }
+        // Rules that hold reports against each other (a prior-year figure derived in one and
+        // stated in the other) run once over all of them.
+        for case let rule as any CrossReportCheck in rules {
+            all += rule.check(across: reports).map { $0.certified() }
+        }
         return all.enumerated().sorted { a, b in
             if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
             let sa = a.element.spans.first, sb = b.element.spans.first

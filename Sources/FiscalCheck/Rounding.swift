@@ -38,14 +38,31 @@ public enum Rounding {
         return difference.magnitude <= tolerance ? .rounding : .error
     }
 
+    /// How a report may have printed a quotient to its digits.
+    public enum Printing: Sendable {
+        /// Rounded half-up: the stated value is within half a unit of its last digit.
+        case rounded
+        /// Cut (truncated toward zero): 99.868% printed `99.86%`.
+        case cut
+        /// Moved by up to one unit so that shares add to 100%.
+        case adjusted
+    }
+
     /// Whether a percentage stated to its digits can be `numerator / denominator × 100`
-    /// when both are rounded figures: the stated value ± half a unit of its last digit must
+    /// when both are rounded figures: the stated value, widened as `printing` allows, must
     /// meet the range the quotient spans as numerator and denominator move by their own
     /// rounding errors (`numeratorError`, `denominatorError`).
     public static func percentCompatible(
-        stated: Amount, numerator: Amount, numeratorError: Amount, denominator: Amount, denominatorError: Amount
+        stated: Amount, numerator: Amount, numeratorError: Amount, denominator: Amount, denominatorError: Amount,
+        printing: Printing = .rounded
     ) -> Bool {
-        let h = Amount(mantissa: 5, scale: stated.scale + 1)
+        let u = Amount(mantissa: 1, scale: stated.scale), h = Amount(mantissa: 5, scale: stated.scale + 1)
+        let below: Amount, above: Amount
+        switch printing {
+        case .rounded: (below, above) = (h, h)
+        case .adjusted: (below, above) = (u, u)
+        case .cut: (below, above) = stated.isNegative ? (u, .zero) : (.zero, u)
+        }
         var corners: [Ratio] = []
         for n in [numerator - numeratorError, numerator + numeratorError] {
             for d in [denominator - denominatorError, denominator + denominatorError] {
@@ -56,8 +73,8 @@ public enum Rounding {
         }
         let lo = corners.min()!
         let hi = corners.max()!
-        let statedLo = Ratio(numerator: stated - h, denominator: 1)
-        let statedHi = Ratio(numerator: stated + h, denominator: 1)
+        let statedLo = Ratio(numerator: stated - below, denominator: 1)
+        let statedHi = Ratio(numerator: stated + above, denominator: 1)
         return !(hi < statedLo) && !(statedHi < lo)
     }
 

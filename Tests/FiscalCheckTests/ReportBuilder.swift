@@ -5,9 +5,9 @@ struct ReportBuilder {
     var report: Report
     let file: String
 
-    init(file: String = "seed.txt", entity: String = "中共武胜县委员会办公室", year: Int = 2020) {
+    init(file: String = "seed.txt", entity: String = "中共武胜县委员会办公室", year: Int = 2020, phase: Phase = .final) {
         self.file = file
-        report = Report(entity: entity, shortName: "县委办", year: year, phase: .final, unit: .wanYuan, source: file)
+        report = Report(entity: entity, shortName: "县委办", year: year, phase: phase, unit: .wanYuan, source: file)
     }
 
     static func amount(_ text: String) -> Amount {

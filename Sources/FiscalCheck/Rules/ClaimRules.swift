@@ -1,11 +1,13 @@
 import FiscalModel
 
 /// Compares a stated percentage with `numerator / denominator × 100` rounded to the stated
-/// digits: no finding when they agree, rounding when the figures' own rounding explains
-/// the difference, error otherwise.
+/// digits: no finding when they agree; rounding when the figures' own rounding explains the
+/// difference, or a printing convention does: the quotient cut to its digits instead of
+/// rounded, or (`shares`) a share moved by a unit so that the shares add to 100%; error
+/// otherwise.
 func percentFinding(
     rule: String, report: Report, subject: Message, stated: Amount, numerator: Amount, numeratorError: Amount,
-    denominator: Amount, denominatorError: Amount, figures: [Finding.Figure], formula: Message
+    denominator: Amount, denominatorError: Amount, figures: [Finding.Figure], formula: Message, shares: Bool = false
 ) -> Finding? {
     guard !denominator.isZero else {
         if numerator.isZero && stated.isZero { return nil }
@@ -14,13 +16,19 @@ func percentFinding(
     }
     let computed = (numerator * Amount(100) / denominator).rounded(toDigits: stated.scale)!
     if computed == stated { return nil }
-    let compatible = Rounding.percentCompatible(
-        stated: stated, numerator: numerator, numeratorError: numeratorError, denominator: denominator,
-        denominatorError: denominatorError)
-    let why = compatible ? Message(.checkPercentWithin) : Message(.checkPercentMore)
+    func fits(_ printing: Rounding.Printing) -> Bool {
+        Rounding.percentCompatible(
+            stated: stated, numerator: numerator, numeratorError: numeratorError, denominator: denominator,
+            denominatorError: denominatorError, printing: printing)
+    }
+    let why: Message? = fits(.rounded) ? Message(.checkPercentWithin)
+        : fits(.cut) ? Message(.checkPercentCut)
+        : shares && fits(.adjusted) ? Message(.checkPercentAdjusted) : nil
+    let compatible = why != nil
     return Finding(compatible ? .rounding : .error, rule: rule, report: report.displayName, subject: subject,
                    figures: figures, stated: stated, computed: computed,
-                   detail: Message(.checkBecause, Message(.checkPercentArithmetic, formula, numerator, denominator, computed), why))
+                   detail: Message(.checkBecause, Message(.checkPercentArithmetic, formula, numerator, denominator, computed),
+                                   why ?? Message(.checkPercentMore)))
 }
 
 /// The unit rounding error of a fact's figure (zero for counts and zeros).
@@ -44,7 +52,7 @@ public struct ShareRule: CheckRule {
                 numerator: part.amount, numeratorError: roundingError(part, among: amounts),
                 denominator: w.amount, denominatorError: roundingError(w, among: amounts),
                 figures: [report.percentFigure("占", percent, claim.span), report.figure(claim.fact, near: claim.span), report.figure(whole, near: claim.span)],
-                formula: Message(.formulaPartWhole))
+                formula: Message(.formulaPartWhole), shares: true)
         }
     }
 }

@@ -120,8 +120,8 @@ public struct ReportAssembly: Sendable {
 
     /// Moves each figure a report states for another loaded report's entity, year and phase
     /// into that report's fact of the same key (as a mention); a figure fiscal derived for that
-    /// year is left out of the restating report without becoming a mention (the `change` check
-    /// compares it); see ``reports`` and ``checked``.
+    /// year is left out of the restating report without becoming a mention (the `derived` check
+    /// compares it with the stated figure, in ``checked``); see ``reports`` and ``checked``.
     mutating func foldRestatements() {
         struct Slot: Hashable { var entity: String, year: Int, phase: Phase }
         var reportOf: [Slot: Int] = [:]
@@ -146,7 +146,7 @@ public struct ReportAssembly: Sendable {
                 let k = keys(j)
                 var key = FactKey(f)
                 // A prior-year figure fiscal derived (this year's minus the stated change) is
-                // that year's figure too; the `change` check holds the two against each other.
+                // that year's figure too; the `derived` check holds the two against each other.
                 key.derived = false
                 var target = k.exact[key]
                 if target == nil {
