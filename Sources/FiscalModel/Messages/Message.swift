@@ -75,6 +75,14 @@ public protocol MessageArgument {
     var asMessage: Message { get }
 }
 
+extension Sequence<String> {
+    /// The items as a list in `language`: joined with its ``MessageKey/listSeparator``
+    /// (`a, b` in English, `a、b` in Chinese).
+    public func joinedAsList(in language: Language) -> String {
+        joined(separator: Message(.listSeparator).text(language))
+    }
+}
+
 extension Message: MessageArgument { public var asMessage: Message { self } }
 extension String: MessageArgument { public var asMessage: Message { .literal(self) } }
 extension Substring: MessageArgument { public var asMessage: Message { .literal(String(self)) } }

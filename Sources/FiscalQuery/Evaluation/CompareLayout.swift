@@ -60,7 +60,7 @@ struct CompareLayout {
         columns += try rates(&notes)
         if !cells.derivedIn.isEmpty {
             let which = cells.derivedIn.sorted().map { values[$0].description }
-            notes.append(note(.noteDerivedColumns, which.joined(separator: Message(.listSeparator).text(language)), which.count))
+            notes.append(note(.noteDerivedColumns, which.joinedAsList(in: language), which.count))
         }
         let members = (0..<groupCount).map { g in (0..<n).flatMap { cells.members[g * n + $0] } }
         return Made(columns: columns, members: members, notes: notes)
@@ -110,7 +110,7 @@ struct CompareLayout {
             let budgets = values.indices.filter { Measure(rawValue: values[$0].description).isBudget }
             pairs = budgets.map { (budgets.count == 1 ? "rate" : "rate \(values[$0])", $0, o) }
             if !pairs.isEmpty {
-                notes.append(note(.noteMeasureRate, pairs.map { values[$0.budget].description }.joined(separator: Message(.listSeparator).text(language))))
+                notes.append(note(.noteMeasureRate, pairs.map { values[$0.budget].description }.joinedAsList(in: language)))
             }
         }
         return try pairs.map { (name, b, o) throws(QueryError) in

@@ -33,7 +33,7 @@ public enum DrillScope {
     /// The note saying which value of `column` drill kept among `values`.
     public static func countsNote(_ column: String, pick: String?, values: Set<String?>, language: Language) -> String {
         let others = values.filter { $0 != pick }.map { $0 ?? "—" }.sorted()
-            .joined(separator: Message(.listSeparator).text(language))
+            .joinedAsList(in: language)
         let heading = Evaluator.heading(column)
         let counted = pick.map { Message(.drillCountsValue, heading, $0) } ?? Message(.drillCountsNone, heading)
         return Message(.noteDrillCounts, counted, heading, others, column).text(language)

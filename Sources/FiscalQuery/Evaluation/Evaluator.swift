@@ -176,7 +176,7 @@ extension Evaluator {
 
     /// A list of names in the reader's language (`a, b` / `a、b`).
     func list(_ names: some Sequence<String>) -> String {
-        names.joined(separator: Message(.listSeparator).text(context.language))
+        names.joinedAsList(in: context.language)
     }
 
     /// A column's heading in messages: `statement`, or 表 in Chinese.

@@ -50,7 +50,7 @@ public enum Explainer {
         guard !counts.isEmpty else { return Message(.explainNoFacts) }
         let list = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { "\($0.key) (\($0.value))" }
-        return Message(.explainFeeding, list.joined(separator: Message(.listSeparator).text(context.language)))
+        return Message(.explainFeeding, list.joinedAsList(in: context.language))
     }
 
     static func slice(_ text: String, _ span: QuerySpan) -> String {

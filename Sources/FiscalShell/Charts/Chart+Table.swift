@@ -67,7 +67,7 @@ extension Chart {
         if spec?.kind == .pie {
             kind = .structure
             if series.count > 1 {
-                notes.append(say(.chartOneColumn, series[0].name, series.dropFirst().map { "`\($0.name)`" }.joined(separator: Message(.listSeparator).text(language))))
+                notes.append(say(.chartOneColumn, series[0].name, series.dropFirst().map { "`\($0.name)`" }.joinedAsList(in: language)))
                 series = [series[0]]
             }
             let values = series[0].points.map(\.value)
@@ -91,7 +91,7 @@ extension Chart {
                     }
                     notes.append(note)
                 } else if !totals.isEmpty {
-                    notes.append(say(.chartLeftOutTotals, totals.count, totals.map { "`\(categories[$0])`" }.joined(separator: Message(.listSeparator).text(language)), parts))
+                    notes.append(say(.chartLeftOutTotals, totals.count, totals.map { "`\(categories[$0])`" }.joinedAsList(in: language), parts))
                 }
                 for t in totals.reversed() {
                     categories.remove(at: t)

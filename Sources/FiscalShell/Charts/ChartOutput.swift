@@ -20,18 +20,17 @@ public enum ChartOutput {
         let heading = title ?? query.map { ChartOutput.defaultTitle(of: $0, spec: spec) } ?? "fiscal"
         let units = self.units(of: table, in: session.reports)
         let language = session.options.language
-        let separator = Message(.listSeparator).text(language)
         var made = Chart.make(table, spec: spec, title: heading, unit: units.count == 1 ? units.first : nil,
                               source: source(of: table, in: session.reports, language: language), language: language)
         if units.count > 1, case .success(var chart) = made {
-            chart.notes.append(Message(.chartUnitsDiffer, units.sorted().joined(separator: separator)).text(language))
+            chart.notes.append(Message(.chartUnitsDiffer, units.sorted().joinedAsList(in: language)).text(language))
             made = .success(chart)
         }
         let derived = derivedRows(of: table, in: session.reports)
         if !derived.isEmpty, !table.notes.contains(where: { $0.contains("derived") || $0.contains("推算") }), case .success(var chart) = made,
            let label = Chart.labelColumn(of: table, spec: spec, values: []) {
             let names = derived.prefix(4).map { Renderer.displayText(table.rows[$0][label], RenderOptions()) }
-            chart.notes.append(Message(.chartDerived, names.joined(separator: separator) + (derived.count > 4 ? separator + "…" : "")).text(language))
+            chart.notes.append(Message(.chartDerived, (Array(names) + (derived.count > 4 ? ["…"] : [])).joinedAsList(in: language)).text(language))
             made = .success(chart)
         }
         return made

@@ -114,9 +114,8 @@ public enum TableFit {
         /// `columns cut to fit 80 columns: entity; hidden: file, line (…)`, or nil when nothing changed.
         func note(headings: [String], maxWidth: Int, language: Language) -> String? {
             guard !cut.isEmpty || !hidden.isEmpty else { return nil }
-            let separator = Message(.listSeparator).text(language)
-            let cutNames = cut.map { headings[$0] }.joined(separator: separator)
-            let hiddenNames = hidden.map { headings[$0] }.joined(separator: separator)
+            let cutNames = cut.map { headings[$0] }.joinedAsList(in: language)
+            let hiddenNames = hidden.map { headings[$0] }.joinedAsList(in: language)
             let message: Message
             switch (cut.isEmpty, hidden.isEmpty) {
             case (false, true): message = Message(.fitCut, maxWidth, cutNames)

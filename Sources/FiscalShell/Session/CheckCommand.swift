@@ -70,7 +70,7 @@ public enum CheckCommand {
             return text
         }.joined()
         if !answer.related.isEmpty {
-            out += Message(.seeAlso, answer.related.prefix(8).joined(separator: Message(.listSeparator).text(language))).text(language) + "\n"
+            out += Message(.seeAlso, answer.related.prefix(8).joinedAsList(in: language)).text(language) + "\n"
         }
         return out
     }
