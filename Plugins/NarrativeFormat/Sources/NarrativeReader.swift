@@ -77,9 +77,9 @@ struct NarrativeReader {
     /// Year, phase, short name and unit from the template's fixed sentences.
     mutating func readHeader() {
         let text = source.text
-        if let r = text.firstRange(of: "部门决算"), text[..<r.lowerBound].suffix(8).contains("年") || text.contains("决算情况说明") {
+        if let r = text.firstRange(of: "部门决算"), text[..<r.lowerBound].suffix(8).contains("年") || text.containsUTF8("决算情况说明") {
             report.phase = .final
-        } else if text.contains("预算情况说明") {
+        } else if text.containsUTF8("预算情况说明") {
             report.phase = .budget
         }
         // The shared reading of entity, year and phase (cover, `第一部分 …概况`, headings);
@@ -104,14 +104,14 @@ struct NarrativeReader {
             if !name.isEmpty, name.count <= 20, !NarrativeLabel.ownBodyWords.contains(String(name)) { shortName = String(name) }
         }
         report.shortName = shortName
-        if !text.contains("万元") && text.contains("元") { report.unit = .yuan }
+        if !text.containsUTF8("万元") && text.contains("元") { report.unit = .yuan }
         if report.year == 0 { warn("missing-year", Message(.narrNoYear)) }
     }
 
     /// The first `dddd` followed by `marker`.
     func firstYear(in text: String, before marker: String) -> Int? {
         var from = text.startIndex
-        while let r = text[from...].firstRange(of: marker) {
+        while let r = text.firstUTF8Range(of: marker, from: from) {
             let digits = text[..<r.lowerBound].suffix(4)
             if digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(digits), y > 1990, y < 2100 {
                 return y

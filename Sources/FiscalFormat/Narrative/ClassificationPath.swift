@@ -216,7 +216,7 @@ extension NarrativeLabel {
         guard let r = yearMark(in: s) else {
             // `上海市普陀区文化和旅游局收入预算`, `普陀区城市管理行政执法局收入预算` (the body is printed
             // 上海市普陀区城市管理行政执法局): the document's own body, or the end of its name, goes.
-            if let entity, !entity.isEmpty, s.range(of: "本年") == nil {
+            if let entity, !entity.isEmpty, s.firstUTF8Range(of: "本年") == nil {
                 var end = s.startIndex
                 var cut: String.Index?
                 while end < s.endIndex, s.distance(from: s.startIndex, to: end) < entity.count {
@@ -228,7 +228,7 @@ extension NarrativeLabel {
             }
             // `省委办公厅本年收入合计`, `江苏省人大常委会办公厅部门本年支出合计`: a body's name before
             // `本年` goes, and a `部门` after it.
-            if let b = s.range(of: "本年"), b.lowerBound > s.startIndex {
+            if let b = s.firstUTF8Range(of: "本年"), b.lowerBound > s.startIndex {
                 var prefix = s[..<b.lowerBound]
                 if prefix.hasSuffix("部门") { prefix = prefix.dropLast(2) }
                 if entityEndings.contains(where: { prefix.hasSuffix($0) }) || (entity.map { !$0.isEmpty && $0.hasSuffix(prefix) } ?? false) {

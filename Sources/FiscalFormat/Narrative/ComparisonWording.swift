@@ -47,7 +47,7 @@ public enum ComparisonWording {
         // Every object ends in 数, 年, 度 or 算: a tail ending otherwise holds no comparison.
         guard let last = tail.last(where: { $0 != " " }), "数年度算".contains(last) else { return nil }
         for (word, _) in relations {
-            guard let r = tail.range(of: word, options: .backwards) else { continue }
+            guard let r = tail.lastUTF8Range(of: word) else { continue }
             if let (relation, year, end) = phrase(at: r.lowerBound, in: tail, reportYear: reportYear),
                tail[end...].allSatisfy({ $0 == " " }) {
                 return (relation, year, r.lowerBound)
@@ -69,7 +69,7 @@ public enum ComparisonWording {
         // character and word).
         for (word, _) in relations where word.unicodeScalars.allSatisfy(scalars.contains) {
             var from = text.startIndex
-            while let r = text[from...].firstRange(of: word) {
+            while let r = text.firstUTF8Range(of: word, from: from) {
                 if let (relation, year, end) = phrase(at: r.lowerBound, in: text, reportYear: reportYear) {
                     out.append(ComparisonMention(relation: relation, priorYear: year, range: r.lowerBound..<end, sentence: 0))
                 }
@@ -78,7 +78,7 @@ public enum ComparisonWording {
         }
         for (word, relation) in directions where word.unicodeScalars.allSatisfy(scalars.contains) {
             var from = text.startIndex
-            while let r = text[from...].firstRange(of: word) {
+            while let r = text.firstUTF8Range(of: word, from: from) {
                 let sentenceStart = text[..<r.lowerBound].lastIndex(of: "。").map { text.index(after: $0) } ?? text.startIndex
                 if let year = SentenceReader.priorYearPhrase(in: text[sentenceStart..<r.lowerBound], reportYear: reportYear).year {
                     out.append(ComparisonMention(relation: relation, priorYear: year, range: r, sentence: 0))

@@ -111,7 +111,7 @@ public enum SentenceReader {
                     label = before
                 }
             }
-            let isPart = lead.contains("其中")
+            let isPart = lead.containsUTF8("其中")
             lastLabel = (s, label)
             out.append(.figure(FigureMention(label: label, figure: figure, isPart: isPart, sentence: s, isBorrowedLabel: borrowed && !label.isEmpty)))
         }
@@ -185,7 +185,7 @@ public enum SentenceReader {
         var out: [Range<Substring.Index>] = []
         for unit in unitsNeedingNumber {
             var from = text.startIndex
-            while let r = text[from...].firstRange(of: unit) {
+            while let r = text.firstUTF8Range(of: unit, from: from) {
                 from = r.upperBound
                 // `亿元` is also read as `元` after `亿`; `万元` inside a longer unit is its own.
                 var i = r.lowerBound
@@ -209,7 +209,7 @@ public enum SentenceReader {
         let scalars = Set(text.unicodeScalars.lazy.filter { $0.value >= 0x4E00 })
         for (word, adjacent) in unchangedWords where word.unicodeScalars.allSatisfy(scalars.contains) {
             var from = text.startIndex
-            while let r = text[from...].firstRange(of: word) {
+            while let r = text.firstUTF8Range(of: word, from: from) {
                 let s = sentenceIndex(sentenceStarts, r.lowerBound)
                 let (year, phrase) = priorYearPhrase(in: text[phraseWindowStart(sentenceStarts[s], r.lowerBound, in: text)..<r.lowerBound], reportYear: reportYear)
                 // The year phrase must be the words just before (`与上年预算数一致`, `与上年保持一致`),

@@ -31,7 +31,7 @@ extension NarrativeReader {
                 project = name
                 continue
             }
-            if line.contains("职工") {
+            if line.containsUTF8("职工") {
                 readStaff(number, mentions)
                 continue
             }
@@ -68,9 +68,9 @@ extension NarrativeReader {
     /// a `…绩效自评报告` title (`会议费项目` / `2020年绩效目标支出绩效自评报告`).
     func annexProjectTitle(at k: Int, of lines: [Int], mentions: [NarrativeMention]) -> String? {
         let bare = source.lines[lines[k] - 1].trimmingCharacters(" \t\u{3000}")
-        guard !bare.isEmpty, mentions.isEmpty, !bare.contains("报告"), !bare.hasPrefix("附件") else { return nil }
+        guard !bare.isEmpty, mentions.isEmpty, !bare.containsUTF8("报告"), !bare.hasPrefix("附件") else { return nil }
         let next = lines[(k + 1)...].lazy.map { self.source.lines[$0 - 1].trimmingCharacters(" \t\u{3000}") }.first { !$0.isEmpty }
-        guard let next, next.contains("绩效自评报告") else { return nil }
+        guard let next, next.containsUTF8("绩效自评报告") else { return nil }
         return String(bare)
     }
 
@@ -101,7 +101,7 @@ extension NarrativeReader {
             if let mark = AnnexMarks.unread.first(where: { m.label.contains($0.word) || heading.contains($0.word) }) {
                 tally.skipped.append((number, mark.reason))
                 continue
-            } else if m.label.contains("支出") {
+            } else if m.label.containsUTF8("支出") {
                 phase = .final
             } else if ["预算", "批复", "计划"].contains(where: m.label.contains) {
                 phase = .budget

@@ -77,7 +77,7 @@ extension NarrativeReader {
                 code = c
                 item = path.parts[0].name
             }
-            if code == nil, item.contains("（类）") || item.contains("(类)") {
+            if code == nil, item.containsUTF8("（类）") || item.containsUTF8("(类)") {
                 warn("unclassified", Message(.narrUnknownLei, "\(item)"), at: span)
             }
         case .none:
@@ -94,7 +94,7 @@ extension NarrativeReader {
             // The 完成情况综述 sentence states the project table's figures again (预算数, 执行数):
             // the same facts, folded on load. A budget inside a 决算 is a 预算 fact measuring
             // the project's 全年预算.
-            phase = item.contains("预算") ? .budget : .final
+            phase = item.containsUTF8("预算") ? .budget : .final
             if phase == .budget && report.phase == .final { measure = .fullYearBudget }
             item = project
         }

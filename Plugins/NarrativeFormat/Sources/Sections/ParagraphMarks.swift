@@ -1,3 +1,5 @@
+import FiscalFormat
+
 /// Where one paragraph's sentence marks (`。`), clause marks (`。` `；`) and cue words are, found
 /// in one pass each. Asking which sentence a figure is in, and whether the words before it say
 /// something, then costs a binary search instead of a scan back to the paragraph's start: a line
@@ -10,17 +12,11 @@ struct ParagraphMarks {
 
     init(_ text: Substring, words: [String]) {
         self.text = text
-        var sentences: [Substring.Index] = [], clauses: [Substring.Index] = []
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            if c == "。" { sentences.append(i); clauses.append(i) } else if c == "；" { clauses.append(i) }
-            i = text.index(after: i)
-        }
+        let sentences = text.utf8Ranges(of: "。").map(\.lowerBound)
         sentenceMarks = sentences
-        clauseMarks = clauses
+        clauseMarks = (sentences + text.utf8Ranges(of: "；").map(\.lowerBound)).sorted()
         var found: [String: [Range<Substring.Index>]] = [:]
-        for word in words where found[word] == nil { found[word] = text.ranges(of: word) }
+        for word in words where found[word] == nil { found[word] = text.utf8Ranges(of: word) }
         occurrences = found
     }
 

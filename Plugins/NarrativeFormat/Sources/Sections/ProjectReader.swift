@@ -70,7 +70,7 @@ extension NarrativeReader {
                 i += 2
                 continue
             case _ where cell.text.hasPrefix("预算执行情况"):
-                if cell.text.contains("(元)") || cell.text.contains("（元）") { moneyUnit = .yuan }
+                if cell.text.containsUTF8("(元)") || cell.text.containsUTF8("（元）") { moneyUnit = .yuan }
             case "预算数", "执行数", "其中-财政拨款", "其它资金", "其他资金":
                 guard i + 1 < cells.count else { break }
                 let seen = unitSeen[label, default: 0]

@@ -18,11 +18,11 @@ enum TemplatePart: Equatable {
         guard t.hasPrefix("第"), let bu = t.firstRange(of: "部分"),
               t.distance(from: t.startIndex, to: bu.lowerBound) <= 3 else { return nil }
         let title = t[bu.upperBound...]
-        if title.contains("概况") { self = .overview }
-        else if title.contains("情况说明") { self = .explanation }
-        else if title.contains("名词解释") { self = .glossary }
-        else if title.contains("附件") { self = .attachments }
-        else if title.contains("附表") { self = .tables }
+        if title.containsUTF8("概况") { self = .overview }
+        else if title.containsUTF8("情况说明") { self = .explanation }
+        else if title.containsUTF8("名词解释") { self = .glossary }
+        else if title.containsUTF8("附件") { self = .attachments }
+        else if title.containsUTF8("附表") { self = .tables }
         else { return nil }
     }
 
@@ -38,6 +38,9 @@ enum TemplatePart: Equatable {
     /// The part a title standing on a line of its own opens (``standaloneTitles``): a short line,
     /// no `一、`/`（一）`/`1.` list mark, no clause mark or leader dots (a table of contents' entry).
     init?(standaloneTitle line: Substring) {
+        // Most lines end otherwise: their last few characters first, before the whole line.
+        let tail = line.reversed().drop(while: \.isWhitespace)
+        guard Self.standaloneTitles.contains(where: { tail.starts(with: $0.ending.reversed()) }) else { return nil }
         let t = line.filter { !$0.isWhitespace }
         guard (4...40).contains(t.count), Heading.section(line) == nil, Heading.subsection(line) == nil, !ListItem.starts(line),
               !t.contains(where: { "，。：；,;:…、.．".contains($0) }),
@@ -150,10 +153,10 @@ struct TemplateSection: Equatable {
 
     /// The fund an income line names (`一般公共预算财政拨款收入` → 一般公共预算).
     func fund(for label: String) -> Fund? {
-        if label.contains("一般公共预算") { return .generalBudget }
-        if label.contains("政府性基金") { return .governmentFund }
-        if label.contains("国有资本经营") { return .stateCapital }
-        if statement == .income, label.hasSuffix("收入"), !label.contains("合计") { return .other }
+        if label.containsUTF8("一般公共预算") { return .generalBudget }
+        if label.containsUTF8("政府性基金") { return .governmentFund }
+        if label.containsUTF8("国有资本经营") { return .stateCapital }
+        if statement == .income, label.hasSuffix("收入"), !label.containsUTF8("合计") { return .other }
         return fund
     }
 }
