@@ -219,10 +219,13 @@ extension NarrativeLabel {
             if let entity, !entity.isEmpty, s.firstUTF8Range(of: "本年") == nil {
                 var end = s.startIndex
                 var cut: String.Index?
-                while end < s.endIndex, s.distance(from: s.startIndex, to: end) < entity.count {
+                let entityLength = entity.count
+                var length = 0
+                while end < s.endIndex, length < entityLength {
                     end = s.index(after: end)
+                    length += 1
                     let prefix = s[..<end]
-                    if prefix.count >= 3, end < s.endIndex, entityEndings.contains(where: { prefix.hasSuffix($0) }), entity.hasSuffix(prefix) { cut = end }
+                    if length >= 3, end < s.endIndex, entityEndings.contains(where: { prefix.hasSuffix($0) }), entity.hasSuffix(prefix) { cut = end }
                 }
                 if let cut { return String(s[cut...]) }
             }

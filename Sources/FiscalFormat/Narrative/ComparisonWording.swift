@@ -59,15 +59,9 @@ public enum ComparisonWording {
     /// Every comparison in `text` (sentence numbers left 0 for the caller to set).
     static func mentions(in text: Substring, reportYear: Int?) -> [ComparisonMention] {
         var out: [ComparisonMention] = []
-        // Most lines hold no comparison: a pass over the scalars for the characters every
-        // relation and direction word contains saves a search per word.
-        let scalars = Set(text.unicodeScalars.lazy.filter { $0.value >= 0x4E00 })
-        let hasRelation = relations.contains { $0.0.unicodeScalars.allSatisfy(scalars.contains) }
-        let hasDirection = directions.contains { $0.0.unicodeScalars.allSatisfy(scalars.contains) }
-        guard hasRelation || hasDirection else { return [] }
         // Only where a relation word stands (a scan of every position costs a prefix test per
-        // character and word).
-        for (word, _) in relations where word.unicodeScalars.allSatisfy(scalars.contains) {
+        // character and word); each word is one search of the bytes.
+        for (word, _) in relations {
             var from = text.startIndex
             while let r = text.firstUTF8Range(of: word, from: from) {
                 if let (relation, year, end) = phrase(at: r.lowerBound, in: text, reportYear: reportYear) {
@@ -76,7 +70,7 @@ public enum ComparisonWording {
                 from = r.upperBound
             }
         }
-        for (word, relation) in directions where word.unicodeScalars.allSatisfy(scalars.contains) {
+        for (word, relation) in directions {
             var from = text.startIndex
             while let r = text.firstUTF8Range(of: word, from: from) {
                 let sentenceStart = text[..<r.lowerBound].lastIndex(of: "。").map { text.index(after: $0) } ?? text.startIndex

@@ -206,8 +206,7 @@ public enum SentenceReader {
     /// `与2019年决算数持平`; `与上年持平` only with a report year (else it names no year).
     static func unchangedMentions(in text: Substring, sentenceStarts: [Substring.Index], reportYear: Int?) -> [NarrativeMention] {
         var out: [NarrativeMention] = []
-        let scalars = Set(text.unicodeScalars.lazy.filter { $0.value >= 0x4E00 })
-        for (word, adjacent) in unchangedWords where word.unicodeScalars.allSatisfy(scalars.contains) {
+        for (word, adjacent) in unchangedWords {
             var from = text.startIndex
             while let r = text.firstUTF8Range(of: word, from: from) {
                 let s = sentenceIndex(sentenceStarts, r.lowerBound)

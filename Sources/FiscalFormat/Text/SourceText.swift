@@ -80,7 +80,17 @@ public struct SourceText: Sendable {
         self.path = path
         self.text = normalized
         self.encoding = encoding
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the line feed byte: a Character split costs grapheme breaking on every line.
+        var lines: [Substring] = []
+        var start = normalized.startIndex
+        var i = normalized.utf8.startIndex
+        let end = normalized.utf8.endIndex
+        while let nl = normalized.utf8[i..<end].firstIndex(of: 10) {
+            lines.append(normalized[start..<nl])
+            i = normalized.utf8.index(after: nl)
+            start = i
+        }
+        lines.append(normalized[start...])
         if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
         self.lines = lines
     }

@@ -38,9 +38,20 @@ enum TemplatePart: Equatable {
     /// The part a title standing on a line of its own opens (``standaloneTitles``): a short line,
     /// no `一、`/`（一）`/`1.` list mark, no clause mark or leader dots (a table of contents' entry).
     init?(standaloneTitle line: Substring) {
-        // Most lines end otherwise: their last few characters first, before the whole line.
-        let tail = line.reversed().drop(while: \.isWhitespace)
-        guard Self.standaloneTitles.contains(where: { tail.starts(with: $0.ending.reversed()) }) else { return nil }
+        // Most lines end otherwise: their last bytes first (without trailing spaces), before the
+        // whole line.
+        var tail = line.utf8[...]
+        while true {
+            if let b = tail.last, b == 0x20 || b == 0x09 || b == 0x0D {
+                tail = tail.dropLast()
+            } else if tail.count >= 3, tail.suffix(3).elementsEqual("\u{3000}".utf8) {
+                tail = tail.dropLast(3)
+            } else {
+                break
+            }
+        }
+        guard Self.standaloneTitles.contains(where: { tail.count >= $0.ending.utf8.count && tail.suffix($0.ending.utf8.count).elementsEqual($0.ending.utf8) })
+        else { return nil }
         let t = line.filter { !$0.isWhitespace }
         guard (4...40).contains(t.count), Heading.section(line) == nil, Heading.subsection(line) == nil, !ListItem.starts(line),
               !t.contains(where: { "，。：；,;:…、.．".contains($0) }),
