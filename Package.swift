@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "FiscalQueryTests", dependencies: ["FiscalQuery", "FiscalModel", "TestSupport"]),
         .testTarget(
             name: "FiscalCheckTests",
-            dependencies: ["FiscalCheck", "FiscalModel", "FiscalShell", "fiscal"],
+            dependencies: ["FiscalCheck", "FiscalModel", "FiscalShell", "TestSupport", "fiscal"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,11 +1,9 @@
 import FiscalCheck
 import FiscalModel
 import FiscalShell
+import Foundation
+import TestSupport
 import Testing
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The folder of this file's fixtures.
 let fixtures: String = {
@@ -77,19 +75,11 @@ struct ProvenanceTests {
 
     // MARK: fiscal check, the real binary
 
+    /// The real binary (``runFiscal``), its standard output and error together as a shell's
+    /// `2>&1` would show them.
     func fiscal(_ arguments: [String]) -> (status: Int32, out: String) {
-        let binary = String(#filePath.split(separator: "/Tests/")[0]) + "/.build/debug/fiscal"
-        let command = ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ") + " 2>&1"
-        guard let pipe = popen(command, "r") else { return (-1, "") }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, pipe)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        let raw = pclose(pipe)
-        return ((raw >> 8) & 0xff, String(decoding: bytes, as: UTF8.self))
+        guard let r = try? runFiscal(arguments) else { return (-1, "") }
+        return (r.status, r.out + r.err)
     }
 
     @Test func checkExitStatuses() {
@@ -106,12 +96,8 @@ struct ProvenanceTests {
 
     /// A model file with `reports`, in a temporary folder.
     func writeModel(_ reports: [Report]) -> String {
-        var template = Array("/tmp/fiscal-check-XXXXXX".utf8CString)
-        let dir = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
-        let path = dir + "/model.json"
-        let f = fopen(path, "w")!
-        fputs(ModelJSON.encode(reports).text(pretty: true), f)
-        fclose(f)
+        let path = TestPaths.temporaryFolder() + "/model.json"
+        try! ModelJSON.encode(reports).text(pretty: true).write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 }

@@ -81,14 +81,16 @@ public struct SourceText: Sendable {
         self.text = normalized
         self.encoding = encoding
         // Split on the line feed byte: a Character split costs grapheme breaking on every line.
+        var copy = normalized
+        let feeds = copy.withUTF8 { UTF8Search.lineFeeds(in: $0) }
         var lines: [Substring] = []
+        lines.reserveCapacity(feeds.count + 1)
+        let utf8 = normalized.utf8
         var start = normalized.startIndex
-        var i = normalized.utf8.startIndex
-        let end = normalized.utf8.endIndex
-        while let nl = normalized.utf8[i..<end].firstIndex(of: 10) {
+        for k in feeds {
+            let nl = utf8.index(utf8.startIndex, offsetBy: k)
             lines.append(normalized[start..<nl])
-            i = normalized.utf8.index(after: nl)
-            start = i
+            start = utf8.index(after: nl)
         }
         lines.append(normalized[start...])
         if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }

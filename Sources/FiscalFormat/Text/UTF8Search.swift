@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Searching text by its UTF-8 bytes.
 ///
 /// The readers look for fixed words (units such as `万元`, wordings such as `持平`, marks such as
@@ -56,23 +62,36 @@ extension StringProtocol where SubSequence == Substring {
 }
 
 enum UTF8Search {
-    /// The offset of the first occurrence of `needle` in `hay`: a scan for the needle's first
-    /// byte, then a comparison of the rest.
+    /// The offset of the first occurrence of `needle` in `hay`: the C library's `memchr` finds
+    /// each place of the needle's last byte (a UTF-8 continuation byte for CJK words, spread
+    /// over 64 values, where lead bytes are a handful), then the bytes before it are compared.
     static func first(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
         let m = needle.count, n = hay.count
-        guard m > 0, m <= n else { return nil }
-        let b0 = needle[0]
-        var i = 0
-        let last = n - m
-        while i <= last {
-            if hay[i] == b0 {
-                var j = 1
-                while j < m && hay[i + j] == needle[j] { j += 1 }
-                if j == m { return i }
-            }
-            i += 1
+        guard m > 0, m <= n, let h = hay.baseAddress else { return nil }
+        let lastByte = Int32(needle[m - 1])
+        var from = m - 1
+        while from < n, let hit = memchr(h + from, lastByte, n - from) {
+            let end = UnsafeRawPointer(hit) - UnsafeRawPointer(h)
+            let start = end - (m - 1)
+            var j = 0
+            while j < m - 1 && hay[start + j] == needle[j] { j += 1 }
+            if j == m - 1 { return start }
+            from = end + 1
         }
         return nil
+    }
+
+    /// The offsets of every line feed in `bytes`, in order (the C library's `memchr`).
+    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        guard let base = bytes.baseAddress else { return [] }
+        var out: [Int] = []
+        var offset = 0
+        while offset < bytes.count, let hit = memchr(base + offset, 10, bytes.count - offset) {
+            let k = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            out.append(k)
+            offset = k + 1
+        }
+        return out
     }
 
     /// The offset of the last occurrence of `needle` in `hay`.

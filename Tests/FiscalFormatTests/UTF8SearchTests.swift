@@ -1,0 +1,52 @@
+import FiscalFormat
+import Testing
+
+/// The byte search the readers use finds what the `Character` search finds, in text without
+/// combining marks (the text readers search: CJK words, ASCII and full-width punctuation).
+@Suite("UTF-8 search")
+struct UTF8SearchTests {
+    static let alphabet: [Character] = ["万", "元", "亿", "年", "比", "上", "增", "加", "。", "；", "1", "2", ".", " ", "a", "\u{3000}", "（", "）", "é", "😀"]
+
+    /// A pseudo-random generator with a fixed seed, so that a failure can be replayed.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func agreesWithTheCharacterSearchOnRandomText() {
+        var g = Generator(state: 20261202)
+        for _ in 0..<2000 {
+            let text = String((0..<Int.random(in: 0...40, using: &g)).map { _ in Self.alphabet.randomElement(using: &g)! })
+            let word = String((0..<Int.random(in: 1...3, using: &g)).map { _ in Self.alphabet.randomElement(using: &g)! })
+            // On a Substring that starts inside the text, as the readers search the rest of a line.
+            let cut = text.index(text.startIndex, offsetBy: Int.random(in: 0...text.count, using: &g))
+            let sub = text[cut...]
+            #expect(sub.utf8Ranges(of: word) == sub.ranges(of: word), "\(text) / \(word)")
+            #expect(sub.firstUTF8Range(of: word) == sub.firstRange(of: word), "\(text) / \(word)")
+            #expect(sub.lastUTF8Range(of: word) == sub.ranges(of: word).last, "\(text) / \(word)")
+            #expect(sub.containsUTF8(word) == sub.contains(word), "\(text) / \(word)")
+            if let from = sub.indices.randomElement(using: &g) {
+                #expect(sub.firstUTF8Range(of: word, from: from) == sub[from...].firstRange(of: word), "\(text) / \(word) from \(from)")
+            }
+        }
+    }
+
+    @Test func edges() {
+        let s: Substring = "万元比上年增加12万元"
+        #expect(s.utf8Ranges(of: "万元").map { s.distance(from: s.startIndex, to: $0.lowerBound) } == [0, 9])
+        #expect(s.firstUTF8Range(of: "") == nil)
+        #expect(s.firstUTF8Range(of: "万元比上年增加12万元。") == nil)  // longer than the text
+        #expect(s.lastUTF8Range(of: "万元").map { s.distance(from: s.startIndex, to: $0.lowerBound) } == 9)
+        #expect(s.firstUTF8Range(of: "万元", from: s.endIndex) == nil)
+        // `元` is the last byte's character of `万元` and of `亿元`: the bytes before must match too.
+        #expect(!"亿元".containsUTF8("万元"))
+        #expect(("a" as Substring).utf8Ranges(of: "aa").isEmpty)
+        #expect(("aaa" as Substring).utf8Ranges(of: "aa").count == 1)  // not overlapping
+    }
+}
