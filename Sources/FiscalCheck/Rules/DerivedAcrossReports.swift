@@ -73,7 +73,11 @@ extension DerivedValueRule: CrossReportCheck {
             return nil
         }
         let diff = dm.amount - other
-        let tolerance: Amount = d.isCount ? .zero : Amount(mantissa: 5, scale: dm.amount.scale + 1) * Amount(2) + otherHalf
+        // In one unit, u is the finest digit written among the two (as for every rule; a report
+        // drops trailing zeros); in two units, each figure's own half unit, in the derived unit.
+        let tolerance: Amount = d.isCount ? .zero
+            : du == ou ? Rounding.halfUnit(of: [dm.amount, om.amount]) * Amount(3)
+            : Amount(mantissa: 5, scale: dm.amount.scale + 1) * Amount(2) + otherHalf
         guard var severity = Rounding.severity(of: diff, tolerance: tolerance) else { return nil }
         // A budget's 比上年 compares with 上年预算, which may hold the year's adjustments; the
         // earlier report states the budget as first published. A 决算 is final.
