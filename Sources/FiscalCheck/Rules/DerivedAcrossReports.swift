@@ -14,44 +14,18 @@ extension DerivedValueRule: CrossReportCheck {
     /// as ``ReportAssembly`` folds restatements. The 2018 budget's `比上年增加 3,958.98 万元` on
     /// 21,940.96 says 2017 was 17,981.98; the 2017 budget says 17,981.68.
     public func check(across reports: [Report]) -> [Finding] {
-        struct Slot: Hashable { var entity: String, year: Int, phase: Phase }
-        var reportOf: [Slot: Int] = [:]
-        for (i, r) in reports.enumerated() where reportOf[Slot(entity: r.entity, year: r.year, phase: r.phase)] == nil {
-            reportOf[Slot(entity: r.entity, year: r.year, phase: r.phase)] = i
-        }
-        guard reportOf.count > 1 else { return [] }
-        var keyed: [Int: (exact: [FactKey: FactIndex], fundless: [FactKey: [FactIndex]])] = [:]
-        func keys(_ j: Int) -> (exact: [FactKey: FactIndex], fundless: [FactKey: [FactIndex]]) {
-            if let k = keyed[j] { return k }
-            var exact: [FactKey: FactIndex] = [:], fundless: [FactKey: [FactIndex]] = [:]
-            for (n, f) in reports[j].facts.enumerated() where !f.derived {
-                var k = FactKey(f)
-                if exact[k] == nil { exact[k] = n }
-                k.fund = nil
-                fundless[k, default: []].append(n)
-            }
-            keyed[j] = (exact, fundless)
-            return (exact, fundless)
-        }
+        var index = RestatementIndex(reports)
+        guard index.spansSeveralReports else { return [] }
         var findings: [Finding] = []
         for (i, r) in reports.enumerated() {
             for (n, d) in r.facts.enumerated() where d.derived && (d.year != r.year || d.phase != r.phase) {
-                guard let j = reportOf[Slot(entity: d.entity, year: d.year, phase: d.phase)], j != i else { continue }
-                var key = FactKey(d)
-                key.derived = false
-                let k = keys(j)
-                var target = k.exact[key]
-                if target == nil {
-                    key.fund = nil
-                    if let candidates = k.fundless[key], candidates.count == 1 { target = candidates[0] }
-                }
-                guard let target else { continue }
+                guard let target = index.stated(d, from: i) else { continue }
                 // A code the two years name differently was reclassified in between (2018's
                 // 2040405 公诉、审判、侦查、执行等检察监督 took in 2017's 2040404–2040406 and
                 // 2040499): its derived prior year is the old 项 together, not the stated one.
-                let t = reports[j].facts[target]
+                let t = reports[target.report].facts[target.fact]
                 if d.code != nil, FactKey.normalize(d.item) != FactKey.normalize(t.item) { continue }
-                if let f = compare(derived: (r, n), stated: (reports[j], target)) { findings.append(f) }
+                if let f = compare(derived: (r, n), stated: (reports[target.report], target.fact)) { findings.append(f) }
             }
         }
         return findings

@@ -123,37 +123,13 @@ public struct ReportAssembly: Sendable {
     /// year is left out of the restating report without becoming a mention (the `derived` check
     /// compares it with the stated figure, in ``checked``); see ``reports`` and ``checked``.
     mutating func foldRestatements() {
-        struct Slot: Hashable { var entity: String, year: Int, phase: Phase }
-        var reportOf: [Slot: Int] = [:]
-        for (i, r) in reports.enumerated() { reportOf[Slot(entity: r.entity, year: r.year, phase: r.phase)] = i }
-        var keyed: [Int: (exact: [FactKey: FactIndex], fundless: [FactKey: [FactIndex]])] = [:]
-        func keys(_ j: Int) -> (exact: [FactKey: FactIndex], fundless: [FactKey: [FactIndex]]) {
-            if let k = keyed[j] { return k }
-            var exact: [FactKey: FactIndex] = [:], fundless: [FactKey: [FactIndex]] = [:]
-            for (n, f) in reports[j].facts.enumerated() {
-                var k = FactKey(f)
-                if exact[k] == nil { exact[k] = n }
-                k.fund = nil
-                fundless[k, default: []].append(n)
-            }
-            keyed[j] = (exact, fundless)
-            return (exact, fundless)
-        }
+        var index = RestatementIndex(reports)
         var moves: [(from: Int, fact: FactIndex, to: Int, into: FactIndex)] = []
         for (i, r) in reports.enumerated() where !r.facts.allHave(year: r.year, phase: r.phase) {
             for (n, f) in r.facts.enumerated() where f.year != r.year || f.phase != r.phase {
-                guard let j = reportOf[Slot(entity: f.entity, year: f.year, phase: f.phase)], j != i else { continue }
-                let k = keys(j)
-                var key = FactKey(f)
                 // A prior-year figure fiscal derived (this year's minus the stated change) is
                 // that year's figure too; the `derived` check holds the two against each other.
-                key.derived = false
-                var target = k.exact[key]
-                if target == nil {
-                    key.fund = nil
-                    if let candidates = k.fundless[key], candidates.count == 1 { target = candidates[0] }
-                }
-                if let target { moves.append((i, n, j, target)) }
+                if let target = index.stated(f, from: i) { moves.append((i, n, target.report, target.fact)) }
             }
         }
         checked = reports
