@@ -84,14 +84,22 @@ for t in "${targets[@]}"; do
       # fields 14 and 15 of /proc/PID/stat: user and system time in clock ticks (the command
       # name, field 2, has no spaces: it is the target's name)
       cpu=$(awk -v t="$ticks" '{print int(($14 + $15) / t)}' "/proc/$pid/stat" 2> /dev/null || echo 0)
-      if [ "$cpu" -ge "$seconds" ]; then interrupted=1; kill -INT "$pid"; break; fi
+      if [ "$cpu" -ge "$seconds" ]; then
+        # SIGUSR1, not SIGINT: libFuzzer's SIGINT handler prints and allocates inside the
+        # signal, and deadlocked on malloc's lock once (docs/RELIABILITY.md, fifth round); on
+        # SIGUSR1 it sets a flag its loop reads between inputs, then prints its final statistics
+        interrupted=1; kill -USR1 "$pid"
+        for _ in $(seq 24); do kill -0 "$pid" 2> /dev/null || break; sleep 5; done
+        kill -0 "$pid" 2> /dev/null && { echo "fuzz: $t did not stop 2 minutes after SIGUSR1: killed"; kill -KILL "$pid"; }
+        break
+      fi
       sleep 5
     done
   fi
   wait "$pid"
   status=$?
-  # libFuzzer exits 72 when interrupted, after printing its final statistics
-  [ $interrupted = 1 ] && [ $status = 72 ] && status=0
+  # libFuzzer exits 0 after a graceful stop (72 after SIGINT), with its final statistics
+  [ $interrupted = 1 ] && { [ $status = 0 ] || [ $status = 72 ]; } && status=0
   set -e
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s += $2} END {print s + 0}')
   # crash-, leak-, timeout- and oom- files are failures; slow-unit- files (an input over 10 s

@@ -269,9 +269,13 @@ extension Report {
         rest.sort { $0.mention.span < $1.mention.span }
         var first = primary.mention
         first.unit = nil
+        // Into the report's unit when another mention is in it, unless the figure would then
+        // need more decimals than the model holds (`1.10473元` in a 亿元 report is
+        // 0.0000000110473 亿元, 13 places: it stays in 元, its own unit).
         if case .money(let m) = fact.unit, m != reportUnit,
-           all.contains(where: { $0.mention.unit(in: facts[$0.fact]) == .money(reportUnit) }) {
-            fact.amount = fact.amount.converted(from: m, to: reportUnit)
+           all.contains(where: { $0.mention.unit(in: facts[$0.fact]) == .money(reportUnit) }),
+           case let converted = fact.amount.converted(from: m, to: reportUnit), converted.withinModelBounds {
+            fact.amount = converted
             fact.unit = .money(reportUnit)
             first.unit = .money(m)
         }
