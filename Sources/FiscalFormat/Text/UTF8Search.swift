@@ -17,32 +17,33 @@ extension StringProtocol where SubSequence == Substring {
     /// The first place of `word` at or after `from` (the start when nil).
     public func firstUTF8Range(of word: String, from: Index? = nil) -> Range<Index>? {
         let start = from ?? startIndex
-        guard !word.isEmpty, start < endIndex else { return nil }
-        var needle = word
-        return needle.withUTF8 { n -> Range<Index>? in
-            let view = self[start...].utf8
-            if let hit = view.withContiguousStorageIfAvailable({ hay in UTF8Search.first(n, in: hay) }) {
-                guard let k = hit else { return nil }
-                let lower = view.index(view.startIndex, offsetBy: k)
-                return lower..<view.index(lower, offsetBy: n.count)
-            }
-            // Text not stored as contiguous UTF-8 (bridged): the Character search.
-            return self[start...].firstRange(of: word)
-        }
+        guard start < endIndex else { return nil }
+        // Text not stored as contiguous UTF-8 (bridged): the Character search.
+        return utf8Range(of: word, in: self[start...], UTF8Search.first) { $0.firstRange(of: word) }
     }
 
     /// The last place of `word` in the text.
     public func lastUTF8Range(of word: String) -> Range<Index>? {
+        utf8Range(of: word, in: self[...], UTF8Search.last) { $0.ranges(of: word).last }
+    }
+
+    /// The place of `word` in `text` that `search` finds in its bytes, or, when the text is not
+    /// stored as contiguous UTF-8, that `fallback` finds by `Character`s.
+    private func utf8Range(
+        of word: String, in text: Substring,
+        _ search: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Int?,
+        fallback: (Substring) -> Range<Index>?
+    ) -> Range<Index>? {
         guard !word.isEmpty else { return nil }
         var needle = word
         return needle.withUTF8 { n -> Range<Index>? in
-            let view = self[...].utf8
-            if let hit = view.withContiguousStorageIfAvailable({ hay in UTF8Search.last(n, in: hay) }) {
+            let view = text.utf8
+            if let hit = view.withContiguousStorageIfAvailable({ hay in search(n, hay) }) {
                 guard let k = hit else { return nil }
                 let lower = view.index(view.startIndex, offsetBy: k)
                 return lower..<view.index(lower, offsetBy: n.count)
             }
-            return self[...].ranges(of: word).last
+            return fallback(text)
         }
     }
 
