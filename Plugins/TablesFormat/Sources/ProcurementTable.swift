@@ -82,6 +82,21 @@ struct ProcurementTable {
             return wrapped.prefix(before).map(split) + (words.isEmpty ? [] : [words]) + wrapped.dropFirst(before).map(split)
         }
 
+        /// Where a piece of the row's name cells is printed, against its figure's line.
+        enum Place { case above, on, below }
+
+        /// The pieces of the row's name cells, from the top, each with its place, without its
+        /// 采购组织形式 (whole or wrapped).
+        var namePieces: [(place: Place, piece: String)] {
+            let split = { (line: String) in line.split(separator: " ").map(String.init) }
+            let pieces = wrapped.prefix(before).flatMap(split).map { (place: Place.above, piece: $0) }
+                + words.map { (place: Place.on, piece: $0) }
+                + wrapped.dropFirst(before).flatMap(split).map { (place: Place.below, piece: $0) }
+            let forms = ProcurementTable.wrappedFormPieces(pieces.map(\.piece))
+            return pieces.indices.filter { !forms.contains($0) && !ProcurementTable.organisationForms.contains(pieces[$0].piece) }
+                .map { pieces[$0] }
+        }
+
         var name: String {
             if isItem, let joined = ProcurementTable.withoutWrappedForms(block.flatMap { $0 }) {
                 // `台式计算机` / `部门集中采` / `（20万以 27.00` / `购` / `上）`: the 物品 and its 采购组织形式
@@ -129,14 +144,21 @@ struct ProcurementTable {
     /// The pieces of a 物品 row without those of a wrapped 采购组织形式 (`分散自行组` … `织`), joined;
     /// `nil` when no form is wrapped among them.
     static func withoutWrappedForms(_ pieces: [String]) -> String? {
+        let removed = wrappedFormPieces(pieces)
+        guard !removed.isEmpty else { return nil }
+        return pieces.indices.filter { !removed.contains($0) }.map { pieces[$0] }.joined()
+    }
+
+    /// The places of the pieces that are a 采购组织形式 wrapped in its cell: each start (`分散自行组`)
+    /// with the first later piece that completes it (`织`).
+    static func wrappedFormPieces(_ pieces: [String]) -> Set<Int> {
         var removed = Set<Int>()
         for i in pieces.indices where isFormStart(pieces[i]) && !removed.contains(i) {
             if let j = pieces.indices.first(where: { $0 > i && !removed.contains($0) && organisationForms.contains(pieces[i] + pieces[$0]) }) {
                 removed.formUnion([i, j])
             }
         }
-        guard !removed.isEmpty else { return nil }
-        return pieces.indices.filter { !removed.contains($0) }.map { pieces[$0] }.joined()
+        return removed
     }
 
     func read(into context: inout TableContext) {
@@ -212,6 +234,27 @@ struct ProcurementTable {
         addDetails(details, rows, certain: certain, &context)
     }
 
+    /// The rows' names (``Detail/name``), but for a 物品 cell merged over two 物品 rows of one 专项
+    /// (one 物品 bought in two 采购组织形式): its text is printed across the rows' boundary, so the
+    /// first row's name pieces all lie below its figure's line and the second row's all above its
+    /// own (`部门集中采` / `330.00` / `物业管理服 购` / `务 分散自行组` / `20.00` / `织`), where a cell of one
+    /// row prints its pieces around or on its figure's line. Both rows are named by the whole cell
+    /// (`物业管理服务`; the second path then gets its ordinal).
+    private static func names(of details: [Detail], parent: [Int?]) -> [String] {
+        var names = details.map(\.name)
+        let pieces = details.map(\.namePieces)
+        for i in details.indices.dropLast() {
+            let j = i + 1
+            guard details[i].isItem, details[j].isItem, details[j].category == details[i].category, parent[j] == parent[i],
+                  !pieces[i].isEmpty, pieces[i].allSatisfy({ $0.place == .below }),
+                  !pieces[j].isEmpty, pieces[j].allSatisfy({ $0.place == .above }) else { continue }
+            let whole = (pieces[i] + pieces[j]).map(\.piece).joined()
+            names[i] = whole
+            names[j] = whole
+        }
+        return names
+    }
+
     /// The rows below each 大类, named after their parents; unsure where the 大类's or their
     /// 专项's sum fails (or the 合计's did).
     private func addDetails(_ details: [Detail], _ rows: [Row], certain: Bool, _ context: inout TableContext) {
@@ -245,11 +288,12 @@ struct ProcurementTable {
                 }
             }
         }
+        let names = Self.names(of: details, parent: parent)
         // Items as the rows' paths; a path printed twice (the same 物品 in one 专项) gets its ordinal.
         var seen: [String: Int] = [:]
         var paths = [String](repeating: "", count: details.count)
         for (i, d) in details.enumerated() {
-            var name = d.name
+            var name = names[i]
             if d.isItem, let p = parent[i], name.hasPrefix(details[p].name + " ") {
                 // `机要及电子政务业务费 办公设备购置 打印设备（20万以下） 政府集中采购 3.00`: the 专项's merged
                 // cells print their text on a row of their 物品, in the middle of the block.

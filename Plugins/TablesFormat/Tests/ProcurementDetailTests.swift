@@ -64,7 +64,7 @@ struct ProcurementDetailTests {
     /// 146.00 = 27.00 + 16.00 + 15.00 + 8.00 + 60.00 + 20.00; 10.00 = 1.60 + 1.00 + 7.40. 服务 2828.24 = 60.00 + 580.00 + 480.00 +
     /// 4.00 + 16.00 + 267.80 + 150.00 + 370.00 + 200.44 + 700.00; 580.00 = 100.00 + 270.00 + 100.00 + 110.00; 480.00 = 320.00 +
     /// 70.00 + 90.00; 150.00 = 50.00 + 70.00 + 30.00; 370.00 = 330.00 + 20.00 + 20.00. The two 租赁费 专项 (l.589, l.605) are told
-    /// apart by the second's `（2）`, its 物品 under it. l.628–633 (330.00, 20.00) are in ``file04MergedCell``.
+    /// apart by the second's `（2）`, its 物品 under it. l.628–633: one 物品 cell merged over two rows (``mergedCell``).
     static let file04 = [
         "货物：网络、电子检务、实验室、机要通道、档案数字化系统运行维护费 信息网络及软件购置更新 = 60.00", // l.499
         "货物：网络、电子检务、实验室、机要通道、档案数字化系统运行维护费 信息网络及软件购置更新：PC服务器 = 40.00", // l.503
@@ -108,6 +108,8 @@ struct ProcurementDetailTests {
         "服务：物业管理费 维修（护）费：其他维修和保养服务 = 70.00", // l.622
         "服务：物业管理费 维修（护）费：环境服务 = 30.00", // l.625
         "服务：物业管理费 = 370.00", // l.627
+        "服务：物业管理费：物业管理服务 = 330.00", // l.629, the merged cell (``mergedCell``)
+        "服务：物业管理费：物业管理服务（2） = 20.00", // l.632
         "服务：物业管理费：其他服务 = 20.00", // l.635
         "服务：商品和服务支出 会议费 = 200.44", // l.638
         "服务：商品和服务支出 会议费：会议服务 = 200.44", // l.640
@@ -219,22 +221,50 @@ struct ProcurementDetailTests {
         let (file, expected) = Self.tables[i]
         let r = try Corpus.report(file)
         let facts = r.facts.filter { $0.reading.isTable && $0.statement == .procurement && $0.item.contains("：") }
-        let merged: Set<Int> = file.contains("/04_") ? [629, 632] : []
-        #expect(facts.filter { !merged.contains($0.span.line) }.map { "\($0.item) = \($0.amount)" } == expected, "\(file)")
+        #expect(facts.map { "\($0.item) = \($0.amount)" } == expected, "\(file)")
         #expect(facts.allSatisfy { $0.reading == .tableName }, "\(file)")
         #expect(!r.warnings.contains { ($0.code == "rows-misaligned" || $0.code == "repeated-table") && $0.message.contains("采购") },
                 "\(r.warnings.map(\.message))")
     }
 
-    /// 04 l.627–633: `物业管理费 370.00` / `部门集中采` / `330.00` / `物业管理服 购` / `务 分散自行组` / `20.00` / `织`: one 物品
-    /// cell (物业管理服务) merged over two rows of different 采购组织形式, its text printed across the rows' boundary. The
-    /// figures and their 专项 are right and add up (330.00 + 20.00 + 20.00 = 370.00); the reader does not give the second row
-    /// the merged cell's name (it reads `物业管理服` and `务`): what is pinned here is what is right.
-    @Test("04: the two rows under one merged 物品 cell keep their figures and their 专项")
-    func file04MergedCell() throws {
-        let r = try Corpus.report("jiangsu/04_江苏省人民检察院_2018_部门预算.txt")
-        let rows = r.facts.filter { $0.statement == .procurement && [629, 632].contains($0.span.line) }
-        #expect(rows.map(\.amount) == [Amount("330.00")!, Amount("20.00")!])
-        #expect(rows.allSatisfy { $0.item.hasPrefix("服务：物业管理费：") && $0.reading == .tableName })
+    /// A 政府采购支出预算表 laid out as Jiangsu's (each cell wrapped to its width, the 采购组织形式 too), of
+    /// one 服务 专项 with three 物品 rows (100.00 = 60.00 + 30.00 + 10.00).
+    static func procurement(_ rows: [String]) throws -> Report {
+        let text = (["2018年度示例局部门预算", "公开 12 表：政府采购支出预算表", "部门： 示例局 单位：万元",
+                     "采购品目大 采购物品 采购组织", "专项名称 经济科目 总计", "类 名称 形式", "合计 100.00", "一、服务C 100.00",
+                     "物业管理费 100.00"] + rows).joined(separator: "\n")
+        return try TablesFormat().read(SourceText(text: text, path: "示例.txt")).reports[0]
+    }
+
+    static func items(_ r: Report) -> [String] {
+        r.facts.filter { $0.statement == .procurement && $0.item.hasPrefix("服务：物业管理费：") }.map { "\($0.item) = \($0.amount)" }
+    }
+
+    /// One 物品 bought in two 采购组织形式 is one cell merged over two rows, its text printed across their boundary
+    /// (Jiangsu 04 l.627–633 prints `物业管理费 370.00` / `部门集中采` / `330.00` / `物业管理服 购` / `务 分散自行组` / `20.00` /
+    /// `织`): both rows carry the whole cell's name, the second told apart by its ordinal, as a 物品 printed twice.
+    /// A cell of one row wraps around its own figure (`打印设备（20` … `万以下）`) and is not joined to its neighbours.
+    @Test("a 物品 cell merged over two rows names both rows")
+    func mergedCell() throws {
+        let r = try Self.procurement([
+            "部门集中采", "60.00", "物业管理服 购", "务 分散自行组", "30.00", "织",
+            "打印设备（20 分散自行组", "10.00", "万以下） 织",
+        ])
+        #expect(Self.items(r) == ["服务：物业管理费：物业管理服务 = 60.00", "服务：物业管理费：物业管理服务（2） = 30.00",
+                                  "服务：物业管理费：打印设备（20万以下） = 10.00"])
+        #expect(r.facts.filter { $0.statement == .procurement }.allSatisfy { $0.reading == .tableName })
+        #expect(!r.warnings.contains { $0.code == "rows-misaligned" }, "\(r.warnings.map(\.message))")
+    }
+
+    /// The rows of two cells, each wrapped around its own figure, keep their own names: the text between two figures
+    /// is split between them when each row has pieces on both sides of its figure.
+    @Test("two wrapped cells in a row are not merged")
+    func wrappedCellsStayApart() throws {
+        let r = try Self.procurement([
+            "软件开发服 分散自行组", "60.00", "务 织", "运行维护服 分散自行组", "30.00", "务 织",
+            "分散自行组", "复印机 10.00", "织",
+        ])
+        #expect(Self.items(r) == ["服务：物业管理费：软件开发服务 = 60.00", "服务：物业管理费：运行维护服务 = 30.00",
+                                  "服务：物业管理费：复印机 = 10.00"])
     }
 }
