@@ -196,6 +196,26 @@ final class EngineDifferentialTests: XCTestCase {
         }
     }
 
+    /// Past the provenance limit a SQL table keeps no lines per row, and its note says so in the
+    /// reader's language (it was English in a Chinese session).
+    func testRowsPastTheProvenanceLimitSaySoInTheReadersLanguage() throws {
+        for database in try databases() {
+            let executor = SQLExecutor(database: database, provenanceLimit: 1)
+            for (language, words) in [(Language.english, "stated figures"), (.chinese, "出处行")] {
+                session.options.language = language
+                for text in ["facts | group year | agg n = count()", "drill"] {
+                    guard case .table(let t) = try executor.execute(try Parser.parse(Lexer.tokenize(text)), in: session.context) else {
+                        XCTFail("\(database.dialect): expected `\(text)` to run in SQL")
+                        continue
+                    }
+                    XCTAssertFalse(t.rows.isEmpty, "\(database.dialect): \(text)")
+                    XCTAssertTrue(t.sources.allSatisfy(\.isEmpty), "\(database.dialect): \(text)")
+                    XCTAssertEqual(t.notes.filter { $0.contains(words) }.count, 1, "\(database.dialect) \(language): \(text): \(t.notes)")
+                }
+            }
+        }
+    }
+
     /// SQL with a wrong number of bound values is an error the query reports, never a crash of
     /// the process (GRDB's `arguments` setter traps on it; seen while writing drill's SQL).
     func testWrongArgumentCountIsAnError() throws {

@@ -347,6 +347,7 @@ extension MessageCatalogue {
         .evalCannotBind: "不能用 `{0}` 命名结果：这是内置数据源的名称",
         .hintOtherBindName: "换一个名称，例如 `let my_{0} = …`",
         .noteBound: "结果已命名为 `{0}`，可作为数据源使用：`{0} | …`",
+        .noteNoProvenance: "这些行合计了超过 {0} 个报告写出的数字，`source row N` 不列出它们的出处行（用 --engine memory 运行可以列出）",
         .noteDisputed: "有 {0} 个数字前后不一致（disputed = true）：报告在不同地方写了不同的金额，这里采用第一次出现的金额；`source row N` 列出每一处出处，`check | where rule = \"repeated\"` 列出差异",
         .noteDividesByZero: "`{0}` 有 {1} 行除数为零；这些值缺失（显示为 —），不是零",
         .typeText: "文本",

@@ -354,6 +354,7 @@ extension MessageCatalogue {
         .evalCannotBind: "cannot bind `{0}`: it names a built-in source",
         .hintOtherBindName: "choose another name, as in `let my_{0} = …`",
         .noteBound: "bound to `{0}`; use it as a source: `{0} | …`",
+        .noteNoProvenance: "the rows add up more than {0} stated figures; `source row N` has no lines to show for them (run with --engine memory)",
         .noteDisputed: "{0} {0|fact is|facts are} disputed (disputed = true): the report states {0|it|each} with different amounts, and the first mention's is used; `source row N` lists every mention, `check | where rule = \"repeated\"` the differences",
         .noteDividesByZero: "`{0}` divides by zero in {1} {1|row|rows}; those values are missing (shown —), not zero",
         .typeText: "text",

@@ -271,6 +271,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case hintOtherBindName = "hint.otherBindName"
     case noteBound = "note.bound"
     case noteDisputed = "note.disputed"
+    case noteNoProvenance = "note.noProvenance"
     case noteDividesByZero = "note.dividesByZero"
     case typeText = "type.text"
     case typeInteger = "type.integer"

@@ -81,7 +81,7 @@ extension SQLExecutor {
         }
         table.notes = notes + made.notes
         if spans == nil {
-            table.notes.append("the rows add up more than \(provenanceLimit) stated figures; `source row N` has no lines to show for them (run with --engine memory)")
+            table.notes.append(Message(.noteNoProvenance, provenanceLimit).text(language))
         }
         return table
     }

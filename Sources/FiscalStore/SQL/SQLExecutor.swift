@@ -277,7 +277,7 @@ public struct SQLExecutor: QueryExecutor {
         if plan.level != nil { table.notes += try levelNotes(plan).map { $0.text(context.language) } }
         if disputed > 0 { table.notes.append(Message(.noteDisputed, disputed).text(context.language)) }
         if spans == nil {
-            table.notes.append("the rows add up more than \(provenanceLimit) stated figures; `source row N` has no lines to show for them (run with --engine memory)")
+            table.notes.append(Message(.noteNoProvenance, provenanceLimit).text(context.language))
         }
         return table
     }
