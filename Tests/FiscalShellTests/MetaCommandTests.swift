@@ -26,7 +26,7 @@ struct MetaCommandTests {
     }
 
     @Test func aFailedLoadKeepsWhatWasLoaded() {
-        runner.execute(":load \(Fixture.exampleCSV)", origin: nil)
+        #expect(runner.execute(":load \(Fixture.exampleCSV)", origin: nil) == .succeeded)
         #expect(runner.execute(":load /no/such/file.csv", origin: "s.fql:2") == .failed)
         #expect(collected.err.contains("--> s.fql:2"))
         #expect(session.reports.count == 3)
@@ -53,9 +53,9 @@ struct MetaCommandTests {
 
     @Test func saveWritesEveryRowInTheFormatOfTheExtension() throws {
         #expect(runner.execute(":save /tmp/nothing.csv", origin: nil) == .failed)
-        runner.execute(":load \(Fixture.exampleCSV)", origin: nil)
+        #expect(runner.execute(":load \(Fixture.exampleCSV)", origin: nil) == .succeeded)
         session.options.maxRows = 3
-        runner.execute("facts", origin: nil)
+        #expect(runner.execute("facts", origin: nil) == .succeeded)
         let folder = Fixture.temporaryFolder()
         #expect(runner.execute(":save \(folder)/全部.csv", origin: nil) == .succeeded)
         let csv = try String(contentsOfFile: folder + "/全部.csv", encoding: .utf8)
@@ -87,7 +87,7 @@ struct MetaCommandTests {
     /// without error on the bundled data. Topics the query branch has not delivered yet are
     /// marked `available: false` in HelpTopic.all and skipped here.
     @Test func helpExamplesRun() {
-        runner.execute(":load \(Fixture.exampleCSV)", origin: nil)
+        #expect(runner.execute(":load \(Fixture.exampleCSV)", origin: nil) == .succeeded)
         let available = HelpTopic.all.filter(\.available)
         #expect(!available.isEmpty)
         for topic in available {
@@ -98,7 +98,7 @@ struct MetaCommandTests {
     }
 
     @Test func oddInputNeverCrashes() {
-        runner.execute(":load \(Fixture.exampleCSV)", origin: nil)
+        #expect(runner.execute(":load \(Fixture.exampleCSV)", origin: nil) == .succeeded)
         let inputs = [":", ": ", ":load", ":load \"unclosed", ":unload", ":set", ":set rows", ":set rows -1", ":help nope",
                       String(repeating: "facts | ", count: 5000), "\u{FFFD}\u{0}\u{1B}[2J", "“未闭合", "(((("]
         for input in inputs { _ = runner.execute(input, origin: nil) }
