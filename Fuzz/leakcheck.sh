@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Leak check: nothing fiscal keeps may grow with the number of inputs it has read.
 #
-# Usage: Fuzz/leakcheck.sh [TARGET...]   (default: FuzzQuery FuzzNarrative)
+# Usage: Fuzz/leakcheck.sh [TARGET...]   (default: all five)
 # Environment: LEAK_N (default 10): the runs read N and 10·N inputs;
 #   LEAK_WORK (default .fuzz/leak: inputs and valgrind logs; not in git).
 #
@@ -15,12 +15,14 @@
 #
 # Inputs: for FuzzNarrative the reports in Examples/ cut into pieces of about 8 KB of whole lines
 # (each piece is read by detection, decoding and the narrative reader, then round-tripped through
-# JSON); for FuzzQuery one statement per input, from Fuzz/seeds/query/ (each run against the
+# JSON); for FuzzTables the Shanghai tables likewise; for FuzzCSV the county example, its rows ten
+# at a time under its header, and the reproducers' CSV files; for FuzzJSON the JSON seeds and
+# reproducers; for FuzzQuery one statement per input, from Fuzz/seeds/query/ (each run against the
 # county example in all four output modes). Where there are fewer inputs than asked, they repeat.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzQuery FuzzNarrative)
+((${#targets[@]})) || targets=(FuzzQuery FuzzNarrative FuzzTables FuzzCSV FuzzJSON)
 n=${LEAK_N:-10}
 work=${LEAK_WORK:-.fuzz/leak}
 command -v valgrind >/dev/null || { echo "leakcheck: valgrind is not installed (apt-get install valgrind)" >&2; exit 3; }
@@ -33,6 +35,18 @@ inputs() {  # inputs TARGET DIR: write the target's distinct inputs into DIR
       for f in Examples/*.txt Examples/corpus/jiangsu/*.txt Examples/corpus/shanghai-putuo/*.txt; do
         split -C 8192 -d -a 3 "$f" "$2/$(basename "$f" | md5sum | cut -c1-8)-"
       done ;;
+    FuzzTables)
+      for f in Examples/shanghai-putuo/*.txt Examples/corpus/shanghai-putuo/*.txt; do
+        split -C 8192 -d -a 3 "$f" "$2/$(basename "$f" | md5sum | cut -c1-8)-"
+      done ;;
+    FuzzCSV)
+      # the county example whole, then its rows ten at a time under its header, and the reproducers
+      cp Examples/county-office-2019-2021.csv "$2/county"
+      tail -n +2 Examples/county-office-2019-2021.csv | split -l 10 -d -a 3 - "$2/rows-"
+      for f in "$2"/rows-*; do { head -1 Examples/county-office-2019-2021.csv; cat "$f"; } > "$f.csv"; rm "$f"; done
+      for f in Tests/FiscalShellTests/Fixtures/repro/*.csv; do cp "$f" "$2/repro-$(basename "$f")"; done ;;
+    FuzzJSON)
+      for f in Fuzz/seeds/json/*.json Tests/FiscalShellTests/Fixtures/repro/*.json; do cp "$f" "$2/$(basename "$f")"; done ;;
     FuzzQuery)
       i=0
       cat Fuzz/seeds/query/* | grep -v '^[[:space:]]*\(--\|#\|:\|$\)' | while IFS= read -r line; do
