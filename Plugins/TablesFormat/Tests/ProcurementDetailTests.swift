@@ -240,31 +240,27 @@ struct ProcurementDetailTests {
         r.facts.filter { $0.statement == .procurement && $0.item.hasPrefix("服务：物业管理费：") }.map { "\($0.item) = \($0.amount)" }
     }
 
-    /// One 物品 bought in two 采购组织形式 is one cell merged over two rows, its text printed across their boundary
-    /// (Jiangsu 04 l.627–633 prints `物业管理费 370.00` / `部门集中采` / `330.00` / `物业管理服 购` / `务 分散自行组` / `20.00` /
-    /// `织`): both rows carry the whole cell's name, the second told apart by its ordinal, as a 物品 printed twice.
-    /// A cell of one row wraps around its own figure (`打印设备（20` … `万以下）`) and is not joined to its neighbours.
-    @Test("a 物品 cell merged over two rows names both rows")
-    func mergedCell() throws {
-        let r = try Self.procurement([
-            "部门集中采", "60.00", "物业管理服 购", "务 分散自行组", "30.00", "织",
-            "打印设备（20 分散自行组", "10.00", "万以下） 织",
-        ])
-        #expect(Self.items(r) == ["服务：物业管理费：物业管理服务 = 60.00", "服务：物业管理费：物业管理服务（2） = 30.00",
-                                  "服务：物业管理费：打印设备（20万以下） = 10.00"])
+    /// Rows under one 专项 as printed, and the 物品 names read from them.
+    /// 1. One 物品 bought in two 采购组织形式 is one cell merged over two rows, its text printed across their boundary
+    ///    (Jiangsu 04 l.627–633 prints `物业管理费 370.00` / `部门集中采` / `330.00` / `物业管理服 购` / `务 分散自行组` /
+    ///    `20.00` / `织`): both rows carry the whole cell's name, the second told apart by its ordinal, as a 物品 printed
+    ///    twice. A cell of one row wraps around its own figure (`打印设备（20` … `万以下）`) and is not joined to its
+    ///    neighbours.
+    /// 2. Two cells, each wrapped around its own figure, keep their own names: the text between the two figures is split
+    ///    between them when each row has pieces on both sides of its figure.
+    static let layouts: [(rows: [String], items: [String])] = [
+        (["部门集中采", "60.00", "物业管理服 购", "务 分散自行组", "30.00", "织", "打印设备（20 分散自行组", "10.00", "万以下） 织"],
+         ["服务：物业管理费：物业管理服务 = 60.00", "服务：物业管理费：物业管理服务（2） = 30.00", "服务：物业管理费：打印设备（20万以下） = 10.00"]),
+        (["软件开发服 分散自行组", "60.00", "务 织", "运行维护服 分散自行组", "30.00", "务 织", "分散自行组", "复印机 10.00", "织"],
+         ["服务：物业管理费：软件开发服务 = 60.00", "服务：物业管理费：运行维护服务 = 30.00", "服务：物业管理费：复印机 = 10.00"]),
+    ]
+
+    @Test("a 物品 cell merged over two rows names both rows; cells wrapped around their own figures stay apart",
+          arguments: layouts.indices)
+    func mergedCell(_ i: Int) throws {
+        let r = try Self.procurement(Self.layouts[i].rows)
+        #expect(Self.items(r) == Self.layouts[i].items)
         #expect(r.facts.filter { $0.statement == .procurement }.allSatisfy { $0.reading == .tableName })
         #expect(!r.warnings.contains { $0.code == "rows-misaligned" }, "\(r.warnings.map(\.message))")
-    }
-
-    /// The rows of two cells, each wrapped around its own figure, keep their own names: the text between two figures
-    /// is split between them when each row has pieces on both sides of its figure.
-    @Test("two wrapped cells in a row are not merged")
-    func wrappedCellsStayApart() throws {
-        let r = try Self.procurement([
-            "软件开发服 分散自行组", "60.00", "务 织", "运行维护服 分散自行组", "30.00", "务 织",
-            "分散自行组", "复印机 10.00", "织",
-        ])
-        #expect(Self.items(r) == ["服务：物业管理费：软件开发服务 = 60.00", "服务：物业管理费：运行维护服务 = 30.00",
-                                  "服务：物业管理费：复印机 = 10.00"])
     }
 }
