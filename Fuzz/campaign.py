@@ -186,7 +186,7 @@ def main():
         q = query(r)
         work.append(("query", ["-o", r.choice(["table", "csv", "json", "markdown", "html", "svg"]), "-f", "-", r.choice(examples)], None, q))
     work = work[a.start:]
-    failures, slowest, kept = {}, 0.0, 0
+    failures, slowest, kept = {}, (0.0, ""), 0
 
     def one(item):
         kind, args, path, q = item
@@ -194,7 +194,9 @@ def main():
 
     with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
         for (kind, args, path, q), (failure, seconds, detail) in pool.map(one, work):
-            slowest = max(slowest, seconds)
+            if seconds > slowest[0]:
+                # named by its command and script, so that it can be run again by hand
+                slowest = (seconds, f"fiscal {' '.join(args)} <<< {q!r}")
             if failure:
                 failures.setdefault(failure, 0)
                 failures[failure] += 1
@@ -204,8 +206,9 @@ def main():
                 path.unlink()
     print(f"campaign (seed {a.seed}): {a.reports} mutated reports, {a.queries} generated queries on {a.binary}"
           + (f" from run {a.start} on ({len(work)} runs)" if a.start else "") + "; "
-          f"slowest run {slowest:.1f} s; " + ("no failure" if not failures else
+          f"slowest run {slowest[0]:.1f} s; " + ("no failure" if not failures else
           "FAILURES: " + ", ".join(f"{k}: {v}" for k, v in sorted(failures.items())) + f" (in {OUT})"))
+    print(f"slowest: {slowest[1]}")
     sys.exit(1 if failures else 0)
 
 
