@@ -78,9 +78,11 @@ struct ProcurementTable {
         /// The row's name cells as printed, from the top: the wrapped lines before, its figure's
         /// line, the wrapped lines after, each line's pieces.
         var block: [[String]] {
-            let split = { (line: String) in line.split(separator: " ").map(String.init) }
-            return wrapped.prefix(before).map(split) + (words.isEmpty ? [] : [words]) + wrapped.dropFirst(before).map(split)
+            wrapped.prefix(before).map(Self.pieces) + (words.isEmpty ? [] : [words]) + wrapped.dropFirst(before).map(Self.pieces)
         }
+
+        /// A wrapped line's pieces (its cells' text, split where the extraction put a space).
+        static func pieces(_ line: String) -> [String] { line.split(separator: " ").map(String.init) }
 
         /// Where a piece of the row's name cells is printed, against its figure's line.
         enum Place { case above, on, below }
@@ -88,10 +90,9 @@ struct ProcurementTable {
         /// The pieces of the row's name cells, from the top, each with its place, without its
         /// 采购组织形式 (whole or wrapped).
         var namePieces: [(place: Place, piece: String)] {
-            let split = { (line: String) in line.split(separator: " ").map(String.init) }
-            let pieces = wrapped.prefix(before).flatMap(split).map { (place: Place.above, piece: $0) }
+            let pieces = wrapped.prefix(before).flatMap(Self.pieces).map { (place: Place.above, piece: $0) }
                 + words.map { (place: Place.on, piece: $0) }
-                + wrapped.dropFirst(before).flatMap(split).map { (place: Place.below, piece: $0) }
+                + wrapped.dropFirst(before).flatMap(Self.pieces).map { (place: Place.below, piece: $0) }
             let forms = ProcurementTable.wrappedFormPieces(pieces.map(\.piece))
             return pieces.indices.filter { !forms.contains($0) && !ProcurementTable.organisationForms.contains(pieces[$0].piece) }
                 .map { pieces[$0] }
