@@ -27,13 +27,13 @@ struct BudgetSummaryTable {
         var certain = false
         // The 类 among the names, resolved once.
         let classes = Set(entries.map { $0.label }.filter { SummaryVocabulary.classCode($0) != nil })
-        var failing = BudgetSummaryTable.failures(entries, relations, classes: classes)
-        let applied = BudgetSummaryTable.applicable(entries, relations, classes: classes)
-        if applied.isEmpty {
+        let sums = BudgetSummaryTable.sums(entries, relations, classes: classes)
+        var failing = BudgetSummaryTable.failures(entries, sums)
+        if sums.isEmpty {
             context.warn("unchecked-table", Message(.tabNamedUnchecked, section.title, entries.filter { !$0.figures.isEmpty }.count), line: section.titleLine)
         } else if failing.isEmpty {
             certain = true
-        } else if let (from, to) = BudgetSummaryTable.repair(entries, relations, classes: classes) {
+        } else if let (from, to) = BudgetSummaryTable.repair(entries, sums) {
             let figure = entries[from].figures.removeFirst()
             entries[to].figures = [figure]
             moved = to
@@ -94,26 +94,46 @@ struct BudgetSummaryTable {
         var sum: Amount
     }
 
-    /// The relations that apply: a total printed, and one of its parts.
-    static func applicable(_ entries: [NamedCells.Entry], _ relations: [SummaryVocabulary.Relation], classes: Set<String>) -> [SummaryVocabulary.Relation] {
-        relations.filter { r in
-            entries.contains { r.totals.contains($0.label) }
-                && entries.contains { e in r.parts.contains(e.label) || (r.classes && classes.contains(e.label)) }
+    /// A sum the table prints: the entries that are its total (the same name may be printed
+    /// more than once) and those that are its parts.
+    struct Sum {
+        var totals: [Int]
+        var parts: [Int]
+    }
+
+    /// The relations that apply (a total printed, and one of its parts), as the entries they
+    /// name. Found once by name; the checks then work on indices.
+    static func sums(_ entries: [NamedCells.Entry], _ relations: [SummaryVocabulary.Relation], classes: Set<String>) -> [Sum] {
+        relations.compactMap { r in
+            let totals = entries.indices.filter { r.totals.contains(entries[$0].label) }
+            let parts = entries.indices.filter { r.parts.contains(entries[$0].label) || (r.classes && classes.contains(entries[$0].label)) }
+            return totals.isEmpty || parts.isEmpty ? nil : Sum(totals: totals, parts: parts)
         }
     }
 
     /// The sums that do not hold, column by column (the columns the total has figures in),
-    /// within the rounding of the printed figures.
-    static func failures(_ entries: [NamedCells.Entry], _ relations: [SummaryVocabulary.Relation], classes: Set<String>) -> [Failure] {
+    /// within the rounding of the printed figures. Each sum's parts are added once, so the
+    /// cost is linear in the figures however many totals a table repeats.
+    static func failures(_ entries: [NamedCells.Entry], _ sums: [Sum]) -> [Failure] {
         var out: [Failure] = []
-        for r in applicable(entries, relations, classes: classes) {
-            for total in entries where r.totals.contains(total.label) {
-                let parts = entries.filter { e in r.parts.contains(e.label) || (r.classes && classes.contains(e.label)) }
+        for s in sums {
+            let columns = s.totals.map { max(entries[$0].figures.count, 1) }.max() ?? 0
+            // Per column: the parts' sum and the finest scale among their figures (a part with
+            // no figure in the column counts as zero, as printed blank).
+            var sum = [Amount](repeating: .zero, count: columns)
+            var scale = [Int](repeating: 0, count: columns)
+            for part in s.parts {
+                for (column, figure) in entries[part].figures.prefix(columns).enumerated() {
+                    sum[column] += figure.amount
+                    scale[column] = max(scale[column], figure.amount.scale)
+                }
+            }
+            for t in s.totals {
+                let total = entries[t]
                 for column in 0..<max(total.figures.count, 1) {
                     let stated = column < total.figures.count ? total.figures[column].amount : .zero
-                    let values = parts.map { column < $0.figures.count ? $0.figures[column].amount : .zero }
-                    if !ClassifiedTable.addsUp(stated, values) {
-                        out.append(Failure(total: total.label, line: total.line, stated: stated, sum: Amount.sum(values)))
+                    if !ClassifiedTable.addsUp(stated, sum: sum[column], count: s.parts.count, scale: scale[column]) {
+                        out.append(Failure(total: total.label, line: total.line, stated: stated, sum: sum[column]))
                     }
                 }
             }
@@ -121,24 +141,52 @@ struct BudgetSummaryTable {
         return out
     }
 
+    /// At most this many moves are considered. A wrapped cell offers a few (the items on the
+    /// figure's line and the lines beside it; the Jiangsu tables offer 6 to 29); a table that
+    /// offers more is no table with one misplaced figure, and its figures are read as unsure
+    /// with the sum that fails.
+    static let maximumTrials = 1_000
+
     /// The one move of a lone figure to an item without one, on its line or the line before
-    /// or after, that makes every sum hold; `nil` when none or several do.
-    static func repair(_ entries: [NamedCells.Entry], _ relations: [SummaryVocabulary.Relation], classes: Set<String>) -> (Int, Int)? {
-        var found: [(Int, Int)] = []
+    /// or after, that makes every sum hold; `nil` when none or several do, or when there are
+    /// more than ``maximumTrials`` moves to consider. A move changes only the sums its two
+    /// items are in, so it is tried only when those are all the sums that fail, and only
+    /// they are checked again.
+    static func repair(_ entries: [NamedCells.Entry], _ sums: [Sum]) -> (Int, Int)? {
+        // The items that could take a figure, by the line their name starts on.
+        var receivers: [Int: [Int]] = [:]
+        for i in entries.indices where entries[i].figures.isEmpty && entries[i].takesFigures {
+            receivers[entries[i].line, default: []].append(i)
+        }
+        // The sums each entry is in, and those that fail.
+        var membership: [Int: Set<Int>] = [:]
+        for (k, s) in sums.enumerated() {
+            for i in s.totals + s.parts { membership[i, default: []].insert(k) }
+        }
+        let failing = Set(sums.indices.filter { !failures(entries, [sums[$0]]).isEmpty })
+        var found: (Int, Int)?
+        var trials = 0
+        var trial = entries
         for from in entries.indices where entries[from].figures.count == 1 {
             let line = entries[from].figures[0].span.line
-            for to in entries.indices where to != from && entries[to].figures.isEmpty && entries[to].takesFigures
-                && abs(entries[to].line - line) <= 1
-            {
-                var trial = entries
-                trial[to].figures = trial[from].figures
-                trial[from].figures = []
-                if failures(trial, relations, classes: classes).isEmpty {
-                    found.append((from, to))
-                    if found.count > 1 { return nil }
+            for neighbour in [line - 1, line, line + 1] {
+                for to in receivers[neighbour] ?? [] where to != from {
+                    trials += 1
+                    if trials > maximumTrials { return nil }
+                    let touched = (membership[from] ?? []).union(membership[to] ?? [])
+                    guard failing.isSubset(of: touched) else { continue }
+                    trial[to].figures = trial[from].figures
+                    trial[from].figures = []
+                    let holds = failures(trial, touched.map { sums[$0] }).isEmpty
+                    trial[from].figures = trial[to].figures
+                    trial[to].figures = []
+                    if holds {
+                        if found != nil { return nil }
+                        found = (from, to)
+                    }
                 }
             }
         }
-        return found.first
+        return found
     }
 }

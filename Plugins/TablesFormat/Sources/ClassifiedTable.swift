@@ -165,9 +165,14 @@ struct ClassifiedTable {
     /// Whether `parts` add up to `total` within the rounding of the printed figures (each part
     /// may be half a unit of its last digit off, so their sum one unit per part).
     static func addsUp(_ total: Amount, _ parts: [Amount]) -> Bool {
-        let difference = (total - Amount.sum(parts)).magnitude
-        let scale = ([total] + parts).map(\.scale).max() ?? 0
-        return !(Amount(mantissa: Int128(max(parts.count, 1)), scale: scale) < difference)
+        addsUp(total, sum: Amount.sum(parts), count: parts.count, scale: parts.map(\.scale).max() ?? 0)
+    }
+
+    /// ``addsUp(_:_:)`` with the parts already summed: `count` parts, the finest of them
+    /// printed with `scale` digits after the point.
+    static func addsUp(_ total: Amount, sum: Amount, count: Int, scale: Int) -> Bool {
+        let difference = (total - sum).magnitude
+        return !(Amount(mantissa: Int128(max(count, 1)), scale: max(total.scale, scale)) < difference)
     }
 
     /// Whether so many parent rows fail to add up that the table's figures, not the report,

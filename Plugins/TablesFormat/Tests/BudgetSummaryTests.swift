@@ -183,6 +183,32 @@ struct BudgetSummaryTests {
         #expect(text.contains("3258.06") && text.contains("国防支出") && text.contains("单位预留机动经费"))
     }
 
+    /// 12's 收支预算总表 with its first row (`一、财政拨款 33,172.15 一、一般公共服务支出 一、基本支出
+    /// 18,570.82`) printed `copies` more times after it, as the bad-input campaign of issue 11 did
+    /// (seed 9, run 17645: `Fuzz/crashes/FuzzTables/2026-12-02-repeated-summary-row.txt`).
+    static func repeatedRow(copies: Int) throws -> Report {
+        let text = try String(contentsOfFile: Corpus.path("jiangsu/12_江苏省高级人民法院_2018_部门预算.txt"), encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        let row = "一、财政拨款 33,172.15 一、一般公共服务支出 一、基本支出 18,570.82"
+        #expect(lines[174] == row)
+        lines.insert(contentsOf: Array(repeating: "\t" + row, count: copies), at: 175)
+        return try TablesFormat().read(SourceText(text: lines.joined(separator: "\n"), path: "12.txt")).reports[0]
+    }
+
+    /// How long it takes: HostileInputTests (2,000 copies, on the real binary, stopped after 60 s).
+    @Test("a row printed 100 more times: every figure of the table unsure, a warning naming the sum that fails")
+    func repeatedRow() throws {
+        let r = try Self.repeatedRow(copies: 100)
+        let rows = Self.rows(r, .totals)
+        #expect(rows.filter { $0 == "财政拨款 = 33172.15~" }.count == 101)
+        #expect(!rows.contains { !$0.hasSuffix("~") }, "a figure read as certain from a table whose sums fail")
+        // 当年收入小计 33172.15 against 101 × 33172.15 + 其他资金 … : no single move repairs that.
+        #expect(r.warnings.contains { $0.code == "rows-misaligned" && $0.message.contains("当年收入小计") })
+        #expect(!r.warnings.contains { $0.code == "moved-figure" })
+        // The 财政拨款收支预算总表 after it still adds up: certain.
+        #expect(Self.rows(r, .fiscalAppropriation).contains("基本支出 = 18570.82"))
+    }
+
     @Test("a table whose sums fail even after one move is read as unsure, with a warning naming the sum")
     func unbalanced() throws {
         // 06's 收支预算总表 with 基本支出 misprinted (9,964.07 → 9,964.70): no single move repairs it.
