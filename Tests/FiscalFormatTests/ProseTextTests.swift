@@ -37,6 +37,55 @@ struct ProseTextTests {
         #expect(!ProseLayout.isHardWrapped(paragraphs))
     }
 
+    /// The definitions before the single-pass versions (which allocate no filtered copy per
+    /// line), kept as the reference they must agree with.
+    enum Reference {
+        static func isHardWrapped(_ lines: [Substring]) -> Bool {
+            let prose = lines.filter { !$0.hasPrefix("\t") }.map { $0.filter { !$0.isWhitespace } }.filter { $0.count >= 8 }
+            guard prose.count >= 10 else { return false }
+            let ended = prose.filter { "。；：;:）)".contains($0.last!) }.count
+            let median = prose.map(\.count).sorted()[prose.count / 2]
+            return ended * 2 < prose.count && median <= 80
+        }
+
+        static func isFurniture(_ line: Substring) -> Bool {
+            let t = line.filter { !$0.isWhitespace }
+            if t.isEmpty { return true }
+            if t.hasPrefix("===page"), t.hasSuffix("==="), t.count > 10 { return true }
+            if t.allSatisfy({ "“”‘’\"".contains($0) }) { return true }
+            var core = Substring(t)
+            for (open, close) in [("—", "—"), ("-", "-"), ("第", "页")] where core.hasPrefix(open) && core.hasSuffix(close) && core.count > 2 {
+                core = core.dropFirst().dropLast()
+            }
+            return !core.isEmpty && core.count <= 3 && core.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+    }
+
+    @Test("furniture and hard wrapping agree with their reference definitions on random lines")
+    func layoutAgreesWithReference() {
+        let alphabet: [Character] = ["—", "-", "第", "页", "=", "p", "a", "g", "e", "1", "2", " ", "\u{3000}", "\t", "“", "”", "\"",
+                                     "。", "；", ")", "收", "入", "万", "元"]
+        var g = UTF8SearchTests.Generator(state: 20261203)
+        var furniture = 0
+        var wrapped = 0
+        for _ in 0..<3000 {
+            // Short lines, where furniture is, and long ones, where the fast path decides.
+            let line = Substring(String((0..<Int.random(in: 0...(Bool.random(using: &g) ? 8 : 30), using: &g)).map { _ in alphabet.randomElement(using: &g)! }))
+            #expect(ProseLayout.isFurniture(line) == Reference.isFurniture(line), "\(line.debugDescription)")
+            if Reference.isFurniture(line) { furniture += 1 }
+            let lines = (0..<Int.random(in: 8...16, using: &g)).map { _ in
+                Substring(String((0..<Int.random(in: 0...24, using: &g)).map { _ in alphabet.randomElement(using: &g)! }))
+            }
+            #expect(ProseLayout.isHardWrapped(lines) == Reference.isHardWrapped(lines))
+            if Reference.isHardWrapped(lines) { wrapped += 1 }
+        }
+        for marker: Substring in ["=== page 7 ===", "  ===page 12===", "===page==="] {
+            #expect(ProseLayout.isFurniture(marker) == Reference.isFurniture(marker))
+        }
+        // Both answers occur, so the agreement says something.
+        #expect(furniture > 20 && wrapped > 20 && wrapped < 2980, "\(furniture) \(wrapped)")
+    }
+
     @Test("comparisons in words, `本年数`, `相等`, and `不一致` (no claim)")
     func comparisons() throws {
         let text: Substring = "公务接待费预算支出 156.55 万元，本年数小于上年预算数 29.65 万元。会议费预算支出 168 万元，本年数等于上年预算数。培训费 700 万元，与上年预算数相等。口径与上年不一致。年初预算为135.90万元，支出决算为135.25万元。决算数小于预算数。"

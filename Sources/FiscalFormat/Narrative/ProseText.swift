@@ -97,17 +97,39 @@ public enum ProseLayout {
     /// (tab-indented cells are left out): wrapped when most of them end in mid-sentence
     /// (not on `。；：` or a closing bracket) and their median length is that of a printed page (at most 80 characters).
     public static func isHardWrapped(_ lines: [Substring]) -> Bool {
-        let prose = lines.filter { !$0.hasPrefix("\t") }.map { $0.filter { !$0.isWhitespace } }.filter { $0.count >= 8 }
-        guard prose.count >= 10 else { return false }
-        let ended = prose.filter { "。；：;:）)".contains($0.last!) }.count
-        let median = prose.map(\.count).sorted()[prose.count / 2]
-        return ended * 2 < prose.count && median <= 80
+        // Per line of prose: its characters other than white space, and whether the last ends a sentence.
+        var lengths: [Int] = []
+        var ended = 0
+        for line in lines where !line.hasPrefix("\t") {
+            var length = 0
+            var last: Character?
+            for c in line where !c.isWhitespace {
+                length += 1
+                last = c
+            }
+            guard length >= 8, let last else { continue }
+            lengths.append(length)
+            if "。；：;:）)".contains(last) { ended += 1 }
+        }
+        guard lengths.count >= 10 else { return false }
+        let median = lengths.sorted()[lengths.count / 2]
+        return ended * 2 < lengths.count && median <= 80
     }
 
     /// Whether a line is page furniture in a hard-wrapped text: a printed page number (`12`,
     /// `— 5 —`, `- 5 -`, `第 3 页`), quote marks pushed to a line of their own (`“ ”`), or the
     /// page marker an extraction writes between pages (`=== page 7 ===`).
     public static func isFurniture(_ line: Substring) -> Bool {
+        // Most lines are prose: more than 9 characters other than white space are furniture
+        // only as a page marker or quote marks (a page number's wrappers take at most 6).
+        var length = 0
+        var quotes = true
+        for c in line where !c.isWhitespace {
+            length += 1
+            if quotes, !"“”‘’\"".contains(c) { quotes = false }
+            if length > 9, !quotes { break }
+        }
+        if length > 9 && !quotes && line.first(where: { !$0.isWhitespace }) != "=" { return false }
         let t = line.filter { !$0.isWhitespace }
         if t.isEmpty { return true }
         if t.hasPrefix("===page"), t.hasSuffix("==="), t.count > 10 { return true }

@@ -333,13 +333,8 @@ public enum SentenceReader {
         return max(windowStart, sentenceStart)
     }
 
+    /// Where each sentence starts: the text's start and after every `。` (found in the UTF-8 bytes).
     static func sentenceStarts(of text: Substring) -> [Substring.Index] {
-        var starts = [text.startIndex]
-        var i = text.startIndex
-        while i < text.endIndex {
-            if text[i] == "。" { starts.append(text.index(after: i)) }
-            i = text.index(after: i)
-        }
-        return starts
+        [text.startIndex] + text.utf8Ranges(of: "。").map(\.upperBound)
     }
 }
