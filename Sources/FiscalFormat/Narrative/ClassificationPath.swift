@@ -113,10 +113,13 @@ public enum NarrativeLabel {
     /// keeps reading linear in the length of the report.
     public static let reach = 2_000
 
+    /// What ``normalized(_:)`` leaves out.
+    static let ignored = Marks("、，,。；;：: \u{3000}“”\"‘’")
+
     /// The label without punctuation, spaces, quotes and the verbs and suffixes that vary
     /// between mentions (`支出决算`, `决算数`, `支出`, `各`).
     public static func normalized(_ label: some StringProtocol) -> String {
-        var s = String(label.filter { !"、，,。；;：: \u{3000}“”\"‘’".contains($0) })
+        var s = String(label.filter { !ignored.contains($0) })
         var changed = true
         while changed {
             changed = false
@@ -207,11 +210,14 @@ extension NarrativeLabel {
     /// How the names of government bodies end.
     public static let entityEndings = ["局", "部", "委", "办", "院", "会", "中心", "所", "站", "队", "馆", "室", "处", "厅", "府", "本部门", "我部门", "本单位"]
 
+    /// What ``withoutEntityAndYear(_:entity:)`` leaves out first.
+    static let quotesAndSpaces = Marks("“”\"‘’ \u{3000}")
+
     /// A label without the entity and year a report writes before it: `上海市普陀区财政局2024年度
     /// 收入支出总计` and `江苏省委办公厅2018年度财政拨款基本支出预算` lose both; in `编报绩效目标的
     /// 2024年度项目` only the year goes (the words before it are no body's name).
     public static func withoutEntityAndYear(_ label: String, entity: String? = nil) -> String {
-        var s = label.filter { !"“”\"‘’ \u{3000}".contains($0) }
+        var s = label.filter { !quotesAndSpaces.contains($0) }
         for own in ownBodyWords where s.hasPrefix(own) && s.count > own.count { s.removeFirst(own.count) }
         guard let r = yearMark(in: s) else {
             // `上海市普陀区文化和旅游局收入预算`, `普陀区城市管理行政执法局收入预算` (the body is printed

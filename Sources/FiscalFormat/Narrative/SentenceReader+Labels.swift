@@ -15,18 +15,21 @@ extension SentenceReader {
 
     static func isGeneric(_ label: String) -> Bool { genericLabels.contains(label) }
 
+    /// Spaces and clause marks trimmed off a label's ends.
+    static let labelEdges = Marks(" \u{3000}、，,。；;：:")
+
     /// A clause made into a label: no list number (`1.`, `12`, `①`, `（一）`), no leading
     /// year (`2020年度`), no `其中`/`其中包含`/`主要用于以下方面`, nothing before `共有`, no trailing
     /// `为`/`约`/`共计`, no clause that is only a parenthesis.
     public static func cleanLabel(_ raw: Substring) -> String {
-        var s = raw.trimmingBoth { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || "、，,。；;：:".contains($0) }
+        var s = raw.trimmingBoth { labelEdges.contains($0) || $0 == "\t" }
         if s.first == "（" || s.first == "(" , s.last == "）" || s.last == ")",
            !s.dropFirst().contains(where: { $0 == "（" || $0 == "(" }) { return "" }
         var changed = true
         while changed {
             changed = false
             let before = s
-            s = s.trimmingBoth { $0 == " " || $0 == "\u{3000}" || "、，,。；;：:".contains($0) }
+            s = s.trimmingBoth { labelEdges.contains($0) }
             // list numbers
             if let f = s.first, NarrativeFigure.digit(f) != nil {
                 let digits = s.prefix { NarrativeFigure.digit($0) != nil }

@@ -138,6 +138,8 @@ struct TemplateSection: Equatable {
     /// The section a lead-in line opens (`财政拨款支出主要内容如下：`): a short line that states no
     /// number, ends with ``leadInEndings`` and names a section by the template's wording.
     static func forLeadIn(_ line: Substring) -> TemplateSection? {
+        // Most lines end otherwise: their last character first, before the whole line.
+        guard let last = line.last(where: { !$0.isWhitespace }), last == "：" || last == ":" else { return nil }
         let t = line.filter { !$0.isWhitespace }
         guard t.count <= 30, let ending = leadInEndings.first(where: { t.hasSuffix($0) }),
               !t.contains(where: { NarrativeFigure.digitLike($0) }) else { return nil }
