@@ -77,7 +77,7 @@ struct NarrativeReader {
     /// Year, phase, short name and unit from the template's fixed sentences.
     mutating func readHeader() {
         let text = source.text
-        if let r = text.firstRange(of: "部门决算"), text[..<r.lowerBound].suffix(8).contains("年") || text.containsUTF8("决算情况说明") {
+        if let r = text.firstUTF8Range(of: "部门决算"), text[..<r.lowerBound].suffix(8).contains("年") || text.containsUTF8("决算情况说明") {
             report.phase = .final
         } else if text.containsUTF8("预算情况说明") {
             report.phase = .budget
@@ -97,14 +97,14 @@ struct NarrativeReader {
             report.year = year
         }
         // 纳入县委办2020年度部门决算编制范围
-        if let r = text.firstRange(of: "编制范围"), let na = text[..<r.lowerBound].lastIndex(of: "纳") {
+        if let r = text.firstUTF8Range(of: "编制范围"), let na = text[..<r.lowerBound].lastIndex(of: "纳") {
             let inner = text[text.index(after: na)..<r.lowerBound].drop { $0 == "入" }
             let name = inner.prefix { NarrativeFigure.digitLike($0) == false }.trimmingCharacters(" \u{3000}")
             // `纳入本部门2018年部门汇总预算编制范围` names no body (本部门 is "this department").
             if !name.isEmpty, name.count <= 20, !NarrativeLabel.ownBodyWords.contains(String(name)) { shortName = String(name) }
         }
         report.shortName = shortName
-        if !text.containsUTF8("万元") && text.contains("元") { report.unit = .yuan }
+        if !text.containsUTF8("万元") && text.containsUTF8("元") { report.unit = .yuan }
         if report.year == 0 { warn("missing-year", Message(.narrNoYear)) }
     }
 

@@ -186,7 +186,7 @@ public enum BudgetWording {
     /// `name` in the words a 决算 would use.
     public static func itemName(_ name: String) -> String {
         var s = name
-        for (from, to) in infixes where s.contains(from) { s = s.replacingAll(from, with: to) }
+        for (from, to) in infixes where s.containsUTF8(from) { s = s.replacingAll(from, with: to) }
         var changed = true
         while changed {
             changed = false

@@ -69,10 +69,20 @@ public struct NarrativeFigure: Sendable, Hashable {
     /// are allowed (PDF extraction writes `1,234.56 万元`); `，` separates thousands only between
     /// full-width digits (`１，０１４．７３`).
     public static func scan(_ text: Substring, limit: Int = .max) -> [NarrativeFigure] {
+        scan(text, limit: limit, skippingByBytes: true)
+    }
+
+    /// ``scan(_:limit:)``; `skippingByBytes` false steps over the text one `Character` at a
+    /// time instead of jumping to the next byte a digit can start with (the tests compare the two).
+    static func scan(_ text: Substring, limit: Int, skippingByBytes: Bool) -> [NarrativeFigure] {
         var figures: [NarrativeFigure] = []
         var i = text.startIndex
         while i < text.endIndex && figures.count < limit {
-            guard digit(text[i]) != nil else { i = text.index(after: i); continue }
+            guard digit(text[i]) != nil else {
+                i = text.index(after: i)
+                if skippingByBytes { i = nextDigitStart(in: text, from: i) }
+                continue
+            }
             if i > text.startIndex {
                 let p = text[text.index(before: i)]
                 if p == "." || p == "．" || p.isLetter && p.isASCII { // part of "v1.2", "A3"
@@ -162,6 +172,40 @@ public struct NarrativeFigure: Sendable, Hashable {
         var j = i
         while j < text.endIndex, digit(text[j]) != nil || text[j] == "." { j = text.index(after: j) }
         return j
+    }
+
+    /// The first place at or after `i` (a character boundary) where a character can start that
+    /// is a digit: an ASCII digit, or a full-width one (U+FF10–FF19, bytes EF BC 90–99), with a
+    /// grapheme break before it. Before a digit, only the scalar just before decides the break
+    /// (a prefix such as U+0600 joins the digit after it into one character, which is no digit),
+    /// so after a non-ASCII scalar the two are asked how many characters they make.
+    static func nextDigitStart(in text: Substring, from i: Substring.Index) -> Substring.Index {
+        let bytes = text.utf8
+        var j = i
+        while j < bytes.endIndex {
+            let b = bytes[j]
+            var width = 0
+            if b >= 0x30 && b <= 0x39 {
+                width = 1
+            } else if b == 0xEF {
+                let k = bytes.index(after: j)
+                if k < bytes.endIndex, bytes[k] == 0xBC {
+                    let l = bytes.index(after: k)
+                    if l < bytes.endIndex, (0x90...0x99).contains(bytes[l]) { width = 3 }
+                }
+            }
+            if width > 0 {
+                guard j > text.startIndex else { return j }
+                let scalars = text.unicodeScalars
+                let before = scalars.index(before: j)
+                let after = bytes.index(j, offsetBy: width)
+                if scalars[before].isASCII || text[before..<after].count == 2 { return j }
+                j = after
+                continue
+            }
+            bytes.formIndex(after: &j)
+        }
+        return bytes.endIndex
     }
 
     /// The ASCII digit a character stands for (full-width digits included).
