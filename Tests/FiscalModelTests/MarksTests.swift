@@ -1,4 +1,4 @@
-import FiscalFormat
+import FiscalModel
 import Testing
 
 /// `Marks` answers as `String.contains(Character)` does, for every scalar and for characters of
@@ -6,7 +6,8 @@ import Testing
 @Suite("marks")
 struct MarksTests {
     /// The sets the readers use, and one with the marks that have canonical equivalents.
-    static let sets = ["、，,。；;：: \u{3000}“”\"‘’", "“”\"‘’ \u{3000}", " \u{3000}、，,。；;：:", "`´·\u{2002}\u{2003}〈〉;"]
+    static let sets = ["、，,。；;：: \u{3000}“”\"‘’", "“”\"‘’ \u{3000}", " \u{3000}、，,。；;：:", "“”\"‘’' \u{3000}\t", "(", ")",
+                       "`´·\u{2002}\u{2003}〈〉;"]
 
     @Test("every Unicode scalar, as a character of its own", arguments: sets)
     func everyScalar(_ marks: String) {
