@@ -153,6 +153,23 @@ struct HostileInputTests {
         #expect(r.out.contains("\n2\n"), "\(r.out)")
     }
 
+    /// The bad-input campaign (seed 10, run 3121) printed one line of a Shanghai 决算's 国有资产
+    /// section (`要领导干部用车 0 辆、机要通信用车 0 辆、应急保障用车 0 辆、`) about 150 more times: the
+    /// names given to repeated labels grew with every copy (quadratic, 15 s of CPU for 400
+    /// copies in release). 3,000 copies now take a few seconds here (debug build).
+    @Test("a line of the 国有资产 list printed 3,000 more times loads and checks in well under a minute")
+    func repeatedVehicleList() throws {
+        let text = try String(contentsOfFile: TestPaths.root + "/Examples/shanghai-putuo/02_普陀区规划和自然资源局_2024_部门决算.txt", encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        #expect(lines[639].hasPrefix("要领导干部用车 0 辆、机要通信用车 0 辆、应急保障用车 0 辆、"))
+        lines.insert(contentsOf: Array(repeating: "\t要领导干部用车 0 辆、机要通信用车 0 辆、应急保障用车 0 辆、", count: 3_000), at: 639)
+        let file = TestPaths.temporaryFolder() + "/02-repeated.txt"
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try runFiscal(["-f", "-", file], input: "check | count\n", timeout: 60)
+        #expect(r.status == 0 || r.status == 1, "killed after 60 s, or failed: \(r.err)")
+        #expect(r.out.contains("(1 row)"), "\(r.out) \(r.err)")
+    }
+
     @Test("06: a plugin streaming without end is stopped at 64 MiB; a chatty one costs nothing")
     func misbehavingPlugins() throws {
         let plugins = repro + "06-plugins/"

@@ -1,6 +1,7 @@
 import FiscalFormat
 import FiscalModel
 import Testing
+import TablesFormat
 
 /// 第三部分 情况说明 of document 01, read off the text by hand (pdfplumber pushes every
 /// number to the line after its words; spans point at that line).
@@ -92,6 +93,38 @@ struct NarrativeTests {
         }
         // `单价100万元（含）以上` is a bound, not a figure.
         #expect(!rows.contains { $0.contains("= 100 @") })
+    }
+}
+
+/// A line of the 国有资产 section (Examples 02 l.640, `要领导干部用车 0 辆、机要通信用车 0 辆、应急保障用车
+/// 0 辆、`, tab in front) printed many more times, as the bad-input campaign of issue 11 did
+/// (seed 10, run 3121). The labels repeat, so each figure is named with the one before it
+/// (`机要通信用车：应急保障用车`); that name took the whole chain before it, growing with every
+/// copy, and each look for the clause's start went back to the group's start: quadratic, 15 s
+/// of CPU for 400 copies (release). How long 3,000 copies take: HostileInputTests.
+@Suite("Shanghai narrative: a repeated list of items")
+struct RepeatedListTests {
+    static func report(copies: Int) throws -> Report {
+        let text = try String(contentsOfFile: Corpus.path("shanghai-putuo/02_普陀区规划和自然资源局_2024_部门决算.txt"), encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        #expect(lines[639].hasPrefix("要领导干部用车 0 辆、机要通信用车 0 辆、应急保障用车 0 辆、"))
+        let row = "\t要领导干部用车 0 辆、机要通信用车 0 辆、应急保障用车 0 辆、"
+        lines.insert(contentsOf: Array(repeating: row, count: copies), at: 639)
+        return try TablesFormat().read(SourceText(text: lines.joined(separator: "\n"), path: "02.txt")).reports[0]
+    }
+
+    @Test("a name takes only the label of the figure before it, however many copies")
+    func namesStayShort() throws {
+        let r = try Self.report(copies: 200)
+        let vehicles = r.facts.filter { $0.statement == Statement(rawValue: "国有资产") }
+        #expect(vehicles.count >= 600)
+        // `A：B`, never `A：B：C…`.
+        #expect(vehicles.allSatisfy { $0.item.filter { $0 == "：" }.count <= 1 }, "\(vehicles.map(\.item).max { $0.count < $1.count } ?? "")")
+        #expect(vehicles.contains { $0.item == "机要通信用车：应急保障用车" })
+        // The file without the copies reads each vehicle by its own name.
+        let plain = try Corpus.report("shanghai-putuo/02_普陀区规划和自然资源局_2024_部门决算.txt")
+        let names = plain.facts.filter { $0.statement == Statement(rawValue: "国有资产") }.map(\.item)
+        #expect(names.contains("机要通信用车") && names.contains("应急保障用车") && !names.contains { $0.contains("：") })
     }
 }
 

@@ -28,7 +28,9 @@ public struct RejoinedText: Sendable {
     /// The joined text.
     public private(set) var text: String
     private var pieces: [Piece]
-    /// Offsets (in characters) where each piece starts in `text`.
+    /// Offsets (in UTF-8 bytes) where each piece starts in `text`, in order: a range's piece is
+    /// found by binary search, in constant time per character (counting characters from the
+    /// start for every figure was quadratic in a long text).
     private var starts: [Int]
 
     /// Characters a pushed-out number stood before.
@@ -154,7 +156,7 @@ public struct RejoinedText: Sendable {
             result.pieces.append(piece)
             result.starts.append(offset)
             result.text += piece.text
-            offset += piece.text.count
+            offset += piece.text.utf8.count
         }
         return result
     }
@@ -162,10 +164,18 @@ public struct RejoinedText: Sendable {
     /// The line and 1-based columns `[start, end)` a range of ``text`` came from: those of
     /// the piece where it starts (a number's range lies in one piece).
     public func origin(of range: Range<String.Index>) -> (line: Int, columns: Range<Int>)? {
-        let lower = text.distance(from: text.startIndex, to: range.lowerBound)
+        let lower = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+        // The last piece starting at or before `lower`.
+        var lo = 0, hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] <= lower { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return nil }
+        let k = lo - 1
+        let pieceStart = text.utf8.index(text.startIndex, offsetBy: starts[k])
+        let column = pieces[k].column + text.distance(from: pieceStart, to: range.lowerBound)
         let length = text.distance(from: range.lowerBound, to: range.upperBound)
-        guard let k = starts.lastIndex(where: { $0 <= lower }) else { return nil }
-        let column = pieces[k].column + lower - starts[k]
         return (pieces[k].line, column..<(column + length))
     }
 }

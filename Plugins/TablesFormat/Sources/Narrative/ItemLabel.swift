@@ -55,11 +55,20 @@ enum ItemLabel {
     /// `context：label`, a `由…的` clause going straight before the label:
     /// `在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额` →
     /// `面向中小企业预留项目：中小企业中标或成交采购金额`.
+    ///
+    /// The group is looked for at most ``groupReach`` characters back, and a previous item
+    /// made so gives only its own label (after its last `：`): a label printed hundreds of times
+    /// in one group made each name the chain of all before it, and each look went back to the
+    /// group's start, both quadratic.
     static func withContext(_ item: String, text: String, before position: String.Index,
                             previous: (item: String, position: String.Index)?) -> String {
-        let head = text[..<position]
-        let groupStart = head.lastIndex(where: { $0 == "；" || $0 == "。" || $0 == "：" }).map { text.index(after: $0) } ?? text.startIndex
-        if let previous, previous.position >= groupStart { return "\(previous.item)：\(item)" }
+        let floor = text.index(position, offsetBy: -groupReach, limitedBy: text.startIndex) ?? text.startIndex
+        let head = text[floor..<position]
+        let groupStart = head.lastIndex(where: { groupMarks.contains($0) }).map { text.index(after: $0) } ?? floor
+        if let previous, previous.position >= groupStart {
+            let own = previous.item.lastIndex(of: "：").map { previous.item[previous.item.index(after: $0)...] } ?? previous.item[...]
+            return "\(own)：\(item)"
+        }
         let clauses = text[groupStart..<position].split(whereSeparator: { $0 == "，" || $0 == "," }).dropLast()
             .map { SentenceReader.cleanLabel($0) }.filter { !$0.isEmpty }
         var parts = clauses.map { clean(contextPhrase($0), statement: "") }
@@ -67,6 +76,13 @@ enum ItemLabel {
         if let last = clauses.last, last.hasPrefix("由") { label = parts.removeLast() + item }
         return parts.isEmpty ? label : parts.joined(separator: "，") + "：" + label
     }
+
+    /// How far back ``withContext(_:text:before:previous:)`` looks for its group's start: a
+    /// group of the template is a sentence or less.
+    static let groupReach = 500
+
+    /// The marks that end a group of clauses.
+    static let groupMarks = Marks("；。：")
 
     /// A clause that sets a figure apart, without the words around it that say nothing of
     /// what is counted: `在…中` and `由…的` wrappers, `的政府采购` (the section says so), `供应商`.
@@ -85,12 +101,22 @@ enum ItemLabel {
 }
 
 extension ExplanationReader {
-    /// The clause a figure or ratio closes: the text since the last `，；：。` before it.
+    /// The clause a figure or ratio closes: the text since the last `，；：。` before it, at most
+    /// ``clauseReach`` characters.
     static func clauseLead(_ text: String, before position: String.Index) -> Substring {
-        let head = text[..<position]
-        let start = head.lastIndex(where: { "，；：。,;:".contains($0) }).map { text.index(after: $0) } ?? text.startIndex
+        let floor = text.index(position, offsetBy: -clauseReach, limitedBy: text.startIndex) ?? text.startIndex
+        let head = text[floor..<position]
+        let start = head.lastIndex(where: { clauseMarks.contains($0) }).map { text.index(after: $0) } ?? floor
         return text[start..<position]
     }
+
+    /// How far back ``clauseLead(_:before:)`` looks. A clause of the template is a few dozen
+    /// characters; a run of figures with no clause mark between them (items joined by `、`,
+    /// printed hundreds of times) was searched back to its start for every figure: quadratic.
+    static let clauseReach = 160
+
+    /// The marks that end a clause.
+    static let clauseMarks = Marks("，；：。,;:")
 
     /// The phase and column a clause gives its figure: `年初预算为` → 预算 `年初预算`,
     /// `全年预算为` → 预算 `全年预算`, `支出决算为` or anything else → 决算 (`预算金额` is an amount
