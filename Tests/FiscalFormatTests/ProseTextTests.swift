@@ -1,4 +1,4 @@
-import FiscalFormat
+@testable import FiscalFormat
 import FiscalModel
 import Testing
 
@@ -37,8 +37,8 @@ struct ProseTextTests {
         #expect(!ProseLayout.isHardWrapped(paragraphs))
     }
 
-    /// The definitions before the single-pass versions (which allocate no filtered copy per
-    /// line), kept as the reference they must agree with.
+    /// Hard wrapping as defined before the single-pass version (which allocates no filtered
+    /// copy per line), kept as the reference it must agree with.
     enum Reference {
         static func isHardWrapped(_ lines: [Substring]) -> Bool {
             let prose = lines.filter { !$0.hasPrefix("\t") }.map { $0.filter { !$0.isWhitespace } }.filter { $0.count >= 8 }
@@ -46,18 +46,6 @@ struct ProseTextTests {
             let ended = prose.filter { "。；：;:）)".contains($0.last!) }.count
             let median = prose.map(\.count).sorted()[prose.count / 2]
             return ended * 2 < prose.count && median <= 80
-        }
-
-        static func isFurniture(_ line: Substring) -> Bool {
-            let t = line.filter { !$0.isWhitespace }
-            if t.isEmpty { return true }
-            if t.hasPrefix("===page"), t.hasSuffix("==="), t.count > 10 { return true }
-            if t.allSatisfy({ "“”‘’\"".contains($0) }) { return true }
-            var core = Substring(t)
-            for (open, close) in [("—", "—"), ("-", "-"), ("第", "页")] where core.hasPrefix(open) && core.hasSuffix(close) && core.count > 2 {
-                core = core.dropFirst().dropLast()
-            }
-            return !core.isEmpty && core.count <= 3 && core.allSatisfy { $0.isASCII && $0.isNumber }
         }
     }
 
@@ -71,8 +59,8 @@ struct ProseTextTests {
         for _ in 0..<3000 {
             // Short lines, where furniture is, and long ones, where the fast path decides.
             let line = Substring(String((0..<Int.random(in: 0...(Bool.random(using: &g) ? 8 : 30), using: &g)).map { _ in alphabet.randomElement(using: &g)! }))
-            #expect(ProseLayout.isFurniture(line) == Reference.isFurniture(line), "\(line.debugDescription)")
-            if Reference.isFurniture(line) { furniture += 1 }
+            #expect(ProseLayout.isFurniture(line) == ProseLayout.isFurnitureByDefinition(line), "\(line.debugDescription)")
+            if ProseLayout.isFurnitureByDefinition(line) { furniture += 1 }
             let lines = (0..<Int.random(in: 8...16, using: &g)).map { _ in
                 Substring(String((0..<Int.random(in: 0...24, using: &g)).map { _ in alphabet.randomElement(using: &g)! }))
             }
@@ -80,7 +68,7 @@ struct ProseTextTests {
             if Reference.isHardWrapped(lines) { wrapped += 1 }
         }
         for marker: Substring in ["=== page 7 ===", "  ===page 12===", "===page==="] {
-            #expect(ProseLayout.isFurniture(marker) == Reference.isFurniture(marker))
+            #expect(ProseLayout.isFurniture(marker) == ProseLayout.isFurnitureByDefinition(marker))
         }
         // Both answers occur, so the agreement says something.
         #expect(furniture > 20 && wrapped > 20 && wrapped < 2980, "\(furniture) \(wrapped)")

@@ -130,6 +130,12 @@ public enum ProseLayout {
             if length > 9, !quotes { break }
         }
         if length > 9 && !quotes && line.first(where: { !$0.isWhitespace }) != "=" { return false }
+        return isFurnitureByDefinition(line)
+    }
+
+    /// ``isFurniture(_:)`` without its shortcut for long lines: the definition, on the line
+    /// without white space.
+    static func isFurnitureByDefinition(_ line: Substring) -> Bool {
         let t = line.filter { !$0.isWhitespace }
         if t.isEmpty { return true }
         if t.hasPrefix("===page"), t.hasSuffix("==="), t.count > 10 { return true }
