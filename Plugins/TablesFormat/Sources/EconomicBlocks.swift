@@ -103,6 +103,10 @@ struct EconomicBlocks {
     /// files the facts.
     private func place(_ slots: [Slot], totals: [(label: String, figure: Figure)], _ context: inout TableContext) {
         let open = slots.indices.filter { slots[$0].options.count == 2 }
+        // The sums are checked against the first 人员经费合计 and the first 公用经费合计: the table
+        // prints each once, and a total row printed again (a damaged extraction) would be
+        // checked again for every one of up to 2¹⁶ placements.
+        let checked = [totals.first { $0.label.hasPrefix("人员") }, totals.first { !$0.label.hasPrefix("人员") }].compactMap { $0 }
         var fixed: [ClassificationCode: Amount] = [:]
         for slot in slots where slot.options.count == 1 { fixed[slot.options[0], default: .zero] += slot.figure.amount }
         var best: (off: Amount, choice: [Int])?
@@ -112,12 +116,12 @@ struct EconomicBlocks {
             let choice = open.indices.map { (mask >> $0) & 1 }
             var values = fixed
             for (k, i) in open.enumerated() { values[slots[i].options[choice[k]], default: .zero] += slots[i].figure.amount }
-            let off = EconomicBlocks.offBy(values, totals: totals)
+            let off = EconomicBlocks.offBy(values, totals: checked)
             if best == nil || off < best!.off { best = (off, choice); ties = 1 } else if off == best!.off { ties += 1 }
         }
         let choice = best?.choice ?? []
         // Within rounding: a cent for each figure of the table.
-        let tolerance = Amount.sum(Array(repeating: Amount("0.01")!, count: slots.count + totals.count))
+        let tolerance = Amount.sum(Array(repeating: Amount("0.01")!, count: slots.count + checked.count))
         if let best, !open.isEmpty, best.off > tolerance {
             context.warn("children-sum", Message(.tabLoneNoSide, "\(TableKind.basic.title)", "\(best.off)"), line: section.titleLine)
         } else if ties > 1 {
