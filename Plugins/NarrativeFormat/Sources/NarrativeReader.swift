@@ -12,6 +12,9 @@ struct NarrativeReader {
     var factsByLine: [Int: [FactIndex]] = [:]
     /// Changes waiting for their fact until the section has been read.
     var pendingChanges: [PendingChange] = []
+    /// Every fact placed from a paragraph, in reading order; a change's ``PendingChange/before``
+    /// is a range of it.
+    var placedFacts: [FactIndex] = []
     var sectionCounter = 0
     var shortName: String?
     /// The entity the title names (`江苏省委办公厅` in `江苏省委办公厅 2017 年度部门预算`).
@@ -189,8 +192,9 @@ struct PendingChange {
     var span: SourceSpan
     var deltaSpan: SourceSpan?
     var section: Int
-    /// The facts of the same line that come before the change.
-    var before: [FactIndex]
+    /// The facts of the same paragraph that come before the change: a range of the reader's
+    /// ``NarrativeReader/placedFacts`` (a copy per change was quadratic in a long paragraph).
+    var before: Range<Int>
 }
 
 extension NarrativeFigure {

@@ -168,10 +168,16 @@ extension NarrativeReader {
             warn("long-line", Message(.narrLongLine, "\(SentenceReader.maximumFiguresPerLine)"), line: prose.firstLine)
         }
         var placed: [(fact: FactIndex, sentence: Int, isPart: Bool)] = []
+        let paragraphStart = placedFacts.count
         // Asked once per paragraph, not once per share: thousands of shares stay linear.
         let listsParts = text.firstRange(of: "其中") != nil || text.firstRange(of: "主要用于") != nil
         let project = state.section?.isProjects == true ? projectName(in: text) : nil
-        let marks = ParagraphMarks(text, words: SentenceReader.reasonWords + TemplateSection.purchaseWords)
+        let marks = ParagraphMarks(text, words: SentenceReader.reasonWords + TemplateSection.purchaseWords + SentenceReader.otherBasisWords)
+        // The figures placed in the sentence `sentence`, last first (the paragraph's figures are
+        // in reading order, so they are a suffix of `placed`): looked at lazily, not copied.
+        func placedInSentence(_ sentence: Int) -> some Sequence<(fact: FactIndex, sentence: Int, isPart: Bool)> {
+            placed.reversed().lazy.prefix { $0.sentence == sentence }
+        }
         for mention in mentions {
             switch mention {
             case .figure(let m):
@@ -221,6 +227,7 @@ extension NarrativeReader {
                 guard let index = placeFigure(m, span: span(m.figure.range), section: section, project: project,
                                               purchase: purchase, state: &state) else { continue }
                 placed.append((index, m.sentence, m.isPart))
+                placedFacts.append(index)
             case .share(let m):
                 guard let target = placed.last(where: { $0.sentence == m.sentence }) ?? placed.last else {
                     warn("unplaced-claim", Message(.narrNoFigureShare, "\(m.percent)"), at: span(m.range))
@@ -231,15 +238,14 @@ extension NarrativeReader {
                                            span: span(m.range)))
             case .change(let m):
                 let s = span(m.range)
-                let sentenceStart = text[..<m.range.lowerBound].lastIndex(of: "。").map { text.index(after: $0) } ?? text.startIndex
-                if SentenceReader.otherBasisWords.contains(where: { text[sentenceStart..<m.range.lowerBound].contains($0) }) {
+                if marks.firstWord(of: SentenceReader.otherBasisWords, in: marks.sentenceStart(before: m.range.lowerBound)..<m.range.lowerBound) != nil {
                     // `按与上年统计口径一致相比，本年比上年减少161.96万元`: a change of a figure on another
                     // basis than the one stated; it derives no prior-year value of the stated figure.
                     warn("unplaced-claim", Message(.narrOtherBasis), at: s, severity: .note)
                     continue
                 }
                 pendingChanges.append(PendingChange(mention: m, span: s, deltaSpan: m.deltaRange.map(span),
-                                                    section: state.sectionID, before: placed.map(\.fact)))
+                                                    section: state.sectionID, before: paragraphStart..<placedFacts.count))
             case .unchanged(let m):
                 if let lost = m.lostNumber {
                     warn("lost-number", Message(.narrMissingNumber, lost), at: span(m.range))
@@ -253,19 +259,20 @@ extension NarrativeReader {
                 report.claims.append(Claim(fact: target.fact, kind: .unchanged(priorYear: m.priorYear), span: s))
                 addPriorYear(of: target.fact, year: m.priorYear, delta: .zero, span: s)
             case .completion(let m):
-                let inSentence = placed.filter { $0.sentence == m.sentence }
-                guard let target = inSentence.last(where: { !$0.isPart }) ?? inSentence.last ?? placed.last else {
+                let inSentence = placedInSentence(m.sentence)
+                guard let target = inSentence.first(where: { !$0.isPart }) ?? inSentence.first(where: { _ in true }) ?? placed.last else {
                     warn("unplaced-claim", Message(.narrNoFigureCompletion, "\(m.percent)"), at: span(m.range))
                     continue
                 }
-                let budget = inSentence.first { $0.fact != target.fact && report.facts[$0.fact].phase == .budget }?.fact
+                // The sentence's first 预算 figure, at most `reach` figures back.
+                let budget = Array(inSentence.prefix(NarrativeLabel.reach)).last { $0.fact != target.fact && report.facts[$0.fact].phase == .budget }?.fact
                 report.claims.append(Claim(fact: target.fact, kind: .completion(percent: m.percent, budget: budget),
                                            span: span(m.range)))
             case .comparison(let m):
                 // `本年数小于上年预算数`: the last figure; `决算数小于预算数`: the last 决算 figure,
                 // held against the last 预算 figure before it.
-                let finals = placed.filter { report.facts[$0.fact].phase == report.phase }
-                guard let target = (m.priorYear == nil ? finals.last : placed.last) else {
+                let lastFinal = placed.last { report.facts[$0.fact].phase == report.phase }
+                guard let target = (m.priorYear == nil ? lastFinal : placed.last) else {
                     warn("unplaced-claim", Message(.narrNoFigureComparison), at: span(m.range))
                     continue
                 }

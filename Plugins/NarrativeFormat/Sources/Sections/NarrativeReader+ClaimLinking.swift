@@ -39,18 +39,25 @@ extension NarrativeReader {
             var target: FactIndex?
             // `公务用车购置费75万元，…预计淘汰更新执法车辆5辆，比2025年增加2辆`: a change of a
             // count is never a change of the money figure before it.
-            let before = p.before.filter { m.speaks(of: report.facts[$0].unit) }
+            // At most `reach` facts back within the paragraph.
+            let window = placedFacts[max(p.before.lowerBound, p.before.upperBound - reach)..<p.before.upperBound]
+            let before = window.filter { m.speaks(of: report.facts[$0].unit) }
+            let items = report.facts
+            func normalizedItem(_ i: FactIndex) -> String {
+                if let n = normalizedItems[i] { return n }
+                let n = NarrativeLabel.normalized(items[i].item)
+                normalizedItems[i] = n
+                return n
+            }
             if m.subject.isEmpty {
                 target = before.last
             } else {
-                target = before.last { NarrativeLabel.matches(report.facts[$0].item, m.subject) }
+                let subject = NarrativeLabel.normalized(m.subject)
+                target = before.last { NarrativeLabel.matchesNormalized(normalizedItem($0), subject) }
                 if target == nil, let facts = bySection[p.section] {
-                    let subject = NarrativeLabel.normalized(m.subject)
-                    let items = report.facts
                     func matches(_ i: FactIndex) -> Bool {
                         guard m.speaks(of: items[i].unit) else { return false }
-                        if normalizedItems[i] == nil { normalizedItems[i] = NarrativeLabel.normalized(items[i].item) }
-                        return NarrativeLabel.matchesNormalized(normalizedItems[i]!, subject)
+                        return NarrativeLabel.matchesNormalized(normalizedItem(i), subject)
                     }
                     // the first fact at or after the change's line, then outward both ways
                     var lo = 0, hi = facts.count
@@ -75,7 +82,7 @@ extension NarrativeReader {
                 }
             }
             guard let target else {
-                if let unit = m.deltaUnit, let delta = m.delta, !p.before.isEmpty, !p.before.contains(where: { m.speaks(of: report.facts[$0].unit) }) {
+                if let unit = m.deltaUnit, let delta = m.delta, !window.isEmpty, before.isEmpty {
                     warn("unplaced-claim", Message(.narrChangeOtherUnit, "\(unit)", "\(delta)"), at: span, severity: .note)
                     continue
                 }
@@ -98,5 +105,6 @@ extension NarrativeReader {
             }
         }
         pendingChanges = []
+        placedFacts = []
     }
 }
