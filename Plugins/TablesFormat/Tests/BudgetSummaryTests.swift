@@ -195,7 +195,7 @@ struct BudgetSummaryTests {
         return try TablesFormat().read(SourceText(text: lines.joined(separator: "\n"), path: "12.txt")).reports[0]
     }
 
-    /// How long it takes: HostileInputTests (2,000 copies, on the real binary, stopped after 60 s).
+    /// How long it takes: RepeatedLineTests (2,000 copies, on the real binary, stopped after 60 s).
     @Test("a row printed 100 more times: every figure of the table unsure, a warning naming the sum that fails")
     func repeatedRow() throws {
         let r = try Self.repeatedRow(copies: 100)

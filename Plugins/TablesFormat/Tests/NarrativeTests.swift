@@ -101,7 +101,7 @@ struct NarrativeTests {
 /// (seed 10, run 3121). The labels repeat, so each figure is named with the one before it
 /// (`机要通信用车：应急保障用车`); that name took the whole chain before it, growing with every
 /// copy, and each look for the clause's start went back to the group's start: quadratic, 15 s
-/// of CPU for 400 copies (release). How long 3,000 copies take: HostileInputTests.
+/// of CPU for 400 copies (release). How long 3,000 copies take: RepeatedLineTests.
 @Suite("Shanghai narrative: a repeated list of items")
 struct RepeatedListTests {
     static func report(copies: Int) throws -> Report {
