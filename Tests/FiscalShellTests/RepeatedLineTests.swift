@@ -57,34 +57,4 @@ struct RepeatedLineTests {
         #expect(r.status == 0, "killed after 60 s, or failed: \(r.err)")
         #expect(r.out == "statement,amount,line\n基本支出,2152.26,480\n", "\(r.out)")
     }
-
-    /// The bad-input campaign (seed 12, run 17229) printed the first sentence of a Shanghai 预算's
-    /// 编制说明 (`2026年，…收入预算4748.35万元，其中：…比2025年预算减少19.79万元；事业`, cut before its
-    /// `。`) about 185 more times: one sentence of hundreds of figures and changes. Each change
-    /// copied every figure placed before it and searched the sentence back to its start, each
-    /// completion and comparison filtered all of them: quadratic up to the 10,000 figures a
-    /// paragraph may hold (release: 400 copies 0.96 s, 1,600 copies 13.1 s of CPU). The limit
-    /// bounds it, so no copy count hangs: the test compares CPU times instead. Four times the
-    /// copies must cost less than six times the CPU (debug build, measured: 3.7 now; 9.4 before,
-    /// where the start-up cost of both runs hides part of the square).
-    @Test("a sentence of the 编制说明 printed 1,600 times costs about four times 400 (linear, not quadratic)")
-    func repeatedIncomeSentence() throws {
-        func cpuSeconds(copies: Int) throws -> Double {
-            let file = try repeating("Examples/corpus/shanghai-putuo/05_普陀区城市管理行政执法局_2026_部门预算.txt", line: 66,
-                                     startingWith: "2026年，普陀区城市管理行政执法局收入预算4748.35万元，其中：财政拨款收入4748.35万元，比2025年预算减少19.79万元；",
-                                     copies: copies)
-            var before = rusage(), after = rusage()
-            getrusage(RUSAGE_CHILDREN.rawValue, &before)
-            let r = try runFiscal(["--format", "tables", "-e", "facts | where item = \"财政拨款收入\" and year = 2026 | count", file], timeout: 120)
-            getrusage(RUSAGE_CHILDREN.rawValue, &after)
-            #expect(r.status == 0 && r.out.contains("(1 row)"), "\(r.out) \(r.err)")
-            func seconds(_ u: rusage) -> Double {
-                Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
-            }
-            return seconds(after) - seconds(before)
-        }
-        let small = try cpuSeconds(copies: 400)
-        let large = try cpuSeconds(copies: 1_600)
-        #expect(large < 6 * small, "400 copies: \(small) s, 1,600 copies: \(large) s of CPU")
-    }
 }
