@@ -1,6 +1,7 @@
 import FiscalFormat
 import FiscalModel
 import Foundation
+import TestSupport
 import Testing
 
 /// Short limits, so that the hang test takes seconds, not minutes; long enough for Python to start on a
@@ -42,8 +43,7 @@ struct ExternalPluginTests {
         try FileManager.default.createDirectory(atPath: b.dir + "/fiscal/plugins", withIntermediateDirectories: true)
         let shadowed = PluginSandbox(), dataHome = b.dir
         defer { shadowed.remove() }
-        try "#!/bin/sh\nexit 1\n".write(toFile: dataHome + "/fiscal/plugins/fiscal-format-one", atomically: true, encoding: .utf8)
-        chmod(dataHome + "/fiscal/plugins/fiscal-format-one", 0o755)
+        try "#!/bin/sh\nexit 1\n".writeExecutable(to: dataHome + "/fiscal/plugins/fiscal-format-one")
         let env = ["FISCAL_PLUGIN_PATH": "/nonexistent:" + a.dir, "XDG_DATA_HOME": dataHome, "HOME": "/nonexistent"]
         #expect(PluginDiscovery.searchDirectories(extraDirectories: ["/x"], environment: env)
             == ["/x", "/nonexistent", a.dir, dataHome + "/fiscal/plugins"])

@@ -1,6 +1,7 @@
 import FiscalFormat
 import FiscalModel
 import Foundation
+import TestSupport
 
 /// A temporary folder of throwaway plugin scripts and data files.
 struct PluginSandbox {
@@ -15,8 +16,7 @@ struct PluginSandbox {
     @discardableResult
     func plugin(_ name: String, _ script: String) -> String {
         let path = dir + "/fiscal-format-" + name
-        try! script.write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
+        try! script.writeExecutable(to: path)
         return path
     }
 

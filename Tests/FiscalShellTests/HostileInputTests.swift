@@ -350,17 +350,3 @@ func writeTestPlugin(_ dir: String, _ name: String, delay: Int = 0, readAnswer: 
         esac
         """.writeExecutable(to: plugin)
 }
-
-extension String {
-    /// Writes the text to an executable file through a close-on-exec descriptor, so that a
-    /// process another test thread starts meanwhile cannot hold it open for writing (which
-    /// makes running the file fail with "text file busy").
-    func writeExecutable(to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        let bytes = Array(utf8)
-        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        close(fd)
-        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
-    }
-}
