@@ -163,6 +163,9 @@ public struct SpanPool: Sendable, Equatable {
 
     public var count: Int { (columns?.count ?? 0) + spans.count }
 
+    /// Every span, in order (for tests and small pools: over columns it works out each one).
+    public var all: [SourceSpan] { (0..<count).map { self[$0] } }
+
     public subscript(i: Int) -> SourceSpan {
         guard let columns else { return spans[i] }
         return i < columns.count ? columns.span(i) : spans[i - columns.count]

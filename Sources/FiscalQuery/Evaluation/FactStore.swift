@@ -5,8 +5,10 @@ import FiscalModel
 struct FactStore {
     var columns: [FrameColumn]
     /// The span of every mention of every fact: fact `p`'s are
-    /// `spans[mentionOffsets[p]..<mentionOffsets[p + 1]]`, its first mention first.
-    var spans: [SourceSpan]
+    /// `spans[mentionOffsets[p]..<mentionOffsets[p + 1]]`, its first mention first. Over
+    /// shared ``FactColumns`` the pool works each span out from the columns when it is asked
+    /// for (a span held per fact would cost some 40 bytes a fact).
+    var spans: SpanPool
     /// Per fact, where its mentions start in ``spans`` (and one past the end); empty when every
     /// fact has one mention (fact `p`'s span is then `spans[p]`).
     var mentionOffsets: [Int32]
@@ -134,7 +136,7 @@ struct FactStore {
             }
             return FrameColumn(name: column.name, type: column.type, storage: storage)
         }
-        self.spans = spans
+        self.spans = SpanPool(spans)
         self.mentionOffsets = mentionOffsets
         self.disputedCount = pieces.reduce(0) { $0 + $1.disputedCount }
         self.count = n
@@ -292,8 +294,8 @@ struct FactStore {
     }
 
     /// The store of the facts of `c`, whose arrays its columns share (no copy): the dictionaries
-    /// become text, and only what the columns do not hold (spans, contexts, the disputed flag)
-    /// is built.
+    /// become text, spans are worked out from them when asked for, and only what the columns
+    /// do not hold (contexts, the disputed flag) is built.
     init(sharing c: FactColumns, threads: Int, minimumFactsPerThread: Int) {
         let n = c.count
         let ranges = threads <= 1 ? (n == 0 ? [] : [0..<n]) : Parallel.ranges(n, minimum: minimumFactsPerThread, parts: threads * 2)
@@ -318,14 +320,7 @@ struct FactStore {
             }
             return FrameColumn(name: column.name, type: column.type, storage: storage)
         }
-        spans = [SourceSpan](unsafeUninitializedCapacity: n) { buffer, initialized in
-            if let out = buffer.baseAddress {
-                _ = Parallel.map(ranges.count, threads: threads) { k in
-                    for i in ranges[k] { (out + i).initialize(to: c.span(i)) }
-                }
-            }
-            initialized = n
-        }
+        spans = SpanPool(columns: c)
         mentionOffsets = []
         count = n
         disputedCount = 0
