@@ -126,6 +126,8 @@ extension ColumnarLoadingTests {
         let loaded = try BuiltinFormats.registry.load(file: path).reports
         let c = try #require(Self.sharedColumns(loaded))
         #expect(c.items.count == 70_000 && Set(c.items).count == 70_000)
+        // Ids past 32,767 take 32 bits; the seven entities' take 8.
+        #expect(c.itemIDs.byteCount == 4 * 70_000 && c.entityIDs.byteCount == 70_000)
         let facts = Self.facts(loaded)
         #expect(facts.count == 70_000 && Set(facts.map(\.item)).count == 70_000)
         #expect(facts.allSatisfy { f in f.amount == Amount.parse(String(f.item.dropFirst(4)) + ".01")!.amount })
@@ -134,6 +136,31 @@ extension ColumnarLoadingTests {
         #expect(t.rows.isEmpty)
         let top = try QueryEngine.run("facts | sort amount desc | limit 1 | select item, amount, line", in: &context)
         #expect(top.rows == [[.text("项目编号69999"), .amount(Amount.parse("69999.01")!.amount), .integer(70_001)]])
+    }
+
+    @Test("ids are 8 bits for up to 128 distinct values and 16 from 129 on, and read back the same",
+          arguments: [128, 129])
+    func narrowIDs(distinct: Int) throws {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/ids.csv"
+        var text = Self.header
+        // Each entity once, in `distinct` entities; the items repeat 3 values.
+        for i in 0..<distinct { text += "单位\(i),2020,决算,支出,项目\(i % 3),,,,,\(i).50,万元,,,\n" }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let loaded = try BuiltinFormats.registry.load(file: path).reports
+        let c = try #require(Self.sharedColumns(loaded))
+        #expect(c.entities.count == distinct)
+        #expect(c.entityIDs.byteCount == (distinct <= 128 ? 1 : 2) * distinct)
+        #expect(c.itemIDs.byteCount == distinct && c.codeIDs.byteCount == distinct)
+        #expect(c.codeIDs.allSatisfy { $0 == -1 } && c.entityIDs.last == Int32(distinct - 1))
+        let facts = Self.facts(loaded)
+        #expect(facts.map(\.entity) == (0..<distinct).map { "单位\($0)" })
+        var context = QueryContext(reports: loaded)
+        let last = try QueryEngine.run("facts | where entity = \"单位\(distinct - 1)\" | select entity, item, amount", in: &context)
+        #expect(last.rows == [[.text("单位\(distinct - 1)"), .text("项目\((distinct - 1) % 3)"), .amount(Amount.parse("\(distinct - 1).50")!.amount)]])
+        let groups = try QueryEngine.run("facts | group entity | agg n = count() | where n = 1 | agg m = count()", in: &context)
+        #expect(groups.rows == [[.integer(distinct)]])
     }
 
     @Test("an empty file and a header alone: no reports, no facts, queries answer with nothing")

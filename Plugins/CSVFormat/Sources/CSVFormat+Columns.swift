@@ -51,16 +51,25 @@ extension CSVFormat {
             groups.append(begin..<(s + 1))
             begin = s + 1
         }
-        func ids(_ column: WritableKeyPath<CSVChunkColumns, [Int32]>, _ remaps: [[Int32]]) -> [Int32] {
-            gather(&chunks, column, segments, groups, n) { k, id in id < 0 ? -1 : remaps[k][Int(id)] }
+        // Ids in the width their dictionary needs (``IDColumn``), written narrow as they are gathered.
+        func ids<V>(_ column: WritableKeyPath<CSVChunkColumns, [Int32]>, _ dictionary: (values: [V], remaps: [[Int32]])) -> IDColumn {
+            let remaps = dictionary.remaps, distinct = dictionary.values.count
+            func narrow<U: FixedWidthInteger & BitwiseCopyable>(_: U.Type) -> [U] {
+                gather(&chunks, column, segments, groups, n) { k, id in U(truncatingIfNeeded: id < 0 ? -1 : remaps[k][Int(id)]) }
+            }
+            switch IDColumn.width(forDictionaryOf: distinct) {
+            case 1: return IDColumn(int8: narrow(Int8.self))
+            case 2: return IDColumn(int16: narrow(Int16.self))
+            default: return IDColumn(narrow(Int32.self))
+            }
         }
         func plain<T: BitwiseCopyable>(_ column: WritableKeyPath<CSVChunkColumns, [T]>) -> [T] {
             gather(&chunks, column, segments, groups, n) { _, x in x }
         }
-        let entityIDs = ids(\.entity, entities.remaps), phaseIDs = ids(\.phase, phases.remaps)
-        let statementIDs = ids(\.statement, statements.remaps), itemIDs = ids(\.item, items.remaps)
-        let codeIDs = ids(\.code, codes.remaps), econIDs = ids(\.econ, econCodes.remaps), fundIDs = ids(\.fund, funds.remaps)
-        let measureIDs = ids(\.measure, measures.remaps), unitIDs = ids(\.unit, units.remaps), fileIDs = ids(\.file, files.remaps)
+        let entityIDs = ids(\.entity, entities), phaseIDs = ids(\.phase, phases)
+        let statementIDs = ids(\.statement, statements), itemIDs = ids(\.item, items)
+        let codeIDs = ids(\.code, codes), econIDs = ids(\.econ, econCodes), fundIDs = ids(\.fund, funds)
+        let measureIDs = ids(\.measure, measures), unitIDs = ids(\.unit, units), fileIDs = ids(\.file, files)
         /// A column that is narrow in every chunk stays narrow; else every chunk's is widened.
         func widening<N, W>(_ column: WritableKeyPath<CSVChunkColumns, WideningColumn<N, W>>) -> (narrow: [N]?, wide: [W]?) {
             if chunks.allSatisfy({ $0.columns[keyPath: column].wide == nil }) {
@@ -92,10 +101,10 @@ extension CSVFormat {
 
     /// One column of the file: each segment's rows of its chunk's `column`, through
     /// `transform`, at the segment's place; the chunks' column is emptied.
-    static func gather<T: BitwiseCopyable>(
+    static func gather<T: BitwiseCopyable, U: BitwiseCopyable>(
         _ chunks: inout [CSVChunkResult], _ column: WritableKeyPath<CSVChunkColumns, [T]>, _ segments: [CSVSegment],
-        _ groups: [Range<Int>], _ n: Int, _ transform: (Int, T) -> T
-    ) -> [T] {
+        _ groups: [Range<Int>], _ n: Int, _ transform: (Int, T) -> U
+    ) -> [U] {
         let sources = chunks.map { $0.columns[keyPath: column] }
         for k in chunks.indices { chunks[k].columns[keyPath: column] = [] }
         return gather(sources, segments, groups, n, transform)
@@ -103,11 +112,11 @@ extension CSVFormat {
 
     /// The file's column from the chunks' `sources` (each segment's rows through `transform`,
     /// at the segment's place), on all cores.
-    static func gather<T: BitwiseCopyable>(
-        _ sources: [[T]], _ segments: [CSVSegment], _ groups: [Range<Int>], _ n: Int, _ transform: (Int, T) -> T
-    ) -> [T] {
+    static func gather<T: BitwiseCopyable, U: BitwiseCopyable>(
+        _ sources: [[T]], _ segments: [CSVSegment], _ groups: [Range<Int>], _ n: Int, _ transform: (Int, T) -> U
+    ) -> [U] {
         guard n > 0 else { return [] }
-        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+        return [U](unsafeUninitializedCapacity: n) { buffer, initialized in
             let out = buffer.baseAddress!
             _ = Parallel.map(groups.count) { g in
                 for segment in segments[groups[g]] {

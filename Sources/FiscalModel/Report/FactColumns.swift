@@ -1,6 +1,7 @@
 /// Facts stored as columns: what a reader of structured data (the canonical CSV) builds
 /// instead of one ``Fact`` per row. Each dimension is dictionary-encoded — per row a small id
-/// into the column's distinct values (-1: none) —, amounts are exact mantissas and scales,
+/// into the column's distinct values (-1: none), 8, 16 or 32 bits wide as the dictionary's
+/// size needs (``IDColumn``) —, amounts are exact mantissas and scales,
 /// and where a figure was written is a file id and a line.
 ///
 /// Immutable once built and shared by reference: the reports of one file each hold a range
@@ -15,21 +16,21 @@
 public final class FactColumns: Sendable {
     /// How many facts.
     public let count: Int
-    public let entityIDs: [Int32], entities: [String]
+    public let entityIDs: IDColumn, entities: [String]
     public let years: IntegerColumn
-    public let phaseIDs: [Int32], phases: [Phase]
-    public let statementIDs: [Int32], statements: [Statement]
-    public let itemIDs: [Int32], items: [String]
-    public let codeIDs: [Int32], codes: [ClassificationCode]
-    public let econIDs: [Int32], econCodes: [ClassificationCode]
-    public let fundIDs: [Int32], funds: [Fund]
-    public let measureIDs: [Int32], measures: [Measure]
-    public let unitIDs: [Int32], units: [FactUnit]
+    public let phaseIDs: IDColumn, phases: [Phase]
+    public let statementIDs: IDColumn, statements: [Statement]
+    public let itemIDs: IDColumn, items: [String]
+    public let codeIDs: IDColumn, codes: [ClassificationCode]
+    public let econIDs: IDColumn, econCodes: [ClassificationCode]
+    public let fundIDs: IDColumn, funds: [Fund]
+    public let measureIDs: IDColumn, measures: [Measure]
+    public let unitIDs: IDColumn, units: [FactUnit]
     /// 1 for a figure fiscal derived, else 0.
     public let derived: IntegerColumn
     public let mantissas: MantissaColumn, scales: [Int8]
     /// Where each figure was written: the file (an id into ``files``) and the 1-based line.
-    public let fileIDs: [Int32], files: [String]
+    public let fileIDs: IDColumn, files: [String]
     public let lines: IntegerColumn
     /// Per fact, the end column of its span (the start is column 1); empty when every span is
     /// `file:line` with no columns (start and end 1).
@@ -46,23 +47,25 @@ public final class FactColumns: Sendable {
         derived: [Int], mantissas: [Int128], scales: [Int8], fileIDs: [Int32], files: [String], lines: [Int],
         endColumns: [Int32]
     ) {
+        func narrow(_ ids: [Int32]) -> IDColumn { IDColumn(narrowest: ids) }
         self.init(
-            entityIDs: entityIDs, entities: entities, years: IntegerColumn(narrowest: years), phaseIDs: phaseIDs, phases: phases,
-            statementIDs: statementIDs, statements: statements, itemIDs: itemIDs, items: items, codeIDs: codeIDs, codes: codes,
-            econIDs: econIDs, econCodes: econCodes, fundIDs: fundIDs, funds: funds, measureIDs: measureIDs, measures: measures,
-            unitIDs: unitIDs, units: units, derived: IntegerColumn(narrowest: derived), mantissas: MantissaColumn(narrowest: mantissas),
-            scales: scales, fileIDs: fileIDs, files: files, lines: IntegerColumn(narrowest: lines),
+            entityIDs: narrow(entityIDs), entities: entities, years: IntegerColumn(narrowest: years), phaseIDs: narrow(phaseIDs),
+            phases: phases, statementIDs: narrow(statementIDs), statements: statements, itemIDs: narrow(itemIDs), items: items,
+            codeIDs: narrow(codeIDs), codes: codes, econIDs: narrow(econIDs), econCodes: econCodes, fundIDs: narrow(fundIDs),
+            funds: funds, measureIDs: narrow(measureIDs), measures: measures, unitIDs: narrow(unitIDs), units: units,
+            derived: IntegerColumn(narrowest: derived), mantissas: MantissaColumn(narrowest: mantissas),
+            scales: scales, fileIDs: narrow(fileIDs), files: files, lines: IntegerColumn(narrowest: lines),
             endColumns: IntegerColumn(narrowest: endColumns.map { Int($0) }))
     }
 
     /// The columns as given, numbers already in their column types (what a reader that
     /// builds them narrow gives).
     public init(
-        entityIDs: [Int32], entities: [String], years: IntegerColumn, phaseIDs: [Int32], phases: [Phase],
-        statementIDs: [Int32], statements: [Statement], itemIDs: [Int32], items: [String],
-        codeIDs: [Int32], codes: [ClassificationCode], econIDs: [Int32], econCodes: [ClassificationCode],
-        fundIDs: [Int32], funds: [Fund], measureIDs: [Int32], measures: [Measure], unitIDs: [Int32], units: [FactUnit],
-        derived: IntegerColumn, mantissas: MantissaColumn, scales: [Int8], fileIDs: [Int32], files: [String],
+        entityIDs: IDColumn, entities: [String], years: IntegerColumn, phaseIDs: IDColumn, phases: [Phase],
+        statementIDs: IDColumn, statements: [Statement], itemIDs: IDColumn, items: [String],
+        codeIDs: IDColumn, codes: [ClassificationCode], econIDs: IDColumn, econCodes: [ClassificationCode],
+        fundIDs: IDColumn, funds: [Fund], measureIDs: IDColumn, measures: [Measure], unitIDs: IDColumn, units: [FactUnit],
+        derived: IntegerColumn, mantissas: MantissaColumn, scales: [Int8], fileIDs: IDColumn, files: [String],
         lines: IntegerColumn, endColumns: IntegerColumn
     ) {
         count = entityIDs.count
@@ -92,7 +95,7 @@ public final class FactColumns: Sendable {
 
     /// Fact `i`, built from the columns (with `entity` in place of its entity when given).
     public func fact(_ i: Int, entity: String? = nil) -> Fact {
-        func pick<T>(_ ids: [Int32], _ values: [T]) -> T? { ids[i] < 0 ? nil : values[Int(ids[i])] }
+        func pick<T>(_ ids: IDColumn, _ values: [T]) -> T? { ids[i] < 0 ? nil : values[Int(ids[i])] }
         return Fact(
             entity: entity ?? entities[Int(entityIDs[i])], year: years[i], phase: phases[Int(phaseIDs[i])],
             statement: statements[Int(statementIDs[i])], item: items[Int(itemIDs[i])],

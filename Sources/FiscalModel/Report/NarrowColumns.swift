@@ -154,3 +154,135 @@ public struct MantissaColumn: RandomAccessCollection, Sendable, Equatable {
         }
     }
 }
+
+/// Ids into a dictionary of distinct values (-1: none), one per row, held in the narrowest
+/// signed type the dictionary's size allows: 8 bits for up to 127 values (phases, statements,
+/// funds, units …), 16 for up to 32,767 (entities of a province, codes, items), else 32.
+/// Reading one gives an `Int32`; an id is never truncated (the type is chosen from the
+/// largest id, or checked against it).
+public struct IDColumn: RandomAccessCollection, Sendable, Equatable {
+    @usableFromInline
+    enum Storage: Sendable, Equatable {
+        case int8([Int8])
+        case int16([Int16])
+        case int32([Int32])
+    }
+
+    @usableFromInline let storage: Storage
+
+    /// `ids` as they are, 32 bits each.
+    public init(_ ids: [Int32]) { storage = .int32(ids) }
+    public init(int8 ids: [Int8]) { storage = .int8(ids) }
+    public init(int16 ids: [Int16]) { storage = .int16(ids) }
+    public init() { storage = .int8([]) }
+
+    /// `ids` in the narrowest type that holds every one.
+    public init(narrowest ids: [Int32]) {
+        let high = ids.max() ?? -1
+        if high <= Int32(Int8.max) {
+            storage = .int8(ids.map { Int8(truncatingIfNeeded: $0) })
+        } else if high <= Int32(Int16.max) {
+            storage = .int16(ids.map { Int16(truncatingIfNeeded: $0) })
+        } else {
+            storage = .int32(ids)
+        }
+    }
+
+    /// The width (in bytes) that ids into a dictionary of `count` values need.
+    public static func width(forDictionaryOf count: Int) -> Int {
+        count <= Int(Int8.max) + 1 ? 1 : count <= Int(Int16.max) + 1 ? 2 : 4
+    }
+
+    /// `count` ids made by `id(i)` for row `i`, in the width a dictionary of `dictionaryCount`
+    /// values needs (an id out of that dictionary's range stops the program: it would be a
+    /// defect of the caller).
+    public init(count: Int, dictionaryCount: Int, _ id: (Int) -> Int32) {
+        func make<T: FixedWidthInteger>(_: T.Type) -> [T] {
+            [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for i in 0..<count {
+                    let value = id(i)
+                    precondition(value >= -1 && Int(value) < dictionaryCount, "an id outside its dictionary")
+                    buffer[i] = T(truncatingIfNeeded: value)
+                }
+                initialized = count
+            }
+        }
+        switch IDColumn.width(forDictionaryOf: dictionaryCount) {
+        case 1: storage = .int8(make(Int8.self))
+        case 2: storage = .int16(make(Int16.self))
+        default: storage = .int32(make(Int32.self))
+        }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int {
+        switch storage {
+        case .int8(let xs): xs.count
+        case .int16(let xs): xs.count
+        case .int32(let xs): xs.count
+        }
+    }
+
+    @inlinable @inline(__always)
+    public subscript(i: Int) -> Int32 {
+        switch storage {
+        case .int8(let xs): Int32(xs[i])
+        case .int16(let xs): Int32(xs[i])
+        case .int32(let xs): xs[i]
+        }
+    }
+
+    /// The ids at `rows`, in that order, held in the same type.
+    public func gathered(_ rows: [Int32]) -> IDColumn {
+        switch storage {
+        case .int8(let xs): IDColumn(int8: rows.map { xs[Int($0)] })
+        case .int16(let xs): IDColumn(int16: rows.map { xs[Int($0)] })
+        case .int32(let xs): IDColumn(rows.map { xs[Int($0)] })
+        }
+    }
+
+    /// Calls the body for the type the ids are held in with them (a loop over them is then
+    /// compiled once per type, without a choice per id): pass one generic function three times.
+    @inlinable
+    public func withUnsafeIDs<R>(
+        _ body8: (UnsafeBufferPointer<Int8>) throws -> R, _ body16: (UnsafeBufferPointer<Int16>) throws -> R,
+        _ body32: (UnsafeBufferPointer<Int32>) throws -> R
+    ) rethrows -> R {
+        switch storage {
+        case .int8(let xs): try xs.withUnsafeBufferPointer(body8)
+        case .int16(let xs): try xs.withUnsafeBufferPointer(body16)
+        case .int32(let xs): try xs.withUnsafeBufferPointer(body32)
+        }
+    }
+
+    /// Whether the two are the same ids in the same memory (one column shared, not copied).
+    public func sharesStorage(with other: IDColumn) -> Bool {
+        func same<T>(_ a: [T], _ b: [T]) -> Bool {
+            a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+        }
+        switch (storage, other.storage) {
+        case (.int8(let a), .int8(let b)): return same(a, b)
+        case (.int16(let a), .int16(let b)): return same(a, b)
+        case (.int32(let a), .int32(let b)): return same(a, b)
+        default: return false
+        }
+    }
+
+    /// The ids as 32-bit integers (a copy unless they are held so).
+    public var int32: [Int32] {
+        switch storage {
+        case .int8(let xs): xs.map { Int32($0) }
+        case .int16(let xs): xs.map { Int32($0) }
+        case .int32(let xs): xs
+        }
+    }
+
+    /// Bytes the ids take.
+    public var byteCount: Int {
+        switch storage {
+        case .int8(let xs): xs.count
+        case .int16(let xs): xs.count * 2
+        case .int32(let xs): xs.count * 4
+        }
+    }
+}

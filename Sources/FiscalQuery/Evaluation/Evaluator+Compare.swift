@@ -175,14 +175,15 @@ extension Evaluator {
     /// the line in two.
     func labelByCode(_ keys: inout [FrameColumn], _ rows: [Int32]) {
         guard let ci = keys.firstIndex(where: { $0.name == "code" }), let ii = keys.firstIndex(where: { $0.name == "item" }),
-              case .text(let codes, _) = keys[ci].storage, case .text(var items, let dictionary) = keys[ii].storage else { return }
+              case .text(let codes, _) = keys[ci].storage, case .text(let itemIDs, let dictionary) = keys[ii].storage else { return }
+        var items = itemIDs.int32
         var first: [Int32: Int32] = [:]
         for p in rows {
             let c = codes[Int(p)]
             guard c >= 0 else { continue }
             if let i = first[c] { items[Int(p)] = i } else { first[c] = items[Int(p)] }
         }
-        keys[ii].storage = .text(ids: items, dictionary: dictionary)
+        keys[ii].storage = .text(ids: IDColumn(narrowest: items), dictionary: dictionary)
     }
 
     /// The amount of each (group, value) cell and the rows it came from, without adding a
@@ -260,13 +261,13 @@ extension Evaluator {
             total = Int32(dictionary.count)
             dictionary.append(Measure.total.rawValue)
         }
-        var mapped = ids
+        var mapped = ids.int32
         var linedUp = Set<Int32>()
         for p in rows where ids[Int(p)] == budget && f.columns[pi].value(Int(p)) == .text(Phase.budget.rawValue) {
             mapped[Int(p)] = total
             linedUp.insert(p)
         }
-        f.columns[mi].storage = .text(ids: mapped, dictionary: dictionary)
+        f.columns[mi].storage = .text(ids: IDColumn(narrowest: mapped), dictionary: dictionary)
         let ownBudget = rows.contains { ids[Int($0)] == total && f.columns[pi].value(Int($0)) == .text(Phase.budget.rawValue) }
         notes.append(note(.noteBudgetLinedUp, dictionary[Int(budget)]))
         if ownBudget { notes.append(note(.noteOwnBudgetShown)) }

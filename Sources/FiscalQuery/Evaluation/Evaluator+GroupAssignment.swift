@@ -8,7 +8,7 @@ extension Evaluator {
         // Each key as a code per physical row (only `rows` are filled), and its cardinality:
         // interned text by its id (no copy), small ranges of integers (years) by their offset
         // from the smallest, anything else by a dense number per distinct value.
-        var codes: [[Int32]] = []
+        var codes: [IDColumn] = []
         var plus: [Int32] = []
         var cards: [Int] = []
         for k in keys {
@@ -44,7 +44,7 @@ extension Evaluator {
                     }
                     cards.append(max(1, seen.count))
                 }
-                codes.append(c)
+                codes.append(IDColumn(c))
                 plus.append(0)
             default:
                 var seen: [Value: Int32] = [:]
@@ -56,7 +56,7 @@ extension Evaluator {
                     seen[v] = n
                     c[Int(p)] = n
                 }
-                codes.append(c)
+                codes.append(IDColumn(c))
                 plus.append(0)
                 cards.append(max(1, seen.count))
             }
@@ -84,7 +84,7 @@ extension Evaluator {
                     dense[x] = n
                     c[Int(p)] = n
                 }
-                codes[i] = c
+                codes[i] = IDColumn(c)
                 plus[i] = 0
                 cards[i] = max(1, dense.count)
             }
@@ -136,7 +136,7 @@ extension Evaluator {
     /// the groups it meets in the order of their first row; numbering the ranges' groups range by
     /// range then gives every group the number the serial pass gives it (the order of first rows
     /// overall). `product` ≤ 2²² keeps every composite key within an Int32.
-    func assignGroupsInRanges(_ rows: [Int32], _ ranges: [Range<Int>], product: Int, codes: [[Int32]], plus: [Int32], cards: [Int])
+    func assignGroupsInRanges(_ rows: [Int32], _ ranges: [Range<Int>], product: Int, codes: [IDColumn], plus: [Int32], cards: [Int])
         throws(QueryError) -> (gid: [Int32], first: [Int32], count: Int)
     {
         let threads = context.threads
@@ -146,15 +146,16 @@ extension Evaluator {
             gid.withUnsafeMutableBufferPointer { out in
                 for i in codes.indices {
                     let card = Int32(cards[i]), add = plus[i]
-                    codes[i].withUnsafeBufferPointer { cb in
+                    func fold<T: FixedWidthInteger>(_ cb: UnsafeBufferPointer<T>) {
                         _ = Parallel.map(ranges.count, threads: threads) { k in
                             if i == 0 {
-                                for r in ranges[k] { out[r] = cb[Int(rb[r])] &+ add }
+                                for r in ranges[k] { out[r] = Int32(truncatingIfNeeded: cb[Int(rb[r])]) &+ add }
                             } else {
-                                for r in ranges[k] { out[r] = out[r] &* card &+ cb[Int(rb[r])] &+ add }
+                                for r in ranges[k] { out[r] = out[r] &* card &+ Int32(truncatingIfNeeded: cb[Int(rb[r])]) &+ add }
                             }
                         }
                     }
+                    codes[i].withUnsafeIDs(fold, fold, fold)
                 }
             }
         }

@@ -34,7 +34,7 @@ extension Evaluator {
         return statedTotals(f, codeIDs, hierarchy)
     }
 
-    private func statedTotals(_ f: Frame, _ codeIDs: [Int32], _ hierarchy: CodeHierarchy) -> [Bool] {
+    private func statedTotals(_ f: Frame, _ codeIDs: IDColumn, _ hierarchy: CodeHierarchy) -> [Bool] {
         let (ctx, contextCount) = contexts(f)
         let k = hierarchy.parsed.count
         let ancestors = hierarchy.ancestors

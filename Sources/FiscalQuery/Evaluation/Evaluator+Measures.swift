@@ -5,7 +5,7 @@ import FiscalModel
 extension Evaluator {
     /// The interned column of `name` for the frame's physical rows: the frame's own, or for a
     /// frame still over the fact store (`select item, amount` dropped it), the store's.
-    func factColumn(_ name: String, _ f: Frame) -> (ids: [Int32], dictionary: [String])? {
+    func factColumn(_ name: String, _ f: Frame) -> (ids: IDColumn, dictionary: [String])? {
         if let i = f.columnIndex(name), case .text(let ids, let d) = f.columns[i].storage { return (ids, d) }
         if case .base = f.provenance, let i = store.columns.firstIndex(where: { $0.name == name }),
            case .text(let ids, let d) = store.columns[i].storage {

@@ -11,8 +11,8 @@ import FiscalModel
 final class FactStoreAnalysis: @unchecked Sendable {
     private let lock = Lock()
     private var hierarchy: CodeHierarchy?
-    private var levelCodes: [ClassificationCode.Level: [Int32]] = [:]
-    private var levelNames: [ClassificationCode.Level: (names: [String], nameOf: [Int32], ids: [Int32])] = [:]
+    private var levelCodes: [ClassificationCode.Level: IDColumn] = [:]
+    private var levelNames: [ClassificationCode.Level: (names: [String], nameOf: [Int32], ids: IDColumn)] = [:]
     private var allStatedTotals: [Bool]?
     private var labelContexts: (ids: [Int32], count: Int)?
 
@@ -38,11 +38,11 @@ final class FactStoreAnalysis: @unchecked Sendable {
 
     /// Per fact, the id of its code's ancestor at `level` in ``CodeHierarchy/levelDictionary``
     /// (-1 when the fact has no code at that level).
-    func levelCodeIDs(_ level: ClassificationCode.Level, _ store: FactStore) -> [Int32] {
+    func levelCodeIDs(_ level: ClassificationCode.Level, _ store: FactStore) -> IDColumn {
         let h = codes(store)
         return lock.withLock {
             if let ids = levelCodes[level] { return ids }
-            guard case .text(let ids, _) = store.columns[FactStore.codeColumn].storage else { return [] }
+            guard case .text(let ids, _) = store.columns[FactStore.codeColumn].storage else { return IDColumn() }
             let map = h.levelIDs[level.rawValue - 1]
             let out = Evaluator.mapIDs(ids, map)
             levelCodes[level] = out
@@ -53,7 +53,7 @@ final class FactStoreAnalysis: @unchecked Sendable {
     /// Per fact, the id of its level code's name among `names` (the distinct names, in the order
     /// `nameOfLevelCode` first uses them): kept for as long as the names asked for stay the same.
     func levelNameIDs(_ level: ClassificationCode.Level, names: [String], nameOfLevelCode: [Int32],
-                      _ store: FactStore) -> [Int32] {
+                      _ store: FactStore) -> IDColumn {
         let codeIDs = levelCodeIDs(level, store)
         return lock.withLock {
             if let kept = levelNames[level], kept.names == names, kept.nameOf == nameOfLevelCode { return kept.ids }
@@ -171,39 +171,51 @@ struct CodeHierarchy {
 
 extension Evaluator {
     /// `ids` through `map` (an id of -1 stays -1), on all cores for long columns.
-    static func mapIDs(_ ids: [Int32], _ map: [Int32], threads: Int = Parallel.threadCount) -> [Int32] {
-        var out = [Int32](repeating: -1, count: ids.count)
+    /// The new ids are as narrow as the largest id of `map` allows.
+    static func mapIDs(_ ids: IDColumn, _ map: [Int32], threads: Int = Parallel.threadCount) -> IDColumn {
         let ranges = threads <= 1 ? (ids.isEmpty ? [] : [0..<ids.count]) : Parallel.ranges(ids.count, parts: threads)
-        ids.withUnsafeBufferPointer { src in
+        func mapped<S: FixedWidthInteger, D: FixedWidthInteger>(_ src: UnsafeBufferPointer<S>, _: D.Type) -> [D] {
+            var out = [D](repeating: -1, count: src.count)
             out.withUnsafeMutableBufferPointer { dst in
                 _ = Parallel.map(ranges.count, threads: threads) { k in
                     for p in ranges[k] {
-                        let id = src[p]
-                        dst[p] = id < 0 ? -1 : map[Int(id)]
+                        let id = Int(src[p])
+                        dst[p] = id < 0 ? -1 : D(truncatingIfNeeded: map[id])
                     }
                 }
             }
+            return out
         }
-        return out
+        switch IDColumn.width(forDictionaryOf: Int(map.max() ?? -1) + 1) {
+        case 1:
+            func to8<S: FixedWidthInteger>(_ src: UnsafeBufferPointer<S>) -> IDColumn { IDColumn(int8: mapped(src, Int8.self)) }
+            return ids.withUnsafeIDs(to8, to8, to8)
+        case 2:
+            func to16<S: FixedWidthInteger>(_ src: UnsafeBufferPointer<S>) -> IDColumn { IDColumn(int16: mapped(src, Int16.self)) }
+            return ids.withUnsafeIDs(to16, to16, to16)
+        default:
+            func to32<S: FixedWidthInteger>(_ src: UnsafeBufferPointer<S>) -> IDColumn { IDColumn(mapped(src, Int32.self)) }
+            return ids.withUnsafeIDs(to32, to32, to32)
+        }
     }
 
     /// Per physical row, a dense id of the tuple of `columns`' values (numbered in the order
     /// first met), and how many there are. Interned text and integers are combined as numbers;
     /// other storage goes through values.
     static func denseTuples(_ columns: [FrameColumn], count: Int) -> (ids: [Int32], count: Int) {
-        var keys: [[Int32]] = []
+        var keys: [IDColumn] = []
         for c in columns {
             switch c.storage {
             case .text(let ids, _): keys.append(ids)
             default:
                 var seen: [Value: Int32] = [:]
-                keys.append((0..<count).map { p in
+                keys.append(IDColumn((0..<count).map { p in
                     let v = c.value(p)
                     if let id = seen[v] { return id }
                     let id = Int32(seen.count)
                     seen[v] = id
                     return id
-                })
+                }))
             }
         }
         var out = [Int32](repeating: 0, count: count)

@@ -132,7 +132,7 @@ struct FactStore {
             case "derived": storage = .integer(IntegerColumn(narrowest: derived))
             case "disputed": storage = .integer(IntegerColumn(narrowest: disputed))
             case "amount": storage = .amount(mantissas: MantissaColumn(narrowest: mantissas), scales: scales)
-            default: storage = .text(ids: textIDs[c], dictionary: text[c].dictionary)
+            default: storage = .text(ids: IDColumn(narrowest: textIDs[c]), dictionary: text[c].dictionary)
             }
             return FrameColumn(name: column.name, type: column.type, storage: storage)
         }

@@ -54,9 +54,8 @@ extension Evaluator {
         let levelCodes = hierarchy.levelDictionary[level.rawValue - 1]
         var names = Interner()
         let nameOf = levelCodes.map { names.id(name(of: ClassificationCode(rawValue: $0)!)) }
-        let codeIDs: [Int32], nameIDs: [Int32]
-        if case .text(let own, _) = store.columns[FactStore.codeColumn].storage, own.count == ids.count,
-           own.withUnsafeBufferPointer({ a in ids.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }),
+        let codeIDs: IDColumn, nameIDs: IDColumn
+        if case .text(let own, _) = store.columns[FactStore.codeColumn].storage, own.sharesStorage(with: ids),
            dictionary == store.codeDictionary {
             // The store's own column: both columns are kept with the store.
             codeIDs = store.analysis.levelCodeIDs(level, store)

@@ -4,8 +4,9 @@ import FiscalModel
 /// mantissa and scale, or general values. Hot loops (filter, group, sum) work on the first
 /// three without building a `Value` per row.
 enum Storage {
-    /// Text as ids into a dictionary of distinct strings; -1 is missing.
-    case text(ids: [Int32], dictionary: [String])
+    /// Text as ids into a dictionary of distinct strings, as narrow as the dictionary allows
+    /// (``IDColumn``); -1 is missing.
+    case text(ids: IDColumn, dictionary: [String])
     /// Integers (and booleans as 0/1), each column in the narrowest type its values allow;
     /// `Int.min` is missing.
     case integer(IntegerColumn)
@@ -46,7 +47,7 @@ struct FrameColumn {
                 if case .text(let s) = v { return interner.id(s) }
                 return -1
             }
-            return FrameColumn(name: name, type: type, storage: .text(ids: ids, dictionary: interner.dictionary))
+            return FrameColumn(name: name, type: type, storage: .text(ids: IDColumn(narrowest: ids), dictionary: interner.dictionary))
         case .amount:
             var ms = [Int128](repeating: 0, count: values.count)
             var ss = [Int8](repeating: -1, count: values.count)
@@ -69,7 +70,7 @@ struct FrameColumn {
     func gathered(_ rows: [Int32]) -> FrameColumn {
         var c = self
         switch storage {
-        case .text(let ids, let d): c.storage = .text(ids: rows.map { ids[Int($0)] }, dictionary: d)
+        case .text(let ids, let d): c.storage = .text(ids: ids.gathered(rows), dictionary: d)
         case .integer(let xs): c.storage = .integer(xs.gathered(rows))
         case .amount(let ms, let ss): c.storage = .amount(mantissas: ms.gathered(rows), scales: rows.map { ss[Int($0)] })
         case .values(let vs): c.storage = .values(rows.map { vs[Int($0)] })
