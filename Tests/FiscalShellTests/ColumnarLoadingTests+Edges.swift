@@ -145,8 +145,9 @@ extension ColumnarLoadingTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/ids.csv"
         var text = Self.header
-        // Each entity once, in `distinct` entities; the items repeat 3 values.
-        for i in 0..<distinct { text += "单位\(i),2020,决算,支出,项目\(i % 3),,,,,\(i).50,万元,,,\n" }
+        // Each entity and file once, in `distinct` entities (a chunk's own file ids are 8-bit
+        // until the 129th, then widen); the items repeat 3 values.
+        for i in 0..<distinct { text += "单位\(i),2020,决算,支出,项目\(i % 3),,,,,\(i).50,万元,,f\(i).txt,\(i + 1)\n" }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let loaded = try BuiltinFormats.registry.load(file: path).reports
         let c = try #require(Self.sharedColumns(loaded))
@@ -156,11 +157,30 @@ extension ColumnarLoadingTests {
         #expect(c.codeIDs.allSatisfy { $0 == -1 } && c.entityIDs.last == Int32(distinct - 1))
         let facts = Self.facts(loaded)
         #expect(facts.map(\.entity) == (0..<distinct).map { "单位\($0)" })
+        #expect(c.fileIDs.byteCount == (distinct <= 128 ? 1 : 2) * distinct)
+        #expect(facts.map(\.span) == (0..<distinct).map { SourceSpan(file: "f\($0).txt", line: $0 + 1) })
         var context = QueryContext(reports: loaded)
         let last = try QueryEngine.run("facts | where entity = \"单位\(distinct - 1)\" | select entity, item, amount", in: &context)
         #expect(last.rows == [[.text("单位\(distinct - 1)"), .text("项目\((distinct - 1) % 3)"), .amount(Amount.parse("\(distinct - 1).50")!.amount)]])
         let groups = try QueryEngine.run("facts | group entity | agg n = count() | where n = 1 | agg m = count()", in: &context)
         #expect(groups.rows == [[.integer(distinct)]])
+    }
+
+    @Test("one chunk of more than 32,767 distinct items widens its ids to 32 bits and keeps every one")
+    func wideChunkIDs() throws {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/items.csv"
+        // About 1.3 MB: under two chunks' minimum of 1 MB each, so one chunk reads it all.
+        var text = Self.header
+        for i in 0..<40_000 { text += "单\(i % 3),2020,决算,支出,项\(i),,,,,1,万元,,,\n" }
+        #expect(text.utf8.count < 2 << 20)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let loaded = try BuiltinFormats.registry.load(file: path).reports
+        let c = try #require(Self.sharedColumns(loaded))
+        #expect(c.items.count == 40_000 && c.itemIDs.byteCount == 4 * 40_000 && c.entityIDs.byteCount == 40_000)
+        #expect(Self.facts(loaded).map(\.item).sorted() == (0..<40_000).map { "项\($0)" }.sorted())
+        #expect(Self.facts(loaded).filter { $0.entity == "单1" }.map(\.item) == stride(from: 1, to: 40_000, by: 3).map { "项\($0)" })
     }
 
     @Test("an empty file and a header alone: no reports, no facts, queries answer with nothing")

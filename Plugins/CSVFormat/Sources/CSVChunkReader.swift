@@ -34,20 +34,24 @@ struct CSVRun {
 /// The facts one chunk read, as columns: the text dimensions as ids of the chunk's own
 /// dictionaries (``CSVChunkReader``'s interners and value tables), merged into the file's
 /// columns once every chunk is read (``CSVFormat/columns(_:)``).
-/// Years are 16-bit (the reader accepts 1900–2200), the derived flag 8-bit; mantissas, lines
-/// and end columns are narrow until a value does not fit (``WideningColumn``).
+/// Years are 16-bit (the reader accepts 1900–2200), the derived flag 8-bit; ids (16 bits for
+/// entities, items and codes, 8 for the rest), mantissas, lines and end columns are narrow
+/// until a value does not fit (``WideningColumn``): a chunk holds about 31 bytes a row.
 struct CSVChunkColumns {
-    var entity: [Int32] = [], year: [Int16] = [], phase: [Int32] = [], statement: [Int32] = [], item: [Int32] = []
-    var code: [Int32] = [], econ: [Int32] = [], fund: [Int32] = [], measure: [Int32] = [], unit: [Int32] = []
-    var derived: [UInt8] = [], mantissa = WideningColumn<Int64, Int128>(), scale: [Int8] = [], file: [Int32] = []
+    typealias WideIDs = WideningColumn<Int16, Int32>
+    typealias SmallIDs = WideningColumn<Int8, Int32>
+    var entity = WideIDs(), year: [Int16] = [], phase = SmallIDs(), statement = SmallIDs(), item = WideIDs()
+    var code = WideIDs(), econ = SmallIDs(), fund = SmallIDs(), measure = SmallIDs(), unit = SmallIDs()
+    var derived: [UInt8] = [], mantissa = WideningColumn<Int64, Int128>(), scale: [Int8] = [], file = SmallIDs()
     var line = WideningColumn<Int32, Int>(), endColumn = WideningColumn<Int16, Int32>()
-    var count: Int { entity.count }
+    var count: Int { year.count }
 
     mutating func reserve(_ n: Int) {
-        entity.reserveCapacity(n); year.reserveCapacity(n); phase.reserveCapacity(n); statement.reserveCapacity(n)
-        item.reserveCapacity(n); code.reserveCapacity(n); econ.reserveCapacity(n); fund.reserveCapacity(n)
-        measure.reserveCapacity(n); unit.reserveCapacity(n); derived.reserveCapacity(n); mantissa.narrow.reserveCapacity(n)
-        scale.reserveCapacity(n); file.reserveCapacity(n); line.narrow.reserveCapacity(n); endColumn.narrow.reserveCapacity(n)
+        entity.narrow.reserveCapacity(n); year.reserveCapacity(n); phase.narrow.reserveCapacity(n)
+        statement.narrow.reserveCapacity(n); item.narrow.reserveCapacity(n); code.narrow.reserveCapacity(n)
+        econ.narrow.reserveCapacity(n); fund.narrow.reserveCapacity(n); measure.narrow.reserveCapacity(n)
+        unit.narrow.reserveCapacity(n); derived.reserveCapacity(n); mantissa.narrow.reserveCapacity(n)
+        scale.reserveCapacity(n); file.narrow.reserveCapacity(n); line.narrow.reserveCapacity(n); endColumn.narrow.reserveCapacity(n)
     }
 }
 
@@ -56,6 +60,11 @@ struct CSVChunkColumns {
 struct WideningColumn<Narrow: FixedWidthInteger & BitwiseCopyable, Wide: FixedWidthInteger & BitwiseCopyable> {
     var narrow: [Narrow] = []
     var wide: [Wide]?
+
+    var count: Int { wide?.count ?? narrow.count }
+
+    @inline(__always)
+    subscript(i: Int) -> Wide { wide.map { $0[i] } ?? Wide(narrow[i]) }
 
     @inline(__always)
     mutating func append(_ x: Wide) {

@@ -15,7 +15,9 @@ extension CSVFormat {
     static func columns(_ chunks: inout [CSVChunkResult], _ segments: [CSVSegment], count n: Int) -> FactColumns {
         // Each dictionary in the order its values are first used by the file's rows (as the
         // reports put them), as a store built from the facts one by one numbers them.
-        func inUseOrder<T>(_ column: KeyPath<CSVChunkColumns, [Int32]>, _ locals: [[T?]], key: (T) -> String) -> (values: [T], remaps: [[Int32]]) {
+        func inUseOrder<T, N>(
+            _ column: KeyPath<CSVChunkColumns, WideningColumn<N, Int32>>, _ locals: [[T?]], key: (T) -> String
+        ) -> (values: [T], remaps: [[Int32]]) {
             var ids: [String: Int32] = [:]
             var values: [T] = []
             var remaps = locals.map { [Int32](repeating: -1, count: $0.count) }
@@ -52,15 +54,24 @@ extension CSVFormat {
             begin = s + 1
         }
         // Ids in the width their dictionary needs (``IDColumn``), written narrow as they are gathered.
-        func ids<V>(_ column: WritableKeyPath<CSVChunkColumns, [Int32]>, _ dictionary: (values: [V], remaps: [[Int32]])) -> IDColumn {
+        // (The chunks' ids are narrow too unless one chunk's did not fit: those are widened.)
+        func ids<V, N>(_ column: WritableKeyPath<CSVChunkColumns, WideningColumn<N, Int32>>,
+                       _ dictionary: (values: [V], remaps: [[Int32]])) -> IDColumn {
             let remaps = dictionary.remaps, distinct = dictionary.values.count
-            func narrow<U: FixedWidthInteger & BitwiseCopyable>(_: U.Type) -> [U] {
-                gather(&chunks, column, segments, groups, n) { k, id in U(truncatingIfNeeded: id < 0 ? -1 : remaps[k][Int(id)]) }
+            let allNarrow = chunks.allSatisfy { $0.columns[keyPath: column].wide == nil }
+            let narrowSources = allNarrow ? chunks.map { $0.columns[keyPath: column].narrow } : []
+            let wideSources = allNarrow ? [] : chunks.map { c in c.columns[keyPath: column].wide ?? c.columns[keyPath: column].narrow.map { Int32($0) } }
+            for k in chunks.indices { chunks[k].columns[keyPath: column] = WideningColumn() }
+            func made<U: FixedWidthInteger & BitwiseCopyable>(_: U.Type) -> [U] {
+                func remapped<S: FixedWidthInteger & BitwiseCopyable>(_ sources: [[S]]) -> [U] {
+                    gather(sources, segments, groups, n) { k, id in U(truncatingIfNeeded: id < 0 ? -1 : remaps[k][Int(id)]) }
+                }
+                return allNarrow ? remapped(narrowSources) : remapped(wideSources)
             }
             switch IDColumn.width(forDictionaryOf: distinct) {
-            case 1: return IDColumn(int8: narrow(Int8.self))
-            case 2: return IDColumn(int16: narrow(Int16.self))
-            default: return IDColumn(narrow(Int32.self))
+            case 1: return IDColumn(int8: made(Int8.self))
+            case 2: return IDColumn(int16: made(Int16.self))
+            default: return IDColumn(made(Int32.self))
             }
         }
         func plain<T: BitwiseCopyable>(_ column: WritableKeyPath<CSVChunkColumns, [T]>) -> [T] {
