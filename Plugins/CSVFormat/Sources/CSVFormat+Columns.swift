@@ -1,12 +1,5 @@
 import FiscalModel
 
-#if os(Linux)
-/// glibc's malloc_trim (in malloc.h, which the Glibc module does not export): gives the free
-/// memory of every arena back to the system.
-@_silgen_name("malloc_trim")
-private func mallocTrim(_ pad: Int) -> Int32
-#endif
-
 /// Rows `rows` of chunk `chunk`'s columns, which go to the file's columns from row `at` on.
 struct CSVSegment {
     var chunk: Int
@@ -66,9 +59,7 @@ extension CSVFormat {
         // every chunk and the whole file's columns at once (58 bytes a fact instead of about 40).
         func releasing<R>(_ make: () -> R) -> R {
             let made = make()
-            #if os(Linux)
-            _ = mallocTrim(0)
-            #endif
+            FreedMemory.release()
             return made
         }
         // Ids in the width their dictionary needs (``IDColumn``), written narrow as they are gathered.

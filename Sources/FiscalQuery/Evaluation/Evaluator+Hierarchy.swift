@@ -3,7 +3,7 @@ import FiscalModel
 extension Evaluator {
     /// Per physical row: the id of its context — the (entity, year, phase, statement, fund,
     /// column) within which one fact can be a part of another's total — and how many there are.
-    func contexts(_ f: Frame) -> (ids: [Int32], count: Int) {
+    func contexts(_ f: Frame) -> (ids: IDColumn, count: Int) {
         if case .base = f.provenance { return (store.contextIDs, store.contextCount) }
         let names = ["entity", "year", "phase", "statement", "fund", "measure"]
         let columns = names.compactMap { f.columnIndex($0).map { f.columns[$0] } }
@@ -15,7 +15,7 @@ extension Evaluator {
             seen[key] = id
             return id
         }
-        return (ids, seen.count)
+        return (IDColumn(ids), seen.count)
     }
 
     /// Per physical row: whether the row is a stated total whose parts are also among the

@@ -17,7 +17,7 @@ struct FactStore {
     var disputedCount: Int
     /// Per fact, an id of its (entity, year, phase, statement, fund, column): the facts that
     /// can be parts of one another's totals share it.
-    var contextIDs: [Int32]
+    var contextIDs: IDColumn
     var contextCount: Int
     /// The item name each code is written with (the latest year's), for names of codes.
     var itemNameByCode: [String: String]
@@ -140,7 +140,7 @@ struct FactStore {
         self.mentionOffsets = mentionOffsets
         self.disputedCount = pieces.reduce(0) { $0 + $1.disputedCount }
         self.count = n
-        self.contextIDs = contextIDs
+        self.contextIDs = IDColumn(narrowest: contextIDs)
         self.contextCount = contexts.count
         self.itemNameByCode = names.mapValues(\.1)
     }
@@ -327,7 +327,7 @@ struct FactStore {
         // Contexts in the order of first use: each range numbers its own in place, then they are
         // merged and the ids rewritten in place (one array of ids, not two).
         var contexts: [ContextKey: Int32] = [:]
-        contextIDs = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+        let contextIDs = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
             guard let out = buffer.baseAddress else { initialized = 0; return }
             let local = Parallel.map(ranges.count, threads: threads) { k -> [ContextKey] in
                 var numbering = KeyNumbering<ContextKey>()
@@ -352,6 +352,8 @@ struct FactStore {
             }
             initialized = n
         }
+        // Held as narrow as their number allows (a province's reports: 16 bits).
+        self.contextIDs = IDColumn(narrowest: contextIDs)
         contextCount = contexts.count
         // The item of each code in its latest year (the later fact on a tie).
         var best = [(year: Int, item: Int32)](repeating: (0, -1), count: c.codes.count)

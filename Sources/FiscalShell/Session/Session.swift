@@ -123,6 +123,7 @@ public final class Session {
         }
         documents += result.reports
         reassemble()
+        FreedMemory.release()
     }
 
     /// Whether loads draw a progress line on standard error (a terminal; set by ``Launcher``).
@@ -230,6 +231,7 @@ public final class Session {
     public func query(_ text: String) throws(QueryError) -> ResultTable {
         let query = try Parser.parse(Lexer.tokenize(text))
         let result = try run(query)
+        defer { FreedMemory.release() }
         lastResult = result
         lastBinding = query.binding?.text
         lastQuery = text
