@@ -86,6 +86,40 @@ import Testing
         #expect(!Self.columns(last: (2020, 0, 0)).mayFold(0..<4))
     }
 
+    @Test("the fast first pass of mayFold answers as comparing the keys does, on random columns and ranges")
+    func mayFoldMatchesKeys() {
+        var state: UInt64 = 0x5EED_0016
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let n = 400
+        func ids(_ values: Int, none: Bool = false) -> [Int32] {
+            (0..<n).map { _ in none && next(3) == 0 ? -1 : Int32(next(values)) }
+        }
+        let c = FactColumns(
+            entityIDs: (0..<n).map { _ in next(8) == 0 ? 1 : 0 }, entities: ["县委办", "县政府办"],
+            years: (0..<n).map { _ in next(8) == 0 ? 2021 : 2020 }, phaseIDs: ids(1), phases: [.final], statementIDs: ids(2),
+            statements: [.generalBudgetExpenditure, .threePublic, .expenditure],
+            itemIDs: ids(4), items: ["行政运行", "其他支出", "公务接待费", "公务接待费支出"],
+            codeIDs: ids(4, none: true), codes: ["2013101", "2013102", "20131", "201"],
+            econIDs: (0..<n).map { _ in next(2) == 0 ? -1 : Int32(next(3)) }, econCodes: ["30101", "30201", "302"],
+            fundIDs: ids(2, none: true), funds: [.generalBudget, .governmentFund], measureIDs: ids(1), measures: [.total],
+            unitIDs: ids(3), units: [.money(.wanYuan), .money(.yuan), .count("辆")], derived: (0..<n).map { _ in next(8) == 0 ? 1 : 0 },
+            mantissas: (0..<n).map { _ in Int128(next(10_000)) }, scales: [Int8](repeating: 2, count: n),
+            fileIDs: [Int32](repeating: 0, count: n), files: ["a.csv"], lines: (0..<n).map { $0 + 2 }, endColumns: [])
+        var answers: [Bool: Int] = [:]
+        for _ in 0..<3000 {
+            let start = next(n), length = next(min(40, n - start) + 1)
+            let range = start..<(start + length)
+            let fast = c.mayFold(range)
+            #expect(fast == c.mayFoldComparingKeys(range), "\(range)")
+            answers[fast, default: 0] += 1
+        }
+        // Both answers were met many times.
+        #expect(answers[true, default: 0] > 100 && answers[false, default: 0] > 100)
+    }
+
     @Test("bounds are checked on the columns as on facts")
     func bounds() {
         var report = Report(entity: "县委办", year: 2020, phase: .final, unit: .wanYuan, source: "a.csv")
