@@ -103,6 +103,20 @@ import Testing
         #expect(grouped >= 5)
     }
 
+    @Test("each group's rows (a grouping's provenance) come out in the serial order from several ranges",
+          arguments: [(5000, 7), (5000, 600), (300, 1)] as [(Int, Int)])
+    func sameMembers(rows n: Int, groups: Int) {
+        var rng = SplitMix(seed: UInt64(n * 31 + groups))
+        let rows = (0..<n).map { _ in Int32(rng.next() % 100_000) }
+        let gid = (0..<n).map { _ in Int32(rng.next() % UInt64(groups)) }
+        let serial = Evaluator.members(rows, gid: gid, groupCount: groups)
+        let ranges = Parallel.ranges(n, minimum: 64, parts: 8)
+        #expect(ranges.count > 1 && groups <= n / ranges.count)  // the parallel path
+        let parallel = Evaluator.members(rows, gid: gid, groupCount: groups, ranges: ranges, threads: 4)
+        #expect(parallel == serial)
+        #expect(serial.map(\.count).reduce(0, +) == n && serial[0] == zip(rows, gid).filter { $0.1 == 0 }.map(\.0))
+    }
+
     @Test("the fact store built from runs of reports on several threads is the serial one")
     func sameStore() {
         let reports = Self.context(seed: 5, facts: 2000).reports

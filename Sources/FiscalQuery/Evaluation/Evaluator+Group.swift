@@ -53,20 +53,56 @@ extension Evaluator {
             columns.append(try aggregateColumn(spec, f, rows: rows, gid: gid, groupCount: groupCount, notes: &notes))
         }
         return Frame(columns: columns, selection: nil, physicalCount: groupCount,
-                     provenance: f.combinedProvenance(Evaluator.members(rows, gid: gid, groupCount: groupCount)), notes: notes)
+                     provenance: f.combinedProvenance(Evaluator.members(rows, gid: gid, groupCount: groupCount,
+                                                                         ranges: context.rowRanges(rows.count), threads: context.threads)),
+                     notes: notes)
     }
 
-    /// Per group, its rows in order (each group's array made at its final size).
-    static func members(_ rows: [Int32], gid: [Int32], groupCount: Int) -> [[Int32]] {
-        var counts = [Int](repeating: 0, count: groupCount)
-        for g in gid { counts[Int(g)] += 1 }
-        var members = counts.map { n -> [Int32] in
-            var a: [Int32] = []
-            a.reserveCapacity(n)
-            return a
+    /// Per group, its rows in order (each group's array made at its final size). With several
+    /// `ranges` of rows, each range counts its rows per group, and then writes them on its own
+    /// thread at the place the ranges before it leave (the order is the serial one).
+    static func members(_ rows: [Int32], gid: [Int32], groupCount: Int,
+                        ranges: [Range<Int>] = [], threads: Int = 1) -> [[Int32]] {
+        guard ranges.count > 1, groupCount <= rows.count / ranges.count else {
+            var counts = [Int](repeating: 0, count: groupCount)
+            for g in gid { counts[Int(g)] += 1 }
+            var members = counts.map { n -> [Int32] in
+                var a: [Int32] = []
+                a.reserveCapacity(n)
+                return a
+            }
+            for (r, p) in rows.enumerated() { members[Int(gid[r])].append(p) }
+            return members
         }
-        for (r, p) in rows.enumerated() { members[Int(gid[r])].append(p) }
-        return members
+        // counts[k][g]: rows of range k in group g; then, where range k writes group g's rows in
+        // one array of every group's rows, group after group.
+        var counts = Parallel.map(ranges.count, threads: threads) { k -> [Int] in
+            var c = [Int](repeating: 0, count: groupCount)
+            for r in ranges[k] { c[Int(gid[r])] += 1 }
+            return c
+        }
+        var starts = [Int](repeating: 0, count: groupCount + 1)
+        for g in 0..<groupCount { starts[g + 1] = starts[g] + counts.reduce(0) { $0 + $1[g] } }
+        var next = Array(starts.dropLast())
+        for k in counts.indices {
+            for g in 0..<groupCount {
+                let n = counts[k][g]
+                counts[k][g] = next[g]
+                next[g] += n
+            }
+        }
+        var flat = [Int32](repeating: 0, count: rows.count)
+        flat.withUnsafeMutableBufferPointer { out in
+            _ = Parallel.map(ranges.count, threads: threads) { k in
+                var at = counts[k]
+                for r in ranges[k] {
+                    let g = Int(gid[r])
+                    out[at[g]] = rows[r]
+                    at[g] += 1
+                }
+            }
+        }
+        return (0..<groupCount).map { Array(flat[starts[$0]..<starts[$0 + 1]]) }
     }
 
     /// The columns `group` (or `share … by`) groups on: fields, computed values, and 类/款/项
