@@ -241,10 +241,7 @@ extension FactColumns {
     /// (``mayFoldComparingKeys(_:)``), so the answer is always exact.
     public func mayFold(_ range: Range<Int>) -> Bool {
         guard range.count > 1 else { return false }
-        // Money units are one class (a sum in 万元 and one in 元 are one line), counts their own.
-        let unitClass = units.indices.map { units[$0].isMoney ? Int32(-1) : Int32($0) }
-        var stemIDs: [Int32: Int32] = [:]
-        var stems: [String: Int32] = [:]
+        var lines = FoldLines(self)
         var capacity = 8
         while capacity < range.count * 2 { capacity <<= 1 }
         var table = [UInt64](repeating: 0, count: capacity)
@@ -255,27 +252,11 @@ extension FactColumns {
             return m
         }
         for i in range {
-            let kind: Int, line: Int
-            if codeIDs[i] >= 0 {
-                (kind, line) = (0, Int(codeIDs[i]))
-            } else if econIDs[i] >= 0 {
-                (kind, line) = (1, Int(econIDs[i]))
-            } else {
-                kind = 2
-                if let known = stemIDs[itemIDs[i]] {
-                    line = Int(known)
-                } else {
-                    let stem = FactKey.itemStem(items[Int(itemIDs[i])])
-                    let id = stems[stem] ?? Int32(stems.count)
-                    stems[stem] = id
-                    stemIDs[itemIDs[i]] = id
-                    line = Int(id)
-                }
-            }
+            let (kind, line) = lines.line(i)
             var h: UInt64 = 0x243F_6A88_85A3_08D3
             h = mix(h, Int(entityIDs[i])); h = mix(h, years[i]); h = mix(h, Int(phaseIDs[i]))
-            h = mix(h, Int(statementIDs[i])); h = mix(h, Int(measureIDs[i])); h = mix(h, kind); h = mix(h, line)
-            h = mix(h, Int(econIDs[i])); h = mix(h, Int(unitClass[Int(unitIDs[i])])); h = mix(h, derived[i])
+            h = mix(h, Int(statementIDs[i])); h = mix(h, Int(measureIDs[i])); h = mix(h, Int(kind)); h = mix(h, Int(line))
+            h = mix(h, Int(econIDs[i])); h = mix(h, Int(lines.unitClass[Int(unitIDs[i])])); h = mix(h, derived[i])
             if h == 0 { h = 1 }
             var slot = Int(truncatingIfNeeded: h >> 17) & mask
             while table[slot] != 0 {
@@ -293,43 +274,46 @@ extension FactColumns {
             var entity: Int32, year: Int, phase: Int32, statement: Int32, measure: Int32
             var lineKind: Int8, line: Int32, econ: Int32, countUnit: Int32, derived: Int
         }
-        var countUnit: [Int32: Int32] = [:]
-        var stemIDs: [Int32: Int32] = [:]
-        var stems: [String: Int32] = [:]
+        var lines = FoldLines(self)
         var seen = Set<Key>()
         seen.reserveCapacity(range.count)
         for i in range {
-            let line: Int32, kind: Int8
-            if codeIDs[i] >= 0 {
-                (kind, line) = (0, codeIDs[i])
-            } else if econIDs[i] >= 0 {
-                (kind, line) = (1, econIDs[i])
-            } else {
-                kind = 2
-                if let known = stemIDs[itemIDs[i]] {
-                    line = known
-                } else {
-                    let stem = FactKey.itemStem(items[Int(itemIDs[i])])
-                    let id = stems[stem] ?? Int32(stems.count)
-                    stems[stem] = id
-                    stemIDs[itemIDs[i]] = id
-                    line = id
-                }
-            }
-            let u = unitIDs[i]
-            let unitClass: Int32
-            if let known = countUnit[u] {
-                unitClass = known
-            } else {
-                unitClass = units[Int(u)].isMoney ? -1 : u
-                countUnit[u] = unitClass
-            }
+            let (kind, line) = lines.line(i)
+            let unitClass = lines.unitClass[Int(unitIDs[i])]
             let key = Key(entity: entityIDs[i], year: years[i], phase: phaseIDs[i], statement: statementIDs[i],
                           measure: measureIDs[i], lineKind: kind, line: line, econ: econIDs[i], countUnit: unitClass,
                           derived: derived[i])
             if !seen.insert(key).inserted { return true }
         }
         return false
+    }
+
+    /// What the keys of ``mayFold(_:)`` take from a fact beyond its ids: its line (its code,
+    /// else its economic code, else its item's stem, numbered as met) and its unit's class.
+    private struct FoldLines {
+        let columns: FactColumns
+        /// Per unit id: -1 for money (a sum in 万元 and one in 元 are one line), else the id.
+        let unitClass: [Int32]
+        var stemIDs: [Int32: Int32] = [:]
+        var stems: [String: Int32] = [:]
+
+        init(_ columns: FactColumns) {
+            self.columns = columns
+            unitClass = columns.units.indices.map { columns.units[$0].isMoney ? -1 : Int32($0) }
+        }
+
+        /// The kind of line (0 code, 1 economic code, 2 item) and its id.
+        mutating func line(_ i: Int) -> (kind: Int8, line: Int32) {
+            if columns.codeIDs[i] >= 0 { return (0, columns.codeIDs[i]) }
+            if columns.econIDs[i] >= 0 { return (1, columns.econIDs[i]) }
+            let item = columns.itemIDs[i]
+            if let known = stemIDs[item] { return (2, known) }
+            let stem = FactKey.itemStem(columns.items[Int(item)])
+            let id = stems[stem] ?? Int32(stems.count)
+            stems[stem] = id
+            stemIDs[item] = id
+            return (2, id)
+        }
     }
 
     /// The first fact of `range` outside the bounds ``Report/boundsViolation`` names, with why.
