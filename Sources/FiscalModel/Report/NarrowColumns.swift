@@ -193,27 +193,6 @@ public struct IDColumn: RandomAccessCollection, Sendable, Equatable {
         count <= Int(Int8.max) + 1 ? 1 : count <= Int(Int16.max) + 1 ? 2 : 4
     }
 
-    /// `count` ids made by `id(i)` for row `i`, in the width a dictionary of `dictionaryCount`
-    /// values needs (an id out of that dictionary's range stops the program: it would be a
-    /// defect of the caller).
-    public init(count: Int, dictionaryCount: Int, _ id: (Int) -> Int32) {
-        func make<T: FixedWidthInteger>(_: T.Type) -> [T] {
-            [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-                for i in 0..<count {
-                    let value = id(i)
-                    precondition(value >= -1 && Int(value) < dictionaryCount, "an id outside its dictionary")
-                    buffer[i] = T(truncatingIfNeeded: value)
-                }
-                initialized = count
-            }
-        }
-        switch IDColumn.width(forDictionaryOf: dictionaryCount) {
-        case 1: storage = .int8(make(Int8.self))
-        case 2: storage = .int16(make(Int16.self))
-        default: storage = .int32(make(Int32.self))
-        }
-    }
-
     public var startIndex: Int { 0 }
     public var endIndex: Int {
         switch storage {
