@@ -1,4 +1,5 @@
 import FiscalFormat
+@testable import FiscalModel
 import Testing
 
 /// The byte search the readers use finds what the `Character` search finds, in text without
@@ -48,5 +49,30 @@ struct UTF8SearchTests {
         #expect(!"亿元".containsUTF8("万元"))
         #expect(("a" as Substring).utf8Ranges(of: "aa").isEmpty)
         #expect(("aaa" as Substring).utf8Ranges(of: "aa").count == 1)  // not overlapping
+    }
+    @Test("byte prefixes and suffixes agree with the Character comparison, on contiguous text and not")
+    func affixesAgreeWithTheCharacterComparison() {
+        var g = Generator(state: 20261203)
+        var hits = 0
+        for _ in 0..<3000 {
+            let text = String((0..<Int.random(in: 0...12, using: &g)).map { _ in Self.alphabet.randomElement(using: &g)! })
+            let word = String((0..<Int.random(in: 0...3, using: &g)).map { _ in Self.alphabet.randomElement(using: &g)! })
+            let cut = text.index(text.startIndex, offsetBy: Int.random(in: 0...text.count, using: &g))
+            let sub = text[cut...]
+            #expect(sub.hasUTF8Prefix(word) == sub.hasPrefix(word), "\(sub) / \(word)")
+            #expect(sub.hasUTF8Suffix(word) == sub.hasSuffix(word), "\(sub) / \(word)")
+            #expect(text.hasUTF8Prefix(word[...]) == text.hasPrefix(word), "\(text) / \(word)")
+            // Bytes not stored contiguously take the byte-by-byte comparison.
+            let scattered = AnyCollection(Array(sub.utf8))
+            #expect(UTF8Affix.compare(scattered, word.utf8, atEnd: false) == sub.hasPrefix(word), "\(sub) / \(word)")
+            #expect(UTF8Affix.compare(scattered, word.utf8, atEnd: true) == sub.hasSuffix(word), "\(sub) / \(word)")
+            if !word.isEmpty && sub.hasPrefix(word) { hits += 1 }
+        }
+        #expect(hits > 20, "\(hits)")  // matches occur, so agreement on them says something
+        let s: Substring = "一般公共预算财政拨款收入万元"
+        #expect(s.hasUTF8Suffix("万元") && s.droppingUTF8(last: "万元".utf8.count) == "一般公共预算财政拨款收入")
+        #expect(s.hasUTF8Prefix("一般") && s.droppingUTF8(first: "一般".utf8.count) == "公共预算财政拨款收入万元")
+        // `元` ends `万元` and `亿元`: the whole word's bytes must match.
+        #expect(!s.hasUTF8Suffix("亿元") && !("亿元" as Substring).hasUTF8Suffix("万元"))
     }
 }

@@ -28,11 +28,50 @@ public struct Marks: Sendable {
         (0x2329, 0x3008), (0x232A, 0x3009),
     ]
 
+    /// Whether a character of the one scalar `s` is one of the marks.
+    @inline(__always)
+    public func contains(scalar s: Unicode.Scalar) -> Bool { scalars.contains(s.value) }
+
+    /// `text` without the marks: `String(text.filter { !contains($0) })`, walked by scalars when
+    /// each is a character of its own (``StandaloneScalars``).
+    public func removed(from text: some StringProtocol) -> String {
+        guard text.scalarsAreCharacters else { return String(text.filter { !contains($0) }) }
+        var out = UTF8Builder(capacity: text.utf8.count)
+        for u in text.unicodeScalars where !scalars.contains(u.value) { out.append(u) }
+        return out.string
+    }
+
     /// Whether `c` is one of the marks.
     @inline(__always)
     public func contains(_ c: Character) -> Bool {
         let view = c.unicodeScalars
         guard let first = view.first, scalars.contains(first.value) else { return false }
         return view.index(after: view.startIndex) == view.endIndex
+    }
+}
+
+extension Character {
+    /// ``isWhitespace``, answered without Unicode's property tables for ASCII and for every
+    /// scalar above U+3000 (no white space is: Unicode's White_Space ends at U+3000); the
+    /// readers ask it of every character of a report. `isWhitespace` is the first scalar's
+    /// property, so this gives the same answer for every character.
+    @inlinable
+    public var isWhitespaceQuickly: Bool {
+        let v = unicodeScalars.first!.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        if v > 0x3000 { return false }
+        return isWhitespace
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace` (which is `Character.isWhitespace` of a one-scalar character),
+    /// answered without the property tables for ASCII and above U+3000.
+    @inlinable
+    public var isWhitespaceQuickly: Bool {
+        let v = value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        if v > 0x3000 { return false }
+        return properties.isWhitespace
     }
 }

@@ -15,6 +15,7 @@ import Darwin
 /// readers look for CJK words and punctuation, where that does not arise in real text.
 extension StringProtocol where SubSequence == Substring {
     /// The first place of `word` at or after `from` (the start when nil).
+    @inlinable
     public func firstUTF8Range(of word: String, from: Index? = nil) -> Range<Index>? {
         let start = from ?? startIndex
         guard start < endIndex else { return nil }
@@ -23,13 +24,15 @@ extension StringProtocol where SubSequence == Substring {
     }
 
     /// The last place of `word` in the text.
+    @inlinable
     public func lastUTF8Range(of word: String) -> Range<Index>? {
         utf8Range(of: word, in: self[...], UTF8Search.last) { $0.ranges(of: word).last }
     }
 
     /// The place of `word` in `text` that `search` finds in its bytes, or, when the text is not
     /// stored as contiguous UTF-8, that `fallback` finds by `Character`s.
-    private func utf8Range(
+    @inlinable
+    func utf8Range(
         of word: String, in text: Substring,
         _ search: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Int?,
         fallback: (Substring) -> Range<Index>?
@@ -48,6 +51,7 @@ extension StringProtocol where SubSequence == Substring {
     }
 
     /// Every place of `word`, left to right, not overlapping.
+    @inlinable
     public func utf8Ranges(of word: String) -> [Range<Index>] {
         var out: [Range<Index>] = []
         var from = startIndex
@@ -59,14 +63,16 @@ extension StringProtocol where SubSequence == Substring {
     }
 
     /// Whether the text holds `word` (as ``firstUTF8Range(of:from:)`` finds it).
+    @inlinable
     public func containsUTF8(_ word: String) -> Bool { firstUTF8Range(of: word) != nil }
 }
 
-enum UTF8Search {
+public enum UTF8Search {
     /// The offset of the first occurrence of `needle` in `hay`: the C library's `memchr` finds
     /// each place of the needle's last byte (a UTF-8 continuation byte for CJK words, spread
     /// over 64 values, where lead bytes are a handful), then the bytes before it are compared.
-    static func first(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+    @inlinable
+    public static func first(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
         let m = needle.count, n = hay.count
         guard m > 0, m <= n, let h = hay.baseAddress else { return nil }
         let lastByte = Int32(needle[m - 1])
@@ -83,7 +89,8 @@ enum UTF8Search {
     }
 
     /// The offsets of every line feed in `bytes`, in order (the C library's `memchr`).
-    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    @inlinable
+    public static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         guard let base = bytes.baseAddress else { return [] }
         var out: [Int] = []
         var offset = 0
@@ -96,7 +103,8 @@ enum UTF8Search {
     }
 
     /// The offset of the last occurrence of `needle` in `hay`.
-    static func last(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+    @inlinable
+    public static func last(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
         let m = needle.count, n = hay.count
         guard m > 0, m <= n else { return nil }
         let b0 = needle[0]
