@@ -171,7 +171,7 @@ extension DocumentIdentity {
                     }
                 }
                 // Years and phases of table titles and part headings.
-                if text.utf8.count <= 180, DocumentIdentity.isTableTitle(text) || text.utf8.starts(with: "第".utf8) && text.contains("部分") {
+                if text.utf8.count <= 180, DocumentIdentity.isTableTitle(text) || text.utf8.starts(with: "第".utf8) && text.containsUTF8("部分") {
                     if headingYear == nil, let y = DocumentIdentity.firstYear(in: text) { headingYear = (y, number) }
                     if let p = DocumentIdentity.titleEndings.first(where: { text.hasSuffix($0.word) || text.contains($0.word + "（") })?.phase {
                         titles[p, default: 0] += 1
@@ -199,7 +199,7 @@ extension DocumentIdentity {
             while name.hasPrefix("年度") || name.hasPrefix("年") { name.removeFirst(name.hasPrefix("年度") ? 2 : 1) }
             var cut = name.endIndex
             for kind in DocumentIdentity.coverKinds {
-                if let r = name.range(of: kind.word), r.lowerBound <= cut {
+                if let r = name.firstUTF8Range(of: kind.word), r.lowerBound <= cut {
                     if r.lowerBound < cut || coverPhase == nil { coverPhase = kind.phase }
                     cut = r.lowerBound
                 }
@@ -239,7 +239,7 @@ extension DocumentIdentity {
             guard let colon = rest.first, colon == "：" || colon == ":" else { continue }
             rest = rest.dropFirst()
             for unit in ["单位：", "单位:", "金额单位"] {
-                if let r = rest.range(of: unit) { rest = rest[..<r.lowerBound] }
+                if let r = rest.firstUTF8Range(of: unit) { rest = rest[..<r.lowerBound] }
             }
             let value = String(rest)
             guard !value.isEmpty, value.count <= 40, !value.contains(where: { "，。；、".contains($0) }) else { return nil }

@@ -74,6 +74,75 @@ struct ProseTextTests {
         #expect(furniture > 20 && wrapped > 20 && wrapped < 2980, "\(furniture) \(wrapped)")
     }
 
+    @Test("joining by scalars gives the text and origins that joining by characters gives")
+    func scalarWalkAgreesWithCharacterWalk() {
+        // Combining marks, CR, a compatibility ideograph equal to 年 and an emoji send a line down
+        // the Character walk; the rest takes the scalar walk.
+        let alphabet: [String] = ["一", "般", "年", "2", "0", "1", ".", " ", " ", "\u{3000}", "，", "。", "万", "元", "a",
+                                  "\u{301}", "\r", "\u{F98E}", "😀", "—", "“", "”", "\t"]
+        var g = UTF8SearchTests.Generator(state: 20261204)
+        var fast = 0
+        var slow = 0
+        for _ in 0..<2000 {
+            let lines: [(number: Int, text: Substring)] = (0..<Int.random(in: 1...5, using: &g)).map { k in
+                let rare = Bool.random(using: &g)
+                let pool = rare ? alphabet : Array(alphabet.prefix(17))
+                return (k + 1, Substring((0..<Int.random(in: 0...14, using: &g)).map { _ in pool.randomElement(using: &g)! }.joined()))
+            }
+            for line in lines { if line.text.scalarsAreCharacters { fast += 1 } else { slow += 1 } }
+            let byScalars = ProseText(lines: lines, byScalars: true)
+            let byCharacters = ProseText(lines: lines, byScalars: false)
+            #expect(byScalars.text.utf8.elementsEqual(byCharacters.text.utf8), "\(lines.map(\.text))")
+            var i = byScalars.text.startIndex
+            while i < byScalars.text.endIndex {
+                let r = i..<byScalars.text.index(after: i)
+                #expect(byScalars.origin(of: r)! == byCharacters.origin(of: r)!, "\(lines.map(\.text)) at \(r)")
+                i = r.upperBound
+            }
+            for line in lines {
+                #expect(ProseLayout.proseLength(line.text, byScalars: true) == ProseLayout.proseLength(line.text, byScalars: false))
+            }
+        }
+        #expect(fast > 1000 && slow > 1000, "\(fast) \(slow)")
+        // The year's space goes before 年 and before its compatibility twin, as `Character` equality has it.
+        #expect(ProseText(lines: [(1, "2018 年")]).text == "2018年")
+        #expect(ProseText(lines: [(1, "2018 \u{F98E}")]).text == "2018\u{F98E}")
+    }
+
+    @Test("the year mark found by bytes is the one found by characters")
+    func yearMarkByBytes() {
+        let alphabet: [String] = ["2018", "20185", "201", "2", "0", "年", "年", "度", "局", "本", " ", "。"]
+        var g = UTF8SearchTests.Generator(state: 20261205)
+        var found = 0
+        for _ in 0..<5000 {
+            let s = (0..<Int.random(in: 0...8, using: &g)).map { _ in alphabet.randomElement(using: &g)! }.joined()
+            let bytes = NarrativeLabel.yearMarkByBytes(in: s), characters = NarrativeLabel.yearMarkByCharacters(in: s)
+            #expect(bytes == characters, "\(s)")
+            if characters != nil { found += 1 }
+        }
+        #expect(found > 100, "\(found)")
+        #expect(NarrativeLabel.yearMark(in: "江苏省委办公厅2018年度财政拨款").map { "江苏省委办公厅2018年度财政拨款"[$0] } == "2018年度")
+        #expect(NarrativeLabel.yearMark(in: "20185年收入") == nil)
+        // Not one character each: the Character walk, which sees U+F98E as 年 and a digit with a
+        // combining mark as no digit.
+        #expect(NarrativeLabel.yearMark(in: "2018\u{F98E}度") != nil && NarrativeLabel.yearMark(in: "2018\u{301}年") == nil)
+    }
+
+    @Test("clauses split by scalars are the clauses split by characters")
+    func clausesByScalars() {
+        let alphabet: [String] = ["，", ",", "；", ";", "：", "。", "支", "出", "1", " ", "\u{37E}", "\u{301}"]
+        var g = UTF8SearchTests.Generator(state: 20261206)
+        var fast = 0
+        for _ in 0..<5000 {
+            let text = Substring((0..<Int.random(in: 0...12, using: &g)).map { _ in alphabet.randomElement(using: &g)! }.joined())
+            if text.scalarsAreCharacters { fast += 1 }
+            let a = SentenceReader.splitClauses(text), b = SentenceReader.splitClausesByCharacters(text)
+            #expect(a.map { $0.startIndex..<$0.endIndex } == b.map { $0.startIndex..<$0.endIndex }, "\(text.unicodeScalars.map(\.value))")
+        }
+        #expect(fast > 500, "\(fast)")
+        #expect(SentenceReader.splitClauses("基本支出，项目支出；") == ["基本支出", "项目支出", ""])
+    }
+
     @Test("comparisons in words, `本年数`, `相等`, and `不一致` (no claim)")
     func comparisons() throws {
         let text: Substring = "公务接待费预算支出 156.55 万元，本年数小于上年预算数 29.65 万元。会议费预算支出 168 万元，本年数等于上年预算数。培训费 700 万元，与上年预算数相等。口径与上年不一致。年初预算为135.90万元，支出决算为135.25万元。决算数小于预算数。"

@@ -119,11 +119,11 @@ public enum NarrativeLabel {
     /// The label without punctuation, spaces, quotes and the verbs and suffixes that vary
     /// between mentions (`支出决算`, `决算数`, `支出`, `各`).
     public static func normalized(_ label: some StringProtocol) -> String {
-        var s = String(label.filter { !ignored.contains($0) })
+        var s = ignored.removed(from: label)
         var changed = true
         while changed {
             changed = false
-            for suffix in ["各", "支出决算数", "支出决算", "决算数", "决算", "支出", "总额", "数"] where s.hasSuffix(suffix) && s.count > suffix.count {
+            for suffix in ["各", "支出决算数", "支出决算", "决算数", "决算", "支出", "总额", "数"] where s.hasUTF8Suffix(suffix) && s.count > suffix.count {
                 s.removeLast(suffix.count)
                 changed = true
             }
@@ -140,7 +140,7 @@ public enum NarrativeLabel {
     /// ``matches(_:_:)`` for labels already ``normalized(_:)``.
     public static func matchesNormalized(_ x: String, _ y: String) -> Bool {
         guard !x.isEmpty, !y.isEmpty else { return false }
-        return x == y || x.hasSuffix(y) || y.hasSuffix(x)
+        return x == y || x.hasUTF8Suffix(y) || y.hasUTF8Suffix(x)
     }
 }
 
@@ -191,12 +191,12 @@ public enum BudgetWording {
         while changed {
             changed = false
             // `支出预算` alone is `支出`; `预算数` alone stays (it would name nothing).
-            for (from, to) in suffixes where s.hasSuffix(from) && (s.count > from.count || (s.count == from.count && !to.isEmpty && s != to)) {
+            for (from, to) in suffixes where s.hasUTF8Suffix(from) && (s.count > from.count || (s.count == from.count && !to.isEmpty && s != to)) {
                 s = String(s.dropLast(from.count)) + to
                 changed = true
             }
         }
-        for p in prefixes where s.hasPrefix(p) && s.count > p.count {
+        for p in prefixes where s.hasUTF8Prefix(p) && s.count > p.count {
             s = (p == "拟采购" ? "采购" : "购买") + s.dropFirst(p.count)
         }
         return s
@@ -217,8 +217,8 @@ extension NarrativeLabel {
     /// 收入支出总计` and `江苏省委办公厅2018年度财政拨款基本支出预算` lose both; in `编报绩效目标的
     /// 2024年度项目` only the year goes (the words before it are no body's name).
     public static func withoutEntityAndYear(_ label: String, entity: String? = nil) -> String {
-        var s = label.filter { !quotesAndSpaces.contains($0) }
-        for own in ownBodyWords where s.hasPrefix(own) && s.count > own.count { s.removeFirst(own.count) }
+        var s = quotesAndSpaces.removed(from: label)
+        for own in ownBodyWords where s.hasUTF8Prefix(own) && s.count > own.count { s.removeFirst(own.count) }
         guard let r = yearMark(in: s) else {
             // `上海市普陀区文化和旅游局收入预算`, `普陀区城市管理行政执法局收入预算` (the body is printed
             // 上海市普陀区城市管理行政执法局): the document's own body, or the end of its name, goes.
@@ -231,7 +231,7 @@ extension NarrativeLabel {
                     end = s.index(after: end)
                     length += 1
                     let prefix = s[..<end]
-                    if length >= 3, end < s.endIndex, entityEndings.contains(where: { prefix.hasSuffix($0) }), entity.hasSuffix(prefix) { cut = end }
+                    if length >= 3, end < s.endIndex, entityEndings.contains(where: { prefix.hasUTF8Suffix($0) }), entity.hasUTF8Suffix(prefix) { cut = end }
                 }
                 if let cut { return String(s[cut...]) }
             }
@@ -239,22 +239,50 @@ extension NarrativeLabel {
             // `本年` goes, and a `部门` after it.
             if let b = s.firstUTF8Range(of: "本年"), b.lowerBound > s.startIndex {
                 var prefix = s[..<b.lowerBound]
-                if prefix.hasSuffix("部门") { prefix = prefix.dropLast(2) }
-                if entityEndings.contains(where: { prefix.hasSuffix($0) }) || (entity.map { !$0.isEmpty && $0.hasSuffix(prefix) } ?? false) {
+                if prefix.hasUTF8Suffix("部门") { prefix = prefix.dropLast(2) }
+                if entityEndings.contains(where: { prefix.hasUTF8Suffix($0) }) || (entity.map { !$0.isEmpty && $0.hasUTF8Suffix(prefix) } ?? false) {
                     s = String(s[b.lowerBound...])
                 }
             }
             return s
         }
         let prefix = s[..<r.lowerBound]
-        let isEntity = prefix.isEmpty || entityEndings.contains { prefix.hasSuffix($0) }
-            || (entity.map { !$0.isEmpty && prefix.hasSuffix($0) } ?? false)
+        let isEntity = prefix.isEmpty || entityEndings.contains { prefix.hasUTF8Suffix($0) }
+            || (entity.map { !$0.isEmpty && prefix.hasUTF8Suffix($0) } ?? false)
         s = isEntity ? String(s[r.upperBound...]) : String(prefix) + s[r.upperBound...]
         return s
     }
 
+    /// ``yearMark(in:)`` for text whose scalars are its characters (so `年` and `度` are their
+    /// bytes): the first `年` with exactly four ASCII digits before it.
+    static func yearMarkByBytes(in s: String) -> Range<String.Index>? {
+        let u = s.utf8
+        var from = s.startIndex
+        while let r = s.firstUTF8Range(of: "年", from: from) {
+            var start = r.lowerBound
+            var digits = 0
+            while digits < 5, start > u.startIndex {
+                let p = u.index(before: start)
+                guard (0x30...0x39).contains(u[p]) else { break }
+                digits += 1
+                start = p
+            }
+            if digits == 4 {
+                let end = s[r.upperBound...].hasUTF8Prefix("度") ? u.index(r.upperBound, offsetBy: 3) : r.upperBound
+                return start..<end
+            }
+            from = r.upperBound
+        }
+        return nil
+    }
+
     /// The first `2024年度` (or `2024年`) in `s`.
     public static func yearMark(in s: String) -> Range<String.Index>? {
+        s.scalarsAreCharacters ? yearMarkByBytes(in: s) : yearMarkByCharacters(in: s)
+    }
+
+    /// ``yearMark(in:)`` by `Character`s: any text.
+    static func yearMarkByCharacters(in s: String) -> Range<String.Index>? {
         var i = s.startIndex
         while i < s.endIndex {
             var j = i

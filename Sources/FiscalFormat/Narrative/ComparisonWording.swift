@@ -22,21 +22,21 @@ public enum ComparisonWording {
     /// budget) and where it ends.
     static func phrase(at i: Substring.Index, in text: Substring, reportYear: Int?) -> (Claim.Relation, Int?, Substring.Index)? {
         let rest = text[i...]
-        guard let (word, relation) = relations.first(where: { rest.hasPrefix($0.0) }) else { return nil }
+        guard let (word, relation) = relations.first(where: { rest.hasUTF8Prefix($0.0) }) else { return nil }
         var j = text.index(i, offsetBy: word.count)
         while j < text.endIndex, text[j] == " " { j = text.index(after: j) }
         let obj = text[j...]
-        if let o = priorObjects.first(where: { obj.hasPrefix($0) }) {
+        if let o = priorObjects.first(where: { obj.hasUTF8Prefix($0) }) {
             guard let reportYear else { return nil }
             return (relation, reportYear - 1, text.index(j, offsetBy: o.count))
         }
         let digits = obj.prefix { $0.isASCII && $0.isNumber }
         if digits.count == 4, let year = Int(digits), obj.dropFirst(4).first == "年" {
             var end = text.index(j, offsetBy: 5)
-            for suffix in ["度", "预算数", "决算数", "数"] where text[end...].hasPrefix(suffix) { end = text.index(end, offsetBy: suffix.count) }
+            for suffix in ["度", "预算数", "决算数", "数"] where text[end...].hasUTF8Prefix(suffix) { end = text.index(end, offsetBy: suffix.count) }
             return (relation, year, end)
         }
-        if let o = budgetObjects.first(where: { obj.hasPrefix($0) }) {
+        if let o = budgetObjects.first(where: { obj.hasUTF8Prefix($0) }) {
             return (relation, nil, text.index(j, offsetBy: o.count))
         }
         return nil

@@ -65,6 +65,10 @@ public struct NarrativeFigure: Sendable, Hashable {
         ("年", .date), ("月", .date), ("日", .date),
     ]
 
+    /// ``units`` by the first scalar of their spelling, in their order: a spelling matches only
+    /// where the text's next scalar is its first, so most figures try one or two.
+    static let unitsByFirstScalar: [UInt32: [(String, Unit)]] = Dictionary(grouping: units) { $0.0.unicodeScalars.first!.value }
+
     /// Every number in `text`, in order, with its unit. Spaces between a number and its unit
     /// are allowed (PDF extraction writes `1,234.56 万元`); `，` separates thousands only between
     /// full-width digits (`１，０１４．７３`).
@@ -126,7 +130,8 @@ public struct NarrativeFigure: Sendable, Hashable {
             while u < text.endIndex, text[u] == " " || text[u] == "\u{3000}" { u = text.index(after: u) }
             var unit = Unit.none
             var end = numberEnd
-            for (spelling, kind) in units where text[u...].hasPrefix(spelling) {
+            let after = text[u...]
+            for (spelling, kind) in after.unicodeScalars.first.flatMap({ unitsByFirstScalar[$0.value] }) ?? [] where after.hasUTF8Prefix(spelling) {
                 unit = kind
                 end = text.index(u, offsetBy: spelling.count)
                 break
@@ -136,7 +141,7 @@ public struct NarrativeFigure: Sendable, Hashable {
                 end = text.index(after: u)
             }
             let rest = text[end...].drop(while: { $0 == " " })
-            let threshold = ["以上", "以下", "以内", "（含）以上", "(含)以上", "（含）以下", "(含)以下"].contains { rest.hasPrefix($0) }
+            let threshold = thresholdWords.contains { rest.hasUTF8Prefix($0) }
             figures.append(NarrativeFigure(amount: amount, unit: unit, range: numberStart..<numberEnd,
                                            fullRange: numberStart..<end, isThreshold: threshold))
             i = end
@@ -146,7 +151,10 @@ public struct NarrativeFigure: Sendable, Hashable {
 
     /// The characters reports use as a minus sign: ASCII and full-width hyphen-minus, the
     /// minus sign, and the dashes PDF extraction and typists put in their place.
-    static let minusSigns: Set<Character> = ["-", "－", "−", "—", "–", "﹣"]
+    static let minusSigns = Marks("-－−—–﹣")
+
+    /// Words after a figure that make it a threshold (`50万元以上`), not an amount.
+    static let thresholdWords = ["以上", "以下", "以内", "（含）以上", "(含)以上", "（含）以下", "(含)以下"]
 
     /// The index of a minus sign just before `start`, when it is a sign rather than a dash
     /// between two numbers or words (`2019-2020`, `A-3`).

@@ -1,3 +1,5 @@
+import FiscalModel
+
 /// Prose lines joined into one text for the sentence layer, with the line and column every
 /// character came from.
 ///
@@ -19,51 +21,123 @@ public struct ProseText: Sendable {
     /// Joins `lines` (number and text) in order. Between two lines nothing is inserted,
     /// except one space between a digit ending one line and a digit starting the next.
     public init(lines: [(number: Int, text: Substring)]) {
-        var chars: [(Character, Int, Int)] = []
+        self.init(lines: lines, byScalars: true)
+    }
+
+    /// ``init(lines:)``, walking a line by its Unicode scalars when each is a character of its
+    /// own (``StringProtocol/scalarsAreCharacters``) and `byScalars`, by `Character`s
+    /// otherwise: the same text either way (a test holds the two walks to each other).
+    init(lines: [(number: Int, text: Substring)], byScalars: Bool) {
+        let bytes = lines.reduce(0) { $0 + $1.text.utf8.count + 1 }
+        var joiner = Joiner(text: UTF8Builder(capacity: bytes))
+        joiner.origins.reserveCapacity(bytes)
+        var previous: Glyph?  // the last character of the lines so far, spaces included
         for (number, line) in lines {
-            if let last = chars.last?.0, last.isASCII && last.isNumber, line.first?.isASCII == true && line.first?.isNumber == true {
-                chars.append((" ", number, 0))
+            let n = Int32(clamping: number)
+            if previous?.isASCIIDigit == true, let first = line.first, first.isASCII && first.isNumber {
+                joiner.add(" " as Unicode.Scalar, n, 0)
             }
-            var column = 0
-            for c in line {
-                column += 1
-                chars.append((c, number, column))
+            var column: Int32 = 0
+            if byScalars, line.scalarsAreCharacters {
+                for s in line.unicodeScalars {
+                    column += 1
+                    joiner.add(s, n, column)
+                }
+                if let s = line.unicodeScalars.last { previous = Glyph(s) }
+            } else {
+                for c in line {
+                    column += 1
+                    joiner.add(c, n, column)
+                }
+                if let c = line.last { previous = Glyph(c) }
             }
         }
-        // Drop layout spaces: between two CJK characters, and between digits and 年.
-        var kept: [(Character, Int, Int)] = []
-        kept.reserveCapacity(chars.count)
-        var i = 0
-        while i < chars.count {
-            let c = chars[i].0
-            if c == " " || c == "\u{3000}" {
-                var j = i
-                while j < chars.count, chars[j].0 == " " || chars[j].0 == "\u{3000}" { j += 1 }
-                if let before = kept.last?.0, j < chars.count, Self.isLayoutSpace(between: before, and: chars[j].0) {
-                    i = j
-                    continue
+        joiner.keepSpaces()  // trailing spaces stay
+        self.text = joiner.text.string
+        self.origins = joiner.origins
+    }
+
+    /// What joining asks of a character: its first scalar, and whether that is all of it.
+    struct Glyph {
+        let first: Unicode.Scalar
+        let single: Bool
+        init(_ s: Unicode.Scalar) { first = s; single = true }
+        init(_ c: Character) {
+            let scalars = c.unicodeScalars
+            first = scalars.first!
+            single = scalars.index(after: scalars.startIndex) == scalars.endIndex
+        }
+        /// A space, ASCII or ideographic (`c == " " || c == "\u{3000}"`).
+        var isSpace: Bool { single && (first.value == 0x20 || first.value == 0x3000) }
+        /// One ASCII digit (`c.isASCII && c.isNumber`).
+        var isASCIIDigit: Bool { single && (0x30...0x39).contains(first.value) }
+    }
+
+    /// The text being joined. A run of spaces waits until the character after it says whether
+    /// it is layout (dropped) or meaning (kept).
+    struct Joiner {
+        var text: UTF8Builder
+        var origins: [(line: Int32, column: Int32)] = []
+        var last: Glyph?  // the last character kept
+        var spaces: [(Unicode.Scalar, Int32, Int32)] = []  // the run of spaces since then
+
+        mutating func keepSpaces() {
+            for (s, l, k) in spaces { keep(s, l, k) }
+            spaces.removeAll(keepingCapacity: true)
+        }
+
+        mutating func keep(_ s: Unicode.Scalar, _ line: Int32, _ column: Int32) {
+            text.append(s)
+            for _ in 0..<UTF8.width(s) { origins.append((line: line, column: column)) }
+        }
+
+        /// Decides the run of spaces before `g`: dropped between two wide characters or between
+        /// a digit and `年`, kept otherwise. Whether `g` is kept is the caller's.
+        mutating func settleSpaces(before g: Glyph) -> Bool {
+            if g.isSpace { return false }
+            if !spaces.isEmpty {
+                if let last, ProseText.isLayoutSpace(between: last, and: g) {
+                    spaces.removeAll(keepingCapacity: true)
+                } else {
+                    keepSpaces()
                 }
             }
-            kept.append(chars[i])
-            i += 1
+            last = g
+            return true
         }
-        text = String(kept.map(\.0))
-        origins.reserveCapacity(text.utf8.count)
-        for (c, line, column) in kept {
-            origins.append(contentsOf: repeatElement((line: Int32(clamping: line), column: Int32(clamping: column)), count: c.utf8.count))
+
+        mutating func add(_ s: Unicode.Scalar, _ line: Int32, _ column: Int32) {
+            let g = Glyph(s)
+            if settleSpaces(before: g) {
+                keep(s, line, column)
+            } else {
+                spaces.append((s, line, column))
+            }
+        }
+
+        mutating func add(_ c: Character, _ line: Int32, _ column: Int32) {
+            let g = Glyph(c)
+            if settleSpaces(before: g) {
+                text.append(c)
+                origins.append(contentsOf: repeatElement((line: line, column: column), count: c.utf8.count))
+            } else {
+                spaces.append((g.first, line, column))
+            }
         }
     }
 
-    /// Whether spaces between `a` and `b` are layout, not meaning.
-    static func isLayoutSpace(between a: Character, and b: Character) -> Bool {
-        if isWide(a) && isWide(b) { return true }
-        if a.isASCII && a.isNumber && b == "年" { return true }
+    /// Whether spaces between `a` and `b` are layout, not meaning: between two wide characters,
+    /// and between a digit and `年`.
+    static func isLayoutSpace(between a: Glyph, and b: Glyph) -> Bool {
+        if isWide(a.first) && isWide(b.first) { return true }
+        // U+F98E is a compatibility ideograph canonically equivalent to 年 (`Character` equality).
+        if a.isASCIIDigit && b.single && (b.first == "年" || b.first == "\u{F98E}") { return true }
         return false
     }
 
-    /// CJK ideographs and full-width punctuation.
-    static func isWide(_ c: Character) -> Bool {
-        guard let v = c.unicodeScalars.first?.value else { return false }
+    /// CJK ideographs and full-width punctuation (by a character's first scalar).
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
         return (0x3000...0x303F).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xFF00...0xFFEF).contains(v)
             || (0x2018...0x201D).contains(v)
     }
@@ -100,20 +174,37 @@ public enum ProseLayout {
         // Per line of prose: its characters other than white space, and whether the last ends a sentence.
         var lengths: [Int] = []
         var ended = 0
-        for line in lines where !line.hasPrefix("\t") {
-            var length = 0
-            var last: Character?
-            for c in line where !c.isWhitespace {
-                length += 1
-                last = c
-            }
-            guard length >= 8, let last else { continue }
+        for line in lines where !line.hasUTF8Prefix("\t") {
+            let (length, endsSentence) = proseLength(line, byScalars: true)
+            guard length >= 8 else { continue }
             lengths.append(length)
-            if "。；：;:）)".contains(last) { ended += 1 }
+            if endsSentence { ended += 1 }
         }
         guard lengths.count >= 10 else { return false }
         let median = lengths.sorted()[lengths.count / 2]
         return ended * 2 < lengths.count && median <= 80
+    }
+
+    /// A line's characters other than white space, and whether the last of them ends a
+    /// sentence (`。；：;:）)`); walked by scalars when each is a character of its own.
+    static func proseLength(_ line: Substring, byScalars: Bool) -> (length: Int, endsSentence: Bool) {
+        var length = 0
+        if byScalars, line.scalarsAreCharacters {
+            var last: Unicode.Scalar?
+            for s in line.unicodeScalars where !s.isWhitespaceQuickly {
+                length += 1
+                last = s
+            }
+            guard let last else { return (0, false) }
+            return (length, "。；：;:）)".unicodeScalars.contains(last))
+        }
+        var last: Character?
+        for c in line where !c.isWhitespaceQuickly {
+            length += 1
+            last = c
+        }
+        guard let last else { return (0, false) }
+        return (length, "。；：;:）)".contains(last))
     }
 
     /// Whether a line is page furniture in a hard-wrapped text: a printed page number (`12`,
@@ -122,26 +213,39 @@ public enum ProseLayout {
     public static func isFurniture(_ line: Substring) -> Bool {
         // Most lines are prose: more than 9 characters other than white space are furniture
         // only as a page marker or quote marks (a page number's wrappers take at most 6).
+        if line.scalarsAreCharacters {
+            var length = 0
+            var quotes = true
+            var first: Unicode.Scalar?
+            for s in line.unicodeScalars where !s.isWhitespaceQuickly {
+                length += 1
+                if first == nil { first = s }
+                if quotes, !"“”‘’\"".unicodeScalars.contains(s) { quotes = false }
+                if length > 9, !quotes { break }
+            }
+            if length > 9 && !quotes && first != "=" { return false }
+            return isFurnitureByDefinition(line)
+        }
         var length = 0
         var quotes = true
-        for c in line where !c.isWhitespace {
+        for c in line where !c.isWhitespaceQuickly {
             length += 1
             if quotes, !"“”‘’\"".contains(c) { quotes = false }
             if length > 9, !quotes { break }
         }
-        if length > 9 && !quotes && line.first(where: { !$0.isWhitespace }) != "=" { return false }
+        if length > 9 && !quotes && line.first(where: { !$0.isWhitespaceQuickly }) != "=" { return false }
         return isFurnitureByDefinition(line)
     }
 
     /// ``isFurniture(_:)`` without its shortcut for long lines: the definition, on the line
     /// without white space.
     static func isFurnitureByDefinition(_ line: Substring) -> Bool {
-        let t = line.filter { !$0.isWhitespace }
+        let t = line.filter { !$0.isWhitespaceQuickly }
         if t.isEmpty { return true }
-        if t.hasPrefix("===page"), t.hasSuffix("==="), t.count > 10 { return true }
+        if t.hasUTF8Prefix("===page"), t.hasUTF8Suffix("==="), t.count > 10 { return true }
         if t.allSatisfy({ "“”‘’\"".contains($0) }) { return true }
         var core = Substring(t)
-        for (open, close) in [("—", "—"), ("-", "-"), ("第", "页")] where core.hasPrefix(open) && core.hasSuffix(close) && core.count > 2 {
+        for (open, close) in [("—", "—"), ("-", "-"), ("第", "页")] where core.hasUTF8Prefix(open) && core.hasUTF8Suffix(close) && core.count > 2 {
             core = core.dropFirst().dropLast()
         }
         return !core.isEmpty && core.count <= 3 && core.allSatisfy { $0.isASCII && $0.isNumber }

@@ -42,7 +42,7 @@ public struct RejoinedText: Sendable {
     /// Whether `line` holds only numbers (`2946.25 2940.05 99.79%`, `1`), possibly with quote
     /// marks pushed out beside them (`“ ” 0.95 0.00`, `0% 2024 “ ” “`).
     public static func isNumberLine(_ line: Substring) -> Bool {
-        let tokens = line.split(whereSeparator: \.isWhitespace)
+        let tokens = line.split(whereSeparator: \.isWhitespaceQuickly)
         return tokens.contains(where: isNumberToken) && tokens.allSatisfy { isNumberToken($0) || isQuoteToken($0) }
     }
 
@@ -63,7 +63,7 @@ public struct RejoinedText: Sendable {
     }
 
     static func isQuoteLine(_ line: Substring) -> Bool {
-        let rest = line.filter { !$0.isWhitespace }
+        let rest = line.filter { !$0.isWhitespaceQuickly }
         return !rest.isEmpty && rest.allSatisfy { "“”\"‘’".contains($0) }
     }
 
@@ -76,7 +76,7 @@ public struct RejoinedText: Sendable {
     /// after words that do not call for a number (`占`, `为`, `的`, `达`, `计`).
     private static func isWeakGap(_ index: Int, _ slots: [Slot]) -> Bool {
         guard index + 1 < slots.count, case .words(let next) = slots[index + 1], let first = next.text.first else { return false }
-        if wordsLikeUnits.contains(where: { next.text.hasPrefix($0) }) { return true }
+        if wordsLikeUnits.contains(where: { next.text.hasUTF8Prefix($0) }) { return true }
         guard "，。；、：）".contains(first) else { return false }
         if index > 0, case .words(let previous) = slots[index - 1], let last = previous.text.last, "占为的达计".contains(last) {
             return false
@@ -109,7 +109,7 @@ public struct RejoinedText: Sendable {
             var start: (String.Index, Int)?
             var i = text.startIndex
             while i < text.endIndex {
-                if text[i].isWhitespace {
+                if text[i].isWhitespaceQuickly {
                     if let s = start { segments.append((text[s.0..<i], s.1)); start = nil }
                 } else if start == nil { start = (i, column) }
                 i = text.index(after: i)

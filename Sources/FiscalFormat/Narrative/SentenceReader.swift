@@ -90,7 +90,7 @@ public enum SentenceReader {
             if figure.unit == .percent {
                 if let share = share(tail: tail) {
                     out.append(.share(ShareMention(percent: figure.amount, whole: share, range: figure.range, sentence: s)))
-                } else if ["完成预算", "完成预算的", "完成年初预算的", "完成率", "完成"].contains(where: { tail.hasSuffix($0) }) {
+                } else if ["完成预算", "完成预算的", "完成年初预算的", "完成率", "完成"].contains(where: { tail.hasUTF8Suffix($0) }) {
                     out.append(.completion(CompletionMention(percent: figure.amount, range: figure.range, sentence: s)))
                 } else {
                     out.append(.strayPercent(figure))
@@ -157,7 +157,7 @@ public enum SentenceReader {
     static func changeInReason(after i: Substring.Index, in text: Substring) -> String? {
         var rest = text[i...]
         rest = rest.drop { $0 == " " || $0 == "，" || $0 == "," || $0 == "。" || $0 == "；" || $0 == "\u{3000}" }
-        guard let word = (reasonWords + ["主要原因"]).first(where: { rest.hasPrefix($0) }) else { return nil }
+        guard let word = (reasonWords + ["主要原因"]).first(where: { rest.hasUTF8Prefix($0) }) else { return nil }
         let reason = rest.dropFirst(word.count).prefix { $0 != "。" && $0 != "；" }
         return directionWords.first { reason.contains($0.word) }?.word
     }
@@ -165,10 +165,17 @@ public enum SentenceReader {
     /// Whether `lead` (the sentence up to a figure) ends inside a parenthesis that speaks of
     /// the year before (`（上年财政仅安排…`, `(去年…`): the figure is last year's, said in passing.
     public static func isPriorYearAside(_ lead: Substring) -> Bool {
-        guard let open = lead.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
-        let aside = lead[lead.index(after: open)...]
-        guard !aside.contains(where: { $0 == "）" || $0 == ")" }) else { return false }
-        return (previousYearWords + ["去年"]).contains { aside.hasPrefix($0) || aside.contains($0) }
+        let aside: Substring
+        if lead.scalarsAreCharacters {  // the same walk by scalars (``StandaloneScalars``)
+            guard let open = lead.unicodeScalars.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
+            aside = lead[lead.unicodeScalars.index(after: open)...]
+            guard !aside.unicodeScalars.contains(where: { $0 == "）" || $0 == ")" }) else { return false }
+        } else {
+            guard let open = lead.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
+            aside = lead[lead.index(after: open)...]
+            guard !aside.contains(where: { $0 == "）" || $0 == ")" }) else { return false }
+        }
+        return (previousYearWords + ["去年"]).contains { aside.hasUTF8Prefix($0) || aside.containsUTF8($0) }
     }
 
     /// Units that a number must stand before: where one follows a word with no number between
@@ -266,13 +273,13 @@ public enum SentenceReader {
                 var yearEnd: (Int, Substring.Index)?
                 if digits.count == 4, k < text.endIndex, text[k] == "年", let year = Int(digits) {
                     yearEnd = (year, text.index(after: k))
-                } else if digits.isEmpty, let reportYear, let word = previousYearWords.first(where: { text[j...].hasPrefix($0) }) {
+                } else if digits.isEmpty, let reportYear, let word = previousYearWords.first(where: { text[j...].hasUTF8Prefix($0) }) {
                     yearEnd = (reportYear - 1, text.index(j, offsetBy: word.count))
                 }
                 if let (year, yearEnd) = yearEnd {
                     var end = yearEnd
                     for suffix in ["度", "决算数", "预算数", "决算", "预算", "数", "相比", "相较", "同期"] {
-                        while text[end...].hasPrefix(suffix) { end = text.index(end, offsetBy: suffix.count) }
+                        while text[end...].hasUTF8Prefix(suffix) { end = text.index(end, offsetBy: suffix.count) }
                     }
                     found = (year, i..<end)
                     i = end
@@ -288,13 +295,13 @@ public enum SentenceReader {
     /// either-or (`增加（减少）`, `增长(降低)`), left in by a report that had nothing to change, is a
     /// direction word of no sign (0).
     static func direction(endingAt tail: Substring) -> (Int, Substring.Index)? {
-        for (word, sign) in directionWords where tail.hasSuffix(word) {
+        for (word, sign) in directionWords where tail.hasUTF8Suffix(word) {
             return (sign, tail.index(tail.endIndex, offsetBy: -word.count))
         }
         let t = tail.trimmingTrailing { $0 == " " }
         guard let close = t.last, close == "）" || close == ")" else { return nil }
         let inner = t.dropLast()
-        for (second, _) in directionWords where inner.hasSuffix(second) {
+        for (second, _) in directionWords where inner.hasUTF8Suffix(second) {
             let beforeSecond = inner.dropLast(second.count)
             guard let open = beforeSecond.last, open == "（" || open == "(" else { continue }
             if let (_, start) = direction(endingAt: beforeSecond.dropLast()) { return (0, start) }
@@ -307,7 +314,7 @@ public enum SentenceReader {
         guard let zhan = tail.lastIndex(of: "占") else { return nil }
         var whole = tail[tail.index(after: zhan)...]
         if whole.contains(where: { clauseBreaks.contains($0) }) { return nil }
-        if whole.hasSuffix("的") { whole = whole.dropLast() }
+        if whole.hasUTF8Suffix("的") { whole = whole.dropLast() }
         whole = whole.trimmingTrailing { $0 == " " }
         return .some(whole.isEmpty ? nil : String(whole))
     }

@@ -76,7 +76,9 @@ public struct SourceText: Sendable {
 
     /// Text already decoded (tests, standard input, plugins).
     public init(text: String, path: String, encoding: Encoding = .utf8) {
-        let normalized = text.utf8.contains(13) ? text.replacingCRLF() : text
+        var probe = text
+        let hasCR = probe.withUTF8 { b in b.baseAddress.map { memchr($0, 13, b.count) != nil } ?? false }
+        let normalized = hasCR ? text.replacingCRLF() : text
         self.path = path
         self.text = normalized
         self.encoding = encoding

@@ -151,7 +151,7 @@ public struct ClassificationCatalog: Sendable {
         let wanted = Self.normalizedName(name)
         var found: [(ClassificationCode, ClassificationCode)] = []
         for e in entries where e.level == .kuan && (lei.map { $0.contains(e.code) } ?? true) {
-            for kuan in Set(([e.name] + e.formerNames).map { Self.normalizedName($0) }) where wanted.count > kuan.count && wanted.hasPrefix(kuan) {
+            for kuan in Set(([e.name] + e.formerNames).map { Self.normalizedName($0) }) where wanted.count > kuan.count && wanted.hasUTF8Prefix(kuan) {
                 if let xiang = resolve(String(wanted.dropFirst(kuan.count)), level: .xiang, within: e.code),
                    !found.contains(where: { $0 == (e.code, xiang) }) {
                     found.append((e.code, xiang))
@@ -166,16 +166,29 @@ public struct ClassificationCatalog: Sendable {
     /// without a trailing `支出` (reports write 住房保障支出 and 住房保障（类） alike).
     public static func normalizedName(_ name: some StringProtocol) -> String {
         var s = ""
-        for c in name {
-            switch c {
-            case " ", "\u{3000}", "\t", "“", "”", "\"", "‘", "’": continue
-            case "(": s.append("（")
-            case ")": s.append("）")
-            default: s.append(c)
+        if name.scalarsAreCharacters {  // the same by scalars (``StandaloneScalars``)
+            var out = UTF8Builder(capacity: name.utf8.count)
+            for u in name.unicodeScalars {
+                switch u {
+                case " ", "\u{3000}", "\t", "“", "”", "\"", "‘", "’": continue
+                case "(": out.append("（" as Unicode.Scalar)
+                case ")": out.append("）" as Unicode.Scalar)
+                default: out.append(u)
+                }
+            }
+            s = out.string
+        } else {
+            for c in name {
+                switch c {
+                case " ", "\u{3000}", "\t", "“", "”", "\"", "‘", "’": continue
+                case "(": s.append("（")
+                case ")": s.append("）")
+                default: s.append(c)
+                }
             }
         }
         for mark in ["（类）", "（款）", "（项）"] { s = s.replacingAll(mark, with: "") }
-        while s.hasSuffix("支出") && s.count > 2 { s.removeLast(2) }
+        while s.hasUTF8Suffix("支出") && s.count > 2 { s.removeLast(2) }
         return s
     }
 
@@ -195,13 +208,15 @@ extension Substring {
 extension String {
     /// Every occurrence of `target` replaced (no Foundation in the model).
     public func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
+        guard !target.isEmpty, var r = firstUTF8Range(of: target) else { return self }
         var out = ""
         var rest = self[...]
-        while let r = rest.firstRange(of: target) {
+        while true {
             out += rest[..<r.lowerBound]
             out += replacement
             rest = rest[r.upperBound...]
+            guard let next = rest.firstUTF8Range(of: target) else { break }
+            r = next
         }
         out += rest
         return out

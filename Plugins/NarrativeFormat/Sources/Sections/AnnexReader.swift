@@ -68,7 +68,7 @@ extension NarrativeReader {
     /// a `…绩效自评报告` title (`会议费项目` / `2020年绩效目标支出绩效自评报告`).
     func annexProjectTitle(at k: Int, of lines: [Int], mentions: [NarrativeMention]) -> String? {
         let bare = source.lines[lines[k] - 1].trimmingCharacters(" \t\u{3000}")
-        guard !bare.isEmpty, mentions.isEmpty, !bare.containsUTF8("报告"), !bare.hasPrefix("附件") else { return nil }
+        guard !bare.isEmpty, mentions.isEmpty, !bare.containsUTF8("报告"), !bare.hasUTF8Prefix("附件") else { return nil }
         let next = lines[(k + 1)...].lazy.map { self.source.lines[$0 - 1].trimmingCharacters(" \t\u{3000}") }.first { !$0.isEmpty }
         guard let next, next.containsUTF8("绩效自评报告") else { return nil }
         return String(bare)
@@ -79,11 +79,11 @@ extension NarrativeReader {
     /// `本年支出合计…` section 三 (支出).
     func annexSection(firstLabel label: String) -> TemplateSection? {
         let name = label.filter { $0 != " " && $0 != "\u{3000}" }
-        if name.hasSuffix("收入合计") || name.hasSuffix("本年收入") { return TemplateSection(statement: .income) }
-        if name.hasSuffix("一般公共预算财政拨款支出") {
+        if name.hasUTF8Suffix("收入合计") || name.hasUTF8Suffix("本年收入") { return TemplateSection(statement: .income) }
+        if name.hasUTF8Suffix("一般公共预算财政拨款支出") {
             return TemplateSection(statement: .generalBudgetExpenditure, fund: .generalBudget, classification: .lei)
         }
-        if name.hasSuffix("支出合计") || name.hasSuffix("本年支出") { return TemplateSection(statement: .expenditure) }
+        if name.hasUTF8Suffix("支出合计") || name.hasUTF8Suffix("本年支出") { return TemplateSection(statement: .expenditure) }
         return nil
     }
 
@@ -92,7 +92,7 @@ extension NarrativeReader {
     /// not read: equal to the budget only when all was granted and all arrived.
     mutating func readAnnexProjectFigures(_ money: [FigureMention], line number: Int, project: String, tally: inout AnnexTally) {
         let heading = AnnexMarks.heading(of: source.lines[number - 1])
-        func key(_ s: String) -> String { s.hasSuffix("项目") ? String(s.dropLast(2)) : s }
+        func key(_ s: String) -> String { s.hasUTF8Suffix("项目") ? String(s.dropLast(2)) : s }
         let item = report.projects.first { key($0.name) == key(project) }?.name ?? project
         var read = false
         for m in money {

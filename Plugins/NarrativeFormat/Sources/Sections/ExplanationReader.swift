@@ -55,9 +55,9 @@ extension NarrativeReader {
         for (k, number) in lines.enumerated() where !skip.contains(number) {
             let line = source.lines[number - 1]
             let bare = line.trimmingCharacters(" \t\u{3000}")
-            let isTableTitle = bare.hasPrefix("项目支出绩效目标完成情况表") || bare.hasPrefix("项目支出绩效目标自评表")
+            let isTableTitle = bare.hasUTF8Prefix("项目支出绩效目标完成情况表") || bare.hasUTF8Prefix("项目支出绩效目标自评表")
             if state.inTable {
-                if !isTableTitle, line.hasPrefix("\t") || bare.isEmpty || (bare.hasPrefix("(") && bare.hasSuffix("年度)")) {
+                if !isTableTitle, line.hasUTF8Prefix("\t") || bare.isEmpty || (bare.hasUTF8Prefix("(") && bare.hasUTF8Suffix("年度)")) {
                     state.table.append(number)
                     continue
                 }
@@ -126,13 +126,13 @@ extension NarrativeReader {
     /// 会议费、培训费支` / `出预算表情况说明`): the next text line, when the title does not end
     /// as titles do and that line does, is short and states no figure.
     func continuation(ofTitle title: Substring, after k: Int, in lines: [Int]) -> Int? {
-        let compact = title.filter { !$0.isWhitespace }
-        guard !TemplateSection.titleEndings.contains(where: { compact.hasSuffix($0) }) else { return nil }
+        let compact = title.filter { !$0.isWhitespaceQuickly }
+        guard !TemplateSection.titleEndings.contains(where: { compact.hasUTF8Suffix($0) }) else { return nil }
         var j = k + 1
         while j < lines.count, ProseLayout.isFurniture(source.lines[lines[j] - 1]) { j += 1 }
         guard j < lines.count else { return nil }
-        let next = source.lines[lines[j] - 1].filter { !$0.isWhitespace }
-        guard next.count <= 20, TemplateSection.titleEndings.contains(where: { next.hasSuffix($0) }),
+        let next = source.lines[lines[j] - 1].filter { !$0.isWhitespaceQuickly }
+        guard next.count <= 20, TemplateSection.titleEndings.contains(where: { next.hasUTF8Suffix($0) }),
               Heading.section(Substring(next)) == nil, !next.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
         return lines[j]
     }
@@ -170,7 +170,7 @@ extension NarrativeReader {
         var placed: [(fact: FactIndex, sentence: Int, isPart: Bool)] = []
         let paragraphStart = placedFacts.count
         // Asked once per paragraph, not once per share: thousands of shares stay linear.
-        let listsParts = text.firstRange(of: "其中") != nil || text.firstRange(of: "主要用于") != nil
+        let listsParts = text.firstUTF8Range(of: "其中") != nil || text.firstUTF8Range(of: "主要用于") != nil
         let project = state.section?.isProjects == true ? projectName(in: text) : nil
         let marks = ParagraphMarks(text, words: SentenceReader.reasonWords + TemplateSection.purchaseWords + SentenceReader.otherBasisWords)
         // The figures placed in the sentence `sentence`, last first (the paragraph's figures are
@@ -198,7 +198,7 @@ extension NarrativeReader {
                     // `检察（款）: 2018 年预算支出合计 16,444.36 万元`: the chain before the colon names it.
                     let lead = text[nearStart..<m.figure.range.lowerBound]
                     if let path = ClassificationPath(lead), !lead.contains(where: { $0.isASCII && $0.isNumber } ) || path.parts.count > 0,
-                       let last = ["（项）", "(项)", "（款）", "(款)", "（类）", "(类)"].compactMap({ lead.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound }),
+                       let last = ["（项）", "(项)", "（款）", "(款)", "（类）", "(类)"].compactMap({ lead.lastUTF8Range(of: $0) }).max(by: { $0.lowerBound < $1.lowerBound }),
                        !lead[last.upperBound...].contains(where: { "，,；;".contains($0) }) {
                         m.label = SentenceReader.cleanLabel(lead[..<last.upperBound])
                     }
@@ -212,7 +212,7 @@ extension NarrativeReader {
                          at: span(m.figure.range), severity: .note)
                     continue
                 }
-                if let word = SentenceReader.directionWords.first(where: { m.label.hasPrefix($0.word) })?.word {
+                if let word = SentenceReader.directionWords.first(where: { m.label.hasUTF8Prefix($0.word) })?.word {
                     // `同时，…增加部门预算 1,464.3 万元`: an amount named by a change is the size of a
                     // change the text explains, not a line of the section.
                     warn("unplaced-figure", Message(.narrChangeAmount, "\(word)"), at: span(m.figure.range), severity: .note)

@@ -16,7 +16,7 @@ extension NarrativeReader {
         }
         // The entity is set once the whole document is read; until then, the one its title names.
         var item = NarrativeLabel.withoutEntityAndYear(m.label, entity: report.entity.isEmpty ? titleEntity : report.entity)
-        if let short = shortName, item.hasPrefix(short), item.count > short.count { item.removeFirst(short.count) }
+        if let short = shortName, item.hasUTF8Prefix(short), item.count > short.count { item.removeFirst(short.count) }
         if report.phase == .budget { item = BudgetWording.itemName(item) }
         guard !item.isEmpty else {
             warn("unplaced-figure", Message(.narrNoName, "\(m.figure.amount)", "\(unit)"), at: span)
@@ -127,7 +127,7 @@ extension NarrativeReader {
               let leiName = catalog.name(of: leiCode), let kuanName = catalog.name(of: kuan) else { return nil }
         let written = ClassificationCatalog.normalizedName(last.name)
         let kuanWritten = [kuanName] + (catalog[kuan]?.formerNames ?? [])
-        let prefix = kuanWritten.map { ClassificationCatalog.normalizedName($0) }.filter { written.hasPrefix($0) }.max { $0.count < $1.count } ?? ""
+        let prefix = kuanWritten.map { ClassificationCatalog.normalizedName($0) }.filter { written.hasUTF8Prefix($0) }.max { $0.count < $1.count } ?? ""
         var split = path
         split.parts = [ClassificationPath.Part(level: .lei, name: path.parts.count == 2 ? path.parts[0].name : leiName),
                        ClassificationPath.Part(level: .kuan, name: String(written.prefix(prefix.count))),

@@ -13,14 +13,14 @@ extension NarrativeReader {
     func projectName(in line: Substring) -> String? {
         let t = line.trimmingCharacters(" \t\u{3000}")
         guard let first = t.unicodeScalars.first, (0x2460...0x2473).contains(first.value),
-              let end = t.firstRange(of: "绩效目标完成情况") else { return nil }
+              let end = t.firstUTF8Range(of: "绩效目标完成情况") else { return nil }
         let name = t[t.index(after: t.startIndex)..<end.lowerBound]
         return name.isEmpty ? nil : String(name)
     }
 
     /// The index of the project named `name` (trailing `项目` ignored), created when new.
     mutating func projectIndex(named name: String, line: Int) -> Int {
-        func key(_ s: String) -> String { s.hasSuffix("项目") ? String(s.dropLast(2)) : s }
+        func key(_ s: String) -> String { s.hasUTF8Suffix("项目") ? String(s.dropLast(2)) : s }
         if let i = report.projects.firstIndex(where: { key($0.name) == key(name) }) { return i }
         report.projects.append(Project(name: name, span: source.span(line: line)))
         return report.projects.count - 1
@@ -37,7 +37,7 @@ extension NarrativeReader {
         var cells: [TableCell] = []
         for number in lines {
             let line = source.lines[number - 1]
-            if line.hasPrefix("\t") {
+            if line.hasUTF8Prefix("\t") {
                 cells.append(TableCell(text: String(line.trimmingCharacters(" \t\u{3000}")), line: number))
             } else if !line.trimmingCharacters(" \t\u{3000}").isEmpty, !cells.isEmpty {
                 cells[cells.count - 1].text += String(line.trimmingCharacters(" \t\u{3000}"))
@@ -69,7 +69,7 @@ extension NarrativeReader {
                 if report.entity.isEmpty { report.entity = cells[i + 1].text }
                 i += 2
                 continue
-            case _ where cell.text.hasPrefix("预算执行情况"):
+            case _ where cell.text.hasUTF8Prefix("预算执行情况"):
                 if cell.text.containsUTF8("(元)") || cell.text.containsUTF8("（元）") { moneyUnit = .yuan }
             case "预算数", "执行数", "其中-财政拨款", "其它资金", "其他资金":
                 guard i + 1 < cells.count else { break }
@@ -83,7 +83,7 @@ extension NarrativeReader {
                 let goals = cells[(i + 1)...].prefix { $0.text != "绩效指标完成情况" }.filter { !$0.text.isEmpty }
                 report.projects[p].goalExpected = goals.first?.text
                 report.projects[p].goalAchieved = goals.dropFirst().first?.text
-            case _ where cell.text.hasPrefix("实际完成指标值"):
+            case _ where cell.text.hasUTF8Prefix("实际完成指标值"):
                 readIndicators(Array(cells[(i + 1)...]), project: p)
                 return
             default:
@@ -147,7 +147,7 @@ extension NarrativeReader {
 extension String {
     func trimmingSuffix(_ suffixes: String...) -> String {
         var s = self
-        for suffix in suffixes where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
+        for suffix in suffixes where s.hasUTF8Suffix(suffix) { s.removeLast(suffix.count) }
         return s
     }
 }

@@ -7,15 +7,36 @@ enum TemplatePart: Equatable {
 
     /// Whether a line starts like a part heading (`第三部分 …`).
     static func opensPart(_ line: Substring) -> Bool {
-        let t = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
-        guard t.hasPrefix("第"), let bu = t.firstRange(of: "部分") else { return false }
+        let t = afterIndent(line)
+        guard t.hasUTF8Prefix("第"), let bu = t.firstUTF8Range(of: "部分") else { return false }
         return t.distance(from: t.startIndex, to: bu.lowerBound) <= 3
+    }
+
+    /// The line after its leading spaces, tabs and ideographic spaces, skipped by their bytes
+    /// (most lines start otherwise, and a `Character` comparison normalises CJK text). Where a
+    /// space carries a combining mark this skips one scalar more than a `Character` walk
+    /// would; the rest then starts with the mark, which `第` is not, so a part heading is found
+    /// on the same lines either way.
+    static func afterIndent(_ line: Substring) -> Substring {
+        let u = line.utf8
+        var i = u.startIndex
+        while i < u.endIndex {
+            let b = u[i]
+            if b == 0x20 || b == 0x09 {
+                i = u.index(after: i)
+            } else if b == 0xE3, line[i...].hasUTF8Prefix("\u{3000}") {
+                i = u.index(i, offsetBy: 3)
+            } else {
+                break
+            }
+        }
+        return line[i...]
     }
 
     /// The part a `第X部分 …` heading opens, `nil` for other lines.
     init?(heading line: Substring) {
-        let t = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
-        guard t.hasPrefix("第"), let bu = t.firstRange(of: "部分"),
+        let t = Self.afterIndent(line)
+        guard t.hasUTF8Prefix("第"), let bu = t.firstUTF8Range(of: "部分"),
               t.distance(from: t.startIndex, to: bu.lowerBound) <= 3 else { return nil }
         let title = t[bu.upperBound...]
         if title.containsUTF8("概况") { self = .overview }
@@ -52,10 +73,10 @@ enum TemplatePart: Equatable {
         }
         guard Self.standaloneTitles.contains(where: { tail.count >= $0.ending.utf8.count && tail.suffix($0.ending.utf8.count).elementsEqual($0.ending.utf8) })
         else { return nil }
-        let t = line.filter { !$0.isWhitespace }
+        let t = line.filter { !$0.isWhitespaceQuickly }
         guard (4...40).contains(t.count), Heading.section(line) == nil, Heading.subsection(line) == nil, !ListItem.starts(line),
               !t.contains(where: { "，。：；,;:…、.．".contains($0) }),
-              let row = Self.standaloneTitles.first(where: { t.hasSuffix($0.ending) }) else { return nil }
+              let row = Self.standaloneTitles.first(where: { t.hasUTF8Suffix($0.ending) }) else { return nil }
         self = row.part
     }
 }
@@ -123,9 +144,9 @@ struct TemplateSection: Equatable {
     /// The section a heading names, by the template's wording (numbers vary between years).
     static func forHeading(_ title: Substring) -> TemplateSection? {
         let t = title.filter { $0 != " " && $0 != "\u{3000}" && !"“”\"".contains($0) }
-        for row in titles where row.words.allSatisfy(t.contains) {
+        for row in titles where row.words.allSatisfy({ t.containsUTF8($0) }) {
             var section = row.section
-            if let d = row.detail.first(where: { t.contains($0.word) }) { section.classification = d.classification }
+            if let d = row.detail.first(where: { t.containsUTF8($0.word) }) { section.classification = d.classification }
             return section
         }
         return nil
@@ -139,9 +160,9 @@ struct TemplateSection: Equatable {
     /// number, ends with ``leadInEndings`` and names a section by the template's wording.
     static func forLeadIn(_ line: Substring) -> TemplateSection? {
         // Most lines end otherwise: their last character first, before the whole line.
-        guard let last = line.last(where: { !$0.isWhitespace }), last == "：" || last == ":" else { return nil }
-        let t = line.filter { !$0.isWhitespace }
-        guard t.count <= 30, let ending = leadInEndings.first(where: { t.hasSuffix($0) }),
+        guard let last = line.last(where: { !$0.isWhitespaceQuickly }), last == "：" || last == ":" else { return nil }
+        let t = line.filter { !$0.isWhitespaceQuickly }
+        guard t.count <= 30, let ending = leadInEndings.first(where: { t.hasUTF8Suffix($0) }),
               !t.contains(where: { NarrativeFigure.digitLike($0) }) else { return nil }
         return forHeading(Substring(t.dropLast(ending.count)))
     }
@@ -169,7 +190,7 @@ struct TemplateSection: Equatable {
         if label.containsUTF8("一般公共预算") { return .generalBudget }
         if label.containsUTF8("政府性基金") { return .governmentFund }
         if label.containsUTF8("国有资本经营") { return .stateCapital }
-        if statement == .income, label.hasSuffix("收入"), !label.containsUTF8("合计") { return .other }
+        if statement == .income, label.hasUTF8Suffix("收入"), !label.containsUTF8("合计") { return .other }
         return fund
     }
 }
