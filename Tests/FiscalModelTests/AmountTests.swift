@@ -1,4 +1,4 @@
-import FiscalModel
+@testable import FiscalModel
 import Testing
 
 @Suite("Amount: exact decimal money")
@@ -27,6 +27,28 @@ struct AmountTests {
     ])
     func rejects(input: String) {
         #expect(Amount.parse(input) == nil)
+    }
+
+    @Test("plain digits read from their bytes read as the general reading reads them")
+    func plainReadingAgrees() {
+        var state: UInt64 = 20261203
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let alphabet: [Character] = ["0", "1", "9", ".", ".", ",", " ", "-", "万", "元", "５"]
+        var read = 0
+        for _ in 0..<20000 {
+            let long = next(10) == 0
+            let text = String((0..<next(long ? 40 : 8)).map { _ in long ? "7" : alphabet[next(alphabet.count)] })
+            let general = Amount.parseGeneral(text)
+            let parsed = Amount.parse(text)
+            #expect(parsed?.amount.mantissa == general?.amount.mantissa && parsed?.amount.scale == general?.amount.scale
+                    && parsed?.unit == general?.unit, "\(text.debugDescription)")
+            if parsed != nil { read += 1 }
+        }
+        #expect(read > 2000, "\(read)")
+        #expect(Amount.parse(".5")?.amount.scale == 1 && Amount.parse("5.")?.amount == nil && Amount.parse("0012.30")?.amount.scale == 2)
     }
 
     @Test("0.1 + 0.2 is 0.3")

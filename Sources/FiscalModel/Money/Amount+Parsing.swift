@@ -10,6 +10,17 @@ extension Amount {
     /// (`１，０１４．７３`). Surrounding spaces are ignored. Returns `nil` for anything else,
     /// including misplaced thousands separators and more than 30 digits.
     public static func parse(_ text: some StringProtocol) -> Parsed? {
+        // Most figures are plain ASCII digits with at most one point (`1014.73`): read them
+        // straight from the bytes. Anything else (signs, separators, spaces, units, full-width
+        // digits, a bare or trailing point, more than 30 digits) takes the general reading.
+        if let plain = text.utf8.withContiguousStorageIfAvailable(parsePlain), let plain {
+            return Parsed(amount: plain, unit: nil)
+        }
+        return parseGeneral(text)
+    }
+
+    /// ``parse(_:)`` for any text (a test holds the plain reading to it).
+    static func parseGeneral(_ text: some StringProtocol) -> Parsed? {
         var scalars = Array(text.unicodeScalars.map(Amount.halfWidth))
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
@@ -32,6 +43,26 @@ extension Amount {
     public init?(_ text: some StringProtocol) {
         guard let parsed = Amount.parse(text) else { return nil }
         self = parsed.amount
+    }
+
+    /// `[0-9]*(.[0-9]+)?` with at least one digit and at most 30, else nil (which is not "not
+    /// a number": the general reading decides those).
+    private static func parsePlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Amount? {
+        guard !bytes.isEmpty, bytes.count <= 31 else { return nil }
+        var mantissa: Int128 = 0
+        var point = -1
+        for (i, b) in bytes.enumerated() {
+            if b >= 0x30 && b <= 0x39 {
+                mantissa = mantissa * 10 + Int128(b &- 0x30)
+            } else if b == 0x2E && point < 0 {
+                point = i
+            } else {
+                return nil
+            }
+        }
+        let digits = point < 0 ? bytes.count : bytes.count - 1
+        guard digits > 0, digits <= 30, point != bytes.count - 1 else { return nil }
+        return Amount(mantissa: mantissa, scale: point < 0 ? 0 : bytes.count - 1 - point)
     }
 
     private static func parseNumber(_ scalars: [Unicode.Scalar]) -> Amount? {
