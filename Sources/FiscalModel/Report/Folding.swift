@@ -33,6 +33,22 @@ public struct FactKey: Sendable, Hashable {
     /// check compares the two.
     public var derived: Bool
 
+    /// Every field but the entity: each table keyed by `FactKey` holds the facts of one report
+    /// (``Report/folded()``, ``RestatementIndex``, ``ReportAssembly``), where the entity is the
+    /// same for all and hashing its name (CJK, normalised as it is hashed) was most of the
+    /// cost. Equality still compares it.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(year)
+        hasher.combine(phase)
+        hasher.combine(statement)
+        hasher.combine(measure)
+        hasher.combine(line)
+        hasher.combine(econCode)
+        hasher.combine(fund)
+        hasher.combine(countUnit)
+        hasher.combine(derived)
+    }
+
     public init(_ f: Fact) {
         entity = f.entity
         year = f.year
@@ -204,34 +220,32 @@ extension Report {
         // Facts held as columns (the canonical CSV's rows) fold only when two rows share a key:
         // most files have none, and then no fact is built.
         if let c = facts.columns, !c.columns.mayFold(c.range) { return self }
-        var order: [FactKey] = []
-        var members: [FactKey: [FactIndex]] = [:]
         var newIndex = [FactIndex](repeating: 0, count: facts.count)
+        let keys = facts.map { FactKey($0) }
         // A figure whose fund the sentence does not say is the figure of the one fund its
         // other mentions name (a narrative's 三公 figure and the 财政拨款 三公 table's).
         var funds: [FactKey: Set<Fund>] = [:]
-        for f in facts where f.fund != nil {
-            var k = FactKey(f)
-            let fund = k.fund!
+        for var k in keys {
+            guard let fund = k.fund else { continue }
             k.fund = nil
             funds[k, default: []].insert(fund)
         }
-        for (i, f) in facts.enumerated() {
-            var key = FactKey(f)
-            if key.fund == nil, let known = funds[key], known.count == 1 { key.fund = known.first }
-            if members[key] == nil {
-                order.append(key)
-                members[key] = [i]
-            } else {
-                members[key]!.append(i)
-            }
+        // Each key's facts, in the order of its first (one hash lookup per fact).
+        var group: [FactKey: Int] = [:]
+        group.reserveCapacity(keys.count)
+        var members: [[FactIndex]] = []
+        for (i, k) in keys.enumerated() {
+            var key = k
+            if key.fund == nil, !funds.isEmpty, let known = funds[key], known.count == 1 { key.fund = known.first }
+            let next = members.count
+            let g = Self.slot(&group[key, default: next])
+            if g == next { members.append([i]) } else { members[g].append(i) }
         }
-        guard order.count < facts.count else { return self }
+        guard members.count < facts.count else { return self }
         var out = self
         out.facts = []
-        out.facts.reserveCapacity(order.count)
-        for (n, key) in order.enumerated() {
-            let group = members[key]!
+        out.facts.reserveCapacity(members.count)
+        for (n, group) in members.enumerated() {
             for i in group { newIndex[i] = n }
             out.facts.append(group.count == 1 ? facts[group[0]] : Report.fold(group.map { facts[$0] }, reportUnit: unit))
         }
@@ -244,6 +258,11 @@ extension Report {
         }
         return out
     }
+
+    /// The value in a dictionary's slot, which `default` filled if it was empty: one lookup
+    /// finds or inserts.
+    @inline(__always)
+    static func slot(_ value: inout Int) -> Int { value }
 
     /// One fact from facts of one key. When its mentions state it in different money units and
     /// one of them is the report's, the fact is in the report's unit (its best mention's value
