@@ -47,4 +47,71 @@ struct TrimmingTests {
         }
         #expect(opened > 200, "\(opened)")
     }
+    @Test("n characters back, by bytes, scalars or characters, lands where the Character walk lands")
+    func charactersBack() {
+        let alphabet: [String] = ["一", "般", "a", "1", " ", "。", "\u{301}", "\u{600}", "😀", "e"]
+        var state: UInt64 = 20261210
+        var checked = 0
+        for _ in 0..<5000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let count = Int(state >> 58)  // up to 63 pieces
+            var line = ""
+            var x = state
+            for _ in 0..<count {
+                x = x &* 6364136223846793005 &+ 1442695040888963407
+                line += alphabet[Int(x >> 60) % alphabet.count]
+            }
+            let text = Substring(line)
+            let indices = Array(text.indices) + [text.endIndex]
+            let i = indices[Int(x % UInt64(indices.count))]
+            let limit = indices[Int((x >> 8) % UInt64(indices.firstIndex(of: i)! + 1))]
+            for n in [0, 1, 3, 7, 20] {
+                let reference = text.index(i, offsetBy: -n, limitedBy: limit) ?? limit
+                #expect(NarrativeReader.characters(back: n, from: i, limit: limit, in: text) == reference,
+                        "\(line.unicodeScalars.map(\.value)) n=\(n)")
+                checked += 1
+            }
+        }
+        #expect(checked == 25000)
+        // A sentence longer than the reach, of CJK only (the scalar walk) and with a combining
+        // mark inside the reach (the Character walk).
+        for line in [String(repeating: "一般", count: 150), String(repeating: "一般", count: 100) + "e\u{301}" + String(repeating: "一般", count: 100)] {
+            let text = Substring(line)
+            let expected = text.index(text.endIndex, offsetBy: -200)
+            #expect(NarrativeReader.characters(back: 200, from: text.endIndex, limit: text.startIndex, in: text) == expected)
+            #expect(text.distance(from: expected, to: text.endIndex) == 200)
+        }
+    }
+    @Test("headings rejected by their first scalar are the headings the Character reading rejects")
+    func headingsByFirstScalar() {
+        func section(_ line: Substring) -> Substring? {
+            let t = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
+            let n = t.prefix { Heading.numerals.contains($0) }
+            guard !n.isEmpty, n.count <= 3, t.dropFirst(n.count).first == "、" else { return nil }
+            return t.dropFirst(n.count + 1)
+        }
+        func subsection(_ line: Substring) -> Substring? {
+            let t = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
+            guard t.first == "（" || t.first == "(" else { return nil }
+            let body = t.dropFirst()
+            let n = body.prefix { Heading.numerals.contains($0) || $0 == " " }
+            guard !n.isEmpty, let close = body.dropFirst(n.count).first, close == "）" || close == ")" else { return nil }
+            return body.dropFirst(n.count + 1)
+        }
+        // U+F9D1 is canonically 六: the Character reading takes it for a numeral.
+        let alphabet: [String] = [" ", "\u{3000}", "\t", "一", "六", "\u{F9D1}", "、", "（", "(", "）", "收入", "\u{301}"]
+        var state: UInt64 = 20261211
+        var headings = 0
+        for _ in 0..<20000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var line = ""
+            for k in 0..<Int(state >> 61) + 1 { line += alphabet[Int((state >> UInt64(k * 4)) & 0xF) % alphabet.count] }
+            let l = Substring(line)
+            #expect(Heading.section(l) == section(l), "\(line.unicodeScalars.map(\.value))")
+            #expect(Heading.subsection(l) == subsection(l), "\(line.unicodeScalars.map(\.value))")
+            if section(l) != nil || subsection(l) != nil { headings += 1 }
+        }
+        #expect(headings > 500, "\(headings)")
+        #expect(Heading.section("\u{F9D1}、收入") == "收入")
+    }
 }

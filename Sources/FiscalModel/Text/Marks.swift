@@ -35,9 +35,11 @@ public struct Marks: Sendable {
     /// `text` without the marks: `String(text.filter { !contains($0) })`, walked by scalars when
     /// each is a character of its own (``StandaloneScalars``).
     public func removed(from text: some StringProtocol) -> String {
-        guard text.scalarsAreCharacters else { return String(text.filter { !contains($0) }) }
         var out = UTF8Builder(capacity: text.utf8.count)
-        for u in text.unicodeScalars where !scalars.contains(u.value) { out.append(u) }
+        for u in text.unicodeScalars {
+            guard u.standsAlone else { return String(text.filter { !contains($0) }) }
+            if !scalars.contains(u.value) { out.append(u) }
+        }
         return out.string
     }
 

@@ -147,6 +147,32 @@ extension NarrativeReader {
     /// wording is well under 200 characters in any template.
     static let chainReach = 200
 
+    /// `text.index(i, offsetBy: -n, limitedBy: limit) ?? limit`: `n` characters back from `i`,
+    /// not past `limit`. Walking back by `Character` breaks graphemes backwards, the slowest walk
+    /// there is, for every figure; so a stretch of at most `n` bytes answers `limit` at once (it
+    /// has at most `n` characters), and a stretch whose scalars stand alone is walked by scalars
+    /// (``StandaloneScalars``: each is a character). Anything else takes the `Character` walk.
+    static func characters(back n: Int, from i: Substring.Index, limit: Substring.Index, in text: Substring) -> Substring.Index {
+        if text.utf8.distance(from: limit, to: i) <= n { return limit }
+        let scalars = text.unicodeScalars
+        var j = i
+        var k = 0
+        while k < n && j > limit {
+            let p = scalars.index(before: j)
+            guard scalars[p].standsAlone else { return text.index(i, offsetBy: -n, limitedBy: limit) ?? limit }
+            j = p
+            k += 1
+        }
+        // Landed inside the stretch: a boundary when the scalar before stands alone too.
+        if j > limit, !scalars[scalars.index(before: j)].standsAlone {
+            return text.index(i, offsetBy: -n, limitedBy: limit) ?? limit
+        }
+        return j
+    }
+
+    /// The words a paragraph's figures are placed by (reasons, purchases, another basis).
+    static let cueWords = SentenceReader.reasonWords + TemplateSection.purchaseWords + SentenceReader.otherBasisWords
+
     /// A paragraph of prose: its figures become facts, its ratios claims.
     mutating func readSentences(_ prose: ProseText, state: inout ExplanationState) {
         let text = prose.text[...]
@@ -172,7 +198,7 @@ extension NarrativeReader {
         // Asked once per paragraph, not once per share: thousands of shares stay linear.
         let listsParts = text.firstUTF8Range(of: "其中") != nil || text.firstUTF8Range(of: "主要用于") != nil
         let project = state.section?.isProjects == true ? projectName(in: text) : nil
-        let marks = ParagraphMarks(text, words: SentenceReader.reasonWords + TemplateSection.purchaseWords + SentenceReader.otherBasisWords)
+        let marks = ParagraphMarks(text, words: Self.cueWords)
         // The figures placed in the sentence `sentence`, last first (the paragraph's figures are
         // in reading order, so they are a suffix of `placed`): looked at lazily, not copied.
         func placedInSentence(_ sentence: Int) -> some Sequence<(fact: FactIndex, sentence: Int, isPart: Bool)> {
@@ -193,7 +219,7 @@ extension NarrativeReader {
                 // before it in its sentence: looking no further keeps a sentence with thousands of
                 // figures and no `。` linear.
                 let sentenceStart = marks.sentenceStart(before: m.figure.range.lowerBound)
-                let nearStart = text.index(m.figure.range.lowerBound, offsetBy: -Self.chainReach, limitedBy: sentenceStart) ?? sentenceStart
+                let nearStart = Self.characters(back: Self.chainReach, from: m.figure.range.lowerBound, limit: sentenceStart, in: text)
                 if section.classification == .chain || section.classification == .economic, ClassificationPath(m.label) == nil {
                     // `检察（款）: 2018 年预算支出合计 16,444.36 万元`: the chain before the colon names it.
                     let lead = text[nearStart..<m.figure.range.lowerBound]

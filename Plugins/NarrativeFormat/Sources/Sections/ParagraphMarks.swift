@@ -8,16 +8,21 @@ struct ParagraphMarks {
     private let text: Substring
     private let sentenceMarks: [Substring.Index]
     private let clauseMarks: [Substring.Index]
-    private let occurrences: [String: [Range<Substring.Index>]]
+    /// Each word given and where it occurs. A list, not a dictionary: hashing a CJK word
+    /// normalises it, and a paragraph is asked of a dozen words; the lookup compares bytes.
+    private let occurrences: [(word: String, ranges: [Range<Substring.Index>])]
 
     init(_ text: Substring, words: [String]) {
         self.text = text
         let sentences = text.utf8Ranges(of: "。").map(\.lowerBound)
         sentenceMarks = sentences
         clauseMarks = (sentences + text.utf8Ranges(of: "；").map(\.lowerBound)).sorted()
-        var found: [String: [Range<Substring.Index>]] = [:]
-        for word in words where found[word] == nil { found[word] = text.utf8Ranges(of: word) }
-        occurrences = found
+        occurrences = words.map { ($0, text.utf8Ranges(of: $0)) }
+    }
+
+    /// Where `word` occurs, if it was given to `init` (the same spelling, byte for byte).
+    private func ranges(of word: String) -> [Range<Substring.Index>]? {
+        occurrences.first { $0.word.utf8.count == word.utf8.count && $0.word.utf8.elementsEqual(word.utf8) }?.ranges
     }
 
     /// The start of the sentence holding `position`: just after the last `。` before it.
@@ -30,7 +35,7 @@ struct ParagraphMarks {
     /// wholly inside `range`.
     func firstWord(of words: [String], in range: Range<Substring.Index>) -> String? {
         words.first { word in
-            guard let ranges = occurrences[word] else { return false }
+            guard let ranges = ranges(of: word) else { return false }
             let k = firstIndex(in: ranges.count) { ranges[$0].lowerBound >= range.lowerBound }
             return k < ranges.count && ranges[k].upperBound <= range.upperBound
         }

@@ -220,9 +220,13 @@ enum ListItem {
 /// Heading shapes: `一、…` (a section) and `（一）…` (a subsection).
 enum Heading {
     static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    static let numeralScalars = Set("一二三四五六七八九十".unicodeScalars)
 
     /// The title of a `一、…` heading.
     static func section(_ line: Substring) -> Substring? {
+        // Most lines start with no numeral: told by their first scalar after the indent (one
+        // that stands alone is the first character, and equals a numeral only when it is one).
+        if let u = TemplatePart.afterIndent(line).unicodeScalars.first, u.standsAlone, !numeralScalars.contains(u) { return nil }
         let t = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
         let n = t.prefix { numerals.contains($0) }
         guard !n.isEmpty, n.count <= 3, t.dropFirst(n.count).first == "、" else { return nil }
@@ -231,6 +235,7 @@ enum Heading {
 
     /// The title of a `（一）…` heading.
     static func subsection(_ line: Substring) -> Substring? {
+        if let u = TemplatePart.afterIndent(line).unicodeScalars.first, u.standsAlone, u != "（", u != "(" { return nil }
         let t = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
         guard t.first == "（" || t.first == "(" else { return nil }
         let body = t.dropFirst()
