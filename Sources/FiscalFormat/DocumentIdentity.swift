@@ -153,8 +153,8 @@ extension DocumentIdentity {
             for (offset, raw) in lines.enumerated() {
                 let number = offset + 1
                 let text = DocumentIdentity.compact(raw)
-                if text.isEmpty || text.utf8.starts(with: "===page".utf8) || text.utf8.starts(with: "SOURCE:".utf8) { continue }
-                if partEntity == nil, text.utf8.starts(with: "第一部分".utf8), text.hasSuffix("概况") {
+                if text.isEmpty || text.hasUTF8Prefix("===page") || text.hasUTF8Prefix("SOURCE:") { continue }
+                if partEntity == nil, text.hasUTF8Prefix("第一部分"), text.hasSuffix("概况") {
                     let name = String(text.dropFirst(4).dropLast(2))
                     if !name.isEmpty && name != "部门" && name != "单位" { partEntity = name }
                 }
@@ -171,9 +171,9 @@ extension DocumentIdentity {
                     }
                 }
                 // Years and phases of table titles and part headings.
-                if text.utf8.count <= 180, DocumentIdentity.isTableTitle(text) || text.utf8.starts(with: "第".utf8) && text.containsUTF8("部分") {
+                if text.utf8.count <= 180, DocumentIdentity.isTableTitle(text) || text.hasUTF8Prefix("第") && text.containsUTF8("部分") {
                     if headingYear == nil, let y = DocumentIdentity.firstYear(in: text) { headingYear = (y, number) }
-                    if let p = DocumentIdentity.titleEndings.first(where: { text.hasSuffix($0.word) || text.contains($0.word + "（") })?.phase {
+                    if let p = DocumentIdentity.titleEndings.first(where: { text.hasSuffix($0.word) || text.containsUTF8($0.word + "（") })?.phase {
                         titles[p, default: 0] += 1
                     }
                 }
@@ -234,7 +234,7 @@ extension DocumentIdentity {
 
     /// The entity a labelled line names (`部门：中共江苏省委办公厅单位：万元` → 中共江苏省委办公厅).
     static func labelledValue(_ compact: String) -> (label: Int, value: String)? {
-        for (index, label) in labels.enumerated() where compact.utf8.starts(with: label.utf8) {
+        for (index, label) in labels.enumerated() where compact.hasUTF8Prefix(label) {
             var rest = compact.dropFirst(label.count)
             guard let colon = rest.first, colon == "：" || colon == ":" else { continue }
             rest = rest.dropFirst()

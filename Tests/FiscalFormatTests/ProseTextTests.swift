@@ -143,6 +143,70 @@ struct ProseTextTests {
         #expect(SentenceReader.splitClauses("基本支出，项目支出；") == ["基本支出", "项目支出", ""])
     }
 
+    @Test("the whole of a share, found by scalars, is the one found by characters")
+    func shareWholeByScalars() {
+        func reference(_ tail: Substring) -> String?? {
+            guard let zhan = tail.lastIndex(of: "占") else { return nil }
+            var whole = tail[tail.index(after: zhan)...]
+            if whole.contains(where: { SentenceReader.clauseBreaks.contains($0) }) { return nil }
+            if whole.hasUTF8Suffix("的") { whole = whole.dropLast() }
+            whole = whole.trimmingTrailing { $0 == " " }
+            return .some(whole.isEmpty ? nil : String(whole))
+        }
+        let alphabet: [String] = ["占", "支出", "的", " ", "，", "\u{301}", "本年"]
+        var g = UTF8SearchTests.Generator(state: 20261212)
+        var shares = 0
+        for _ in 0..<5000 {
+            let tail = Substring((0..<Int.random(in: 0...8, using: &g)).map { _ in alphabet.randomElement(using: &g)! }.joined())
+            #expect(SentenceReader.share(tail: tail) == reference(tail), "\(tail.unicodeScalars.map(\.value))")
+            if case .some = reference(tail) { shares += 1 }
+        }
+        #expect(shares > 500, "\(shares)")
+    }
+
+    @Test("furniture told by scalars is furniture told by characters")
+    func furnitureByScalars() {
+        func byCharacters(_ line: Substring) -> Bool {
+            var length = 0
+            var quotes = true
+            for c in line where !c.isWhitespaceQuickly {
+                length += 1
+                if quotes, !"“”‘’\"".contains(c) { quotes = false }
+                if length > 9, !quotes { break }
+            }
+            if length > 9 && !quotes && line.first(where: { !$0.isWhitespaceQuickly }) != "=" { return false }
+            return ProseLayout.isFurnitureByDefinition(line)
+        }
+        let alphabet: [String] = ["—", "第", "页", "=", "1", "2", " ", "\u{3000}", "“", "”", "收入", "\u{301}", "\u{600}"]
+        var g = UTF8SearchTests.Generator(state: 20261215)
+        var furniture = 0
+        for _ in 0..<5000 {
+            let line = Substring((0..<Int.random(in: 0...14, using: &g)).map { _ in alphabet.randomElement(using: &g)! }.joined())
+            #expect(ProseLayout.isFurniture(line) == byCharacters(line), "\(line.unicodeScalars.map(\.value))")
+            if byCharacters(line) { furniture += 1 }
+        }
+        #expect(furniture > 100, "\(furniture)")
+    }
+
+    @Test("a prior-year aside found by scalars is the one found by characters")
+    func priorYearAsideByScalars() {
+        func reference(_ lead: Substring) -> Bool {
+            guard let open = lead.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
+            let aside = lead[lead.index(after: open)...]
+            guard !aside.contains(where: { $0 == "）" || $0 == ")" }) else { return false }
+            return (SentenceReader.previousYearWords + ["去年"]).contains { aside.hasUTF8Prefix($0) || aside.containsUTF8($0) }
+        }
+        let alphabet: [String] = ["（", "(", "）", "上年", "去年", "安排", " ", "\u{301}", "\u{600}", "。"]
+        var g = UTF8SearchTests.Generator(state: 20261214)
+        var asides = 0
+        for _ in 0..<5000 {
+            let lead = Substring((0..<Int.random(in: 0...8, using: &g)).map { _ in alphabet.randomElement(using: &g)! }.joined())
+            #expect(SentenceReader.isPriorYearAside(lead) == reference(lead), "\(lead.unicodeScalars.map(\.value))")
+            if reference(lead) { asides += 1 }
+        }
+        #expect(asides > 300, "\(asides)")
+    }
+
     @Test("comparisons in words, `本年数`, `相等`, and `不一致` (no claim)")
     func comparisons() throws {
         let text: Substring = "公务接待费预算支出 156.55 万元，本年数小于上年预算数 29.65 万元。会议费预算支出 168 万元，本年数等于上年预算数。培训费 700 万元，与上年预算数相等。口径与上年不一致。年初预算为135.90万元，支出决算为135.25万元。决算数小于预算数。"

@@ -137,4 +137,37 @@ struct ItemStemTests {
         #expect(FactKey.itemStem("基本支出") == "基本支出")
         #expect(FactKey.itemStem("其他支出") != FactKey.itemStem("其他"))
     }
+    @Test("item stems by scalars are the item stems by characters")
+    func itemStemByScalars() {
+        // The definitions before the scalar walk.
+        func normalize(_ s: String) -> String {
+            var out = ""
+            for c in s {
+                if FactKey.dropped.contains(c) { continue }
+                if FactKey.opening.contains(c) { out.append("（") } else if FactKey.closing.contains(c) { out.append("）") } else { out.append(c) }
+            }
+            return out
+        }
+        func itemStem(_ item: String) -> String {
+            var s = normalize(item)
+            for suffix in FactKey.itemSuffixes where s.hasSuffix(suffix) && s.count - suffix.count >= FactKey.minimumStem {
+                let stem = s.dropLast(suffix.count)
+                if !FactKey.stemKeepsSuffix.contains(where: { stem.hasSuffix($0) }) { s = String(stem) }
+                break
+            }
+            return s
+        }
+        let alphabet: [String] = ["“", "”", "(", ")", " ", "三公", "经费", "支出", "决算", "预算", "数", "\u{301}", "\u{600}", "资金"]
+        var state: UInt64 = 20261213
+        var stemmed = 0
+        for _ in 0..<20000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var item = ""
+            for k in 0..<Int(state >> 60) { item += alphabet[Int((state >> UInt64(k * 4)) & 0xF) % alphabet.count] }
+            #expect(FactKey.normalize(item).utf8.elementsEqual(normalize(item).utf8), "\(item.unicodeScalars.map(\.value))")
+            #expect(FactKey.itemStem(item).utf8.elementsEqual(itemStem(item).utf8), "\(item.unicodeScalars.map(\.value))")
+            if itemStem(item) != normalize(item) { stemmed += 1 }
+        }
+        #expect(stemmed > 1000, "\(stemmed)")
+    }
 }

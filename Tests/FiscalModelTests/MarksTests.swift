@@ -104,4 +104,19 @@ struct MarksTests {
         #expect(fast > 1000, "\(fast)")
         #expect(set.removed(from: "“三公”经费 ，") == "三公经费")
     }
+    @Test("isScalar answers as == does, for every scalar, for the scalars the readers ask")
+    func isScalarAgreesWithEquality() {
+        let asked: [Unicode.Scalar] = [",", "，", ".", "．", " ", "\u{3000}", "万", "约", "为"]
+        var mismatches: [String] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let c = Character(scalar), longer = (String(scalar) + "\u{301}").first!
+            for s in asked where c.isScalar(s) != (c == Character(s)) || longer.isScalar(s) != (longer == Character(s)) {
+                mismatches.append("U+\(String(v, radix: 16)) / \(s)")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+        // Where a twin exists, isScalar is not ==: the reason the readers keep == there.
+        #expect(Character("\u{37E}") == ";" && !Character("\u{37E}").isScalar(";"))
+    }
 }

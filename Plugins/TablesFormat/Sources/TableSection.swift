@@ -60,7 +60,7 @@ struct TableSection {
         for (index, line) in lines.enumerated() {
             if skip > 0 { skip -= 1; continue }
             let compact = line.compact
-            if compact.isEmpty || compact.utf8.starts(with: "===page".utf8) { continue }
+            if compact.isEmpty || compact.hasUTF8Prefix("===page") { continue }
             // A bare number after a line that starts with a 类 code and holds no figure (`302` /
             // `40`, `310 信息网络及软件购置更` / `07`) is the 款 part of that code, wrapped;
             // otherwise a printed page number.
@@ -78,7 +78,7 @@ struct TableSection {
                 continue
             }
             guard current != nil else { continue }
-            if ["第三部分", "第四部分", "第二部分"].contains(where: { compact.utf8.starts(with: $0.utf8) }) {
+            if ["第三部分", "第四部分", "第二部分"].contains(where: { compact.hasUTF8Prefix($0) }) {
                 close()
                 continue
             }
@@ -87,7 +87,7 @@ struct TableSection {
                 furniture = line.number
                 continue
             }
-            if TableSection.notes.contains(where: { compact.utf8.starts(with: $0.utf8) }) || PageFurniture.unit(in: compact) != nil {
+            if TableSection.notes.contains(where: { compact.hasUTF8Prefix($0) }) || PageFurniture.unit(in: compact) != nil {
                 furniture = line.number
                 continue
             }

@@ -89,7 +89,7 @@ public struct NarrativeFigure: Sendable, Hashable {
             }
             if i > text.startIndex {
                 let p = text[text.index(before: i)]
-                if p == "." || p == "．" || p.isLetter && p.isASCII { // part of "v1.2", "A3"
+                if p.isScalar(".") || p.isScalar("．") || p.isLetter && p.isASCII { // part of "v1.2", "A3"
                     i = skipDigits(text, from: i)
                     continue
                 }
@@ -101,7 +101,7 @@ public struct NarrativeFigure: Sendable, Hashable {
             // Thousands groups: ",ddd" not followed by another digit; "，" only inside a
             // number written in full-width digits (in ASCII text it ends a clause).
             let fullWidth = text[start].unicodeScalars.first!.value >= 0xFF10
-            while j < text.endIndex, text[j] == "," || (fullWidth && text[j] == "，") {
+            while j < text.endIndex, text[j].isScalar(",") || (fullWidth && text[j].isScalar("，")) {
                 var k = text.index(after: j)
                 var group = ""
                 while k < text.endIndex, let d = digit(text[k]), group.count < 4 { group.append(d); k = text.index(after: k) }
@@ -109,7 +109,7 @@ public struct NarrativeFigure: Sendable, Hashable {
                 digits += group
                 j = k
             }
-            if j < text.endIndex, text[j] == "." || text[j] == "．" {
+            if j < text.endIndex, text[j].isScalar(".") || text[j].isScalar("．") {
                 let k = text.index(after: j)
                 if k < text.endIndex, digit(text[k]) != nil {
                     digits.append(".")
@@ -127,7 +127,7 @@ public struct NarrativeFigure: Sendable, Hashable {
                 numberStart = sign
             }
             var u = numberEnd
-            while u < text.endIndex, text[u] == " " || text[u] == "\u{3000}" { u = text.index(after: u) }
+            while u < text.endIndex, text[u].isScalar(" ") || text[u].isScalar("\u{3000}") { u = text.index(after: u) }
             var unit = Unit.none
             var end = numberEnd
             let after = text[u...]
@@ -136,11 +136,11 @@ public struct NarrativeFigure: Sendable, Hashable {
                 end = text.index(u, offsetBy: spelling.count)
                 break
             }
-            if case .none = unit, u < text.endIndex, text[u] == "万", isMoneyEnd(text[text.index(after: u)...]) {
+            if case .none = unit, u < text.endIndex, text[u].isScalar("万"), isMoneyEnd(text[text.index(after: u)...]) {
                 unit = .money(.wanYuan)  // `国内公务接待支出0.39万（含外宾接待支出0.00万元）`
                 end = text.index(after: u)
             }
-            let rest = text[end...].drop(while: { $0 == " " })
+            let rest = text[end...].drop(while: { $0.isScalar(" ") })
             let threshold = thresholdWords.contains { rest.hasUTF8Prefix($0) }
             figures.append(NarrativeFigure(amount: amount, unit: unit, range: numberStart..<numberEnd,
                                            fullRange: numberStart..<end, isThreshold: threshold))
@@ -164,7 +164,7 @@ public struct NarrativeFigure: Sendable, Hashable {
         guard minusSigns.contains(text[s]) else { return nil }
         if s > text.startIndex {
             let p = text[text.index(before: s)]
-            if digit(p) != nil || (p.isASCII && p.isLetter) || minusSigns.contains(p) || p == "." || p == "．" { return nil }
+            if digit(p) != nil || (p.isASCII && p.isLetter) || minusSigns.contains(p) || p.isScalar(".") || p.isScalar("．") { return nil }
         }
         return s
     }
@@ -178,7 +178,7 @@ public struct NarrativeFigure: Sendable, Hashable {
 
     private static func skipDigits(_ text: Substring, from i: Substring.Index) -> Substring.Index {
         var j = i
-        while j < text.endIndex, digit(text[j]) != nil || text[j] == "." { j = text.index(after: j) }
+        while j < text.endIndex, digit(text[j]) != nil || text[j].isScalar(".") { j = text.index(after: j) }
         return j
     }
 

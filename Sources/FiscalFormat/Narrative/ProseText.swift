@@ -189,14 +189,20 @@ public enum ProseLayout {
     /// sentence (`。；：;:）)`); walked by scalars when each is a character of its own.
     static func proseLength(_ line: Substring, byScalars: Bool) -> (length: Int, endsSentence: Bool) {
         var length = 0
-        if byScalars, line.scalarsAreCharacters {
+        if byScalars {
             var last: Unicode.Scalar?
-            for s in line.unicodeScalars where !s.isWhitespaceQuickly {
+            var simple = true
+            for s in line.unicodeScalars {
+                guard s.standsAlone else { simple = false; break }
+                if s.isWhitespaceQuickly { continue }
                 length += 1
                 last = s
             }
-            guard let last else { return (0, false) }
-            return (length, "。；：;:）)".unicodeScalars.contains(last))
+            if simple {
+                guard let last else { return (0, false) }
+                return (length, "。；：;:）)".unicodeScalars.contains(last))
+            }
+            length = 0
         }
         var last: Character?
         for c in line where !c.isWhitespaceQuickly {
@@ -213,21 +219,27 @@ public enum ProseLayout {
     public static func isFurniture(_ line: Substring) -> Bool {
         // Most lines are prose: more than 9 characters other than white space are furniture
         // only as a page marker or quote marks (a page number's wrappers take at most 6).
-        if line.scalarsAreCharacters {
-            var length = 0
-            var quotes = true
-            var first: Unicode.Scalar?
-            for s in line.unicodeScalars where !s.isWhitespaceQuickly {
-                length += 1
-                if first == nil { first = s }
-                if quotes, !"“”‘’\"".unicodeScalars.contains(s) { quotes = false }
-                if length > 9, !quotes { break }
-            }
+        // By scalars while each stands alone; the shortcut's answer needs only the first ten
+        // characters other than white space, and those are scalars when every scalar up to the
+        // one after them stands alone.
+        var length = 0
+        var quotes = true
+        var first: Unicode.Scalar?
+        var simple = true
+        for s in line.unicodeScalars {
+            guard s.standsAlone else { simple = false; break }
+            if length > 9, !quotes { break }  // decided, and the scalar after stands alone
+            if s.isWhitespaceQuickly { continue }
+            length += 1
+            if first == nil { first = s }
+            if quotes, !"“”‘’\"".unicodeScalars.contains(s) { quotes = false }
+        }
+        if simple {
             if length > 9 && !quotes && first != "=" { return false }
             return isFurnitureByDefinition(line)
         }
-        var length = 0
-        var quotes = true
+        length = 0
+        quotes = true
         for c in line where !c.isWhitespaceQuickly {
             length += 1
             if quotes, !"“”‘’\"".contains(c) { quotes = false }

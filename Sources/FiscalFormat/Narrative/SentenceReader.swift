@@ -42,7 +42,8 @@ public enum SentenceReader {
             let s = sentence(of: figure.range.lowerBound)
             let leadStart = max(previousEnd, sentenceStarts[s])
             let lead = text[previousEnd..<figure.range.lowerBound]
-            let tail = lead.trimmingTrailing { $0 == " " || $0 == "\u{3000}" || $0 == "约" || $0 == "为" || $0 == "了" }
+            // (`了` by ==: U+F9BA is canonically 了.)
+            let tail = lead.trimmingTrailing { $0.isScalar(" ") || $0.isScalar("\u{3000}") || $0.isScalar("约") || $0.isScalar("为") || $0 == "了" }
             defer { previousEnd = figure.fullRange.upperBound }
 
             var comparisonDelta: (Int, Substring.Index, Int?)?
@@ -159,15 +160,36 @@ public enum SentenceReader {
         rest = rest.drop { $0 == " " || $0 == "，" || $0 == "," || $0 == "。" || $0 == "；" || $0 == "\u{3000}" }
         guard let word = (reasonWords + ["主要原因"]).first(where: { rest.hasUTF8Prefix($0) }) else { return nil }
         let reason = rest.dropFirst(word.count).prefix { $0 != "。" && $0 != "；" }
-        return directionWords.first { reason.contains($0.word) }?.word
+        return directionWords.first { reason.containsUTF8($0.word) }?.word
     }
 
     /// Whether `lead` (the sentence up to a figure) ends inside a parenthesis that speaks of
     /// the year before (`（上年财政仅安排…`, `(去年…`): the figure is last year's, said in passing.
+    /// The last `（` or `(` of `lead` found walking back by scalars: `.some(nil)` when there is
+    /// none, `nil` when the walk meets a scalar that does not stand alone (or one stands before
+    /// the bracket), where characters must be walked instead. Only the end after the bracket is
+    /// walked, not the whole lead.
+    static func lastOpening(inStandaloneEnd lead: Substring) -> Substring.Index?? {
+        let scalars = lead.unicodeScalars
+        var i = scalars.endIndex
+        while i > scalars.startIndex {
+            let p = scalars.index(before: i)
+            let u = scalars[p]
+            guard u.standsAlone else { return nil }
+            if u == "（" || u == "(" {
+                // A bracket is a character of its own when the scalar before it stands alone too.
+                if p > scalars.startIndex, !scalars[scalars.index(before: p)].standsAlone { return nil }
+                return .some(p)
+            }
+            i = p
+        }
+        return .some(nil)
+    }
+
     public static func isPriorYearAside(_ lead: Substring) -> Bool {
         let aside: Substring
-        if lead.scalarsAreCharacters {  // the same walk by scalars (``StandaloneScalars``)
-            guard let open = lead.unicodeScalars.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
+        if let found = lastOpening(inStandaloneEnd: lead) {  // the same walk by scalars (``StandaloneScalars``)
+            guard let open = found else { return false }
             aside = lead[lead.unicodeScalars.index(after: open)...]
             guard !aside.unicodeScalars.contains(where: { $0 == "）" || $0 == ")" }) else { return false }
         } else {
@@ -311,7 +333,10 @@ public enum SentenceReader {
 
     /// `占…的?` at the end of the lead: the named whole (`nil` inside when unnamed), or `nil` when it is no share.
     static func share(tail: Substring) -> String?? {
-        guard let zhan = tail.lastIndex(of: "占") else { return nil }
+        // By scalars where each is a character (``StandaloneScalars``): a backward Character
+        // walk over the whole lead for every percentage was a tenth of a paragraph's time.
+        let found = tail.scalarsAreCharacters ? tail.unicodeScalars.lastIndex(of: "占") : tail.lastIndex(of: "占")
+        guard let zhan = found else { return nil }
         var whole = tail[tail.index(after: zhan)...]
         if whole.contains(where: { clauseBreaks.contains($0) }) { return nil }
         if whole.hasUTF8Suffix("的") { whole = whole.dropLast() }

@@ -201,7 +201,12 @@ public struct ClassificationCatalog: Sendable {
 
 extension Substring {
     fileprivate func trimmingSpaces() -> String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        // A space is looked at as a Character only where its scalar is one (the catalog's
+        // thousands of names have none at either end, and reversing them was its load's cost).
+        var s = self
+        while s.unicodeScalars.first == " ", s.first == " " { s = s.dropFirst() }
+        while s.unicodeScalars.last == " ", s.last == " " { s = s.dropLast() }
+        return String(s)
     }
 }
 

@@ -77,7 +77,9 @@ public struct FactKey: Sendable, Hashable {
     /// (``stemKeepsSuffix``); nothing else is changed, so two different items never fold.
     public static func itemStem(_ item: String) -> String {
         var s = normalize(item)
-        for suffix in itemSuffixes where s.hasSuffix(suffix) && s.count - suffix.count >= minimumStem {
+        // A suffix of bytes is a suffix of characters when each scalar is a character.
+        let simple = s.scalarsAreCharacters
+        for suffix in itemSuffixes where (simple ? s.hasUTF8Suffix(suffix) : s.hasSuffix(suffix)) && s.count - suffix.count >= minimumStem {
             let stem = s.dropLast(suffix.count)
             if !stemKeepsSuffix.contains(where: { stem.hasSuffix($0) }) { s = String(stem) }
             break
@@ -99,6 +101,20 @@ public struct FactKey: Sendable, Hashable {
     /// An item name as compared: full-width and ASCII brackets are the same, quotes and
     /// spaces do not count (`“三公”经费` is `三公经费`).
     public static func normalize(_ s: String) -> String {
+        if s.scalarsAreCharacters {  // the same by scalars (``StandaloneScalars``)
+            var out = UTF8Builder(capacity: s.utf8.count)
+            for u in s.unicodeScalars {
+                if dropped.contains(scalar: u) { continue }
+                if opening.contains(scalar: u) {
+                    out.append("（" as Unicode.Scalar)
+                } else if closing.contains(scalar: u) {
+                    out.append("）" as Unicode.Scalar)
+                } else {
+                    out.append(u)
+                }
+            }
+            return out.string
+        }
         var out = ""
         for c in s {
             if dropped.contains(c) { continue }

@@ -77,3 +77,15 @@ extension Unicode.Scalar {
         return properties.isWhitespace
     }
 }
+
+extension Character {
+    /// Whether the character is the one scalar `s`: `self == Character(s)` without the
+    /// normalising comparison, for a scalar no other scalar is canonically equivalent to
+    /// (ASCII and full-width digits and punctuation, spaces, `万`; not `;`, which U+037E is,
+    /// nor `年`, which U+F98E is). `MarksTests` holds it to `==` for the scalars the readers ask.
+    @inlinable
+    public func isScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = unicodeScalars
+        return v.first == s && v.index(after: v.startIndex) == v.endIndex
+    }
+}

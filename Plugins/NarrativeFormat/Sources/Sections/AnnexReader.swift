@@ -98,12 +98,12 @@ extension NarrativeReader {
         for m in money {
             guard let unit = m.figure.factUnit else { continue }
             let phase: Phase
-            if let mark = AnnexMarks.unread.first(where: { m.label.contains($0.word) || heading.contains($0.word) }) {
+            if let mark = AnnexMarks.unread.first(where: { m.label.containsUTF8($0.word) || heading.containsUTF8($0.word) }) {
                 tally.skipped.append((number, mark.reason))
                 continue
             } else if m.label.containsUTF8("支出") {
                 phase = .final
-            } else if ["预算", "批复", "计划"].contains(where: m.label.contains) {
+            } else if ["预算", "批复", "计划"].contains(where: { m.label.containsUTF8($0) }) {
                 phase = .budget
             } else {
                 tally.skipped.append((number, Message(.annexNeither, m.label)))

@@ -22,7 +22,7 @@ struct ParagraphMarks {
 
     /// Where `word` occurs, if it was given to `init` (the same spelling, byte for byte).
     private func ranges(of word: String) -> [Range<Substring.Index>]? {
-        occurrences.first { $0.word.utf8.count == word.utf8.count && $0.word.utf8.elementsEqual(word.utf8) }?.ranges
+        occurrences.first { $0.word.utf8.count == word.utf8.count && $0.word.hasUTF8Prefix(word) }?.ranges
     }
 
     /// The start of the sentence holding `position`: just after the last `。` before it.
