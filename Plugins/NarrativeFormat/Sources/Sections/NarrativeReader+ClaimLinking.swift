@@ -42,10 +42,11 @@ extension NarrativeReader {
             // At most `reach` facts back within the paragraph.
             let window = placedFacts[max(p.before.lowerBound, p.before.upperBound - reach)..<p.before.upperBound]
             let before = window.filter { m.speaks(of: report.facts[$0].unit) }
-            let items = report.facts
+            // The facts are read in place: a copy held here (`let items = report.facts`) made
+            // every prior year added below copy them all, quadratic in a long report.
             func normalizedItem(_ i: FactIndex) -> String {
                 if let n = normalizedItems[i] { return n }
-                let n = NarrativeLabel.normalized(items[i].item)
+                let n = NarrativeLabel.normalized(report.facts[i].item)
                 normalizedItems[i] = n
                 return n
             }
@@ -56,7 +57,7 @@ extension NarrativeReader {
                 target = before.last { NarrativeLabel.matchesNormalized(normalizedItem($0), subject) }
                 if target == nil, let facts = bySection[p.section] {
                     func matches(_ i: FactIndex) -> Bool {
-                        guard m.speaks(of: items[i].unit) else { return false }
+                        guard m.speaks(of: report.facts[i].unit) else { return false }
                         return NarrativeLabel.matchesNormalized(normalizedItem(i), subject)
                     }
                     // the first fact at or after the change's line, then outward both ways
