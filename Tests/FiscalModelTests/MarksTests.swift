@@ -8,7 +8,7 @@ import Testing
 struct MarksTests {
     /// The sets the readers use, and one with the marks that have canonical equivalents.
     static let sets = ["、，,。；;：: \u{3000}“”\"‘’", "“”\"‘’ \u{3000}", " \u{3000}、，,。；;：:", "“”\"‘’' \u{3000}\t", "(", ")",
-                       "`´·\u{2002}\u{2003}〈〉;", "-－−—–﹣"]
+                       "`´·\u{2002}\u{2003}〈〉;", "-－−—–﹣", " \u{3000}“”\""]
 
     @Test("every Unicode scalar, as a character of its own", arguments: sets)
     func everyScalar(_ marks: String) {
@@ -106,7 +106,7 @@ struct MarksTests {
     }
     @Test("isScalar answers as == does, for every scalar, for the scalars the readers ask")
     func isScalarAgreesWithEquality() {
-        let asked: [Unicode.Scalar] = [",", "，", ".", "．", " ", "\u{3000}", "万", "约", "为"]
+        let asked: [Unicode.Scalar] = [",", "，", ".", "．", " ", "\u{3000}", "万", "约", "为", "与", "比", "较", "同", "（", "("]
         var mismatches: [String] = []
         for v in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(v) else { continue }
@@ -118,5 +118,19 @@ struct MarksTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
         // Where a twin exists, isScalar is not ==: the reason the readers keep == there.
         #expect(Character("\u{37E}") == ";" && !Character("\u{37E}").isScalar(";"))
+    }
+    @Test("white space removed by scalars is the white space filtering characters removes")
+    func removingWhiteSpace() {
+        let alphabet: [String] = [" ", "\u{3000}", "\t", "\n", "\u{A0}", "\u{2003}", "支", "出", "1", "\u{301}", "\u{600}", "\r\n"]
+        var state: UInt64 = 20261216
+        var fast = 0
+        for _ in 0..<5000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var s = ""
+            for k in 0..<Int(state >> 60) { s += alphabet[Int((state >> UInt64(k * 4)) & 0xF) % alphabet.count] }
+            if s.scalarsAreCharacters { fast += 1 }
+            #expect(s.removingWhiteSpaceCharacters.utf8.elementsEqual(String(s.filter { !$0.isWhitespaceQuickly }).utf8), "\(s.unicodeScalars.map(\.value))")
+        }
+        #expect(fast > 1000, "\(fast)")
     }
 }

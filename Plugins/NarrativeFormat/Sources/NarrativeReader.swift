@@ -206,7 +206,7 @@ extension NarrativeReader {
     /// Records the year a section heading names (`一、2019年度收入支出决算总体情况说明`), for
     /// `check` to hold against the report's year.
     mutating func readHeadingYear(_ title: Substring, line: Int) {
-        let compact = String(title.filter { !$0.isWhitespaceQuickly })
+        let compact = title.removingWhiteSpaceCharacters
         guard let r = NarrativeLabel.yearMark(in: compact), let year = Int(compact[r].prefix(4)) else { return }
         report.yearMentions.append(YearMention(year: year, text: compact, span: source.span(line: line)))
     }

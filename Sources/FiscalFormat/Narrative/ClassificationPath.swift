@@ -83,7 +83,7 @@ public struct ClassificationPath: Sendable, Hashable {
         var i = start
         while i < text.endIndex {
             let open = text[i]
-            if open == "（" || open == "(" {
+            if open.isScalar("（") || open.isScalar("(") {
                 let j = text.index(after: i)
                 if j < text.endIndex, let level = level(named: text[j]) {
                     let k = text.index(after: j)

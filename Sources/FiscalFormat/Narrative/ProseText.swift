@@ -252,7 +252,7 @@ public enum ProseLayout {
     /// ``isFurniture(_:)`` without its shortcut for long lines: the definition, on the line
     /// without white space.
     static func isFurnitureByDefinition(_ line: Substring) -> Bool {
-        let t = line.filter { !$0.isWhitespaceQuickly }
+        let t = line.removingWhiteSpaceCharacters
         if t.isEmpty { return true }
         if t.hasUTF8Prefix("===page"), t.hasUTF8Suffix("==="), t.count > 10 { return true }
         if t.allSatisfy({ "“”‘’\"".contains($0) }) { return true }

@@ -63,7 +63,7 @@ public struct RejoinedText: Sendable {
     }
 
     static func isQuoteLine(_ line: Substring) -> Bool {
-        let rest = line.filter { !$0.isWhitespaceQuickly }
+        let rest = line.removingWhiteSpaceCharacters
         return !rest.isEmpty && rest.allSatisfy { "“”\"‘’".contains($0) }
     }
 

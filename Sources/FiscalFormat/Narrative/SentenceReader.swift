@@ -285,13 +285,13 @@ public enum SentenceReader {
         var i = text.startIndex
         while i < text.endIndex {
             let c = text[i]
-            if c == "与" || c == "比" || c == "较" || c == "同" {
+            if c.isScalar("与") || c.isScalar("比") || c.isScalar("较") || c.isScalar("同") {
                 var j = text.index(after: i)
-                while j < text.endIndex, text[j] == " " { j = text.index(after: j) }
+                while j < text.endIndex, text[j].isScalar(" ") { j = text.index(after: j) }
                 var digits = ""
                 var k = j
                 while k < text.endIndex, let d = NarrativeFigure.digit(text[k]), digits.count < 5 { digits.append(d); k = text.index(after: k) }
-                while k < text.endIndex, text[k] == " " { k = text.index(after: k) }
+                while k < text.endIndex, text[k].isScalar(" ") { k = text.index(after: k) }
                 var yearEnd: (Int, Substring.Index)?
                 if digits.count == 4, k < text.endIndex, text[k] == "年", let year = Int(digits) {
                     yearEnd = (year, text.index(after: k))

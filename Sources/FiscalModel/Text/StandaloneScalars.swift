@@ -85,3 +85,16 @@ public struct UTF8Builder {
     /// The text built so far.
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 }
+
+extension StringProtocol {
+    /// The text without its white-space characters: `String(filter { !$0.isWhitespaceQuickly })`,
+    /// by scalars while each stands alone.
+    public var removingWhiteSpaceCharacters: String {
+        var out = UTF8Builder(capacity: utf8.count)
+        for u in unicodeScalars {
+            guard u.standsAlone else { return String(filter { !$0.isWhitespaceQuickly }) }
+            if !u.isWhitespaceQuickly { out.append(u) }
+        }
+        return out.string
+    }
+}

@@ -126,12 +126,12 @@ extension NarrativeReader {
     /// 会议费、培训费支` / `出预算表情况说明`): the next text line, when the title does not end
     /// as titles do and that line does, is short and states no figure.
     func continuation(ofTitle title: Substring, after k: Int, in lines: [Int]) -> Int? {
-        let compact = title.filter { !$0.isWhitespaceQuickly }
+        let compact = title.removingWhiteSpaceCharacters
         guard !TemplateSection.titleEndings.contains(where: { compact.hasUTF8Suffix($0) }) else { return nil }
         var j = k + 1
         while j < lines.count, ProseLayout.isFurniture(source.lines[lines[j] - 1]) { j += 1 }
         guard j < lines.count else { return nil }
-        let next = source.lines[lines[j] - 1].filter { !$0.isWhitespaceQuickly }
+        let next = source.lines[lines[j] - 1].removingWhiteSpaceCharacters
         guard next.count <= 20, TemplateSection.titleEndings.contains(where: { next.hasUTF8Suffix($0) }),
               Heading.section(Substring(next)) == nil, !next.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
         return lines[j]

@@ -73,7 +73,7 @@ enum TemplatePart: Equatable {
         }
         guard Self.standaloneTitles.contains(where: { tail.count >= $0.ending.utf8.count && tail.suffix($0.ending.utf8.count).elementsEqual($0.ending.utf8) })
         else { return nil }
-        let t = line.filter { !$0.isWhitespaceQuickly }
+        let t = line.removingWhiteSpaceCharacters
         guard (4...40).contains(t.count), Heading.section(line) == nil, Heading.subsection(line) == nil, !ListItem.starts(line),
               !t.contains(where: { "，。：；,;:…、.．".contains($0) }),
               let row = Self.standaloneTitles.first(where: { t.hasUTF8Suffix($0.ending) }) else { return nil }
@@ -141,9 +141,12 @@ struct TemplateSection: Equatable {
     /// continue on the next line.
     static let titleEndings = ["说明", "情况"]
 
+    /// What a heading's words are compared without.
+    static let spacesAndQuotes = Marks(" \u{3000}“”\"")
+
     /// The section a heading names, by the template's wording (numbers vary between years).
     static func forHeading(_ title: Substring) -> TemplateSection? {
-        let t = title.filter { $0 != " " && $0 != "\u{3000}" && !"“”\"".contains($0) }
+        let t = Self.spacesAndQuotes.removed(from: title)
         for row in titles where row.words.allSatisfy({ t.containsUTF8($0) }) {
             var section = row.section
             if let d = row.detail.first(where: { t.containsUTF8($0.word) }) { section.classification = d.classification }
@@ -161,7 +164,7 @@ struct TemplateSection: Equatable {
     static func forLeadIn(_ line: Substring) -> TemplateSection? {
         // Most lines end otherwise: their last character first, before the whole line.
         guard let last = line.last(where: { !$0.isWhitespaceQuickly }), last == "：" || last == ":" else { return nil }
-        let t = line.filter { !$0.isWhitespaceQuickly }
+        let t = line.removingWhiteSpaceCharacters
         guard t.count <= 30, let ending = leadInEndings.first(where: { t.hasUTF8Suffix($0) }),
               !t.contains(where: { NarrativeFigure.digitLike($0) }) else { return nil }
         return forHeading(Substring(t.dropLast(ending.count)))
@@ -204,8 +207,8 @@ extension Statement {
 /// List items that start a new paragraph in hard-wrapped text: `1．`, `2、`, `（1）`, `(2)`.
 enum ListItem {
     static func starts(_ line: Substring) -> Bool {
-        let t = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
-        if t.first == "（" || t.first == "(" {
+        let t = TemplatePart.afterIndent(line)
+        if let f = t.first, f.isScalar("（") || f.isScalar("(") {
             let digits = t.dropFirst().prefix { $0.isASCII && $0.isNumber }
             guard (1...2).contains(digits.count) else { return false }
             let close = t.dropFirst(1 + digits.count).first
