@@ -218,16 +218,19 @@ extension DocumentIdentity {
     /// The text without any whitespace.
     static func compact(_ s: Substring) -> String {
         // Most lines of a PDF extraction have no space at all: checked on the bytes first.
-        var spaced = false
-        var previous: (UInt8, UInt8) = (0, 0)
-        for b in s.utf8 {
-            // ASCII space, tab, CR; U+3000 (E3 80 80); U+00A0 (C2 A0).
-            if b == 0x20 || b == 0x09 || b == 0x0D || (previous == (0xE3, 0x80) && b == 0x80) || (previous.1 == 0xC2 && b == 0xA0) {
-                spaced = true
-                break
+        func hasSpace(_ bytes: some Sequence<UInt8>) -> Bool {
+            var previous: (UInt8, UInt8) = (0, 0)
+            for b in bytes {
+                // ASCII space, tab, CR; U+3000 (E3 80 80); U+00A0 (C2 A0).
+                if b == 0x20 || b == 0x09 || b == 0x0D || (previous == (0xE3, 0x80) && b == 0x80) || (previous.1 == 0xC2 && b == 0xA0) {
+                    return true
+                }
+                previous = (previous.1, b)
             }
-            previous = (previous.1, b)
+            return false
         }
+        // On the stored bytes where they are contiguous (the UTF-8 view's iterator was the cost).
+        let spaced = s.utf8.withContiguousStorageIfAvailable { hasSpace($0) } ?? hasSpace(s.utf8)
         guard spaced else { return String(s) }
         return WhiteSpace.removed(from: s)
     }
