@@ -252,12 +252,9 @@ public enum WhiteSpace {
 
     /// `text` without its white space.
     public static func removed(from text: Substring) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for u in text.unicodeScalars where !contains(u.value) {
-            if u.value < 0x80 { out.append(UInt8(u.value)) } else { UTF8.encode(u) { out.append($0) } }
-        }
-        return String(decoding: out, as: UTF8.self)
+        var out = UTF8Builder(capacity: text.utf8.count)
+        for u in text.unicodeScalars where !contains(u.value) { out.append(u) }
+        return out.string
     }
 }
 

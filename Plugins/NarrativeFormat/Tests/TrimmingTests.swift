@@ -114,4 +114,39 @@ struct TrimmingTests {
         #expect(headings > 500, "\(headings)")
         #expect(Heading.section("\u{F9D1}、收入") == "收入")
     }
+    @Test("standalone part titles, their trailing space trimmed by index, are those the byte slices found")
+    func standaloneTitleTail() {
+        // The definition before the trailing space was trimmed by index.
+        func reference(_ line: Substring) -> TemplatePart? {
+            var tail = line.utf8[...]
+            while true {
+                if let b = tail.last, b == 0x20 || b == 0x09 || b == 0x0D {
+                    tail = tail.dropLast()
+                } else if tail.count >= 3, tail.suffix(3).elementsEqual("\u{3000}".utf8) {
+                    tail = tail.dropLast(3)
+                } else {
+                    break
+                }
+            }
+            guard TemplatePart.standaloneTitles.contains(where: { tail.count >= $0.ending.utf8.count && tail.suffix($0.ending.utf8.count).elementsEqual($0.ending.utf8) })
+            else { return nil }
+            let t = line.removingWhiteSpaceCharacters
+            guard (4...40).contains(t.count), Heading.section(line) == nil, Heading.subsection(line) == nil, !ListItem.starts(line),
+                  !t.contains(where: { "，。：；,;:…、.．".contains($0) }),
+                  let row = TemplatePart.standaloneTitles.first(where: { t.hasUTF8Suffix($0.ending) }) else { return nil }
+            return row.part
+        }
+        let alphabet: [String] = [" ", "\t", "\r", "\u{3000}", "名词解释", "2026年", "预算编制说明", "主要职能", "一、", "，", "\u{301}", "局"]
+        var state: UInt64 = 20261217
+        var titles = 0
+        for _ in 0..<20000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var line = ""
+            for k in 0..<Int(state >> 61) + 1 { line += alphabet[Int((state >> UInt64(k * 4)) & 0xF) % alphabet.count] }
+            let l = Substring(line)
+            #expect(TemplatePart(standaloneTitle: l) == reference(l), "\(line.unicodeScalars.map(\.value))")
+            if reference(l) != nil { titles += 1 }
+        }
+        #expect(titles > 300, "\(titles)")
+    }
 }

@@ -61,18 +61,20 @@ enum TemplatePart: Equatable {
     init?(standaloneTitle line: Substring) {
         // Most lines end otherwise: their last bytes first (without trailing spaces), before the
         // whole line.
-        var tail = line.utf8[...]
-        while true {
-            if let b = tail.last, b == 0x20 || b == 0x09 || b == 0x0D {
-                tail = tail.dropLast()
-            } else if tail.count >= 3, tail.suffix(3).elementsEqual("\u{3000}".utf8) {
-                tail = tail.dropLast(3)
+        let u = line.utf8
+        var end = u.endIndex
+        while end > u.startIndex {
+            let b = u[u.index(before: end)]
+            if b == 0x20 || b == 0x09 || b == 0x0D {
+                end = u.index(before: end)
+            } else if b == 0x80, line[..<end].hasUTF8Suffix("\u{3000}") {
+                end = u.index(end, offsetBy: -3)
             } else {
                 break
             }
         }
-        guard Self.standaloneTitles.contains(where: { tail.count >= $0.ending.utf8.count && tail.suffix($0.ending.utf8.count).elementsEqual($0.ending.utf8) })
-        else { return nil }
+        let tail = line[..<end]
+        guard Self.standaloneTitles.contains(where: { tail.hasUTF8Suffix($0.ending) }) else { return nil }
         let t = line.removingWhiteSpaceCharacters
         guard (4...40).contains(t.count), Heading.section(line) == nil, Heading.subsection(line) == nil, !ListItem.starts(line),
               !t.contains(where: { "，。：；,;:…、.．".contains($0) }),
