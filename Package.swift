@@ -101,7 +101,7 @@ let package = Package(
             ]
         ),
         .target(name: "FiscalFuzz", dependencies: ["FiscalModel", "FiscalFormat", "FiscalQuery", "BuiltinFormats", "FiscalShell"]),
-        .testTarget(name: "FiscalModelTests", dependencies: ["FiscalModel"]),
+        .testTarget(name: "FiscalModelTests", dependencies: ["FiscalModel", "TestSupport"]),
         .testTarget(name: "FiscalFormatTests", dependencies: ["FiscalFormat", "FiscalModel", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FiscalQueryTests", dependencies: ["FiscalQuery", "FiscalModel", "TestSupport"]),

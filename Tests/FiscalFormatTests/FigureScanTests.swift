@@ -1,4 +1,5 @@
 @testable import FiscalFormat
+import TestSupport
 import Testing
 
 /// The figure scanner jumps to the next byte a digit can start with; stepping one `Character`
@@ -12,7 +13,7 @@ struct FigureScanTests {
 
     @Test("jumping by bytes finds what stepping by characters finds")
     func agreesWithCharacterSteps() {
-        var g = UTF8SearchTests.Generator(state: 20261204)
+        var g = SplitMix(seed: 20261204)
         var found = 0
         for _ in 0..<4000 {
             let text = (0..<Int.random(in: 0...30, using: &g)).map { _ in Self.alphabet.randomElement(using: &g)! }.joined()

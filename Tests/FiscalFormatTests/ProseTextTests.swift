@@ -1,5 +1,6 @@
 @testable import FiscalFormat
 import FiscalModel
+import TestSupport
 import Testing
 
 /// Hard-wrapped PDF prose joined back into sentences (Jiangsu wording, lines as the files wrap them).
@@ -53,7 +54,7 @@ struct ProseTextTests {
     func layoutAgreesWithReference() {
         let alphabet: [Character] = ["—", "-", "第", "页", "=", "p", "a", "g", "e", "1", "2", " ", "\u{3000}", "\t", "“", "”", "\"",
                                      "。", "；", ")", "收", "入", "万", "元"]
-        var g = UTF8SearchTests.Generator(state: 20261203)
+        var g = SplitMix(seed: 20261203)
         var furniture = 0
         var wrapped = 0
         for _ in 0..<3000 {
@@ -80,14 +81,14 @@ struct ProseTextTests {
         // the Character walk; the rest takes the scalar walk.
         let alphabet: [String] = ["一", "般", "年", "2", "0", "1", ".", " ", " ", "\u{3000}", "，", "。", "万", "元", "a",
                                   "\u{301}", "\r", "\u{F98E}", "😀", "—", "“", "”", "\t"]
-        var g = UTF8SearchTests.Generator(state: 20261204)
+        var g = SplitMix(seed: 20261204)
         var fast = 0
         var slow = 0
         for _ in 0..<2000 {
             let lines: [(number: Int, text: Substring)] = (0..<Int.random(in: 1...5, using: &g)).map { k in
                 let rare = Bool.random(using: &g)
                 let pool = rare ? alphabet : Array(alphabet.prefix(17))
-                return (k + 1, Substring((0..<Int.random(in: 0...14, using: &g)).map { _ in pool.randomElement(using: &g)! }.joined()))
+                return (k + 1, Substring(g.text(from: pool, maxPieces: 14)))
             }
             for line in lines { if line.text.scalarsAreCharacters { fast += 1 } else { slow += 1 } }
             let byScalars = ProseText(lines: lines, byScalars: true)
@@ -112,10 +113,10 @@ struct ProseTextTests {
     @Test("the year mark found by bytes is the one found by characters")
     func yearMarkByBytes() {
         let alphabet: [String] = ["2018", "20185", "201", "2", "0", "年", "年", "度", "局", "本", " ", "。"]
-        var g = UTF8SearchTests.Generator(state: 20261205)
+        var g = SplitMix(seed: 20261205)
         var found = 0
         for _ in 0..<5000 {
-            let s = (0..<Int.random(in: 0...8, using: &g)).map { _ in alphabet.randomElement(using: &g)! }.joined()
+            let s = g.text(from: alphabet, maxPieces: 8)
             let bytes = NarrativeLabel.yearMarkByBytes(in: s), characters = NarrativeLabel.yearMarkByCharacters(in: s)
             #expect(bytes == characters, "\(s)")
             if characters != nil { found += 1 }
@@ -131,10 +132,10 @@ struct ProseTextTests {
     @Test("clauses split by scalars are the clauses split by characters")
     func clausesByScalars() {
         let alphabet: [String] = ["，", ",", "；", ";", "：", "。", "支", "出", "1", " ", "\u{37E}", "\u{301}"]
-        var g = UTF8SearchTests.Generator(state: 20261206)
+        var g = SplitMix(seed: 20261206)
         var fast = 0
         for _ in 0..<5000 {
-            let text = Substring((0..<Int.random(in: 0...12, using: &g)).map { _ in alphabet.randomElement(using: &g)! }.joined())
+            let text = Substring(g.text(from: alphabet, maxPieces: 12))
             if text.scalarsAreCharacters { fast += 1 }
             let a = SentenceReader.splitClauses(text), b = SentenceReader.splitClausesByCharacters(text)
             #expect(a.map { $0.startIndex..<$0.endIndex } == b.map { $0.startIndex..<$0.endIndex }, "\(text.unicodeScalars.map(\.value))")
@@ -154,10 +155,10 @@ struct ProseTextTests {
             return .some(whole.isEmpty ? nil : String(whole))
         }
         let alphabet: [String] = ["占", "支出", "的", " ", "，", "\u{301}", "本年"]
-        var g = UTF8SearchTests.Generator(state: 20261212)
+        var g = SplitMix(seed: 20261212)
         var shares = 0
         for _ in 0..<5000 {
-            let tail = Substring((0..<Int.random(in: 0...8, using: &g)).map { _ in alphabet.randomElement(using: &g)! }.joined())
+            let tail = Substring(g.text(from: alphabet, maxPieces: 8))
             #expect(SentenceReader.share(tail: tail) == reference(tail), "\(tail.unicodeScalars.map(\.value))")
             if case .some = reference(tail) { shares += 1 }
         }
@@ -178,10 +179,10 @@ struct ProseTextTests {
             return ProseLayout.isFurnitureByDefinition(line)
         }
         let alphabet: [String] = ["—", "第", "页", "=", "1", "2", " ", "\u{3000}", "“", "”", "收入", "\u{301}", "\u{600}"]
-        var g = UTF8SearchTests.Generator(state: 20261215)
+        var g = SplitMix(seed: 20261215)
         var furniture = 0
         for _ in 0..<5000 {
-            let line = Substring((0..<Int.random(in: 0...14, using: &g)).map { _ in alphabet.randomElement(using: &g)! }.joined())
+            let line = Substring(g.text(from: alphabet, maxPieces: 14))
             #expect(ProseLayout.isFurniture(line) == byCharacters(line), "\(line.unicodeScalars.map(\.value))")
             if byCharacters(line) { furniture += 1 }
         }
@@ -197,10 +198,10 @@ struct ProseTextTests {
             return (SentenceReader.previousYearWords + ["去年"]).contains { aside.hasUTF8Prefix($0) || aside.containsUTF8($0) }
         }
         let alphabet: [String] = ["（", "(", "）", "上年", "去年", "安排", " ", "\u{301}", "\u{600}", "。"]
-        var g = UTF8SearchTests.Generator(state: 20261214)
+        var g = SplitMix(seed: 20261214)
         var asides = 0
         for _ in 0..<5000 {
-            let lead = Substring((0..<Int.random(in: 0...8, using: &g)).map { _ in alphabet.randomElement(using: &g)! }.joined())
+            let lead = Substring(g.text(from: alphabet, maxPieces: 8))
             #expect(SentenceReader.isPriorYearAside(lead) == reference(lead), "\(lead.unicodeScalars.map(\.value))")
             if reference(lead) { asides += 1 }
         }

@@ -1,5 +1,6 @@
 import FiscalFormat
 @testable import FiscalModel
+import TestSupport
 import Testing
 
 /// The byte search the readers use finds what the `Character` search finds, in text without
@@ -8,20 +9,8 @@ import Testing
 struct UTF8SearchTests {
     static let alphabet: [Character] = ["万", "元", "亿", "年", "比", "上", "增", "加", "。", "；", "1", "2", ".", " ", "a", "\u{3000}", "（", "）", "é", "😀"]
 
-    /// A pseudo-random generator with a fixed seed, so that a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func agreesWithTheCharacterSearchOnRandomText() {
-        var g = Generator(state: 20261202)
+        var g = SplitMix(seed: 20261202)
         for _ in 0..<2000 {
             let text = String((0..<Int.random(in: 0...40, using: &g)).map { _ in Self.alphabet.randomElement(using: &g)! })
             let word = String((0..<Int.random(in: 1...3, using: &g)).map { _ in Self.alphabet.randomElement(using: &g)! })
@@ -52,7 +41,7 @@ struct UTF8SearchTests {
     }
     @Test("byte prefixes and suffixes agree with the Character comparison, on contiguous text and not")
     func affixesAgreeWithTheCharacterComparison() {
-        var g = Generator(state: 20261203)
+        var g = SplitMix(seed: 20261203)
         var hits = 0
         for _ in 0..<3000 {
             let text = String((0..<Int.random(in: 0...12, using: &g)).map { _ in Self.alphabet.randomElement(using: &g)! })

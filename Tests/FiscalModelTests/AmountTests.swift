@@ -1,4 +1,5 @@
 @testable import FiscalModel
+import TestSupport
 import Testing
 
 @Suite("Amount: exact decimal money")
@@ -31,16 +32,12 @@ struct AmountTests {
 
     @Test("plain digits read from their bytes read as the general reading reads them")
     func plainReadingAgrees() {
-        var state: UInt64 = 20261203
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
-        let alphabet: [Character] = ["0", "1", "9", ".", ".", ",", " ", "-", "万", "元", "５"]
+        var g = SplitMix(seed: 20261203)
+        let alphabet = ["0", "1", "9", ".", ".", ",", " ", "-", "万", "元", "５"]
         var read = 0
         for _ in 0..<20000 {
-            let long = next(10) == 0
-            let text = String((0..<next(long ? 40 : 8)).map { _ in long ? "7" : alphabet[next(alphabet.count)] })
+            // One in ten long, of one digit: past the 30 digits a plain figure may have.
+            let text = Int.random(in: 0..<10, using: &g) == 0 ? g.text(from: ["7"], maxPieces: 40) : g.text(from: alphabet, maxPieces: 8)
             let general = Amount.parseGeneral(text)
             let parsed = Amount.parse(text)
             #expect(parsed?.amount.mantissa == general?.amount.mantissa && parsed?.amount.scale == general?.amount.scale

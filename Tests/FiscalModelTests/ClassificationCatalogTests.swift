@@ -1,4 +1,5 @@
 import FiscalModel
+import TestSupport
 import Testing
 
 @Suite struct ClassificationCatalogTests {
@@ -100,12 +101,10 @@ import Testing
     @Test("names normalised by scalars are the names normalised by characters")
     func normalizedNameByScalars() {
         let alphabet: [String] = ["(", ")", "（", "）", "类", "款", "支出", " ", "\u{3000}", "“", "”", "行政运行", "\u{301}", "\t"]
-        var state: UInt64 = 20261208
+        var g = SplitMix(seed: 20261208)
         var fast = 0
         for _ in 0..<5000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            var s = ""
-            for k in 0..<Int(state >> 60) { s += alphabet[Int((state >> UInt64(k * 4)) & 0xF) % alphabet.count] }
+            let s = g.text(from: alphabet, maxPieces: 15)
             if s.scalarsAreCharacters { fast += 1 }
             #expect(ClassificationCatalog.normalizedName(s).utf8.elementsEqual(Self.referenceNormalizedName(s).utf8), "\(s.unicodeScalars.map(\.value))")
         }

@@ -13,3 +13,11 @@ public struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension SplitMix {
+    /// A text of at most `maxPieces` pieces drawn from `alphabet` (words, marks, scalars that
+    /// combine): the random input of the tests that hold a fast reading to its definition.
+    public mutating func text(from alphabet: [String], maxPieces: Int) -> String {
+        (0..<Int.random(in: 0...maxPieces, using: &self)).map { _ in alphabet.randomElement(using: &self)! }.joined()
+    }
+}

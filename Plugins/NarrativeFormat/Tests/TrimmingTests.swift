@@ -1,5 +1,6 @@
 import FiscalModel
 @testable import NarrativeFormat
+import TestSupport
 import Testing
 
 /// Trimming by scalars where each end stands alone trims what trimming by characters trims.
@@ -9,14 +10,10 @@ struct TrimmingTests {
     func agreesWithCharacters() {
         // U+0301 extends the space before it; U+0600 (a prepend) joins the character after it.
         let alphabet: [String] = [" ", " ", "\t", "\u{3000}", "一", "般", "2", "\u{301}", "\u{600}", "\r", "\n"]
-        var state: UInt64 = 20261203
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var g = SplitMix(seed: 20261203)
         var trimmed = 0
         for _ in 0..<20000 {
-            let line = Substring((0..<next(9)).map { _ in alphabet[next(alphabet.count)] }.joined())
+            let line = Substring(g.text(from: alphabet, maxPieces: 8))
             for set in [" \t\u{3000}", " \u{3000}"] {
                 let fast = line.trimmingCharacters(set), slow = line.trimmingCharactersByCharacters(set)
                 #expect(fast.startIndex == slow.startIndex && fast.endIndex == slow.endIndex, "\(line.unicodeScalars.map(\.value)) / \(set.debugDescription)")
@@ -30,12 +27,10 @@ struct TrimmingTests {
     @Test("part headings found after an indent skipped by bytes are those found by characters")
     func partHeadingsAfterIndent() {
         let alphabet: [String] = [" ", "\t", "\u{3000}", "\u{301}", "第", "三", "部分", "情况说明", "附表", "一"]
-        var state: UInt64 = 20261209
+        var g = SplitMix(seed: 20261209)
         var opened = 0
         for _ in 0..<20000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            var line = ""
-            for k in 0..<Int(state >> 61) + 1 { line += alphabet[Int((state >> UInt64(k * 4)) & 0xF) % alphabet.count] }
+            let line = g.text(from: alphabet, maxPieces: 8)
             let t = Substring(line).drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
             // The byte search of `部分` as the reader uses it (a word with a combining mark after it
             // is still the word); only the indent is skipped by characters here.
@@ -50,21 +45,15 @@ struct TrimmingTests {
     @Test("n characters back, by bytes, scalars or characters, lands where the Character walk lands")
     func charactersBack() {
         let alphabet: [String] = ["一", "般", "a", "1", " ", "。", "\u{301}", "\u{600}", "😀", "e"]
-        var state: UInt64 = 20261210
+        var g = SplitMix(seed: 20261210)
         var checked = 0
         for _ in 0..<5000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            let count = Int(state >> 58)  // up to 63 pieces
-            var line = ""
-            var x = state
-            for _ in 0..<count {
-                x = x &* 6364136223846793005 &+ 1442695040888963407
-                line += alphabet[Int(x >> 60) % alphabet.count]
-            }
+            let line = g.text(from: alphabet, maxPieces: 63)
             let text = Substring(line)
             let indices = Array(text.indices) + [text.endIndex]
-            let i = indices[Int(x % UInt64(indices.count))]
-            let limit = indices[Int((x >> 8) % UInt64(indices.firstIndex(of: i)! + 1))]
+            let k = Int.random(in: 0..<indices.count, using: &g)
+            let i = indices[k]
+            let limit = indices[Int.random(in: 0...k, using: &g)]
             for n in [0, 1, 3, 7, 20] {
                 let reference = text.index(i, offsetBy: -n, limitedBy: limit) ?? limit
                 #expect(NarrativeReader.characters(back: n, from: i, limit: limit, in: text) == reference,
@@ -100,12 +89,10 @@ struct TrimmingTests {
         }
         // U+F9D1 is canonically 六: the Character reading takes it for a numeral.
         let alphabet: [String] = [" ", "\u{3000}", "\t", "一", "六", "\u{F9D1}", "、", "（", "(", "）", "收入", "\u{301}"]
-        var state: UInt64 = 20261211
+        var g = SplitMix(seed: 20261211)
         var headings = 0
         for _ in 0..<20000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            var line = ""
-            for k in 0..<Int(state >> 61) + 1 { line += alphabet[Int((state >> UInt64(k * 4)) & 0xF) % alphabet.count] }
+            let line = g.text(from: alphabet, maxPieces: 8)
             let l = Substring(line)
             #expect(Heading.section(l) == section(l), "\(line.unicodeScalars.map(\.value))")
             #expect(Heading.subsection(l) == subsection(l), "\(line.unicodeScalars.map(\.value))")
@@ -137,12 +124,10 @@ struct TrimmingTests {
             return row.part
         }
         let alphabet: [String] = [" ", "\t", "\r", "\u{3000}", "名词解释", "2026年", "预算编制说明", "主要职能", "一、", "，", "\u{301}", "局"]
-        var state: UInt64 = 20261217
+        var g = SplitMix(seed: 20261217)
         var titles = 0
         for _ in 0..<20000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            var line = ""
-            for k in 0..<Int(state >> 61) + 1 { line += alphabet[Int((state >> UInt64(k * 4)) & 0xF) % alphabet.count] }
+            let line = g.text(from: alphabet, maxPieces: 8)
             let l = Substring(line)
             #expect(TemplatePart(standaloneTitle: l) == reference(l), "\(line.unicodeScalars.map(\.value))")
             if reference(l) != nil { titles += 1 }
