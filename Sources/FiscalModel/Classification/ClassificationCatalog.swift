@@ -165,8 +165,15 @@ public struct ClassificationCatalog: Sendable {
     /// quotes the chain), full-width brackets, without the level marks `（类）（款）（项）` and
     /// without a trailing `支出` (reports write 住房保障支出 and 住房保障（类） alike).
     public static func normalizedName(_ name: some StringProtocol) -> String {
+        normalizedName(name, byScalars: true)
+    }
+
+    /// ``normalizedName(_:)``, walking the name by scalars when each is a character of its own
+    /// (``StandaloneScalars``) and `byScalars`, by `Character`s otherwise: the same name either
+    /// way (a test holds the two walks to each other).
+    static func normalizedName(_ name: some StringProtocol, byScalars: Bool) -> String {
         var s = ""
-        if name.scalarsAreCharacters {  // the same by scalars (``StandaloneScalars``)
+        if byScalars, name.scalarsAreCharacters {
             var out = UTF8Builder(capacity: name.utf8.count)
             for u in name.unicodeScalars {
                 switch u {
