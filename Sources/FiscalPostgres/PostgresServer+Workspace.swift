@@ -12,7 +12,7 @@ extension PostgresServer: ImportDestination {
     func createSchema() throws(StoreError) {
         let found = try rows("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'facts'", [])
         // A database made before the assembled tables gets them (filled by this import).
-        let statements = found.first?.first?.int == 0 ? WorkspaceSchema.tables : WorkspaceSchema.assembledTables
+        let statements = found.first?.first?.int == 0 ? WorkspaceSchema.tables : WorkspaceSchema.laterTables
         try execute("BEGIN")
         do {
             for statement in statements { try execute(statement) }
@@ -96,6 +96,7 @@ extension PostgresServer: ImportDestination {
                     }
                     try execute("DELETE FROM reports WHERE source_id = $1", [.integer(id)])
                     try execute("DELETE FROM source_warnings WHERE source_id = $1", [.integer(id)])
+                    try execute("DELETE FROM source_text_chunks WHERE source_id = $1", [.integer(id)])
                     try execute("""
                         UPDATE sources SET format = $1, size = $2, content_hash = $3, encoding = $4, imported_at = $5, text = $6
                         WHERE id = $7
@@ -108,6 +109,14 @@ extension PostgresServer: ImportDestination {
                         """, [.integer(nextSource), .text(path)] + values)
                     sourceMap[local] = nextSource
                     nextSource += 1
+                }
+                // The rest of a text too long for one value.
+                let pieces = try workspace.reading { db in
+                    try Row.fetchAll(db, sql: "SELECT chunk, text FROM source_text_chunks WHERE source_id = ? ORDER BY chunk", arguments: [local])
+                }
+                for piece in pieces {
+                    try execute("INSERT INTO source_text_chunks (source_id, chunk, text) VALUES ($1, $2, $3)",
+                                [.integer(sourceMap[local]!), .integer(piece[0]), .text(piece[1])])
                 }
             }
             var reportMap: [Int64: Int64] = [:]
@@ -180,8 +189,11 @@ extension PostgresServer: ImportDestination {
 
     /// The stored text of a source, for `source`.
     public func sourceText(_ path: String) -> SourceText? {
-        guard let row = try? rows("SELECT text, encoding FROM sources WHERE path = $1", [.text(path)]).first,
-              let text = row[0].string else { return nil }
+        guard let row = try? rows("SELECT text, encoding, id FROM sources WHERE path = $1", [.text(path)]).first,
+              var text = row[0].string, let id = row[2].int,
+              let pieces = try? rows("SELECT text FROM source_text_chunks WHERE source_id = $1 ORDER BY chunk", [.integer(id)])
+        else { return nil }
+        for piece in pieces { text += piece[0].string ?? "" }
         return SourceText(text: text, path: path, encoding: SourceText.Encoding(rawValue: row[1].string ?? "") ?? .utf8)
     }
 }

@@ -127,19 +127,24 @@ extension Workspace {
         let sourceID: Int64
         let now = ISO8601DateFormatter().string(from: Date())
         let formatName = result.reports.first?.format ?? format
+        // A text longer than one value holds is kept in pieces (``WorkspaceSchema/sourceTextTable``).
+        let pieces = WorkspaceSchema.pieces(of: source.text, limit: textPieceBytes)
         if let existing {
             sourceID = existing[0]
             try writer.deleteReports(ofSource: sourceID)
             try db.execute(sql: """
                 UPDATE sources SET format = ?, size = ?, content_hash = ?, encoding = ?, imported_at = ?, text = ?
                 WHERE id = ?
-                """, arguments: [formatName, bytes.count, hash, source.encoding.rawValue, now, source.text, sourceID])
+                """, arguments: [formatName, bytes.count, hash, source.encoding.rawValue, now, pieces[0], sourceID])
         } else {
             try db.execute(sql: """
                 INSERT INTO sources (path, format, size, content_hash, encoding, imported_at, text)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [path, formatName, bytes.count, hash, source.encoding.rawValue, now, source.text])
+                """, arguments: [path, formatName, bytes.count, hash, source.encoding.rawValue, now, pieces[0]])
             sourceID = db.lastInsertedRowID
+        }
+        for (i, piece) in pieces.enumerated().dropFirst() {
+            try db.execute(sql: "INSERT INTO source_text_chunks (source_id, chunk, text) VALUES (?, ?, ?)", arguments: [sourceID, i, piece])
         }
         for (i, w) in result.warnings.enumerated() {
             try db.execute(sql: """
@@ -153,6 +158,7 @@ extension Workspace {
             try writer.insert(report, source: sourceID, ordinal: i, firstFact: firstFact)
             firstFact += report.facts.count
         }
+        try ColumnSnapshot.write(result.reports, source: sourceID, into: db)
         return ImportOutcome(path: path, kind: existing == nil ? .imported : .replaced, reports: result.reports.count,
                              facts: result.reports.reduce(0) { $0 + $1.facts.count }, warnings: result.warnings)
     }
@@ -196,6 +202,8 @@ final class ReportWriter {
             try db.execute(sql: "DELETE FROM \(table) WHERE report_id IN (SELECT id FROM reports WHERE source_id = ?)", arguments: [id])
         }
         try db.execute(sql: "DELETE FROM reports WHERE source_id = ?", arguments: [id])
+        try ColumnSnapshot.delete(source: id, in: db)
+        try db.execute(sql: "DELETE FROM source_text_chunks WHERE source_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM source_warnings WHERE source_id = ?", arguments: [id])
     }
 

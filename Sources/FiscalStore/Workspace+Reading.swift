@@ -59,11 +59,17 @@ struct ReportReader {
         while let row = try sourceWarnings.next() {
             warnings.append(Diagnostic(try known(Diagnostic.Severity.init(rawValue:), row[0], "severity"), code: row[1], row[2], at: ReportReader.optionalSpan(row, 3)))
         }
+        // Sources kept as columns (``ColumnSnapshot``): their reports take ranges of the columns,
+        // and their rows of facts and mentions are not read.
+        let snapshots = try ColumnSnapshot.read(db)
+        var reportsOfSource: [Int64: [Int]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT r.id, r.entity, r.short_name, r.region, r.year, r.phase, r.unit, r.source, r.format, r.digest
+            SELECT r.id, r.entity, r.short_name, r.region, r.year, r.phase, r.unit, r.source, r.format, r.digest, r.source_id
             FROM reports r JOIN sources s ON s.id = r.source_id ORDER BY s.id, r.ordinal
             """)
         while let row = try rows.next() {
+            let source: Int64 = row[10]
+            if snapshots[source] != nil { reportsOfSource[source, default: []].append(reports.count) }
             let phase: String = row[5], unit: String = row[6]
             index[row[0]] = reports.count
             reports.append(Report(
@@ -74,11 +80,28 @@ struct ReportReader {
             reports[reports.count - 1].documents = [ReportDocument(path: row[7], printedEntity: row[1], format: row[8],
                                                                    digest: digest.map { UInt64(bitPattern: $0) })]
         }
+        for (source, snapshot) in snapshots {
+            let mine = reportsOfSource[source] ?? []
+            guard mine.count == snapshot.counts.count else {
+                throw StoreError(.storeDatabaseFailed, "column_snapshots",
+                                 "source \(source): expected the fact counts of \(mine.count) reports, found \(snapshot.counts.count)")
+            }
+            var at = 0
+            for (r, n) in zip(mine, snapshot.counts) {
+                reports[r].facts = FactList(columns: snapshot.columns, range: at..<(at + n))
+                at += n
+            }
+        }
+        // The rows of the reports of sources without a snapshot (their report ids lead the
+        // primary keys, so the rows of the others are not visited).
+        let rowReports = snapshots.isEmpty ? "" : """
+            WHERE report_id IN (SELECT id FROM reports WHERE source_id NOT IN (SELECT source_id FROM column_snapshots))
+            """
         // Mentions first, by fact, so each fact is built once with all of them.
         var mentions: [Int64: [[Mention]]] = [:]
         let mentionRows = try Row.fetchCursor(db, sql: """
             SELECT report_id, fact_ordinal, file, line, start_col, end_col, amount, reading, unit, part
-            FROM mentions ORDER BY report_id, fact_ordinal, ordinal
+            FROM mentions \(rowReports) ORDER BY report_id, fact_ordinal, ordinal
             """)
         // Rows come by report: each report's list is built in a local (appending to a list held
         // in the dictionary would copy it on every row) and stored when the next report starts.
@@ -97,7 +120,7 @@ struct ReportReader {
         if let done = current { mentions[done.report] = done.list }
         let factRows = try Row.fetchCursor(db, sql: """
             SELECT report_id, ordinal, entity, year, phase, statement, item, code, econ_code, fund, measure, amount,
-                   unit, derived, file, line FROM facts ORDER BY report_id, ordinal
+                   unit, derived, file, line FROM facts \(rowReports) ORDER BY report_id, ordinal
             """)
         while let row = try factRows.next() {
             let report: Int64 = row[0], ordinal: Int = row[1]

@@ -14,10 +14,14 @@ public final class Workspace: Sendable {
     /// The file, as the user named it.
     public let path: String
     let database: DatabaseQueue
+    /// The most bytes of one piece of a source's text (``WorkspaceSchema/pieces(of:limit:)``).
+    let textPieceBytes: Int
 
     /// Opens a workspace; `create` makes the file (and the schema) when it does not exist.
-    public init(path: String, create: Bool = false) throws(StoreError) {
+    /// `textPieceBytes` is for tests: how long a piece of an imported source's text may be.
+    public init(path: String, create: Bool = false, textPieceBytes: Int = WorkspaceSchema.sourceTextPieceBytes) throws(StoreError) {
         self.path = path
+        self.textPieceBytes = max(4, textPieceBytes)
         let exists = FileSystem.exists(path)
         if !exists && !create { throw StoreError(.storeWorkspaceMissing, path) }
         if exists && !Workspace.isWorkspace(path) && !Workspace.isEmptyFile(path) {
@@ -88,11 +92,15 @@ public final class Workspace: Sendable {
     /// The decoded text of a source the workspace holds (what `source` shows lines of).
     public func sourceText(_ path: String) throws(StoreError) -> SourceText? {
         try reading { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT text, encoding FROM sources WHERE path = ?", arguments: [path]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT text, encoding, id FROM sources WHERE path = ?", arguments: [path]) else {
                 return nil
             }
             let encoding = SourceText.Encoding(rawValue: row[1]) ?? .utf8
-            return SourceText(text: row[0], path: path, encoding: encoding)
+            var text: String = row[0]
+            for piece in try String.fetchAll(db, sql: "SELECT text FROM source_text_chunks WHERE source_id = ? ORDER BY chunk", arguments: [row[2]]) {
+                text += piece
+            }
+            return SourceText(text: text, path: path, encoding: encoding)
         }
     }
 }

@@ -19,7 +19,7 @@ public struct WorkspaceOpener: ReportStoreOpener {
             // SQL reads the assembled facts where the workspace has them (all but a read-only
             // workspace made before they existed).
             let assembled = try workspace.reading { db in
-                try AssembledFacts.exist(in: db) ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assembled_facts") : nil
+                try AssembledFacts.exist(in: db) ? try AssembledFacts.count(in: db) : nil
             }
             return OpenedStore(
                 location: location, reports: corpus.reports, warnings: corpus.warnings,

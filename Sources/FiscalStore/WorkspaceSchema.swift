@@ -10,7 +10,7 @@ public enum WorkspaceSchema {
     /// `PRAGMA application_id`: "FISC", so fiscal opens only its own SQLite files as workspaces.
     public static let applicationID: UInt32 = 0x4649_5343
     /// `PRAGMA user_version`: the schema version this build writes.
-    public static let version = 3
+    public static let version = 4
     /// Amounts are stored exactly as text (`amount`) and as an integer at this many decimals
     /// (`amount_e4`) so that SQL sums them exactly; a figure with more decimals (or too large
     /// for 64 bits at that scale) has `amount_e4` NULL, and the SQL engine refuses to sum it.
@@ -86,12 +86,50 @@ public enum WorkspaceSchema {
         CREATE TABLE aliases (
           report_id INTEGER NOT NULL, alias TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (report_id, alias))
         """,
+        sourceTextTable,
         "CREATE INDEX facts_seq ON facts (seq)",
         "CREATE INDEX facts_year ON facts (year)",
         "CREATE INDEX facts_inexact ON facts (seq) WHERE amount_e4 IS NULL",
         "CREATE INDEX facts_code ON facts (code)",
         "CREATE INDEX reports_source ON reports (source_id)",
     ] + assembledTables
+
+    /// The text of a source too long for one value (SQLite and PostgreSQL keep a value under
+    /// 1 GB): `sources.text` holds its first piece and this table the next ones (`chunk` 1, 2, …),
+    /// each whole lines of at most ``sourceTextPieceBytes`` bytes of UTF-8 (``pieces(of:)``).
+    public static let sourceTextTable = """
+        CREATE TABLE IF NOT EXISTS source_text_chunks (
+          source_id INTEGER NOT NULL, chunk INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (source_id, chunk))
+        """
+
+    /// The tables added since the first schema (`IF NOT EXISTS`): what a database made before
+    /// them is given when next written.
+    public static let laterTables = [sourceTextTable] + assembledTables
+
+    /// The most bytes of UTF-8 one piece of a source's text holds.
+    public static let sourceTextPieceBytes = 1 << 28
+
+    /// `text` cut into pieces of at most `limit` (≥ 4) bytes, each ending at a line end where
+    /// the piece has one (else between two scalars); joined, they are `text`, byte for byte.
+    public static func pieces(of text: String, limit: Int = sourceTextPieceBytes) -> [String] {
+        let utf8 = text.utf8
+        var pieces: [String] = []
+        var start = utf8.startIndex
+        while utf8.distance(from: start, to: utf8.endIndex) > limit {
+            let most = utf8.index(start, offsetBy: limit)
+            var cut = most
+            if let newline = utf8[start..<most].lastIndex(of: UInt8(ascii: "\n")) {
+                cut = utf8.index(after: newline)
+            } else {
+                // Back to the start of a scalar: a piece never ends inside one's UTF-8.
+                while cut > start, utf8[cut] & 0xC0 == 0x80 { cut = utf8.index(before: cut) }
+            }
+            pieces.append(String(Substring(utf8[start..<cut])))
+            start = cut
+        }
+        pieces.append(String(Substring(utf8[start...])))
+        return pieces
+    }
 
     /// The table of facts named `name` (`facts`: the documents' as read; `assembled_facts`:
     /// the assembled reports'). `IF NOT EXISTS` so that a database made before the assembled
@@ -139,15 +177,22 @@ public enum WorkspaceSchema {
                                "warnings", "year_mentions", "aliases"]
 
     /// Creates the schema in an empty database; gives a version-2 workspace (made before the
-    /// assembled tables) those tables, filled; leaves a current one alone.
+    /// assembled tables) those tables, filled, and a version-2 or 3 one the (empty) tables of
+    /// column snapshots (``ColumnSnapshot``); leaves a current one alone.
     static func migrate(_ db: Database) throws {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         if version == 0 {
-            for statement in tables { try db.execute(sql: statement) }
+            for statement in tables + ColumnSnapshot.tables { try db.execute(sql: statement) }
             try db.execute(sql: "PRAGMA application_id = \(Int32(bitPattern: applicationID))")
-        } else if version < 3 {
-            for statement in assembledTables { try db.execute(sql: statement) }
-            try AssembledFacts.rebuild(db)
+        } else if version < WorkspaceSchema.version {
+            // A workspace made before the column snapshots opens from its rows until its
+            // sources are imported again.
+            for statement in ColumnSnapshot.tables { try db.execute(sql: statement) }
+            try db.execute(sql: sourceTextTable)
+            if version < 3 {
+                for statement in assembledTables { try db.execute(sql: statement) }
+                try AssembledFacts.rebuild(db)
+            }
         } else {
             return
         }

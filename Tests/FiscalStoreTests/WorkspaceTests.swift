@@ -216,6 +216,122 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertGreaterThan(assembled, 0)
     }
 
+    /// A CSV source is kept as columns (``ColumnSnapshot``) and opening reads them instead of its
+    /// rows: with its fact rows deleted, its reports still come back whole (and as columns, which
+    /// the engine shares without a copy); a narrative comes back from its rows.
+    func testCSVSourcesOpenFromTheirColumns() throws {
+        let paths = [Fixture.csv, Fixture.wusheng]
+        let workspace = try makeWorkspace(paths)
+        let loaded = try BuiltinFormats.registry.load(paths: paths).reports
+        XCTAssertEqual(try workspace.reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM column_snapshots") }, 1)
+        try workspace.database.write { db in
+            try db.execute(sql: """
+                DELETE FROM facts WHERE report_id IN (SELECT r.id FROM reports r JOIN sources s ON s.id = r.source_id WHERE s.path = ?)
+                """, arguments: [Fixture.csv])
+            XCTAssertGreaterThan(db.changesCount, 0)
+        }
+        let stored = try workspace.corpus().reports
+        XCTAssertEqual(canonical(stored), canonical(loaded))
+        let csv = stored.filter { $0.source == Fixture.csv }, narrative = stored.filter { $0.source == Fixture.wusheng }
+        XCTAssertFalse(csv.isEmpty || narrative.isEmpty)
+        XCTAssertTrue(csv.allSatisfy { $0.facts.columns != nil && !$0.facts.isEmpty })
+        XCTAssertTrue(narrative.allSatisfy { $0.facts.columns == nil && !$0.facts.isEmpty })
+        // Importing the CSV again after a change replaces its columns with the new ones.
+        let folder = Fixture.temporaryFolder()
+        let copy = folder + "/a.csv"
+        try String(contentsOfFile: Fixture.csv, encoding: .utf8).replacingOccurrences(of: "1080.50", with: "1080.70")
+            .write(toFile: copy, atomically: true, encoding: .utf8)
+        let changing = try makeWorkspace([copy], in: folder)
+        try String(contentsOfFile: Fixture.csv, encoding: .utf8).write(toFile: copy, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try changing.importSources([copy], registry: BuiltinFormats.registry).map(\.kind), [.replaced])
+        XCTAssertEqual(try changing.reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM column_snapshots") }, 1)
+        XCTAssertEqual(canonical(try changing.corpus().reports), canonical(try BuiltinFormats.registry.load(paths: [copy]).reports))
+    }
+
+    /// A damaged snapshot is an error that names it, from the library and from the command line
+    /// (which exits non-zero naming the workspace), never facts that are not the source's.
+    func testADamagedSnapshotIsAnError() throws {
+        for (damage, expected) in [
+            ("UPDATE column_snapshot_chunks SET data = substr(data, 1, 60)", "expected columns of facts"),
+            ("UPDATE column_snapshots SET facts = facts + 1", "report fact counts adding up to"),
+            ("DELETE FROM reports WHERE id = (SELECT MAX(id) FROM reports)", "expected the fact counts of"),
+        ] {
+            let workspace = try makeWorkspace([Fixture.csv])
+            try workspace.database.write { db in try db.execute(sql: damage) }
+            XCTAssertThrowsError(try workspace.corpus(), damage) { error in
+                XCTAssertTrue("\(error)".contains("column_snapshots") && "\(error)".contains(expected), "\(damage): \(error)")
+            }
+            let shell = try run(["-X", "-e", "facts | count", workspace.path])
+            XCTAssertNotEqual(shell.status, 0, damage)
+            XCTAssertTrue(shell.err.contains(workspace.path) && shell.err.contains(expected), shell.err)
+        }
+    }
+
+    /// A workspace made before the snapshots (schema version 3) gets their tables when next
+    /// opened for writing, and opens from its rows, the same reports, until it is imported again.
+    func testAWorkspaceWithoutSnapshotsOpensFromItsRows() throws {
+        let workspace = try makeWorkspace([Fixture.csv])
+        let loaded = canonical(try BuiltinFormats.registry.load(paths: [Fixture.csv]).reports)
+        try workspace.database.write { db in
+            try db.execute(sql: "DROP TABLE column_snapshot_chunks")
+            try db.execute(sql: "DROP TABLE column_snapshots")
+            try db.execute(sql: "PRAGMA user_version = 3")
+        }
+        let before = try workspace.corpus().reports
+        XCTAssertEqual(canonical(before), loaded)
+        XCTAssertTrue(before.allSatisfy { $0.facts.columns == nil })
+        let reopened = try Workspace(path: workspace.path)
+        XCTAssertEqual(try reopened.reading { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }, WorkspaceSchema.version)
+        XCTAssertEqual(try reopened.reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM column_snapshots") }, 0)
+        XCTAssertEqual(canonical(try reopened.corpus().reports), loaded)
+        _ = try reopened.importSources([Fixture.csv], registry: BuiltinFormats.registry, refresh: true)
+        let after = try reopened.corpus().reports
+        XCTAssertEqual(canonical(after), loaded)
+        XCTAssertTrue(after.allSatisfy { $0.facts.columns != nil })
+    }
+
+    /// A source's text is cut into pieces of whole lines (between scalars where a line is longer
+    /// than a piece) that join back to it byte for byte, whatever it holds.
+    func testSourceTextPiecesJoinBackToTheText() {
+        var rng = SplitMix(seed: 7)
+        let alphabet = ["a", "\n", "一般公共预算", "é", "e\u{301}", "\r\n", "𠀀", "1014.73万元", " "]
+        for _ in 0..<2000 {
+            let text = rng.text(from: alphabet, maxPieces: 40)
+            let limit = Int.random(in: 4...24, using: &rng)
+            let pieces = WorkspaceSchema.pieces(of: text, limit: limit)
+            XCTAssertEqual(Array(pieces.joined().utf8), Array(text.utf8), text)
+            XCTAssertTrue(pieces.allSatisfy { $0.utf8.count <= limit }, text)
+            XCTAssertTrue(pieces.dropLast().allSatisfy { !$0.isEmpty && ($0.utf8.last == UInt8(ascii: "\n") || !$0.utf8.contains(UInt8(ascii: "\n"))) }, text)
+        }
+    }
+
+    /// A source longer than one value of the database holds (1 GB; here, pieces of 300 bytes) is
+    /// kept in pieces, and `source` still shows any of its lines once the file is gone.
+    func testALongSourceIsKeptInPieces() throws {
+        let folder = Fixture.temporaryFolder()
+        let copy = folder + "/wusheng.txt"
+        try FileManager.default.copyItem(atPath: Fixture.wusheng, toPath: copy)
+        let workspace = try Workspace(path: folder + "/corpus.fiscal", create: true, textPieceBytes: 300)
+        _ = try workspace.importSources([copy], registry: BuiltinFormats.registry)
+        let original = try XCTUnwrap(SourceText(bytes: try FileSystem.read(copy), path: copy))
+        XCTAssertGreaterThan(try workspace.reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source_text_chunks") ?? 0 },
+                             original.text.utf8.count / 300)
+        XCTAssertEqual(try workspace.sourceText(copy)?.text, original.text)
+        try FileManager.default.removeItem(atPath: copy)
+        let opened = Session()
+        opened.stores = [WorkspaceOpener()]
+        try opened.load([workspace.path])
+        let last = try XCTUnwrap(opened.reports.flatMap { $0.facts.map(\.span) }.max { $0.line < $1.line })
+        XCTAssertEqual(opened.sourceCache.line(last.line, of: last.file).map(String.init), original.line(last.line).map(String.init))
+        // Imported again, shorter, its pieces are replaced (none of the old ones is left).
+        let shorter = String(original.text.prefix(original.text.count / 2))
+        try shorter.write(toFile: copy, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try workspace.importSources([copy], registry: BuiltinFormats.registry).map(\.kind), [.replaced])
+        XCTAssertEqual(try workspace.sourceText(copy)?.text, shorter)
+        XCTAssertEqual(try workspace.reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source_text_chunks") },
+                       WorkspaceSchema.pieces(of: shorter, limit: 300).count - 1)
+    }
+
     /// Files that are not workspaces are named as such, and a missing one says how to make it.
     func testNotAWorkspace() throws {
         let folder = Fixture.temporaryFolder()
