@@ -29,12 +29,6 @@ enum AssembledFacts {
         }
     }
 
-    /// How many assembled facts `db` holds: one past the largest `seq` (``write(_:into:)``
-    /// numbers them from 0), found in the `seq` index instead of counting ten million rows.
-    static func count(in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(seq) + 1, 0) FROM assembled_facts") ?? 0
-    }
-
     /// Whether `db` has the assembled tables (a workspace made before them and opened read-only
     /// has not).
     static func exist(in db: Database) throws -> Bool {

@@ -18,13 +18,12 @@ public struct WorkspaceOpener: ReportStoreOpener {
             let corpus = try workspace.corpus()
             // SQL reads the assembled facts where the workspace has them (all but a read-only
             // workspace made before they existed).
-            let assembled = try workspace.reading { db in
-                try AssembledFacts.exist(in: db) ? try AssembledFacts.count(in: db) : nil
-            }
+            let assembled = try workspace.reading { db in try AssembledFacts.exist(in: db) }
+            let database = SQLiteDatabase(workspace)
             return OpenedStore(
                 location: location, reports: corpus.reports, warnings: corpus.warnings,
                 sourceText: { path in try? workspace.sourceText(path) },
-                executor: SQLExecutor(database: SQLiteDatabase(workspace), assembledFacts: assembled))
+                executor: assembled ? SQLExecutor.assembled(database) : SQLExecutor(database: database))
         } catch {
             throw error.loadError(location)
         }

@@ -90,7 +90,7 @@ final class EngineDifferentialTests: XCTestCase {
         var rowsCompared = 0
         for database in try databases() {
             // The corpus loading keeps as read: the documents' facts and the assembled ones agree.
-            for executor in [SQLExecutor(database: database), try SQLExecutor.assembled(database)] {
+            for executor in [SQLExecutor(database: database), SQLExecutor.assembled(database)] {
             for text in Self.translated {
                 let memory = try session.query(text)
                 let query = try Parser.parse(Lexer.tokenize(text))
@@ -182,7 +182,7 @@ final class EngineDifferentialTests: XCTestCase {
         var databases: [any SQLDatabase] = [SQLiteDatabase(workspace)]
         if let postgres = try PostgresTestServer.database(loading: [csv]) { databases.append(postgres) }
         for database in databases {
-            for executor in [SQLExecutor(database: database), try SQLExecutor.assembled(database)] {
+            for executor in [SQLExecutor(database: database), SQLExecutor.assembled(database)] {
                 switch try executor.execute(try Parser.parse(Lexer.tokenize(refused)), in: session.context) {
                 case .table(let t): XCTFail("\(database.dialect): summed in SQL: \(written(t))")
                 case .notCompiled(_, let reason): XCTAssertEqual(reason, "the rows may hold two breakdowns of one total", "\(database.dialect)")
@@ -291,7 +291,7 @@ extension EngineDifferentialTests {
         var databases: [any SQLDatabase] = [SQLiteDatabase(workspace)]
         if let postgres = try PostgresTestServer.database(loading: Fixture.corpus) { databases.append(postgres) }
         for database in databases {
-            let executor = try SQLExecutor.assembled(database)
+            let executor = SQLExecutor.assembled(database)
             var ran = 0
             for text in Self.translated + ["facts | group entity | agg n = count()", "facts | group entity, year, phase | agg n = count() | sort n desc"] {
                 let memory = try session.query(text)

@@ -1,3 +1,4 @@
+import Foundation
 import FiscalModel
 import FiscalQuery
 import FiscalShell
@@ -18,22 +19,29 @@ public struct SQLExecutor: QueryExecutor {
     /// The facts it queries: the assembled reports' where the store has them.
     let tables: SQLTables
 
-    /// How many assembled facts the store holds (``QueryExecutor/assembledFactCount``).
-    public let assembledFactCount: Int?
+    /// How many assembled facts the store holds (``QueryExecutor/assembledFactCount``): given,
+    /// or counted when first asked (only the SQL engine asks, and counting ten million rows
+    /// would hold up opening a workspace).
+    public var assembledFactCount: Int? { counted?.value }
+    private var counted: AssembledCount?
 
     /// An engine over `database`'s documents, or over its assembled reports when given how many
     /// facts they hold (``SQLTables``).
     public init(database: any SQLDatabase, assembledFacts: Int? = nil, provenanceLimit: Int = 1_000_000) {
         self.database = database
         self.tables = assembledFacts == nil ? .documents : .assembled
-        self.assembledFactCount = assembledFacts
+        self.counted = assembledFacts.map { n in AssembledCount { n } }
         self.provenanceLimit = provenanceLimit
     }
 
-    /// An engine over `database`'s assembled facts, counting them.
-    public static func assembled(_ database: any SQLDatabase) throws -> SQLExecutor {
-        let count = try database.rows("SELECT COUNT(*) FROM assembled_facts", []).first?.first?.int ?? 0
-        return SQLExecutor(database: database, assembledFacts: Int(count))
+    /// An engine over `database`'s assembled facts, counted when first asked (a count that
+    /// fails matches no reports, so the shell runs queries in memory).
+    public static func assembled(_ database: any SQLDatabase) -> SQLExecutor {
+        var executor = SQLExecutor(database: database, assembledFacts: 0)
+        executor.counted = AssembledCount {
+            (try? database.rows("SELECT COUNT(*) FROM assembled_facts", []).first?.first?.int).flatMap { $0 }.map(Int.init) ?? -1
+        }
+        return executor
     }
 
     public func execute(_ query: Query, in context: QueryContext) throws(QueryError) -> ExecutorAnswer {
@@ -347,4 +355,22 @@ public struct SQLExecutor: QueryExecutor {
                    endColumn: Int(row[i + 3].int ?? 1))
     }
 
+}
+
+/// A count worked out once, when first asked, on whichever thread asks.
+final class AssembledCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: Int?
+    private let count: @Sendable () -> Int
+
+    init(_ count: @escaping @Sendable () -> Int) { self.count = count }
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known { return known }
+        let n = count()
+        known = n
+        return n
+    }
 }
