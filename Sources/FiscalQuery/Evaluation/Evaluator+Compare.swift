@@ -176,13 +176,23 @@ extension Evaluator {
     func labelByCode(_ keys: inout [FrameColumn], _ rows: [Int32]) {
         guard let ci = keys.firstIndex(where: { $0.name == "code" }), let ii = keys.firstIndex(where: { $0.name == "item" }),
               case .text(let codes, _) = keys[ci].storage, case .text(let itemIDs, let dictionary) = keys[ii].storage else { return }
-        var items = itemIDs.int32
+        // The item each code is first written with; the column is copied only when a row writes
+        // its code with another (a copy of ten million ids for nothing was most of a comparison).
         var first: [Int32: Int32] = [:]
+        var relabel: [(row: Int, item: Int32)] = []
         for p in rows {
             let c = codes[Int(p)]
             guard c >= 0 else { continue }
-            if let i = first[c] { items[Int(p)] = i } else { first[c] = items[Int(p)] }
+            let item = itemIDs[Int(p)]
+            if let i = first[c] {
+                if i != item { relabel.append((Int(p), i)) }
+            } else {
+                first[c] = item
+            }
         }
+        guard !relabel.isEmpty else { return }
+        var items = itemIDs.int32
+        for (p, i) in relabel { items[p] = i }
         keys[ii].storage = .text(ids: IDColumn(narrowest: items), dictionary: dictionary)
     }
 
