@@ -285,6 +285,34 @@ def narrative_section():
     return lines
 
 
+def workspace_section():
+    """Workspaces, from the results Benchmarks/workspace.py writes."""
+    runs = load_results("workspace-")
+    if not runs:
+        return []
+    runs.sort(key=lambda r: r["facts"])
+    lines = [
+        "## Workspaces",
+        "",
+        "Measured by `Benchmarks/workspace.py`: `fiscal import` of the CSV into a workspace, then opening it to a "
+        "first prompt (`fiscal -X -e :quit WORKSPACE`: reading the reports, assembling them; the best of the runs, "
+        "wall time), and one query under each engine (`%s`, by `:timing`). Issue 16 asks a 10M-fact workspace to "
+        "open in under 2 s." % runs[-1]["query"].replace("|", "\\|"),
+        "",
+        "| facts | date | commit | CSV | workspace | import | import peak RSS | open (best) | every open | open peak RSS | query in memory | query in SQL |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in runs:
+        lines.append("| %s | %s | %s | %.0f MB | %.0f MB | %s | %.2f GB | %s | %s | %.0f MB | %s | %s |" % (
+            label(r["facts"]), r["date"], r.get("commit", ""), r["csv_bytes"] / 1e6, r["workspace_bytes"] / 1e6,
+            fmt_s(r["import_seconds"]), r["import_peak_rss"] / 1e9, fmt_s(r["open_seconds"]),
+            ", ".join("%.2f" % x for x in r["open_runs"]), r["open_peak_rss"] / 1e6,
+            fmt_s(r["memory"]["seconds"]) if r["memory"]["seconds"] is not None else "—",
+            (fmt_s(r["sql"]["seconds"]) if r["sql"]["seconds"] is not None else "—") + (" (ran in memory)" if r["sql"]["ran_in_memory"] else "")))
+    lines.append("")
+    return lines
+
+
 def write_doc():
     results = load_results("facts-")
     results.sort(key=lambda r: r["facts"])
@@ -336,6 +364,7 @@ def write_doc():
                       % (fmt_s(f["read"]), fmt_s(f["store"])), ""]
         slower = [name for i, (name, _, _) in enumerate(QUERIES) if r["fiscal"]["queries"][i] > 1.5 * duck["queries"][i]]
         lines += ["Queries more than 1.5× DuckDB's time: %s." % (", ".join(slower) if slower else "none"), ""]
+    lines += workspace_section()
     lines += narrative_section()
     lines += ["## The queries", "", "| | fiscal | SQL (DuckDB and SQLite) |", "|---|---|---|"]
     for name, query, sql in QUERIES:

@@ -22,7 +22,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from compare import RESULTS, corpus, fiscal_binary, label, machine, parse_size, run_measured  # noqa: E402
+from compare import ROOT, RESULTS, corpus, fiscal_binary, label, machine, parse_size, run_measured  # noqa: E402
 
 QUERY = 'facts | where code under 201 | group year | agg n = count(), total = sum(amount)'
 
@@ -63,6 +63,8 @@ def main():
     result = {
         "facts": args.facts, "date": datetime.date.today().isoformat(), "machine": machine(),
         "fiscal": subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip(),
+        "commit": os.environ.get("FISCAL_COMMIT") or subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                                                                    capture_output=True, text=True).stdout.strip(),
         "csv_bytes": os.path.getsize(csv_path), "workspace_bytes": os.path.getsize(workspace),
         "import_seconds": import_wall, "import_peak_rss": import_rss,
         "open_seconds": best[1], "open_peak_rss": best[2], "open_runs": [o[1] for o in opens],
