@@ -310,10 +310,11 @@ extension Evaluator {
     }
 
     /// Runs exact arithmetic for a stage (`sum`, `share`, `compare`); an overflow becomes an error
-    /// naming what was computed.
-    static func exactly<T>(_ what: Message, at span: QuerySpan?, _ body: () throws(AmountOverflow) -> T) throws(QueryError) -> T {
+    /// naming what was computed. `what` is made only then: made for every figure a drill adds,
+    /// it was a third of the drill's time.
+    static func exactly<T>(_ what: @autoclosure () -> Message, at span: QuerySpan?, _ body: () throws(AmountOverflow) -> T) throws(QueryError) -> T {
         do { return try body() } catch {
-            throw QueryError(Message(.evalOverflowIn, what), at: span)
+            throw QueryError(Message(.evalOverflowIn, what()), at: span)
         }
     }
 }

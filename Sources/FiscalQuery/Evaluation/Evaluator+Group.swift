@@ -58,21 +58,23 @@ extension Evaluator {
                      notes: notes)
     }
 
-    /// Per group, its rows in order (each group's array made at its final size). With several
+    /// Per group, its rows in order (one array of every group's rows, group after group). With several
     /// `ranges` of rows, each range counts its rows per group, and then writes them on its own
     /// thread at the place the ranges before it leave (the order is the serial one).
     static func members(_ rows: [Int32], gid: [Int32], groupCount: Int,
-                        ranges: [Range<Int>] = [], threads: Int = 1) -> [[Int32]] {
+                        ranges: [Range<Int>] = [], threads: Int = 1) -> FactSets {
         guard ranges.count > 1, groupCount <= rows.count / ranges.count else {
-            var counts = [Int](repeating: 0, count: groupCount)
-            for g in gid { counts[Int(g)] += 1 }
-            var members = counts.map { n -> [Int32] in
-                var a: [Int32] = []
-                a.reserveCapacity(n)
-                return a
+            var starts = [Int](repeating: 0, count: groupCount + 1)
+            for g in gid { starts[Int(g) + 1] += 1 }
+            for g in 0..<groupCount { starts[g + 1] += starts[g] }
+            var at = Array(starts.dropLast())
+            var flat = [Int32](repeating: 0, count: rows.count)
+            for (r, p) in rows.enumerated() {
+                let g = Int(gid[r])
+                flat[at[g]] = p
+                at[g] += 1
             }
-            for (r, p) in rows.enumerated() { members[Int(gid[r])].append(p) }
-            return members
+            return FactSets(flat: flat, starts: starts)
         }
         // counts[k][g]: rows of range k in group g; then, where range k writes group g's rows in
         // one array of every group's rows, group after group.
@@ -102,7 +104,7 @@ extension Evaluator {
                 }
             }
         }
-        return (0..<groupCount).map { Array(flat[starts[$0]..<starts[$0 + 1]]) }
+        return FactSets(flat: flat, starts: starts)
     }
 
     /// The columns `group` (or `share … by`) groups on: fields, computed values, and 类/款/项

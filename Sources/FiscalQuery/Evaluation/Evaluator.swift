@@ -121,6 +121,20 @@ public struct Evaluator {
     func table(_ f: Frame) throws(QueryError) -> ResultTable {
         var t = ResultTable(columns: f.columns.map { ResultTable.Column($0.name, $0.type) })
         let n = f.count
+        // Rows in their physical order whose facts have one mention each: the sets' indices are
+        // the spans' (the array is shared, not copied).
+        if f.selection == nil, case .facts(let sets) = f.provenance, store.mentionOffsets.isEmpty, sets.flat.count < Int(Int32.max) {
+            t.rows.reserveCapacity(n)
+            for p in 0..<n {
+                if p & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
+                t.rows.append(f.columns.map { $0.value(p) })
+            }
+            if !f.depths.isEmpty { t.depths = f.depths }
+            t.setProvenance(pool: store.spans, indices: sets.flat, offsets: sets.starts.map { Int32($0) })
+            t.notes = f.notes + zeroDivisions.notes(context.language)
+            if store.disputedCount > 0, let note = disputedNote(f) { t.notes.append(note) }
+            return t
+        }
         t.rows.reserveCapacity(n)
         var indices: [Int32] = []
         var offsets: [Int32] = [0]

@@ -113,12 +113,61 @@ struct Interner {
     }
 }
 
+/// Per row, a set of fact-store indices, held as one array and where each row's part starts
+/// (compressed rows): a grouping of ten million facts keeps one array of ten million indices,
+/// which the result table takes as it is, instead of an array per group copied twice.
+struct FactSets: Equatable {
+    /// Every row's indices, row after row.
+    private(set) var flat: [Int32]
+    /// Row `r`'s indices are `flat[starts[r]..<starts[r + 1]]`.
+    private(set) var starts: [Int]
+
+    init(flat: [Int32], starts: [Int]) {
+        precondition(starts.first == 0 && starts.last == flat.count, "starts from 0 to the end of the indices")
+        self.flat = flat
+        self.starts = starts
+    }
+
+    init(_ rows: [[Int32]]) {
+        flat = []
+        flat.reserveCapacity(rows.reduce(0) { $0 + $1.count })
+        starts = [0]
+        starts.reserveCapacity(rows.count + 1)
+        for r in rows {
+            flat.append(contentsOf: r)
+            starts.append(flat.count)
+        }
+    }
+
+    /// How many rows.
+    var count: Int { starts.count - 1 }
+
+    subscript(r: Int) -> ArraySlice<Int32> { flat[starts[r]..<starts[r + 1]] }
+
+    /// The rows at `rows`, in that order.
+    func gathered(_ rows: [Int32]) -> FactSets {
+        FactSets(rows.map { Array(self[Int($0)]) })
+    }
+
+    /// Per row of `groups` (sets of these rows), the union of its rows' sets, in order.
+    func combined(_ groups: FactSets) -> FactSets {
+        var out: [Int32] = []
+        var starts = [0]
+        starts.reserveCapacity(groups.count + 1)
+        for g in 0..<groups.count {
+            for row in groups[g] { out.append(contentsOf: self[Int(row)]) }
+            starts.append(out.count)
+        }
+        return FactSets(flat: out, starts: starts)
+    }
+}
+
 /// Where a frame's physical rows came from.
 enum Provenance {
     /// Physical row `p` is fact `p` of the fact store.
     case base
     /// Per physical row, the fact-store indices it was computed from.
-    case facts([[Int32]])
+    case facts(FactSets)
     /// Per physical row, source spans (a `let` binding or a registered source).
     case spans([[SourceSpan]])
 }
@@ -156,8 +205,8 @@ struct Frame {
         f.selection = nil
         f.physicalCount = s.count
         switch provenance {
-        case .base: f.provenance = .facts(s.map { [$0] })
-        case .facts(let sets): f.provenance = .facts(s.map { sets[Int($0)] })
+        case .base: f.provenance = .facts(FactSets(flat: s, starts: Array(0...s.count)))
+        case .facts(let sets): f.provenance = .facts(sets.gathered(s))
         case .spans(let spans): f.provenance = .spans(s.map { spans[Int($0)] })
         }
         if !depths.isEmpty { f.depths = s.map { depths[Int($0)] } }
@@ -174,18 +223,21 @@ struct Frame {
     func facts(ofPhysical p: Int) -> [Int32] {
         switch provenance {
         case .base: [Int32(p)]
-        case .facts(let sets): sets[p]
+        case .facts(let sets): Array(sets[p])
         case .spans: []
         }
     }
 
     /// Provenance for new rows, each made from a set of this frame's physical rows.
     func combinedProvenance(_ groups: [[Int32]]) -> Provenance {
+        combinedProvenance(FactSets(groups))
+    }
+
+    func combinedProvenance(_ groups: FactSets) -> Provenance {
         switch provenance {
         case .base: return .facts(groups)
-        case .facts(let sets):
-            return .facts(groups.map { g in g.count == 1 ? sets[Int(g[0])] : g.flatMap { sets[Int($0)] } })
-        case .spans(let spans): return .spans(groups.map { g in g.flatMap { spans[Int($0)] } })
+        case .facts(let sets): return .facts(sets.combined(groups))
+        case .spans(let spans): return .spans((0..<groups.count).map { g in groups[g].flatMap { spans[Int($0)] } })
         }
     }
 }
