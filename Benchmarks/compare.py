@@ -62,7 +62,9 @@ QUERIES = [
      "UNION ALL SELECT substr(code, 1, 5), NULL, sum(amount) FROM facts WHERE year = 2025 AND code LIKE '201%' GROUP BY 1 "
      "UNION ALL SELECT substr(code, 1, 5), code, sum(amount) FROM facts WHERE year = 2025 AND code LIKE '201%' GROUP BY 1, 2 "
      "ORDER BY 1, 2"),
-    ("compare over ten years", "facts | where code under 20101 | compare year",
+    # The SQL sums each code per year over every entity: fiscal's compare does that once the
+    # entity is left out (without the select it compares each entity's codes, 30k rows at 1M).
+    ("compare over ten years", "facts | where code under 20101 | select code, year, amount | compare year",
      "SELECT code, year, sum(amount) FROM facts WHERE code LIKE '20101%' GROUP BY 1, 2 ORDER BY 1, 2"),
 ]
 

@@ -76,6 +76,16 @@ public struct IntegerColumn: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
+    /// The values as ids sharing this column's storage (no copy), when they are held in 16 or
+    /// 32 bits: what grouping on a year reads as its key.
+    public var sharedIDs: IDColumn? {
+        switch storage {
+        case .int16(let xs): return IDColumn(int16: xs)
+        case .int32(let xs): return IDColumn(xs)
+        case .uint8, .int, .zeros: return nil
+        }
+    }
+
     /// Bytes the values take.
     public var byteCount: Int {
         switch storage {

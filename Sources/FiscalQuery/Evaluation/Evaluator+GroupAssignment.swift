@@ -29,6 +29,16 @@ extension Evaluator {
                     let x = xs[Int(p)]
                     if x != Int.min { low = min(low, x); high = max(high, x) }
                 }
+                // Held in 16 or 32 bits (years), the values are their own codes offset by
+                // 1 - low: the column is read as it is, not copied into codes (no value there is
+                // missing, which only a 64-bit column can hold).
+                if let ids = xs.sharedIDs, low <= high, high - low < 1 << 20 {
+                    codes.append(gather ? ids.gathered(rows) : ids)
+                    // Wrapping: x + (1 - low) is in 1 ... 2²⁰ however far from 0 low is.
+                    plus.append(Int32(truncatingIfNeeded: 1 - low))
+                    cards.append(high - low + 2)
+                    continue
+                }
                 var c = [Int32](repeating: 0, count: gather ? rows.count : xs.count)
                 if low > high {
                     cards.append(1)
