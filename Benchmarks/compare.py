@@ -310,7 +310,9 @@ def workspace_section():
             fmt_s(r["import_seconds"]), r["import_peak_rss"] / 1e9, fmt_s(r["open_seconds"]),
             ", ".join("%.2f" % x for x in r["open_runs"]), r["open_peak_rss"] / 1e6,
             fmt_s(r["memory"]["seconds"]) if r["memory"]["seconds"] is not None else "—",
-            (fmt_s(r["sql"]["seconds"]) if r["sql"]["seconds"] is not None else "—") + (" (ran in memory)" if r["sql"]["ran_in_memory"] else "")))
+            (fmt_s(r["sql"]["seconds"]) if r["sql"]["seconds"] is not None
+             else "not done in %d s" % r["sql"]["timed_out"] if r["sql"].get("timed_out") else "—")
+            + (" (ran in memory)" if r["sql"]["ran_in_memory"] else "")))
     lines.append("")
     return lines
 

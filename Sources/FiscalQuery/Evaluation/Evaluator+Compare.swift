@@ -38,7 +38,7 @@ extension Evaluator {
             throw QueryError(Message(.compareBaseNeedsEntity, dim.name), at: spec.base!.span)
         }
         let valueColumn = f.columns[vi]
-        var rows = f.physicalRows
+        var rows = physicalRows(f)
         var notes = f.notes
         var dimValues = try compareValues(spec, dim, rows, f, notes: &notes)
         var baseIndex = 0

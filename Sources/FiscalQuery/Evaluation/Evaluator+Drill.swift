@@ -18,7 +18,7 @@ extension Evaluator {
                              at: spec.span, hint: Message(.hintDrillFacts))
         }
         var notes = f.notes
-        var rows = f.physicalRows.filter { codeIDs[Int($0)] >= 0 }
+        var rows = physicalRows(f).filter { codeIDs[Int($0)] >= 0 }
         narrow(&rows, f, "statement", notes: &notes, choose: DrillScope.statement)
         narrow(&rows, f, "measure", notes: &notes, choose: DrillScope.measure)
         narrowToLatest(&rows, f, notes: &notes)

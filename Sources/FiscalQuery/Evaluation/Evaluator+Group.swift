@@ -9,25 +9,25 @@ extension Evaluator {
         let (keyColumns, onLevel) = try groupKeys(keys, in: f)
         let keyNames = Set(keyColumns.map(\.name))
         var notes = f.notes
-        var rows = f.physicalRows
+        var rows = physicalRows(f)
         let sums = specs.contains { $0.function == .sum || $0.function == .avg }
         if onLevel {
+            // Left out: stated totals whose parts are here, and facts with no code at the level
+            // (三公经费, counts, a 类 total when grouping on 项), which have no place in the
+            // classification (adding them would mix statements and units). Counted in one pass;
+            // the rows are copied only when some are left out.
             let totals = statedTotals(f)
-            let dropped = rows.reduce(0) { $0 + (totals[Int($1)] ? 1 : 0) }
-            if onLevel && dropped > 0 {
-                rows.removeAll { totals[Int($0)] }
-                notes.append(note(.noteGroupLevelTotals, dropped))
+            var levelIDs: IDColumn?
+            if let levelCode = keyColumns.first(where: { $0.name == "code" }), case .text(let ids, _) = levelCode.storage { levelIDs = ids }
+            var dropped = 0, left = 0
+            for p in rows {
+                if totals[Int(p)] { dropped += 1 } else if let ids = levelIDs, ids[Int(p)] < 0 { left += 1 }
             }
-        }
-        if onLevel, let levelCode = keyColumns.first(where: { $0.name == "code" }), case .text(let ids, _) = levelCode.storage {
-            // A fact with no code at that level (三公经费, counts, a 类 total when grouping on 项)
-            // has no place in the classification; adding it would mix statements and units.
-            let before = rows.count
-            rows.removeAll { ids[Int($0)] < 0 }
-            let left = before - rows.count
-            if left > 0 {
-                notes.append(note(.noteGroupNoCode, left))
+            if dropped + left > 0 {
+                rows = rows.filter { p in !totals[Int(p)] && (levelIDs.map { ids in ids[Int(p)] >= 0 } ?? true) }
             }
+            if dropped > 0 { notes.append(note(.noteGroupLevelTotals, dropped)) }
+            if left > 0 { notes.append(note(.noteGroupNoCode, left)) }
         }
         var (gid, first, groupCount) = try assignGroups(rows, keyColumns)
         if sums {

@@ -21,6 +21,13 @@ extension Evaluator {
     /// Per physical row: whether the row is a stated total whose parts are also among the
     /// frame's rows (a 类 line when its 款 or 项 lines are there, in the same context).
     /// Adding such a row to its parts would count the same money twice.
+    /// Every physical row of `f`, in logical order; a frame over as many rows as the store has
+    /// gets the store's kept array of 0 ..< n instead of a new one.
+    func physicalRows(_ f: Frame) -> [Int32] {
+        if let s = f.selection { return s }
+        return f.physicalCount == store.count ? store.analysis.identity(store.count) : f.physicalRows
+    }
+
     func statedTotals(_ f: Frame) -> [Bool] {
         guard let i = f.columnIndex("code"), case .text(let codeIDs, let dictionary) = f.columns[i].storage else {
             return [Bool](repeating: false, count: f.physicalCount)
@@ -39,7 +46,7 @@ extension Evaluator {
         let k = hierarchy.parsed.count
         let ancestors = hierarchy.ancestors
         var result = [Bool](repeating: false, count: f.physicalCount)
-        let rows = f.physicalRows
+        let rows = physicalRows(f)
         if contextCount * k <= 1 << 24 {
             var hasParts = [Bool](repeating: false, count: contextCount * k)
             for p in rows {

@@ -43,7 +43,7 @@ extension Evaluator {
     func sort(_ f: Frame, _ keys: [SortKey], limit: Int? = nil) throws(QueryError) -> Frame {
         var compiled: [Compiled] = []
         for k in keys { compiled.append(try compile(k.expr, f)) }
-        let rows = f.physicalRows
+        let rows = physicalRows(f)
         var out = f
         if let positions = try sortedPositions(f, rows, keys, compiled, limit: limit.map { max(0, $0) }) {
             out.selection = positions.map { rows[Int($0)] }
@@ -118,7 +118,7 @@ extension Evaluator {
         let (keyColumns, _) = try groupKeys(keys, in: f)
         let byMeasure = keyColumns.contains { $0.name == "measure" }
         if !byMeasure {
-            var rows = f.physicalRows
+            var rows = physicalRows(f)
             var gid = [Int32](repeating: 0, count: rows.count)
             try keepOneMeasure(f, &rows, gid: &gid, groupCount: 1, what: Message(.whatShare), span: e.span, notes: &notes)
             scoped.selection = rows
@@ -129,7 +129,7 @@ extension Evaluator {
         guard c.type == .amount || c.type == .integer else {
             throw QueryError(Message(.evalShareNeedsAmount, describe(e, c.type)), at: e.span)
         }
-        let rows = scoped.physicalRows
+        let rows = physicalRows(scoped)
         let (gid, _, groupCount) = try assignGroups(rows, keyColumns)
         if let ui = f.columnIndex("unit"), case .text(let uids, let units) = f.columns[ui].storage {
             var first = [Int32](repeating: -2, count: groupCount)
