@@ -172,7 +172,8 @@ extension Evaluator {
         guard !grouped else { return }
         let source: FrameColumn?
         if case .base = f.provenance { source = store.columns[column] } else { source = f.columnIndex(name).map { f.columns[$0] } }
-        guard let c = source, case .text(let ids, let dictionary) = c.storage else { return }
+        // One value in the whole column: nothing to mix, and no row need be read.
+        guard let c = source, case .text(let ids, let dictionary) = c.storage, dictionary.count > 1 else { return }
         var firstID = [Int32](repeating: -2, count: groupCount)
         var mixed: (Int32, Int32)?
         for (r, p) in rows.enumerated() {
