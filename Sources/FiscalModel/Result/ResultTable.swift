@@ -68,6 +68,13 @@ public struct ResultTable: Sendable, Hashable {
         provenance = RowProvenance(pool: pool, indices: indices, offsets: offsets)
     }
 
+    /// Sets every row's provenance from indices and offsets that `build` makes when a row's
+    /// sources are first asked for (a grouping of millions of facts, of which most results are
+    /// only shown). `build` gives one offset per row and one past the end.
+    public mutating func setProvenance(pool: SpanPool, build: @escaping @Sendable () -> (indices: [Int32], offsets: [Int32])) {
+        provenance = RowProvenance(pool: pool, rows: rows.count, build: build)
+    }
+
     /// Appends a row with its provenance.
     public mutating func append(_ row: [Value], sources rowSources: [SourceSpan] = [], depth: Int? = nil) {
         precondition(row.count == columns.count, "row width differs from the columns")
@@ -83,10 +90,39 @@ public struct ResultTable: Sendable, Hashable {
 /// Per row of a result table, the spans its figures came from, as indices into a pool of
 /// spans (compressed-row layout: row `r` owns `indices[offsets[r]..<offsets[r+1]]`).
 public struct RowProvenance: Sendable, Hashable {
+    /// Indices and offsets made when first asked for, once (see ``init(pool:rows:build:)``).
+    private final class Pending: @unchecked Sendable {
+        private let lock = Lock()
+        private let rows: Int
+        private var built: (indices: [Int32], offsets: [Int32])?
+        private var build: (@Sendable () -> (indices: [Int32], offsets: [Int32]))?
+
+        init(rows: Int, build: @escaping @Sendable () -> (indices: [Int32], offsets: [Int32])) {
+            self.rows = rows
+            self.build = build
+        }
+
+        var value: (indices: [Int32], offsets: [Int32]) {
+            lock.withLock {
+                if let built { return built }
+                let made = build!()
+                precondition(made.offsets.count == rows + 1, "one offset per row and one past the end")
+                built = made
+                build = nil
+                return made
+            }
+        }
+    }
+
     public private(set) var pool: SpanPool
-    public private(set) var indices: [Int32]
+    private var storedIndices: [Int32]
+    private var storedOffsets: [Int32]
+    private var pending: Pending?
+
+    /// Every row's indices into ``pool``, row after row.
+    public var indices: [Int32] { pending?.value.indices ?? storedIndices }
     /// One offset per row plus one past the end; rows beyond it have no sources.
-    public private(set) var offsets: [Int32]
+    public var offsets: [Int32] { pending?.value.offsets ?? storedOffsets }
 
     public init(pool: [SourceSpan] = [], indices: [Int32] = [], offsets: [Int32] = [0]) {
         self.init(pool: SpanPool(pool), indices: indices, offsets: offsets)
@@ -94,8 +130,16 @@ public struct RowProvenance: Sendable, Hashable {
 
     public init(pool: SpanPool, indices: [Int32], offsets: [Int32]) {
         self.pool = pool
-        self.indices = indices
-        self.offsets = offsets.isEmpty ? [0] : offsets
+        storedIndices = indices
+        storedOffsets = offsets.isEmpty ? [0] : offsets
+    }
+
+    /// Provenance of `rows` rows whose indices and offsets `build` makes when first asked for.
+    public init(pool: SpanPool, rows: Int, build: @escaping @Sendable () -> (indices: [Int32], offsets: [Int32])) {
+        self.pool = pool
+        storedIndices = []
+        storedOffsets = [0]
+        pending = Pending(rows: rows, build: build)
     }
 
     /// Provenance from explicit spans per row.
@@ -106,6 +150,7 @@ public struct RowProvenance: Sendable, Hashable {
 
     /// The spans of row `row` (empty for rows without provenance).
     public func spans(ofRow row: Int) -> [SourceSpan] {
+        let (indices, offsets) = (self.indices, self.offsets)
         guard row >= 0, row + 1 < offsets.count else { return [] }
         return indices[Int(offsets[row])..<Int(offsets[row + 1])].map { pool[Int($0)] }
     }
@@ -117,6 +162,7 @@ public struct RowProvenance: Sendable, Hashable {
     }
 
     public func hash(into hasher: inout Hasher) {
+        let offsets = self.offsets
         for row in 0..<(offsets.count - 1) where count(ofRow: row) > 0 {
             hasher.combine(row)
             hasher.combine(spans(ofRow: row))
@@ -125,6 +171,7 @@ public struct RowProvenance: Sendable, Hashable {
 
     /// How many spans row `row` has.
     public func count(ofRow row: Int) -> Int {
+        let offsets = self.offsets
         guard row >= 0, row + 1 < offsets.count else { return 0 }
         return Int(offsets[row + 1] - offsets[row])
     }
@@ -132,13 +179,17 @@ public struct RowProvenance: Sendable, Hashable {
     /// Gives row `row` the spans `spans`; rows between the last one with provenance and `row`
     /// get none.
     mutating func append(_ spans: [SourceSpan], asRow row: Int) {
-        guard !spans.isEmpty || offsets.count > 1 else { return }
-        while offsets.count < row + 1 { offsets.append(offsets[offsets.count - 1]) }
+        if let pending {
+            (storedIndices, storedOffsets) = pending.value
+            self.pending = nil
+        }
+        guard !spans.isEmpty || storedOffsets.count > 1 else { return }
+        while storedOffsets.count < row + 1 { storedOffsets.append(storedOffsets[storedOffsets.count - 1]) }
         for span in spans {
-            indices.append(Int32(pool.count))
+            storedIndices.append(Int32(pool.count))
             pool.append(span)
         }
-        offsets.append(Int32(indices.count))
+        storedOffsets.append(Int32(storedIndices.count))
     }
 }
 

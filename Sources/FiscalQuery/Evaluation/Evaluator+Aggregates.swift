@@ -18,22 +18,37 @@ extension Evaluator {
                                           scale: Int8, powers: [Int128]) -> (sums: [Int128], counts: [Int])? {
         // Many groups: partial sums per thread would cost more than they save.
         let ranges = groupCount * 8 > rows.count ? (rows.isEmpty ? [] : [0..<rows.count]) : context.rowRanges(rows.count)
+        // Through buffer pointers: the indices are checked where they are made (rows and gid
+        // index the columns and the groups), and this loop is most of a grouped sum's time.
         let parts = Parallel.map(ranges.count, threads: context.threads) { k -> (sums: [Int128], counts: [Int])? in
             var acc = [Int128](repeating: 0, count: groupCount)
             var counts = [Int](repeating: 0, count: groupCount)
-            for r in ranges[k] {
-                let p = Int(rows[r])
-                let s = ss[p]
-                if s < 0 { continue }
-                let g = Int(gid[r])
-                var term = Int128(ms[p]), o1 = false
-                if s != scale { (term, o1) = term.multipliedReportingOverflow(by: powers[Int(scale - s)]) }
-                let (sum, o2) = acc[g].addingReportingOverflow(term)
-                if o1 || o2 { return nil }
-                acc[g] = sum
-                counts[g] += 1
+            let done = rows.withUnsafeBufferPointer { rb in
+                gid.withUnsafeBufferPointer { gb in
+                    ms.withUnsafeBufferPointer { mb in
+                        ss.withUnsafeBufferPointer { sb in
+                            acc.withUnsafeMutableBufferPointer { ab in
+                                counts.withUnsafeMutableBufferPointer { cb in
+                                    for r in ranges[k] {
+                                        let p = Int(rb[r])
+                                        let s = sb[p]
+                                        if s < 0 { continue }
+                                        let g = Int(gb[r])
+                                        var term = Int128(mb[p]), o1 = false
+                                        if s != scale { (term, o1) = term.multipliedReportingOverflow(by: powers[Int(scale - s)]) }
+                                        let (sum, o2) = ab[g].addingReportingOverflow(term)
+                                        if o1 || o2 { return false }
+                                        ab[g] = sum
+                                        cb[g] += 1
+                                    }
+                                    return true
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            return (acc, counts)
+            return done ? (acc, counts) : nil
         }
         var acc = [Int128](repeating: 0, count: groupCount)
         var counts = [Int](repeating: 0, count: groupCount)
@@ -67,8 +82,17 @@ extension Evaluator {
             }
         }
         if spec.function == .sum || spec.function == .avg, case .amount(let ms, let ss)? = fast?.storage {
-            var scale: Int8 = 0
-            for p in rows where ss[Int(p)] > scale { scale = ss[Int(p)] }
+            // The common scale: the most decimals among the rows (each range on its thread).
+            let ranges = context.rowRanges(rows.count)
+            let scale = Parallel.map(ranges.count, threads: context.threads) { k -> Int8 in
+                rows.withUnsafeBufferPointer { rb in
+                    ss.withUnsafeBufferPointer { sb in
+                        var high: Int8 = 0
+                        for r in ranges[k] { high = max(high, sb[Int(rb[r])]) }
+                        return high
+                    }
+                }
+            }.max() ?? 0
             var powers = [Int128](repeating: 1, count: Int(scale) + 1)
             for i in powers.indices.dropFirst() { powers[i] = powers[i - 1] &* 10 }
             // Checked: a sum that does not fit 38 digits is an error, never a wrapped number.

@@ -52,10 +52,15 @@ extension Evaluator {
             columns.removeAll { $0.name == spec.name }
             columns.append(try aggregateColumn(spec, f, rows: rows, gid: gid, groupCount: groupCount, notes: &notes))
         }
+        // Each group's rows are listed when its sources or facts are first asked for (`source
+        // row N`, a disputed figure, a later stage that needs them): most results are only shown.
+        let ranges = context.rowRanges(rows.count), threads = context.threads
+        let groups = FactSets(count: groupCount) { [rows, gid, groupCount] in
+            let sets = Evaluator.members(rows, gid: gid, groupCount: groupCount, ranges: ranges, threads: threads)
+            return (sets.flat, sets.starts)
+        }
         return Frame(columns: columns, selection: nil, physicalCount: groupCount,
-                     provenance: f.combinedProvenance(Evaluator.members(rows, gid: gid, groupCount: groupCount,
-                                                                         ranges: context.rowRanges(rows.count), threads: context.threads)),
-                     notes: notes)
+                     provenance: f.combinedProvenance(groups), notes: notes)
     }
 
     /// Per group, its rows in order (one array of every group's rows, group after group). With several
@@ -93,7 +98,8 @@ extension Evaluator {
                 next[g] += n
             }
         }
-        var flat = [Int32](repeating: 0, count: rows.count)
+        // Every place is written once below (the ranges cover the rows): not zeroed first.
+        var flat = [Int32](unsafeUninitializedCapacity: rows.count) { _, n in n = rows.count }
         flat.withUnsafeMutableBufferPointer { out in
             _ = Parallel.map(ranges.count, threads: threads) { k in
                 var at = counts[k]

@@ -25,19 +25,23 @@ extension Evaluator {
                 cards.append(d.count + 1)
             case .integer(let xs):
                 var low = Int.max, high = Int.min
-                for p in rows {
-                    let x = xs[Int(p)]
-                    if x != Int.min { low = min(low, x); high = max(high, x) }
-                }
                 // Held in 16 or 32 bits (years), the values are their own codes offset by
                 // 1 - low: the column is read as it is, not copied into codes (no value there is
                 // missing, which only a 64-bit column can hold).
-                if let ids = xs.sharedIDs, low <= high, high - low < 1 << 20 {
-                    codes.append(gather ? ids.gathered(rows) : ids)
-                    // Wrapping: x + (1 - low) is in 1 ... 2²⁰ however far from 0 low is.
-                    plus.append(Int32(truncatingIfNeeded: 1 - low))
-                    cards.append(high - low + 2)
-                    continue
+                if let ids = xs.sharedIDs {
+                    (low, high) = bounds(ids, rows)
+                    if low <= high, high - low < 1 << 20 {
+                        codes.append(gather ? ids.gathered(rows) : ids)
+                        // Wrapping: x + (1 - low) is in 1 ... 2²⁰ however far from 0 low is.
+                        plus.append(Int32(truncatingIfNeeded: 1 - low))
+                        cards.append(high - low + 2)
+                        continue
+                    }
+                } else {
+                    for p in rows {
+                        let x = xs[Int(p)]
+                        if x != Int.min { low = min(low, x); high = max(high, x) }
+                    }
                 }
                 var c = [Int32](repeating: 0, count: gather ? rows.count : xs.count)
                 if low > high {
@@ -147,6 +151,27 @@ extension Evaluator {
         return (gid, first, first.count)
     }
 
+    /// The smallest and largest of `ids` at `rows` (`Int.max`, `Int.min` for no rows), each
+    /// range of rows on its own thread.
+    func bounds(_ ids: IDColumn, _ rows: [Int32]) -> (low: Int, high: Int) {
+        let ranges = context.rowRanges(rows.count)
+        func scan<T: FixedWidthInteger>(_ xs: UnsafeBufferPointer<T>) -> [(Int, Int)] {
+            rows.withUnsafeBufferPointer { rb in
+                Parallel.map(ranges.count, threads: context.threads) { k in
+                    var low = T.max, high = T.min
+                    for r in ranges[k] {
+                        let x = xs[Int(rb[r])]
+                        low = min(low, x)
+                        high = max(high, x)
+                    }
+                    return (Int(low), Int(high))
+                }
+            }
+        }
+        let parts = ids.withUnsafeIDs(scan, scan, scan)
+        return (parts.map(\.0).min() ?? Int.max, parts.map(\.1).max() ?? Int.min)
+    }
+
     /// ``assignGroups(_:_:)`` on several threads: each row's composite key is built a key column
     /// at a time (tight loops over flat arrays, no call per row), then each range of rows numbers
     /// the groups it meets in the order of their first row; numbering the ranges' groups range by
@@ -157,7 +182,9 @@ extension Evaluator {
     {
         let threads = context.threads
         // gid holds each row's composite key first, then its group within its range, then its group.
-        var gid = [Int32](repeating: 0, count: rows.count)
+        // Not zeroed first: the first key column writes every row (on its thread), so the pages of
+        // a fresh array are touched once, in parallel, instead of cleared on this thread first.
+        var gid = [Int32](unsafeUninitializedCapacity: rows.count) { _, n in n = rows.count }
         index.withUnsafeBufferPointer { rb in
             gid.withUnsafeMutableBufferPointer { out in
                 for i in codes.indices {

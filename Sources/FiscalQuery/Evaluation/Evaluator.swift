@@ -123,14 +123,26 @@ public struct Evaluator {
         let n = f.count
         // Rows in their physical order whose facts have one mention each: the sets' indices are
         // the spans' (the array is shared, not copied).
-        if f.selection == nil, case .facts(let sets) = f.provenance, store.mentionOffsets.isEmpty, sets.flat.count < Int(Int32.max) {
+        // Facts with one mention each: a fact's index is its span's. The rows' indices are made
+        // when a row's sources are first asked for (the sets' own array, shared, when the rows
+        // are in their physical order).
+        if case .facts(let sets) = f.provenance, store.mentionOffsets.isEmpty, store.count < Int(Int32.max) {
             t.rows.reserveCapacity(n)
-            for p in 0..<n {
-                if p & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
+            for r in 0..<n {
+                if r & 0xFFFF == 0xFFFF { try checkCancelled(at: nil) }
+                let p = f.physical(r)
                 t.rows.append(f.columns.map { $0.value(p) })
+                if !f.depths.isEmpty, f.selection != nil { t.depths.append(f.depths[p]) }
             }
-            if !f.depths.isEmpty { t.depths = f.depths }
-            t.setProvenance(pool: store.spans, indices: sets.flat, offsets: sets.starts.map { Int32($0) })
+            if !f.depths.isEmpty, f.selection == nil { t.depths = f.depths }
+            if let selection = f.selection {
+                t.setProvenance(pool: store.spans) {
+                    let gathered = sets.gathered(selection)
+                    return (gathered.flat, gathered.starts.map { Int32($0) })
+                }
+            } else {
+                t.setProvenance(pool: store.spans) { (sets.flat, sets.starts.map { Int32($0) }) }
+            }
             t.notes = f.notes + zeroDivisions.notes(context.language)
             if store.disputedCount > 0, let note = disputedNote(f) { t.notes.append(note) }
             return t

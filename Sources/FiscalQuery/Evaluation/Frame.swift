@@ -116,49 +116,102 @@ struct Interner {
 /// Per row, a set of fact-store indices, held as one array and where each row's part starts
 /// (compressed rows): a grouping of ten million facts keeps one array of ten million indices,
 /// which the result table takes as it is, instead of an array per group copied twice.
-struct FactSets: Equatable {
-    /// Every row's indices, row after row.
-    private(set) var flat: [Int32]
-    /// Row `r`'s indices are `flat[starts[r]..<starts[r + 1]]`.
-    private(set) var starts: [Int]
+struct FactSets: Equatable, Sendable {
+    /// The indices and the starts, built when first asked for: a grouping of ten million facts
+    /// makes them only when a row's sources or facts are needed, not for every query.
+    private final class Held: @unchecked Sendable {
+        private let lock = Lock()
+        private var built: (flat: [Int32], starts: [Int])?
+        private var build: (@Sendable () -> (flat: [Int32], starts: [Int]))?
+
+        init(_ built: (flat: [Int32], starts: [Int])) { self.built = built }
+        init(build: @escaping @Sendable () -> (flat: [Int32], starts: [Int])) { self.build = build }
+
+        var value: (flat: [Int32], starts: [Int]) {
+            lock.withLock {
+                if let built { return built }
+                let made = build!()
+                precondition(made.starts.first == 0 && made.starts.last == made.flat.count, "starts from 0 to the end of the indices")
+                built = made
+                build = nil
+                return made
+            }
+        }
+    }
+
+    /// How many rows.
+    let count: Int
+    private let held: Held
 
     init(flat: [Int32], starts: [Int]) {
         precondition(starts.first == 0 && starts.last == flat.count, "starts from 0 to the end of the indices")
-        self.flat = flat
-        self.starts = starts
+        count = starts.count - 1
+        held = Held((flat, starts))
+    }
+
+    /// `count` rows whose indices `build` makes when they are first asked for (once, on any thread).
+    init(count: Int, build: @escaping @Sendable () -> (flat: [Int32], starts: [Int])) {
+        self.count = count
+        held = Held(build: build)
     }
 
     init(_ rows: [[Int32]]) {
-        flat = []
+        var flat: [Int32] = []
         flat.reserveCapacity(rows.reduce(0) { $0 + $1.count })
-        starts = [0]
+        var starts = [0]
         starts.reserveCapacity(rows.count + 1)
         for r in rows {
             flat.append(contentsOf: r)
             starts.append(flat.count)
         }
+        self.init(flat: flat, starts: starts)
     }
 
-    /// How many rows.
-    var count: Int { starts.count - 1 }
+    /// Every row's indices, row after row.
+    var flat: [Int32] { held.value.flat }
+    /// Row `r`'s indices are `flat[starts[r]..<starts[r + 1]]`.
+    var starts: [Int] { held.value.starts }
 
-    subscript(r: Int) -> ArraySlice<Int32> { flat[starts[r]..<starts[r + 1]] }
+    subscript(r: Int) -> ArraySlice<Int32> {
+        let (flat, starts) = held.value
+        return flat[starts[r]..<starts[r + 1]]
+    }
 
-    /// The rows at `rows`, in that order.
+    static func == (a: FactSets, b: FactSets) -> Bool {
+        a.count == b.count && a.held.value.flat == b.held.value.flat && a.held.value.starts == b.held.value.starts
+    }
+
+    /// The rows at `rows`, in that order (made when asked for, as these are).
     func gathered(_ rows: [Int32]) -> FactSets {
-        FactSets(rows.map { Array(self[Int($0)]) })
+        FactSets(count: rows.count) { [held] in
+            let (flat, starts) = held.value
+            var out: [Int32] = []
+            var outStarts = [0]
+            outStarts.reserveCapacity(rows.count + 1)
+            for r in rows {
+                out.append(contentsOf: flat[starts[Int(r)]..<starts[Int(r) + 1]])
+                outStarts.append(out.count)
+            }
+            return (out, outStarts)
+        }
     }
 
     /// Per row of `groups` (sets of these rows), the union of its rows' sets, in order.
     func combined(_ groups: FactSets) -> FactSets {
-        var out: [Int32] = []
-        var starts = [0]
-        starts.reserveCapacity(groups.count + 1)
-        for g in 0..<groups.count {
-            for row in groups[g] { out.append(contentsOf: self[Int(row)]) }
-            starts.append(out.count)
+        FactSets(count: groups.count) { [held] in
+            let (flat, starts) = held.value
+            let (groupFlat, groupStarts) = groups.held.value
+            var out: [Int32] = []
+            var outStarts = [0]
+            outStarts.reserveCapacity(groups.count + 1)
+            for g in 0..<groups.count {
+                for row in groupFlat[groupStarts[g]..<groupStarts[g + 1]] {
+                    out.append(contentsOf: flat[starts[Int(row)]..<starts[Int(row) + 1]])
+                }
+                outStarts.append(out.count)
+            }
+            return (out, outStarts)
         }
-        return FactSets(flat: out, starts: starts)
     }
 }
 
