@@ -23,25 +23,31 @@ extension Evaluator {
         narrow(&rows, f, "measure", notes: &notes, choose: DrillScope.measure)
         narrowToLatest(&rows, f, notes: &notes)
         if let ui = f.columnIndex("unit"), case .text(let uids, let units) = f.columns[ui].storage {
-            let distinct = Set(rows.map { uids[Int($0)] })
+            let distinct = distinctIDs(uids, rows, dictionarySize: units.count)
             if distinct.count > 1 {
                 let names = distinct.filter { $0 >= 0 }.map { units[Int($0)] }.sorted()
                 throw QueryError(Message(.evalDrillUnits, names.joined(separator: ", ")),
                                  at: spec.span, hint: Message(.hintFilterUnitDrill, names[0]))
             }
         }
-        if let ei = f.columnIndex("entity"), case .text(let eids, _) = f.columns[ei].storage, Set(rows.map { eids[Int($0)] }).count > 1 {
-            notes.append(DrillScope.entitiesNote(Set(rows.map { eids[Int($0)] }).count, language: context.language))
+        if let ei = f.columnIndex("entity"), case .text(let eids, let entities) = f.columns[ei].storage {
+            let n = distinctIDs(eids, rows, dictionarySize: entities.count).count
+            if n > 1 { notes.append(DrillScope.entitiesNote(n, language: context.language)) }
         }
         var scoped = f
         scoped.selection = rows
         let totals = statedTotals(scoped)
         // Roll the leaves up to every ancestor; keep what each code states itself. Codes are
         // nodes of the parsed hierarchy, sums kept per node in arrays.
-        var tree = DrillTree(store.analysis.codes(codes, store), span: spec.span)
+        let hierarchy = store.analysis.codes(codes, store)
+        var tree = DrillTree(hierarchy, span: spec.span)
+        // Below a drilled code that has figures, only the figures under it reach the rows, shares
+        // and notes: the others (eight 类 of nine, for `drill 201`) are not added up.
+        let under: [Bool]? = spec.code.flatMap { hierarchy.node[$0] }.map { root in hierarchy.lineage.map { $0.contains(root) } }
         for p32 in rows {
             let p = Int(p32)
             guard ss[p] >= 0 else { continue }
+            if let under, !under[Int(codeIDs[p])] { continue }
             try tree.add(code: Int(codeIDs[p]), amount: Amount(mantissa: ms[p], scale: Int(ss[p])), total: totals[p], member: p32)
         }
         let made = try tree.table(spec, name: { name(of: $0) }, language: context.language)
@@ -49,6 +55,14 @@ extension Evaluator {
                                notes: notes + made.notes)
         frame.depths = made.depths ?? []
         return frame
+    }
+
+    /// The distinct ids of `ids` at `rows`, in increasing order (-1, a missing value, first):
+    /// marked in an array as long as the dictionary, not hashed per row.
+    func distinctIDs(_ ids: IDColumn, _ rows: [Int32], dictionarySize: Int) -> [Int32] {
+        var seen = [Bool](repeating: false, count: dictionarySize + 1)
+        for p in rows { seen[Int(ids[Int(p)]) + 1] = true }
+        return seen.indices.filter { seen[$0] }.map { Int32($0 - 1) }
     }
 
     /// Keeps the rows whose `column` is the one `choose` picks (given how many rows hold each
