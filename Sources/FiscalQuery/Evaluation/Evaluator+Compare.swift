@@ -48,7 +48,8 @@ extension Evaluator {
         }
         var index: [Value: Int] = [:]
         for (i, v) in dimValues.enumerated() where index[v] == nil { index[v] = i }
-        rows = rows.filter { index[dim.value(Int($0))] != nil }
+        let indexOf = Evaluator.valueIndex(dim, index)
+        rows = rows.filter { indexOf(Int($0)) >= 0 }
         var f = f
         var linedUp = Set<Int32>()
         if dim.name == "phase" { linedUp = lineUpBudgets(&f, rows, notes: &notes) }
@@ -82,7 +83,7 @@ extension Evaluator {
         // measure, unit …) tells different figures apart, even when each value holds one of them.
         let reportColumns: Set<String> = ["entity", "year", "phase", "fund"]
         // Each row's value index, looked up once.
-        let valueIndex = rows.map { index[dim.value(Int($0))]! }
+        let valueIndex = rows.map { indexOf(Int($0)) }
         var keys = f.columns.filter { c in
             guard !excluded.contains(c.name), c.type == .text || c.type == .integer || c.type == .bool else { return false }
             let variation: Variation
@@ -113,7 +114,7 @@ extension Evaluator {
         labelByCode(&keys, rows)
         let (gid, first, groupCount) = try assignGroups(rows, keys)
         let n = dimValues.count
-        let cells = try compareCells(f, rows, gid: gid, groupCount: groupCount, index: { index[dim.value($0)]! }, n: n,
+        let cells = try compareCells(f, rows, gid: gid, groupCount: groupCount, index: indexOf, n: n,
                                      value: valueColumn, linedUp: linedUp, span: span, notes: &notes)
         let layout = CompareLayout(language: context.language, spec: spec, dimension: dim, values: dimValues, baseIndex: baseIndex, valueName: valueColumn.name,
                                    keys: keys.map { $0.gathered(first) }, groupCount: groupCount, cells: cells)
@@ -198,6 +199,46 @@ extension Evaluator {
 
     /// The amount of each (group, value) cell and the rows it came from, without adding a
     /// figure twice (see ``compare(_:_:)``).
+    /// Per physical row, the place of its value of `column` in `index` (-1 when not there): for
+    /// interned text and integers the value is made and looked up once per distinct one, not
+    /// hashed per row.
+    static func valueIndex(_ column: FrameColumn, _ index: [Value: Int]) -> (Int) -> Int {
+        switch column.storage {
+        case .text(let ids, let dictionary):
+            var table = [Int](repeating: -1, count: dictionary.count + 1)  // slot 0: missing
+            table[0] = index[.null] ?? -1
+            for (d, text) in dictionary.enumerated() { table[d + 1] = index[.text(text)] ?? -1 }
+            return { table[Int(ids[$0]) + 1] }
+        case .integer(let xs):
+            var known: [Int: Int] = [:]
+            for (v, i) in index {
+                switch v {
+                case .integer(let x) where column.type != .bool: known[x] = i
+                case .bool(let b) where column.type == .bool: known[b ? 1 : 0] = i
+                case .null: known[Int.min] = i
+                default: break
+                }
+            }
+            // A bool column holds 0 or 1, any other non-zero value being true.
+            if column.type == .bool { return { p in let x = xs[p]; return known[x == Int.min ? x : x != 0 ? 1 : 0] ?? -1 } }
+            // Years and other close integers: an array from the smallest to the largest.
+            let present = known.keys.filter { $0 != Int.min }
+            if let low = present.min(), let high = present.max(), !high.subtractingReportingOverflow(low).overflow, high - low < 1 << 16 {
+                var table = [Int](repeating: -1, count: high - low + 1)
+                for x in present { table[x - low] = known[x]! }
+                let missing = known[Int.min] ?? -1
+                return { p in
+                    let x = xs[p]
+                    if x == Int.min { return missing }
+                    return x >= low && x <= high ? table[x - low] : -1
+                }
+            }
+            return { known[xs[$0]] ?? -1 }
+        case .amount, .values:
+            return { index[column.value($0)] ?? -1 }
+        }
+    }
+
     func compareCells(_ f: Frame, _ rows: [Int32], gid: [Int32], groupCount: Int, index: (Int) -> Int, n: Int,
                       value valueColumn: FrameColumn, linedUp: Set<Int32>, span: QuerySpan,
                       notes: inout [String]) throws(QueryError) -> CompareCells {

@@ -12,7 +12,7 @@ extension Evaluator {
             for e in spec.values { values.append(try compareValue(e, spec.dimension, dim, rows, f, notes: &notes)) }
             return values
         }
-        var values = Array(Set(rows.map { dim.value(Int($0)) }).subtracting([.null]))
+        var values = Evaluator.distinctValues(dim, rows).filter { $0 != .null }
         switch dim.name {
         case "phase":
             values.sort { a, b in (Phase(name: a.description) ?? .final) < (Phase(name: b.description) ?? .final) }
@@ -24,6 +24,32 @@ extension Evaluator {
             values.sort(by: <)
         }
         return values
+    }
+
+    /// The distinct values of `column` at `rows`, in no particular order: interned text and
+    /// integers are told apart by their ids and numbers, and each made into a value once.
+    static func distinctValues(_ column: FrameColumn, _ rows: [Int32]) -> [Value] {
+        var first: [Int32] = []
+        switch column.storage {
+        case .text(let ids, let dictionary):
+            var seen = [Bool](repeating: false, count: dictionary.count + 1)
+            for p in rows where !seen[Int(ids[Int(p)]) + 1] {
+                seen[Int(ids[Int(p)]) + 1] = true
+                first.append(p)
+            }
+        case .integer(let xs):
+            var seen = Set<Int>()
+            var last: Int?
+            for p in rows {
+                let x = xs[Int(p)]
+                if x == last { continue }  // a run of one value (a report's rows) is looked up once
+                last = x
+                if seen.insert(x).inserted { first.append(p) }
+            }
+        case .amount, .values:
+            return Array(Set(rows.map { column.value(Int($0)) }))
+        }
+        return Array(Set(first.map { column.value(Int($0)) }))
     }
 
     /// One value as written after `compare DIM` or `base`. For a text column, a word that is not

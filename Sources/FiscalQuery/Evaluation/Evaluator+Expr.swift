@@ -165,6 +165,22 @@ extension Evaluator {
         }
     }
 
+    /// A condition decided by one interned text column alone (`code under 201`, `item = "…"`,
+    /// `statement != "…"`): its ids, the verdict per dictionary id, and the verdict for a missing
+    /// value. `filter` runs these as a loop over the ids, without a call per row.
+    func idVerdict(_ e: Expr, _ f: Frame) -> (ids: IDColumn, verdict: [Bool], missing: Bool)? {
+        switch e {
+        case .under(.field(let n), let code, _):
+            guard let c = try? column(n, in: f), case .text(let ids, let dictionary) = c.storage else { return nil }
+            return (ids, dictionary.map { ClassificationCode(rawValue: $0).map(code.contains) ?? false }, false)
+        case .binary(let op, .field(let n), .text(let literal, _), _) where op != .and && op != .or:
+            guard let c = try? column(n, in: f), case .text(let ids, let dictionary) = c.storage else { return nil }
+            return (ids, dictionary.map { Evaluator.test(op, .text($0), .text(literal)) }, op == .notEqual)
+        default:
+            return nil
+        }
+    }
+
     /// A test of a text column against a text literal, decided once per distinct string.
     func textTest(_ l: Expr, _ r: Expr, _ f: Frame, _ missing: Bool, _ test: (String, String) -> Bool) -> Predicate? {
         guard case .field(let n) = l, case .text(let literal, _) = r,

@@ -8,6 +8,32 @@ extension Evaluator {
         var out = f
         let selection = f.selection
         let ranges = context.rowRanges(f.count)
+        // A condition on one interned text column: a loop over its ids, per range of rows.
+        if let (ids, verdict, missing) = idVerdict(e, f) {
+            func keep<T: FixedWidthInteger>(_ xs: UnsafeBufferPointer<T>) -> [[Int32]] {
+                verdict.withUnsafeBufferPointer { v in
+                    Parallel.map(ranges.count, threads: context.threads) { k -> [Int32] in
+                        var kept: [Int32] = []
+                        kept.reserveCapacity(ranges[k].count / 8)
+                        if let s = selection {
+                            for i in ranges[k] {
+                                let id = Int(xs[Int(s[i])])
+                                if id >= 0 ? v[id] : missing { kept.append(s[i]) }
+                            }
+                        } else {
+                            for p in ranges[k] {
+                                let id = Int(xs[p])
+                                if id >= 0 ? v[id] : missing { kept.append(Int32(p)) }
+                            }
+                        }
+                        return kept
+                    }
+                }
+            }
+            try checkCancelled(at: nil)
+            out.selection = Array(ids.withUnsafeIDs(keep, keep, keep).joined())
+            return out
+        }
         let parts = Parallel.map(ranges.count, threads: context.threads) { k in
             Result { () throws(QueryError) -> [Int32] in
                 var kept: [Int32] = []
