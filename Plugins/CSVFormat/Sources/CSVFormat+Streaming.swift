@@ -26,7 +26,7 @@ extension CSVFormat: StreamingReportFormat {
         defer { fclose(file) }
         var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(blockSize, 64))
         defer { buffer.deallocate() }
-        var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+        var digest = DocumentDigest()
         var pending = 0  // bytes carried over from the last block: the start of a record
         var first = true
         var line = 1
@@ -38,8 +38,8 @@ extension CSVFormat: StreamingReportFormat {
             if got < buffer.count - pending, ferror(file) != 0 { return nil }
             let atEnd = got < buffer.count - pending
             // The digest of the new bytes is worked out on its own thread while the block is
-            // read on all cores (it is a byte-by-byte chain: about 1.5 s of one core for 1.2 GB);
-            // it is waited for before the buffer changes and at the end of every pass of the loop.
+            // read on all cores (a chain over the file's words: about 0.3 s of one core for
+            // 1.2 GB); it is waited for before the buffer changes and at the end of every pass.
             let digesting = DigestThread(digest, UnsafeBufferPointer(rebasing: buffer[pending..<(pending + got)]))
             defer { digest = digesting.wait() }
             let total = pending + got
@@ -81,7 +81,7 @@ extension CSVFormat: StreamingReportFormat {
         }
         guard let header else { return nil }
         let result = try CSVFormat.reports(&results, path: path, warnings: header.warnings, firstLine: firstLine)
-        return StreamedResult(result: result, digest: digest)
+        return StreamedResult(result: result, digest: digest.value)
     }
 
     /// Where the last whole record of `p[start..<end]` ends (one past its line end); `nil`
@@ -110,29 +110,28 @@ extension CSVFormat: StreamingReportFormat {
     }
 }
 
-/// The FNV-1a digest (``FiscalModel/ReportDocument/digest(of:)``) of some bytes continued
-/// from `start`, worked out on a thread of its own; ``wait()`` gives it. The bytes must stay
-/// as they are until then.
+/// The digest (``FiscalModel/DocumentDigest``) of some bytes continued from `start`, worked
+/// out on a thread of its own; ``wait()`` gives it. The bytes must stay as they are until then.
 final class DigestThread: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var result: UInt64
+    private var result: DocumentDigest
     private var waited = false
     private let bytes: UnsafeBufferPointer<UInt8>
 
-    init(_ start: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ start: DocumentDigest, _ bytes: UnsafeBufferPointer<UInt8>) {
         result = start
         self.bytes = bytes
         let thread = Thread { [self] in
-            var h = result
-            for b in self.bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            result = h
+            var d = result
+            d.add(self.bytes)
+            result = d
             done.signal()
         }
         thread.start()
     }
 
     /// The digest, once the thread has worked it out (waits the first time only).
-    func wait() -> UInt64 {
+    func wait() -> DocumentDigest {
         if !waited {
             done.wait()
             waited = true
@@ -188,6 +187,12 @@ extension CSVBytes {
             }
             let b = p[i]
             if b < 0x80 { i += 1; continue }
+            // Most characters of a report: three bytes led by E1–EC or EE–EF (Chinese), whose
+            // two continuation bytes may be any of 80–BF.
+            if b &- 0xE1 <= 0x0E, b != 0xED, i + 3 <= limit, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+                i += 3
+                continue
+            }
             let length: Int, lower: UInt8, upper: UInt8
             switch b {
             case 0xC2...0xDF: (length, lower, upper) = (2, 0x80, 0xBF)

@@ -152,4 +152,31 @@ struct CSVFormatTests {
         broken[broken.count / 2 + 1] = 0xFF
         #expect(!valid(broken))
     }
+
+    /// Random texts of pieces of well-formed and broken UTF-8 (Chinese, E0 and ED sequences,
+    /// four-byte ones, stray or missing continuation bytes, carriage returns, combining marks):
+    /// the checker agrees with the standard library's decoder, and a well-formed text's
+    /// character count is its `String`'s.
+    @Test("UTF-8 checks and character counts agree with the standard library on random texts")
+    func utf8AgreesWithTheStandardLibrary() {
+        let pieces: [[UInt8]] = [
+            Array("预算".utf8), Array("abcdefgh".utf8), Array("1014.73".utf8), [0x0D, 0x0A], [0x0D],
+            [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBD],
+            [0xF0, 0x9D, 0x84, 0x9E], [0xE5, 0x8E], [0x80], [0xC3, 0xA9], [0x65, 0xCC, 0x81], [0xFF], [0xE9, 0xBF, 0xBF],
+        ]
+        var seed: UInt64 = 17
+        func next() -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(next() % 12) { bytes += pieces[next() % pieces.count] }
+            let oracle = String(validating: bytes, as: UTF8.self)
+            #expect(bytes.withUnsafeBufferPointer { CSVBytes.isValidUTF8($0) } == (oracle != nil), "\(bytes)")
+            if let oracle {
+                #expect(bytes.withUnsafeBufferPointer { CSVBytes.characterCount($0.baseAddress!, 0, $0.count) } == oracle.count, "\(bytes)")
+            }
+        }
+    }
 }

@@ -78,21 +78,76 @@ public struct ReportDocument: Sendable, Hashable {
         self.digest = digest
     }
 
-    /// FNV-1a over `bytes`.
+    /// The ``DocumentDigest`` of `bytes`.
     public static func digest(of bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBufferPointer { buffer in
-            for b in buffer {
-                h ^= UInt64(b)
-                h &*= 0x0000_0100_0000_01B3
-            }
-        }
-        return h
+        var d = DocumentDigest()
+        bytes.withUnsafeBufferPointer { d.add($0) }
+        return d.value
     }
 
     /// A file's digest (``digest(of:)``) with `part` (which report of the file) mixed in.
     public static func digest(_ file: UInt64, part: Int) -> UInt64 {
         (file ^ UInt64(truncatingIfNeeded: part)) &* 0x0000_0100_0000_01B3
+    }
+}
+
+/// A 64-bit digest of a file's bytes, fed in pieces of any size: the same bytes give the same
+/// digest however they are cut (a file read in blocks, or whole). Eight bytes at a time, each
+/// word xored in, multiplied and rotated, the length last: a byte-by-byte chain (FNV-1a, which
+/// it replaces) took 1.5 s of a core for a 1.25 GB file, this a fifth of that. It tells the same
+/// text read twice (``ReportDocument/digest``); it is no cryptographic hash, and not the
+/// workspace's `content_hash` (FNV-1a, unchanged).
+public struct DocumentDigest: Sendable {
+    private var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// Bytes of a word not yet complete (little-endian), and how many.
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+    private var length: UInt64 = 0
+
+    public init() {}
+
+    @inline(__always) private mutating func mix(_ word: UInt64) {
+        let x = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+        h = (x << 31) | (x >> 33)
+    }
+
+    /// Feeds the next bytes.
+    public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        let n = bytes.count
+        length &+= UInt64(n)
+        var i = 0
+        if pendingCount > 0 {
+            while pendingCount < 8, i < n {
+                pending |= UInt64(base[i]) << (8 * pendingCount)
+                pendingCount += 1
+                i += 1
+            }
+            guard pendingCount == 8 else { return }
+            mix(pending)
+            (pending, pendingCount) = (0, 0)
+        }
+        while i + 8 <= n {
+            mix(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+            i += 8
+        }
+        while i < n {
+            pending |= UInt64(base[i]) << (8 * pendingCount)
+            pendingCount += 1
+            i += 1
+        }
+    }
+
+    /// The digest of the bytes fed so far.
+    public var value: UInt64 {
+        var d = self
+        if d.pendingCount > 0 { d.mix(d.pending) }
+        d.mix(d.length)
+        var x = d.h
+        x ^= x >> 33
+        x &*= 0xFF51_AFD7_ED55_8CCD
+        x ^= x >> 33
+        return x
     }
 }
 
