@@ -64,6 +64,27 @@ import Testing
         }
     }
 
+    /// A grouped sum adds a run of rows of one group in a register before the group's sum:
+    /// a sum past 38 digits is still an error, whether it overflows within a run (rows of one
+    /// group together) or across runs (groups interleaved), and a sum that fits is exact.
+    @Test(arguments: [[2020, 2020, 2021], [2020, 2021, 2020]])
+    func groupedSumsPast38DigitsAreErrors(years: [Int]) throws {
+        let facts = years.enumerated().map { i, year in
+            Fixture.fact(year, .generalBudgetExpenditure, "行政运行", "2010101", "900000000000", line: 2 + i)
+        }
+        var c = QueryContext(reports: [Report(entity: "县委办", year: 2021, phase: .final, unit: .wanYuan, source: "o.csv", facts: facts)])
+        // Each amount times 10^26 is 9 × 10^37: one fits 38 digits, two in a group do not.
+        let big = "facts | derive big = amount * 100000000000000000000000000 | group year | sum big"
+        #expect(throws: QueryError.self) { try QueryEngine.run(big, in: &c) }
+        do {
+            _ = try QueryEngine.run(big, in: &c)
+        } catch {
+            #expect(error.message.hasPrefix("arithmetic overflow in the sum of `big`"), "\(error.message)")
+        }
+        let fits = try QueryEngine.run("facts | derive big = amount * 10000000000000000000000000 | group year | sum big", in: &c)
+        #expect(fits.rows.map { $0[1].formatted() }.sorted() == ["18000000000000000000000000000000000000", "9000000000000000000000000000000000000"])
+    }
+
     /// `drill CODE` adds up only the figures under CODE, and answers as it does when the other
     /// 类 were filtered out first (shares, stated totals and their notes included).
     @Test(arguments: ["201", "20101", "205", "999"])

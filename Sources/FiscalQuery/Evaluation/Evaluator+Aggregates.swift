@@ -18,6 +18,8 @@ extension Evaluator {
                                           scale: Int8, powers: [Int128]) -> (sums: [Int128], counts: [Int])? {
         // Many groups: partial sums per thread would cost more than they save.
         let ranges = groupCount * 8 > rows.count ? (rows.isEmpty ? [] : [0..<rows.count]) : context.rowRanges(rows.count)
+        // Every physical row in order: a row is its own index, not read from the identity array.
+        let identity = store.analysis.isIdentity(rows)
         // Through buffer pointers: the indices are checked where they are made (rows and gid
         // index the columns and the groups), and this loop is most of a grouped sum's time.
         let parts = Parallel.map(ranges.count, threads: context.threads) { k -> (sums: [Int128], counts: [Int])? in
@@ -29,19 +31,37 @@ extension Evaluator {
                         ss.withUnsafeBufferPointer { sb in
                             acc.withUnsafeMutableBufferPointer { ab in
                                 counts.withUnsafeMutableBufferPointer { cb in
+                                    // A run of rows of one group (a report's rows, in load order) is
+                                    // added up in a register and then into the group's sum: adding
+                                    // each row to the group's sum in memory waited on the row before.
+                                    var runGroup = -1, run: Int128 = 0, runCount = 0
+                                    func flush() -> Bool {
+                                        guard runGroup >= 0 else { return true }
+                                        let (sum, o) = ab[runGroup].addingReportingOverflow(run)
+                                        if o { return false }
+                                        ab[runGroup] = sum
+                                        cb[runGroup] += runCount
+                                        return true
+                                    }
                                     for r in ranges[k] {
-                                        let p = Int(rb[r])
+                                        let p = identity ? r : Int(rb[r])
                                         let s = sb[p]
                                         if s < 0 { continue }
                                         let g = Int(gb[r])
                                         var term = Int128(mb[p]), o1 = false
                                         if s != scale { (term, o1) = term.multipliedReportingOverflow(by: powers[Int(scale - s)]) }
-                                        let (sum, o2) = ab[g].addingReportingOverflow(term)
-                                        if o1 || o2 { return false }
-                                        ab[g] = sum
-                                        cb[g] += 1
+                                        if o1 { return false }
+                                        if g == runGroup {
+                                            let (sum, o2) = run.addingReportingOverflow(term)
+                                            if o2 { return false }
+                                            run = sum
+                                            runCount += 1
+                                        } else {
+                                            guard flush() else { return false }
+                                            (runGroup, run, runCount) = (g, term, 1)
+                                        }
                                     }
-                                    return true
+                                    return flush()
                                 }
                             }
                         }

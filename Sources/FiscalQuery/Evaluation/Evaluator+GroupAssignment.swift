@@ -155,14 +155,22 @@ extension Evaluator {
     /// range of rows on its own thread.
     func bounds(_ ids: IDColumn, _ rows: [Int32]) -> (low: Int, high: Int) {
         let ranges = context.rowRanges(rows.count)
+        let identity = store.analysis.isIdentity(rows)
         func scan<T: FixedWidthInteger>(_ xs: UnsafeBufferPointer<T>) -> [(Int, Int)] {
             rows.withUnsafeBufferPointer { rb in
                 Parallel.map(ranges.count, threads: context.threads) { k in
                     var low = T.max, high = T.min
-                    for r in ranges[k] {
-                        let x = xs[Int(rb[r])]
-                        low = min(low, x)
-                        high = max(high, x)
+                    if identity {
+                        for r in ranges[k] {
+                            low = min(low, xs[r])
+                            high = max(high, xs[r])
+                        }
+                    } else {
+                        for r in ranges[k] {
+                            let x = xs[Int(rb[r])]
+                            low = min(low, x)
+                            high = max(high, x)
+                        }
                     }
                     return (Int(low), Int(high))
                 }
@@ -185,13 +193,21 @@ extension Evaluator {
         // Not zeroed first: the first key column writes every row (on its thread), so the pages of
         // a fresh array are touched once, in parallel, instead of cleared on this thread first.
         var gid = [Int32](unsafeUninitializedCapacity: rows.count) { _, n in n = rows.count }
+        // Every physical row in order: a row is its own index, not read from the 40 MB identity.
+        let identity = store.analysis.isIdentity(index)
         index.withUnsafeBufferPointer { rb in
             gid.withUnsafeMutableBufferPointer { out in
                 for i in codes.indices {
                     let card = Int32(cards[i]), add = plus[i]
                     func fold<T: FixedWidthInteger>(_ cb: UnsafeBufferPointer<T>) {
                         _ = Parallel.map(ranges.count, threads: threads) { k in
-                            if i == 0 {
+                            if identity {
+                                if i == 0 {
+                                    for r in ranges[k] { out[r] = Int32(truncatingIfNeeded: cb[r]) &+ add }
+                                } else {
+                                    for r in ranges[k] { out[r] = out[r] &* card &+ Int32(truncatingIfNeeded: cb[r]) &+ add }
+                                }
+                            } else if i == 0 {
                                 for r in ranges[k] { out[r] = Int32(truncatingIfNeeded: cb[Int(rb[r])]) &+ add }
                             } else {
                                 for r in ranges[k] { out[r] = out[r] &* card &+ Int32(truncatingIfNeeded: cb[Int(rb[r])]) &+ add }
@@ -261,10 +277,10 @@ extension Evaluator {
             })
         }
         // A range whose groups are numbered as the serial pass numbers them needs no rewrite.
-        let identity = maps.map { map in map.indices.allSatisfy { map[$0] == Int32($0) } }
+        let numbered = maps.map { map in map.indices.allSatisfy { map[$0] == Int32($0) } }
         gid.withUnsafeMutableBufferPointer { out in
             _ = Parallel.map(ranges.count, threads: threads) { k in
-                guard !identity[k] else { return }
+                guard !numbered[k] else { return }
                 maps[k].withUnsafeBufferPointer { map in
                     for r in ranges[k] { out[r] = map[Int(out[r])] }
                 }
