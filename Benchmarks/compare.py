@@ -342,7 +342,8 @@ def write_doc():
     for r in results:
         m = r["machine"]
         lines += [
-            "## %s facts (%s, %.0f MB of CSV)" % (label(r["facts"]), r["date"], r["csv_bytes"] / 1e6),
+            "## %s facts (%s, %s%.0f MB of CSV)" % (label(r["facts"]), r["date"],
+                                                  "fiscal at %s, " % r["commit"] if r.get("commit") else "", r["csv_bytes"] / 1e6),
             "",
             "Machine: %s, %d cores, %s, %s; load average %.2f when the run began; fiscal %s, DuckDB %s, SQLite %s."
             % (m["cpu"], m["cores"], m["memory"], m["system"], m["load_average_before"], r["versions"]["fiscal"],
@@ -384,7 +385,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--facts", type=parse_size, default=1_000_000, help="facts in the corpus (default 1M)")
     ap.add_argument("--runs", type=int, default=3, help="runs of each query; the best is kept (default 3)")
-    ap.add_argument("--fiscal", help="the fiscal binary (default: build .build/release/fiscal)")
+    ap.add_argument("--fiscal", help="the fiscal binary (default: build .build/release/fiscal); "
+                    "FISCAL_COMMIT names the commit it was built from")
     ap.add_argument("--data", default=os.path.join(tempfile.gettempdir(), "fiscal-bench"),
                     help="where the generated CSV is kept between runs")
     ap.add_argument("--one-thread", action="store_true", help="also run fiscal on one thread")
@@ -400,6 +402,9 @@ def main():
     import sqlite3
     result = {
         "facts": args.facts, "date": datetime.date.today().isoformat(), "csv_bytes": os.path.getsize(csv_path),
+        # The commit the binary was built from: FISCAL_COMMIT with --fiscal, else the checkout's.
+        "commit": os.environ.get("FISCAL_COMMIT") or subprocess.run(
+            ["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
         "machine": before,
         "versions": {"fiscal": subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip(),
                      "duckdb": duckdb.__version__, "sqlite": sqlite3.sqlite_version},
