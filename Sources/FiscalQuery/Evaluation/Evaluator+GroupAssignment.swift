@@ -183,6 +183,75 @@ extension Evaluator {
         return (parts.map(\.0).min() ?? Int.max, parts.map(\.1).max() ?? Int.min)
     }
 
+    /// ``assignGroupsInRanges(_:index:_:product:codes:plus:cards:)`` for one key of at most 2²⁰
+    /// values (a year, an entity): each range of rows first lists the keys it meets in the order of
+    /// their first row, reading the key column only; the ranges' lists, in range order, number
+    /// the groups as the serial pass does; then each row's group is written once. (The general
+    /// path writes a key per row, then rewrites it as a group within its range, then as the group.)
+    func assignGroupsByOneKey(_ rows: [Int32], index: [Int32], _ ranges: [Range<Int>], product: Int, codes: IDColumn, plus add: Int32)
+        throws(QueryError) -> (gid: [Int32], first: [Int32], count: Int)
+    {
+        let threads = context.threads
+        let identity = store.analysis.isIdentity(index)
+        func assign<T: FixedWidthInteger>(_ cb: UnsafeBufferPointer<T>) -> Result<(gid: [Int32], first: [Int32], count: Int), QueryError> {
+            let locals = index.withUnsafeBufferPointer { ib in
+                rows.withUnsafeBufferPointer { rb in
+                    Parallel.map(ranges.count, threads: threads) { k in
+                        Result { () throws(QueryError) -> (keys: [Int32], first: [Int32]) in
+                            var seen = [Bool](repeating: false, count: product)
+                            var keys: [Int32] = [], first: [Int32] = []
+                            var next = ranges[k].lowerBound
+                            while next < ranges[k].upperBound {
+                                try checkCancelled(at: nil)
+                                let stop = min(ranges[k].upperBound, next + 0x10000)
+                                seen.withUnsafeMutableBufferPointer { seenKey in
+                                    for r in next..<stop {
+                                        let key = Int(Int32(truncatingIfNeeded: cb[identity ? r : Int(ib[r])]) &+ add)
+                                        if seenKey[key] { continue }
+                                        seenKey[key] = true
+                                        keys.append(Int32(key))
+                                        first.append(rb[r])
+                                    }
+                                }
+                                next = stop
+                            }
+                            return (keys, first)
+                        }
+                    }
+                }
+            }
+            var table = [Int32](repeating: -1, count: product)
+            var first: [Int32] = []
+            for local in locals {
+                guard case .success(let (keys, firsts)) = local else {
+                    if case .failure(let error) = local { return .failure(error) }
+                    continue
+                }
+                for (i, key) in keys.enumerated() where table[Int(key)] < 0 {
+                    table[Int(key)] = Int32(first.count)
+                    first.append(firsts[i])
+                }
+            }
+            // Not zeroed first: every row is written once, on its range's thread.
+            var gid = [Int32](unsafeUninitializedCapacity: rows.count) { _, n in n = rows.count }
+            index.withUnsafeBufferPointer { ib in
+                table.withUnsafeBufferPointer { tb in
+                    gid.withUnsafeMutableBufferPointer { out in
+                        _ = Parallel.map(ranges.count, threads: threads) { k in
+                            if identity {
+                                for r in ranges[k] { out[r] = tb[Int(Int32(truncatingIfNeeded: cb[r]) &+ add)] }
+                            } else {
+                                for r in ranges[k] { out[r] = tb[Int(Int32(truncatingIfNeeded: cb[Int(ib[r])]) &+ add)] }
+                            }
+                        }
+                    }
+                }
+            }
+            return .success((gid, first, first.count))
+        }
+        return try codes.withUnsafeIDs(assign, assign, assign).get()
+    }
+
     /// ``assignGroups(_:_:)`` on several threads: each row's composite key is built a key column
     /// at a time (tight loops over flat arrays, no call per row), then each range of rows numbers
     /// the groups it meets in the order of their first row; numbering the ranges' groups range by
@@ -191,6 +260,9 @@ extension Evaluator {
     func assignGroupsInRanges(_ rows: [Int32], index: [Int32], _ ranges: [Range<Int>], product: Int, codes: [IDColumn], plus: [Int32], cards: [Int])
         throws(QueryError) -> (gid: [Int32], first: [Int32], count: Int)
     {
+        if codes.count == 1, product <= 1 << 20 {
+            return try assignGroupsByOneKey(rows, index: index, ranges, product: product, codes: codes[0], plus: plus[0])
+        }
         let threads = context.threads
         // gid holds each row's composite key first, then its group within its range, then its group.
         // Not zeroed first: the first key column writes every row (on its thread), so the pages of
