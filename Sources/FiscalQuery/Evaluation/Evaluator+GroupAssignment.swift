@@ -223,9 +223,10 @@ extension Evaluator {
             var table = [Int32](repeating: -1, count: product)
             var first: [Int32] = []
             for local in locals {
-                guard case .success(let (keys, firsts)) = local else {
-                    if case .failure(let error) = local { return .failure(error) }
-                    continue
+                let keys: [Int32], firsts: [Int32]
+                switch local {
+                case .success(let listed): (keys, firsts) = listed
+                case .failure(let error): return .failure(error)
                 }
                 for (i, key) in keys.enumerated() where table[Int(key)] < 0 {
                     table[Int(key)] = Int32(first.count)
