@@ -121,8 +121,6 @@ public struct Evaluator {
     func table(_ f: Frame) throws(QueryError) -> ResultTable {
         var t = ResultTable(columns: f.columns.map { ResultTable.Column($0.name, $0.type) })
         let n = f.count
-        // Rows in their physical order whose facts have one mention each: the sets' indices are
-        // the spans' (the array is shared, not copied).
         // Facts with one mention each: a fact's index is its span's. The rows' indices are made
         // when a row's sources are first asked for (the sets' own array, shared, when the rows
         // are in their physical order).
