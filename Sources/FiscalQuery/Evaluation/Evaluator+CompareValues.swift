@@ -32,11 +32,7 @@ extension Evaluator {
         var first: [Int32] = []
         switch column.storage {
         case .text(let ids, let dictionary):
-            var seen = [Bool](repeating: false, count: dictionary.count + 1)
-            for p in rows where !seen[Int(ids[Int(p)]) + 1] {
-                seen[Int(ids[Int(p)]) + 1] = true
-                first.append(p)
-            }
+            return distinctIDs(ids, rows, dictionarySize: dictionary.count).map { $0 < 0 ? .null : .text(dictionary[Int($0)]) }
         case .integer(let xs):
             var seen = Set<Int>()
             var last: Int?

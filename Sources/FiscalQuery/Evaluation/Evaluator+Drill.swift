@@ -23,7 +23,7 @@ extension Evaluator {
         narrow(&rows, f, "measure", notes: &notes, choose: DrillScope.measure)
         narrowToLatest(&rows, f, notes: &notes)
         if let ui = f.columnIndex("unit"), case .text(let uids, let units) = f.columns[ui].storage {
-            let distinct = distinctIDs(uids, rows, dictionarySize: units.count)
+            let distinct = Evaluator.distinctIDs(uids, rows, dictionarySize: units.count)
             if distinct.count > 1 {
                 let names = distinct.filter { $0 >= 0 }.map { units[Int($0)] }.sorted()
                 throw QueryError(Message(.evalDrillUnits, names.joined(separator: ", ")),
@@ -31,7 +31,7 @@ extension Evaluator {
             }
         }
         if let ei = f.columnIndex("entity"), case .text(let eids, let entities) = f.columns[ei].storage {
-            let n = distinctIDs(eids, rows, dictionarySize: entities.count).count
+            let n = Evaluator.distinctIDs(eids, rows, dictionarySize: entities.count).count
             if n > 1 { notes.append(DrillScope.entitiesNote(n, language: context.language)) }
         }
         var scoped = f
@@ -59,7 +59,7 @@ extension Evaluator {
 
     /// The distinct ids of `ids` at `rows`, in increasing order (-1, a missing value, first):
     /// marked in an array as long as the dictionary, not hashed per row.
-    func distinctIDs(_ ids: IDColumn, _ rows: [Int32], dictionarySize: Int) -> [Int32] {
+    static func distinctIDs(_ ids: IDColumn, _ rows: [Int32], dictionarySize: Int) -> [Int32] {
         var seen = [Bool](repeating: false, count: dictionarySize + 1)
         for p in rows { seen[Int(ids[Int(p)]) + 1] = true }
         return seen.indices.filter { seen[$0] }.map { Int32($0 - 1) }
