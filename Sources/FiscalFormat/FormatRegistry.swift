@@ -102,8 +102,15 @@ public struct FormatRegistry: Sendable {
 
     /// Fails on the first report with something outside fiscal's bounds (``FiscalModel/Report/boundsViolation``).
     static func checkBounds(_ read: FormatResult, path: String) throws(FormatError) {
-        for report in read.reports {
-            if let (span, message) = report.boundsViolation {
+        // Reports are checked on all cores (a file of 30,000 reports checks ten million facts);
+        // the first one in file order with a violation is the one named.
+        let reports = read.reports
+        let parts = Parallel.ranges(reports.count, minimum: 16)
+        let firstInPart = Parallel.map(parts.count) { k in
+            parts[k].lazy.compactMap { reports[$0].boundsViolation }.first
+        }
+        for violation in firstInPart {
+            if let (span, message) = violation {
                 let line = span.flatMap { $0.file == path ? $0.line : nil }
                 let place = span.flatMap { $0.file == path ? nil : " (at \($0))" } ?? ""
                 throw FormatError(file: path, line: line, message + place)
