@@ -123,6 +123,10 @@ struct CSVChunkReader {
     var measureSlots: [(final: Int32, budget: Int32)] = []
     var measureIDs: [Measure: Int32] = [:]
     var unitIDs: [String: Int32] = [:]
+    /// Per id of ``units``, the id of its unit in ``CSVChunkResult/units`` when the amount names
+    /// none (-1 until met): a row's unit costs an array read, not a `String` hashed (its
+    /// Unicode normalisation took 6% of a load).
+    var unitSlots: [Int32] = []
     /// Per id of ``files``, the id of the file a span names (the CSV itself for an empty one).
     var fileSlots: [Int32] = []
     var fileIDs: [String: Int32] = [:]
@@ -137,10 +141,12 @@ struct CSVChunkReader {
         self.path = path
     }
 
-    mutating func read(_ start: Int, _ end: Int, line: Int) {
+    /// Reads the records of `start..<end` (which starts on a record on line `line`). `lineEnds`:
+    /// how many line ends the bytes hold, when the caller has counted them.
+    mutating func read(_ start: Int, _ end: Int, line: Int, lineEnds: Int? = nil) {
         // At most one row per line end (and one after the last): the columns are made that
         // size once, without the spare room growing by doubling leaves.
-        if end > start { result.columns.reserve(CSVBytes.lineEnds(UnsafeBufferPointer(rebasing: bytes[start..<end])) + 1) }
+        if end > start { result.columns.reserve((lineEnds ?? CSVBytes.lineEnds(UnsafeBufferPointer(rebasing: bytes[start..<end]))) + 1) }
         var scanner = CSVScanner(bytes: bytes, position: start, end: end, line: line)
         var fields: [CSVField] = []
         do {
@@ -336,12 +342,20 @@ struct CSVChunkReader {
             fundValues.append(name.isEmpty ? nil : Fund(rawValue: name))
         }
         let unit: Int32
-        if let known = unitIDs[unitName] {
-            unit = known
+        if writtenUnit == nil, unitID < unitSlots.count, unitSlots[unitID] >= 0 {
+            unit = unitSlots[unitID]
         } else {
-            unit = Int32(result.units.count)
-            unitIDs[unitName] = unit
-            result.units.append(FactUnit(name: unitName))
+            if let known = unitIDs[unitName] {
+                unit = known
+            } else {
+                unit = Int32(result.units.count)
+                unitIDs[unitName] = unit
+                result.units.append(FactUnit(name: unitName))
+            }
+            if writtenUnit == nil {
+                while unitSlots.count <= unitID { unitSlots.append(-1) }
+                unitSlots[unitID] = unit
+            }
         }
         while fileSlots.count < files.strings.count { fileSlots.append(-1) }
         if fileSlots[fileID] < 0 {
