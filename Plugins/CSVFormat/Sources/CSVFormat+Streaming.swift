@@ -43,7 +43,6 @@ extension CSVFormat: StreamingReportFormat {
             let digesting = DigestThread(digest, UnsafeBufferPointer(rebasing: buffer[pending..<(pending + got)]))
             defer { digest = digesting.wait() }
             let total = pending + got
-            if memchr(buffer.baseAddress! + pending, 0x0D, got) != nil { return nil }
             var start = 0
             if first, total >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
             // Whole records only: up to the last line end outside quotes (all of it at the end).
@@ -63,17 +62,27 @@ extension CSVFormat: StreamingReportFormat {
                 continue
             }
             let region = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            guard CSVBytes.isValidUTF8(region) else { return nil }
+            // Each block is checked (well-formed UTF-8, no carriage return) in the same pass on
+            // all cores that counts its line ends, before its rows are read: a file that fails
+            // goes to the whole-text path, which decodes and normalises it.
             if first {
+                // The header is read before the rows are checked: its bytes are checked first.
+                var head = min(region.count, 1 << 16)
+                while head < region.count, head > 0, region[head] & 0xC0 == 0x80 { head -= 1 }  // on a character
+                guard head == 0 || CSVBytes.survey(region.baseAddress!, 0, head, limit: region.count).streamable else { return nil }
                 let h = try CSVFormat.header(region, path: path)
+                if h.rowsStart > head, !CSVBytes.survey(region.baseAddress!, head, h.rowsStart, limit: region.count).streamable { return nil }
                 firstLine = CSVFormat.firstLineSpan(region, path: path)
-                results += CSVFormat.rows(region, from: h.rowsStart, line: h.rowsLine, layout: h.layout, path: path)
+                guard let read = CSVFormat.streamedRows(region, from: h.rowsStart, line: h.rowsLine, layout: h.layout, path: path) else { return nil }
+                results += read.results
+                line = h.rowsLine + read.lineEnds
                 header = h
                 first = false
             } else if let h = header {
-                results += CSVFormat.rows(region, from: 0, line: line, layout: h.layout, path: path)
+                guard let read = CSVFormat.streamedRows(region, from: 0, line: line, layout: h.layout, path: path) else { return nil }
+                results += read.results
+                line += read.lineEnds
             }
-            line += CSVBytes.lineEnds(region)
             if atEnd { break }
             pending = total - end
             _ = digesting.wait()  // the carried-over bytes move over the ones it reads
@@ -140,7 +149,99 @@ final class DigestThread: @unchecked Sendable {
     }
 }
 
+extension CSVFormat {
+    /// The rows of one block, from `start` (a record on line `line`), with how many line ends
+    /// the rows hold; `nil` when the bytes are not well-formed UTF-8 or hold a carriage return.
+    /// One pass on all cores checks the bytes, counts each chunk's line ends (its first line
+    /// and its columns' size) and sees whether any quote is there; a second reads the rows. With
+    /// quotes, whose fields may hold line ends, ``rows(_:from:line:layout:path:)`` finds where
+    /// records start.
+    static func streamedRows(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, layout: CSVLayout, path: String) -> (results: [CSVChunkResult], lineEnds: Int)? {
+        let end = bytes.count
+        guard end > start, let base = bytes.baseAddress else { return ([], 0) }
+        let parts = max(1, min(Parallel.threadCount * 4, (end - start) / (1 << 20) + 1))
+        var bounds = [start]
+        for k in 1..<max(1, parts) {
+            let target = max(bounds.last!, start + (end - start) * k / parts)
+            guard target < end, let nl = memchr(base + target, 0x0A, end - target) else { break }
+            let b = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - base + 1
+            if b > bounds.last!, b < end { bounds.append(b) }
+        }
+        bounds.append(end)
+        // Chunks start after a line end: on the first byte of a character.
+        let surveys = Parallel.map(bounds.count - 1) { k in CSVBytes.survey(base, bounds[k], bounds[k + 1], limit: end) }
+        guard surveys.allSatisfy(\.streamable) else { return nil }
+        let lineEnds = surveys.reduce(0) { $0 + $1.lineEnds }
+        if surveys.contains(where: \.quotes) {
+            return (rows(bytes, from: start, line: line, layout: layout, path: path), lineEnds)
+        }
+        var lines = [line]
+        for survey in surveys.dropLast() { lines.append(lines.last! + survey.lineEnds) }
+        let results = Parallel.map(bounds.count - 1) { k in
+            var reader = CSVChunkReader(bytes: bytes, layout: layout, path: path)
+            reader.read(bounds[k], bounds[k + 1], line: lines[k], lineEnds: surveys[k].lineEnds)
+            return reader.finish()
+        }
+        return (results, lineEnds)
+    }
+}
+
+/// What one pass over some bytes found (``CSVBytes/survey(_:_:_:limit:)``).
+struct CSVSurvey {
+    /// Well-formed UTF-8 to the end, without a carriage return.
+    var streamable: Bool
+    /// How many line ends (`\n`) they hold.
+    var lineEnds: Int
+    /// Whether they hold a double quote.
+    var quotes: Bool
+}
+
 extension CSVBytes {
+    /// Checks `p[start..<end]` (which starts on a character) and counts its line ends in one
+    /// pass: the checks of ``validUTF8(_:_:_:limit:)``, plus any carriage return, plus whether a
+    /// quote is there. Runs of ASCII go eight bytes at a time, and so do two Chinese characters
+    /// (six bytes) at a time.
+    static func survey(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int) -> CSVSurvey {
+        let lows: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let sevenBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var lineEnds = 0, quotes = false
+        var i = start
+        let failed = CSVSurvey(streamable: false, lineEnds: 0, quotes: false)
+        while i < end {
+            if i + 8 <= end {
+                let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                if w & highs == 0 {
+                    let nl = w ^ (0x0A &* lows), cr = w ^ (0x0D &* lows), quote = w ^ (0x22 &* lows)
+                    // Exact per byte (ASCII: no carry leaves a byte).
+                    let nlBytes = ~(((nl & sevenBits) &+ sevenBits) | nl) & highs
+                    lineEnds += Int(truncatingIfNeeded: ((nlBytes >> 7) &* lows) >> 56)
+                    if ((cr &- lows) & ~cr & highs) != 0 { return failed }
+                    if ((quote &- lows) & ~quote & highs) != 0 { quotes = true }
+                    i += 8
+                    continue
+                }
+                // Two three-byte characters led by E1–EC or EE–EF (E0 and ED limit their second
+                // byte, and go the long way).
+                if w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 {
+                    let lead0 = w & 0x0F, lead1 = (w >> 24) & 0x0F
+                    if lead0 != 0, lead0 != 0x0D, lead1 != 0, lead1 != 0x0D {
+                        i += 6
+                        continue
+                    }
+                }
+            }
+            let b = p[i]
+            if b < 0x80 {
+                if b == 0x0A { lineEnds += 1 } else if b == 0x22 { quotes = true } else if b == 0x0D { return failed }
+                i += 1
+                continue
+            }
+            guard let next = validUTF8(p, i, i + 1, limit: limit) else { return failed }
+            i = next
+        }
+        return CSVSurvey(streamable: i == end, lineEnds: lineEnds, quotes: quotes)
+    }
+
     /// How many line ends (`\n`) `bytes` holds.
     static func lineEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }

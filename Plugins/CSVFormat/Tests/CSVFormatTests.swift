@@ -119,6 +119,39 @@ struct CSVFormatTests {
         }
     }
 
+    /// Without quotes a block is cut into chunks at line ends, and each chunk's first line comes
+    /// from the line ends the checking pass counted: a file of several chunks per block (over a
+    /// megabyte each) gives the whole text's facts, spans included, at every block size; a
+    /// carriage return or a malformed byte in a late chunk of a late block sends the file to the
+    /// whole-text path.
+    @Test("read in blocks without quotes, chunks numbered from counted line ends give the whole text's facts; a late CR or bad byte declines")
+    func streamingWithoutQuotes() throws {
+        var text = header
+        for i in 0..<40_000 {
+            // Rows of different lengths (so line ends fall anywhere in a word), ASCII and Chinese.
+            let item = String(repeating: "一般公共服务", count: 1 + i % 3) + "\(i)" + String(repeating: "x", count: i % 7)
+            text += "县委办\(i / 3000),\(2016 + i / 4000),决算,一般公共预算财政拨款支出,\(item),2010101,,,,\(i).\(i % 100),万元\n"
+        }
+        let bytes = Array(text.utf8)
+        #expect(bytes.count > 4 << 20)
+        let path = try temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let whole = try CSVFormat().read(SourceText(bytes: bytes, path: path)!)
+        #expect(whole.reports.map(\.facts.count).reduce(0, +) == 40_000)
+        for block in [1 << 20, 3 << 20, 32 << 20] {
+            let streamed = try #require(try CSVFormat.readStreaming(path: path, blockSize: block))
+            #expect(streamed.result.reports.map(\.entity) == whole.reports.map(\.entity), "block \(block)")
+            #expect(streamed.result.reports.map { Array($0.facts) } == whole.reports.map { Array($0.facts) }, "block \(block)")
+        }
+        for (k, bad) in [[UInt8(0x0D)], [0xFF], [0xE4, 0xB8]].enumerated() {
+            var broken = bytes
+            broken.insert(contentsOf: bad, at: broken.count - 30)
+            let file = try temporaryFile(broken)
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            #expect(try CSVFormat.readStreaming(path: file, blockSize: 1 << 20) == nil, "case \(k)")
+        }
+    }
+
     @Test("read in blocks, a bad row in a late block names its line and nothing loads; CRLF and other encodings take the whole-text path")
     func streamingErrorsAndDeclines() throws {
         var text = header
@@ -163,6 +196,9 @@ struct CSVFormatTests {
             Array("预算".utf8), Array("abcdefgh".utf8), Array("1014.73".utf8), [0x0D, 0x0A], [0x0D],
             [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBD],
             [0xF0, 0x9D, 0x84, 0x9E], [0xE5, 0x8E], [0x80], [0xC3, 0xA9], [0x65, 0xCC, 0x81], [0xFF], [0xE9, 0xBF, 0xBF],
+            // Just outside the E4–E9 ideographs (U+3000, U+A000), full-width punctuation, a variation
+            // selector after an ideograph, U+4E00.
+            [0xE3, 0x80, 0x80], [0xEA, 0x80, 0x80], [0xEF, 0xBC, 0x8C], [0xE4, 0xB8, 0x80, 0xEF, 0xB8, 0x8F], [0xE4, 0xB8, 0x80],
         ]
         var seed: UInt64 = 17
         func next() -> Int {
@@ -178,5 +214,35 @@ struct CSVFormatTests {
                 #expect(bytes.withUnsafeBufferPointer { CSVBytes.characterCount($0.baseAddress!, 0, $0.count) } == oracle.count, "\(bytes)")
             }
         }
+    }
+}
+
+extension CSVFormatTests {
+    /// Byte strings that differ in one byte anywhere (in a whole word or in the tail a hash
+    /// reads a byte at a time), in length only, or not at all, interned through the table's
+    /// growth: equal bytes get the same id and unequal ones different ids, as a dictionary says.
+    @Test("The interner gives equal bytes one id and different bytes different ids")
+    func internerAgreesWithADictionary() {
+        var interner = ByteInterner()
+        var oracle: [[UInt8]: Int32] = [:]
+        var seed: UInt64 = 29
+        func next() -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        let base = Array("一般公共服务支出2010101,abc".utf8)
+        for _ in 0..<20_000 {
+            var bytes = Array(base.prefix(next() % (base.count + 1)))
+            if !bytes.isEmpty, next() % 2 == 0 { bytes[next() % bytes.count] = UInt8(next() % 4) }
+            let id = interner.id(bytes)
+            if let known = oracle[bytes] {
+                #expect(id == known, "\(bytes)")
+            } else {
+                #expect(!oracle.values.contains(id), "\(bytes) got an id already given")
+                oracle[bytes] = id
+            }
+            #expect(interner.strings[Int(id)] == String(decoding: bytes, as: UTF8.self))
+        }
+        #expect(oracle.count > 500)
     }
 }
