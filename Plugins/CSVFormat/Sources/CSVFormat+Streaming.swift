@@ -160,14 +160,7 @@ extension CSVFormat {
         let end = bytes.count
         guard end > start, let base = bytes.baseAddress else { return ([], 0) }
         let parts = max(1, min(Parallel.threadCount * 4, (end - start) / (1 << 20) + 1))
-        var bounds = [start]
-        for k in 1..<max(1, parts) {
-            let target = max(bounds.last!, start + (end - start) * k / parts)
-            guard target < end, let nl = memchr(base + target, 0x0A, end - target) else { break }
-            let b = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - base + 1
-            if b > bounds.last!, b < end { bounds.append(b) }
-        }
-        bounds.append(end)
+        let bounds = CSVScanner.lineBounds(base, start, end, parts: parts)
         // Chunks start after a line end: on the first byte of a character.
         let surveys = Parallel.map(bounds.count - 1) { k in CSVBytes.survey(base, bounds[k], bounds[k + 1], limit: end) }
         guard surveys.allSatisfy(\.streamable) else { return nil }

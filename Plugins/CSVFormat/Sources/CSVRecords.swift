@@ -125,6 +125,20 @@ struct CSVScanner {
         return out
     }
 
+    /// `start`, the first line end after each of `parts - 1` equal shares of `start..<end` (the
+    /// byte after it), and `end`: where chunks of a file without quotes start and end.
+    static func lineBounds(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, parts: Int) -> [Int] {
+        var bounds = [start]
+        for k in 1..<max(1, parts) {
+            let target = max(bounds.last!, start + (end - start) * k / parts)
+            guard target < end, let nl = memchr(base + target, 0x0A, end - target) else { break }
+            let b = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - base + 1
+            if b > bounds.last!, b < end { bounds.append(b) }
+        }
+        bounds.append(end)
+        return bounds
+    }
+
     /// Where records start near each of `parts` equal shares of `start..<end`, with the line each
     /// starts on (`line` is the line at `start`): the chunks parse on their own threads. A line
     /// end inside quotes is not a boundary (an even number of quotes before it says so).
@@ -137,13 +151,7 @@ struct CSVScanner {
         var bounds: [Int] = [start]
         var lines: [Int] = [line]
         if !hasQuotes {
-            for k in 1..<max(1, parts) {
-                let target = max(bounds.last!, start + (end - start) * k / parts)
-                guard target < end, let nl = memchr(base + target, 0x0A, end - target) else { break }
-                let b = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - base + 1
-                if b > bounds.last!, b < end { bounds.append(b) }
-            }
-            bounds.append(end)
+            bounds = lineBounds(base, start, end, parts: parts)
             // Line numbers: each chunk's line ends counted on its own thread.
             let counts = Parallel.map(bounds.count - 1) { k in
                 var n = 0
