@@ -207,6 +207,8 @@ enum CSVBytes {
                 if b == 0x20 || (b >= 0x09 && b <= 0x0D) { s += 1; continue }
                 break
             }
+            // A CJK ideograph (led by E4–E9) is not white space: no decoding.
+            if b >= 0xE4 && b <= 0xE9 { break }
             let (scalar, length) = decode(p, s, e)
             if isWhiteSpace(scalar) { s += length; continue }
             break
@@ -217,6 +219,7 @@ enum CSVBytes {
                 if b == 0x20 || (b >= 0x09 && b <= 0x0D) { e -= 1; continue }
                 break
             }
+            if e - 3 >= s, p[e - 3] >= 0xE4, p[e - 3] <= 0xE9, p[e - 2] & 0xC0 == 0x80 { break }
             var k = e - 1
             while k > s && p[k] & 0xC0 == 0x80 { k -= 1 }
             if isWhiteSpace(decode(p, k, e).scalar) { e = k; continue }

@@ -246,3 +246,33 @@ extension CSVFormatTests {
         #expect(oracle.count > 500)
     }
 }
+
+extension CSVFormatTests {
+    /// A field's white space is trimmed as Unicode's `White_Space` says, at either end, whether
+    /// the field starts or ends with an ideograph (read without decoding), an ideographic space
+    /// (U+3000, just below the ideographs' lead bytes), a no-break space, tabs or letters.
+    @Test("fields are trimmed of Unicode white space at both ends, ideographs or not")
+    func trimmingAgreesWithUnicode() {
+        let pieces = ["预算", " ", "\t", "\u{3000}", "\u{A0}", "a", "\u{2003}", "亿", "鿿", "\u{4DC0}", "，"]
+        var seed: UInt64 = 41
+        func next() -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<(next() % 7) { text += pieces[next() % pieces.count] }
+            var scalars = Array(text.unicodeScalars)
+            while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
+            while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
+            let expected = String(String.UnicodeScalarView(scalars))
+            let bytes = Array(text.utf8)
+            let trimmed = bytes.withUnsafeBufferPointer { b -> String in
+                guard let p = b.baseAddress else { return "" }
+                let (s, e) = CSVBytes.trimmed(p, 0, b.count)
+                return String(decoding: b[s..<e], as: UTF8.self)
+            }
+            #expect(trimmed == expected, "\(Array(text.unicodeScalars))")
+        }
+    }
+}
