@@ -248,28 +248,6 @@ extension CSVBytes {
         return n
     }
 
-    /// Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values past
-    /// U+10FFFF), checked on all cores: runs of ASCII eight bytes at a time.
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-        let n = bytes.count
-        // Parts that start on the first byte of a character (or on a stray continuation
-        // byte, which the part before it then finds unexpected: a part reads a character to
-        // its end, past its own end if need be).
-        var bounds = Parallel.ranges(n, minimum: 1 << 20, parts: Parallel.threadCount * 2).map(\.lowerBound)
-        for k in bounds.indices.dropFirst() {
-            var b = bounds[k]
-            while b < n, b - bounds[k] < 4, base[b] & 0xC0 == 0x80 { b += 1 }
-            bounds[k] = b
-        }
-        bounds.append(n)
-        let ends = Parallel.map(bounds.count - 1) { k in
-            validUTF8(base, bounds[k], bounds[k + 1], limit: n)
-        }
-        // Each part ends where the next starts: no byte between them went unread.
-        return ends.indices.allSatisfy { ends[$0] == bounds[$0 + 1] }
-    }
-
     /// Where the well-formed characters starting in `start..<end` end (a character may end
     /// past `end`, not past `limit`); `nil` at a malformed one.
     static func validUTF8(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int) -> Int? {
