@@ -195,21 +195,16 @@ extension CSVBytes {
     /// quote is there. Runs of ASCII go eight bytes at a time, and so do two Chinese characters
     /// (six bytes) at a time.
     static func survey(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int) -> CSVSurvey {
-        let lows: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let sevenBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var lineEnds = 0, quotes = false
         var i = start
         let failed = CSVSurvey(streamable: false, lineEnds: 0, quotes: false)
         while i < end {
             if i + 8 <= end {
                 let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-                if w & highs == 0 {
-                    let nl = w ^ (0x0A &* lows), cr = w ^ (0x0D &* lows), quote = w ^ (0x22 &* lows)
-                    // Exact per byte (ASCII: no carry leaves a byte).
-                    let nlBytes = ~(((nl & sevenBits) &+ sevenBits) | nl) & highs
-                    lineEnds += Int(truncatingIfNeeded: ((nlBytes >> 7) &* lows) >> 56)
-                    if ((cr &- lows) & ~cr & highs) != 0 { return failed }
-                    if ((quote &- lows) & ~quote & highs) != 0 { quotes = true }
+                if w & WordBytes.highs == 0 {
+                    lineEnds += WordBytes.count(WordBytes.equal(w, 0x0A))
+                    if WordBytes.firstEqual(w, 0x0D) != 0 { return failed }
+                    if WordBytes.firstEqual(w, 0x22) != 0 { quotes = true }
                     i += 8
                     continue
                 }

@@ -97,9 +97,7 @@ struct CSVScanner {
     /// past a byte that is one, so the lowest mark is exact.
     @inline(__always)
     static func specialBytes(_ w: UInt64) -> UInt64 {
-        let lows: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let comma = w ^ (0x2C &* lows), lineEnd = w ^ (0x0A &* lows), quote = w ^ (0x22 &* lows)
-        return (((comma &- lows) & ~comma) | ((lineEnd &- lows) & ~lineEnd) | ((quote &- lows) & ~quote)) & highs
+        WordBytes.firstEqual(w, 0x2C) | WordBytes.firstEqual(w, 0x0A) | WordBytes.firstEqual(w, 0x22)
     }
 
     /// A quoted field's bytes without its quotes (`""` is one quote).
@@ -265,28 +263,23 @@ enum CSVBytes {
         // neighbours). Anything else (combining marks, variation selectors, emoji, …) is
         // counted as `String` counts it. Eight bytes at a time: a line of a report's CSV is
         // mostly Chinese, which a byte-at-a-time loop walked a character at a time (6% of a load).
-        let lows: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let sevenBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let lows = WordBytes.lows, highs = WordBytes.highs
         var n = 0
         var i = start
         while i + 8 <= end {
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-            // Bytes equal to CR, exactly (no borrow crosses a byte).
-            let t = w ^ (0x0D &* lows)
-            if ~(((t & sevenBits) &+ sevenBits) | t) & highs != 0 { return slowCount(p, start, end) }
+            if WordBytes.firstEqual(w, 0x0D) != 0 { return slowCount(p, start, end) }
             if w & highs != 0 {
                 let lead = w & (w << 1) & highs  // 11xxxxxx
                 if lead != 0 {
                     // A lead byte's low seven bits are 0x40–0x7F; E4–E9 are 0x64–0x69.
-                    let y = w & sevenBits
+                    let y = w & WordBytes.sevenBits
                     let atLeast64 = (y &+ ((0x80 - 0x64) &* lows)) & highs
                     let atLeast6A = (y &+ ((0x80 - 0x6A) &* lows)) & highs
                     if lead & ~(atLeast64 & ~atLeast6A) != 0 { return slowCount(p, start, end) }
                 }
                 let continuation = w & ~(w << 1) & highs  // 10xxxxxx
-                // Their number, summed into the top byte by a multiplication (the baseline x86-64
-                // Swift builds for has no popcount instruction).
-                n -= Int(truncatingIfNeeded: ((continuation >> 7) &* lows) >> 56)
+                n -= WordBytes.count(continuation)
             }
             n += 8
             i += 8
