@@ -3,24 +3,57 @@ import FiscalModel
 import FiscalStore
 import Foundation
 import GRDB
+import PostgresNIO
 
 /// The workspace tables on PostgreSQL: created on first import, filled with `COPY`, read back
 /// into reports for the shell.
 extension PostgresServer: ImportDestination {
-    /// Creates the workspace tables when the database has none (the same statements as a
-    /// workspace's; docs/WORKSPACE.md).
-    func createSchema() throws(StoreError) {
-        let found = try rows("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'facts'", [])
-        // A database made before the assembled tables gets them (filled by this import).
-        let statements = found.first?.first?.int == 0 ? WorkspaceSchema.tables : WorkspaceSchema.laterTables
+    /// The layout version of the database (``PostgresLayout``): `nil` when it has no workspace
+    /// tables yet, 4 for one made before `fiscal_meta`.
+    public func schemaVersion() throws(StoreError) -> Int? {
+        let found = try rows("""
+            SELECT (SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'facts'),
+                   (SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'fiscal_meta')
+            """, [])
+        guard let row = found.first, row[0].int == 1 else { return nil }
+        guard row[1].int == 1 else { return 4 }
+        guard let text = try meta("schema_version"), let version = Int(text) else {
+            throw StoreError(.storeDatabaseFailed, location, "expected a schema version in fiscal_meta")
+        }
+        return version
+    }
+
+    /// A value of `fiscal_meta`.
+    func meta(_ key: String) throws(StoreError) -> String? {
+        try rows("SELECT value FROM fiscal_meta WHERE key = $1", [.text(key)]).first?.first?.string
+    }
+
+    func setMeta(_ key: String, _ value: String) throws(StoreError) {
+        try execute("INSERT INTO fiscal_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                    [.text(key), .text(value)])
+    }
+
+    /// Gives the database the current layout: creates it in an empty one, moves one made before
+    /// version 5 to it (in one transaction). Returns whether the assembled facts must be rebuilt
+    /// (the layout is new); a database of a later version is refused, never written.
+    func createSchema() throws(StoreError) -> Bool {
+        let version = try schemaVersion()
+        if let version, version > PostgresLayout.version {
+            throw StoreError(.storeDatabaseFailed, location,
+                             "expected a database of schema version \(PostgresLayout.version) or earlier, found version \(version) (made by a later fiscal)")
+        }
+        if version == PostgresLayout.version { return false }
         try execute("BEGIN")
         do {
-            for statement in statements { try execute(statement) }
+            for statement in version == nil ? PostgresLayout.create : PostgresLayout.migrate { try execute(statement) }
+            try setMeta("schema_version", String(PostgresLayout.version))
+            try setMeta("assembled_facts", "0")
             try execute("COMMIT")
         } catch {
             try? execute("ROLLBACK")
             throw error
         }
+        return true
     }
 
     /// Whether the database has the assembled reports' facts (an import by this version made them).
@@ -29,24 +62,32 @@ extension PostgresServer: ImportDestination {
         return found.first?.first?.int == 1
     }
 
+    /// How many assembled facts the database holds: recorded by the import from version 5 on
+    /// (counting 10⁸ rows would hold up opening), counted in one made before.
+    public func assembledFactCount() throws(StoreError) -> Int {
+        if try schemaVersion() ?? 0 >= 5, let text = try meta("assembled_facts"), let n = Int(text) { return n }
+        return Int(try rows("SELECT COUNT(*) FROM assembled_facts", []).first?.first?.int ?? 0)
+    }
+
     /// The SQL engine over the assembled facts.
     public func assembledExecutor() throws(StoreError) -> SQLExecutor {
-        let count = try rows("SELECT COUNT(*) FROM assembled_facts", []).first?.first?.int ?? 0
-        return SQLExecutor(database: self, assembledFacts: Int(count))
+        SQLExecutor(database: self, assembledFacts: try assembledFactCount())
     }
 
     public func totals() throws(StoreError) -> (sources: Int, reports: Int, facts: Int) {
-        let row = try rows("SELECT (SELECT COUNT(*) FROM sources), (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM facts)", [])[0]
+        let snapshots = try schemaVersion() ?? 0 >= 5 ? "(SELECT CAST(COALESCE(SUM(facts), 0) AS BIGINT) FROM column_snapshots)" : "0"
+        let row = try rows("SELECT (SELECT COUNT(*) FROM sources), (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM facts) + \(snapshots)", [])[0]
         return (Int(row[0].int ?? 0), Int(row[1].int ?? 0), Int(row[2].int ?? 0))
     }
 
     /// Reads the sources into a scratch workspace (every rule of a workspace import applies: a
     /// source unchanged since it was imported is not read), then copies what changed in one
     /// PostgreSQL transaction: `COPY … FROM STDIN` per table, ids moved past the database's own.
+    /// A source kept as columns goes over as its columns, not as rows (``PostgresLayout``).
     public func importSources(_ paths: [String], registry: FormatRegistry, format: String?, refresh: Bool,
                               progress: (ImportOutcome) -> Void) throws(StoreError) -> [ImportOutcome] {
         let hadAssembled = try hasAssembledFacts()
-        try createSchema()
+        let newLayout = try createSchema()
         var known: [String: (hash: String, size: Int)] = [:]
         var ids: [String: Int64] = [:]
         for row in try rows("SELECT path, content_hash, size, id FROM sources", []) {
@@ -65,9 +106,9 @@ extension PostgresServer: ImportDestination {
         }
         // The scratch workspace holds only what changed: the database assembles all its reports below.
         let outcomes = try workspace.importSources(paths, registry: registry, format: format, refresh: refresh,
-                                                   known: refresh ? [:] : known, assemble: false) { progress(held($0)) }.map(held)
+                                                   known: refresh ? [:] : known, assemble: false, factRowsOfSnapshots: false) { progress(held($0)) }.map(held)
         let changed = outcomes.contains { $0.kind == .imported || $0.kind == .replaced }
-        try copy(workspace, replacing: ids, assemble: changed || !hadAssembled)
+        try copy(workspace, replacing: ids, assemble: changed || !hadAssembled || newLayout)
         return outcomes
     }
 
@@ -97,6 +138,8 @@ extension PostgresServer: ImportDestination {
                     try execute("DELETE FROM reports WHERE source_id = $1", [.integer(id)])
                     try execute("DELETE FROM source_warnings WHERE source_id = $1", [.integer(id)])
                     try execute("DELETE FROM source_text_chunks WHERE source_id = $1", [.integer(id)])
+                    try execute("DELETE FROM column_snapshot_chunks WHERE source_id = $1", [.integer(id)])
+                    try execute("DELETE FROM column_snapshots WHERE source_id = $1", [.integer(id)])
                     try execute("""
                         UPDATE sources SET format = $1, size = $2, content_hash = $3, encoding = $4, imported_at = $5, text = $6
                         WHERE id = $7
@@ -129,7 +172,8 @@ extension PostgresServer: ImportDestination {
                 let chunks = TableChunks(workspace: workspace, table: table, mapping: mapping)
                 try copy(into: table, columns: try chunks.columns()) { try chunks.next() }
             }
-            if assemble { try self.assemble(through: workspace) }
+            try copySnapshots(of: workspace, sources: sourceMap)
+            if assemble { try self.assemble() }
             try execute("COMMIT")
         } catch {
             try? execute("ROLLBACK")
@@ -137,29 +181,59 @@ extension PostgresServer: ImportDestination {
         }
     }
 
-    /// Rebuilds the assembled facts from every report the database holds (inside the import's
-    /// transaction, so it sees the rows just copied): assembled as opening the database
-    /// assembles them, written into the scratch `workspace`'s assembled tables, copied over.
-    func assemble(through workspace: Workspace) throws {
-        let documents = try corpus().reports
-        try workspace.writeAssembled(ReportAssembly(documents).reports)
-        try execute("DELETE FROM assembled_mentions")
-        try execute("DELETE FROM assembled_facts")
-        // The rows' ids are already the assembled reports' places: nothing to move.
-        let identity = IDMapping(sources: [:], reports: [:])
-        for table in ["assembled_facts", "assembled_mentions"] {
-            let chunks = TableChunks(workspace: workspace, table: table, mapping: identity)
-            try copy(into: table, columns: try chunks.columns()) { try chunks.next() }
+    /// Copies the scratch workspace's column snapshots, each under its source's id in the database.
+    func copySnapshots(of workspace: Workspace, sources: [Int64: Int64]) throws {
+        let heads = try workspace.reading { db in
+            try Row.fetchAll(db, sql: "SELECT source_id, facts, report_facts, chunks FROM column_snapshots ORDER BY source_id")
+                .map { (source: $0[0] as Int64, facts: $0[1] as Int64, counts: $0[2] as Data, chunks: $0[3] as Int64) }
+        }
+        for head in heads {
+            guard let id = sources[head.source] else { continue }
+            var binds = PostgresBindings(capacity: 4)
+            binds.append(id)
+            binds.append(head.facts)
+            binds.append(ByteBuffer(bytes: head.counts))
+            binds.append(head.chunks)
+            try run(PostgresQuery(unsafeSQL: "INSERT INTO column_snapshots (source_id, facts, report_facts, chunks) VALUES ($1, $2, $3, $4)", binds: binds))
+            for chunk in 0..<head.chunks {
+                let data = try workspace.reading { db in
+                    try Data.fetchOne(db, sql: "SELECT data FROM column_snapshot_chunks WHERE source_id = ? AND chunk = ?", arguments: [head.source, chunk])
+                } ?? Data()
+                var binds = PostgresBindings(capacity: 3)
+                binds.append(id)
+                binds.append(chunk)
+                binds.append(ByteBuffer(bytes: data))
+                try run(PostgresQuery(unsafeSQL: "INSERT INTO column_snapshot_chunks (source_id, chunk, data) VALUES ($1, $2, $3)", binds: binds))
+            }
         }
     }
 
+    /// Rebuilds the assembled facts from every report the database holds (inside the import's
+    /// transaction, so it sees the rows just copied): assembled as opening the database
+    /// assembles them, and copied into the narrow tables (``PostgresLayout``).
+    func assemble() throws {
+        let assembled = ReportAssembly(try corpus().reports).reports
+        try execute("TRUNCATE \(PostgresLayout.assembledTableNames.joined(separator: ", "))")
+        for index in PostgresLayout.rowIndexNames { try execute("DROP INDEX IF EXISTS \(index)") }
+        let writer = AssembledRowWriter(assembled)
+        try copy(into: "assembled_rows", columns: AssembledRowWriter.rowColumns) { writer.nextRows() }
+        try copy(into: "assembled_more_mentions", columns: AssembledRowWriter.moreMentionColumns) { writer.takeMoreMentions() }
+        try copy(into: "fact_contexts", columns: ["id", "entity", "year", "phase"]) { writer.takeContexts() }
+        try copy(into: "fact_labels", columns: ["id", "statement", "item", "code", "econ_code", "fund", "measure", "unit", "file"]) { writer.takeLabels() }
+        try copy(into: "mention_labels", columns: ["id", "file", "reading", "unit", "part"]) { writer.takeMentionLabels() }
+        for statement in PostgresLayout.rowIndexes { try execute(statement) }
+        for table in PostgresLayout.assembledTableNames { try execute("ANALYZE \(table)") }
+        try setMeta("assembled_facts", String(writer.written))
+    }
+
     /// The reports the database holds, read into a scratch in-memory workspace and from there
-    /// into the model (the same reader as a workspace file's).
+    /// into the model (the same reader as a workspace file's); a source kept as columns is read
+    /// from its columns.
     public func corpus() throws(StoreError) -> StoredCorpus {
         do {
             let memory = try DatabaseQueue()
             try memory.write { db in
-                for statement in WorkspaceSchema.tables { try db.execute(sql: statement) }
+                for statement in WorkspaceSchema.documentTables + ColumnSnapshot.tables { try db.execute(sql: statement) }
             }
             for table in ["sources", "source_warnings", "reports"] + WorkspaceSchema.reportTables {
                 let columns = try memory.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String } }
@@ -179,12 +253,52 @@ extension PostgresServer: ImportDestination {
                     }
                 }
             }
-            return try memory.read { db in try Workspace.corpus(in: db) }
+            let snapshots = try readSnapshots()
+            try memory.write { db in
+                for (source, snapshot) in snapshots {
+                    try db.execute(sql: "INSERT INTO column_snapshots (source_id, facts, report_facts, chunks) VALUES (?, ?, x'', 0)",
+                                   arguments: [source, snapshot.columns.count])
+                }
+            }
+            return try memory.read { db in try Workspace.corpus(in: db, snapshots: snapshots) }
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError(.storeDatabaseFailed, location, "\(error)")
         }
+    }
+
+    /// Every source's columns (``ColumnSnapshot``), checked as a workspace checks them.
+    func readSnapshots() throws -> [Int64: (columns: FactColumns, counts: [Int])] {
+        guard try schemaVersion() ?? 0 >= 5 else { return [:] }
+        let connection = self.connection, logger = self.logger
+        let heads = try PostgresServer.wait {
+            var out: [(Int64, Int64, Data, Int64)] = []
+            for try await (source, facts, counts, chunks) in try await connection.query(
+                "SELECT source_id, facts, report_facts, CAST(chunks AS BIGINT) FROM column_snapshots ORDER BY source_id", logger: logger
+            ).decode((Int64, Int64, ByteBuffer, Int64).self) {
+                out.append((source, facts, Data(counts.readableBytesView), chunks))
+            }
+            return out
+        }
+        var found: [Int64: (columns: FactColumns, counts: [Int])] = [:]
+        for (source, facts, counts, chunks) in heads {
+            let (bytes, seen) = try PostgresServer.wait {
+                var bytes = Data()
+                var seen = 0
+                for try await (chunk, data) in try await connection.query(
+                    "SELECT CAST(chunk AS BIGINT), data FROM column_snapshot_chunks WHERE source_id = \(source) ORDER BY chunk", logger: logger
+                ).decode((Int64, ByteBuffer).self) {
+                    guard chunk == Int64(seen) else { break }
+                    bytes.append(contentsOf: data.readableBytesView)
+                    seen += 1
+                }
+                return (bytes, seen)
+            }
+            found[source] = try ColumnSnapshot.decode(source: source, facts: Int(facts), reportFacts: counts, chunks: Int(chunks),
+                                                      found: seen, bytes: bytes)
+        }
+        return found
     }
 
     /// The stored text of a source, for `source`.

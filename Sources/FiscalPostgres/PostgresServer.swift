@@ -110,6 +110,18 @@ public final class PostgresServer: SQLDatabase, @unchecked Sendable {
         }
     }
 
+    /// Runs a statement whose binds are not ``SQLValue``s (binary data), ignoring what it returns.
+    func run(_ query: PostgresQuery) throws(StoreError) {
+        let connection = self.connection, logger = self.logger
+        do {
+            try PostgresServer.wait {
+                for try await _ in try await connection.query(query, logger: logger) {}
+            }
+        } catch {
+            throw StoreError(.storeDatabaseFailed, location, PostgresServer.describe(error))
+        }
+    }
+
     /// Runs statements that return nothing (DDL, BEGIN/COMMIT, DELETE).
     func execute(_ sql: String, _ arguments: [SQLValue] = []) throws(StoreError) {
         _ = try rows(sql, arguments)

@@ -12,9 +12,9 @@ import GRDB
 /// under 1 GB), with how many facts each report of the source has. The rows of `facts` stay the
 /// record that SQL queries; the snapshot is written in the same transaction as they are and
 /// deleted with them, and opening checks it against the reports it is for.
-enum ColumnSnapshot {
+public enum ColumnSnapshot {
     /// The tables (SQLite only: PostgreSQL's copy of a workspace reads its rows).
-    static let tables = [
+    public static let tables = [
         """
         CREATE TABLE IF NOT EXISTS column_snapshots (
           source_id INTEGER PRIMARY KEY, facts INTEGER NOT NULL, report_facts BLOB NOT NULL, chunks INTEGER NOT NULL)
@@ -77,36 +77,43 @@ enum ColumnSnapshot {
         guard try exist(in: db) else { return [:] }
         var found: [Int64: (columns: FactColumns, counts: [Int])] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT source_id, facts, report_facts, chunks FROM column_snapshots ORDER BY source_id") {
-            let source: Int64 = row[0], facts: Int = row[1], chunkCount: Int = row[3]
-            func corrupt(_ expected: String) -> StoreError {
-                StoreError(.storeDatabaseFailed, "column_snapshots", "source \(source): expected \(expected)")
-            }
-            let countBytes: Data = row[2] ?? Data()
-            guard countBytes.count % 8 == 0 else { throw corrupt("8 bytes per report's fact count") }
-            let counts = countBytes.withUnsafeBytes { raw in
-                (0..<(raw.count / 8)).map { Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self))) }
-            }
-            guard counts.allSatisfy({ $0 >= 0 }), counts.reduce(0, +) == facts else { throw corrupt("report fact counts adding up to \(facts)") }
+            let source: Int64 = row[0]
             var bytes = Data()
             let chunkRows = try Row.fetchCursor(db, sql: "SELECT chunk, data FROM column_snapshot_chunks WHERE source_id = ? ORDER BY chunk",
                                                 arguments: [source])
-            var expectedChunk = 0
+            var chunks = 0
             while let chunk = try chunkRows.next() {
-                guard chunk[0] as Int == expectedChunk else { throw corrupt("chunk \(expectedChunk)") }
+                guard chunk[0] as Int == chunks else { throw corrupt(source, "chunk \(chunks)") }
                 if let data = chunk.dataNoCopy(atIndex: 1) { bytes.append(data) }
-                expectedChunk += 1
+                chunks += 1
             }
-            guard expectedChunk == chunkCount else { throw corrupt("\(chunkCount) chunks, found \(expectedChunk)") }
-            let columns: FactColumns
-            do {
-                columns = try bytes.withUnsafeBytes { raw throws(FactColumnsDecodingError) in try FactColumns(binary: raw) }
-            } catch {
-                throw corrupt("columns of facts (\(error))")
-            }
-            guard columns.count == facts else { throw corrupt("\(facts) facts, found \(columns.count)") }
-            found[source] = (columns, counts)
+            found[source] = try decode(source: source, facts: row[1], reportFacts: row[2] ?? Data(), chunks: row[3], found: chunks, bytes: bytes)
         }
         return found
+    }
+
+    static func corrupt(_ source: Int64, _ expected: String) -> StoreError {
+        StoreError(.storeDatabaseFailed, "column_snapshots", "source \(source): expected \(expected)")
+    }
+
+    /// A snapshot from its stored parts (a row of `column_snapshots`, and its chunks joined:
+    /// `found` of them), checked: the counts add up, every chunk is there, the columns decode.
+    public static func decode(source: Int64, facts: Int, reportFacts countBytes: Data, chunks chunkCount: Int, found: Int,
+                       bytes: Data) throws -> (columns: FactColumns, counts: [Int]) {
+        guard countBytes.count % 8 == 0 else { throw corrupt(source, "8 bytes per report's fact count") }
+        let counts = countBytes.withUnsafeBytes { raw in
+            (0..<(raw.count / 8)).map { Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self))) }
+        }
+        guard counts.allSatisfy({ $0 >= 0 }), counts.reduce(0, +) == facts else { throw corrupt(source, "report fact counts adding up to \(facts)") }
+        guard found == chunkCount else { throw corrupt(source, "\(chunkCount) chunks, found \(found)") }
+        let columns: FactColumns
+        do {
+            columns = try bytes.withUnsafeBytes { raw throws(FactColumnsDecodingError) in try FactColumns(binary: raw) }
+        } catch {
+            throw corrupt(source, "columns of facts (\(error))")
+        }
+        guard columns.count == facts else { throw corrupt(source, "\(facts) facts, found \(columns.count)") }
+        return (columns, counts)
     }
 }
 

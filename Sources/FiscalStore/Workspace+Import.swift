@@ -52,10 +52,13 @@ extension Workspace {
     /// held elsewhere (a database this import feeds) by path, with their hash and size: those
     /// are unchanged when the file is, and not read. When a report changed, the assembled facts
     /// are rebuilt in the same transaction (unless `assemble` is false: a scratch workspace whose
-    /// database assembles its own).
+    /// database assembles its own). Without `factRowsOfSnapshots`, a source kept as columns
+    /// (``ColumnSnapshot``) gets no rows in `facts` and `mentions`: a scratch workspace on its
+    /// way to a PostgreSQL database, which keeps the columns and queries its own tables.
     public func importSources(
         _ paths: [String], registry: FormatRegistry, format: String? = nil, refresh: Bool = false,
-        known: [String: (hash: String, size: Int)] = [:], assemble: Bool = true, progress: (ImportOutcome) -> Void = { _ in }
+        known: [String: (hash: String, size: Int)] = [:], assemble: Bool = true, factRowsOfSnapshots: Bool = true,
+        progress: (ImportOutcome) -> Void = { _ in }
     ) throws(StoreError) -> [ImportOutcome] {
         var files: [(path: String, inFolder: Bool)] = []
         for path in paths {
@@ -75,7 +78,7 @@ extension Workspace {
                 let writer = try ReportWriter(db)
                 for (path, inFolder) in files {
                     let outcome = try importOne(path, inFolder: inFolder, db: db, writer: writer, registry: registry,
-                                                format: format, refresh: refresh, known: known)
+                                                format: format, refresh: refresh, known: known, factRowsOfSnapshots: factRowsOfSnapshots)
                     outcomes.append(outcome)
                     progress(outcome)
                 }
@@ -95,7 +98,7 @@ extension Workspace {
 
     private func importOne(
         _ path: String, inFolder: Bool, db: Database, writer: ReportWriter, registry: FormatRegistry,
-        format: String?, refresh: Bool, known: [String: (hash: String, size: Int)]
+        format: String?, refresh: Bool, known: [String: (hash: String, size: Int)], factRowsOfSnapshots: Bool
     ) throws -> ImportOutcome {
         // A folder's README.md is no report: skipped as loading the folder skips it.
         if inFolder, !registry.mayRead(fileInFolder: path, format: format) {
@@ -154,8 +157,9 @@ extension Workspace {
                                  w.span?.startColumn, w.span?.endColumn])
         }
         var firstFact = 0
+        let factRows = factRowsOfSnapshots || ColumnSnapshot.columns(of: result.reports) == nil
         for (i, report) in result.reports.enumerated() {
-            try writer.insert(report, source: sourceID, ordinal: i, firstFact: firstFact)
+            try writer.insert(report, source: sourceID, ordinal: i, firstFact: firstFact, factRows: factRows)
             firstFact += report.facts.count
         }
         try ColumnSnapshot.write(result.reports, source: sourceID, into: db)
@@ -209,16 +213,19 @@ final class ReportWriter {
 
     /// Inserts a report of source `source`; `firstFact` is how many facts the source's earlier
     /// reports hold, so `seq` (source id × 2³² + the fact's place in its source) orders facts as
-    /// loading the sources does.
-    func insert(_ r: Report, source: Int64, ordinal: Int, firstFact: Int) throws {
+    /// loading the sources does. Without `factRows` its facts are not written (they are kept as
+    /// columns, ``ColumnSnapshot``).
+    func insert(_ r: Report, source: Int64, ordinal: Int, firstFact: Int, factRows: Bool = true) throws {
         try report.execute(arguments: [source, ordinal, r.entity, r.shortName, r.region, r.year, r.phase.rawValue,
                                        r.unit.rawValue, r.source, r.format,
                                        // The document's digest (same text loaded twice), as its 64-bit pattern.
                                        r.documents.first?.digest.map { Int64(bitPattern: $0) }])
         let id = db.lastInsertedRowID
         func span(_ s: SourceSpan?) -> [(any DatabaseValueConvertible)?] { [s?.file, s?.line, s?.startColumn, s?.endColumn] }
-        for (i, f) in r.facts.enumerated() {
-            try facts.insert(f, report: id, ordinal: i, seq: source << 32 | Int64(firstFact + i))
+        if factRows {
+            for (i, f) in r.facts.enumerated() {
+                try facts.insert(f, report: id, ordinal: i, seq: source << 32 | Int64(firstFact + i))
+            }
         }
         for (i, c) in r.claims.enumerated() {
             var kind = "", percent: Amount?, delta: Amount?, prior: Int?, other: Int?, relation: String?
@@ -287,9 +294,9 @@ struct FactWriter {
 }
 
 /// Amounts as the workspace stores them: exact text, and an integer at ``WorkspaceSchema/fixedScale``.
-enum StoredAmount {
+public enum StoredAmount {
     /// `amount × 10⁴` as a 64-bit integer, or `nil` when it has more decimals or does not fit.
-    static func fixed(_ a: Amount) -> Int64? {
+    public static func fixed(_ a: Amount) -> Int64? {
         let scale = WorkspaceSchema.fixedScale
         guard a.scale <= scale else { return nil }
         var m = a.mantissa
@@ -317,7 +324,7 @@ enum StoredAmount {
 
     /// The amount `sum × 10⁻⁴` written with `scale` decimals (every term had at most `scale`,
     /// so the division is exact).
-    static func fromFixed(_ sum: Int128, scale: Int) -> Amount {
+    public static func fromFixed(_ sum: Int128, scale: Int) -> Amount {
         var m = sum
         for _ in scale..<WorkspaceSchema.fixedScale { m /= 10 }
         return Amount(mantissa: m, scale: scale)

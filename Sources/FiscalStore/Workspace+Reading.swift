@@ -17,17 +17,23 @@ extension Workspace {
         try reading { db in try ReportReader(db).corpus() }
     }
 
-    /// The reports held in the workspace tables of `db` (a copy of a PostgreSQL database's, say).
-    public static func corpus(in db: Database) throws -> StoredCorpus {
-        try ReportReader(db).corpus()
+    /// The reports held in the workspace tables of `db` (a copy of a PostgreSQL database's, say);
+    /// `snapshots`, when given, are the sources' columns read elsewhere (``ColumnSnapshot``):
+    /// `db`'s `column_snapshots` then only says which sources have them.
+    public static func corpus(in db: Database, snapshots: [Int64: (columns: FactColumns, counts: [Int])]? = nil) throws -> StoredCorpus {
+        try ReportReader(db, snapshots: snapshots).corpus()
     }
 }
 
 /// Reads the workspace tables back into reports, one table scan each.
 struct ReportReader {
     let db: Database
+    let given: [Int64: (columns: FactColumns, counts: [Int])]?
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: Database, snapshots: [Int64: (columns: FactColumns, counts: [Int])]? = nil) {
+        self.db = db
+        self.given = snapshots
+    }
 
     static func span(_ row: Row, _ i: Int) -> SourceSpan {
         SourceSpan(file: row[i], line: row[i + 1], startColumn: row[i + 2], endColumn: row[i + 3])
@@ -61,7 +67,7 @@ struct ReportReader {
         }
         // Sources kept as columns (``ColumnSnapshot``): their reports take ranges of the columns,
         // and their rows of facts and mentions are not read.
-        let snapshots = try ColumnSnapshot.read(db)
+        let snapshots = try given ?? ColumnSnapshot.read(db)
         var reportsOfSource: [Int64: [Int]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT r.id, r.entity, r.short_name, r.region, r.year, r.phase, r.unit, r.source, r.format, r.digest, r.source_id

@@ -18,7 +18,10 @@ public enum WorkspaceSchema {
 
     /// The statements that create the schema, in order (shared with PostgreSQL, whose types
     /// accept these names).
-    public static let tables: [String] = [
+    public static let tables: [String] = documentTables + assembledTables
+
+    /// The tables of the documents as read (every table but the assembled ones), and their indexes.
+    public static let documentTables: [String] = [
         """
         CREATE TABLE sources (
           id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, format TEXT, size INTEGER NOT NULL,
@@ -92,7 +95,7 @@ public enum WorkspaceSchema {
         "CREATE INDEX facts_inexact ON facts (seq) WHERE amount_e4 IS NULL",
         "CREATE INDEX facts_code ON facts (code)",
         "CREATE INDEX reports_source ON reports (source_id)",
-    ] + assembledTables
+    ]
 
     /// The text of a source too long for one value (SQLite and PostgreSQL keep a value under
     /// 1 GB): `sources.text` holds its first piece and this table the next ones (`chunk` 1, 2, …),

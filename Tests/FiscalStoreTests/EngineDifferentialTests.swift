@@ -90,7 +90,7 @@ final class EngineDifferentialTests: XCTestCase {
         var rowsCompared = 0
         for database in try databases() {
             // The corpus loading keeps as read: the documents' facts and the assembled ones agree.
-            for executor in [SQLExecutor(database: database), SQLExecutor.assembled(database)] {
+            for executor in executors(database) {
             for text in Self.translated {
                 let memory = try session.query(text)
                 let query = try Parser.parse(Lexer.tokenize(text))
@@ -182,7 +182,7 @@ final class EngineDifferentialTests: XCTestCase {
         var databases: [any SQLDatabase] = [SQLiteDatabase(workspace)]
         if let postgres = try PostgresTestServer.database(loading: [csv]) { databases.append(postgres) }
         for database in databases {
-            for executor in [SQLExecutor(database: database), SQLExecutor.assembled(database)] {
+            for executor in executors(database) {
                 switch try executor.execute(try Parser.parse(Lexer.tokenize(refused)), in: session.context) {
                 case .table(let t): XCTFail("\(database.dialect): summed in SQL: \(written(t))")
                 case .notCompiled(_, let reason): XCTAssertEqual(reason, "the rows may hold two breakdowns of one total", "\(database.dialect)")
@@ -332,4 +332,11 @@ extension EngineDifferentialTests {
         XCTAssertEqual(result.rows, try session.query("facts | agg n = count()").rows)
         XCTAssertTrue(result.notes.last?.contains("assembled facts do not match its reports") == true, "\(result.notes)")
     }
+}
+
+/// The executors compared on `database`: over its documents' rows and over its assembled facts.
+/// On PostgreSQL only the assembled facts: there `facts` leaves out the sources kept as columns
+/// (`PostgresLayout`), and the shell never queries it.
+func executors(_ database: any SQLDatabase) -> [SQLExecutor] {
+    database.dialect == .postgres ? [SQLExecutor.assembled(database)] : [SQLExecutor(database: database), SQLExecutor.assembled(database)]
 }

@@ -16,13 +16,13 @@ enum PostgresTestServer {
         return url
     }
 
-    /// A connection to an empty database: the workspace tables dropped, so each test starts anew.
+    /// A connection to an empty database: everything in its schema dropped (tables, views,
+    /// indexes), so each test starts anew.
     static func empty() throws -> PostgresServer? {
         guard let url else { return nil }
         let server = try PostgresServer(url: url)
-        for table in ["sources", "source_warnings", "reports", "assembled_facts", "assembled_mentions"] + WorkspaceSchema.reportTables {
-            _ = try server.rows("DROP TABLE IF EXISTS \(table)", [])
-        }
+        _ = try server.rows("DROP SCHEMA public CASCADE", [])
+        _ = try server.rows("CREATE SCHEMA public", [])
         return server
     }
 

@@ -809,6 +809,9 @@ extension MessageCatalogue {
         .engineAssembled: "载入时已对工作区中的文件进行了合并整理（合并说明与附表、跳过重复文件、统一单位名称或只计一次他年数字），SQL 表中尚无这些结果",
         .engineAliases: "单位别名（`:alias`）使单位与存储中合并时的不同",
         .engineStale: "存储中合并后的数字与其报告不符（可能由其他版本的 fiscal 写入）；重新导入即可重建",
+        .storeNotResident: "{0} 含 {1} 个数字，超过 {2}（FISCAL_RESIDENT_FACTS）：其报告留在数据库中，所有查询都在数据库内执行；需要把报告载入内存的操作（`check`、`warnings`、`:reports`）看不到任何报告",
+        .engineStoreOnly: "数据库无法执行 {0}（{1}），而该数据库打开时未把报告载入内存（FISCAL_RESIDENT_FACTS），因此无处执行此查询",
+        .engineStoreMixed: "{0} 打开时未把报告载入内存：其数字不能与同时载入的文件一起查询（可把这些文件导入该数据库，或单独载入）",
         .cmdConnectSummary: "打开 PostgreSQL 数据库或工作区（其中的报告直接载入，不重新读取来源文件）",
         .cmdConnectDetails: """
             打开 PostgreSQL 数据库中的报告，与 `:load` 打开工作区文件相同。

@@ -816,6 +816,9 @@ extension MessageCatalogue {
         .engineAssembled: "loading assembled the store's documents (merged a narrative and its tables, skipped a repeat, named an entity or counted another year's figure once), which the SQL tables do not hold yet",
         .engineAliases: "entity aliases (`:alias`) make the entities other than those the store assembled",
         .engineStale: "the store's assembled facts do not match its reports (written by another version of fiscal?); importing again rebuilds them",
+        .storeNotResident: "{0} holds {1} facts, more than {2} (FISCAL_RESIDENT_FACTS): its reports stay in the database and every query runs there; what needs the reports in memory (`check`, `warnings`, `:reports`) finds none",
+        .engineStoreOnly: "{0} cannot run in the database ({1}), and the database was opened without its reports in memory (FISCAL_RESIDENT_FACTS), so nothing can run it",
+        .engineStoreMixed: "{0} was opened without its reports in memory: its facts cannot be queried together with the files loaded beside it (import those into it, or load them on their own)",
         .cmdConnectSummary: "open a PostgreSQL database or a workspace (its reports load without re-reading any source)",
         .cmdConnectDetails: """
             Opens the reports a PostgreSQL database holds, as `:load` opens a workspace file.

@@ -774,6 +774,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case engineAssembled = "engine.assembled"
     case engineAliases = "engine.aliases"
     case engineStale = "engine.stale"
+    case storeNotResident = "store.notResident"
+    case engineStoreOnly = "engine.storeOnly"
+    case engineStoreMixed = "engine.storeMixed"
     case cmdConnectSummary = "cmd.connect.summary"
     case cmdConnectDetails = "cmd.connect.details"
 }

@@ -25,9 +25,14 @@ public struct OpenedStore: Sendable {
     public var sourceText: @Sendable (String) -> SourceText?
     /// Runs queries inside the store (`--engine sql`).
     public var executor: any QueryExecutor
+    /// Whether `reports` are the store's reports. A store too large to read into memory is
+    /// opened without them (`reports` empty): every query then runs in it, and one that does
+    /// not translate is an error, never an answer over no reports.
+    public var resident: Bool
 
     public init(location: String, reports: [Report], warnings: [Diagnostic], sourceText: @escaping @Sendable (String) -> SourceText?,
-                executor: any QueryExecutor) {
+                executor: any QueryExecutor, resident: Bool = true) {
+        self.resident = resident
         self.location = location
         self.reports = reports
         self.warnings = warnings

@@ -114,6 +114,7 @@ public final class Session {
         for store in opened {
             sourceCache.providers.append(store.sourceText)
             openStore = (store.executor, store.location)
+            storeOnly = store.resident ? nil : store.location
         }
         // The SQL engine answers for the store's reports only: right while nothing else is loaded.
         if opened.count == 1 && documents.isEmpty && result.reports.count == opened[0].reports.count {
@@ -136,6 +137,9 @@ public final class Session {
     public private(set) var openStore: (executor: any QueryExecutor, location: String)?
     /// Whether the loaded reports are exactly the open store's (nothing else loaded, nothing unloaded).
     private var storeHoldsEverything = false
+    /// The open store's location when it was opened without its reports in memory
+    /// (``OpenedStore/resident``): every query runs in it, or not at all.
+    public private(set) var storeOnly: String?
 
     /// What became of the last `count` documents loaded (``load(_:)``): kept as a report,
     /// merged into another document's report, or skipped as a repeat.
@@ -242,6 +246,14 @@ public final class Session {
     /// `query` on the chosen engine: in SQL when `--engine sql` and the store can translate it,
     /// else in memory (with a note saying which part could not run in SQL).
     func run(_ query: Query) throws(QueryError) -> ResultTable {
+        if let only = storeOnly, let store = openStore {
+            // Nothing is in memory to run it on, or to add to what the store answers.
+            guard documents.isEmpty else { throw QueryError(Message(.engineStoreMixed, only)) }
+            switch try store.executor.execute(query, in: context) {
+            case .table(let table): return table
+            case .notCompiled(let stage, let reason): throw QueryError(Message(.engineStoreOnly, stage, reason))
+            }
+        }
         guard engine == .sql else { return try Evaluator.evaluate(query, in: &context) }
         guard let store = openStore else { throw QueryError(Message(.engineNeedsStore)) }
         guard storeHoldsEverything else {
