@@ -80,28 +80,50 @@ def label(n):
     return "%dM" % (n // 1000000) if n % 1000000 == 0 else "%dk" % (n // 1000) if n % 1000 == 0 else str(n)
 
 
+HEADER = "entity,year,phase,statement,item,code,econ_code,fund,measure,amount,unit\n"
+FACTS_PER_ENTITY = len(CODES) * len(YEARS)
+AMOUNT_CENTS = 10_000_000 - 1  # amounts 0.01 to 99,999.99 万元, uniform in hundredths
+# Each code's end of a row, the amount left to fill in.
+ROW_TAILS = ["%s,%s,,一般公共预算,,%%d.%%02d,万元\n" % (item, code) for code, item in CODES]
+
+
+def write_reports(out, rng, entities, per_report, extra):
+    """Writes the reports of `entities` (indices) to `out`: each of their years in turn, report r
+    (entity × years + year, counted over the whole corpus) holding `per_report` facts and one more
+    when r < `extra`, on consecutive 项 codes from a random start, each with a random amount.
+
+    The rows are built from per-code templates and the amount drawn with `getrandbits`, rejecting
+    draws past the range: what `rng.randrange(1, 10_000_000)` does inside, so the rows are those
+    of the plain loop, about twice as fast. Returns the facts written."""
+    draw = rng.getrandbits
+    bits = AMOUNT_CENTS.bit_length()
+    written = 0
+    for e in entities:
+        entity = "示例单位%04d" % (e + 1)
+        block = []
+        for y, year in enumerate(YEARS):
+            r = e * len(YEARS) + y
+            n = per_report + (1 if r < extra else 0)
+            start = rng.randrange(len(CODES))
+            head = "%s,%d,决算,一般公共预算财政拨款支出," % (entity, year)
+            for row in [head + tail for tail in (ROW_TAILS[start:] + ROW_TAILS[:start])[:n]]:
+                cents = draw(bits)
+                while cents >= AMOUNT_CENTS:
+                    cents = draw(bits)
+                block.append(row % divmod(cents + 1, 100))
+            written += n
+        out.write("".join(block))
+    return written
+
+
 def generate(path, facts):
     """The corpus: reports of (entity, year) in turn, each with distinct 项 codes."""
     per_report, extra = divmod(facts, ENTITIES * len(YEARS))
     if per_report + (1 if extra else 0) > len(CODES):
         sys.exit("at most %d facts: one per 项 of each report" % (len(CODES) * ENTITIES * len(YEARS)))
-    rng = random.Random(16)
     with open(path, "w", encoding="utf-8") as out:
-        out.write("entity,year,phase,statement,item,code,econ_code,fund,measure,amount,unit\n")
-        r = 0
-        for e in range(ENTITIES):
-            entity = "示例单位%04d" % (e + 1)
-            for year in YEARS:
-                n = per_report + (1 if r < extra else 0)
-                start = rng.randrange(len(CODES))
-                rows = []
-                for i in range(n):
-                    code, item = CODES[(start + i) % len(CODES)]
-                    cents = rng.randrange(1, 10_000_000)
-                    rows.append("%s,%d,决算,一般公共预算财政拨款支出,%s,%s,,一般公共预算,,%d.%02d,万元\n"
-                                % (entity, year, item, code, cents // 100, cents % 100))
-                out.write("".join(rows))
-                r += 1
+        out.write(HEADER)
+        write_reports(out, random.Random(16), range(ENTITIES), per_report, extra)
 
 
 def fiscal_binary(given):
