@@ -460,6 +460,62 @@ def workspace_section():
     return lines
 
 
+def postgres_section():
+    """PostgreSQL, from the results Benchmarks/postgres.py writes."""
+    runs = load_results("postgres-")
+    if not runs:
+        return []
+    runs.sort(key=lambda r: r["facts"])
+    lines = [
+        "## PostgreSQL",
+        "",
+        "Measured by `Benchmarks/postgres.py`: the corpus's rows in files of about 10M facts (each file its own "
+        "entities), `fiscal import FILE… --into postgres://…` into an empty database (wall time), and the database's "
+        "size after it (`pg_database_size`). Then each query by its own process, `fiscal --db URL --engine sql -c "
+        "QUERY`: the query's time by `:timing`, and the process's wall time, which adds opening the database; the "
+        "best of the runs. Beside it, psql's time (`\\timing`) for the same question in plain SQL over "
+        "`assembled_facts` (sums of `amount_e4`, the amounts × 10⁴): what PostgreSQL itself takes. fiscal's answer "
+        "must have the plain SQL's keys and sums; a query that ran in memory, failed, answered otherwise or passed "
+        "the time limit is shown as such, not timed.",
+        "",
+        "| facts | date | commit | files | import | facts per second | database | bytes per fact | open to a first answer (wall) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+
+    def outcome(q, seconds):
+        if q["outcome"] == "ok":
+            return fmt_s(seconds)
+        return "%s%s" % (q["outcome"], " (%s)" % q["message"].replace("|", "\\|") if q["outcome"] != "timed out" else
+                         " after %s" % fmt_s(q["wall"]))
+
+    for r in runs:
+        lines.append("| %s | %s | %s | %d (%.1f GB of CSV) | %s | {:,.0f} | %.2f GB | %.0f | %s |".format(r["facts"] / r["import_seconds"]) % (
+            label(r["facts"]), r["date"], r.get("commit", ""), r["files"], r["csv_bytes"] / 1e9, fmt_s(r["import_seconds"]),
+            r["database_bytes"] / 1e9, r["database_bytes"] / r["facts"], outcome(r["open"], r["open"]["wall"])))
+    lines.append("")
+    for r in runs:
+        m, pg = r["machine"], r["server"]
+        lines += [
+            "### %s facts through PostgreSQL (%s)" % (label(r["facts"]), r["date"]),
+            "",
+            "Machine: %s, %d cores, %s, %s; load average %.2f when the run began; fiscal %s; PostgreSQL %s "
+            "(%s server; shared_buffers %s, work_mem %s, max_wal_size %s, parallel workers per gather %s, fsync %s). "
+            "Best of %d runs." % (m["cpu"], m["cores"], m["memory"], m["system"], m["load_average_before"], r["fiscal"],
+                                  pg["server_version"], "a throwaway" if r["own_server"] else "a given", pg["shared_buffers"],
+                                  pg["work_mem"], pg["max_wal_size"], pg["max_parallel_workers_per_gather"], pg["fsync"], r["runs"]),
+            "",
+            "| | fiscal query | fiscal process (opening too) | psql, plain SQL |",
+            "|---|---|---|---|",
+        ]
+        for q in [r["open"]] + r["queries"]:
+            lines.append("| %s (`%s`) | %s | %s | %s |" % (
+                q["name"], q["query"].replace("|", "\\|"), outcome(q, q["seconds"]),
+                fmt_s(q["wall"]) if q["outcome"] == "ok" else "—",
+                fmt_s(q["psql_seconds"]) if "psql_seconds" in q else "—"))
+        lines.append("")
+    return lines
+
+
 def write_doc():
     results = load_results("facts-")
     results.sort(key=lambda r: r["facts"])
@@ -513,6 +569,7 @@ def write_doc():
         slower = [name for i, (name, _, _) in enumerate(QUERIES) if r["fiscal"]["queries"][i] > 1.5 * duck["queries"][i]]
         lines += ["Queries more than 1.5× DuckDB's time: %s." % (", ".join(slower) if slower else "none"), ""]
     lines += workspace_section()
+    lines += postgres_section()
     lines += narrative_section()
     lines += ["## The queries", "", "| | fiscal | SQL (DuckDB and SQLite) |", "|---|---|---|"]
     for name, query, sql in QUERIES:
