@@ -489,8 +489,8 @@ def postgres_section():
                          " after %s" % fmt_s(q["wall"]))
 
     for r in runs:
-        lines.append("| %s | %s | %s | %d (%.1f GB of CSV) | %s | {:,.0f} | %.2f GB | %.0f | %s |".format(r["facts"] / r["import_seconds"]) % (
-            label(r["facts"]), r["date"], r.get("commit", ""), r["files"], r["csv_bytes"] / 1e9, fmt_s(r["import_seconds"]),
+        lines.append("| %s | %s | %s | %d (%.0f MB of CSV) | %s | {:,.0f} | %.2f GB | %.0f | %s |".format(r["facts"] / r["import_seconds"]) % (
+            label(r["facts"]), r["date"], r.get("commit", ""), r["files"], r["csv_bytes"] / 1e6, fmt_s(r["import_seconds"]),
             r["database_bytes"] / 1e9, r["database_bytes"] / r["facts"], outcome(r["open"], r["open"]["wall"])))
     lines.append("")
     for r in runs:
