@@ -11,16 +11,18 @@ docs/PERFORMANCE.md is written from every results file there: nothing in it is t
     Benchmarks/compare.py --facts 10M     # 10M facts
     Benchmarks/compare.py --doc-only      # rewrite docs/PERFORMANCE.md from the results
 
-Needs: a release build of fiscal (built here unless --fiscal is given), `pip install duckdb`,
+Needs: a release build of fiscal (built here unless --fiscal is given), `pip install duckdb numpy`,
 Python's sqlite3. FISCAL_THREADS=1 in a second fiscal run shows what one core does.
 """
 import argparse
 import datetime
 import json
+import multiprocessing
 import os
 import platform
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -80,28 +82,169 @@ def label(n):
     return "%dM" % (n // 1000000) if n % 1000000 == 0 else "%dk" % (n // 1000) if n % 1000 == 0 else str(n)
 
 
+HEADER = "entity,year,phase,statement,item,code,econ_code,fund,measure,amount,unit\n"
+FACTS_PER_ENTITY = len(CODES) * len(YEARS)
+AMOUNT_CENTS = 10_000_000 - 1  # amounts 0.01 to 99,999.99 万元, uniform in hundredths
+AMOUNT_WIDTH = len("%d.%02d" % divmod(AMOUNT_CENTS, 100))
+UNIT_END = ",万元\n".encode()
+# Each code's end of a row in UTF-8, spaces where the amount goes (no row has a space otherwise).
+ROW_TAILS = [("%s,%s,,一般公共预算,," % (item, code)).encode() + b" " * AMOUNT_WIDTH + UNIT_END for code, item in CODES]
+assert all(tail.count(b" ") == AMOUNT_WIDTH for tail in ROW_TAILS)
+
+
+def amount_text(cents):
+    """The amounts `cents` (hundredths, a numpy array) as rows of AMOUNT_WIDTH bytes, "%d.%02d"
+    right-aligned in spaces."""
+    import numpy as np
+    text = np.empty((len(cents), AMOUNT_WIDTH), dtype=np.uint8)
+    rest = cents.astype(np.uint32)
+    for place in reversed(range(AMOUNT_WIDTH)):  # from the last digit to the first
+        if place == AMOUNT_WIDTH - 3:
+            text[:, place] = ord(".")
+            continue
+        text[:, place] = rest % 10 + ord("0")
+        rest //= 10
+        if place < AMOUNT_WIDTH - 4:  # a leading zero of the 万元 is a space (the units' is written)
+            text[:, place][cents < 10 ** (AMOUNT_WIDTH - 2 - place)] = ord(" ")
+    return text
+
+
+def write_reports(out, rng, entities, per_report, extra):
+    """Writes the reports of `entities` (indices) to the binary file `out`: each of their years in
+    turn, report r (entity × years + year, counted over the whole corpus) holding `per_report` facts
+    and one more when r < `extra`, on consecutive 项 codes from a random start
+    (`rng.randrange(540)`), each with a random amount (`rng.randrange(1, 10_000_000)` hundredths).
+
+    Written a report at a time, not a row at a time, which makes it about ten times faster than a
+    loop over rows. `randrange(n)` draws `getrandbits(k)` (k bits of n) until a draw is below n,
+    and `getrandbits(k)` is the top k bits of the generator's next 32-bit word; so the words are
+    drawn in bulk (`getrandbits(32 × m)`, the first word lowest) and read the same way, giving the
+    numbers of those calls, in their order. A report is its rows joined with spaces for the
+    amounts, the amounts' text written into them and the spaces dropped. Returns the facts written."""
+    import numpy as np
+    start_shift = 32 - (len(CODES) - 1).bit_length()
+    amount_shift = 32 - AMOUNT_CENTS.bit_length()
+    tails = ROW_TAILS * 2  # a report's codes run on past the last into the first
+    tail_bytes = np.array([len(t) for t in tails])
+    amount_at = tail_bytes - AMOUNT_WIDTH - len(UNIT_END)
+    words = np.zeros(0, dtype="<u4")
+    accepted = np.zeros(1, dtype=np.int64)  # accepted[i]: the words among words[:i] that are amounts' draws
+    p = 0
+
+    def draw(at_least):
+        """The words from p on, at least `at_least` of them."""
+        nonlocal words, accepted, p
+        m = max(at_least, 1 << 20)
+        fresh = np.frombuffer(rng.getrandbits(32 * m).to_bytes(4 * m, "little"), dtype="<u4")
+        words = np.concatenate([words[p:], fresh])
+        accepted = np.concatenate([[0], np.cumsum((words >> amount_shift) < AMOUNT_CENTS)])
+        p = 0
+
+    written = 0
+    entities = list(entities)
+    batch = max(1, (1 << 16) // ((per_report + 1) * len(YEARS)))  # entities of about 64k rows at a time
+    for first in range(0, len(entities), batch):
+        heads, starts, counts, spans = [], [], [], []
+        for e in entities[first:first + batch]:
+            entity = "示例单位%04d" % (e + 1)
+            for y, year in enumerate(YEARS):
+                n = per_report + (1 if e * len(YEARS) + y < extra else 0)
+                while True:
+                    if p >= len(words):
+                        draw(1)
+                    start = int(words[p]) >> start_shift
+                    p += 1
+                    if start < len(CODES):
+                        break
+                # words[p:q] hold the report's n amounts and the draws past the range between them.
+                while (q := int(np.searchsorted(accepted, accepted[p] + n))) > len(words):
+                    draw(2 * n)
+                if n:
+                    heads.append(("%s,%d,决算,一般公共预算财政拨款支出," % (entity, year)).encode())
+                    starts.append(start)
+                    counts.append(n)
+                    spans.append(words[p:q] >> amount_shift)
+                p = q
+        if not counts:
+            continue
+        drawn = np.concatenate(spans)
+        cents = drawn[drawn < AMOUNT_CENTS].astype(np.int64) + 1
+        rows = bytearray(b"".join(h + h.join(tails[s:s + n]) for h, s, n in zip(heads, starts, counts)))
+        code = np.concatenate([np.arange(s, s + n) for s, n in zip(starts, counts)])
+        head_bytes = np.repeat([len(h) for h in heads], counts)
+        row_bytes = head_bytes + tail_bytes[code]
+        at = np.cumsum(row_bytes) - row_bytes + head_bytes + amount_at[code]
+        np.frombuffer(rows, dtype=np.uint8)[at[:, None] + np.arange(AMOUNT_WIDTH)] = amount_text(cents)
+        out.write(rows.replace(b" ", b""))
+        written += len(cents)
+    return written
+
+
 def generate(path, facts):
     """The corpus: reports of (entity, year) in turn, each with distinct 项 codes."""
     per_report, extra = divmod(facts, ENTITIES * len(YEARS))
     if per_report + (1 if extra else 0) > len(CODES):
         sys.exit("at most %d facts: one per 项 of each report" % (len(CODES) * ENTITIES * len(YEARS)))
-    rng = random.Random(16)
-    with open(path, "w", encoding="utf-8") as out:
-        out.write("entity,year,phase,statement,item,code,econ_code,fund,measure,amount,unit\n")
-        r = 0
-        for e in range(ENTITIES):
-            entity = "示例单位%04d" % (e + 1)
-            for year in YEARS:
-                n = per_report + (1 if r < extra else 0)
-                start = rng.randrange(len(CODES))
-                rows = []
-                for i in range(n):
-                    code, item = CODES[(start + i) % len(CODES)]
-                    cents = rng.randrange(1, 10_000_000)
-                    rows.append("%s,%d,决算,一般公共预算财政拨款支出,%s,%s,,一般公共预算,,%d.%02d,万元\n"
-                                % (entity, year, item, code, cents // 100, cents % 100))
-                out.write("".join(rows))
-                r += 1
+    with open(path, "wb") as out:
+        out.write(HEADER.encode())
+        write_reports(out, random.Random(16), range(ENTITIES), per_report, extra)
+
+
+FILE_FACTS = 10_000_000  # facts per file of a corpus in several files, at most about
+
+
+def split_corpus(facts, files=None):
+    """How a corpus of `facts` facts is laid out in files: (entities, [entity range of each file]).
+
+    There are as many entities as `facts` needs at one fact per 项 of each report (100M: 18,519),
+    and as many files as `files`, else the fewest of about FILE_FACTS facts; each file holds its own
+    entities, consecutive and as many in each as can be."""
+    entities = -(-facts // FACTS_PER_ENTITY)
+    files = max(1, min(files or -(-facts // FILE_FACTS), entities))
+    per_file = -(-entities // files)
+    return entities, [range(k * per_file, min((k + 1) * per_file, entities)) for k in range(-(-entities // per_file))]
+
+
+def _write_file(job):
+    """Writes one file of a corpus in several files (run in a worker process); returns its facts."""
+    path, seed, first, stop, per_report, extra = job
+    with open(path + ".part", "wb") as out:
+        out.write(HEADER.encode())
+        written = write_reports(out, random.Random(seed), range(first, stop), per_report, extra)
+    os.replace(path + ".part", path)
+    return written
+
+
+def corpus_files(data, facts, files=None):
+    """The corpus of `facts` facts as several CSV files in a folder of `data`, generated when not
+    there yet: (paths, {"seconds", "facts", "rows_per_s", "processes"} of the generation, or None).
+
+    The rows are generate()'s, with as many entities as the facts need and each file's entities
+    its own (see split_corpus); file k's amounts are drawn from random.Random(16000 + k), so a file
+    does not depend on the others and the files are written in parallel, one process per core."""
+    entities, ranges = split_corpus(facts, files)
+    per_report, extra = divmod(facts, entities * len(YEARS))
+    folder = os.path.join(data, "facts-%s-in-%d" % (label(facts), len(ranges)))
+    os.makedirs(folder, exist_ok=True)
+    paths = [os.path.join(folder, "part-%02d.csv" % k) for k in range(len(ranges))]
+    jobs = [(path, 16000 + k, r.start, r.stop, per_report, extra)
+            for k, (path, r) in enumerate(zip(paths, ranges)) if not os.path.exists(path)]
+    if not jobs:
+        return paths, None
+    # The disk must hold the rows: their mean length at most (an amount of the widest).
+    row_bytes = len(("示例单位%04d,2016,决算,一般公共预算财政拨款支出," % entities).encode()) + sum(map(len, ROW_TAILS)) / len(ROW_TAILS)
+    need = row_bytes * facts * len(jobs) / len(paths)
+    free = shutil.disk_usage(folder).free
+    if need > free:
+        sys.exit("generating %s facts needs about %.1f GB in %s; %.1f GB are free" % (label(facts), need / 1e9, folder, free / 1e9))
+    processes = min(len(jobs), os.cpu_count() or 1)
+    print("generating %d files of %s facts in %s (%d processes, about %.1f GB)"
+          % (len(jobs), label(facts), folder, processes, need / 1e9), file=sys.stderr)
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        written = sum(pool.imap_unordered(_write_file, jobs))
+    seconds = time.perf_counter() - start
+    return paths, {"seconds": seconds, "facts": written, "rows_per_s": written / seconds, "processes": processes}
 
 
 def fiscal_binary(given):
@@ -317,6 +460,62 @@ def workspace_section():
     return lines
 
 
+def postgres_section():
+    """PostgreSQL, from the results Benchmarks/postgres.py writes."""
+    runs = load_results("postgres-")
+    if not runs:
+        return []
+    runs.sort(key=lambda r: r["facts"])
+    lines = [
+        "## PostgreSQL",
+        "",
+        "Measured by `Benchmarks/postgres.py`: the corpus's rows in files of about 10M facts (each file its own "
+        "entities), `fiscal import FILE… --into postgres://…` into an empty database (wall time), and the database's "
+        "size after it (`pg_database_size`). Then each query by its own process, `fiscal --db URL --engine sql -c "
+        "QUERY`: the query's time by `:timing`, and the process's wall time, which adds opening the database; the "
+        "best of the runs. Beside it, psql's time (`\\timing`) for the same question in plain SQL over "
+        "`assembled_facts` (sums of `amount_e4`, the amounts × 10⁴): what PostgreSQL itself takes. fiscal's answer "
+        "must have the plain SQL's keys and sums; a query that ran in memory, failed, answered otherwise or passed "
+        "the time limit is shown as such, not timed.",
+        "",
+        "| facts | date | commit | files | import | facts per second | database | bytes per fact | open to a first answer (wall) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+
+    def outcome(q, seconds):
+        if q["outcome"] == "ok":
+            return fmt_s(seconds)
+        return "%s%s" % (q["outcome"], " (%s)" % q["message"].replace("|", "\\|") if q["outcome"] != "timed out" else
+                         " after %s" % fmt_s(q["wall"]))
+
+    for r in runs:
+        lines.append("| %s | %s | %s | %d (%.0f MB of CSV) | %s | {:,.0f} | %.2f GB | %.0f | %s |".format(r["facts"] / r["import_seconds"]) % (
+            label(r["facts"]), r["date"], r.get("commit", ""), r["files"], r["csv_bytes"] / 1e6, fmt_s(r["import_seconds"]),
+            r["database_bytes"] / 1e9, r["database_bytes"] / r["facts"], outcome(r["open"], r["open"]["wall"])))
+    lines.append("")
+    for r in runs:
+        m, pg = r["machine"], r["server"]
+        lines += [
+            "### %s facts through PostgreSQL (%s)" % (label(r["facts"]), r["date"]),
+            "",
+            "Machine: %s, %d cores, %s, %s; load average %.2f when the run began; fiscal %s; PostgreSQL %s "
+            "(%s server; shared_buffers %s, work_mem %s, max_wal_size %s, parallel workers per gather %s, fsync %s). "
+            "Best of %d runs." % (m["cpu"], m["cores"], m["memory"], m["system"], m["load_average_before"], r["fiscal"],
+                                  pg["server_version"], "a throwaway" if r["own_server"] else "a given", pg["shared_buffers"],
+                                  pg["work_mem"], pg["max_wal_size"], pg["max_parallel_workers_per_gather"], pg["fsync"], r["runs"]),
+            "",
+            "| | fiscal query | fiscal process (opening too) | psql, plain SQL |",
+            "|---|---|---|---|",
+        ]
+        for q in [r["open"]] + r["queries"]:
+            lines.append("| %s (`%s`) | %s | %s | %s |" % (
+                q["name"], q["query"].replace("|", "\\|"), outcome(q, q["seconds"]),
+                fmt_s(q["wall"]) if q["outcome"] == "ok" else "—",
+                fmt_s(q["psql_seconds"]) if "psql_seconds" in q else "—"))
+        lines.append("")
+    return lines
+
+
 def write_doc():
     results = load_results("facts-")
     results.sort(key=lambda r: r["facts"])
@@ -370,6 +569,7 @@ def write_doc():
         slower = [name for i, (name, _, _) in enumerate(QUERIES) if r["fiscal"]["queries"][i] > 1.5 * duck["queries"][i]]
         lines += ["Queries more than 1.5× DuckDB's time: %s." % (", ".join(slower) if slower else "none"), ""]
     lines += workspace_section()
+    lines += postgres_section()
     lines += narrative_section()
     lines += ["## The queries", "", "| | fiscal | SQL (DuckDB and SQLite) |", "|---|---|---|"]
     for name, query, sql in QUERIES:
