@@ -216,11 +216,11 @@ extension PostgresServer: ImportDestination {
         try execute("TRUNCATE \(PostgresLayout.assembledTableNames.joined(separator: ", "))")
         for index in PostgresLayout.rowIndexNames { try execute("DROP INDEX IF EXISTS \(index)") }
         let writer = AssembledRowWriter(assembled)
-        try copy(into: "assembled_rows", columns: AssembledRowWriter.rowColumns) { writer.nextRows() }
-        try copy(into: "assembled_more_mentions", columns: AssembledRowWriter.moreMentionColumns) { writer.takeMoreMentions() }
-        try copy(into: "fact_contexts", columns: ["id", "entity", "year", "phase"]) { writer.takeContexts() }
-        try copy(into: "fact_labels", columns: ["id", "statement", "item", "code", "econ_code", "fund", "measure", "unit", "file"]) { writer.takeLabels() }
-        try copy(into: "mention_labels", columns: ["id", "file", "reading", "unit", "part"]) { writer.takeMentionLabels() }
+        try copy(into: "assembled_rows", columns: AssembledRowWriter.rowColumns, bytes: { writer.nextRows() })
+        try copy(into: "assembled_more_mentions", columns: AssembledRowWriter.moreMentionColumns, bytes: { writer.takeMoreMentions() })
+        try copy(into: "fact_contexts", columns: ["id", "entity", "year", "phase"], bytes: { writer.takeContexts() })
+        try copy(into: "fact_labels", columns: ["id", "statement", "item", "code", "econ_code", "fund", "measure", "unit", "file"], bytes: { writer.takeLabels() })
+        try copy(into: "mention_labels", columns: ["id", "file", "reading", "unit", "part"], bytes: { writer.takeMentionLabels() })
         for statement in PostgresLayout.rowIndexes { try execute(statement) }
         for table in PostgresLayout.assembledTableNames { try execute("ANALYZE \(table)") }
         try setMeta("assembled_facts", String(writer.written))

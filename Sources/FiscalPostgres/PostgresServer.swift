@@ -150,12 +150,17 @@ public final class PostgresServer: SQLDatabase, @unchecked Sendable {
     /// Streams rows into `table` with `COPY … FROM STDIN`: `next` gives the next chunk of lines
     /// in COPY's text format (each ending in a newline), `nil` at the end.
     func copy(into table: String, columns: [String], next: @escaping @Sendable () throws -> String?) throws(StoreError) {
+        try copy(into: table, columns: columns, bytes: { try next().map { Array($0.utf8) } })
+    }
+
+    /// ``copy(into:columns:next:)`` with chunks given as UTF-8 bytes.
+    func copy(into table: String, columns: [String], bytes next: @escaping @Sendable () throws -> [UInt8]?) throws(StoreError) {
         let connection = self.connection, logger = self.logger
         do {
             try PostgresServer.wait {
                 try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
                     while let chunk = try next() {
-                        try await writer.write(ByteBuffer(string: chunk))
+                        try await writer.write(ByteBuffer(bytes: chunk))
                     }
                 }
             }
