@@ -41,6 +41,11 @@ enum PostgresLayout {
 
     /// The assembled facts, narrow, and the views giving them the workspace's columns.
     ///
+    /// The views join their labels with `LEFT JOIN` on the labels' keys: every id has its
+    /// label (the import writes both), so it is the same as an inner join, but PostgreSQL
+    /// leaves out the join of a table none of whose columns a query reads (a count reads
+    /// `assembled_rows` alone, a group by year joins the contexts only).
+    ///
     /// Columns wider than four bytes come first (PostgreSQL aligns each); an empty `m_line` is
     /// the fact's line, an empty `m_amount` the fact's amount, an empty `amount_text` the
     /// amount's fixed-point value written out.
@@ -71,17 +76,17 @@ enum PostgresLayout {
           l.measure, COALESCE(f.amount_text, \(amountText("f"))) AS amount, f.amount_e4,
           CAST(f.amount_scale AS INTEGER) AS amount_scale, l.unit, CAST(f.derived AS INTEGER) AS derived,
           CAST(f.disputed AS INTEGER) AS disputed, l.file, f.line, f.mention_count
-        FROM assembled_rows f JOIN fact_contexts c ON c.id = f.context_id JOIN fact_labels l ON l.id = f.label_id
+        FROM assembled_rows f LEFT JOIN fact_contexts c ON c.id = f.context_id LEFT JOIN fact_labels l ON l.id = f.label_id
         """,
         """
         CREATE VIEW assembled_mentions AS
         SELECT f.report_id, f.ordinal AS fact_ordinal, 0 AS ordinal, ml.file, COALESCE(f.m_line, f.line) AS line,
           f.m_start AS start_col, f.m_end AS end_col, COALESCE(f.m_amount, f.amount_text, \(amountText("f"))) AS amount,
           ml.reading, ml.unit, ml.part
-        FROM assembled_rows f JOIN mention_labels ml ON ml.id = f.m_label
+        FROM assembled_rows f LEFT JOIN mention_labels ml ON ml.id = f.m_label
         UNION ALL
         SELECT m.report_id, m.fact_ordinal, m.ordinal, ml.file, m.line, m.start_col, m.end_col, m.amount, ml.reading, ml.unit, ml.part
-        FROM assembled_more_mentions m JOIN mention_labels ml ON ml.id = m.label_id
+        FROM assembled_more_mentions m LEFT JOIN mention_labels ml ON ml.id = m.label_id
         """,
     ]
 

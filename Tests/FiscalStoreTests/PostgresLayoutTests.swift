@@ -75,6 +75,22 @@ final class PostgresLayoutTests: XCTestCase {
                        String(try sqlite.rows("SELECT COUNT(*) FROM assembled_facts", [])[0][0].int ?? -1))
     }
 
+    /// A query reading no label reads `assembled_rows` alone, and one reading a year joins the
+    /// contexts only: at 10⁸ rows each join left out is a hash of every row saved.
+    func testViewsJoinOnlyTheLabelsAQueryReads() throws {
+        let server = try server()
+        _ = try server.importSources([Fixture.csv], registry: BuiltinFormats.registry, format: nil, refresh: false) { _ in }
+        func plan(_ sql: String) throws -> String {
+            try server.rows("EXPLAIN " + sql, []).compactMap { $0.first?.string }.joined(separator: "\n")
+        }
+        let count = try plan("SELECT COUNT(*), SUM(amount_e4) FROM assembled_facts")
+        XCTAssertFalse(count.contains("Join"), count)
+        XCTAssertTrue(count.contains("assembled_rows"), count)
+        let byYear = try plan("SELECT year, SUM(amount_e4) FROM assembled_facts GROUP BY year")
+        XCTAssertTrue(byYear.contains("fact_contexts"), byYear)
+        XCTAssertFalse(byYear.contains("fact_labels"), byYear)
+    }
+
     /// A canonical CSV goes over as its columns: no row per fact in `facts`, and the reports
     /// read back from the columns are the ones loading the file gives.
     func testCSVTravelsAsColumns() throws {
