@@ -104,7 +104,11 @@ public struct SQLExecutor: QueryExecutor {
             return SQLPlan.NotCompiled(stage: "`sum`", reason: "the rows may hold two breakdowns of one total")
         }
         // A total and its own parts in one group: a code with a code under it, in one context.
-        if try exists("base a JOIN base b ON \(SQLPlan.partOf(keys + SQLPlan.totalContext))", plan) {
+        let context6 = keys + SQLPlan.totalContext
+        if try !rows("""
+            \(plan.base), parents AS (\(SQLPlan.parentKeys(of: "base", within: context6)))
+            SELECT 1 FROM base a JOIN parents p ON \(SQLPlan.isParent(within: context6)) LIMIT 1
+            """, plan).isEmpty {
             return SQLPlan.NotCompiled(stage: "`sum`", reason: "a group holds a stated total with its parts")
         }
         // A total by its wording (合计, the statement's own total, a named total) with other rows.
