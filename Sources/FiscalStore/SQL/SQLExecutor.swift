@@ -78,12 +78,17 @@ public struct SQLExecutor: QueryExecutor {
 
     /// Why the in-memory engine must answer (it would add a note, leave rows out or refuse),
     /// `nil` when the SQL result is the same.
+    ///
+    /// Decided in the order the checks are written (the first that holds names the reason), with
+    /// as few scans of the rows as that order allows: one grouped scan for what a group adds,
+    /// one of the distinct items for the breakdowns and the named totals, and a join on the
+    /// parent keys (``SQLPlan/parentKeys(of:within:)``) for a total with its parts.
     func guardReason(_ plan: SQLPlan, context: QueryContext) throws -> SQLPlan.NotCompiled? {
         if plan.usesAmounts, try exists("\(tables.facts) WHERE amount_e4 IS NULL", plan) {
             return SQLPlan.NotCompiled(stage: "amount", reason: "some amounts have more than \(WorkspaceSchema.fixedScale) decimals")
         }
         if plan.keys == nil {
-            if plan.sortsByAmount, try rows("\(plan.base) SELECT COUNT(DISTINCT unit) FROM base", plan).first?.first?.int ?? 0 > 1 {
+            if plan.sortsByAmount, try spread(["unit"], groupedBy: [], plan) == ["unit"] {
                 return SQLPlan.NotCompiled(stage: "`sort amount`", reason: "the rows are in several units")
             }
             return nil
@@ -91,28 +96,34 @@ public struct SQLExecutor: QueryExecutor {
         guard plan.sums else { return nil }
         let keys = plan.keys!.map { $0.expression("") }
         let names = Set(plan.keys!.map(\.name))
-        let groupBy = keys.isEmpty ? "" : " GROUP BY " + keys.joined(separator: ", ")
-        for (column, what) in [("measure", "several measures"), ("unit", "several units"), ("statement", "several statements")]
-        where !names.contains(column) {
-            if try exists("(SELECT COUNT(DISTINCT \(column)) AS n FROM base\(groupBy)) g WHERE n > 1", plan) {
-                return SQLPlan.NotCompiled(stage: "`sum`", reason: "a group adds \(what)")
-            }
+        let adds = [("measure", "several measures"), ("unit", "several units"), ("statement", "several statements")]
+            .filter { !names.contains($0.0) }
+        let spread = try spread(adds.map(\.0), groupedBy: keys, plan)
+        if let add = adds.first(where: { spread.contains($0.0) }) {
+            return SQLPlan.NotCompiled(stage: "`sum`", reason: "a group adds \(add.1)")
         }
         // Grouped on a level, the rows are the finest stated: no total has its parts among them.
         if plan.level != nil { return nil }
-        if try mayHoldTwoBreakdowns(plan, context: context) {
+        let distinct = try rows("""
+            \(plan.base) SELECT DISTINCT item, statement, code, CASE WHEN econ_code IS NULL THEN 0 ELSE 1 END FROM base
+            """, plan)
+        if mayHoldTwoBreakdowns(distinct, context: context) {
             return SQLPlan.NotCompiled(stage: "`sum`", reason: "the rows may hold two breakdowns of one total")
         }
         // A total and its own parts in one group: a code with a code under it, in one context.
-        if try exists("base a JOIN base b ON \(SQLPlan.partOf(keys + SQLPlan.totalContext))", plan) {
+        let context6 = keys + SQLPlan.totalContext
+        if try !rows("""
+            \(plan.base), parents AS (\(SQLPlan.parentKeys(of: "base", within: context6)))
+            SELECT 1 FROM base a JOIN parents p ON \(SQLPlan.isParent(within: context6)) LIMIT 1
+            """, plan).isEmpty {
             return SQLPlan.NotCompiled(stage: "`sum`", reason: "a group holds a stated total with its parts")
         }
         // A total by its wording (合计, the statement's own total, a named total) with other rows.
-        let items = try rows("\(plan.base) SELECT DISTINCT item, statement FROM base", plan)
         let stems = Set(context.namedTotals.flatMap { $0.totals + $0.parts }.map(NamedTotal.stem))
         var totals: [(String, String)] = []
-        for row in items {
-            guard let item = row[0].string, let statement = row[1].string else { continue }
+        var seen = Set<[String]>()
+        for row in distinct {
+            guard let item = row[0].string, let statement = row[1].string, seen.insert([item, statement]).inserted else { continue }
             if Evaluator.isTotalLabel(item) || Evaluator.isStatementTotal(FactKey.normalize(item), of: FactKey.normalize(statement))
                 || stems.contains(NamedTotal.stem(item)) {
                 totals.append((item, statement))
@@ -137,15 +148,31 @@ public struct SQLExecutor: QueryExecutor {
         return nil
     }
 
+    /// Which of `columns` hold more than one value in some group of the rows (grouped by `keys`),
+    /// found in one scan: more than one value where the least and the greatest differ, as
+    /// `COUNT(DISTINCT …) > 1` says, but without sorting each group's values.
+    func spread(_ columns: [String], groupedBy keys: [String], _ plan: SQLPlan) throws -> Set<String> {
+        guard !columns.isEmpty else { return [] }
+        let dialect = database.dialect
+        // By code point: under a collation that calls distinct texts equal, MIN and MAX could agree.
+        let differ = columns.enumerated().map { i, c in
+            "CASE WHEN MIN(\(dialect.ordered(c))) < MAX(\(dialect.ordered(c))) THEN 1 ELSE 0 END AS d\(i)"
+        }
+        let groupBy = keys.isEmpty ? "" : " GROUP BY " + keys.joined(separator: ", ")
+        let found = try rows("""
+            \(plan.base) SELECT \(columns.indices.map { "MAX(d\($0))" }.joined(separator: ", "))
+            FROM (SELECT \(differ.joined(separator: ", ")) FROM base\(groupBy)) g
+            """, plan).first ?? []
+        return Set(columns.indices.filter { found.indices.contains($0) && found[$0].int == 1 }.map { columns[$0] })
+    }
+
     /// Whether the rows hold two breakdowns of one total (``FiscalQuery/BreakdownMasks``: the
     /// 收支总表's 收入 by source with its 支出 by 类, 301 with 30101's line `X：Y` and `X`),
-    /// decided from the distinct items, statements and codes they hold as the in-memory engine
-    /// decides it. When they do, the in-memory engine answers: it refuses the sum, or finds that
-    /// the two never meet in one group and context.
-    func mayHoldTwoBreakdowns(_ plan: SQLPlan, context: QueryContext) throws -> Bool {
-        let distinct = try rows("""
-            \(plan.base) SELECT DISTINCT item, statement, code, CASE WHEN econ_code IS NULL THEN 0 ELSE 1 END FROM base
-            """, plan)
+    /// decided from the distinct items, statements and codes they hold (`distinct`: item,
+    /// statement, code, 1 when it has an economic code) as the in-memory engine decides it. When
+    /// they do, the in-memory engine answers: it refuses the sum, or finds that the two never meet
+    /// in one group and context.
+    func mayHoldTwoBreakdowns(_ distinct: [[SQLValue]], context: QueryContext) -> Bool {
         var items: [String] = [], statements: [String] = [], codes: [String] = []
         var itemIDs: [String: Int32] = [:], statementIDs: [String: Int32] = [:], codeIDs: [String: Int32] = [:]
         func id(_ v: SQLValue, _ ids: inout [String: Int32], _ values: inout [String]) -> Int32 {

@@ -337,13 +337,16 @@ struct SQLPlan {
     /// Grouped on a level, `base` holds what the in-memory engine adds up there: the filtered
     /// facts (`filtered`) less each stated total whose parts are among them in its context
     /// (`finest`: a code with a longer code under it, same entity, year, phase, statement, fund
-    /// and measure), less those without a code at the level.
+    /// and measure — found among the ``parentKeys(of:within:)``), less those without a code at
+    /// the level.
     var base: String {
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         guard let level else { return "WITH base AS (SELECT * FROM \(tables.facts)\(filter))" }
         return """
             WITH filtered AS (SELECT * FROM \(tables.facts)\(filter)),
-            finest AS (SELECT * FROM filtered a WHERE NOT EXISTS (SELECT 1 FROM filtered b WHERE \(SQLPlan.partOf(SQLPlan.totalContext)))),
+            parents AS (\(SQLPlan.parentKeys(of: "filtered", within: SQLPlan.totalContext))),
+            finest AS (SELECT a.* FROM filtered a LEFT JOIN parents p ON \(SQLPlan.isParent(within: SQLPlan.totalContext))
+              WHERE p.parent_code IS NULL),
             base AS (SELECT * FROM finest WHERE length(code) >= \(level.digits))
             """
     }
@@ -351,18 +354,45 @@ struct SQLPlan {
     /// The columns within which one fact can be a part of another's total, as in memory.
     static let totalContext = ["entity", "year", "phase", "statement", "fund", "measure"]
 
-    /// SQL that holds when rows `a` and `b` agree on `columns` (a missing value equals a missing
-    /// one) and `b`'s code lies under `a`'s: `a` is a stated total with `b` among its parts.
+    /// A query for the stated totals' keys among `rows`: each context (`columns`) with every code
+    /// that has a longer code under it there (`parent_code`), once.
     ///
-    /// Written so that a planner can join on equalities: a column the schema never leaves empty
-    /// is compared with `=` alone (`x = y OR both NULL` is no equality, and made every such
-    /// check a nested loop over the facts: minutes at a million), and since codes have 3, 5 or
-    /// 7 digits, `a`'s code under `b`'s is `a.code IN (b's first 3, b's first 5)`.
-    static func partOf(_ columns: [String]) -> String {
-        columns.map { neverNull.contains($0) ? "a.\($0) = b.\($0)" : "(a.\($0) = b.\($0) OR (a.\($0) IS NULL AND b.\($0) IS NULL))" }
-            .joined(separator: " AND ")
-            + " AND a.code IS NOT NULL AND b.code IS NOT NULL AND a.code IN (substr(b.code, 1, 3), substr(b.code, 1, 5))"
-            + " AND length(b.code) > length(a.code)"
+    /// Codes have 3, 5 or 7 digits, so a code's parents are its first 3 digits (when it is longer)
+    /// and its first 5 (when it is longer still); the two never meet, so each half is made
+    /// distinct alone (`UNION ALL`, not a third pass over both). A row is a stated total with its parts among
+    /// `rows` exactly when its context and code are among these keys (``isParent(within:)``):
+    /// a join on equalities, which a planner hashes. The check it replaces, a correlated
+    /// `EXISTS` on `a.code IN (substr(b.code, 1, 3), substr(b.code, 1, 5))` and `x = y OR both
+    /// NULL`, left PostgreSQL those conditions to try on every pair of rows in one entity,
+    /// year, phase, statement and measure (quadratic in the rows of a report's table), and in
+    /// `drill`'s select list ran as a subplan per row (quadratic in the facts).
+    static func parentKeys(of rows: String, within columns: [String]) -> String {
+        let context = distinct(columns).map { $0 + ", " }.joined()
+        return [3, 5].map { digits in
+            "SELECT DISTINCT \(context)substr(code, 1, \(digits)) AS parent_code FROM \(rows) WHERE length(code) > \(digits)"
+        }.joined(separator: " UNION ALL ")
+    }
+
+    /// SQL that holds when row `a` is a stated total of the parent keys `p` (``parentKeys(of:within:)``):
+    /// its code is a parent there, and it agrees with them on `columns`, a missing value equal
+    /// to a missing one.
+    ///
+    /// Every condition is an equality, so that a planner can hash the join: a column the schema
+    /// may leave empty (all of them text) is compared as `COALESCE(x, '')` and `x IS NULL`, which
+    /// together tell every value and NULL apart.
+    static func isParent(within columns: [String]) -> String {
+        (distinct(columns).map { c in
+            neverNull.contains(c)
+                ? "a.\(c) = p.\(c)"
+                : "COALESCE(a.\(c), '') = COALESCE(p.\(c), '') AND (a.\(c) IS NULL) = (p.\(c) IS NULL)"
+        } + ["a.code = p.parent_code"]).joined(separator: " AND ")
+    }
+
+    /// `columns` without repeats, first first (a key may also be a context column; a table
+    /// cannot have two columns of one name).
+    static func distinct(_ columns: [String]) -> [String] {
+        var seen = Set<String>()
+        return columns.filter { seen.insert($0).inserted }
     }
 
     /// The columns of a facts table that are `NOT NULL` (``WorkspaceSchema/factsTable(_:)``).
