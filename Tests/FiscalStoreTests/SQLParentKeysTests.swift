@@ -98,7 +98,7 @@ final class SQLParentKeysTests: XCTestCase {
         let (session, databases) = try corpus()
         var rows = 0
         for database in databases {
-            for executor in [SQLExecutor(database: database), SQLExecutor.assembled(database)] {
+            for executor in executors(database) {
                 for text in Self.translated {
                     let memory = try session.query(text)
                     guard case .table(let sql) = try executor.execute(try Parser.parse(Lexer.tokenize(text)), in: session.context) else {
