@@ -355,21 +355,37 @@ struct SQLPlan {
     static let totalContext = ["entity", "year", "phase", "statement", "fund", "measure"]
 
     /// A query for the stated totals' keys among `rows`: each context (`columns`) with every code
-    /// that has a longer code under it there (`parent_code`), once.
+    /// of it that has a longer code under it there (`parent_code`), once.
     ///
-    /// Codes have 3, 5 or 7 digits, so a code's parents are its first 3 digits (when it is longer)
-    /// and its first 5 (when it is longer still); the two never meet, so each half is made
-    /// distinct alone (`UNION ALL`, not a third pass over both). A row is a stated total with its parts among
-    /// `rows` exactly when its context and code are among these keys (``isParent(within:)``):
-    /// a join on equalities, which a planner hashes. The check it replaces, a correlated
-    /// `EXISTS` on `a.code IN (substr(b.code, 1, 3), substr(b.code, 1, 5))` and `x = y OR both
-    /// NULL`, left PostgreSQL those conditions to try on every pair of rows in one entity,
-    /// year, phase, statement and measure (quadratic in the rows of a report's table), and in
-    /// `drill`'s select list ran as a subplan per row (quadratic in the facts).
+    /// Codes have 3, 5 or 7 digits, so only a code of 3 or 5 digits can be a total, and its parts
+    /// are the longer codes that start with it. The keys are found from the totals' side: the
+    /// distinct short codes of each context (few: the 类 and 款 rows of a report's tables) joined
+    /// with the rows on the context and on the first 3 (or 5) digits of their code. Every
+    /// condition is an equality, which a planner hashes with the short codes as the small side;
+    /// where `rows` has no short code, the join is empty and PostgreSQL does not scan the rows
+    /// for it. The two halves never meet (`UNION ALL`). A row is a stated total with its parts
+    /// among `rows` exactly when its context and code are among these keys (``isParent(within:)``).
+    ///
+    /// Two forms came before. A correlated `EXISTS` on `a.code IN (substr(b.code, 1, 3),
+    /// substr(b.code, 1, 5))` and `x = y OR both NULL` tried every pair of rows in one context
+    /// (quadratic; in `drill`'s select list a subplan per row). Then the distinct prefixes of
+    /// every row, joined back with every row: right, but at 10M facts PostgreSQL sorted all of
+    /// them for a merge join, 200 s for a guard that found nothing.
     static func parentKeys(of rows: String, within columns: [String]) -> String {
-        let context = distinct(columns).map { $0 + ", " }.joined()
+        let context = distinct(columns)
+        let same = context.map { c in
+            neverNull.contains(c)
+                ? "t.\(c) = b.\(c)"
+                : "COALESCE(t.\(c), '') = COALESCE(b.\(c), '') AND (t.\(c) IS NULL) = (b.\(c) IS NULL)"
+        }
+        let select = context.map { "t.\($0), " }.joined()
+        let inner = context.map { $0 + ", " }.joined()
         return [3, 5].map { digits in
-            "SELECT DISTINCT \(context)substr(code, 1, \(digits)) AS parent_code FROM \(rows) WHERE length(code) > \(digits)"
+            """
+            SELECT DISTINCT \(select)t.code AS parent_code
+            FROM (SELECT DISTINCT \(inner)code FROM \(rows) WHERE length(code) = \(digits)) t
+            JOIN \(rows) b ON \((same + ["substr(b.code, 1, \(digits)) = t.code"]).joined(separator: " AND ")) AND length(b.code) > \(digits)
+            """
         }.joined(separator: " UNION ALL ")
     }
 
