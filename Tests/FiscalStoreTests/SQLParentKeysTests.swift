@@ -44,6 +44,8 @@ final class SQLParentKeysTests: XCTestCase {
         测试局,2024,决算,支出,基本工资,,30101,,合计,70.00,万元
         测试局,2024,决算,支出,交通运输支出,214,30201,,合计,3.00,万元
         其他局,2024,决算,支出,一般公共服务支出,201,,,合计,9.00,万元
+        命名局,2023,决算,支出,旧名项目,2018801,,一般公共预算,合计,1.00,万元
+        命名局,2024,决算,支出,新名项目,2018801,,一般公共预算,合计,2.00,万元
 
         """
 
@@ -126,7 +128,26 @@ final class SQLParentKeysTests: XCTestCase {
         XCTAssertTrue(byClass.notes.contains { $0.contains(": 5 stated total lines were left out") }, "\(byClass.notes)")
         let counts = Dictionary(byClass.rows.map { ($0[0].description, $0[2].description) }, uniquingKeysWith: { a, _ in a })
         for code in ["205", "206", "207", "208", "210", "211", "212"] { XCTAssertEqual(counts[code], "2", "\(code): \(byClass.rows)") }
-        XCTAssertEqual(counts["201"], "4", "\(byClass.rows)")
+        // 201: 20103, 2010101, 2010102, 其他局's 201, and 命名局's 2018801 in two years.
+        XCTAssertEqual(counts["201"], "6", "\(byClass.rows)")
+    }
+
+    /// A 项 the catalog does not name is named by the item its latest year writes, on every
+    /// engine (the SQL engine looks such codes up together, not one query per code).
+    func testUncataloguedCodesAreNamedByTheirLatestItem() throws {
+        let (session, databases) = try corpus()
+        let text = "facts | where code = \"2018801\" | group 项 | agg n = count()"
+        let memory = try session.query(text)
+        XCTAssertEqual(memory.rows.map { $0.map(\.description) }, [["2018801", "新名项目", "2"]])
+        for database in databases {
+            for executor in executors(database) {
+                guard case .table(let sql) = try executor.execute(try Parser.parse(Lexer.tokenize(text)), in: session.context) else {
+                    XCTFail("\(database.dialect): expected `\(text)` to run in SQL")
+                    continue
+                }
+                XCTAssertEqual(sql.rows.map { $0.map(\.description) }, memory.rows.map { $0.map(\.description) }, "\(database.dialect)")
+            }
+        }
     }
 
     /// No statement the SQL engine runs for a level group, a drill or a sum's guards checks a

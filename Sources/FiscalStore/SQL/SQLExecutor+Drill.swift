@@ -69,13 +69,12 @@ extension SQLExecutor {
             let amount = StoredAmount.fromFixed(sum, scale: Int(row[3].int ?? 0))
             try tree.add(code: codeID[code]!, amount: amount, total: row[1].int == 1, member: Int32(i))
         }
-        var names: [ClassificationCode: String?] = [:]
-        let made = try tree.table(spec, name: { code in
-            if let known = names[code] { return known }
-            let name = (try? levelName(.text(code.rawValue), context: context)) ?? nil
-            names[code] = name
-            return name
-        }, language: language)
+        // The names the table may ask for: the codes summed and the codes above them.
+        var asked = Set(codes)
+        for code in codes where code.count > 3 { asked.insert(String(code.prefix(3))); if code.count > 5 { asked.insert(String(code.prefix(5))) } }
+        if let code = spec.code { asked.insert(code.rawValue) }
+        let names = try levelNames(asked, context: context)
+        let made = try tree.table(spec, name: { code in names[code.rawValue] }, language: language)
         var table = ResultTable(columns: made.columns)
         let spans = try drillSpans(marked, scope, shown: made.codes)
         for (i, row) in made.rows.enumerated() {
