@@ -290,7 +290,8 @@ public final class Session {
     /// returns the result and the `chart` stage it ends with, if any.
     public func evaluate(_ text: String) throws(QueryError) -> (table: ResultTable, chart: ChartSpec?) {
         let query = try Parser.parse(Lexer.tokenize(text))
-        let result = try Evaluator.evaluate(query, in: &context)
+        // A store opened without its reports answers here too: in memory there is nothing.
+        let result = storeOnly == nil ? try Evaluator.evaluate(query, in: &context) : try run(query)
         if case .chart(let spec)? = query.pipeline.stages.last { return (result, spec) }
         return (result, nil)
     }
