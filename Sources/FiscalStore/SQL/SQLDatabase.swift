@@ -34,6 +34,15 @@ public enum SQLDialect: Sendable {
     /// An exact sum as the driver reads it: PostgreSQL's `numeric` as text, SQLite's integer as is.
     public func exactText(_ expression: String) -> String { self == .postgres ? "CAST(\(expression) AS TEXT)" : expression }
 
+    /// A common table expression `name AS (body)` that the planner may fold into each statement
+    /// reading it. PostgreSQL otherwise computes a CTE named more than once into a work table
+    /// first: at 10M facts, a tuplestore of every filtered row spilled to disk, then read back
+    /// two or three times (30–50 s a statement), where scanning the narrow rows again is cheaper
+    /// and can use parallel workers. SQLite's planner keeps its own choice.
+    public func inlined(_ name: String, _ body: String) -> String {
+        self == .postgres ? "\(name) AS NOT MATERIALIZED (\(body))" : "\(name) AS (\(body))"
+    }
+
     /// Placeholder number `i` (1-based).
     public func placeholder(_ i: Int) -> String { self == .postgres ? "$\(i)" : "?" }
 }

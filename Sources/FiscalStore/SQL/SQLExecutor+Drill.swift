@@ -20,31 +20,43 @@ extension SQLExecutor {
         scope.level = nil
         scope.conditions.append("(code IS NOT NULL)")
         var notes: [String] = []
+        // The scope's choices, made from one grouped scan: per statement, measure, year, 决算 or
+        // not, and unit, how many rows (a few groups, whatever the number of facts).
+        let final = Phase.final.rawValue
+        var shapeQuery = scope
+        let isFinal = shapeQuery.bind(.text(final))
+        var shape = try rows("""
+            \(scope.base) SELECT statement, measure, year, CASE WHEN phase = \(isFinal) THEN 1 ELSE 0 END, unit, COUNT(*)
+            FROM base GROUP BY 1, 2, 3, 4, 5
+            """, shapeQuery).map { r in
+            (statement: r[0].string, measure: r[1].string, year: Int(r[2].int ?? Int64(Int32.min)),
+             final: r[3].int == 1, unit: r[4].string, count: Int(r[5].int ?? 0))
+        }
         // One statement and one measure, as the in-memory engine chooses them (DrillScope).
         for (column, choose) in [("statement", DrillScope.statement), ("measure", DrillScope.measure)] as [(String, ([String?: Int]) -> String?)] {
-            let counts = try rows("\(scope.base) SELECT \(column), COUNT(*) FROM base GROUP BY \(column)", scope)
-            guard counts.count > 1 else { continue }
+            func value(_ g: (statement: String?, measure: String?, year: Int, final: Bool, unit: String?, count: Int)) -> String? {
+                column == "statement" ? g.statement : g.measure
+            }
             var byValue: [String?: Int] = [:]
-            for r in counts { byValue[r[0].string] = Int(r[1].int ?? 0) }
+            for g in shape { byValue[value(g), default: 0] += g.count }
+            guard byValue.count > 1 else { continue }
             let pick = choose(byValue)
             notes.append(DrillScope.countsNote(column, pick: pick, values: Set(byValue.keys), language: language))
             scope.conditions.append(pick.map { "(\(column) = \(scope.bind(.text($0))))" } ?? "(\(column) IS NULL)")
+            shape = shape.filter { value($0) == pick }
         }
         // The latest year, and 决算 before 预算 within it.
-        let final = Phase.final.rawValue
-        var periodsQuery = scope
-        let finalPlaceholder = periodsQuery.bind(.text(final))
-        let periods = try rows("\(scope.base) SELECT DISTINCT year, CASE WHEN phase = \(finalPlaceholder) THEN 1 ELSE 0 END FROM base", periodsQuery)
-        if periods.count > 1 {
-            let keys = periods.map { (year: Int($0[0].int ?? Int64(Int32.min)), final: $0[1].int == 1) }
+        let keys = Array(Set(shape.map { [$0.year, $0.final ? 1 : 0] })).map { (year: $0[0], final: $0[1] == 1) }
+        if keys.count > 1 {
             let latest = keys.max { ($0.year, $0.final ? 1 : 0) < ($1.year, $1.final ? 1 : 0) }!
             // Bound in the order the placeholders are written (SQLite's `?` are positional).
             let year = scope.bind(.integer(Int64(latest.year)))
             let phase = latest.final ? "phase = \(scope.bind(.text(final)))" : "(phase IS NULL OR phase <> \(scope.bind(.text(final))))"
             scope.conditions.append("(year = \(year) AND \(phase))")
             notes.append(DrillScope.latestNote(year: latest.year, final: latest.final, of: keys.count, language: language))
+            shape = shape.filter { $0.year == latest.year && $0.final == latest.final }
         }
-        let units = try rows("\(scope.base) SELECT DISTINCT unit FROM base", scope).compactMap { $0[0].string }.sorted()
+        let units = Set(shape.compactMap(\.unit)).sorted()
         if units.count > 1 {
             throw QueryError(Message(.evalDrillUnits, units.joined(separator: ", ")), at: spec.span, hint: Message(.hintFilterUnitDrill, units[0]))
         }
@@ -58,7 +70,8 @@ extension SQLExecutor {
               FROM base a LEFT JOIN parents p ON \(SQLPlan.isParent(within: SQLPlan.totalContext)) WHERE a.amount_e4 IS NOT NULL)
             """
         let sums = try rows("""
-            \(marked) SELECT code, total, \(database.dialect.exactText("SUM(amount_e4)")), MAX(amount_scale)
+            \(marked) SELECT code, total, \(database.dialect.exactText("SUM(amount_e4)")), MAX(amount_scale),
+              CAST(SUM(SUM(CASE WHEN total = 0 THEN mention_count ELSE 0 END)) OVER () AS BIGINT)
             FROM marked GROUP BY code, total ORDER BY code, total
             """, scope)
         let codes = Array(Set(sums.compactMap { $0[0].string })).sorted()
@@ -76,7 +89,7 @@ extension SQLExecutor {
         let names = try levelNames(asked, context: context)
         let made = try tree.table(spec, name: { code in names[code.rawValue] }, language: language)
         var table = ResultTable(columns: made.columns)
-        let spans = try drillSpans(marked, scope, shown: made.codes)
+        let spans = try drillSpans(marked, scope, shown: made.codes, mentions: sums.first?[4].int ?? 0)
         for (i, row) in made.rows.enumerated() {
             table.append(row, sources: spans?[i] ?? [], depth: made.depths?[i])
         }
@@ -89,10 +102,9 @@ extension SQLExecutor {
 
     /// Per shown code (in `shown` order), the spans of the figures rolled into it — those under
     /// it that are not stated totals, in the order of the facts — or `nil` above
-    /// ``provenanceLimit`` mentions.
-    func drillSpans(_ marked: String, _ scope: SQLPlan, shown: [ClassificationCode]) throws -> [[SourceSpan]]? {
-        let total = try rows("\(marked) SELECT COALESCE(SUM(mention_count), 0) FROM marked WHERE total = 0", scope).first?.first?.int ?? 0
-        guard total <= provenanceLimit else { return nil }
+    /// ``provenanceLimit`` mentions (`mentions`: how many the figures that are not stated totals have).
+    func drillSpans(_ marked: String, _ scope: SQLPlan, shown: [ClassificationCode], mentions: Int64) throws -> [[SourceSpan]]? {
+        guard mentions <= provenanceLimit else { return nil }
         var index: [ClassificationCode: [Int]] = [:]
         for (i, code) in shown.enumerated() { index[code, default: []].append(i) }
         var spans = [[SourceSpan]](repeating: [], count: shown.count)

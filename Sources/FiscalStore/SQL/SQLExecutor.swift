@@ -94,16 +94,15 @@ public struct SQLExecutor: QueryExecutor {
             return nil
         }
         guard plan.sums else { return nil }
-        let keys = plan.keys!.map { $0.expression("") }
-        let names = Set(plan.keys!.map(\.name))
-        let adds = [("measure", "several measures"), ("unit", "several units"), ("statement", "several statements")]
-            .filter { !names.contains($0.0) }
-        let spread = try spread(adds.map(\.0), groupedBy: keys, plan)
-        if let add = adds.first(where: { spread.contains($0.0) }) {
-            return SQLPlan.NotCompiled(stage: "`sum`", reason: "a group adds \(add.1)")
-        }
-        // Grouped on a level, the rows are the finest stated: no total has its parts among them.
+        // Grouped on a level, the rows are the finest stated: no total has its parts among them,
+        // and what a group adds is found by the grouped statement itself (``groups(_:context:)``).
         if plan.level != nil { return nil }
+        let keys = plan.keys!.map { $0.expression("") }
+        let adds = SQLExecutor.added(plan)
+        let spread = try spread(adds.map(\.column), groupedBy: keys, plan)
+        if let add = adds.first(where: { spread.contains($0.column) }) {
+            return SQLPlan.NotCompiled(stage: "`sum`", reason: "a group adds \(add.what)")
+        }
         let distinct = try rows("""
             \(plan.base) SELECT DISTINCT item, statement, code, CASE WHEN econ_code IS NULL THEN 0 ELSE 1 END FROM base
             """, plan)
@@ -148,16 +147,28 @@ public struct SQLExecutor: QueryExecutor {
         return nil
     }
 
+    /// The columns a group must hold one value of for its sum to add like figures, with what
+    /// it would add otherwise: those of them the plan does not group by.
+    static func added(_ plan: SQLPlan) -> [(column: String, what: String)] {
+        let names = Set(plan.keys!.map(\.name))
+        return [("measure", "several measures"), ("unit", "several units"), ("statement", "several statements")]
+            .filter { !names.contains($0.0) }
+    }
+
+    /// SQL that is 1 when the grouped rows hold more than one value of `column`: its least and
+    /// greatest differ, by code point (under a collation that calls distinct texts equal, MIN
+    /// and MAX could agree).
+    func differs(_ column: String) -> String {
+        let c = database.dialect.ordered(column)
+        return "CASE WHEN MIN(\(c)) < MAX(\(c)) THEN 1 ELSE 0 END"
+    }
+
     /// Which of `columns` hold more than one value in some group of the rows (grouped by `keys`),
     /// found in one scan: more than one value where the least and the greatest differ, as
     /// `COUNT(DISTINCT …) > 1` says, but without sorting each group's values.
     func spread(_ columns: [String], groupedBy keys: [String], _ plan: SQLPlan) throws -> Set<String> {
         guard !columns.isEmpty else { return [] }
-        let dialect = database.dialect
-        // By code point: under a collation that calls distinct texts equal, MIN and MAX could agree.
-        let differ = columns.enumerated().map { i, c in
-            "CASE WHEN MIN(\(dialect.ordered(c))) < MAX(\(dialect.ordered(c))) THEN 1 ELSE 0 END AS d\(i)"
-        }
+        let differ = columns.enumerated().map { i, c in "\(differs(c)) AS d\(i)" }
         let groupBy = keys.isEmpty ? "" : " GROUP BY " + keys.joined(separator: ", ")
         let found = try rows("""
             \(plan.base) SELECT \(columns.indices.map { "MAX(d\($0))" }.joined(separator: ", "))
@@ -256,7 +267,14 @@ public struct SQLExecutor: QueryExecutor {
             case .max(let c): "MAX(\(c.sql))"
             }
         }
-        let select = keys.map { $0.expression("") } + ["MIN(seq)"] + aggregates + ["SUM(disputed)"]
+        // Over all the groups, before any LIMIT, in the same scan (a window over the groups): the
+        // amounts' widest scale and the mentions provenance would list.
+        // Grouped on a level, also whether some group adds several measures, units or statements
+        // (the guard the other grouped queries run first, ``guardReason(_:context:)``).
+        let adds = plan.level != nil && plan.sums ? SQLExecutor.added(plan) : []
+        let overAll = ["MAX(MAX(amount_scale)) OVER ()", "CAST(SUM(SUM(mention_count)) OVER () AS BIGINT)"]
+            + adds.map { "MAX(\(differs($0.column))) OVER ()" }
+        let select = keys.map { $0.expression("") } + ["MIN(seq)"] + aggregates + ["SUM(disputed)"] + overAll
         let groupBy = keys.isEmpty ? "" : " GROUP BY " + keys.map { $0.expression("") }.joined(separator: ", ")
         let amounts = plan.aggregates.contains {
             switch $0.function {
@@ -264,7 +282,6 @@ public struct SQLExecutor: QueryExecutor {
             default: false
             }
         }
-        let scale = amounts ? Int(try rows("\(plan.base) SELECT MAX(amount_scale) FROM base", plan).first?.first?.int ?? 0) : 0
         let output = plan.groupedColumns
         // Sorted as the in-memory engine sorts: by the keys, ties in the order of the groups' first facts.
         let order = plan.order.map { key -> String in
@@ -280,6 +297,12 @@ public struct SQLExecutor: QueryExecutor {
             \(plan.base) SELECT \(select.joined(separator: ", ")) FROM base\(groupBy)
             ORDER BY \(order.joined(separator: ", "))\(limit)
             """, plan)
+        let widest = keys.count + 2 + plan.aggregates.count
+        let scale = amounts ? Int(grouped.first?[widest].int ?? 0) : 0
+        let mentions = grouped.first?[widest + 1].int ?? 0
+        if let first = grouped.first, let add = adds.indices.first(where: { first[widest + 2 + $0].int == 1 }) {
+            throw SQLPlan.NotCompiled(stage: "`sum`", reason: "a group adds \(adds[add].what)")
+        }
         var table = ResultTable(columns: output.map { ResultTable.Column($0.name, $0.type) })
         var rowsOut: [[Value]] = []
         var disputed = 0
@@ -307,7 +330,7 @@ public struct SQLExecutor: QueryExecutor {
             rowsOut.append(values)
             disputed += Int(row[keys.count + 1 + plan.aggregates.count].int ?? 0)
         }
-        let spans = try groupSpans(plan, groups: grouped.map { Array($0[0..<keys.count]) })
+        let spans = try groupSpans(plan, groups: grouped.map { Array($0[0..<keys.count]) }, mentions: mentions)
         for i in rowsOut.indices {
             table.append(rowsOut[i], sources: spans.map { $0[i] } ?? [])
         }
@@ -321,8 +344,16 @@ public struct SQLExecutor: QueryExecutor {
 
     /// The in-memory engine's notes on grouping by a level: stated totals and rows without a code
     /// there left out.
+    ///
+    /// Counted in one scan of the filtered rows joined to the parent keys, as `finest` and `base`
+    /// are made from them (``SQLPlan/base``).
     func levelNotes(_ plan: SQLPlan) throws -> [Message] {
-        let counts = try rows("\(plan.base) SELECT (SELECT COUNT(*) FROM filtered), (SELECT COUNT(*) FROM finest), (SELECT COUNT(*) FROM base)", plan)[0]
+        let isFinest = "CASE WHEN p.parent_code IS NULL THEN 1 ELSE 0 END"
+        let isKept = "CASE WHEN p.parent_code IS NULL AND length(a.code) >= \(plan.level!.digits) THEN 1 ELSE 0 END"
+        let counts = try rows("""
+            \(plan.base) SELECT COUNT(*), COALESCE(SUM(\(isFinest)), 0), COALESCE(SUM(\(isKept)), 0)
+            FROM filtered a LEFT JOIN parents p ON \(SQLPlan.isParent(within: SQLPlan.totalContext))
+            """, plan)[0]
         let filtered = Int(counts[0].int ?? 0), finest = Int(counts[1].int ?? 0), kept = Int(counts[2].int ?? 0)
         var notes: [Message] = []
         let dropped = filtered - finest, left = finest - kept
@@ -332,10 +363,10 @@ public struct SQLExecutor: QueryExecutor {
     }
 
     /// Per group (in `groups` order) the spans of its facts' mentions, as the in-memory engine
-    /// lists them; `nil` when there are more than ``provenanceLimit``.
-    func groupSpans(_ plan: SQLPlan, groups: [[SQLValue]]) throws -> [[SourceSpan]]? {
-        let total = try rows("\(plan.base) SELECT COALESCE(SUM(mention_count), 0) FROM base", plan).first?.first?.int ?? 0
-        guard total <= provenanceLimit else { return nil }
+    /// lists them; `nil` when there are more than ``provenanceLimit`` (`mentions`: how many all
+    /// the groups' facts have).
+    func groupSpans(_ plan: SQLPlan, groups: [[SQLValue]], mentions: Int64) throws -> [[SourceSpan]]? {
+        guard mentions <= provenanceLimit else { return nil }
         let keys = plan.keys!
         var index: [[SQLValue]: Int] = [:]
         for (i, g) in groups.enumerated() { index[g] = i }

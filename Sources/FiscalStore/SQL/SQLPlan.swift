@@ -341,13 +341,13 @@ struct SQLPlan {
     /// the level.
     var base: String {
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        guard let level else { return "WITH base AS (SELECT * FROM \(tables.facts)\(filter))" }
-        return """
-            WITH filtered AS (SELECT * FROM \(tables.facts)\(filter)),
-            parents AS (\(SQLPlan.parentKeys(of: "filtered", within: SQLPlan.totalContext))),
-            finest AS (SELECT a.* FROM filtered a LEFT JOIN parents p ON \(SQLPlan.isParent(within: SQLPlan.totalContext))
-              WHERE p.parent_code IS NULL),
-            base AS (SELECT * FROM finest WHERE length(code) >= \(level.digits))
-            """
+        let rows = "SELECT * FROM \(tables.facts)\(filter)"
+        guard let level else { return "WITH " + dialect.inlined("base", rows) }
+        return "WITH " + [
+            dialect.inlined("filtered", rows),
+            "parents AS (\(SQLPlan.parentKeys(of: "filtered", within: SQLPlan.totalContext)))",
+            dialect.inlined("finest", "SELECT a.* FROM filtered a LEFT JOIN parents p ON \(SQLPlan.isParent(within: SQLPlan.totalContext)) WHERE p.parent_code IS NULL"),
+            dialect.inlined("base", "SELECT * FROM finest WHERE length(code) >= \(level.digits)"),
+        ].joined(separator: ",\n")
     }
 }
