@@ -52,6 +52,14 @@ final class SQLLevelGuardTests: XCTestCase {
                     XCTAssertEqual(t, try session.query(text), "\(database.dialect): \(text)")
                     XCTAssertEqual(t.rows.count, 2, "\(database.dialect): \(text)")
                 }
+                // No 3- or 5-digit code here: no stated total, and the SQL joins none in.
+                let drill = "facts | where unit = \"万元\" | drill depth 3"
+                guard case .table(let t) = try executor.execute(try Parser.parse(Lexer.tokenize(drill)), in: session.context) else {
+                    XCTFail("\(database.dialect): expected `\(drill)` to run in SQL")
+                    continue
+                }
+                XCTAssertEqual(t, try session.query(drill), "\(database.dialect): \(drill)")
+                XCTAssertEqual(t.rows.first.map { $0.map(\.description) }?.prefix(3), ["201", "一般公共服务支出", "100.00"], "\(database.dialect)")
             }
         }
         // Under `--engine sql` the user gets the in-memory engine's answer (or refusal).

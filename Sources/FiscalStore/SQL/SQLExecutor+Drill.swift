@@ -21,20 +21,22 @@ extension SQLExecutor {
         scope.conditions.append("(code IS NOT NULL)")
         var notes: [String] = []
         // The scope's choices, made from one grouped scan: per statement, measure, year, 决算 or
-        // not, and unit, how many rows (a few groups, whatever the number of facts).
+        // not, and unit, how many rows (a few groups, whatever the number of facts), and whether
+        // any has a 3- or 5-digit code (without one, no row is a stated total).
         let final = Phase.final.rawValue
         var shapeQuery = scope
         let isFinal = shapeQuery.bind(.text(final))
         var shape = try rows("""
-            \(scope.base) SELECT statement, measure, year, CASE WHEN phase = \(isFinal) THEN 1 ELSE 0 END, unit, COUNT(*)
+            \(scope.base) SELECT statement, measure, year, CASE WHEN phase = \(isFinal) THEN 1 ELSE 0 END, unit, COUNT(*),
+              MAX(CASE WHEN length(code) = 3 OR length(code) = 5 THEN 1 ELSE 0 END)
             FROM base GROUP BY 1, 2, 3, 4, 5
             """, shapeQuery).map { r in
             (statement: r[0].string, measure: r[1].string, year: Int(r[2].int ?? Int64(Int32.min)),
-             final: r[3].int == 1, unit: r[4].string, count: Int(r[5].int ?? 0))
+             final: r[3].int == 1, unit: r[4].string, count: Int(r[5].int ?? 0), short: r[6].int == 1)
         }
         // One statement and one measure, as the in-memory engine chooses them (DrillScope).
         for (column, choose) in [("statement", DrillScope.statement), ("measure", DrillScope.measure)] as [(String, ([String?: Int]) -> String?)] {
-            func value(_ g: (statement: String?, measure: String?, year: Int, final: Bool, unit: String?, count: Int)) -> String? {
+            func value(_ g: (statement: String?, measure: String?, year: Int, final: Bool, unit: String?, count: Int, short: Bool)) -> String? {
                 column == "statement" ? g.statement : g.measure
             }
             var byValue: [String?: Int] = [:]
@@ -63,11 +65,14 @@ extension SQLExecutor {
         let entities = try rows("\(scope.base) SELECT COUNT(DISTINCT entity) FROM base", scope).first?.first?.int ?? 0
         if entities > 1 { notes.append(DrillScope.entitiesNote(Int(entities), language: language)) }
         // Per code, the stated totals (a code with a code under it in its context) apart: joined
-        // to the parent keys, once each, rather than an `EXISTS` run for every row.
-        let marked = """
+        // to the parent keys, once each, rather than an `EXISTS` run for every row; without a
+        // 3- or 5-digit code in the scope, none is a total and nothing is joined.
+        let marked = shape.contains(where: \.short) ? """
             \(scope.base), parents AS (\(SQLPlan.parentKeys(of: "base", within: SQLPlan.totalContext))),
             marked AS (SELECT a.*, CASE WHEN p.parent_code IS NULL THEN 0 ELSE 1 END AS total
               FROM base a LEFT JOIN parents p ON \(SQLPlan.isParent(within: SQLPlan.totalContext)) WHERE a.amount_e4 IS NOT NULL)
+            """ : """
+            \(scope.base), marked AS (SELECT a.*, 0 AS total FROM base a WHERE a.amount_e4 IS NOT NULL)
             """
         let sums = try rows("""
             \(marked) SELECT code, total, \(database.dialect.exactText("SUM(amount_e4)")), MAX(amount_scale),

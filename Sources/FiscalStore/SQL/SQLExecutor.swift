@@ -45,13 +45,20 @@ public struct SQLExecutor: QueryExecutor {
     }
 
     public func execute(_ query: Query, in context: QueryContext) throws(QueryError) -> ExecutorAnswer {
-        let plan: SQLPlan
+        var plan: SQLPlan
         do {
             plan = try SQLPlan.compile(query, in: context, dialect: database.dialect, tables: tables)
         } catch {
             return .notCompiled(stage: error.stage, reason: error.reason)
         }
         do {
+            if plan.level != nil {
+                // A stated total is a 3- or 5-digit code with a longer one under it: without
+                // such codes among the rows, there is none to leave out.
+                var rows = plan
+                rows.level = nil
+                plan.mayHoldTotals = try exists("base WHERE length(code) = 3 OR length(code) = 5", rows)
+            }
             if let refusal = try guardReason(plan, context: context) {
                 return .notCompiled(stage: refusal.stage, reason: refusal.reason)
             }
@@ -348,11 +355,12 @@ public struct SQLExecutor: QueryExecutor {
     /// Counted in one scan of the filtered rows joined to the parent keys, as `finest` and `base`
     /// are made from them (``SQLPlan/base``).
     func levelNotes(_ plan: SQLPlan) throws -> [Message] {
-        let isFinest = "CASE WHEN p.parent_code IS NULL THEN 1 ELSE 0 END"
-        let isKept = "CASE WHEN p.parent_code IS NULL AND length(a.code) >= \(plan.level!.digits) THEN 1 ELSE 0 END"
+        let isFinest = plan.mayHoldTotals ? "CASE WHEN p.parent_code IS NULL THEN 1 ELSE 0 END" : "1"
+        let isKept = "CASE WHEN \(plan.mayHoldTotals ? "p.parent_code IS NULL AND " : "")length(a.code) >= \(plan.level!.digits) THEN 1 ELSE 0 END"
+        let totals = plan.mayHoldTotals ? " LEFT JOIN parents p ON \(SQLPlan.isParent(within: SQLPlan.totalContext))" : ""
         let counts = try rows("""
             \(plan.base) SELECT COUNT(*), COALESCE(SUM(\(isFinest)), 0), COALESCE(SUM(\(isKept)), 0)
-            FROM filtered a LEFT JOIN parents p ON \(SQLPlan.isParent(within: SQLPlan.totalContext))
+            FROM filtered a\(totals)
             """, plan)[0]
         let filtered = Int(counts[0].int ?? 0), finest = Int(counts[1].int ?? 0), kept = Int(counts[2].int ?? 0)
         var notes: [Message] = []

@@ -59,6 +59,10 @@ struct SQLPlan {
     /// The 类/款/项 grouped on, if one is: the rows are then the finest stated with a code at that
     /// level (see ``base``).
     var level: ClassificationCode.Level?
+    /// Whether the filtered rows may hold a stated total with its parts: `false` once the
+    /// executor has found no 3- or 5-digit code among them (a total is such a code with a longer
+    /// one under it), and ``base`` then leaves out the join that finds the totals.
+    var mayHoldTotals = true
     var aggregates: [AggregateColumn] = []
     /// Sort keys, first first: output column names and direction.
     var order: [(name: String, descending: Bool)] = []
@@ -338,11 +342,20 @@ struct SQLPlan {
     /// facts (`filtered`) less each stated total whose parts are among them in its context
     /// (`finest`: a code with a longer code under it, same entity, year, phase, statement, fund
     /// and measure — found among the ``parentKeys(of:within:)``), less those without a code at
-    /// the level.
+    /// the level. Where the rows hold no total (``mayHoldTotals``), `finest` is `filtered`, and
+    /// no statement joins them with the parent keys: at 100M facts on PostgreSQL that join cost
+    /// a scan's time again for every statement, even when it found nothing.
     var base: String {
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let rows = "SELECT * FROM \(tables.facts)\(filter)"
         guard let level else { return "WITH " + dialect.inlined("base", rows) }
+        guard mayHoldTotals else {
+            return "WITH " + [
+                dialect.inlined("filtered", rows),
+                dialect.inlined("finest", "SELECT * FROM filtered"),
+                dialect.inlined("base", "SELECT * FROM finest WHERE length(code) >= \(level.digits)"),
+            ].joined(separator: ",\n")
+        }
         return "WITH " + [
             dialect.inlined("filtered", rows),
             "parents AS (\(SQLPlan.parentKeys(of: "filtered", within: SQLPlan.totalContext)))",
