@@ -160,27 +160,18 @@ final class EngineDifferentialTests: XCTestCase {
     /// guards let the sum through, and it added both, 200.00. The filter that keeps one breakdown
     /// runs in SQL and gives 100.00.
     func testTwoBreakdownsOfOneTotalAreRefusedOnEveryEngine() throws {
-        let folder = Fixture.temporaryFolder()
-        let csv = folder + "/two-breakdowns.csv"
-        try """
+        let (session, databases) = try csvCorpus("""
             entity,year,phase,statement,item,code,econ_code,fund,measure,amount,unit
             测试局,2024,决算,基本支出,行政运行,2010101,,,,60.00,万元
             测试局,2024,决算,基本支出,机关服务,2010103,,,,40.00,万元
             测试局,2024,决算,基本支出,工资福利支出,,301,,,70.00,万元
             测试局,2024,决算,基本支出,商品和服务支出,,302,,,30.00,万元
 
-            """.write(toFile: csv, atomically: true, encoding: .utf8)
-        let workspace = try Workspace(path: folder + "/two-breakdowns.fiscal", create: true)
-        _ = try workspace.importSources([csv], registry: BuiltinFormats.registry)
-        let session = Session()
-        session.stores = [WorkspaceOpener()]
-        try session.load([workspace.path])
+            """, named: "two-breakdowns")
         let refused = "facts | sum amount", kept = "facts | where code != null | sum amount"
         assertBothEnginesRefuse(refused, saying: "cannot add two breakdowns of one total", in: session)
         let expected = try session.query(kept)
         XCTAssertEqual(written(expected), [["100.00"]])
-        var databases: [any SQLDatabase] = [SQLiteDatabase(workspace)]
-        if let postgres = try PostgresTestServer.database(loading: [csv]) { databases.append(postgres) }
         for database in databases {
             for executor in executors(database) {
                 switch try executor.execute(try Parser.parse(Lexer.tokenize(refused)), in: session.context) {

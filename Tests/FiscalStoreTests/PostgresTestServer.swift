@@ -1,5 +1,6 @@
 import BuiltinFormats
 import FiscalPostgres
+import FiscalShell
 import Foundation
 
 @testable import FiscalStore
@@ -38,4 +39,21 @@ enum PostgresTestServer {
         _ = try server.importSources(paths, registry: BuiltinFormats.registry, format: nil, refresh: false) { _ in }
         return server
     }
+}
+
+/// `csv` written to a file named `name`.csv and imported into a workspace, with a session over
+/// the workspace and the databases to compare: the workspace and, when a server is given,
+/// PostgreSQL with the same file imported.
+func csvCorpus(_ csv: String, named name: String) throws -> (session: Session, databases: [any SQLDatabase]) {
+    let folder = Fixture.temporaryFolder()
+    let path = folder + "/\(name).csv"
+    try csv.write(toFile: path, atomically: true, encoding: .utf8)
+    let workspace = try Workspace(path: folder + "/\(name).fiscal", create: true)
+    _ = try workspace.importSources([path], registry: BuiltinFormats.registry)
+    let session = Session()
+    session.stores = [WorkspaceOpener()]
+    try session.load([workspace.path])
+    var databases: [any SQLDatabase] = [SQLiteDatabase(workspace)]
+    if let postgres = try PostgresTestServer.database(loading: [path]) { databases.append(postgres) }
+    return (session, databases)
 }

@@ -22,16 +22,7 @@ final class SQLLevelGuardTests: XCTestCase {
         """
 
     func testASumOverSeveralUnitsOnALevelIsLeftToMemory() throws {
-        let folder = Fixture.temporaryFolder()
-        let path = folder + "/units.csv"
-        try Self.csv.write(toFile: path, atomically: true, encoding: .utf8)
-        let workspace = try Workspace(path: folder + "/units.fiscal", create: true)
-        _ = try workspace.importSources([path], registry: BuiltinFormats.registry)
-        let session = Session()
-        session.stores = [WorkspaceOpener()]
-        try session.load([workspace.path])
-        var databases: [any SQLDatabase] = [SQLiteDatabase(workspace)]
-        if let postgres = try PostgresTestServer.database(loading: [path]) { databases.append(postgres) }
+        let (session, databases) = try csvCorpus(Self.csv, named: "units")
         let refused = ["facts | group 类 | sum amount", "facts | group 类 | sum amount | limit 1", "facts | group 款 | agg s = sum(amount), n = count()"]
         let kept = ["facts | where unit = \"万元\" | group 类 | sum amount", "facts | group 类 | agg n = count()"]
         for database in databases {

@@ -82,16 +82,7 @@ final class SQLParentKeysTests: XCTestCase {
     /// The corpus in a workspace and, when a server is given, in PostgreSQL, with a session over it.
     func corpus() throws -> (session: Session, databases: [any SQLDatabase]) {
         if let corpus = Self.corpus { return corpus }
-        let folder = Fixture.temporaryFolder()
-        let csv = folder + "/parent-keys.csv"
-        try Self.csv.write(toFile: csv, atomically: true, encoding: .utf8)
-        let workspace = try Workspace(path: folder + "/parent-keys.fiscal", create: true)
-        _ = try workspace.importSources([csv], registry: BuiltinFormats.registry)
-        let session = Session()
-        session.stores = [WorkspaceOpener()]
-        try session.load([workspace.path])
-        var databases: [any SQLDatabase] = [SQLiteDatabase(workspace)]
-        if let postgres = try PostgresTestServer.database(loading: [csv]) { databases.append(postgres) }
+        let (session, databases) = try csvCorpus(Self.csv, named: "parent-keys")
         Self.corpus = (session, databases)
         return (session, databases)
     }
