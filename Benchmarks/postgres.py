@@ -10,7 +10,7 @@ runs each query --runs times, one fiscal process each (`:timing` gives the query
 time adds opening), keeping the best. A query is timed only when it answers in SQL: its output
 must have rows and, where psql can run the plain SQL over `assembled_facts`, the same keys and
 sums; a query that ran in memory, failed or passed --query-timeout is recorded as such.
-Results go to Benchmarks/results/postgres-N.json; compare.py renders them in docs/PERFORMANCE.md.
+Results go to Benchmarks/results/postgres-N-COMMIT.json (a run per size and commit is kept); compare.py renders them in docs/PERFORMANCE.md.
 
     Benchmarks/postgres.py --facts 100M --fiscal .build/release/fiscal
     Benchmarks/postgres.py --facts 200k --files 2 --fiscal .build/release/fiscal
@@ -253,7 +253,7 @@ def main():
         "open": timed[0], "queries": timed[1:],
     }
     os.makedirs(RESULTS, exist_ok=True)
-    out = os.path.join(RESULTS, "postgres-%s.json" % label(args.facts))
+    out = os.path.join(RESULTS, "postgres-%s-%s.json" % (label(args.facts), result["commit"]))
     with open(out, "w", encoding="utf-8") as f:
         json.dump(result, f, ensure_ascii=False, indent=1)
     print("wrote", os.path.relpath(out, ROOT), file=sys.stderr)
