@@ -31,14 +31,12 @@ extension SQLExecutor {
               MAX(CASE WHEN length(code) = 3 OR length(code) = 5 THEN 1 ELSE 0 END)
             FROM base GROUP BY 1, 2, 3, 4, 5
             """, shapeQuery).map { r in
-            (statement: r[0].string, measure: r[1].string, year: Int(r[2].int ?? Int64(Int32.min)),
-             final: r[3].int == 1, unit: r[4].string, count: Int(r[5].int ?? 0), short: r[6].int == 1)
+            ScopeGroup(statement: r[0].string, measure: r[1].string, year: Int(r[2].int ?? Int64(Int32.min)),
+                       final: r[3].int == 1, unit: r[4].string, count: Int(r[5].int ?? 0), short: r[6].int == 1)
         }
         // One statement and one measure, as the in-memory engine chooses them (DrillScope).
         for (column, choose) in [("statement", DrillScope.statement), ("measure", DrillScope.measure)] as [(String, ([String?: Int]) -> String?)] {
-            func value(_ g: (statement: String?, measure: String?, year: Int, final: Bool, unit: String?, count: Int, short: Bool)) -> String? {
-                column == "statement" ? g.statement : g.measure
-            }
+            func value(_ g: ScopeGroup) -> String? { column == "statement" ? g.statement : g.measure }
             var byValue: [String?: Int] = [:]
             for g in shape { byValue[value(g), default: 0] += g.count }
             guard byValue.count > 1 else { continue }
@@ -130,4 +128,16 @@ extension SQLExecutor {
         }
         return spans
     }
+}
+
+/// One group of drill's scope scan: how many rows have this statement, measure, year, phase
+/// (决算 or not) and unit, and whether any of them has a 3- or 5-digit code.
+struct ScopeGroup {
+    var statement: String?
+    var measure: String?
+    var year: Int
+    var final: Bool
+    var unit: String?
+    var count: Int
+    var short: Bool
 }
