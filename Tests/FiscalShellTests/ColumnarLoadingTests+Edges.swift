@@ -196,4 +196,46 @@ extension ColumnarLoadingTests {
         #expect(try QueryEngine.run("facts | group year | sum amount", in: &context).rows.isEmpty)
         #expect(throws: (any Error).self) { try BuiltinFormats.registry.load(file: empty) }
     }
+
+    @Test("a file written report by report, read in several chunks: every row's fact, and each dictionary in the order rows first use its values")
+    func reportOrderedFile() throws {
+        let folder = Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/ordered.csv"
+        // Twelve reports one after another (2,500 rows each, about 2.4 MB: three chunks or
+        // more), no key twice (a row with a code is keyed by it); items, codes, measures and
+        // units repeat across reports, and every report brings new items.
+        let measures = ["", "基本支出", "项目支出"]
+        var text = Self.header
+        var expected: [(entity: String, item: String, code: String, measure: String, unit: String, amount: String)] = []
+        for i in 0..<30_000 {
+            let report = i / 2500
+            let row = (entity: "单位\(report)", item: i % 5 == 0 ? "新项目\(report)-\(i % 2500)" : "项目\(i % 2500 + report % 2 * 1000)",
+                       code: i % 5 == 0 ? "2" + String(100_000 + i % 2500 / 5 * 7 % 2500) : "", measure: measures[(i + report) % 3],
+                       unit: report % 2 == 0 ? "万元" : (i % 2 == 0 ? "元" : "万元"), amount: "\(i).\(i % 100)")
+            text += "\(row.entity),2020,决算,支出,\(row.item),\(row.code),,一般公共预算,\(row.measure),\(row.amount),\(row.unit),,,\n"
+            expected.append(row)
+        }
+        #expect(text.utf8.count > 2 << 20)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let loaded = try BuiltinFormats.registry.load(file: path).reports
+        #expect(loaded.map(\.entity) == (0..<12).map { "单位\($0)" })
+        let facts = Self.facts(loaded)
+        #expect(facts.count == expected.count)
+        for (f, e) in zip(facts, expected) where f.entity != e.entity || f.item != e.item || f.code?.rawValue ?? "" != e.code
+            || f.measure != (e.measure.isEmpty ? .total : Measure(printed: e.measure, phase: .final))
+            || f.unit != FactUnit(name: e.unit) || f.amount != Amount.parse(e.amount)!.amount {
+            Issue.record("\(f) is not \(e)")
+            break
+        }
+        func firstUse(_ values: [String]) -> [String] {
+            var seen = Set<String>()
+            return values.filter { seen.insert($0).inserted }
+        }
+        let c = try #require(Self.sharedColumns(loaded))
+        #expect(c.entities == firstUse(expected.map(\.entity)))
+        #expect(c.items == firstUse(expected.map(\.item)))
+        #expect(c.codes.map(\.rawValue) == firstUse(expected.map(\.code).filter { !$0.isEmpty }))
+        #expect(c.units.map(\.description) == firstUse(expected.map(\.unit)))
+    }
 }

@@ -40,18 +40,18 @@ struct CSVRun {
 struct CSVChunkColumns {
     typealias WideIDs = WideningColumn<Int16, Int32>
     typealias SmallIDs = WideningColumn<Int8, Int32>
-    var entity = WideIDs(), year: [Int16] = [], phase = SmallIDs(), statement = SmallIDs(), item = WideIDs()
+    var entity = WideIDs(), year = ChunkColumn<Int16>(), phase = SmallIDs(), statement = SmallIDs(), item = WideIDs()
     var code = WideIDs(), econ = SmallIDs(), fund = SmallIDs(), measure = SmallIDs(), unit = SmallIDs()
-    var derived: [UInt8] = [], mantissa = WideningColumn<Int64, Int128>(), scale: [Int8] = [], file = SmallIDs()
+    var derived = ChunkColumn<UInt8>(), mantissa = WideningColumn<Int64, Int128>(), scale = ChunkColumn<Int8>(), file = SmallIDs()
     var line = WideningColumn<Int32, Int>(), endColumn = WideningColumn<Int16, Int32>()
     var count: Int { year.count }
 
     mutating func reserve(_ n: Int) {
-        entity.narrow.reserveCapacity(n); year.reserveCapacity(n); phase.narrow.reserveCapacity(n)
-        statement.narrow.reserveCapacity(n); item.narrow.reserveCapacity(n); code.narrow.reserveCapacity(n)
-        econ.narrow.reserveCapacity(n); fund.narrow.reserveCapacity(n); measure.narrow.reserveCapacity(n)
-        unit.narrow.reserveCapacity(n); derived.reserveCapacity(n); mantissa.narrow.reserveCapacity(n)
-        scale.reserveCapacity(n); file.narrow.reserveCapacity(n); line.narrow.reserveCapacity(n); endColumn.narrow.reserveCapacity(n)
+        entity.narrow.reserve(n); year.reserve(n); phase.narrow.reserve(n)
+        statement.narrow.reserve(n); item.narrow.reserve(n); code.narrow.reserve(n)
+        econ.narrow.reserve(n); fund.narrow.reserve(n); measure.narrow.reserve(n)
+        unit.narrow.reserve(n); derived.reserve(n); mantissa.narrow.reserve(n)
+        scale.reserve(n); file.narrow.reserve(n); line.narrow.reserve(n); endColumn.narrow.reserve(n)
     }
 }
 
@@ -88,15 +88,20 @@ struct CSVChunkReader {
     var derivedValues: [Bool?] = []
     /// Per measure id, the id of its measure in a 决算 and in a 预算 (a printed name normalises
     /// per phase) in ``CSVChunkResult/measures``; -1 until met.
-    var measureSlots: [(final: Int32, budget: Int32)] = []
+    var measureSlots: [(final: Int32, budget: Int32, empty: Bool)] = []
     var measureIDs: [Measure: Int32] = [:]
     var unitIDs: [String: Int32] = [:]
     /// Per id of ``units``, the id of its unit in ``CSVChunkResult/units`` when the amount names
     /// none (-1 until met): a row's unit costs an array read, not a `String` hashed (its
     /// Unicode normalisation took 6% of a load).
     var unitSlots: [Int32] = []
-    /// Per id of ``files``, the id of the file a span names (the CSV itself for an empty one).
-    var fileSlots: [Int32] = []
+    /// Per id of ``files``, the id of the file a span names (the CSV itself for an empty one),
+    /// and whether the row names one.
+    var fileSlots: [Int32] = [], fileNamed: [Bool] = []
+    /// Per id of ``entities`` and ``statements``: whether the value is empty.
+    var entityEmpty: [Bool] = [], statementEmpty: [Bool] = []
+    /// Per id of ``codes``, ``econCodes`` and ``funds``: what the column stores (``classify(_:_:_:)``).
+    var codeSlots: [Int32] = [], econSlots: [Int32] = [], fundSlots: [Int32] = []
     var fileIDs: [String: Int32] = [:]
     /// The ids of 预算 and 决算 in ``CSVChunkResult/phases``; -1 until met.
     var phaseIDs: [Int32] = [-1, -1]
@@ -223,9 +228,11 @@ struct CSVChunkReader {
             bad(Message(.csvFieldCount, "\(layout.count)", "\(fields.count)"))
             return
         }
+        // Every check below reads what was worked out once for the field's value (by its id):
+        // a row reads no `String` (copying one out of a table cost a retain and a release).
         let entityID = Self.field(base, layout.entity, fields, scanner, &entities)
-        let entity = entities.strings[Int(entityID)]
-        guard !entity.isEmpty else { bad(Message(.csvNoEntity)); return }
+        while entityEmpty.count < entities.strings.count { entityEmpty.append(entities.strings[entityEmpty.count].isEmpty) }
+        guard !entityEmpty[Int(entityID)] else { bad(Message(.csvNoEntity)); return }
         guard let year = Self.integer(base, layout.year, fields, scanner), (1900...2200).contains(year) else {
             bad(Message(.csvBadYear, Self.text(layout.year, fields, scanner))); return
         }
@@ -236,11 +243,12 @@ struct CSVChunkReader {
         }
         let statementID = Int(Self.field(base, layout.statement, fields, scanner, &statements))
         while statementValues.count < statements.strings.count {
-            statementValues.append(Statement(rawValue: statements.strings[statementValues.count]))
+            let name = statements.strings[statementValues.count]
+            statementValues.append(Statement(rawValue: name))
+            statementEmpty.append(name.isEmpty)
         }
-        guard !statements.strings[statementID].isEmpty else { bad(Message(.csvNoStatement)); return }
+        guard !statementEmpty[statementID] else { bad(Message(.csvNoStatement)); return }
         let unitID = Int(Self.field(base, layout.unit, fields, scanner, &units))
-        let unitText = units.strings[unitID]
         var amount: Amount
         var writtenUnit: MoneyUnit?
         if let plain = Self.plainAmount(base, layout.amount, fields) {
@@ -255,20 +263,18 @@ struct CSVChunkReader {
         guard amount.withinModelBounds else {
             bad(Message(.csvAmountDigits, "\(Amount.maximumIntegerDigits)", "\(Amount.maximumFileScale)", Self.text(layout.amount, fields, scanner))); return
         }
-        if let written = writtenUnit, !unitText.isEmpty, written.rawValue != unitText {
-            bad(Message(.csvAmountUnit, unitText, Self.text(layout.amount, fields, scanner), written.rawValue)); return
+        if let written = writtenUnit {
+            let unitText = units.strings[unitID]
+            if !unitText.isEmpty, written.rawValue != unitText {
+                bad(Message(.csvAmountUnit, unitText, Self.text(layout.amount, fields, scanner), written.rawValue)); return
+            }
         }
         let codeID = Int(Self.field(base, layout.code, fields, scanner, &codes))
-        while codeValues.count < codes.strings.count { codeValues.append(ClassificationCode(rawValue: codes.strings[codeValues.count])) }
-        if !codes.strings[codeID].isEmpty && codeValues[codeID] == nil {
-            bad(Message(.csvBadCode, codes.strings[codeID])); return
-        }
+        Self.classify(codes, &codeValues, &codeSlots)
+        guard codeSlots[codeID] != Self.badCode else { bad(Message(.csvBadCode, codes.strings[codeID])); return }
         let econID = Int(Self.field(base, layout.econCode, fields, scanner, &econCodes))
-        while econValues.count < econCodes.strings.count { econValues.append(ClassificationCode(rawValue: econCodes.strings[econValues.count])) }
-        if !econCodes.strings[econID].isEmpty && econValues[econID] == nil {
-            bad(Message(.csvBadEconCode, econCodes.strings[econID])); return
-        }
-        let unitName = unitText.isEmpty ? (writtenUnit?.rawValue ?? MoneyUnit.wanYuan.rawValue) : unitText
+        Self.classify(econCodes, &econValues, &econSlots)
+        guard econSlots[econID] != Self.badCode else { bad(Message(.csvBadEconCode, econCodes.strings[econID])); return }
         let derivedID = Int(Self.field(base, layout.derived, fields, scanner, &deriveds))
         while derivedValues.count < deriveds.strings.count {
             switch deriveds.strings[derivedValues.count].lowercased() {
@@ -281,8 +287,13 @@ struct CSVChunkReader {
             bad(Message(.csvBadDerived, deriveds.strings[derivedID])); return
         }
         let fileID = Int(Self.field(base, layout.file, fields, scanner, &files))
+        while fileSlots.count < files.strings.count {
+            let name = files.strings[fileSlots.count]
+            fileSlots.append(Self.id(of: name.isEmpty ? path : name, in: &fileIDs, &result.files))
+            fileNamed.append(!name.isEmpty)
+        }
         let spanLine: Int, endColumn: Int32
-        if !files.strings[fileID].isEmpty || !Self.isEmpty(base, layout.line, fields, scanner) {
+        if fileNamed[fileID] || !Self.isEmpty(base, layout.line, fields, scanner) {
             guard let line = Self.integer(base, layout.line, fields, scanner), line >= 1 else {
                 bad(Message(.csvBadLine, Self.text(layout.line, fields, scanner))); return
             }
@@ -293,42 +304,40 @@ struct CSVChunkReader {
             (spanLine, endColumn) = (record.line, Int32(clamping: count + 1))
         }
         var measureID = Int(Self.field(base, layout.measure, fields, scanner, &measures))
-        if measures.strings[measureID].isEmpty, layout.column >= 0 {
+        while measureSlots.count < measures.strings.count { measureSlots.append((-1, -1, measures.strings[measureSlots.count].isEmpty)) }
+        if measureSlots[measureID].empty, layout.column >= 0 {
             measureID = Int(Self.field(base, layout.column, fields, scanner, &measures))
+            while measureSlots.count < measures.strings.count { measureSlots.append((-1, -1, measures.strings[measureSlots.count].isEmpty)) }
         }
-        while measureSlots.count < measures.strings.count { measureSlots.append((-1, -1)) }
         var measure = phase == .final ? measureSlots[measureID].final : measureSlots[measureID].budget
         if measure < 0 {
-            let printed = measures.strings[measureID]
-            let value = printed.isEmpty ? Measure.total : Measure(printed: printed, phase: phase)
+            let value = measureSlots[measureID].empty ? Measure.total : Measure(printed: measures.strings[measureID], phase: phase)
             measure = Self.id(of: value, in: &measureIDs, &result.measures)
             if phase == .final { measureSlots[measureID].final = measure } else { measureSlots[measureID].budget = measure }
         }
         let fundID = Int(Self.field(base, layout.fund, fields, scanner, &funds))
         while fundValues.count < funds.strings.count {
             let name = funds.strings[fundValues.count]
-            fundValues.append(name.isEmpty ? nil : Fund(rawValue: name))
+            let fund = name.isEmpty ? nil : Fund(rawValue: name)
+            fundSlots.append(fund == nil ? -1 : Int32(fundValues.count))
+            fundValues.append(fund)
         }
         let unit: Int32
         if writtenUnit == nil, unitID < unitSlots.count, unitSlots[unitID] >= 0 {
             unit = unitSlots[unitID]
         } else {
-            if let known = unitIDs[unitName] {
+            let name = unitName(unitID, written: writtenUnit)
+            if let known = unitIDs[name] {
                 unit = known
             } else {
                 unit = Int32(result.units.count)
-                unitIDs[unitName] = unit
-                result.units.append(FactUnit(name: unitName))
+                unitIDs[name] = unit
+                result.units.append(FactUnit(name: name))
             }
             if writtenUnit == nil {
                 while unitSlots.count <= unitID { unitSlots.append(-1) }
                 unitSlots[unitID] = unit
             }
-        }
-        while fileSlots.count < files.strings.count { fileSlots.append(-1) }
-        if fileSlots[fileID] < 0 {
-            let name = files.strings[fileID].isEmpty ? path : files.strings[fileID]
-            fileSlots[fileID] = Self.id(of: name, in: &fileIDs, &result.files)
         }
         let itemID = Self.field(base, layout.item, fields, scanner, &items)
         let row = result.columns.count
@@ -339,9 +348,9 @@ struct CSVChunkReader {
         result.columns.phase.append(phaseIDs[phaseSlot])
         result.columns.statement.append(Int32(statementID))
         result.columns.item.append(itemID)
-        result.columns.code.append(codeValues[codeID] == nil ? -1 : Int32(codeID))
-        result.columns.econ.append(econValues[econID] == nil ? -1 : Int32(econID))
-        result.columns.fund.append(fundValues[fundID] == nil ? -1 : Int32(fundID))
+        result.columns.code.append(codeSlots[codeID])
+        result.columns.econ.append(econSlots[econID])
+        result.columns.fund.append(fundSlots[fundID])
         result.columns.measure.append(measure)
         result.columns.unit.append(unit)
         result.columns.derived.append(derived ? 1 : 0)
@@ -354,7 +363,29 @@ struct CSVChunkReader {
             result.runs[result.runs.count - 1].rows = result.runs[result.runs.count - 1].rows.lowerBound..<(row + 1)
         } else {
             lastRun = (entityID, year, phase)
-            result.runs.append(CSVRun(key: CSVReportKey(entity: entity, year: year, phase: phase), unitName: unitName, rows: row..<(row + 1)))
+            let key = CSVReportKey(entity: entities.strings[Int(entityID)], year: year, phase: phase)
+            result.runs.append(CSVRun(key: key, unitName: unitName(unitID, written: writtenUnit), rows: row..<(row + 1)))
+        }
+    }
+
+    /// A row's unit: the `unit` field, else the unit its amount names, else 万元.
+    func unitName(_ unitID: Int, written: MoneyUnit?) -> String {
+        let text = units.strings[unitID]
+        return text.isEmpty ? (written?.rawValue ?? MoneyUnit.wanYuan.rawValue) : text
+    }
+
+    /// What a code column stores for a value that is no code: ``badCode`` fails the row.
+    static let badCode: Int32 = -2
+
+    /// Codes met since the last call classified: per id of `interner`, the code (`nil` when
+    /// empty or bad) and what the column stores (the id; -1 when empty; ``badCode``).
+    @inline(__always)
+    static func classify(_ interner: ByteInterner, _ values: inout [ClassificationCode?], _ slots: inout [Int32]) {
+        while values.count < interner.strings.count {
+            let text = interner.strings[values.count]
+            let code = ClassificationCode(rawValue: text)
+            slots.append(code != nil ? Int32(values.count) : text.isEmpty ? -1 : badCode)
+            values.append(code)
         }
     }
 

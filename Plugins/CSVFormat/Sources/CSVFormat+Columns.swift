@@ -13,6 +13,11 @@ extension CSVFormat {
     /// value once), every id rewritten to it, the rows of each report put together in the
     /// order of ``segments``. The rows are copied on all cores.
     static func columns(_ chunks: inout [CSVChunkResult], _ segments: [CSVSegment], count n: Int) -> FactColumns {
+        // Whether the reports put the rows in the file's order (each report's rows together,
+        // as an export writes them): then the chunks' rows follow one another unchanged.
+        let inFileOrder = zip(segments, segments.dropFirst()).allSatisfy { a, b in
+            a.chunk < b.chunk || (a.chunk == b.chunk && a.rows.upperBound <= b.rows.lowerBound)
+        }
         // Each dictionary in the order its values are first used by the file's rows (as the
         // reports put them), as a store built from the facts one by one numbers them.
         func inUseOrder<T, N>(
@@ -21,6 +26,21 @@ extension CSVFormat {
             var ids: [String: Int32] = [:]
             var values: [T] = []
             var remaps = locals.map { [Int32](repeating: -1, count: $0.count) }
+            if inFileOrder {
+                // A chunk numbers its values in the order its rows first use them, and every
+                // value it holds is used (a row that failed fails the file): its dictionary is
+                // already in use order, and no row needs to be read.
+                for (k, chunk) in locals.enumerated() {
+                    for (local, value) in chunk.enumerated() {
+                        guard let value else { continue }
+                        let key = key(value)
+                        let id = ids[key] ?? Int32(values.count)
+                        if id == Int32(values.count) { ids[key] = id; values.append(value) }
+                        remaps[k][local] = id
+                    }
+                }
+                return (values, remaps)
+            }
             for segment in segments {
                 let source = chunks[segment.chunk].columns[keyPath: column]
                 for r in segment.rows {
@@ -73,10 +93,10 @@ extension CSVFormat {
             let remaps = dictionary.remaps, distinct = dictionary.values.count
             let allNarrow = chunks.allSatisfy { $0.columns[keyPath: column].wide == nil }
             let narrowSources = allNarrow ? chunks.map { $0.columns[keyPath: column].narrow } : []
-            let wideSources = allNarrow ? [] : chunks.map { c in c.columns[keyPath: column].wide ?? c.columns[keyPath: column].narrow.map { Int32($0) } }
+            let wideSources = allNarrow ? [] : chunks.map { $0.columns[keyPath: column].widened }
             for k in chunks.indices { chunks[k].columns[keyPath: column] = WideningColumn() }
             func made<U: FixedWidthInteger & BitwiseCopyable>(_: U.Type) -> [U] {
-                func remapped<S: FixedWidthInteger & BitwiseCopyable>(_ sources: [[S]]) -> [U] {
+                func remapped<S: FixedWidthInteger & BitwiseCopyable>(_ sources: [ChunkColumn<S>]) -> [U] {
                     gather(sources, segments, groups, n) { k, id in U(truncatingIfNeeded: id < 0 ? -1 : remaps[k][Int(id)]) }
                 }
                 return allNarrow ? remapped(narrowSources) : remapped(wideSources)
@@ -87,7 +107,7 @@ extension CSVFormat {
             default: return IDColumn(made(Int32.self))
             }
         }
-        func plain<T: BitwiseCopyable>(_ column: WritableKeyPath<CSVChunkColumns, [T]>) -> [T] {
+        func plain<T: BitwiseCopyable>(_ column: WritableKeyPath<CSVChunkColumns, ChunkColumn<T>>) -> [T] {
             releasing { gather(&chunks, column, segments, groups, n) { _, x in x } }
         }
         let entityIDs = ids(\.entity, entities), phaseIDs = ids(\.phase, phases)
@@ -104,7 +124,7 @@ extension CSVFormat {
                 for k in chunks.indices { chunks[k].columns[keyPath: column] = WideningColumn() }
                 return (gather(sources, segments, groups, n) { _, x in x }, nil)
             }
-            let sources = chunks.map { c in c.columns[keyPath: column].wide ?? c.columns[keyPath: column].narrow.map { W($0) } }
+            let sources = chunks.map { $0.columns[keyPath: column].widened }
             for k in chunks.indices { chunks[k].columns[keyPath: column] = WideningColumn() }
             return (nil, gather(sources, segments, groups, n) { _, x in x })
         }
@@ -129,30 +149,29 @@ extension CSVFormat {
     /// One column of the file: each segment's rows of its chunk's `column`, through
     /// `transform`, at the segment's place; the chunks' column is emptied.
     static func gather<T: BitwiseCopyable, U: BitwiseCopyable>(
-        _ chunks: inout [CSVChunkResult], _ column: WritableKeyPath<CSVChunkColumns, [T]>, _ segments: [CSVSegment],
+        _ chunks: inout [CSVChunkResult], _ column: WritableKeyPath<CSVChunkColumns, ChunkColumn<T>>, _ segments: [CSVSegment],
         _ groups: [Range<Int>], _ n: Int, _ transform: (Int, T) -> U
     ) -> [U] {
         let sources = chunks.map { $0.columns[keyPath: column] }
-        for k in chunks.indices { chunks[k].columns[keyPath: column] = [] }
+        for k in chunks.indices { chunks[k].columns[keyPath: column] = ChunkColumn() }
         return gather(sources, segments, groups, n, transform)
     }
 
     /// The file's column from the chunks' `sources` (each segment's rows through `transform`,
     /// at the segment's place), on all cores.
     static func gather<T: BitwiseCopyable, U: BitwiseCopyable>(
-        _ sources: [[T]], _ segments: [CSVSegment], _ groups: [Range<Int>], _ n: Int, _ transform: (Int, T) -> U
+        _ sources: [ChunkColumn<T>], _ segments: [CSVSegment], _ groups: [Range<Int>], _ n: Int, _ transform: (Int, T) -> U
     ) -> [U] {
         guard n > 0 else { return [] }
         return [U](unsafeUninitializedCapacity: n) { buffer, initialized in
             let out = buffer.baseAddress!
             _ = Parallel.map(groups.count) { g in
                 for segment in segments[groups[g]] {
-                    sources[segment.chunk].withUnsafeBufferPointer { source in
-                        var at = segment.at
-                        for r in segment.rows {
-                            (out + at).initialize(to: transform(segment.chunk, source[r]))
-                            at += 1
-                        }
+                    let source = sources[segment.chunk].buffer
+                    var at = segment.at
+                    for r in segment.rows {
+                        (out + at).initialize(to: transform(segment.chunk, source[r]))
+                        at += 1
                     }
                 }
             }
