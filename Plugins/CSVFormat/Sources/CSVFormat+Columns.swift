@@ -97,7 +97,7 @@ extension CSVFormat {
             for k in chunks.indices { chunks[k].columns[keyPath: column] = WideningColumn() }
             func made<U: FixedWidthInteger & BitwiseCopyable>(_: U.Type) -> [U] {
                 func remapped<S: FixedWidthInteger & BitwiseCopyable>(_ sources: [ChunkColumn<S>]) -> [U] {
-                    gather(sources, segments, groups, n) { k, id in U(truncatingIfNeeded: id < 0 ? -1 : remaps[k][Int(id)]) }
+                    gather(sources, remaps: remaps, segments, groups, n)
                 }
                 return allNarrow ? remapped(narrowSources) : remapped(wideSources)
             }
@@ -108,7 +108,7 @@ extension CSVFormat {
             }
         }
         func plain<T: BitwiseCopyable>(_ column: WritableKeyPath<CSVChunkColumns, ChunkColumn<T>>) -> [T] {
-            releasing { gather(&chunks, column, segments, groups, n) { _, x in x } }
+            releasing { gather(&chunks, column, segments, groups, n) }
         }
         let entityIDs = ids(\.entity, entities), phaseIDs = ids(\.phase, phases)
         let statementIDs = ids(\.statement, statements), itemIDs = ids(\.item, items)
@@ -122,11 +122,11 @@ extension CSVFormat {
             if chunks.allSatisfy({ $0.columns[keyPath: column].wide == nil }) {
                 let sources = chunks.map { $0.columns[keyPath: column].narrow }
                 for k in chunks.indices { chunks[k].columns[keyPath: column] = WideningColumn() }
-                return (gather(sources, segments, groups, n) { _, x in x }, nil)
+                return (gather(sources, segments, groups, n), nil)
             }
             let sources = chunks.map { $0.columns[keyPath: column].widened }
             for k in chunks.indices { chunks[k].columns[keyPath: column] = WideningColumn() }
-            return (nil, gather(sources, segments, groups, n) { _, x in x })
+            return (nil, gather(sources, segments, groups, n))
         }
         let years = IntegerColumn(int16: plain(\.year)), derived = IntegerColumn(uint8: plain(\.derived))
         let mantissaParts = widening(\.mantissa)
@@ -146,35 +146,53 @@ extension CSVFormat {
             fileIDs: fileIDs, files: files.values, lines: lines, endColumns: endColumns)
     }
 
-    /// One column of the file: each segment's rows of its chunk's `column`, through
-    /// `transform`, at the segment's place; the chunks' column is emptied.
-    static func gather<T: BitwiseCopyable, U: BitwiseCopyable>(
+    /// One column of the file: each segment's rows of its chunk's `column` at the segment's
+    /// place; the chunks' column is emptied.
+    static func gather<T: BitwiseCopyable>(
         _ chunks: inout [CSVChunkResult], _ column: WritableKeyPath<CSVChunkColumns, ChunkColumn<T>>, _ segments: [CSVSegment],
-        _ groups: [Range<Int>], _ n: Int, _ transform: (Int, T) -> U
-    ) -> [U] {
+        _ groups: [Range<Int>], _ n: Int
+    ) -> [T] {
         let sources = chunks.map { $0.columns[keyPath: column] }
         for k in chunks.indices { chunks[k].columns[keyPath: column] = ChunkColumn() }
-        return gather(sources, segments, groups, n, transform)
+        return gather(sources, segments, groups, n)
     }
 
-    /// The file's column from the chunks' `sources` (each segment's rows through `transform`,
-    /// at the segment's place), on all cores.
-    static func gather<T: BitwiseCopyable, U: BitwiseCopyable>(
-        _ sources: [ChunkColumn<T>], _ segments: [CSVSegment], _ groups: [Range<Int>], _ n: Int, _ transform: (Int, T) -> U
+    /// The file's column from the chunks' `sources` (each segment's rows copied to the
+    /// segment's place), on all cores.
+    static func gather<T: BitwiseCopyable>(_ sources: [ChunkColumn<T>], _ segments: [CSVSegment], _ groups: [Range<Int>], _ n: Int) -> [T] {
+        filled(n, groups) { g, out in
+            for segment in segments[groups[g]] {
+                (out + segment.at).initialize(from: sources[segment.chunk].buffer.baseAddress! + segment.rows.lowerBound, count: segment.rows.count)
+            }
+        }
+    }
+
+    /// The file's ids from the chunks' (`sources`): each segment's rows, each id through its
+    /// chunk's `remaps` (-1 stays -1), at the segment's place, on all cores.
+    static func gather<S: FixedWidthInteger & BitwiseCopyable, U: FixedWidthInteger & BitwiseCopyable>(
+        _ sources: [ChunkColumn<S>], remaps: [[Int32]], _ segments: [CSVSegment], _ groups: [Range<Int>], _ n: Int
     ) -> [U] {
-        guard n > 0 else { return [] }
-        return [U](unsafeUninitializedCapacity: n) { buffer, initialized in
-            let out = buffer.baseAddress!
-            _ = Parallel.map(groups.count) { g in
-                for segment in segments[groups[g]] {
-                    let source = sources[segment.chunk].buffer
-                    var at = segment.at
+        filled(n, groups) { g, out in
+            for segment in segments[groups[g]] {
+                let source = sources[segment.chunk].buffer.baseAddress!
+                remaps[segment.chunk].withUnsafeBufferPointer { remap in
+                    var at = out + segment.at
                     for r in segment.rows {
-                        (out + at).initialize(to: transform(segment.chunk, source[r]))
+                        let id = source[r]
+                        at.initialize(to: id < 0 ? -1 : U(truncatingIfNeeded: remap[Int(id)]))
                         at += 1
                     }
                 }
             }
+        }
+    }
+
+    /// An array of `n` values that `fill(g, out)` writes, for each group `g` on its own core.
+    static func filled<T: BitwiseCopyable>(_ n: Int, _ groups: [Range<Int>], _ fill: (Int, UnsafeMutablePointer<T>) -> Void) -> [T] {
+        guard n > 0 else { return [] }
+        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            let out = buffer.baseAddress!
+            _ = Parallel.map(groups.count) { g in fill(g, out) }
             initialized = n
         }
     }
