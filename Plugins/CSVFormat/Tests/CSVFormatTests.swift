@@ -201,19 +201,27 @@ struct CSVFormatTests {
             // Just outside the E4–E9 ideographs (U+3000, U+A000), full-width punctuation, a variation
             // selector after an ideograph, U+4E00.
             [0xE3, 0x80, 0x80], [0xEA, 0x80, 0x80], [0xEF, 0xBC, 0x8C], [0xE4, 0xB8, 0x80, 0xEF, 0xB8, 0x8F], [0xE4, 0xB8, 0x80],
+            // What a row holds between its characters: line ends, quotes, commas, digits.
+            [0x0A], [0x22], Array("2016,".utf8), Array("决算,".utf8), Array("示例单位0001".utf8),
         ]
         var seed: UInt64 = 17
         func next() -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(truncatingIfNeeded: seed >> 33)
         }
-        for _ in 0..<2000 {
+        for _ in 0..<5000 {
             var bytes: [UInt8] = []
-            for _ in 0..<(next() % 12) { bytes += pieces[next() % pieces.count] }
+            for _ in 0..<(next() % 24) { bytes += pieces[next() % pieces.count] }
             let oracle = String(validating: bytes, as: UTF8.self)
-            // The survey also turns a carriage return away (the whole-text path normalises it).
-            let streamable = bytes.withUnsafeBufferPointer { b in b.isEmpty || CSVBytes.survey(b.baseAddress!, 0, b.count, limit: b.count).streamable }
-            #expect(streamable == (oracle != nil && !bytes.contains(0x0D)), "\(bytes)")
+            // The survey also turns a carriage return away (the whole-text path normalises it),
+            // and counts line ends and sees quotes, in every alignment of the words it reads.
+            let survey = bytes.withUnsafeBufferPointer { b in
+                b.isEmpty ? CSVSurvey(streamable: true, lineEnds: 0, quotes: false) : CSVBytes.survey(b.baseAddress!, 0, b.count, limit: b.count)
+            }
+            #expect(survey.streamable == (oracle != nil && !bytes.contains(0x0D)), "\(bytes)")
+            if survey.streamable {
+                #expect(survey.lineEnds == bytes.count { $0 == 0x0A } && survey.quotes == bytes.contains(0x22), "\(bytes)")
+            }
             if let oracle {
                 #expect(bytes.withUnsafeBufferPointer { CSVBytes.characterCount($0.baseAddress!, 0, $0.count) } == oracle.count, "\(bytes)")
             }
