@@ -121,7 +121,7 @@ struct CSVChunkReader {
         // size once, without the spare room growing by doubling leaves.
         if end > start { result.columns.reserve((lineEnds ?? CSVBytes.lineEnds(UnsafeBufferPointer(rebasing: bytes[start..<end]))) + 1) }
         var scanner = CSVScanner(bytes: bytes, position: start, end: end, line: line)
-        var fields: [CSVField] = []
+        var fields = CSVFields(capacity: layout.count + 1)
         do {
             while let record = try scanner.next(&fields) {
                 row(record, fields, scanner)
@@ -136,7 +136,7 @@ struct CSVChunkReader {
     /// interners `inout`, made Swift copy the whole reader for every field (half the load time
     /// went to retains and releases).
     @inline(__always)
-    static func field(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: [CSVField], _ scanner: CSVScanner, _ interner: inout ByteInterner) -> Int32 {
+    static func field(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: CSVFields, _ scanner: CSVScanner, _ interner: inout ByteInterner) -> Int32 {
         guard column >= 0, column < fields.count else { return interner.id(base, 0, 0) }
         let f = fields[column]
         if f.quoted {
@@ -152,14 +152,14 @@ struct CSVChunkReader {
     }
 
     /// A field's trimmed text, for numbers and messages.
-    static func text(_ column: Int, _ fields: [CSVField], _ scanner: CSVScanner) -> String {
+    static func text(_ column: Int, _ fields: CSVFields, _ scanner: CSVScanner) -> String {
         guard column >= 0, column < fields.count else { return "" }
         return CSVFormat.string(fields[column], scanner).trimmingSpaces
     }
 
     /// Whether a field is absent or white space only.
     @inline(__always)
-    static func isEmpty(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: [CSVField], _ scanner: CSVScanner) -> Bool {
+    static func isEmpty(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: CSVFields, _ scanner: CSVScanner) -> Bool {
         guard column >= 0, column < fields.count else { return true }
         if fields[column].quoted { return text(column, fields, scanner).isEmpty }
         let (s, e) = CSVBytes.trimmed(base, fields[column].start, fields[column].end)
@@ -169,7 +169,7 @@ struct CSVChunkReader {
     /// A plain number (`-12.5`): its digits read straight into a mantissa; `nil` for anything
     /// else (thousands separators, units, full-width digits go through ``Amount/parse(_:)``).
     @inline(__always)
-    static func plainAmount(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: [CSVField]) -> Amount? {
+    static func plainAmount(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: CSVFields) -> Amount? {
         guard column >= 0, column < fields.count, !fields[column].quoted else { return nil }
         let (s, e) = CSVBytes.trimmed(base, fields[column].start, fields[column].end)
         var i = s
@@ -198,7 +198,7 @@ struct CSVChunkReader {
 
     /// A whole number (`2020`) read from the bytes; `nil` for anything else.
     @inline(__always)
-    static func integer(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: [CSVField], _ scanner: CSVScanner) -> Int? {
+    static func integer(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: CSVFields, _ scanner: CSVScanner) -> Int? {
         guard column >= 0, column < fields.count else { return nil }
         if fields[column].quoted { return Int(text(column, fields, scanner)) }
         let (s, e) = CSVBytes.trimmed(base, fields[column].start, fields[column].end)
@@ -220,7 +220,7 @@ struct CSVChunkReader {
         return negative ? -n : n
     }
 
-    mutating func row(_ record: CSVScanner.Record, _ fields: [CSVField], _ scanner: CSVScanner) {
+    mutating func row(_ record: CSVScanner.Record, _ fields: CSVFields, _ scanner: CSVScanner) {
         if fields.count == 1, CSVFormat.isBlank(fields, scanner) { return }
         result.rows += 1
         func bad(_ message: Message) { result.errors.append(FormatError(file: path, line: record.line, message)) }

@@ -77,7 +77,7 @@ public struct CSVFormat: ReportFormat {
     /// required column or names one twice; warns of columns fiscal does not know.
     static func header(_ bytes: UnsafeBufferPointer<UInt8>, path: String, source: SourceText? = nil) throws(FormatError) -> Header {
         var scanner = CSVScanner(bytes: bytes, position: 0, end: bytes.count, line: 1)
-        var fields: [CSVField] = []
+        var fields = CSVFields()
         var header: CSVScanner.Record?
         do {
             while let record = try scanner.next(&fields) {
@@ -89,7 +89,7 @@ public struct CSVFormat: ReportFormat {
         guard let headerRecord = header, let base = bytes.baseAddress else {
             throw FormatError(file: path, line: 1, Message(.csvEmpty, CSVFormat.header.joined(separator: ",")))
         }
-        let names = fields.map { CSVFormat.string($0, scanner).trimmingSpaces.lowercased() }
+        let names = fields.buffer.map { CSVFormat.string($0, scanner).trimmingSpaces.lowercased() }
         let missing = CSVFormat.required.filter { !names.contains($0) }
         guard missing.isEmpty else {
             throw FormatError(file: path, line: headerRecord.line,
@@ -177,7 +177,7 @@ public struct CSVFormat: ReportFormat {
     }
 
     /// Whether a record is a blank line (one field of white space).
-    static func isBlank(_ fields: [CSVField], _ scanner: CSVScanner) -> Bool {
+    static func isBlank(_ fields: CSVFields, _ scanner: CSVScanner) -> Bool {
         guard fields.count == 1 else { return false }
         return string(fields[0], scanner).trimmingSpaces.isEmpty
     }

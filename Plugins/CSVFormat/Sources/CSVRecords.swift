@@ -13,6 +13,10 @@ struct CSVField {
     var quoted: Bool
 }
 
+/// The fields of one record, read into the same memory record after record (an array's
+/// `removeAll` and `append` cost uniqueness checks on every field of every row).
+typealias CSVFields = ChunkColumn<CSVField>
+
 /// Reads RFC 4180 records from UTF-8 bytes: quoted fields may hold commas, quotes (`""`) and
 /// line breaks. It works on the bytes as they are (no `Character`, no `String` per field), so
 /// that a file of millions of rows is read at the speed of memory.
@@ -34,9 +38,9 @@ struct CSVScanner {
 
     /// Reads the next record into `fields` (cleared first); `nil` at the end. Blank lines are
     /// records of one empty field (the reader skips them).
-    mutating func next(_ fields: inout [CSVField]) throws(CSVSyntaxError) -> Record? {
+    mutating func next(_ fields: inout CSVFields) throws(CSVSyntaxError) -> Record? {
         guard position < end else { return nil }
-        fields.removeAll(keepingCapacity: true)
+        fields.removeAll()
         let record = Record(line: line, start: position, firstLineEnd: -1)
         var firstLineEnd = -1
         var fieldStart = position, quoted = false

@@ -31,6 +31,10 @@ struct ChunkColumn<T: BitwiseCopyable> {
         count += 1
     }
 
+    /// No values, the room kept.
+    @inline(__always)
+    mutating func removeAll() { count = 0 }
+
     /// Room for at least `n` values, the ones held kept.
     mutating func reserve(_ n: Int) {
         if n > storage.capacity { grow(to: n) }
