@@ -14,6 +14,9 @@ struct ByteInterner {
     private var keyBytes: [UInt8] = []
     private var keyOffsets: [Int] = [0]
     private(set) var strings: [String] = []
+    /// Per id, what the bytes are as text (``CSVBytes/textInfo(_:_:_:)``): worked out once per
+    /// value, so that a reader checking a file as it goes checks each value once, not each row.
+    private(set) var info: [Int32] = []
     private var lastID: Int32 = -1
     /// Where the bytes of ``lastID`` start in ``keyBytes``, and how many there are.
     private var lastFrom = 0, lastCount = -1
@@ -71,6 +74,7 @@ struct ByteInterner {
         keyBytes.append(contentsOf: UnsafeBufferPointer(start: p + start, count: n))
         keyOffsets.append(keyBytes.count)
         strings.append(String(decoding: UnsafeBufferPointer(start: p + start, count: n), as: UTF8.self))
+        info.append(CSVBytes.textInfo(p, start, end))
         if strings.count * 2 > slots.count { grow() }
         remember(id)
         return id

@@ -1,73 +1,6 @@
 import FiscalFormat
 import FiscalModel
 
-/// Where each column of the canonical CSV sits in a file's header (`-1`: absent).
-struct CSVLayout: Sendable {
-    var count: Int
-    var entity = -1, year = -1, phase = -1, statement = -1, item = -1, code = -1, econCode = -1, fund = -1
-    var measure = -1, column = -1, amount = -1, unit = -1, derived = -1, file = -1, line = -1
-
-    init(_ names: [String]) {
-        count = names.count
-        func at(_ name: String) -> Int { names.firstIndex(of: name) ?? -1 }
-        entity = at("entity"); year = at("year"); phase = at("phase"); statement = at("statement"); item = at("item")
-        code = at("code"); econCode = at("econ_code"); fund = at("fund"); measure = at("measure"); column = at("column")
-        amount = at("amount"); unit = at("unit"); derived = at("derived"); file = at("file"); line = at("line")
-    }
-}
-
-/// Which report a row belongs to: rows of one entity, year and phase form one report.
-struct CSVReportKey: Hashable {
-    var entity: String
-    var year: Int
-    var phase: Phase
-}
-
-/// Consecutive rows of one report, read by one chunk: rows `rows` of its columns.
-struct CSVRun {
-    var key: CSVReportKey
-    /// The unit of the run's first row: a new report takes it as its unit.
-    var unitName: String
-    var rows: Range<Int>
-}
-
-/// The facts one chunk read, as columns: the text dimensions as ids of the chunk's own
-/// dictionaries (``CSVChunkReader``'s interners and value tables), merged into the file's
-/// columns once every chunk is read (``CSVFormat/columns(_:)``).
-/// Years are 16-bit (the reader accepts 1900–2200), the derived flag 8-bit; ids (16 bits for
-/// entities, items and codes, 8 for the rest), mantissas, lines and end columns are narrow
-/// until a value does not fit (``WideningColumn``): a chunk holds about 31 bytes a row.
-struct CSVChunkColumns {
-    typealias WideIDs = WideningColumn<Int16, Int32>
-    typealias SmallIDs = WideningColumn<Int8, Int32>
-    var entity = WideIDs(), year = ChunkColumn<Int16>(), phase = SmallIDs(), statement = SmallIDs(), item = WideIDs()
-    var code = WideIDs(), econ = SmallIDs(), fund = SmallIDs(), measure = SmallIDs(), unit = SmallIDs()
-    var derived = ChunkColumn<UInt8>(), mantissa = WideningColumn<Int64, Int128>(), scale = ChunkColumn<Int8>(), file = SmallIDs()
-    var line = WideningColumn<Int32, Int>(), endColumn = WideningColumn<Int16, Int32>()
-    var count: Int { year.count }
-
-    mutating func reserve(_ n: Int) {
-        entity.narrow.reserve(n); year.reserve(n); phase.narrow.reserve(n)
-        statement.narrow.reserve(n); item.narrow.reserve(n); code.narrow.reserve(n)
-        econ.narrow.reserve(n); fund.narrow.reserve(n); measure.narrow.reserve(n)
-        unit.narrow.reserve(n); derived.reserve(n); mantissa.narrow.reserve(n)
-        scale.reserve(n); file.narrow.reserve(n); line.narrow.reserve(n); endColumn.narrow.reserve(n)
-    }
-}
-
-/// What one chunk of rows gave: runs of facts in columns, or the rows that are wrong.
-struct CSVChunkResult {
-    var runs: [CSVRun] = []
-    var columns = CSVChunkColumns()
-    var errors: [FormatError] = []
-    var syntaxError: CSVSyntaxError?
-    var rows = 0
-    /// The chunk's dictionaries: per id of its columns, the value.
-    var entities: [String] = [], phases: [Phase] = [], statements: [Statement] = [], items: [String] = []
-    var codes: [ClassificationCode?] = [], econCodes: [ClassificationCode?] = [], funds: [Fund?] = []
-    var measures: [Measure] = [], units: [FactUnit] = [], files: [String] = []
-}
-
 /// Reads the rows of one chunk of a CSV file into columns of facts (no ``Fact`` per row). Each text column goes through its own
 /// ``ByteInterner``, so a value met before costs a hash of its bytes, and what follows from it
 /// (a code checked, a measure normalised, a phase named) is worked out once per distinct value.
@@ -106,6 +39,10 @@ struct CSVChunkReader {
     /// The ids of 预算 and 决算 in ``CSVChunkResult/phases``; -1 until met.
     var phaseIDs: [Int32] = [-1, -1]
     var lastRun: (entity: Int32, year: Int, phase: Phase)?
+    /// Whether the reader checks that the bytes are text as it reads them (``RowCheck``), in
+    /// place of a pass before it: then its lines are counted from 0 and a row's own line is kept
+    /// as `-(line + 1)`, until ``CSVChunkResult/placeLines(at:)`` knows where the chunk starts.
+    var checking = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, layout: CSVLayout, path: String) {
         self.bytes = bytes
@@ -115,20 +52,27 @@ struct CSVChunkReader {
     }
 
     /// Reads the records of `start..<end` (which starts on a record on line `line`). `lineEnds`:
-    /// how many line ends the bytes hold, when the caller has counted them.
-    mutating func read(_ start: Int, _ end: Int, line: Int, lineEnds: Int? = nil) {
+    /// how many line ends the bytes hold, when the caller has counted them; else `capacity`,
+    /// how many rows the columns make room for at first.
+    mutating func read(_ start: Int, _ end: Int, line: Int, lineEnds: Int? = nil, capacity: Int? = nil) {
         // At most one row per line end (and one after the last): the columns are made that
         // size once, without the spare room growing by doubling leaves.
-        if end > start { result.columns.reserve((lineEnds ?? CSVBytes.lineEnds(UnsafeBufferPointer(rebasing: bytes[start..<end]))) + 1) }
+        if end > start {
+            result.columns.reserve(capacity ?? (lineEnds ?? CSVBytes.lineEnds(UnsafeBufferPointer(rebasing: bytes[start..<end]))) + 1)
+        }
         var scanner = CSVScanner(bytes: bytes, position: start, end: end, line: line)
         var fields = CSVFields(capacity: layout.count + 1)
         do {
             while let record = try scanner.next(&fields) {
+                if checking, scanner.sawQuote { result.sawQuote = true; return }
                 row(record, fields, scanner)
+                if result.notText { return }
             }
         } catch {
+            if checking, scanner.sawQuote { result.sawQuote = true; return }
             result.syntaxError = error
         }
+        result.lineEnds = scanner.line - line
     }
 
     /// A field's trimmed bytes as an id of `interner` (the empty text's when the column is
@@ -136,7 +80,7 @@ struct CSVChunkReader {
     /// interners `inout`, made Swift copy the whole reader for every field (half the load time
     /// went to retains and releases).
     @inline(__always)
-    static func field(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: CSVFields, _ scanner: CSVScanner, _ interner: inout ByteInterner) -> Int32 {
+    static func field(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: CSVFields, _ scanner: CSVScanner, _ interner: inout ByteInterner, _ check: inout RowCheck) -> Int32 {
         guard column >= 0, column < fields.count else { return interner.id(base, 0, 0) }
         let f = fields[column]
         if f.quoted {
@@ -148,7 +92,9 @@ struct CSVChunkReader {
             }
         }
         let (s, e) = CSVBytes.trimmed(base, f.start, f.end)
-        return interner.id(base, s, e)
+        let id = interner.id(base, s, e)
+        if s == f.start, e == f.end { check.note(column, interner.info[Int(id)]) }
+        return id
     }
 
     /// A field's trimmed text, for numbers and messages.
@@ -159,9 +105,10 @@ struct CSVChunkReader {
 
     /// Whether a field is absent or white space only.
     @inline(__always)
-    static func isEmpty(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: CSVFields, _ scanner: CSVScanner) -> Bool {
+    static func isEmpty(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: CSVFields, _ scanner: CSVScanner, _ check: inout RowCheck) -> Bool {
         guard column >= 0, column < fields.count else { return true }
         if fields[column].quoted { return text(column, fields, scanner).isEmpty }
+        if fields[column].start == fields[column].end { check.note(column, 0) }
         let (s, e) = CSVBytes.trimmed(base, fields[column].start, fields[column].end)
         return s == e
     }
@@ -169,7 +116,7 @@ struct CSVChunkReader {
     /// A plain number (`-12.5`): its digits read straight into a mantissa; `nil` for anything
     /// else (thousands separators, units, full-width digits go through ``Amount/parse(_:)``).
     @inline(__always)
-    static func plainAmount(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: CSVFields) -> Amount? {
+    static func plainAmount(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: CSVFields, _ check: inout RowCheck) -> Amount? {
         guard column >= 0, column < fields.count, !fields[column].quoted else { return nil }
         let (s, e) = CSVBytes.trimmed(base, fields[column].start, fields[column].end)
         var i = s
@@ -193,12 +140,13 @@ struct CSVChunkReader {
             i += 1
         }
         guard digits > 0, digits <= 18, !(point && scale == 0) else { return nil }
+        if s == fields[column].start, e == fields[column].end { check.note(column, 0) }  // ASCII
         return Amount(mantissa: Int128(negative ? -mantissa : mantissa), scale: scale)
     }
 
     /// A whole number (`2020`) read from the bytes; `nil` for anything else.
     @inline(__always)
-    static func integer(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: CSVFields, _ scanner: CSVScanner) -> Int? {
+    static func integer(_ base: UnsafePointer<UInt8>, _ column: Int, _ fields: CSVFields, _ scanner: CSVScanner, _ check: inout RowCheck) -> Int? {
         guard column >= 0, column < fields.count else { return nil }
         if fields[column].quoted { return Int(text(column, fields, scanner)) }
         let (s, e) = CSVBytes.trimmed(base, fields[column].start, fields[column].end)
@@ -217,12 +165,17 @@ struct CSVChunkReader {
             n = n * 10 + Int(c - 0x30)
             i += 1
         }
+        if s == fields[column].start, e == fields[column].end { check.note(column, 0) }  // ASCII
         return negative ? -n : n
     }
 
     mutating func row(_ record: CSVScanner.Record, _ fields: CSVFields, _ scanner: CSVScanner) {
-        if fields.count == 1, CSVFormat.isBlank(fields, scanner) { return }
+        if fields.count == 1, CSVFormat.isBlank(fields, scanner) {
+            if checking, CSVBytes.textInfo(base, fields[0].start, fields[0].end) == CSVBytes.notText { result.notText = true }
+            return
+        }
         result.rows += 1
+        var check = RowCheck()
         func bad(_ message: Message) { result.errors.append(FormatError(file: path, line: record.line, message)) }
         guard fields.count == layout.count else {
             bad(Message(.csvFieldCount, "\(layout.count)", "\(fields.count)"))
@@ -230,28 +183,28 @@ struct CSVChunkReader {
         }
         // Every check below reads what was worked out once for the field's value (by its id):
         // a row reads no `String` (copying one out of a table cost a retain and a release).
-        let entityID = Self.field(base, layout.entity, fields, scanner, &entities)
+        let entityID = Self.field(base, layout.entity, fields, scanner, &entities, &check)
         while entityEmpty.count < entities.strings.count { entityEmpty.append(entities.strings[entityEmpty.count].isEmpty) }
         guard !entityEmpty[Int(entityID)] else { bad(Message(.csvNoEntity)); return }
-        guard let year = Self.integer(base, layout.year, fields, scanner), (1900...2200).contains(year) else {
+        guard let year = Self.integer(base, layout.year, fields, scanner, &check), (1900...2200).contains(year) else {
             bad(Message(.csvBadYear, Self.text(layout.year, fields, scanner))); return
         }
-        let phaseID = Int(Self.field(base, layout.phase, fields, scanner, &phases))
+        let phaseID = Int(Self.field(base, layout.phase, fields, scanner, &phases, &check))
         while phaseValues.count < phases.strings.count { phaseValues.append(Phase(name: phases.strings[phaseValues.count])) }
         guard let phase = phaseValues[phaseID] else {
             bad(Message(.csvBadPhase, phases.strings[phaseID])); return
         }
-        let statementID = Int(Self.field(base, layout.statement, fields, scanner, &statements))
+        let statementID = Int(Self.field(base, layout.statement, fields, scanner, &statements, &check))
         while statementValues.count < statements.strings.count {
             let name = statements.strings[statementValues.count]
             statementValues.append(Statement(rawValue: name))
             statementEmpty.append(name.isEmpty)
         }
         guard !statementEmpty[statementID] else { bad(Message(.csvNoStatement)); return }
-        let unitID = Int(Self.field(base, layout.unit, fields, scanner, &units))
+        let unitID = Int(Self.field(base, layout.unit, fields, scanner, &units, &check))
         var amount: Amount
         var writtenUnit: MoneyUnit?
-        if let plain = Self.plainAmount(base, layout.amount, fields) {
+        if let plain = Self.plainAmount(base, layout.amount, fields, &check) {
             amount = plain
         } else {
             guard let parsed = Amount.parse(Self.text(layout.amount, fields, scanner)) else {
@@ -269,13 +222,13 @@ struct CSVChunkReader {
                 bad(Message(.csvAmountUnit, unitText, Self.text(layout.amount, fields, scanner), written.rawValue)); return
             }
         }
-        let codeID = Int(Self.field(base, layout.code, fields, scanner, &codes))
+        let codeID = Int(Self.field(base, layout.code, fields, scanner, &codes, &check))
         Self.classify(codes, &codeValues, &codeSlots)
         guard codeSlots[codeID] != Self.badCode else { bad(Message(.csvBadCode, codes.strings[codeID])); return }
-        let econID = Int(Self.field(base, layout.econCode, fields, scanner, &econCodes))
+        let econID = Int(Self.field(base, layout.econCode, fields, scanner, &econCodes, &check))
         Self.classify(econCodes, &econValues, &econSlots)
         guard econSlots[econID] != Self.badCode else { bad(Message(.csvBadEconCode, econCodes.strings[econID])); return }
-        let derivedID = Int(Self.field(base, layout.derived, fields, scanner, &deriveds))
+        let derivedID = Int(Self.field(base, layout.derived, fields, scanner, &deriveds, &check))
         while derivedValues.count < deriveds.strings.count {
             switch deriveds.strings[derivedValues.count].lowercased() {
             case "", "false", "0", "no": derivedValues.append(false)
@@ -286,27 +239,23 @@ struct CSVChunkReader {
         guard let derived = derivedValues[derivedID] else {
             bad(Message(.csvBadDerived, deriveds.strings[derivedID])); return
         }
-        let fileID = Int(Self.field(base, layout.file, fields, scanner, &files))
+        let fileID = Int(Self.field(base, layout.file, fields, scanner, &files, &check))
         while fileSlots.count < files.strings.count {
             let name = files.strings[fileSlots.count]
             fileSlots.append(Self.id(of: name.isEmpty ? path : name, in: &fileIDs, &result.files))
             fileNamed.append(!name.isEmpty)
         }
-        let spanLine: Int, endColumn: Int32
-        if fileNamed[fileID] || !Self.isEmpty(base, layout.line, fields, scanner) {
-            guard let line = Self.integer(base, layout.line, fields, scanner), line >= 1 else {
+        var spanLine: Int?
+        if fileNamed[fileID] || !Self.isEmpty(base, layout.line, fields, scanner, &check) {
+            guard let line = Self.integer(base, layout.line, fields, scanner, &check), line >= 1 else {
                 bad(Message(.csvBadLine, Self.text(layout.line, fields, scanner))); return
             }
-            (spanLine, endColumn) = (line, 1)
-        } else {
-            // The row itself, as ``SourceText/span(line:)`` gives it: its whole first line.
-            let count = CSVBytes.characterCount(base, record.start, record.firstLineEnd)
-            (spanLine, endColumn) = (record.line, Int32(clamping: count + 1))
+            spanLine = line
         }
-        var measureID = Int(Self.field(base, layout.measure, fields, scanner, &measures))
+        var measureID = Int(Self.field(base, layout.measure, fields, scanner, &measures, &check))
         while measureSlots.count < measures.strings.count { measureSlots.append((-1, -1, measures.strings[measureSlots.count].isEmpty)) }
         if measureSlots[measureID].empty, layout.column >= 0 {
-            measureID = Int(Self.field(base, layout.column, fields, scanner, &measures))
+            measureID = Int(Self.field(base, layout.column, fields, scanner, &measures, &check))
             while measureSlots.count < measures.strings.count { measureSlots.append((-1, -1, measures.strings[measureSlots.count].isEmpty)) }
         }
         var measure = phase == .final ? measureSlots[measureID].final : measureSlots[measureID].budget
@@ -315,7 +264,7 @@ struct CSVChunkReader {
             measure = Self.id(of: value, in: &measureIDs, &result.measures)
             if phase == .final { measureSlots[measureID].final = measure } else { measureSlots[measureID].budget = measure }
         }
-        let fundID = Int(Self.field(base, layout.fund, fields, scanner, &funds))
+        let fundID = Int(Self.field(base, layout.fund, fields, scanner, &funds, &check))
         while fundValues.count < funds.strings.count {
             let name = funds.strings[fundValues.count]
             let fund = name.isEmpty ? nil : Fund(rawValue: name)
@@ -339,7 +288,17 @@ struct CSVChunkReader {
                 unitSlots[unitID] = unit
             }
         }
-        let itemID = Self.field(base, layout.item, fields, scanner, &items)
+        let itemID = Self.field(base, layout.item, fields, scanner, &items, &check)
+        check.finish(base, fields)
+        if checking, !check.text { result.notText = true; return }
+        let endColumn: Int32
+        if spanLine == nil {
+            // The row itself, as ``SourceText/span(line:)`` gives it: its whole first line.
+            endColumn = Int32(clamping: check.characters(base, record) + 1)
+            spanLine = checking ? -(record.line + 1) : record.line
+        } else {
+            endColumn = 1
+        }
         let row = result.columns.count
         result.columns.entity.append(entityID)
         result.columns.year.append(Int16(year))
@@ -357,7 +316,7 @@ struct CSVChunkReader {
         result.columns.mantissa.append(amount.mantissa)
         result.columns.scale.append(Int8(amount.scale))
         result.columns.file.append(fileSlots[fileID])
-        result.columns.line.append(spanLine)
+        result.columns.line.append(spanLine!)
         result.columns.endColumn.append(endColumn)
         if let last = lastRun, last.entity == entityID, last.year == year, last.phase == phase {
             result.runs[result.runs.count - 1].rows = result.runs[result.runs.count - 1].rows.lowerBound..<(row + 1)

@@ -35,6 +35,7 @@ extension CSVFormat: StreamingReportFormat {
         var header: Header?
         var firstLine = SourceSpan(file: path, line: 1)
         var results: [CSVChunkResult] = []
+        var readBytes = 0, readRows = 0  // so far: how much room a chunk's columns need
         while true {
             guard let got = CSVFormat.read(file, at: offset, into: UnsafeMutableBufferPointer(rebasing: buffer[pending...])) else { return nil }
             offset += off_t(got)
@@ -75,16 +76,19 @@ extension CSVFormat: StreamingReportFormat {
                 let h = try CSVFormat.header(region, path: path)
                 if h.rowsStart > head, !CSVBytes.survey(region.baseAddress!, head, h.rowsStart, limit: region.count).streamable { return nil }
                 firstLine = CSVFormat.firstLineSpan(region, path: path)
-                guard let read = CSVFormat.streamedRows(region, from: h.rowsStart, line: h.rowsLine, layout: h.layout, path: path) else { return nil }
+                guard let read = CSVFormat.streamedRows(region, from: h.rowsStart, line: h.rowsLine, layout: h.layout, path: path, bytesPerRow: 32) else { return nil }
                 results += read.results
                 line = h.rowsLine + read.lineEnds
                 header = h
                 first = false
             } else if let h = header {
-                guard let read = CSVFormat.streamedRows(region, from: 0, line: line, layout: h.layout, path: path) else { return nil }
+                let bytesPerRow = max(16, readBytes / max(1, readRows) * 9 / 10)
+                guard let read = CSVFormat.streamedRows(region, from: 0, line: line, layout: h.layout, path: path, bytesPerRow: bytesPerRow) else { return nil }
                 results += read.results
                 line += read.lineEnds
             }
+            readBytes += region.count
+            readRows = results.reduce(0) { $0 + $1.columns.count }
             if atEnd { break }
             pending = total - end
             _ = digesting.wait()  // the carried-over bytes move over the ones it reads
@@ -184,30 +188,40 @@ final class DigestThread: @unchecked Sendable {
 extension CSVFormat {
     /// The rows of one block, from `start` (a record on line `line`), with how many line ends
     /// the rows hold; `nil` when the bytes are not well-formed UTF-8 or hold a carriage return.
-    /// One pass on all cores checks the bytes, counts each chunk's line ends (its first line
-    /// and its columns' size) and sees whether any quote is there; a second reads the rows. With
-    /// quotes, whose fields may hold line ends, ``rows(_:from:line:layout:path:)`` finds where
-    /// records start.
-    static func streamedRows(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, layout: CSVLayout, path: String) -> (results: [CSVChunkResult], lineEnds: Int)? {
+    /// The block is read in chunks on all cores, each checking its bytes as it reads them
+    /// (``CSVChunkReader/checking``) and counting its lines from 0, numbered in the file once
+    /// every chunk is read; `bytesPerRow` (what the rows so far took) sizes their columns.
+    /// A chunk that meets a quote (whose fields may hold line ends, where chunks may not start),
+    /// or a bad row, has the block checked by a pass of its own first (``CSVBytes/survey(_:_:_:limit:)``):
+    /// a file that is not text declines, whatever its rows; with quotes, ``rows(_:from:line:layout:path:)``
+    /// finds where records start.
+    static func streamedRows(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, layout: CSVLayout, path: String, bytesPerRow: Int
+    ) -> (results: [CSVChunkResult], lineEnds: Int)? {
         let end = bytes.count
         guard end > start, let base = bytes.baseAddress else { return ([], 0) }
         let parts = max(1, min(Parallel.threadCount * 4, (end - start) / (1 << 20) + 1))
         let bounds = CSVScanner.lineBounds(base, start, end, parts: parts)
-        // Chunks start after a line end: on the first byte of a character.
-        let surveys = Parallel.map(bounds.count - 1) { k in CSVBytes.survey(base, bounds[k], bounds[k + 1], limit: end) }
-        guard surveys.allSatisfy(\.streamable) else { return nil }
-        let lineEnds = surveys.reduce(0) { $0 + $1.lineEnds }
-        if surveys.contains(where: \.quotes) {
-            return (rows(bytes, from: start, line: line, layout: layout, path: path), lineEnds)
-        }
-        var lines = [line]
-        for survey in surveys.dropLast() { lines.append(lines.last! + survey.lineEnds) }
-        let results = Parallel.map(bounds.count - 1) { k in
+        var results = Parallel.map(bounds.count - 1) { k in
             var reader = CSVChunkReader(bytes: bytes, layout: layout, path: path)
-            reader.read(bounds[k], bounds[k + 1], line: lines[k], lineEnds: surveys[k].lineEnds)
+            reader.checking = true
+            reader.read(bounds[k], bounds[k + 1], line: 0, capacity: (bounds[k + 1] - bounds[k]) / max(1, bytesPerRow) + 64)
             return reader.finish()
         }
-        return (results, lineEnds)
+        if results.contains(where: { $0.sawQuote || !$0.errors.isEmpty || $0.syntaxError != nil }) {
+            let surveys = Parallel.map(bounds.count - 1) { k in CSVBytes.survey(base, bounds[k], bounds[k + 1], limit: end) }
+            guard surveys.allSatisfy(\.streamable) else { return nil }
+            if surveys.contains(where: \.quotes) {
+                return (rows(bytes, from: start, line: line, layout: layout, path: path), surveys.reduce(0) { $0 + $1.lineEnds })
+            }
+        }
+        if results.contains(where: \.notText) { return nil }
+        var first = line
+        for k in results.indices {
+            results[k].placeLines(at: first)
+            first += results[k].lineEnds
+        }
+        return (results, first - line)
     }
 }
 

@@ -28,6 +28,8 @@ struct CSVScanner {
     let end: Int
     /// The 1-based line ``position`` is on.
     var line: Int
+    /// Whether a quote has been met.
+    var sawQuote = false
 
     /// One record: the line it starts on and where its first line ends (the line a span names).
     struct Record {
@@ -70,6 +72,7 @@ struct CSVScanner {
                 return Record(line: record.line, start: record.start, firstLineEnd: firstLineEnd)
             } else if c == 0x22 {  // "
                 quoted = true
+                sawQuote = true
                 let quoteLine = line
                 i += 1
                 var closed = false
@@ -301,6 +304,31 @@ enum CSVBytes {
         }
         return n
     }
+
+    /// What `p[start..<end]` is as text: ``notText`` when it is not well-formed UTF-8 or holds
+    /// a carriage return (a file with one goes the whole-text way); ``notPlain`` when it is,
+    /// but holds a character other than ASCII and the ideographs led by E4–E9 (its characters
+    /// are counted as `String` counts them); else how many continuation bytes it holds (its
+    /// characters are its bytes less those).
+    static func textInfo(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+        guard end > start else { return 0 }
+        guard validUTF8(p, start, end, limit: end) == end, memchr(p + start, 0x0D, end - start) == nil else { return notText }
+        var continuations: Int32 = 0
+        for i in start..<end {
+            let b = p[i]
+            if b & 0xC0 == 0x80 {
+                continuations += 1
+            } else if b >= 0xC0, b < 0xE4 || b > 0xE9 {
+                return notPlain
+            }
+        }
+        return continuations
+    }
+
+    /// ``textInfo(_:_:_:)`` of bytes that are not well-formed UTF-8 or hold a carriage return.
+    static let notText: Int32 = -2
+    /// ``textInfo(_:_:_:)`` of text whose characters are not all ASCII or E4–E9 ideographs.
+    static let notPlain: Int32 = -1
 
     static func slowCount(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self).count

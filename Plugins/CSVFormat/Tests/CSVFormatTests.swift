@@ -119,34 +119,55 @@ struct CSVFormatTests {
         }
     }
 
-    /// Without quotes a block is cut into chunks at line ends, and each chunk's first line comes
-    /// from the line ends the checking pass counted: a file of several chunks per block (over a
-    /// megabyte each) gives the whole text's facts, spans included, at every block size; a
-    /// carriage return or a malformed byte in a late chunk of a late block sends the file to the
-    /// whole-text path.
+    /// Without quotes a block is cut into chunks at line ends, each read on its own core while
+    /// it checks its bytes, its lines numbered once all are read: a file of several chunks per
+    /// block (over a megabyte each) gives the whole text's facts, spans included, at every block
+    /// size — with characters that are not plain (a combining accent, full-width brackets), white
+    /// space around values, a column no fact uses and blank lines. A carriage return or a
+    /// malformed byte late in the file, wherever it is (a value, the unused column, the white
+    /// space around a value, a blank line), sends the file to the whole-text path.
     @Test("read in blocks without quotes, chunks numbered from counted line ends give the whole text's facts; a late CR or bad byte declines")
     func streamingWithoutQuotes() throws {
-        var text = header
-        for i in 0..<40_000 {
+        func row(_ i: Int, note: [UInt8] = [], afterAmount: String = "") -> [UInt8] {
             // Rows of different lengths (so line ends fall anywhere in a word), ASCII and Chinese.
-            let item = String(repeating: "一般公共服务", count: 1 + i % 3) + "\(i)" + String(repeating: "x", count: i % 7)
-            text += "县委办\(i / 3000),\(2016 + i / 4000),决算,一般公共预算财政拨款支出,\(item),2010101,,,,\(i).\(i % 100),万元\n"
+            var item = String(repeating: "一般公共服务", count: 1 + i % 3) + "\(i)" + String(repeating: "x", count: i % 7)
+            if i % 5 == 0 { item += "e\u{301}" }
+            if i % 7 == 0 { item = "（一）" + item }
+            if i % 11 == 0 { item = " " + item + "\u{3000}" }
+            let amount = (i % 13 == 0 ? " \(i).\(i % 100) " : "\(i).\(i % 100)") + afterAmount
+            let head = Array("县委办\(i / 3000),\(2016 + i / 4000),决算,一般公共预算财政拨款支出,\(item),2010101,,,,\(amount),万元,".utf8)
+            return head + (note.isEmpty ? Array("备注\(i % 4)".utf8) : note) + [0x0A] + (i % 997 == 0 ? Array(" \n".utf8) : [])
         }
-        let bytes = Array(text.utf8)
+        let head = Array(header.replacingOccurrences(of: "unit\n", with: "unit,note\n").utf8)
+        var bytes = head
+        for i in 0..<40_000 { bytes += row(i) }
         #expect(bytes.count > 4 << 20)
         let path = try temporaryFile(bytes)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let whole = try CSVFormat().read(SourceText(bytes: bytes, path: path)!)
         #expect(whole.reports.map(\.facts.count).reduce(0, +) == 40_000)
+        // Each row's span is its whole line, in characters as a `String` counts them.
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let spans = whole.reports.flatMap { $0.facts.map(\.span) }
+        #expect(spans.allSatisfy { $0.file == path && $0.startColumn == 1 && $0.endColumn == lines[$0.line - 1].count + 1 })
+        #expect(spans.contains { lines[$0.line - 1].count != lines[$0.line - 1].unicodeScalars.count })
         for block in [1 << 20, 3 << 20, 32 << 20] {
             let streamed = try #require(try CSVFormat.readStreaming(path: path, blockSize: block))
             #expect(streamed.result.reports.map(\.entity) == whole.reports.map(\.entity), "block \(block)")
             #expect(streamed.result.reports.map { Array($0.facts) } == whole.reports.map { Array($0.facts) }, "block \(block)")
+            #expect(streamed.result.reports.map(\.warnings) == whole.reports.map(\.warnings), "block \(block)")
         }
-        for (k, bad) in [[UInt8(0x0D)], [0xFF], [0xE4, 0xB8]].enumerated() {
-            var broken = bytes
-            broken.insert(contentsOf: bad, at: broken.count - 30)
-            let file = try temporaryFile(broken)
+        let last = row(39_999)
+        let broken: [[UInt8]] = [
+            Array(last.dropLast()) + [0x0D, 0x0A],  // a carriage return
+            row(39_999, note: [0x41, 0xFF]),  // a bad byte in the column no fact uses
+            row(39_999, note: [0xE4, 0xB8]),  // a character cut short there
+            Array(last.prefix(3)) + [0xFF] + Array(last.dropFirst(3)),  // in the entity
+            row(39_999, afterAmount: "\r"),  // a carriage return after a number (white space it would trim)
+            last + [0x20, 0xC0, 0x0A],  // a blank line with a bad byte
+        ]
+        for (k, end) in broken.enumerated() {
+            let file = try temporaryFile(Array(bytes.dropLast(last.count)) + end)
             defer { try? FileManager.default.removeItem(atPath: file) }
             #expect(try CSVFormat.readStreaming(path: file, blockSize: 1 << 20) == nil, "case \(k)")
         }
