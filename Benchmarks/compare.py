@@ -301,7 +301,7 @@ def run_fiscal(binary, csv_path, runs, threads=None):
         sys.exit("fiscal printed %d timings, expected %d:\n%s" % (len(times), expected, err[-3000:]))
     # :load, then the first query, which builds the columnar store: both are loading.
     load, first = times[0], times[1]
-    queries = [min(times[2 + r * len(QUERIES) + i] for r in range(runs)) for i in range(len(QUERIES))]
+    queries = [min(times[2 + r * len(QUERIES) + i] for r in range(runs)) for i in range(len(QUERIES))] if runs else []
     return {"load": load + first, "read": load, "store": first, "rss": rss, "wall": wall, "queries": queries}
 
 
