@@ -614,7 +614,8 @@ def write_doc():
                          fmt_s(r["fiscal"]["load"]), fmt_s(duck["load"])), ""]
         if "fiscal" in r and "read" in r["fiscal"]:
             f = r["fiscal"]
-            lines += ["fiscal's load: reading the CSV into reports %s, building the columnar store (first query) %s."
+            lines += ["fiscal's load in the full run: reading the CSV into reports %s, building the columnar store "
+                      "(first query) %s."
                       % (fmt_s(f["read"]), fmt_s(f["store"])), ""]
         slower = [name for i, (name, _, _) in enumerate(QUERIES) if best["fiscal"][i] > 1.5 * best["DuckDB"][i]]
         if load_of(r, "fiscal") > duck_load:
