@@ -703,7 +703,7 @@ def main():
     for engine in [k for k in ("fiscal", "fiscal_1thread", "duckdb", "sqlite") if k in result]:
         x = result[engine]
         print("%-15s load %8s (%5.2f×)  %5.0f bytes/fact  " % (engine, fmt_s(load_of(result, engine)), load_of(result, engine) / load_of(result, "duckdb"), x["rss"] / args.facts)
-              + "  ".join("%.2f×" % (q / d) for q, d in zip(x["queries"], duck["queries"])))
+              + "  ".join("%.2f×" % (q / d) for q, d in zip(queries_of(result, engine), queries_of(result, "duckdb"))))
     write_doc()
 
 
