@@ -55,8 +55,10 @@ struct CSVChunkReader {
     /// how many line ends the bytes hold, when the caller has counted them; else `capacity`,
     /// how many rows the columns make room for at first.
     mutating func read(_ start: Int, _ end: Int, line: Int, lineEnds: Int? = nil, capacity: Int? = nil) {
-        // At most one row per line end (and one after the last): the columns are made that
-        // size once, without the spare room growing by doubling leaves.
+        // At most one row per line end (and one after the last): with the line ends counted,
+        // the columns are made that size once, without the spare room growing by doubling
+        // leaves; a checking reader's `capacity` is a guess from the rows before, and they grow
+        // past it only when it was short.
         if end > start {
             result.columns.reserve(capacity ?? (lineEnds ?? CSVBytes.lineEnds(UnsafeBufferPointer(rebasing: bytes[start..<end]))) + 1)
         }

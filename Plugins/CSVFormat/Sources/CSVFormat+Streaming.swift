@@ -37,7 +37,7 @@ extension CSVFormat: StreamingReportFormat {
         var results: [CSVChunkResult] = []
         var readBytes = 0, readRows = 0  // so far: how much room a chunk's columns need
         while true {
-            guard let got = CSVFormat.read(file, at: offset, into: UnsafeMutableBufferPointer(rebasing: buffer[pending...])) else { return nil }
+            guard let got = CSVFormat.readBlock(file, at: offset, into: UnsafeMutableBufferPointer(rebasing: buffer[pending...])) else { return nil }
             offset += off_t(got)
             let atEnd = got < buffer.count - pending
             // The digest of the new bytes is worked out on its own thread while the block is
@@ -102,7 +102,7 @@ extension CSVFormat: StreamingReportFormat {
     /// Reads the file's bytes from `offset` into `buffer`, its parts on all cores (else one core
     /// copies each block from the page cache while the others wait); how many were read (fewer
     /// than asked only at the end of the file), `nil` on an error.
-    static func read(_ file: Int32, at offset: off_t, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    static func readBlock(_ file: Int32, at offset: off_t, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         let parts = Parallel.ranges(buffer.count, minimum: 1 << 20, parts: Parallel.threadCount)
         let got = Parallel.map(parts.count) { k -> Int? in
