@@ -18,6 +18,13 @@ struct RowCheck {
     @inline(__always)
     mutating func note(_ column: Int, _ info: Int32) {
         guard column < 64 else { return }
+        add(info)
+        known |= 1 << UInt64(column)
+    }
+
+    /// Counts one field's ``CSVBytes/textInfo(_:_:_:)``.
+    @inline(__always)
+    private mutating func add(_ info: Int32) {
         if info >= 0 {
             continuations += Int(info)
         } else if info == CSVBytes.notPlain {
@@ -25,7 +32,6 @@ struct RowCheck {
         } else {
             text = false
         }
-        known |= 1 << UInt64(column)
     }
 
     /// Checks the fields not yet known, from their bytes as they are in the row.
@@ -42,8 +48,7 @@ struct RowCheck {
             let f = fields[k]
             // A quoted field may hold line ends: the row's span is counted from its bytes.
             if f.quoted { plain = false }
-            let info = CSVBytes.textInfo(base, f.start, f.end)
-            if info >= 0 { continuations += Int(info) } else if info == CSVBytes.notPlain { plain = false } else { text = false }
+            add(CSVBytes.textInfo(base, f.start, f.end))
         }
         known = ~0
     }
